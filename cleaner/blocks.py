@@ -1,0 +1,77 @@
+"""Split raw text into blocks (lines with paragraph numbers) and join them back.
+
+This is the only module that knows the separators: every Unicode line break becomes a line
+end, and a blank line (whitespace or invisible characters only) starts a new paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from cleaner.document import Block
+
+# \r\n first so it counts as one break; U+2029 (paragraph separator) is a blank line.
+LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
+PARAGRAPH_SEPARATOR = "\u2029"
+# A line made only of these is blank: spaces, NBSP, zero-width and BOM characters.
+BLANK_RE = regex.compile(r"[\s\u200b\u2060\ufeff\u00ad]*")
+TITLE_END_RE = regex.compile(r"[.;,:…]\s*$")
+
+
+def split(text: str) -> tuple[Block, ...]:
+    """Split ``text`` into non-blank blocks numbered by line and paragraph.
+
+    >>> [(b.index, b.paragraph, b.text) for b in split("a\\r\\nb\\n\\n c ")]
+    [(0, 0, 'a'), (1, 0, 'b'), (3, 1, ' c ')]
+    """
+    from cleaner.document import Block
+
+    text = text.replace(PARAGRAPH_SEPARATOR, "\n\n")
+    out: list[Block] = []
+    paragraph = 0
+    pending_break = False
+    for index, line in enumerate(LINE_BREAK_RE.split(text)):
+        if BLANK_RE.fullmatch(line):
+            pending_break = bool(out)
+            continue
+        if pending_break:
+            paragraph += 1
+            pending_break = False
+        out.append(Block(index, line, paragraph))
+    return tuple(out)
+
+
+def join(blocks: Sequence[Block]) -> str:
+    """Join blocks: one newline inside a paragraph, a blank line between paragraphs.
+
+    >>> from cleaner.document import Block
+    >>> join([Block(0, "a", 0), Block(1, "b", 0), Block(5, "c", 2)])
+    'a\\nb\\n\\nc'
+    """
+    parts: list[str] = []
+    previous: int | None = None
+    for block in blocks:
+        if previous is not None:
+            parts.append("\n" if block.paragraph == previous else "\n\n")
+        parts.append(block.text)
+        previous = block.paragraph
+    return "".join(parts)
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline is short and does not end like a sentence clause.
+
+    >>> looks_like_title("Derrière le site Coco.gg, d’autres affaires judiciaires")
+    True
+    >>> looks_like_title("Il y a tout juste un an, un homme a parlé.")
+    False
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 250:
+        return False
+    words = stripped.split()
+    return 1 <= len(words) <= 30 and not TITLE_END_RE.search(stripped)

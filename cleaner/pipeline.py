@@ -1,0 +1,184 @@
+"""Chain filters and steps: filters judge (return Removals), the pipeline acts.
+
+A *filter* is any object with ``name`` and ``find(doc) -> Iterable[Removal]`` (or a plain
+function ``doc -> Iterable[Removal]``); a *step* is any object with ``name`` and
+``__call__(doc) -> Document``. A :class:`Pipeline` is itself a step, so pipelines nest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol, Union, runtime_checkable
+
+import ftfy
+
+from cleaner.document import Block, Document, Removal
+
+__all__ = ["Filter", "Pipeline", "Step", "line_filter", "to_document"]
+
+logger = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Filter(Protocol):
+    """Judges a document: yields a :class:`Removal` for each block to drop. Never edits."""
+
+    name: str
+
+    def find(self, doc: Document) -> Iterable[Removal]: ...
+
+
+@runtime_checkable
+class Step(Protocol):
+    """Transforms a document (repair, language, translation) and returns the new one."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+StepLike = Union[Filter, Step, Callable[[Document], Any]]
+
+
+def _name_of(item: Any) -> str:
+    return str(getattr(item, "name", None) or getattr(item, "__name__", None) or type(item).__name__)
+
+
+def line_filter(name: str, reason: str | None = None) -> Callable[[Callable[[str], str | bool | None]], _LineFilter]:
+    """Turn ``judge(text) -> reason | True | None`` into a filter over every block.
+
+    >>> @line_filter("no_shouting")
+    ... def shouting(text):
+    ...     return "all_caps" if text.isupper() else None
+    >>> Pipeline(shouting).clean("HELLO\\nhello").text
+    'hello'
+    """
+
+    def wrap(judge: Callable[[str], str | bool | None]) -> _LineFilter:
+        return _LineFilter(name, judge, reason or name)
+
+    return wrap
+
+
+class _LineFilter:
+    """A filter made from a per-line judging function (see :func:`line_filter`)."""
+
+    __slots__ = ("judge", "name", "reason")
+
+    def __init__(self, name: str, judge: Callable[[str], str | bool | None], reason: str) -> None:
+        self.name = name
+        self.judge = judge
+        self.reason = reason
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for block in doc.blocks:
+            verdict = self.judge(block.text)
+            if verdict:
+                yield Removal(block, self.name, verdict if isinstance(verdict, str) else self.reason)
+
+
+def to_document(text: str | bytes | Document, *, id: str = "") -> Document:
+    """Accept ``str``, ``bytes`` (UTF-8, else ftfy's guess; recorded) or a Document.
+
+    >>> to_document(b"caf\\xc3\\xa9").metadata["source_encoding"]
+    'utf-8'
+    """
+    if isinstance(text, Document):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raw = bytes(text)
+        try:
+            decoded, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                decoded, encoding = ftfy.guess_bytes(raw)
+            except UnicodeDecodeError:
+                decoded, encoding = raw.decode("utf-8", errors="replace"), "utf-8-replace"
+        return Document.from_text(decoded, id=id, metadata={"source_encoding": encoding})
+    if not isinstance(text, str):
+        raise TypeError(f"cleaner expects the article as str or bytes, got {type(text).__name__}")
+    return Document.from_text(text, id=id)
+
+
+class Pipeline:
+    """An ordered chain of filters and steps, itself a step.
+
+    ``stats`` counts ``"filter.reason"`` over every document this pipeline processed; it
+    belongs to this object (make a new pipeline, or call ``stats.clear()``, to reset).
+
+    >>> from cleaner.filters import InterfaceLines
+    >>> Pipeline(InterfaceLines()).clean("Advertisement\\nThe minister resigned on Monday.").text
+    'The minister resigned on Monday.'
+    """
+
+    name = "pipeline"
+
+    def __init__(self, *steps: StepLike, name: str = "pipeline") -> None:
+        for step in steps:
+            if not callable(step) and not hasattr(step, "find"):
+                raise TypeError(f"pipeline items must be filters or steps, got {type(step).__name__}")
+        self.steps: tuple[StepLike, ...] = tuple(steps)
+        self.name = name
+        self.stats: Counter[str] = Counter()
+
+    def __repr__(self) -> str:
+        return f"Pipeline({', '.join(_name_of(s) for s in self.steps)})"
+
+    @property
+    def names(self) -> list[str]:
+        return [_name_of(s) for s in self.steps]
+
+    def without(self, *names: str) -> Pipeline:
+        """A new pipeline minus the steps or filters called ``names``."""
+        unknown = set(names) - set(self.names)
+        if unknown:
+            raise KeyError(f"no step named {sorted(unknown)}; steps are {self.names}")
+        return Pipeline(*(s for s in self.steps if _name_of(s) not in names), name=self.name)
+
+    def with_step(self, step: StepLike, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """A new pipeline with ``step`` added (at the end, or before/after a named step)."""
+        steps = list(self.steps)
+        anchor = before or after
+        if anchor is None:
+            steps.append(step)
+        else:
+            if anchor not in self.names:
+                raise KeyError(f"no step named {anchor!r}; steps are {self.names}")
+            at = self.names.index(anchor) + (1 if after else 0)
+            steps.insert(at, step)
+        return Pipeline(*steps, name=self.name)
+
+    def _apply(self, step: StepLike, doc: Document) -> Document:
+        find = getattr(step, "find", None)
+        out = find(doc) if find is not None else step(doc)  # type: ignore[operator]
+        if isinstance(out, Document):
+            return out
+        removals = tuple(out or ())
+        for removal in removals:
+            if not isinstance(removal, Removal):
+                raise TypeError(f"{_name_of(step)} yielded {type(removal).__name__}, expected Removal")
+        return doc.without(removals)
+
+    def __call__(self, doc: Document) -> Document:
+        for step in self.steps:
+            before = len(doc.removals)
+            doc = self._apply(step, doc)
+            for removal in doc.removals[before:]:
+                self.stats[f"{removal.filter}.{removal.reason}"] += 1
+        return doc
+
+    def clean(self, text: str | bytes | Document, *, id: str = "") -> Document:
+        """Run the pipeline on raw text (or bytes, or a Document)."""
+        return self(to_document(text, id=id))
+
+    def map(self, docs: Iterable[str | bytes | Document]) -> Iterator[Document]:
+        """Lazily clean every item of ``docs``."""
+        for item in docs:
+            yield self.clean(item)
+
+
+def removal(block: Block, filter: str, reason: str, detail: str = "") -> Removal:
+    """Shorthand used by filters."""
+    return Removal(block, filter, reason, detail)
