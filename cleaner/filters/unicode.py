@@ -29,8 +29,8 @@ FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fals
 def _trigger_class() -> str:
     chars = set(chardata.CONTROL_CHARS) | set(chardata.LIGATURES)
     chars |= set(range(0x80, 0xA0)) | {ord("&"), 0x1B}
-    body = "".join(f"\\x{{{c:x}}}" for c in sorted(chars))
-    return f"[{body}\\x{{d800}}-\\x{{dfff}}]"
+    body = "".join(f"\\U{c:08x}" for c in sorted(chars))
+    return f"[{body}\\ud800-\\udfff]"
 
 
 # Characters on which some ftfy fixer other than fix_encoding acts.
