@@ -1,0 +1,204 @@
+"""Run every fixture (articles, focused cases, negatives) through ``cleaner.clean``.
+
+The fixtures are data (see fixtures/README.md). A fixture marked ``"expect": "fail"`` is a
+known miss: it runs under ``xfail(strict=True)``, so it stays visible and turns into an
+error the day it starts passing. The ``test_fixture_*`` checks at the bottom only check
+that the fixture files are consistent with themselves; they do not call the cleaner.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import ftfy
+import pytest
+
+import cleaner
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ARTICLES = FIXTURES / "articles"
+CASES = FIXTURES / "cases"
+NEGATIVE = FIXTURES / "negative.json"
+
+REASONS = frozenset(
+    {
+        # section_labels
+        "section_label",
+        "kicker",
+        # interface_lines
+        "advertisement",
+        "navigation",
+        "share_prompt",
+        "subscription_prompt",
+        "cookie_notice",
+        "comment_counter",
+        "copyright_line",
+        "tag_list",
+        # bylines
+        "byline",
+        "dateline",
+        # captions
+        "caption",
+        "repeated_caption",
+        "image_credit",
+        "caption_with_credit",
+        "pull_quote",
+        # related_promos
+        "promo_lead_in",
+        "promoted_headline",
+        # author_bio
+        "author_bio",
+        "bio_language_switch",
+        "author_name",
+        # duplicate_paragraphs
+        "duplicate_paragraph",
+        # fix_unicode
+        "empty_after_repair",
+    }
+)
+
+# The normalization every kept line gets (see fixtures/README.md): ftfy with curly quotes
+# and full-width forms left alone, zero-width characters dropped, runs of spaces and tabs
+# collapsed to one space (no-break spaces are kept: French typography uses them), ends trimmed.
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False)
+LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
+BLANK_RE = re.compile(r"[\s\u200b\u2060\ufeff\u00ad]*")
+INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]")
+SPACE_RUN_RE = re.compile(r"[\t \u1680\u2000-\u200a\u205f]+")
+EDGE_SPACE_RE = re.compile(r"^[\s\u00a0\u202f\u3000]+|[\s\u00a0\u202f\u3000]+$")
+
+
+def normalize_line(line: str) -> str:
+    """One kept line as the cleaner must output it."""
+    text = ftfy.fix_text(line, FTFY_CONFIG)
+    text = INVISIBLE_RE.sub("", text)
+    text = SPACE_RUN_RE.sub(" ", text)
+    return EDGE_SPACE_RE.sub("", text)
+
+
+def rebuild(text: str, removed_lines: set[int] | frozenset[int] = frozenset()) -> str:
+    """The expected output of ``text`` once the 1-based ``removed_lines`` are gone.
+
+    Kept lines of one paragraph join with "\\n"; one or more blank input lines between two
+    kept lines make "\\n\\n". A removed line never creates a paragraph break.
+    """
+    text = text.replace("\u2029", "\n\n")
+    out: list[str] = []
+    paragraph, previous, pending, seen = 0, None, False, False
+    for number, line in enumerate(LINE_BREAK_RE.split(text), start=1):
+        if BLANK_RE.fullmatch(line):
+            pending = seen
+            continue
+        if pending:
+            paragraph += 1
+            pending = False
+        seen = True
+        fixed = normalize_line(line)
+        if number in removed_lines or not fixed:
+            continue
+        if previous is not None:
+            out.append("\n" if paragraph == previous else "\n\n")
+        out.append(fixed)
+        previous = paragraph
+    return "".join(out)
+
+
+def _param(data: dict[str, Any], id: str) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=data.get("note") or "known miss")]
+    return pytest.param(data, id=id, marks=marks if data.get("expect") == "fail" else ())
+
+
+def _articles() -> Iterator[Any]:
+    for path in sorted(ARTICLES.glob("*.expected.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        source = path.with_name(path.name.removesuffix(".expected.json") + ".txt")
+        data["source"] = source.read_bytes().decode("utf-8")
+        yield _param(data, id=source.stem)
+
+
+def _cases() -> Iterator[Any]:
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            yield _param(case, id=f"{path.stem}:{case['label']}")
+
+
+def _negatives() -> Iterator[Any]:
+    for item in json.loads(NEGATIVE.read_text(encoding="utf-8")):
+        yield _param(item, id=item["label"])
+
+
+ARTICLE_PARAMS = list(_articles())
+CASE_PARAMS = list(_cases())
+NEGATIVE_PARAMS = list(_negatives())
+
+
+def _removed_pairs(doc: cleaner.Document) -> list[tuple[int, str]]:
+    return sorted((r.block.index + 1, r.reason) for r in doc.removed)
+
+
+@pytest.mark.parametrize("article", ARTICLE_PARAMS)
+def test_article(article: dict[str, Any]) -> None:
+    doc = cleaner.clean(article["source"])
+    expected_removed = sorted((r["line"], r["reason"]) for r in article["removed"])
+    assert doc.text == article["expected"]
+    assert _removed_pairs(doc) == expected_removed
+    assert doc.title == article["title"]
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_case(case: dict[str, Any]) -> None:
+    doc = cleaner.clean(case["input"])
+    assert doc.text == case["expected"]
+    assert [reason for _, reason in _removed_pairs(doc)] == case["removed"]
+
+
+@pytest.mark.parametrize("negative", NEGATIVE_PARAMS)
+def test_negative(negative: dict[str, Any]) -> None:
+    doc = cleaner.clean(negative["text"])
+    assert doc.text == rebuild(negative["text"])
+
+
+# --- the fixtures themselves (no cleaner involved) ---------------------------------------
+
+
+def test_fixture_counts() -> None:
+    assert len(ARTICLE_PARAMS) >= 14
+    assert len(CASE_PARAMS) >= 25
+    assert len(NEGATIVE_PARAMS) >= 25
+    for path in ARTICLES.glob("*.txt"):
+        assert path.with_name(path.stem + ".expected.json").exists(), path.name
+
+
+@pytest.mark.parametrize("article", ARTICLE_PARAMS)
+def test_fixture_article_is_consistent(article: dict[str, Any]) -> None:
+    lines = LINE_BREAK_RE.split(article["source"])
+    removed = {r["line"] for r in article["removed"]}
+    assert len(removed) == len(article["removed"]), "a line is removed twice"
+    assert {r["reason"] for r in article["removed"]} <= REASONS
+    for number in removed:
+        assert not BLANK_RE.fullmatch(lines[number - 1]), f"line {number} is blank"
+    assert rebuild(article["source"], removed) == article["expected"]
+    if article["title"] is not None:
+        assert article["expected"].split("\n", 1)[0] == article["title"]
+    assert article["expect"] in ("pass", "fail")
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_fixture_case_is_consistent(case: dict[str, Any]) -> None:
+    assert set(case["removed"]) <= REASONS
+    assert case["expect"] in ("pass", "fail")
+    kept = rebuild(case["input"])
+    # every expected line is a normalized input line, in input order
+    assert _is_subsequence(case["expected"].replace("\n\n", "\n").split("\n"), kept.replace("\n\n", "\n").split("\n"))
+    assert len([ln for ln in kept.replace("\n\n", "\n").split("\n") if ln]) - len(
+        [ln for ln in case["expected"].replace("\n\n", "\n").split("\n") if ln]
+    ) == len([r for r in case["removed"] if r != "empty_after_repair"])
+
+
+def _is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(any(x == y for y in it) for x in small)
