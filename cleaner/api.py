@@ -10,9 +10,18 @@ __all__ = ["clean", "clean_text", "default_pipeline", "detect_language"]
 
 def default_pipeline() -> Pipeline:
     """The standard chain of steps and filters."""
-    from cleaner.filters import FixUnicode
+    from cleaner import filters
 
-    return Pipeline(FixUnicode())
+    return Pipeline(
+        filters.FixUnicode(),
+        filters.InterfaceLines(),
+        filters.SectionLabels(),
+        filters.Bylines(),
+        filters.AuthorBio(),
+        filters.RelatedPromos(),
+        filters.Captions(),
+        filters.DuplicateParagraphs(),
+    )
 
 
 def clean(text: str | bytes, *, id: str = "") -> Document:

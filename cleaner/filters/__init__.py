@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+from cleaner.filters.bio import AuthorBio
+from cleaner.filters.bylines import Bylines
+from cleaner.filters.captions import Captions
+from cleaner.filters.duplicates import DuplicateParagraphs
+from cleaner.filters.interface import InterfaceLines
+from cleaner.filters.labels import SectionLabels
+from cleaner.filters.promos import RelatedPromos
 from cleaner.filters.unicode import FixUnicode
 
-__all__ = ["FixUnicode"]
+__all__ = [
+    "AuthorBio",
+    "Bylines",
+    "Captions",
+    "DuplicateParagraphs",
+    "FixUnicode",
+    "InterfaceLines",
+    "RelatedPromos",
+    "SectionLabels",
+]

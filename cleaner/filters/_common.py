@@ -1,0 +1,50 @@
+"""Small judgments shared by several filters (prose or not, name-like, headline-like)."""
+
+from __future__ import annotations
+
+from cleaner.document import Document
+from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, words
+from cleaner.vocabulary import Vocabulary
+
+# Lines longer than this are prose for every vocabulary match: it bounds regex work and
+# keeps "un bouton « retour en haut de la page » permet ..." safe.
+MAX_UI_CHARS = 300
+NAME_CONNECTORS = frozenset(
+    {"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "и", "&", "de", "da", "di", "van", "von", "der",
+     "den", "del", "la", "le", "du", "dos", "das", "ter", "bin", "al", "el", "ben", "von der", "mc", "st."}
+)
+
+
+def vocabulary_or_default(vocabulary: Vocabulary | None) -> Vocabulary:
+    return vocabulary if vocabulary is not None else Vocabulary.default()
+
+
+def is_prose(text: str, *, min_words: int = 12) -> bool:
+    """A sentence-like line: enough words and a sentence end."""
+    return len(words(text)) >= min_words and bool(SENTENCE_END_RE.search(text))
+
+
+def is_name_like(text: str, *, max_words: int = 5) -> bool:
+    """A person's name alone on a line: 2-5 capitalized words, no digits, no final period.
+
+    >>> is_name_like("Cammile Bussière"), is_name_like("Vente de drogues et pédopornographie")
+    (True, False)
+    """
+    stripped = text.strip()
+    if len(stripped) > 60 or DIGIT_RE.search(stripped) or stripped.endswith((".", ":", "?", "!", ",")):
+        return False
+    tokens = stripped.replace(",", " ").split()
+    if not 2 <= len(tokens) <= max_words:
+        return False
+    capitalized = [t for t in tokens if CAPITALIZED_RE.match(t)]
+    rest = [t for t in tokens if not CAPITALIZED_RE.match(t)]
+    return len(capitalized) >= 2 and all(t.lower() in NAME_CONNECTORS for t in rest)
+
+
+def head_positions(doc: Document, *, max_blocks: int) -> range:
+    """Positions of the head: blocks before the first prose line, at most ``max_blocks``."""
+    end = 0
+    for end, block in enumerate(doc.blocks[:max_blocks]):
+        if is_prose(block.text):
+            return range(end)
+    return range(min(len(doc.blocks), max_blocks))

@@ -1,0 +1,112 @@
+"""AuthorBio: the author's name and bio paragraph at the end of an article.
+
+Recognized by bio phrasing ("is a senior reporter covering", "est journaliste", "ist
+Redakteurin") or by a language switch: a tail paragraph in another language than the body
+(an English bio under a French article), with the name line above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.document import Document, Removal
+from cleaner.filters._common import is_name_like, vocabulary_or_default
+from cleaner.language import LanguageDetector
+from cleaner.patterns import fold, letters, words
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["AuthorBio"]
+
+# Pairs langdetect confuses on short text: a switch between them is no evidence.
+CONFUSABLE = frozenset(
+    frozenset(p)
+    for p in [("no", "da"), ("nb", "da"), ("no", "nb"), ("cs", "sk"), ("hr", "sr"), ("hr", "bs"), ("sr", "bs"),
+              ("uk", "ru"), ("bg", "mk"), ("nl", "af"), ("id", "ms"), ("zh-cn", "zh-tw"), ("zh-cn", "ko"),
+              ("es", "ca"), ("es", "gl"), ("pt", "gl"), ("fr", "ca"), ("it", "ro")]
+)
+
+
+class AuthorBio:
+    """Remove an author bio (and the name line above it) from the last blocks.
+
+    Args:
+        tail_blocks: how many final blocks to look at.
+        max_words: longer blocks are never bios.
+        language_switch: use a language switch against the body as evidence.
+        min_letters: a block needs this many letters for its language to count.
+        min_probability: both the body's and the block's language need this probability.
+        detector: the :class:`~cleaner.language.LanguageDetector` to use.
+
+    >>> text = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats.\\n" \\
+    ...        "Jane Doe\\nJane Doe is a senior reporter covering European politics."
+    >>> [(r.block.text, r.reason) for r in AuthorBio(language_switch=False).find(Document.from_text(text))]
+    [('Jane Doe is a senior reporter covering European politics.', 'author_bio'), ('Jane Doe', 'author_name')]
+    """
+
+    name = "author_bio"
+
+    def __init__(
+        self,
+        *,
+        vocabulary: Vocabulary | None = None,
+        tail_blocks: int = 4,
+        max_words: int = 120,
+        language_switch: bool = True,
+        min_letters: int = 60,
+        min_probability: float = 0.9,
+        detector: LanguageDetector | None = None,
+    ) -> None:
+        self.vocabulary = vocabulary_or_default(vocabulary)
+        self.tail_blocks = tail_blocks
+        self.max_words = max_words
+        self.language_switch = language_switch
+        self.min_letters = min_letters
+        self.min_probability = min_probability
+        self.detector = detector if detector is not None else LanguageDetector()
+
+    def has_bio_phrase(self, text: str) -> bool:
+        return len(words(text)) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
+
+    def _body_language(self, doc: Document, tail_start: int) -> tuple[str, float] | None:
+        body = "\n".join(b.text for b in doc.blocks[:tail_start])
+        if letters(body) < 4 * self.min_letters:
+            return None
+        lang = self.detector.detect(body)
+        return (lang.code, lang.probability) if lang.is_known else None
+
+    def _switched(self, text: str, body: tuple[str, float] | None) -> bool:
+        if body is None or body[1] < self.min_probability or letters(text) < self.min_letters:
+            return False
+        if len(words(text)) > self.max_words:
+            return False
+        lang = self.detector.detect(text)
+        if not lang.is_known or lang.probability < self.min_probability or lang.code == body[0]:
+            return False
+        return frozenset((lang.code, body[0])) not in CONFUSABLE
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        blocks = doc.blocks
+        if len(blocks) < 3:
+            return
+        start = max(1, len(blocks) - self.tail_blocks)
+        body: tuple[str, float] | None | bool = False  # computed lazily: False = not yet
+        for i in range(len(blocks) - 1, start - 1, -1):
+            block = blocks[i]
+            reason = None
+            if self.has_bio_phrase(block.text):
+                reason = "author_bio"
+            elif self.language_switch:
+                has_name = i > 0 and is_name_like(blocks[i - 1].text)
+                if has_name or i == len(blocks) - 1:
+                    if body is False:
+                        body = self._body_language(doc, start)
+                    if self._switched(block.text, body if body is not False else None):
+                        reason = "bio_language_switch"
+            if reason is None:
+                if len(words(block.text)) > 25:
+                    return  # reached the article's last paragraph
+                continue
+            yield Removal(block, self.name, reason)
+            if i > 0 and is_name_like(blocks[i - 1].text):
+                yield Removal(blocks[i - 1], self.name, "author_name")
+            return

@@ -1,0 +1,92 @@
+"""Bylines ("By Jane Doe", "Par Marie Dupont") and datelines ("Updated 3:42 PM EDT")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import Document, Removal
+from cleaner.filters._common import NAME_CONNECTORS, vocabulary_or_default
+from cleaner.patterns import CAPITALIZED_RE, fold
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["Bylines"]
+
+TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
+TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)")
+NUMERIC_DATE_RE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
+LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
+BYLINE_TAIL_RE = regex.compile(r"[,|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
+
+
+class Bylines:
+    """Remove byline lines and lines that are only a date or time.
+
+    A byline is a lead-in ("By", "Par", "Von", ...) followed by nothing but names (and
+    an agency or role after a comma); "By contrast, ..." or "Par ailleurs, ..." stay.
+
+    >>> doc = Document.from_text("By Jane Doe and John Roe, Reuters\\nUpdated 3:42 PM EDT, April 2, 2024\\nBy contrast, prices fell.")
+    >>> [r.reason for r in Bylines().find(doc)]
+    ['byline', 'dateline']
+    """
+
+    name = "bylines"
+
+    def __init__(self, *, vocabulary: Vocabulary | None = None, max_words: int = 14) -> None:
+        self.vocabulary = vocabulary_or_default(vocabulary)
+        self.max_words = max_words
+        self._date_words = self.vocabulary.literals("date_words")
+        self._agencies = self.vocabulary.literals("credit_agencies")
+
+    def is_byline(self, text: str) -> bool:
+        if len(text) > 200:
+            return False
+        folded = fold(text)
+        end = self.vocabulary.prefix("byline_lead_ins", folded)
+        if end is None:
+            return False
+        # Skip as many words of the original as the lead-in has (folding can change lengths).
+        parts = text.split(maxsplit=len(folded[:end].split()))
+        rest = LEAD_SEPARATOR_RE.sub("", parts[-1] if len(parts) > len(folded[:end].split()) else "")
+        tokens = TOKEN_RE.findall(rest)
+        if not tokens or len(tokens) > self.max_words:
+            return False
+        if not (CAPITALIZED_RE.match(tokens[0]) or fold(tokens[0]) in self._agencies):
+            return False
+        # Names up to the first comma or bar; a role or agency may follow.
+        head = BYLINE_TAIL_RE.split(rest, maxsplit=1)[0]
+        name_tokens = TOKEN_RE.findall(head)
+        if not name_tokens:
+            return False
+        lower = [t for t in name_tokens if not CAPITALIZED_RE.match(t) and t.lower() not in NAME_CONNECTORS]
+        if lower:
+            return False
+        return not rest.rstrip().endswith(("?", "!"))
+
+    def is_dateline(self, text: str) -> bool:
+        if len(text) > 120:
+            return False
+        folded = fold(text)
+        if not any(ch.isdigit() for ch in folded):
+            return False
+        scrubbed = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))
+        has_time_or_date = scrubbed != folded
+        tokens = TOKEN_RE.findall(scrubbed)
+        strong = False
+        for token in tokens:
+            token = token.rstrip(".")
+            if NUMBER_RE.fullmatch(token):
+                continue
+            if token not in self._date_words:
+                return False
+            strong = strong or len(token) >= 3
+        return has_time_or_date or (strong and len(tokens) >= 2)
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for block in doc.blocks:
+            if self.is_byline(block.text):
+                yield Removal(block, self.name, "byline")
+            elif self.is_dateline(block.text):
+                yield Removal(block, self.name, "dateline")

@@ -1,0 +1,170 @@
+"""Captions: photo captions repeated as alt text and caption, credits, and pull quotes.
+
+A caption is rarely recognizable alone; a caption *repeated* within a few lines (after
+folding quotes, case and spaces, and with a credit glued before or after it) is. Lone
+credit lines are recognized by a credit label ("Foto:", "Photo by") or an agency name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import Block, Document, Removal
+from cleaner.filters._common import vocabulary_or_default
+from cleaner.patterns import CAPITALIZED_RE, core, fold, words
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["Captions"]
+
+CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
+CREDIT_LABEL_RE = regex.compile(
+    r"^[(\[]?\s*(?:©|\(c\)|(?:photo|foto|fot|image|picture|pictured|bild|credit|crédit|crédits|illustration|"
+    r"quelle|source|fuente|fonte|bron|źródło|фото|imagen|immagine|zdjęcie|copyright)\.?(?:\s+(?:credit|by|von|de|di|"
+    r"door|por|par|:))?)\s*:?\s*",
+)
+TRAILING_CREDIT_RE = regex.compile(
+    r"(?:\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
+    r"quelle|source|фото|©)\b[^()]{0,80}|©[^()]{0,80})\)"
+    r"|\s(?:photo|foto|fot\.|bild|credit|crédit|image|©|quelle|source|фото)\s?:?\s?[^.!?:]{1,60}"
+    r"|\s©\s?[^.!?]{1,60})\s*$"
+)
+QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
+
+
+class Captions:
+    """Remove repeated captions, lone credits, captions with a credit, and pull quotes.
+
+    Args:
+        window: how many blocks apart two copies of a caption may be.
+        max_caption_words: longer blocks are paragraphs, never captions.
+        pull_quotes: also remove a short standalone copy of a sentence of a nearby paragraph.
+
+    >>> text = "Title here\\nLa page d'accueil du site Coco.gg.\\nCoco.gg La page d’accueil du site Coco.gg.\\nCoco.gg\\nBody text."
+    >>> [(r.block.index, r.reason) for r in Captions().find(Document.from_text(text))]
+    [(3, 'image_credit'), (1, 'caption'), (2, 'repeated_caption')]
+    """
+
+    name = "captions"
+
+    def __init__(
+        self,
+        *,
+        vocabulary: Vocabulary | None = None,
+        window: int = 4,
+        max_caption_words: int = 60,
+        pull_quotes: bool = True,
+        pull_quote_window: int = 25,
+    ) -> None:
+        self.vocabulary = vocabulary_or_default(vocabulary)
+        self.window = window
+        self.max_caption_words = max_caption_words
+        self.pull_quotes = pull_quotes
+        self.pull_quote_window = pull_quote_window
+        self._agencies = self.vocabulary.literals("credit_agencies")
+
+    # -- single lines -------------------------------------------------------------
+    def is_credit(self, text: str) -> bool:
+        """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
+        if len(text) > 120:
+            return False
+        folded = fold(text)
+        label = CREDIT_LABEL_RE.match(folded)
+        if label and label.end() > 0:
+            rest = folded[label.end():].strip(" )].")
+            return 0 < len(words(rest)) <= 10 and not rest.endswith(("?", "!"))
+        stripped = folded.strip("()[] .")
+        if not stripped:
+            return False
+        parts = [p for p in CREDIT_SPLIT_RE.split(stripped) if p]
+        if not parts or len(words(stripped)) > 8:
+            return False
+        if not any(p in self._agencies for p in parts):
+            return False
+        # Whatever is not an agency must look like a name in the original spelling.
+        original_tokens = words(text)
+        return all(CAPITALIZED_RE.match(t) or fold(t) in self._agencies or not t.isalpha() for t in original_tokens)
+
+    def has_trailing_credit(self, text: str) -> bool:
+        return len(words(text)) <= self.max_caption_words and bool(TRAILING_CREDIT_RE.search(fold(text)))
+
+    # -- the document -------------------------------------------------------------
+    def find(self, doc: Document) -> Iterator[Removal]:
+        blocks = doc.blocks
+        gone: set[int] = set()
+        credits: set[int] = set()
+        for i, block in enumerate(blocks):
+            if self.is_credit(block.text):
+                credits.add(i)
+                gone.add(i)
+                yield Removal(block, self.name, "image_credit")
+        keys = [core(b.text) for b in blocks]
+        short = [i for i, b in enumerate(blocks) if len(words(b.text)) <= 5 and len(keys[i]) <= 50]
+        yield from self._repeats(blocks, keys, short, gone)
+        for i, block in enumerate(blocks):
+            if i not in gone and self.has_trailing_credit(block.text) and i > 0:
+                gone.add(i)
+                yield Removal(block, self.name, "caption_with_credit")
+        if self.pull_quotes:
+            yield from self._pull_quotes(blocks, keys, gone)
+
+    def _variants(self, i: int, keys: list[str], short: list[int]) -> set[str]:
+        """The block's key, and the key with a nearby short line (a credit) cut off either end."""
+        key = keys[i]
+        variants = {key}
+        for j in short:
+            if j == i or abs(j - i) > self.window + 1:
+                continue
+            s = keys[j]
+            if s and len(s) < len(key):
+                if key.startswith(s + " "):
+                    variants.add(key[len(s) + 1 :].strip())
+                if key.endswith(" " + s):
+                    variants.add(key[: -len(s) - 1].strip())
+        stripped = TRAILING_CREDIT_RE.sub("", key).strip()
+        if stripped:
+            variants.add(stripped)
+        return {v for v in variants if len(words(v)) >= 3}
+
+    def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
+        candidates = [
+            i for i, b in enumerate(blocks) if i not in gone and 3 <= len(words(b.text)) <= self.max_caption_words
+        ]
+        short_near = sorted(short)
+        seen: dict[str, int] = {}
+        for i in candidates:
+            for variant in self._variants(i, keys, short_near):
+                j = seen.get(variant)
+                if j is not None and i - j <= self.window and j != 0:
+                    if j not in gone:
+                        gone.add(j)
+                        yield Removal(blocks[j], self.name, "caption")
+                    gone.add(i)
+                    yield Removal(blocks[i], self.name, "repeated_caption", f"copy of line {blocks[j].index + 1}")
+                    # A short line glued to a copy is its credit.
+                    for s in short_near:
+                        if s not in gone and s != i and abs(s - i) <= self.window + 1 and keys[s] and keys[s] != variant:
+                            if keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s]):
+                                gone.add(s)
+                                yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
+                    break
+                seen.setdefault(variant, i)
+            else:
+                continue
+
+    def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
+        bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+        for i, block in enumerate(blocks):
+            n = len(words(block.text))
+            if i in gone or i == 0 or not 5 <= n <= self.max_caption_words:
+                continue
+            needle = bare[i].strip(" .,;:-")
+            if len(needle) < 25:
+                continue
+            lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
+            for j in range(lo, hi):
+                if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
+                    gone.add(i)
+                    yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
+                    break

@@ -1,0 +1,68 @@
+"""InterfaceLines: buttons, prompts and notices a page shows around any article.
+
+A line goes only when the whole line (decoration aside) is a vocabulary phrase of one
+category, so a sentence that merely mentions "retour en haut de la page" stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import Document, Removal
+from cleaner.filters._common import MAX_UI_CHARS, vocabulary_or_default
+from cleaner.patterns import core
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["InterfaceLines"]
+
+# Checked in this order; each is a vocabulary category and the reason code.
+CATEGORIES = (
+    "advertisement",
+    "navigation",
+    "share_prompt",
+    "subscription_prompt",
+    "cookie_notice",
+    "comment_counter",
+    "copyright_line",
+    "tag_list",
+)
+SEPARATORS_RE = regex.compile(r"[\s|•·/,;:]+")
+
+
+class InterfaceLines:
+    """Remove whole-line interface text: ads, navigation, share/subscribe prompts, notices.
+
+    >>> doc = Document.from_text("Partager\\nFacebook Twitter E-mail\\nLe texte reste.")
+    >>> [(r.block.text, r.reason) for r in InterfaceLines().find(doc)]
+    [('Partager', 'share_prompt'), ('Facebook Twitter E-mail', 'share_prompt')]
+    """
+
+    name = "interface_lines"
+
+    def __init__(self, *, vocabulary: Vocabulary | None = None, categories: tuple[str, ...] = CATEGORIES) -> None:
+        self.vocabulary = vocabulary_or_default(vocabulary)
+        self.categories = categories
+        self._share_words = self.vocabulary.literals("share_words")
+
+    def judge(self, text: str) -> str | None:
+        """The reason code for an interface line, or None."""
+        if len(text) > MAX_UI_CHARS:
+            return None
+        key = core(text)
+        if not key:
+            return None
+        for category in self.categories:
+            if self.vocabulary.is_phrase(category, key):
+                return category
+        tokens = [t for t in SEPARATORS_RE.split(key) if t]
+        if tokens and len(tokens) <= 12 and all(t in self._share_words for t in tokens):
+            return "share_prompt"
+        return None
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for block in doc.blocks:
+            reason = self.judge(block.text)
+            if reason:
+                yield Removal(block, self.name, reason)

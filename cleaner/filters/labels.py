@@ -1,0 +1,66 @@
+"""SectionLabels: the section label or kicker a scraper picks up above the headline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.blocks import looks_like_title
+from cleaner.document import Document, Removal
+from cleaner.filters._common import MAX_UI_CHARS, head_positions, vocabulary_or_default
+from cleaner.patterns import SENTENCE_END_RE, core, words
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["SectionLabels"]
+
+PARTS_RE = regex.compile(r"\s*[|/>›»·•,]\s*")
+
+
+class SectionLabels:
+    """Remove section labels ("World", "Nouvelles", "В мире") and kickers at the head.
+
+    Args:
+        head_blocks: how many leading blocks may hold labels.
+        kickers: also remove a 1-2 word line right above a longer headline.
+
+    >>> doc = Document.from_text("Nouvelles\\n\\nDerrière le site, d’autres affaires\\n\\nLe texte.")
+    >>> [(r.block.text, r.reason) for r in SectionLabels().find(doc)]
+    [('Nouvelles', 'section_label')]
+    """
+
+    name = "section_labels"
+
+    def __init__(self, *, vocabulary: Vocabulary | None = None, head_blocks: int = 4, kickers: bool = True) -> None:
+        self.vocabulary = vocabulary_or_default(vocabulary)
+        self.head_blocks = head_blocks
+        self.kickers = kickers
+
+    def is_label(self, text: str) -> bool:
+        if len(text) > MAX_UI_CHARS:
+            return False
+        parts = [p for p in PARTS_RE.split(core(text)) if p]
+        return bool(parts) and all(self.vocabulary.is_phrase("section_labels", p) for p in parts)
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        head = head_positions(doc, max_blocks=self.head_blocks)
+        labelled = set()
+        for i in head:
+            if self.is_label(doc.blocks[i].text):
+                labelled.add(i)
+                yield Removal(doc.blocks[i], self.name, "section_label")
+        if not self.kickers:
+            return
+        rest = [i for i in range(len(doc.blocks)) if i not in labelled]
+        if len(rest) >= 3:
+            first, second = doc.blocks[rest[0]], doc.blocks[rest[1]]
+            n_first, n_second = len(words(first.text)), len(words(second.text))
+            if (
+                1 <= n_first <= 3
+                and len(first.text) <= 40
+                and not SENTENCE_END_RE.search(first.text)
+                and looks_like_title(second.text)
+                and n_second >= 4
+                and n_second > n_first
+            ):
+                yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")

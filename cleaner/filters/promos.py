@@ -1,0 +1,73 @@
+"""RelatedPromos: "Read more:", "Lire aussi :", "Lesen Sie auch:" and the headline they promote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.blocks import looks_like_title
+from cleaner.document import Document, Removal
+from cleaner.filters._common import MAX_UI_CHARS, vocabulary_or_default
+from cleaner.patterns import fold, words
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["RelatedPromos"]
+
+LEADING_DECOR_RE = regex.compile(r"^[\s•·▪▸►▶→»›>*+\-–—|]+")
+# After a lead-in, a promoted headline on the same line follows one of these.
+SEPARATOR_RE = regex.compile(r"^\s*[:：|»>›\-–—]")
+EMPTY_REST_RE = regex.compile(r"^[\s:：|»>›\-–—.…!]*$")
+
+
+class RelatedPromos:
+    """Remove related-content promos: a lead-in alone (with the headline on the next line)
+    or a lead-in, a separator and the headline on one line.
+
+    A lead-in that runs into prose without a separator stays: "Voir aussi la réaction du
+    maire, qui ..." is article text.
+
+    Args:
+        max_headline_words: longest promoted headline, on the same or the next line.
+
+    >>> doc = Document.from_text("Lire aussi :\\nLe maire démissionne\\nVoir aussi la réaction du maire, qui a parlé.")
+    >>> [(r.block.text, r.reason) for r in RelatedPromos().find(doc)]
+    [('Lire aussi :', 'promo_lead_in'), ('Le maire démissionne', 'promoted_headline')]
+    """
+
+    name = "related_promos"
+
+    def __init__(self, *, vocabulary: Vocabulary | None = None, max_headline_words: int = 30) -> None:
+        self.vocabulary = vocabulary_or_default(vocabulary)
+        self.max_headline_words = max_headline_words
+
+    def lead_in(self, text: str) -> str | None:
+        """``"alone"`` for a lone lead-in, ``"inline"`` for lead-in + headline, else None."""
+        if len(text) > MAX_UI_CHARS:
+            return None
+        folded = LEADING_DECOR_RE.sub("", fold(text))
+        end = self.vocabulary.prefix("promo_lead_ins", folded)
+        if end is None:
+            return None
+        rest = folded[end:]
+        if EMPTY_REST_RE.match(rest):
+            return "alone"
+        if SEPARATOR_RE.match(rest) and len(words(rest)) <= self.max_headline_words:
+            return "inline"
+        return None
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        blocks = doc.blocks
+        skip = -1
+        for i, block in enumerate(blocks):
+            if i <= skip:
+                continue
+            kind = self.lead_in(block.text)
+            if kind is None:
+                continue
+            yield Removal(block, self.name, "promo_lead_in")
+            if kind == "alone" and i + 1 < len(blocks):
+                nxt = blocks[i + 1]
+                if looks_like_title(nxt.text) and len(words(nxt.text)) <= self.max_headline_words and self.lead_in(nxt.text) is None:
+                    yield Removal(nxt, self.name, "promoted_headline", f"after {block.text!r}")
+                    skip = i + 1

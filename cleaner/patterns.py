@@ -1,0 +1,69 @@
+"""Text folding for matching, and the precompiled regexes shared by the filters.
+
+Matching always happens on folded text: NFKC, case-folded, one kind of quote and dash,
+single spaces. Folding never touches the document itself, only the comparison.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+__all__ = ["core", "fold", "words", "letters"]
+
+QUOTES_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+        "`": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u2039": '"', "\u203a": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u200b": None, "\u00ad": None, "\ufeff": None,
+    }
+)
+SPACES_RE = regex.compile(r"\s+")
+# Decoration around UI lines: bullets, arrows, pipes, brackets, quotes and final punctuation.
+# The copyright sign is not decoration: it is evidence.
+DECOR_RE = regex.compile(r"^[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\]{}/\\+=_~]+|[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\]{}/\\+=_~]+$")
+WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
+LETTER_RE = regex.compile(r"\p{L}")
+SENTENCE_END_RE = regex.compile(r"[.!?…。！？।؟»\"'”’)]\s*$")
+CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
+DIGIT_RE = regex.compile(r"\d")
+
+
+def fold(text: str) -> str:
+    """Normalize for comparison: NFKC, casefold, straight quotes, hyphens, single spaces.
+
+    >>> fold("La page d’accueil  du site")
+    "la page d'accueil du site"
+    """
+    text = unicodedata.normalize("NFKC", text.translate(QUOTES_TABLE)).casefold()
+    return SPACES_RE.sub(" ", text).strip()
+
+
+def core(text: str) -> str:
+    """Folded text without decoration around it (bullets, arrows, final colon or period).
+
+    >>> core("» Lire aussi :")
+    'lire aussi'
+    """
+    return DECOR_RE.sub("", fold(text))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens.
+
+    >>> words("Coco.gg, c’est fini")
+    ['Coco.gg', 'c’est', 'fini']
+    """
+    return WORD_RE.findall(text)
+
+
+def letters(text: str) -> int:
+    """Number of letters.
+
+    >>> letters("a1 b2 ç")
+    3
+    """
+    return len(LETTER_RE.findall(text))
