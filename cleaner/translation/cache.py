@@ -104,7 +104,9 @@ class TranslationCache:
             for start in range(0, len(wanted), 500):
                 batch = wanted[start : start + 500]
                 marks = ",".join("?" * len(batch))
-                rows = connection.execute(f"SELECT key, translation FROM translations WHERE key IN ({marks})", batch)
+                rows = connection.execute(
+                    f"SELECT key, translation FROM translations WHERE key IN ({marks})", batch
+                )
                 found.update(rows.fetchall())
         except sqlite3.Error as error:
             logger.warning("translation cache %s unreadable, continuing without it: %s", self.path, error)

@@ -174,4 +174,3 @@ def _split_keep(text: str, cut: regex.Pattern[str]) -> list[str]:
         start = match.end()
     parts.append(text[start:])
     return [p for p in parts if p]
-

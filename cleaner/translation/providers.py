@@ -88,6 +88,9 @@ class Provider:
         codes: canonical code -> provider code, for codes that differ.
         url_params: extra query parameters (Apertium's ``markUnknown``).
         needs_url: the provider has no public endpoint (Apertium APy).
+        origin: a hard-coded origin deep-translator also calls (Microsoft's language list),
+            moved to ``url``'s origin when a custom endpoint is set.
+        call_options: credentials passed to ``translate()`` rather than the constructor.
     """
 
     name: str
@@ -100,6 +103,8 @@ class Provider:
     url_params: Mapping[str, str] = field(default_factory=dict)
     needs_url: bool = False
     source_auto: bool = True
+    origin: str | None = None
+    call_options: tuple[str, ...] = ()
 
     def code(self, language: str) -> str | None:
         """The provider's code for ``language``, or ``None`` if it does not have one.
@@ -129,7 +134,7 @@ class Provider:
 
 
 def _codes(attribute: str) -> tuple[str, ...]:
-    from deep_translator import constants
+    from deep_translator import constants  # type: ignore[import-untyped]
 
     return tuple(dict.fromkeys(getattr(constants, attribute).values()))
 
@@ -159,6 +164,7 @@ _SPECS: tuple[Provider, ...] = (
     Provider(
         "microsoft", "deep_translator.microsoft", "MicrosoftTranslator", ChunkLimits(10000),
         credentials=(("api_key", ("MICROSOFT_API_KEY",), True), ("region", ("MICROSOFT_REGION",), False)),
+        origin="https://api.cognitive.microsofttranslator.com",
     ),
     Provider(
         "deepl", "deep_translator.deepl", "DeeplTranslator", ChunkLimits(4000, 12000),
@@ -171,8 +177,8 @@ _SPECS: tuple[Provider, ...] = (
     ),
     Provider(
         "qcri", "deep_translator.qcri", "QcriTranslator", ChunkLimits(2000, 6000),
-        credentials=(("api_key", ("QCRI_API_KEY",), True), ("domain", ("QCRI_DOMAIN",), False)),
-        source_auto=False,
+        credentials=(("api_key", ("QCRI_API_KEY",), True), ("domain", ("QCRI_DOMAIN",), True)),
+        call_options=("domain",), source_auto=False,
     ),
     Provider(
         "baidu", "deep_translator.baidu", "BaiduTranslator", ChunkLimits(2000, 6000),
@@ -195,7 +201,7 @@ UNSUPPORTED_PROVIDERS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def supported_codes(name: str) -> tuple[str, ...] | None:
     """The codes deep-translator lists for provider ``name`` (``None``: the server decides;
     LibreTranslate servers and Apertium installs differ, Microsoft's list is fetched live).
@@ -228,7 +234,9 @@ class CallContext:
         self.retry_after = _retry_after(response.headers.get("Retry-After"))
 
 
-_CURRENT: contextvars.ContextVar[CallContext | None] = contextvars.ContextVar("cleaner_translate_call", default=None)
+_CURRENT: contextvars.ContextVar[CallContext | None] = contextvars.ContextVar(
+    "cleaner_translate_call", default=None
+)
 _SHIM_LOCK = threading.Lock()
 
 

@@ -32,7 +32,7 @@ class RetryPolicy:
     jitter: float = 0.5
 
     def delay(self, attempt: int, rng: random.Random) -> float:
-        base = min(self.max_backoff, self.backoff * (2**attempt))
+        base = min(self.max_backoff, self.backoff * 2.0**attempt)
         return base * (1.0 - self.jitter * rng.random())
 
 
@@ -75,7 +75,11 @@ class CircuitBreaker:
     """
 
     def __init__(
-        self, *, threshold: int | None = 5, cooldown: float = 30.0, clock: Callable[[], float] = time.monotonic
+        self,
+        *,
+        threshold: int | None = 5,
+        cooldown: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.threshold = threshold
         self.cooldown = cooldown
