@@ -204,3 +204,20 @@ def test_fixture_case_is_consistent(case: dict[str, Any]) -> None:
 def _is_subsequence(small: list[str], big: list[str]) -> bool:
     it = iter(big)
     return all(any(x == y for y in it) for x in small)
+
+
+NON_LATIN = frozenset({"ru", "uk", "el", "ar", "ja", "zh", "bg", "he", "ko"})
+
+
+def test_fixture_cases_cover_every_reason() -> None:
+    """Every reason code has cases in 3+ languages (the label's "xx:" prefix), one non-Latin."""
+    languages: dict[str, set[str]] = {reason: set() for reason in REASONS}
+    for param in CASE_PARAMS:
+        case = param.values[0]
+        language = case["label"].split(":", 1)[0]
+        for reason in case["removed"]:
+            languages[reason].add(language)
+    thin = {reason: sorted(langs) for reason, langs in languages.items() if len(langs) < 3}
+    assert not thin, f"reasons with cases in fewer than 3 languages: {thin}"
+    latin_only = sorted(reason for reason, langs in languages.items() if not langs & NON_LATIN)
+    assert not latin_only, f"reasons without a non-Latin case: {latin_only}"
