@@ -1,0 +1,1 @@
+"""The machinery behind :mod:`cleaner.translate`: chunking, the cache, providers and retries."""

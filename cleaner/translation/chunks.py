@@ -20,8 +20,8 @@ __all__ = ["ChunkLimits", "Piece", "Plan", "plan", "rebuild"]
 LINE_SEPARATOR_RE = regex.compile(r"[^\S\n]*\n[\s]*")
 # A sentence ends after . ! ? … (plus closing quotes/brackets) and whitespace, or right
 # after CJK full stops, which are not followed by a space.
-SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+|(?<=[。！？])\s*")
-CLAUSE_END_RE = regex.compile(r"(?<=[,;:])\s+|(?<=[，、；：])\s*|(?<=\s[-–—])\s+")
+SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+|(?<=[。！？])(?!\p{P})\s*")
+CLAUSE_END_RE = regex.compile(r"(?<=[,;:])\s+|(?<=[，、；：])(?!\p{P})\s*|(?<=\s[-–—])\s+")
 WHITESPACE_RE = regex.compile(r"(?<=\s)(?=\S)")
 # Scripts written without spaces between words: joining their pieces needs no space.
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})

@@ -102,7 +102,6 @@ class Provider:
     codes: Mapping[str, str] = field(default_factory=dict)
     url_params: Mapping[str, str] = field(default_factory=dict)
     needs_url: bool = False
-    source_auto: bool = True
     origin: str | None = None
     call_options: tuple[str, ...] = ()
 
@@ -152,14 +151,15 @@ _SPECS: tuple[Provider, ...] = (
     Provider("google", "deep_translator.google", "GoogleTranslator", ChunkLimits(4999, 14000), codes=_GOOGLE),
     Provider(
         "libre", "deep_translator.libre", "LibreTranslator", ChunkLimits(2000, 3500),
-        url_attribute=None, credentials=(("api_key", ("LIBRE_API_KEY",), False),), source_auto=True,
+        url_attribute=None, credentials=(("api_key", ("LIBRE_API_KEY",), False),),
+        codes={"zh-hans": "zh", "zh-hant": "zt"},
     ),
     Provider("mymemory", "deep_translator.mymemory", "MyMemoryTranslator", ChunkLimits(499, 4000),
              codes={"zh-hans": "zh-CN", "zh-hant": "zh-TW"}),
     Provider(
         "apertium", "deep_translator.mymemory", "MyMemoryTranslator", ChunkLimits(499, 4000),
         codes={"zh-hans": "zh", "zh-hant": "zh"}, url_params={"markUnknown": "no", "format": "txt"},
-        needs_url=True, source_auto=False,
+        needs_url=True,
     ),
     Provider(
         "microsoft", "deep_translator.microsoft", "MicrosoftTranslator", ChunkLimits(10000),
@@ -169,7 +169,6 @@ _SPECS: tuple[Provider, ...] = (
     Provider(
         "deepl", "deep_translator.deepl", "DeeplTranslator", ChunkLimits(4000, 12000),
         credentials=(("api_key", ("DEEPL_API_KEY",), True),), codes={"zh-hans": "zh", "zh-hant": "zh"},
-        source_auto=False,
     ),
     Provider(
         "yandex", "deep_translator.yandex", "YandexTranslator", ChunkLimits(9999),
@@ -178,12 +177,11 @@ _SPECS: tuple[Provider, ...] = (
     Provider(
         "qcri", "deep_translator.qcri", "QcriTranslator", ChunkLimits(2000, 6000),
         credentials=(("api_key", ("QCRI_API_KEY",), True), ("domain", ("QCRI_DOMAIN",), True)),
-        call_options=("domain",), source_auto=False,
+        call_options=("domain",),
     ),
     Provider(
         "baidu", "deep_translator.baidu", "BaiduTranslator", ChunkLimits(2000, 6000),
         credentials=(("appid", ("BAIDU_APPID",), True), ("appkey", ("BAIDU_APPKEY",), True)), codes=_BAIDU,
-        source_auto=False,
     ),
     Provider(
         "papago", "deep_translator.papago", "PapagoTranslator", ChunkLimits(4999),

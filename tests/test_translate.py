@@ -1,0 +1,408 @@
+"""Translate step: chunking, codes, skips, and deep-translator's real HTTP code against a
+local fake server (127.0.0.1) with injected failures. No test touches the internet."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import time
+from pathlib import Path
+from urllib.parse import quote_plus
+
+import pytest
+from fake_translation_server import FakeTranslationServer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.document import Document, Language
+from cleaner.translate import ChunkLimits, Translate, TranslationCache, TranslationError
+from cleaner.translation import chunks
+from cleaner.translation.providers import PROVIDERS, canonical_code, redact
+
+SPANISH = (
+    "El Gobierno aprueba la reforma\n"
+    "Madrid, 3 de marzo.\n\n"
+    "El Consejo de Ministros aprobó este martes la reforma de la ley de vivienda. "
+    "La norma limita los alquileres en las zonas tensionadas.\n\n"
+    "La oposición anunció que recurrirá el texto ante el Tribunal Constitucional."
+)
+# Tiny timings keep the suite fast; nothing asserts on time.
+FAST = {"timeout": 2.0, "backoff": 0.001, "max_backoff": 0.01, "deadline": 20.0}
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+
+
+@pytest.fixture
+def server() -> FakeTranslationServer:
+    with FakeTranslationServer() as s:
+        yield s
+
+
+def spanish(text: str = SPANISH) -> Document:
+    return Document.from_text(text, id="es1").replace(language=Language("es", 0.99))
+
+
+def libre(server: FakeTranslationServer, cache: bool | Path = False, **kwargs: object) -> Translate:
+    return Translate("en", provider="libre", url=server.url, cache=cache, **{**FAST, **kwargs})  # type: ignore[arg-type]
+
+
+# -- chunking ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "expected"),
+    [
+        ("Short.", ChunkLimits(100), ("Short.",)),
+        ("One. Two. Three.", ChunkLimits(10), ("One. Two.", "Three.")),
+        ("a b c d e f", ChunkLimits(3), ("a b", "c d", "e f")),
+        ("Uno, dos; tres: cuatro", ChunkLimits(10), ("Uno, dos;", "tres:", "cuatro")),
+        ("第一句。第二句。", ChunkLimits(100, max_url_bytes=40), ("第一句。", "第二句。")),
+        ("Line one\nLine two\n\nPara two", ChunkLimits(100), ("Line one", "Line two", "Para two")),
+    ],
+)
+def test_plan_cuts_at_the_largest_unit_that_fits(
+    text: str, limits: ChunkLimits, expected: tuple[str, ...]
+) -> None:
+    assert chunks.plan(text, limits).requests == expected
+
+
+def test_a_token_longer_than_the_limit_is_kept_verbatim() -> None:
+    plan = chunks.plan("See https://example.com/" + "x" * 50 + " now", ChunkLimits(20))
+    assert [p.send for p in plan.pieces if p.verbatim] == ["https://example.com/" + "x" * 50]
+    assert "x" * 50 not in "".join(plan.requests)
+
+
+def test_rebuild_adds_a_space_between_cjk_sentences_for_spaced_targets() -> None:
+    plan = chunks.plan("第一句。第二句。", ChunkLimits(4))
+    assert chunks.rebuild(plan, ["One.", "Two."], target="en") == "One. Two."
+    assert chunks.rebuild(plan, ["一。", "二。"], target="ja") == "一。二。"
+
+
+WORDS = st.sampled_from(
+    ["la", "reforma", "año", "日本語の文です。", "Ünïcödé", "http://a.b/c?d=e", "—", "1.5"]
+)
+TEXTS = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", " ", ". ", ", ", "\n", "\n\n", "  "])), min_size=1, max_size=60
+).map(lambda pairs: "".join(w + sep for w, sep in pairs))
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, st.integers(min_value=4, max_value=60), st.one_of(st.none(), st.integers(30, 200)))
+def test_plan_fits_limits_never_splits_words_and_rebuilds(
+    text: str, max_chars: int, max_url: int | None
+) -> None:
+    limits = ChunkLimits(max_chars, max_url)
+    plan = chunks.plan(text, limits)
+    position = 0
+    for piece, following in zip(plan.pieces, plan.pieces[1:] + (None,)):
+        if piece.send and not piece.verbatim:
+            assert limits.fits(piece.send)
+        position += len(piece.before + piece.send + piece.after)
+        if following is not None and following.line == piece.line:
+            # Pieces of one line are cut only at whitespace or after CJK punctuation.
+            assert (
+                text[position - 1].isspace()
+                or text[position].isspace()
+                or text[position - 1] in "。！？，、；："
+            )
+    assert chunks.rebuild(plan, list(plan.requests), target="zh") == text
+    # Line structure (and so paragraph N <-> paragraph N) survives translation.
+    translated = chunks.rebuild(plan, [r.upper() for r in plan.requests], target="en")
+    assert translated.count("\n") == text.count("\n")
+
+
+# -- languages and skips ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("provider", "code", "expected"),
+    [
+        ("google", "zh-cn", "zh-CN"),
+        ("google", "zh-Hant", "zh-TW"),
+        ("google", "he", "iw"),
+        ("google", "jv", "jw"),
+        ("google", "xx", None),
+        ("mymemory", "es", "es-ES"),
+        ("mymemory", "en", "en-GB"),
+        ("mymemory", "zh-tw", "zh-TW"),
+        ("libre", "zh-cn", "zh"),
+        ("apertium", "es", "es"),
+        ("deepl", "zh-Hans", "zh"),
+        ("baidu", "ja", "jp"),
+        ("baidu", "zh-tw", "cht"),
+        ("microsoft", "zh-cn", "zh-hans"),
+    ],
+)
+def test_language_codes_per_provider(provider: str, code: str, expected: str | None) -> None:
+    assert PROVIDERS[provider].code(code) == expected
+
+
+def test_canonical_codes() -> None:
+    assert [canonical_code(c) for c in ("iw", "zh-SG", "nb", "EN-us")] == ["he", "zh-hans", "no", "en"]
+
+
+@pytest.mark.parametrize(
+    ("doc", "kwargs", "reason"),
+    [
+        (Document.from_text("   "), {}, "empty_text"),
+        (spanish().replace(language=Language("und", 0.0)), {}, "unknown_language"),
+        (spanish().replace(language=Language("es", 0.55)), {}, "low_confidence"),
+        (spanish().replace(language=Language("en", 0.99)), {}, "same_language"),
+        (spanish(), {"skip": ["es"]}, "skipped_language"),
+        (spanish().replace(language=Language("xx", 0.99)), {"provider": "google"}, "unsupported_language"),
+    ],
+)
+def test_skips_say_why_and_send_nothing(doc: Document, kwargs: dict[str, object], reason: str) -> None:
+    step = Translate("en", cache=False, url="http://127.0.0.1:9/never", **kwargs)  # type: ignore[arg-type]
+    result = step(doc)
+    assert result.translation is not None
+    assert (result.translation.status, result.translation.reason, result.translation.requests) == (
+        "skipped",
+        reason,
+        0,
+    )
+    assert result.text == doc.text
+
+
+def test_language_is_detected_when_the_document_has_none(server: FakeTranslationServer) -> None:
+    doc = Document.from_text(SPANISH)
+    assert doc.language is None
+    result = libre(server)(doc)
+    assert result.translation is not None
+    assert (result.translation.status, result.translation.source) == ("ok", "es")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"provider": "nope"}, "unknown translator"),
+        ({"provider": "linguee"}, "not supported"),
+        ({"provider": "apertium"}, "needs url"),
+        ({"provider": "deepl"}, "DEEPL_API_KEY"),
+        ({"provider": "google", "options": {"region": "x"}}, "takes no option"),
+    ],
+)
+def test_bad_configuration_fails_at_construction(
+    kwargs: dict[str, object], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DEEPL_API_KEY", raising=False)
+    with pytest.raises(ValueError, match=message):
+        Translate("en", cache=False, **kwargs)  # type: ignore[arg-type]
+
+
+# -- against the fake server ----------------------------------------------------------------
+
+
+def test_paragraphs_map_one_to_one_and_the_original_stays(server: FakeTranslationServer) -> None:
+    result = libre(server)(spanish())
+    translation = result.translation
+    assert translation is not None and translation.status == "ok" and translation.text is not None
+    assert translation.text.split("\n\n") == [p.upper() for p in SPANISH.split("\n\n")]
+    assert result.text == SPANISH
+    assert translation.requests == server.count == 4
+    assert {s.params["source"] for s in server.seen} == {"es"}
+
+
+def test_second_run_makes_no_request(server: FakeTranslationServer, tmp_path: Path) -> None:
+    step = libre(server, cache=tmp_path / "cache.sqlite3")
+    first = step(spanish())
+    assert first.translation is not None and first.translation.requests == 4
+    server.reset()
+    again = libre(server, cache=tmp_path / "cache.sqlite3")  # a new object, same file
+    second = again(spanish())
+    assert second.translation is not None
+    assert server.count == 0
+    assert (second.translation.text, second.translation.cached_chunks) == (first.translation.text, 4)
+
+
+def test_fail_twice_then_ok_is_retried(server: FakeTranslationServer) -> None:
+    server.script("500", "500")
+    translation = libre(server, max_in_flight=1, retries=3)(spanish()).translation
+    assert translation is not None
+    assert (translation.status, translation.retries, translation.requests) == ("ok", 2, 6)
+    assert [s.behaviour for s in server.seen[:3]] == ["500", "500", "ok"]
+
+
+def test_429_is_retried(server: FakeTranslationServer) -> None:
+    server.script("429")
+    translation = libre(server, max_in_flight=1)(spanish()).translation
+    assert translation is not None
+    assert (translation.status, translation.retries) == ("ok", 1)
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        ("500", "server_error"),
+        ("429", "rate_limited"),
+        ("invalid_json", "invalid_response"),
+        ("empty", "empty_response"),
+    ],
+)
+def test_transient_failures_are_retried_then_recorded(
+    server: FakeTranslationServer, behaviour: str, reason: str
+) -> None:
+    server.default = behaviour
+    doc = spanish("Una sola frase.")
+    result = libre(server, retries=2, breaker_threshold=None)(doc)
+    translation = result.translation
+    assert translation is not None
+    assert (translation.status, translation.reason, translation.text) == ("failed", reason, None)
+    assert translation.requests == server.count == 3  # one try plus two retries
+    assert result.text == doc.text
+
+
+def test_permanent_failures_are_not_retried(server: FakeTranslationServer) -> None:
+    server.default = "403"
+    translation = libre(server, retries=3)(spanish("Una frase.")).translation
+    assert translation is not None
+    assert (translation.reason, translation.requests) == ("auth_error", 1)
+
+
+def test_a_hung_server_times_out(server: FakeTranslationServer) -> None:
+    server.script("hang")
+    translation = libre(server, timeout=0.2, retries=0)(spanish("Una frase.")).translation
+    assert translation is not None
+    assert (translation.status, translation.reason, translation.requests) == ("failed", "timeout", 1)
+
+
+def test_a_hang_then_ok_recovers(server: FakeTranslationServer) -> None:
+    server.script("hang")
+    translation = libre(server, timeout=0.2, retries=1)(spanish("Una frase.")).translation
+    assert translation is not None
+    assert (translation.status, translation.retries) == ("ok", 1)
+
+
+def test_the_deadline_caps_the_request_timeout(server: FakeTranslationServer) -> None:
+    server.default = "hang"
+    translation = libre(server, timeout=30.0, deadline=0.3, retries=5)(spanish("Una frase.")).translation
+    assert translation is not None
+    assert translation.status == "failed"
+    assert translation.reason in {"timeout", "deadline"}
+    assert translation.requests == 1  # no retry: no time left
+
+
+def test_circuit_breaker_opens_then_probes(server: FakeTranslationServer) -> None:
+    server.default = "500"
+    step = libre(server, retries=1, breaker_threshold=2, breaker_cooldown=0.2, max_in_flight=1)
+    first = step(spanish("Una frase.")).translation
+    assert first is not None and (first.reason, first.requests) == ("server_error", 2)
+    assert step.breaker.state == "open"
+    second = step(spanish("Otra frase.")).translation
+    assert second is not None and (second.reason, second.requests) == ("circuit_open", 0)
+    assert server.count == 2  # the open breaker sent nothing
+    server.default = "ok"
+    time.sleep(0.3)  # let the cooldown pass (not a timing assertion)
+    third = step(spanish("Otra frase.")).translation
+    assert third is not None and third.status == "ok"
+    assert step.breaker.state == "closed"
+
+
+def test_no_request_exceeds_the_limits(server: FakeTranslationServer) -> None:
+    text = SPANISH + "\n\n" + "北京今天的天气很好，我们决定去公园散步。" * 12
+    limits = ChunkLimits(60, max_url_bytes=150)
+    translation = libre(server, limits=limits)(spanish(text)).translation
+    assert translation is not None and translation.status == "ok" and translation.text is not None
+    assert server.count > 6
+    for seen in server.seen:
+        assert len(seen.text) <= 60
+        assert len(quote_plus(seen.text)) <= 150
+    assert translation.text.split("\n\n")[:3] == [p.upper() for p in SPANISH.split("\n\n")]
+    assert len(translation.text.split("\n\n")) == len(text.split("\n\n"))
+
+
+def test_google_web_endpoint_and_hebrew_code(server: FakeTranslationServer) -> None:
+    step = Translate("en", provider="google", url=server.url + "/m", cache=False, **FAST)  # type: ignore[arg-type]
+    doc = Document.from_text("שלום עולם\n\nמשפט שני.").replace(language=Language("he", 0.99))
+    translation = step(doc).translation
+    assert translation is not None and translation.status == "ok"
+    assert translation.text == "שלום עולם\n\nמשפט שני."  # upper() leaves Hebrew alone
+    assert {s.params["sl"] for s in server.seen} == {"iw"}
+
+
+def test_google_endpoint_for_chinese_uses_url_byte_limit(server: FakeTranslationServer) -> None:
+    step = Translate("en", provider="google", url=server.url + "/m", cache=False, **FAST)  # type: ignore[arg-type]
+    text = "我们决定去公园散步。" * 250  # 2,500 characters: under 5,000, but 22 kB of URL
+    translation = step(Document.from_text(text).replace(language=Language("zh-cn", 0.99))).translation
+    assert translation is not None and translation.status == "ok"
+    assert server.count >= 2
+    assert all(len(quote_plus(s.text)) <= 14000 for s in server.seen)
+    assert {s.params["sl"] for s in server.seen} == {"zh-CN"}
+
+
+def test_mymemory_shape(server: FakeTranslationServer) -> None:
+    step = Translate("en", provider="mymemory", url=server.url + "/get", cache=False, **FAST)  # type: ignore[arg-type]
+    translation = step(spanish()).translation
+    assert translation is not None and translation.status == "ok"
+    assert {s.params["langpair"] for s in server.seen} == {"es-ES|en-GB"}
+    assert all(len(s.text) < 500 for s in server.seen)
+
+
+def test_many_documents_in_order_with_bounded_concurrency(server: FakeTranslationServer) -> None:
+    server.latency = 0.02
+    docs = [spanish(f"Frase número {i}. Segunda frase {i}.\n\nPárrafo {i}.") for i in range(12)]
+    step = libre(server, max_in_flight=3)
+    out = list(step.translate_many(docs))
+    assert [d.translation.text for d in out if d.translation] == [d.text.upper() for d in docs]
+    assert 1 <= server.max_in_flight <= 3
+
+
+def test_raise_on_failure(server: FakeTranslationServer) -> None:
+    server.default = "500"
+    with pytest.raises(TranslationError) as caught:
+        libre(server, retries=0, raise_on_failure=True)(spanish("Una frase."))
+    assert caught.value.translation.reason == "server_error"
+
+
+def test_keys_are_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = "sekrit-key-123456"
+    # Port 9 (discard) is closed: the connection error message contains the URL.
+    step = Translate("en", provider="libre", url="http://127.0.0.1:9", api_key=secret, cache=False, retries=0)
+    translation = step(spanish("Una frase.")).translation
+    assert translation is not None and translation.reason == "connection_error"
+    assert secret not in translation.message and secret not in repr(step)
+    assert "api_key=***" in repr(step)
+    assert redact(f"http://x/y?api_key={secret}", (secret,)) == "http://x/y?…"
+
+
+def test_pickles_after_use_and_works_in_the_copy(server: FakeTranslationServer, tmp_path: Path) -> None:
+    step = libre(server, cache=tmp_path / "c.sqlite3")
+    step(spanish())
+    copy = pickle.loads(pickle.dumps(step))
+    server.reset()
+    translation = copy(spanish()).translation
+    assert translation is not None and translation.cached_chunks == 4 and server.count == 0
+
+
+def test_deep_translator_outside_our_calls_is_unchanged(server: FakeTranslationServer) -> None:
+    libre(server)(spanish("Una frase."))  # installs the shim
+    from deep_translator import LibreTranslator
+
+    direct = LibreTranslator(source="es", target="en", api_key="x", custom_url=server.url + "/")
+    assert direct.translate("hola") == "HOLA"
+
+
+def _fill(path: str, start: int) -> None:
+    cache = TranslationCache(path)
+    for i in range(start, start + 200):
+        cache.put_many([(f"k{i}", "libre", "es", "en", f"v{i}")])
+
+
+def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.sqlite3")
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_fill, args=(path, n * 200)) for n in range(3)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    cache = TranslationCache(path)
+    assert len(cache) == 600
+    assert cache.get_many(["k0", "k599"]) == {"k0": "v0", "k599": "v599"}
