@@ -193,17 +193,25 @@ def test_fixture_article_is_consistent(article: dict[str, Any]) -> None:
 def test_fixture_case_is_consistent(case: dict[str, Any]) -> None:
     assert set(case["removed"]) <= REASONS
     assert case["expect"] in ("pass", "fail")
-    kept = rebuild(case["input"])
-    # every expected line is a normalized input line, in input order
-    assert _is_subsequence(case["expected"].replace("\n\n", "\n").split("\n"), kept.replace("\n\n", "\n").split("\n"))
-    assert len([ln for ln in kept.replace("\n\n", "\n").split("\n") if ln]) - len(
-        [ln for ln in case["expected"].replace("\n\n", "\n").split("\n") if ln]
-    ) == len([r for r in case["removed"] if r != "empty_after_repair"])
-
-
-def _is_subsequence(small: list[str], big: list[str]) -> bool:
-    it = iter(big)
-    return all(any(x == y for y in it) for x in small)
+    # Match the expected lines, in order, against the repaired input lines; the lines left
+    # over are the removed ones, and removing them must give `expected` exactly.
+    wanted = [line for line in case["expected"].split("\n") if line]
+    removed: set[int] = set()
+    empty = 0
+    for number, line in enumerate(LINE_BREAK_RE.split(case["input"]), start=1):
+        if BLANK_RE.fullmatch(line):
+            continue
+        fixed = normalize_line(line)
+        if not fixed:
+            empty += 1
+        elif wanted and fixed == wanted[0]:
+            wanted.pop(0)
+        else:
+            removed.add(number)
+    assert not wanted, f"expected lines not found in the input: {wanted}"
+    assert rebuild(case["input"], removed) == case["expected"]
+    assert len(removed) + empty == len(case["removed"])
+    assert case["removed"].count("empty_after_repair") == empty
 
 
 NON_LATIN = frozenset({"ru", "uk", "el", "ar", "ja", "zh", "bg", "he", "ko"})
@@ -221,3 +229,9 @@ def test_fixture_cases_cover_every_reason() -> None:
     assert not thin, f"reasons with cases in fewer than 3 languages: {thin}"
     latin_only = sorted(reason for reason, langs in languages.items() if not langs & NON_LATIN)
     assert not latin_only, f"reasons without a non-Latin case: {latin_only}"
+
+
+def test_fixture_labels_are_unique() -> None:
+    for params in (ARTICLE_PARAMS, CASE_PARAMS, NEGATIVE_PARAMS):
+        ids = [param.id for param in params]
+        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
