@@ -21,6 +21,7 @@ def default_pipeline() -> Pipeline:
         filters.RelatedPromos(),
         filters.Captions(),
         filters.DuplicateParagraphs(),
+        filters.BodyRegion(),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaner.filters.bio import AuthorBio
+from cleaner.filters.body import BodyRegion
 from cleaner.filters.bylines import Bylines
 from cleaner.filters.captions import Captions
 from cleaner.filters.duplicates import DuplicateParagraphs
@@ -13,6 +14,7 @@ from cleaner.filters.unicode import FixUnicode
 
 __all__ = [
     "AuthorBio",
+    "BodyRegion",
     "Bylines",
     "Captions",
     "DuplicateParagraphs",

@@ -52,8 +52,8 @@ class Captions:
         self,
         *,
         vocabulary: Vocabulary | None = None,
-        window: int = 4,
-        max_caption_words: int = 60,
+        window: int = 3,
+        max_caption_words: int = 45,
         pull_quotes: bool = True,
         pull_quote_window: int = 25,
     ) -> None:

@@ -1,0 +1,134 @@
+"""BodyRegion: short link-like lines before and after the article's run of prose.
+
+Without HTML, what marks navigation, "more stories" lists and teaser links is their
+shape: short lines without a sentence end, in runs, outside the stretch of the page where
+the prose paragraphs are. Inside that stretch short lines are subheadings and stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.blocks import looks_like_title
+from cleaner.document import Block, Document, Removal
+from cleaner.patterns import SENTENCE_END_RE, words
+
+__all__ = ["BodyRegion"]
+
+CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# List items and lines that introduce what follows are structure, not links.
+LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
+INTRO_END_RE = regex.compile(r"[:：]\s*$")
+
+
+def size(text: str) -> float:
+    """Word count, with two CJK characters counted as one word."""
+    cjk = len(CJK_RE.findall(text))
+    return len(words(text)) + cjk / 2
+
+
+class BodyRegion:
+    """Remove short non-sentence lines outside the region of prose paragraphs.
+
+    Args:
+        min_prose_words: a block with this many words and a sentence end is prose.
+        long_words: a block with this many words is prose whatever its ending.
+        max_short_words: lines up to this many words without a sentence end are link-like.
+        min_gap: this many link-like lines in a row split the page into separate regions;
+            regions with less than ``min_region_share`` of the largest one's prose are
+            not the article.
+        keep_title: keep the most headline-like line before the body.
+
+    >>> text = "Home\\nSport\\nChelsea hoping to sign Anelka\\n" + "Chelsea are hoping to complete the signing of the striker this week, the club said.\\n" * 2 + "More articles\\nFAI unveils schedule"
+    >>> [(r.block.text, r.reason) for r in BodyRegion().find(Document.from_text(text))]
+    [('Home', 'before_body'), ('Sport', 'before_body'), ('More articles', 'after_body'), ('FAI unveils schedule', 'after_body')]
+    """
+
+    name = "body_region"
+
+    def __init__(
+        self,
+        *,
+        min_prose_words: int = 10,
+        long_words: int = 25,
+        max_short_words: int = 15,
+        min_gap: int | None = 4,
+        keep_title: bool = True,
+        min_region_share: float = 0.2,
+        drop_outside_prose: bool = True,
+        min_standfirst_words: int | None = 8,
+    ) -> None:
+        self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
+        self.drop_outside_prose = drop_outside_prose
+        self.min_region_share = min_region_share
+        self.min_prose_words = min_prose_words
+        self.long_words = long_words
+        self.max_short_words = max_short_words
+        self.min_gap = min_gap
+        self.keep_title = keep_title
+
+    def is_prose(self, text: str) -> bool:
+        n = size(text)
+        return n >= self.long_words or (n >= self.min_prose_words and bool(SENTENCE_END_RE.search(text)))
+
+    def is_short(self, text: str) -> bool:
+        return (
+            size(text) <= self.max_short_words
+            and not SENTENCE_END_RE.search(text)
+            and not LIST_ITEM_RE.match(text)
+            and not INTRO_END_RE.search(text)
+        )
+
+    def _regions(self, blocks: tuple[Block, ...], prose: list[bool], short: list[bool]) -> list[tuple[int, int]]:
+        """Runs of blocks separated by ``min_gap`` or more link-like lines, trimmed to prose."""
+        regions: list[tuple[int, int]] = []
+        start: int | None = None
+        last_prose: int | None = None
+        gap = 0
+        for i in range(len(blocks)):
+            if prose[i]:
+                if start is None:
+                    start = i
+                last_prose = i
+                gap = 0
+            elif short[i]:
+                gap += 1
+                if self.min_gap is not None and gap >= self.min_gap and start is not None and last_prose is not None:
+                    regions.append((start, last_prose))
+                    start = last_prose = None
+            else:
+                gap = 0
+        if start is not None and last_prose is not None:
+            regions.append((start, last_prose))
+        return regions
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        blocks = doc.blocks
+        prose = [self.is_prose(b.text) for b in blocks]
+        if not any(prose):
+            return
+        short = [self.is_short(b.text) for b in blocks]
+        regions = self._regions(blocks, prose, short)
+        weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]
+        kept = [r for r, w in zip(regions, weight) if w >= self.min_region_share * max(weight)]
+        first, last = kept[0][0], kept[-1][1]
+        title = None
+        if self.keep_title:
+            head = [i for i in range(first) if short[i] and looks_like_title(blocks[i].text) and size(blocks[i].text) >= 3]
+            if head:
+                title = max(head, key=lambda i: (size(blocks[i].text), i))
+        # Sentences that directly continue the prose (no link-like line in between) stay.
+        head_end = first
+        while head_end > 0 and not short[head_end - 1]:
+            head_end -= 1
+        tail_start = last + 1
+        while tail_start < len(blocks) and not short[tail_start]:
+            tail_start += 1
+        for i, block in enumerate(blocks):
+            standfirst = title is not None and title < i and size(block.text) >= self.min_standfirst_words
+            if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
+                yield Removal(block, self.name, "before_body")
+            elif i >= tail_start and (short[i] or self.drop_outside_prose):
+                yield Removal(block, self.name, "after_body")
