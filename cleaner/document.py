@@ -169,7 +169,7 @@ class Translation:
     cached_chunks: int = 0
     requests: int = 0  # HTTP requests made for this text, retries included
     retries: int = 0  # requests repeated after a transient failure
-    verbatim_chunks: int = 0  # tokens longer than the provider's limit, kept untranslated
+    verbatim_chunks: int = 0  # pieces kept untranslated: no letters, or a token over the limit
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}

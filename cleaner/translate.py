@@ -11,6 +11,7 @@ piece was translated, and a reason code when it was skipped or failed.
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import logging
 import os
@@ -71,13 +72,13 @@ class _Runtime:
 
     def __init__(self, max_in_flight: int) -> None:
         self.pid = os.getpid()
-        self.local = threading.local()
         self.lock = threading.Lock()
         self.slots = threading.BoundedSemaphore(max_in_flight)
         self.rng = random.Random()
         self.prototype: Any = None
         self.pool: ThreadPoolExecutor | None = None
         self.sessions: list[Any] = []
+        self.idle_sessions: list[Any] = []
         self.detector: Any = None
 
 
@@ -238,22 +239,29 @@ class Translate:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _session(self) -> Any:
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[Any]:
+        """Borrow an idle HTTP session (keep-alive); at most ``max_in_flight`` ever exist,
+        since requests are bounded by the same number, whatever threads make them."""
         runtime = self._rt()
-        session = getattr(runtime.local, "session", None)
+        with runtime.lock:
+            session = runtime.idle_sessions.pop() if runtime.idle_sessions else None
         if session is None:
             import requests
             from requests.adapters import HTTPAdapter
 
             session = requests.Session()
             # Retries are ours (with backoff and a breaker); urllib3 must not add its own.
-            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=self.max_in_flight, max_retries=0)
+            adapter = HTTPAdapter(pool_connections=2, pool_maxsize=2, max_retries=0)
             session.mount("http://", adapter)
             session.mount("https://", adapter)
-            runtime.local.session = session
             with runtime.lock:
                 runtime.sessions.append(session)
-        return session
+        try:
+            yield session
+        finally:
+            with runtime.lock:
+                runtime.idle_sessions.append(session)
 
     def _secrets(self) -> tuple[str, ...]:
         return tuple(self._credentials.values())
@@ -397,10 +405,13 @@ class Translate:
             if remaining is not None and remaining <= 0:
                 return Failure("deadline", False, f"no time left for the article ({self.deadline} s)")
             timeout = self.timeout if remaining is None else min(self.timeout, remaining)
-            context = CallContext(self._session(), timeout, self._rewrite)
             tally.retries += attempt > 0
             failure: Failure | None = None
-            with runtime.slots, bound(context):
+            with (
+                runtime.slots,
+                self._session() as session,
+                bound(CallContext(session, timeout, self._rewrite)) as context,
+            ):
                 try:
                     answer = self._instance(source, target).translate(text, **self._call_options())
                     if not isinstance(answer, str) or not answer.strip():

@@ -116,7 +116,7 @@ class BodyRegion:
         first, last = kept[0][0], kept[-1][1]
         title = None
         if self.keep_title:
-            head = [i for i in range(first) if short[i] and looks_like_title(blocks[i].text) and size(blocks[i].text) >= 3]
+            head = [i for i in range(first) if short[i] and looks_like_title(blocks[i].text)]
             if head:
                 title = max(head, key=lambda i: (size(blocks[i].text), i))
         # Sentences that directly continue the prose (no link-like line in between) stay.

@@ -55,13 +55,15 @@ class Bylines:
             return False
         if not (CAPITALIZED_RE.match(tokens[0]) or fold(tokens[0]) in self._agencies):
             return False
+        if fold(tokens[0]) in self._date_words:
+            return False  # "By Tuesday, the river had risen"
         # Names up to the first comma or bar; a role or agency may follow.
         head = BYLINE_TAIL_RE.split(rest, maxsplit=1)[0]
         name_tokens = TOKEN_RE.findall(head)
         if not name_tokens:
             return False
         lower = [t for t in name_tokens if not CAPITALIZED_RE.match(t) and t.lower() not in NAME_CONNECTORS]
-        if lower:
+        if lower or len(tokens) - len(name_tokens) > 7:
             return False
         return not rest.rstrip().endswith(("?", "!"))
 

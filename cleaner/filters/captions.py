@@ -136,7 +136,7 @@ class Captions:
         for i in candidates:
             for variant in self._variants(i, keys, short_near):
                 j = seen.get(variant)
-                if j is not None and i - j <= self.window and j != 0:
+                if j is not None and i - j <= self.window and j != 0 and self._only_credits_between(blocks, j, i, gone):
                     if j not in gone:
                         gone.add(j)
                         yield Removal(blocks[j], self.name, "caption")
@@ -150,8 +150,12 @@ class Captions:
                                 yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
                     break
                 seen.setdefault(variant, i)
-            else:
-                continue
+
+    @staticmethod
+    def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:
+        """Alt text and caption sit together, or with only a credit between them; a
+        paragraph repeated after other text is a duplicate, not a caption."""
+        return all(k in gone or len(words(blocks[k].text)) <= 6 for k in range(j + 1, i))
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]

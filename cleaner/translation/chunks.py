@@ -3,7 +3,8 @@
 Lines and paragraph breaks are never sent: every line is translated on its own, so line N
 (and paragraph N) of the translation is line N of the source. A line over the provider's
 limit is cut at sentence ends, then clause punctuation, then whitespace; a word is never
-cut. A single token longer than the limit (a pasted URL, a data blob) is kept verbatim.
+cut. A single token longer than the limit (a pasted URL, a data blob) and a piece with no
+letters at all are kept verbatim.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ LINE_SEPARATOR_RE = regex.compile(r"[^\S\n]*\n[\s]*")
 SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+|(?<=[。！？])(?!\p{P})\s*")
 CLAUSE_END_RE = regex.compile(r"(?<=[,;:])\s+|(?<=[，、；：])(?!\p{P})\s*|(?<=\s[-–—])\s+")
 WHITESPACE_RE = regex.compile(r"(?<=\s)(?=\S)")
+LETTER_RE = regex.compile(r"\p{L}")
 # Scripts written without spaces between words: joining their pieces needs no space.
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
@@ -139,7 +141,10 @@ def _line_pieces(line_text: str, line: int, limits: ChunkLimits) -> Iterator[Pie
         stripped = chunk.strip()
         start = len(chunk) - len(chunk.lstrip())
         before, after = chunk[:start], chunk[start + len(stripped) :]
-        yield Piece(line, before, stripped, after, verbatim=not limits.fits(stripped))
+        # Nothing to translate without letters ("2024", "—", "***"), and nothing we may
+        # cut in a token over the limit: both stay as they are.
+        keep = not LETTER_RE.search(stripped) or not limits.fits(stripped)
+        yield Piece(line, before, stripped, after, verbatim=keep)
 
 
 def _pack(text: str, limits: ChunkLimits, cuts: Sequence[regex.Pattern[str]]) -> Iterator[str]:
