@@ -406,3 +406,12 @@ def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
     cache = TranslationCache(path)
     assert len(cache) == 600
     assert cache.get_many(["k0", "k599"]) == {"k0": "v0", "k599": "v599"}
+
+
+def test_pieces_without_letters_are_not_sent(server: FakeTranslationServer) -> None:
+    text = "Primera frase.\n\n12.05.2024 — 10:30\n\n***\n\nÚltima frase."
+    translation = libre(server)(spanish(text)).translation
+    assert translation is not None and translation.status == "ok"
+    assert translation.text == "PRIMERA FRASE.\n\n12.05.2024 — 10:30\n\n***\n\nÚLTIMA FRASE."
+    assert sorted(s.text for s in server.seen) == ["Primera frase.", "Última frase."]
+    assert translation.verbatim_chunks == 2
