@@ -100,7 +100,7 @@ class Translate:
         source: the source language; default: ``doc.language``, detected if missing.
         skip: source languages never to translate (besides ``target`` itself).
         min_probability: skip when the detected language is less certain than this.
-        cache: ``True``: the SQLite cache in the user cache directory (or
+        cache: ``True`` (or ``None``): the SQLite cache in the user cache directory (or
             ``$CLEANER_TRANSLATION_CACHE``); a path or :class:`TranslationCache`: that one;
             ``False``: no cache.
         timeout: seconds for one HTTP request (deep-translator sets none).
@@ -135,7 +135,7 @@ class Translate:
         source: str | None = None,
         skip: Collection[str] = (),
         min_probability: float = 0.8,
-        cache: bool | str | Path | TranslationCache = True,
+        cache: bool | str | Path | TranslationCache | None = True,
         timeout: float = 10.0,
         deadline: float | None = 120.0,
         retries: int = 3,
@@ -179,7 +179,7 @@ class Translate:
         self.source = source
         self.skip = frozenset(canonical_code(code) for code in skip)
         self.min_probability = min_probability
-        if cache is True:
+        if cache is True or cache is None:
             self.cache: TranslationCache | None = TranslationCache()
         elif cache is False:
             self.cache = None

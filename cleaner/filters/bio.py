@@ -99,7 +99,7 @@ class AuthorBio:
                 has_name = i > 0 and is_name_like(blocks[i - 1].text)
                 if has_name or i == len(blocks) - 1:
                     if body is False:
-                        body = self._body_language(doc, start)
+                        body = self._body_language(doc, i - 1 if has_name else i)
                     if self._switched(block.text, body if body is not False else None):
                         reason = "bio_language_switch"
             if reason is None:

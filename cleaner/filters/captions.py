@@ -13,7 +13,7 @@ import regex
 
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import vocabulary_or_default
-from cleaner.patterns import CAPITALIZED_RE, core, fold, words
+from cleaner.patterns import CAPITALIZED_RE, SENTENCE_END_RE, core, fold, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
@@ -155,7 +155,10 @@ class Captions:
     def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:
         """Alt text and caption sit together, or with only a credit between them; a
         paragraph repeated after other text is a duplicate, not a caption."""
-        return all(k in gone or len(words(blocks[k].text)) <= 6 for k in range(j + 1, i))
+        return all(
+            k in gone or (len(words(blocks[k].text)) <= 6 and not SENTENCE_END_RE.search(blocks[k].text))
+            for k in range(j + 1, i)
+        )
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]

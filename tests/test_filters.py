@@ -1,0 +1,184 @@
+"""Each filter on its own: the reason codes it gives, and the near-misses it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import filters
+from cleaner.document import Document
+
+
+def reasons(flt, text: str) -> list[tuple[str, str]]:
+    doc = Document.from_text(text)
+    return sorted(((r.block.text, r.reason) for r in flt.find(doc)), key=lambda x: x[0])
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Advertisement", "advertisement"),
+        ("Publicité", "advertisement"),
+        ("ANZEIGE", "advertisement"),
+        ("Реклама", "advertisement"),
+        ("Back to top", "navigation"),
+        ("Bouton retour en haut de la page", "navigation"),
+        ("↑ Nach oben", "navigation"),
+        ("Share on Facebook", "share_prompt"),
+        ("Facebook | Twitter | WhatsApp | E-Mail", "share_prompt"),
+        ("Compartir", "share_prompt"),
+        ("Sign up for our newsletter", "subscription_prompt"),
+        ("Abonnez-vous", "subscription_prompt"),
+        ("We use cookies to improve your experience on our site.", "cookie_notice"),
+        ("12 comments", "comment_counter"),
+        ("© 2024 Example Media. All rights reserved.", "copyright_line"),
+        ("Tous droits réservés", "copyright_line"),
+        ("Tags: climate, energy, Europe", "tag_list"),
+        ("Schlagworte: Bundestag, Haushalt", "tag_list"),
+    ],
+)
+def test_interface_lines(line: str, reason: str) -> None:
+    assert reasons(filters.InterfaceLines(), line + "\nThe minister resigned on Monday after weeks of pressure.") == [
+        (line, reason)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Un bouton « retour en haut de la page » permet de remonter sans effort, explique le développeur.",
+        "Advertisement rules tightened",
+        "Share of renewables: 42%",
+        "Copyright law protects the expression of an idea, not the idea itself.",
+        "Partager les richesses, voilà le programme du candidat.",
+    ],
+)
+def test_interface_lines_keeps_prose(line: str) -> None:
+    assert reasons(filters.InterfaceLines(), line) == []
+
+
+def test_section_label_and_kicker() -> None:
+    text = "World\nExclusive\nMarkets rally as inflation cools in Europe\nStocks rose on Monday, traders said in London."
+    assert reasons(filters.SectionLabels(), text) == [("Exclusive", "section_label"), ("World", "section_label")]
+    text = "Extremismus\nNach Kalifat-Rufen in Hamburg: Sind wir zu sanft?\nDie Aufregung bleibt groß, sagen viele Menschen in der Stadt."
+    assert reasons(filters.SectionLabels(), text) == [("Extremismus", "section_label")]
+    text = "Bahnstreik\nWarum die Lokführer schon wieder streiken wollen\nDie Gewerkschaft hat am Montag zum Streik aufgerufen, heißt es."
+    assert reasons(filters.SectionLabels(), text) == [("Bahnstreik", "kicker")]
+
+
+def test_section_label_only_at_head() -> None:
+    text = "A title here\n" + "A long paragraph of article text that goes on, as they do.\n" * 3 + "World"
+    assert reasons(filters.SectionLabels(), text) == []
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("By Jane Doe", "byline"),
+        ("By Jane Doe and John Roe, Reuters", "byline"),
+        ("Par Marie Dupont", "byline"),
+        ("Von Anna Schmidt | dpa", "byline"),
+        ("Updated 3:42 PM EDT, April 2, 2024", "dateline"),
+        ("Publié le 19 avril 2024 à 10h32", "dateline"),
+        ("3. Mai 2024, 17:47", "dateline"),
+        ("19/04/2024", "dateline"),
+    ],
+)
+def test_bylines(line: str, reason: str) -> None:
+    assert reasons(filters.Bylines(), line) == [(line, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Tuesday, the river had risen another two metres", "By contrast, prices fell.", "Par ailleurs, le maire a parlé.",
+     "2024", "Chapter 2"],
+)
+def test_bylines_keep(line: str) -> None:
+    assert reasons(filters.Bylines(), line) == []
+
+
+def test_captions_repeated_with_credit_and_quotes() -> None:
+    text = (
+        "Le titre de l'article\n"
+        "La page d'accueil du site Coco.gg.\n"
+        "Coco.gg La page d’accueil du site Coco.gg.\n"
+        "Coco.gg\n"
+        "Le texte de l'article commence ici et continue longuement, comme il se doit.\n"
+    )
+    assert reasons(filters.Captions(), text) == [
+        ("Coco.gg", "image_credit"),
+        ("Coco.gg La page d’accueil du site Coco.gg.", "repeated_caption"),
+        ("La page d'accueil du site Coco.gg.", "caption"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Getty Images", "Foto: dpa", "Fot. PAP", "(Photo by John Smith/Getty Images)", "© AFP", "Imago/Blaulicht-News.de"]
+)
+def test_lone_credits(line: str) -> None:
+    text = f"Title line\n{line}\nBody text that is long enough to be a paragraph of the article, really."
+    assert reasons(filters.Captions(), text) == [(line, "image_credit")]
+
+
+def test_caption_with_credit_and_pull_quote() -> None:
+    body = "“We will not back down from this fight,” the mayor told reporters on Monday evening after the vote."
+    text = f"Title\nRescuers search the rubble on Monday. (AP Photo/Jane Roe)\n{body}\n“We will not back down from this fight”\nEnd."
+    assert reasons(filters.Captions(), text) == [
+        ("Rescuers search the rubble on Monday. (AP Photo/Jane Roe)", "caption_with_credit"),
+        ("“We will not back down from this fight”", "pull_quote"),
+    ]
+
+
+def test_paragraph_repeated_after_other_text_is_not_a_caption() -> None:
+    text = "Title\nThe scheme will cost about £500 million a year.\nHead teachers welcomed it.\nThe scheme will cost about £500 million a year."
+    assert reasons(filters.Captions(pull_quotes=False), text) == []
+    assert reasons(filters.DuplicateParagraphs(), text) == [("The scheme will cost about £500 million a year.", "duplicate_paragraph")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lire aussi :\nLe maire démissionne\nSuite.", [("Le maire démissionne", "promoted_headline"), ("Lire aussi :", "promo_lead_in")]),
+        ("Read more: Why the vote matters\nSuite.", [("Read more: Why the vote matters", "promo_lead_in")]),
+        ("Lesen Sie auch: Warum die Bahn streikt", [("Lesen Sie auch: Warum die Bahn streikt", "promo_lead_in")]),
+        ("Читайте также: Новые правила", [("Читайте также: Новые правила", "promo_lead_in")]),
+        ("Voir aussi sur HuffPost :", [("Voir aussi sur HuffPost :", "promo_lead_in")]),
+        ("Voir aussi la réaction du maire, qui a dénoncé une décision injuste.", []),
+        ("Read more about the policy in the annex, the minister said.", []),
+    ],
+)
+def test_related_promos(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reasons(filters.RelatedPromos(), text) == expected
+
+
+def test_author_bio_phrase_and_language_switch() -> None:
+    body = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats et l'opposition.\n" * 3
+    text = f"{body}Cammile Bussière\nOne of the most important things for me is the technical news that changes our world day by day, so I keep writing."
+    assert reasons(filters.AuthorBio(), text) == [
+        ("Cammile Bussière", "author_name"),
+        ("One of the most important things for me is the technical news that changes our world day by day, so I keep writing.", "bio_language_switch"),
+    ]
+    text = f"{body}Jane Doe est journaliste au service politique depuis 2015."
+    assert reasons(filters.AuthorBio(), text) == [("Jane Doe est journaliste au service politique depuis 2015.", "author_bio")]
+
+
+def test_author_bio_keeps_last_paragraph() -> None:
+    body = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats et l'opposition.\n" * 3
+    assert reasons(filters.AuthorBio(), body + "La décision sera connue vendredi, selon le ministère.") == []
+
+
+def test_body_region_link_lists() -> None:
+    prose = "Chelsea are hoping to complete the signing of the striker this week, the club said.\n"
+    text = "Home\nSport\nChelsea hoping to sign Anelka\n" + prose * 2 + "Subheading here\n" + prose + "More stories\nFAI unveils schedule\nSteinsson on verge of move"
+    got = reasons(filters.BodyRegion(), text)
+    assert ("Subheading here", "before_body") not in got
+    assert ("Chelsea hoping to sign Anelka", "before_body") not in got
+    assert ("Home", "before_body") in got and ("Steinsson on verge of move", "after_body") in got
+
+
+def test_fix_unicode_edits() -> None:
+    doc = filters.FixUnicode()(Document.from_text("Caf\u00c3\u00a9 &amp; th\u00e9\u200b  noir\n\u00a0"))
+    assert doc.text == "Café & thé noir"
+    assert [e.step for e in doc.edits] == ["fix_unicode", "normalize_whitespace"]
+    doc = filters.FixUnicode(nbsp="space")(Document.from_text("5\u00a0000 euros"))
+    assert doc.text == "5 000 euros"
+    assert filters.FixUnicode()(Document.from_text("5\u00a0000 euros")).text == "5\u00a0000 euros"
