@@ -415,3 +415,27 @@ def test_pieces_without_letters_are_not_sent(server: FakeTranslationServer) -> N
     assert translation.text == "PRIMERA FRASE.\n\n12.05.2024 — 10:30\n\n***\n\nÚLTIMA FRASE."
     assert sorted(s.text for s in server.seen) == ["Primera frase.", "Última frase."]
     assert translation.verbatim_chunks == 2
+
+
+def test_google_instances_are_not_shared_between_threads(server: FakeTranslationServer) -> None:
+    server.latency = 0.005
+    step = Translate("en", provider="google", url=server.url + "/m", cache=False, max_in_flight=6, **FAST)  # type: ignore[arg-type]
+    docs = [spanish(f"Artículo {i}.\n\nPárrafo {i} con texto propio {i}.") for i in range(30)]
+    out = list(step.translate_many(docs))
+    assert [d.translation.text for d in out if d.translation] == [d.text.upper() for d in docs]
+
+
+def _translate_in_worker(step: Translate, text: str) -> str | None:
+    result = step(spanish(text))
+    return result.translation.text if result.translation else None
+
+
+def test_the_step_runs_in_worker_processes(server: FakeTranslationServer, tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    step = libre(server, cache=tmp_path / "c.sqlite3")
+    step(spanish("Primero en el proceso principal."))  # opens sessions, pools, connections
+    texts = [f"Frase {i} del artículo." for i in range(4)]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(_translate_in_worker, [step] * 4, texts))
+    assert results == [t.upper() for t in texts]
