@@ -397,7 +397,7 @@ class Translate:
         runtime = self._rt()
         attempt = 0
         while True:
-            if not self.breaker.allow():
+            if not self.breaker.wait(deadline):
                 return Failure(
                     "circuit_open", False, f"{self.provider.name} failed repeatedly; not called for now"
                 )

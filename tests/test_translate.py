@@ -304,6 +304,21 @@ def test_circuit_breaker_opens_then_probes(server: FakeTranslationServer) -> Non
     assert step.breaker.state == "closed"
 
 
+def test_after_the_cooldown_one_probe_goes_out_and_the_others_wait_for_it(
+    server: FakeTranslationServer,
+) -> None:
+    server.default = "500"
+    step = libre(server, retries=0, breaker_threshold=1, breaker_cooldown=0.1, max_in_flight=4)
+    assert step(spanish("Una frase.")).translation.reason == "server_error"  # type: ignore[union-attr]
+    assert step.breaker.state == "open"
+    server.default = "ok"
+    server.latency = 0.05  # the probe is slow, the other pieces must wait for it
+    time.sleep(0.2)
+    translation = step(spanish()).translation
+    assert translation is not None and translation.status == "ok"
+    assert translation.requests == 4
+
+
 def test_no_request_exceeds_the_limits(server: FakeTranslationServer) -> None:
     text = SPANISH + "\n\n" + "北京今天的天气很好，我们决定去公园散步。" * 12
     limits = ChunkLimits(60, max_url_bytes=150)

@@ -120,6 +120,18 @@ class CircuitBreaker:
                 return True
             return False
 
+    def wait(self, deadline: Deadline, poll: float = 0.01) -> bool:
+        """Like :meth:`allow`, but while another thread's probe is out, wait for its
+        verdict (until ``deadline``) instead of giving up: one slow probe should not fail
+        every other piece of the article."""
+        while True:
+            if self.allow():
+                return True
+            left = deadline.remaining()
+            if self.state != "half_open" or (left is not None and left <= poll):
+                return False
+            time.sleep(poll)
+
     def success(self) -> None:
         with self._lock:
             self._failures = 0
