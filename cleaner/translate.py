@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from cleaner.document import Document, Language, Translation
 from cleaner.translation import chunks
@@ -42,11 +42,35 @@ from cleaner.translation.providers import (
 )
 from cleaner.translation.retry import CircuitBreaker, Deadline, RetryPolicy
 
-__all__ = ["PROVIDERS", "ChunkLimits", "Translate", "TranslationCache", "TranslationError", "translate_many"]
+__all__ = [
+    "PROVIDERS",
+    "ChunkLimits",
+    "Translate",
+    "TranslationCache",
+    "TranslationError",
+    "Translator",
+    "translate_many",
+]
 
 logger = logging.getLogger(__name__)
 
 ChunkLimits = chunks.ChunkLimits
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """The injectable network: any callable ``(text, source, target) -> translation``.
+
+    ``source`` and ``target`` are canonical codes (``es``, ``zh-hans``, ``he``). Raise to
+    fail: ``TimeoutError`` and ``ConnectionError`` count as transient and are retried.
+
+    >>> shout = lambda text, source, target: text.upper()
+    >>> doc = Document.from_text("Hola.\\n\\nAdiós.").replace(language=Language("es", 0.99))
+    >>> Translate("en", translator=shout, cache=False)(doc).translation.text
+    'HOLA.\\n\\nADIÓS.'
+    """
+
+    def __call__(self, text: str, source: str, target: str) -> str: ...
 
 
 class TranslationError(RuntimeError):
@@ -113,6 +137,9 @@ class Translate:
             alone for ``breaker_cooldown`` seconds; ``None`` disables the breaker.
         limits: request size limits; default: the provider's.
         raise_on_failure: raise :class:`TranslationError` instead of recording a failure.
+        translator: a :class:`Translator` callable to use instead of deep-translator (its
+            ``name`` attribute, default ``"custom"``, labels results and cache rows).
+            Chunking, caching, retries and the breaker apply to it all the same.
 
     The object is picklable (sessions, threads, the breaker's state and database
     connections are per process and reopened lazily) and thread-safe.
@@ -147,13 +174,19 @@ class Translate:
         breaker_cooldown: float = 60.0,
         limits: chunks.ChunkLimits | None = None,
         raise_on_failure: bool = False,
+        translator: Translator | None = None,
     ) -> None:
         name = provider.strip().lower()
-        if name in UNSUPPORTED_PROVIDERS:
+        if translator is not None:
+            # Any callable: tests, or an engine deep-translator lacks. Canonical codes.
+            name = str(getattr(translator, "name", "custom"))
+            spec = Provider(name, "", "", chunks.ChunkLimits(4999))
+        elif name in UNSUPPORTED_PROVIDERS:
             raise ValueError(f"translator {name!r} is not supported: {UNSUPPORTED_PROVIDERS[name]}")
-        if name not in PROVIDERS:
+        elif name not in PROVIDERS:
             raise ValueError(f"unknown translator {provider!r}; choose one of {', '.join(PROVIDERS)}")
-        spec = PROVIDERS[name]
+        else:
+            spec = PROVIDERS[name]
         if spec.needs_url and not url:
             raise ValueError(f"translator {name!r} needs url= (e.g. http://127.0.0.1:2737/translate)")
         known = {keyword for keyword, _, _ in spec.credentials}
@@ -170,6 +203,7 @@ class Translate:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
         self.provider: Provider = spec
+        self.translator = translator
         self.target = target
         self.target_code = spec.code(target)
         if self.target_code is None:
@@ -413,7 +447,11 @@ class Translate:
                 bound(CallContext(session, timeout, self._rewrite)) as context,
             ):
                 try:
-                    answer = self._instance(source, target).translate(text, **self._call_options())
+                    if self.translator is not None:
+                        context.requests += 1
+                        answer = self.translator(text, source, target)
+                    else:
+                        answer = self._instance(source, target).translate(text, **self._call_options())
                     if not isinstance(answer, str) or not answer.strip():
                         failure = Failure(
                             "empty_response", True, "the provider answered with no text", context.status

@@ -454,3 +454,29 @@ def test_the_step_runs_in_worker_processes(server: FakeTranslationServer, tmp_pa
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         results = list(pool.map(_translate_in_worker, [step] * 4, texts))
     assert results == [t.upper() for t in texts]
+
+
+class Flaky:
+    """An injected translator: times out ``fail`` times, then answers."""
+
+    name = "flaky"
+
+    def __init__(self, fail: int) -> None:
+        self.fail = fail
+        self.calls: list[tuple[str, str, str]] = []
+
+    def __call__(self, text: str, source: str, target: str) -> str:
+        self.calls.append((text, source, target))
+        if len(self.calls) <= self.fail:
+            raise TimeoutError("slow")
+        return f"[{target}] {text}"
+
+
+def test_an_injected_translator_gets_chunks_retries_and_canonical_codes() -> None:
+    flaky = Flaky(fail=2)
+    step = Translate("zh-TW", translator=flaky, cache=False, max_in_flight=1, **FAST)  # type: ignore[arg-type]
+    translation = step(spanish("Uno.\n\nDos.")).translation
+    assert translation is not None
+    assert (translation.status, translation.provider, translation.retries) == ("ok", "flaky", 2)
+    assert translation.text == "[zh-hant] Uno.\n\n[zh-hant] Dos."
+    assert {c[1:] for c in flaky.calls} == {("es", "zh-hant")}

@@ -327,6 +327,10 @@ def classify(error: BaseException, status: int | None) -> Failure:
         return Failure("timeout", True, message)
     if isinstance(error, requests.exceptions.ConnectionError):
         return Failure("connection_error", True, message)
+    if isinstance(error, TimeoutError):  # injected translators (see cleaner.translate.Translator)
+        return Failure("timeout", True, message)
+    if isinstance(error, ConnectionError):
+        return Failure("connection_error", True, message)
     if status is not None and not 200 <= status < 300:
         if status == 429:
             return Failure("rate_limited", True, message, status)
