@@ -461,7 +461,7 @@ class Translate:
             tally.requests += context.requests
             if failure is None:
                 self.breaker.success()
-                return answer  # type: ignore[no-any-return]
+                return answer
             logger.debug(
                 "%s request failed: %s (attempt %d)", self.provider.name, failure.reason, attempt + 1
             )
