@@ -480,3 +480,38 @@ def test_an_injected_translator_gets_chunks_retries_and_canonical_codes() -> Non
     assert (translation.status, translation.provider, translation.retries) == ("ok", "flaky", 2)
     assert translation.text == "[zh-hant] Uno.\n\n[zh-hant] Dos."
     assert {c[1:] for c in flaky.calls} == {("es", "zh-hant")}
+
+
+def _classify_cases() -> list[tuple[BaseException, int | None, str, bool]]:
+    import json
+
+    import requests
+    from deep_translator import exceptions as dt
+
+    return [
+        (requests.exceptions.ReadTimeout(), None, "timeout", True),
+        (requests.exceptions.ConnectTimeout(), None, "timeout", True),
+        (requests.exceptions.ConnectionError(), None, "connection_error", True),
+        (requests.exceptions.MissingSchema(), None, "request_error", False),
+        (dt.RequestError(), 429, "rate_limited", True),
+        (dt.ServerException(502), 502, "server_error", True),
+        (dt.AuthorizationException("k"), 403, "auth_error", False),
+        (dt.RequestError(), 400, "bad_request", False),
+        (dt.TooManyRequests(), None, "rate_limited", True),
+        (json.JSONDecodeError("x", "doc", 0), 200, "invalid_response", True),
+        (KeyError("translatedText"), 200, "invalid_response", True),
+        (dt.TranslationNotFound("x"), 200, "empty_response", True),
+        (dt.NotValidLength("x", 0, 5000), None, "too_long", False),
+        (TimeoutError(), None, "timeout", True),
+        (RuntimeError("boom"), None, "provider_error", False),
+    ]
+
+
+@pytest.mark.parametrize(("error", "status", "reason", "transient"), _classify_cases())
+def test_errors_are_classified(
+    error: BaseException, status: int | None, reason: str, transient: bool
+) -> None:
+    from cleaner.translation.providers import classify
+
+    failure = classify(error, status)
+    assert (failure.reason, failure.transient) == (reason, transient)

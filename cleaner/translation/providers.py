@@ -345,6 +345,8 @@ def classify(error: BaseException, status: int | None) -> Failure:
         return Failure("rate_limited", True, message, status)
     if isinstance(error, (json.JSONDecodeError, requests.exceptions.JSONDecodeError)):
         return Failure("invalid_response", True, message, status)
+    if isinstance(error, requests.exceptions.RequestException):  # bad URL, too many redirects, ...
+        return Failure("request_error", False, message, status)
     if isinstance(error, (dt.TranslationNotFound, dt.ElementNotFoundInGetRequest)):
         return Failure("empty_response", True, message, status)
     if isinstance(error, (dt.NotValidLength, dt.NotValidPayload)):
