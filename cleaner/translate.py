@@ -145,7 +145,8 @@ class Translate:
     connections are per process and reopened lazily) and thread-safe.
 
     >>> step = Translate("en", cache=False)
-    >>> step(Document.from_text("Already in English, as it happens.", id="a")).translation.reason
+    >>> doc = Document.from_text("Already in English.").replace(language=Language("en", 0.99))
+    >>> step(doc).translation.reason
     'same_language'
     """
 
