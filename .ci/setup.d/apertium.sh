@@ -62,8 +62,8 @@ apy.main()
     echo "$port" >"$state.port"
 
     # 5. Wait until it translates (APy starts pipelines lazily; the first call is slow).
-    local i
-    for i in $(seq 1 60); do
+    local _
+    for _ in $(seq 1 60); do
         if _cleaner_apertium_answers "$port"; then
             echo "apertium: APy on 127.0.0.1:$port (pid $(cat "$state.pid"))"
             export CLEANER_APERTIUM_URL="http://127.0.0.1:$port/translate"
