@@ -62,6 +62,7 @@ class Removal:
         return {
             "index": self.block.index,
             "text": self.block.text,
+            "paragraph": self.block.paragraph,
             "filter": self.filter,
             "reason": self.reason,
             "detail": self.detail,

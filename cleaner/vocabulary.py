@@ -36,7 +36,7 @@ def _read_entries(path: Path) -> list[str]:
 class _Matcher:
     """The compiled entries of one category."""
 
-    __slots__ = ("literals", "patterns", "prefix_re", "search_re")
+    __slots__ = ("full_re", "literals", "patterns", "prefix_re", "search_re")
 
     def __init__(self, entries: Iterable[str]) -> None:
         literals: set[str] = set()
@@ -52,6 +52,7 @@ class _Matcher:
                     literals.add(folded)
         self.literals = frozenset(literals)
         self.patterns = tuple(patterns)
+        self.full_re = regex.compile("|".join(f"(?:{p})" for p in self.patterns)) if self.patterns else None
         alternatives = [regex.escape(p) for p in sorted(self.literals, key=len, reverse=True)]
         alternatives += [f"(?:{p})" for p in self.patterns]
         if alternatives:
@@ -127,7 +128,12 @@ class Vocabulary:
             return False
         if text in matcher.literals:
             return True
-        return any(_fullmatch(p, text) for p in matcher.patterns)
+        if matcher.full_re is None:
+            return False
+        try:
+            return matcher.full_re.fullmatch(text, timeout=MATCH_TIMEOUT) is not None
+        except TimeoutError:
+            return False
 
     def prefix(self, category: str, text: str) -> int | None:
         """Length of the longest entry of ``category`` that starts folded ``text``, if any."""
@@ -149,15 +155,3 @@ class Vocabulary:
             return matcher.search_re.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
             return None
-
-
-@lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
-
-
-def _fullmatch(pattern: str, text: str) -> bool:
-    try:
-        return _compiled(pattern).fullmatch(text, timeout=MATCH_TIMEOUT) is not None
-    except TimeoutError:
-        return False

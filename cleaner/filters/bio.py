@@ -68,7 +68,8 @@ class AuthorBio:
         return len(words(text)) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
 
     def _body_language(self, doc: Document, tail_start: int) -> tuple[str, float] | None:
-        body = "\n".join(b.text for b in doc.blocks[:tail_start])
+        # The paragraphs just above the tail are enough, and keep this bounded on huge input.
+        body = "\n".join(b.text for b in doc.blocks[max(0, tail_start - 30) : tail_start])[-3000:]
         if letters(body) < 4 * self.min_letters:
             return None
         lang = self.detector.detect(body)

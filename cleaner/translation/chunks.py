@@ -54,6 +54,14 @@ class ChunkLimits:
             return False
         return self.max_url_bytes is None or len(quote_plus(text)) <= self.max_url_bytes
 
+    def size(self, text: str) -> tuple[int, int]:
+        """``(characters, URL bytes)``; both add up over concatenation, so packing can
+        count incrementally instead of re-encoding the growing chunk."""
+        return len(text), (0 if self.max_url_bytes is None else len(quote_plus(text)))
+
+    def fits_size(self, chars: int, url_bytes: int) -> bool:
+        return chars <= self.max_chars and (self.max_url_bytes is None or url_bytes <= self.max_url_bytes)
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -152,16 +160,19 @@ def _pack(text: str, limits: ChunkLimits, cuts: Sequence[regex.Pattern[str]]) ->
     if limits.fits(text.strip()) or not cuts:
         yield text
         return
-    current = ""
+    # Sizes include the whitespace between units, so a chunk may come out a little
+    # smaller than the limit allows, never larger.
+    current, chars, url_bytes = "", 0, 0
     for unit in _split_keep(text, cuts[0]):
-        if current and limits.fits((current + unit).strip()):
-            current += unit
+        unit_chars, unit_bytes = limits.size(unit)
+        if current and limits.fits_size(chars + unit_chars, url_bytes + unit_bytes):
+            current, chars, url_bytes = current + unit, chars + unit_chars, url_bytes + unit_bytes
             continue
         if current:
             yield current
-        current = ""
+        current, chars, url_bytes = "", 0, 0
         if limits.fits(unit.strip()):
-            current = unit
+            current, chars, url_bytes = unit, unit_chars, unit_bytes
         else:
             yield from _pack(unit, limits, cuts[1:])
     if current:

@@ -1,0 +1,116 @@
+"""Properties of the whole pipeline: never raises, invents nothing, idempotent, linear."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.filters.unicode import FTFY_CONFIG, FixUnicode, fix_line, replay
+
+LINES = st.sampled_from(
+    [
+        "Advertisement", "World", "By Jane Doe", "Updated 3:42 PM EDT, April 2, 2024", "Lire aussi :",
+        "Le maire démissionne", "Getty Images", "Share", "La page d'accueil du site.", "La page d’accueil du site.",
+        "The minister resigned on Monday after weeks of pressure from her own party, aides said.",
+        "Jane Doe is a senior reporter covering politics.", "Back to top", "", "   ", "caf\u00c3\u00a9 &amp; th\u00e9",
+        "Вчера в Москве прошёл митинг, собравший несколько тысяч человек, сообщает агентство.", "• Tags: a, b",
+    ]
+)
+TEXTS = st.one_of(st.text(max_size=400), st.lists(st.one_of(LINES, st.text(max_size=80)), max_size=25).map("\n".join))
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(TEXTS)
+def test_never_raises_and_invents_nothing(text: str) -> None:
+    result = cleaner.clean(text)
+    repaired = {FixUnicode().whitespace(fix_line(line)[0]) for line in cleaner.Document.from_text(text).blocks for line in [line.text]}
+    for line in result.text.split("\n"):
+        assert line == "" or line in repaired
+
+
+@FAST
+@given(TEXTS)
+def test_idempotent(text: str) -> None:
+    once = cleaner.clean(text).text
+    assert cleaner.clean(once).text == once
+
+
+@FAST
+@given(st.text(max_size=200))
+def test_fix_line_is_ftfy(line: str) -> None:
+    line = line.replace("\r", "").replace("\n", "")
+    fixed, plan = fix_line(line)
+    assert fixed == ftfy.fix_text(line, FTFY_CONFIG)
+    assert replay(line, plan) == fixed
+
+
+def test_fix_line_is_ftfy_on_fixtures() -> None:
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).parent.parent.joinpath("fixtures", "articles").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert fix_line(line)[0] == ftfy.fix_text(line, FTFY_CONFIG)
+
+
+def test_edits_replay() -> None:
+    text = "Caf\u00c3\u00a9 cr\u00c3\u00a8me\ncafe\u0301 s\u00c3\u00b3\nl&#39;\u00e9t\u00e9"
+    doc = cleaner.clean(text)
+    edits = [e for e in doc.edits if e.step == "fix_unicode"]
+    assert len(edits) == 3
+    for edit in edits:
+        assert replay(edit.before, edit.explanation) == edit.after
+
+
+@pytest.mark.parametrize("bad", [None, 42, ["text"], {"text": "x"}])
+def test_non_text_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="str or bytes"):
+        cleaner.clean(bad)  # type: ignore[arg-type]
+
+
+def test_bytes_are_decoded_and_recorded() -> None:
+    assert cleaner.clean("Déjà vu.".encode()).metadata["source_encoding"] == "utf-8"
+    latin = cleaner.clean("Déjà vu, encore une fois.".encode("latin-1"))
+    assert latin.text == "Déjà vu, encore une fois."
+    assert latin.metadata["source_encoding"] != "utf-8"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\u00a0\n\u200b"])
+def test_blank_gives_empty_result(text: str) -> None:
+    result = cleaner.clean(text)
+    assert result.text == "" and result.title is None and result.removed == ()
+
+
+def test_results_are_json_ready_and_picklable() -> None:
+    import json
+    import pickle
+
+    doc = cleaner.clean("World\n\nA title\n\nSome article text here, long enough to count as a paragraph.\n\nAdvertisement")
+    data = json.loads(json.dumps(doc.to_dict(blocks=True)))
+    again = cleaner.Document.from_dict(data)
+    assert again.text == doc.text and again.removals == doc.removals
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+PARAGRAPH = "The council voted on Monday to extend the tram line to the airport by 2030, officials said.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PARAGRAPH * 110_000,  # ~10 MB, 110,000 lines
+        "a" * 1_000_000,  # one line of 1 MB
+        ("word " * 200_000) + "\n" + "Advertisement\n" * 1000,  # long line among short ones
+        ("(" * 5000 + "a" * 5000 + ")" * 5000 + "\n") * 20,  # adversarial punctuation
+        ("By " + "A " * 3000 + "\n") * 50 + ("© " * 5000 + "\n") * 5,
+    ],
+    ids=["10MB", "1MB-line", "long-and-short", "brackets", "byline-like"],
+)
+def test_large_and_adversarial_inputs(text: str) -> None:
+    result = cleaner.clean(text)
+    assert isinstance(result.text, str)
+    kept = len(result.text)
+    assert kept <= len(text)
