@@ -515,3 +515,45 @@ def test_errors_are_classified(
 
     failure = classify(error, status)
     assert (failure.reason, failure.transient) == (reason, transient)
+
+
+# -- retry machinery, with a fake clock ----------------------------------------------------
+
+
+def test_backoff_grows_exponentially_with_bounded_jitter() -> None:
+    import random
+
+    from cleaner.translation.retry import RetryPolicy
+
+    policy = RetryPolicy(backoff=1.0, max_backoff=10.0, jitter=0.5)
+    rng = random.Random(1)
+    for attempt, base in enumerate([1.0, 2.0, 4.0, 8.0, 10.0, 10.0]):
+        delays = [policy.delay(attempt, rng) for _ in range(50)]
+        assert all(base * 0.5 <= d <= base for d in delays)
+        assert len(set(delays)) > 1  # jittered
+
+
+def test_breaker_states_with_a_fake_clock() -> None:
+    from cleaner.translation.retry import CircuitBreaker
+
+    now = [0.0]
+    breaker = CircuitBreaker(threshold=3, cooldown=10.0, clock=lambda: now[0])
+    breaker.failure()
+    breaker.failure()
+    breaker.success()  # a success resets the count
+    breaker.failure()
+    breaker.failure()
+    assert breaker.state == "closed"
+    breaker.failure()
+    assert (breaker.state, breaker.allow()) == ("open", False)
+    now[0] = 10.0
+    assert breaker.state == "half_open"
+    assert (breaker.allow(), breaker.allow()) == (True, False)  # one probe at a time
+    breaker.failure()  # the probe failed: open again, for another cooldown
+    assert breaker.state == "open"
+    now[0] = 20.0
+    assert breaker.allow()
+    breaker.success()
+    assert (breaker.state, breaker.allow(), breaker.allow()) == ("closed", True, True)
+    restored = pickle.loads(pickle.dumps(breaker))
+    assert (restored.state, restored.threshold, restored.cooldown) == ("closed", 3, 10.0)

@@ -160,12 +160,13 @@ def _pack(text: str, limits: ChunkLimits, cuts: Sequence[regex.Pattern[str]]) ->
     if limits.fits(text.strip()) or not cuts:
         yield text
         return
-    # Sizes include the whitespace between units, so a chunk may come out a little
-    # smaller than the limit allows, never larger.
+    # ``chars``/``url_bytes`` count ``current`` with its trailing whitespace, which stays
+    # inside the chunk once ``unit`` (minus its own trailing whitespace) joins it.
     current, chars, url_bytes = "", 0, 0
     for unit in _split_keep(text, cuts[0]):
         unit_chars, unit_bytes = limits.size(unit)
-        if current and limits.fits_size(chars + unit_chars, url_bytes + unit_bytes):
+        bare_chars, bare_bytes = limits.size(unit.rstrip())
+        if current and limits.fits_size(chars + bare_chars, url_bytes + bare_bytes):
             current, chars, url_bytes = current + unit, chars + unit_chars, url_bytes + unit_bytes
             continue
         if current:
