@@ -82,9 +82,9 @@ class Provider:
         name: our name for it (``--translator NAME``).
         module: the deep-translator module holding ``class_name``.
         limits: the largest request, counted the way the service fails.
-        url_attribute: set the custom endpoint on this attribute (``None``: constructor's
-            ``custom_url``); ``url_suffix`` is what deep-translator appends to it.
-        credentials: constructor keyword -> environment variables to read it from.
+        url_attribute: set the custom endpoint on this attribute (``None``: pass it as the
+            constructor's ``custom_url``).
+        credentials: ``(constructor keyword, environment variables, required)`` triples.
         codes: canonical code -> provider code, for codes that differ.
         url_params: extra query parameters (Apertium's ``markUnknown``).
         needs_url: the provider has no public endpoint (Apertium APy).
