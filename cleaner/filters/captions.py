@@ -43,7 +43,7 @@ class Captions:
 
     >>> text = "Title here\\nLa page d'accueil du site Coco.gg.\\nCoco.gg La page d’accueil du site Coco.gg.\\nCoco.gg\\nBody text."
     >>> [(r.block.index, r.reason) for r in Captions().find(Document.from_text(text))]
-    [(3, 'image_credit'), (1, 'caption'), (2, 'repeated_caption')]
+    [(1, 'caption'), (2, 'repeated_caption'), (3, 'image_credit')]
     """
 
     name = "captions"
