@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, overload, runtime_checkable
 
 from cleaner.document import Document, Language, Translation
 from cleaner.translation import chunks
@@ -351,7 +351,23 @@ class Translate:
             detector = runtime.detector
         return detector.detect(text)  # type: ignore[no-any-return]
 
-    def _translate_text(self, text: str, language: Language | str | None) -> Translation:
+    def _without_network(self, doc: Document) -> Document | None:
+        """``doc`` translated from the cache or skipped, if that needs no request (and no
+        language detection); else ``None``."""
+        if doc.language is None and self.source is None:
+            return None
+        translation = self._translate_text(doc.text, doc.language, offline=True)
+        return None if translation is None else doc.replace(translation=translation)
+
+    @overload
+    def _translate_text(self, text: str, language: Language | str | None) -> Translation: ...
+    @overload
+    def _translate_text(
+        self, text: str, language: Language | str | None, *, offline: bool
+    ) -> Translation | None: ...
+    def _translate_text(
+        self, text: str, language: Language | str | None, *, offline: bool = False
+    ) -> Translation | None:
         if not text.strip():
             return self._skip("empty_text", "nothing to translate")
         source, skipped = self._resolve_source(text, language)
@@ -383,6 +399,8 @@ class Translate:
         done = {piece: found[key] for piece, key in keys.items() if key in found}
         cached = sum(1 for piece in pieces if piece in done)
         missing = [piece for piece in keys if piece not in done]
+        if missing and offline:
+            return None
         tally = _Tally()
         failures: list[Failure] = []
         if missing:
@@ -539,7 +557,14 @@ def translate_many(docs: Iterable[Document], step: Translate) -> Iterator[Docume
     pending: collections.deque[Future[Document]] = collections.deque()
     try:
         for doc in docs:
-            pending.append(pool.submit(step, doc))
+            # Cache hits and skips are answered here: a thread hop costs more than they do.
+            ready = step._without_network(doc)
+            if ready is None:
+                pending.append(pool.submit(step, doc))
+            else:
+                done: Future[Document] = Future()
+                done.set_result(ready)
+                pending.append(done)
             if len(pending) >= 2 * step.max_in_flight:
                 yield pending.popleft().result()
         while pending:
