@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, overload, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cleaner.document import Document, Language, Translation
 from cleaner.translation import chunks
@@ -318,6 +318,7 @@ class Translate:
         with ``raise_on_failure=True``.
         """
         result = self._translate_text(text, language)
+        assert result is not None  # only offline=True returns None
         if result.status == "failed":
             logger.info("translation via %s failed: %s", self.provider.name, result.reason)
             if self.raise_on_failure:
@@ -359,15 +360,10 @@ class Translate:
         translation = self._translate_text(doc.text, doc.language, offline=True)
         return None if translation is None else doc.replace(translation=translation)
 
-    @overload
-    def _translate_text(self, text: str, language: Language | str | None) -> Translation: ...
-    @overload
-    def _translate_text(
-        self, text: str, language: Language | str | None, *, offline: bool
-    ) -> Translation | None: ...
     def _translate_text(
         self, text: str, language: Language | str | None, *, offline: bool = False
     ) -> Translation | None:
+        """The translation, or with ``offline=True`` ``None`` when a request would be needed."""
         if not text.strip():
             return self._skip("empty_text", "nothing to translate")
         source, skipped = self._resolve_source(text, language)
