@@ -403,8 +403,10 @@ def test_deep_translator_outside_our_calls_is_unchanged(server: FakeTranslationS
     assert direct.translate("hola") == "HOLA"
 
 
-def _fill(path: str, start: int) -> None:
+def _fill(path: str, start: int, barrier: object = None) -> None:
     cache = TranslationCache(path)
+    if barrier is not None:
+        barrier.wait(60)  # type: ignore[attr-defined]  # all writers start together
     for i in range(start, start + 200):
         cache.put_many([(f"k{i}", "libre", "es", "en", f"v{i}")])
 
@@ -412,12 +414,14 @@ def _fill(path: str, start: int) -> None:
 def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.sqlite3")
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_fill, args=(path, n * 200)) for n in range(3)]
+    barrier = context.Barrier(3)
+    workers = [context.Process(target=_fill, args=(path, n * 200, barrier)) for n in range(2)]
     for w in workers:
         w.start()
+    _fill(path, 400, barrier)  # and this process, at the same time
     for w in workers:
         w.join(60)
-    assert [w.exitcode for w in workers] == [0, 0, 0]
+    assert [w.exitcode for w in workers] == [0, 0]
     cache = TranslationCache(path)
     assert len(cache) == 600
     assert cache.get_many(["k0", "k599"]) == {"k0": "v0", "k599": "v599"}
