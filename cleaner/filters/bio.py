@@ -94,15 +94,15 @@ class AuthorBio:
         for i in range(len(blocks) - 1, start - 1, -1):
             block = blocks[i]
             reason = None
-            if self.has_bio_phrase(block.text):
-                reason = "author_bio"
-            elif self.language_switch:
+            if self.language_switch:
                 has_name = i > 0 and is_name_like(blocks[i - 1].text)
                 if has_name or i == len(blocks) - 1:
                     if body is False:
                         body = self._body_language(doc, i - 1 if has_name else i)
                     if self._switched(block.text, body if body is not False else None):
                         reason = "bio_language_switch"
+            if reason is None and self.has_bio_phrase(block.text):
+                reason = "author_bio"
             if reason is None:
                 if len(words(block.text)) > 25:
                     return  # reached the article's last paragraph

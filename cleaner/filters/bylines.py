@@ -37,7 +37,8 @@ class Bylines:
     def __init__(self, *, vocabulary: Vocabulary | None = None, max_words: int = 14) -> None:
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.max_words = max_words
-        self._date_words = self.vocabulary.literals("date_words")
+        # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
+        self._date_words = frozenset(t for phrase in self.vocabulary.literals("date_words") for t in phrase.split())
         self._agencies = self.vocabulary.literals("credit_agencies")
 
     def is_byline(self, text: str) -> bool:
@@ -78,11 +79,11 @@ class Bylines:
         tokens = TOKEN_RE.findall(scrubbed)
         strong = False
         for token in tokens:
-            token = token.rstrip(".")
             if NUMBER_RE.fullmatch(token):
                 continue
-            if token not in self._date_words:
+            if token not in self._date_words and token.rstrip(".") not in self._date_words:
                 return False
+            token = token.rstrip(".")
             strong = strong or len(token) >= 3
         return has_time_or_date or (strong and len(tokens) >= 2)
 

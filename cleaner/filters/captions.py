@@ -24,11 +24,15 @@ CREDIT_LABEL_RE = regex.compile(
     r"quelle|source|fuente|fonte|bron|źródło|фото|imagen|immagine|zdjęcie|copyright)\.?(?:\s+(?:credit|by|von|de|di|"
     r"door|por|par|:))?)\s*:?\s*",
 )
-TRAILING_CREDIT_RE = regex.compile(
-    r"(?:\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
-    r"quelle|source|фото|©)\b[^()]{0,80}|©[^()]{0,80})\)"
-    r"|\s(?:photo|foto|fot\.|bild|credit|crédit|image|©|quelle|source|фото)\s?:?\s?[^.!?:]{1,60}"
-    r"|\s©\s?[^.!?]{1,60})\s*$"
+# A credit glued after a caption: "(AP Photo/Jane Roe)", " Foto: Bernd Kessler/dpa",
+# " © ANP", " Fot. PAP/Tomasz W."; agency names are added per vocabulary (see Captions).
+TRAILING_CREDIT = (
+    r"\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
+    r"quelle|source|фото|©)\b[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})(?:\s?/\s?[^()]{{1,40}})?)\)"
+    r"|\s(?:photo|foto|bild|credit|crédit|image|quelle|source|фото|fotó|zdjęcie)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?[^.!?:]{{1,60}}"
+    r"|\sfot\.\s[^.!?:]{{1,60}}"
+    r"|\s©\s?[^.!?]{{1,60}}"
+    r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
 )
 QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
 
@@ -63,6 +67,8 @@ class Captions:
         self.pull_quotes = pull_quotes
         self.pull_quote_window = pull_quote_window
         self._agencies = self.vocabulary.literals("credit_agencies")
+        agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
+        self._trailing_credit_re = regex.compile(rf"(?:{TRAILING_CREDIT.format(agencies=agencies)})\s*$")
 
     # -- single lines -------------------------------------------------------------
     def is_credit(self, text: str) -> bool:
@@ -87,7 +93,7 @@ class Captions:
         return all(CAPITALIZED_RE.match(t) or fold(t) in self._agencies or not t.isalpha() for t in original_tokens)
 
     def has_trailing_credit(self, text: str) -> bool:
-        return len(words(text)) <= self.max_caption_words and bool(TRAILING_CREDIT_RE.search(fold(text)))
+        return len(words(text)) <= self.max_caption_words and bool(self._trailing_credit_re.search(fold(text)))
 
     # -- the document -------------------------------------------------------------
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -109,47 +115,58 @@ class Captions:
         if self.pull_quotes:
             yield from self._pull_quotes(blocks, keys, gone)
 
-    def _variants(self, i: int, keys: list[str], short: list[int]) -> set[str]:
-        """The block's key, and the key with a nearby short line (a credit) cut off either end."""
+    def _variants(self, i: int, keys: list[str], short: list[int]) -> dict[str, bool]:
+        """The block's key, and the key with a credit cut off either end (a nearby short
+        line glued to it, or a recognizable trailing credit); True marks the cut ones."""
         key = keys[i]
-        variants = {key}
+        variants = {key: False}
         for j in short:
             if j == i or abs(j - i) > self.window + 1:
                 continue
             s = keys[j]
             if s and len(s) < len(key):
                 if key.startswith(s + " "):
-                    variants.add(key[len(s) + 1 :].strip())
+                    variants[key[len(s) + 1 :].strip()] = True
                 if key.endswith(" " + s):
-                    variants.add(key[: -len(s) - 1].strip())
-        stripped = TRAILING_CREDIT_RE.sub("", key).strip()
-        if stripped:
-            variants.add(stripped)
-        return {v for v in variants if len(words(v)) >= 3}
+                    variants[key[: -len(s) - 1].strip()] = True
+        stripped = self._trailing_credit_re.sub("", key).strip(" .")
+        if stripped and stripped != key:
+            variants[stripped] = True
+        return {v: cut for v, cut in variants.items() if len(words(v)) >= 3}
 
     def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
+        """Copies of a caption: next to each other (alt text and caption, perhaps a credit
+        between), or anywhere when one copy carries a credit."""
         candidates = [
             i for i, b in enumerate(blocks) if i not in gone and 3 <= len(words(b.text)) <= self.max_caption_words
         ]
         short_near = sorted(short)
-        seen: dict[str, int] = {}
+        seen: dict[str, tuple[int, bool]] = {}
         for i in candidates:
-            for variant in self._variants(i, keys, short_near):
-                j = seen.get(variant)
-                if j is not None and i - j <= self.window and j != 0 and self._only_credits_between(blocks, j, i, gone):
-                    if j not in gone:
-                        gone.add(j)
-                        yield Removal(blocks[j], self.name, "caption")
-                    gone.add(i)
-                    yield Removal(blocks[i], self.name, "repeated_caption", f"copy of line {blocks[j].index + 1}")
-                    # A short line glued to a copy is its credit.
-                    for s in short_near:
-                        if s not in gone and s != i and abs(s - i) <= self.window + 1 and keys[s] and keys[s] != variant:
-                            if keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s]):
-                                gone.add(s)
-                                yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
-                    break
-                seen.setdefault(variant, i)
+            for variant, cut in self._variants(i, keys, short_near).items():
+                first = seen.get(variant)
+                if first is not None:
+                    j, first_cut = first
+                    near = i - j <= self.window and self._only_credits_between(blocks, j, i, gone)
+                    if j != 0 and (near or cut or first_cut):
+                        if j not in gone:
+                            gone.add(j)
+                            yield Removal(blocks[j], self.name, "caption")
+                        gone.add(i)
+                        yield Removal(blocks[i], self.name, "repeated_caption", f"copy of line {blocks[j].index + 1}")
+                        yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)
+                        break
+                seen.setdefault(variant, (i, cut))
+
+    def _glued_credits(
+        self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int]
+    ) -> Iterator[Removal]:
+        """A short line near a caption copy that is glued to that copy is its credit."""
+        for s in short:
+            if s not in gone and s != i and abs(s - i) <= self.window + 1 and keys[s] and keys[s] != variant:
+                if keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s]):
+                    gone.add(s)
+                    yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
 
     @staticmethod
     def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:

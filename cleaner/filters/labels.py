@@ -52,15 +52,18 @@ class SectionLabels:
         if not self.kickers:
             return
         rest = [i for i in range(len(doc.blocks)) if i not in labelled]
-        if len(rest) >= 3:
-            first, second = doc.blocks[rest[0]], doc.blocks[rest[1]]
+        # The kicker is the short line right above the first headline-like line.
+        for a, b in zip(rest, rest[1:]):
+            if b > max(self.head_blocks + 2, 6) or len(rest) < 3:
+                break
+            first, second = doc.blocks[a], doc.blocks[b]
             n_first, n_second = len(words(first.text)), len(words(second.text))
-            if (
-                1 <= n_first <= 3
-                and len(first.text) <= 40
-                and not SENTENCE_END_RE.search(first.text)
-                and looks_like_title(second.text)
-                and n_second >= 4
-                and n_second > n_first
-            ):
-                yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")
+            if looks_like_title(second.text) and n_second >= 4:
+                if (
+                    1 <= n_first <= 2
+                    and len(first.text) <= 40
+                    and not SENTENCE_END_RE.search(first.text)
+                    and n_second > n_first
+                ):
+                    yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")
+                break
