@@ -10,7 +10,7 @@ import unicodedata
 
 import regex
 
-__all__ = ["core", "fold", "words", "letters"]
+__all__ = ["core", "fold", "is_name_token", "letters", "size", "words"]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -30,6 +30,7 @@ LETTER_RE = regex.compile(r"\p{L}")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？।؟»\"'”’)]\s*$")
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
+CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 def fold(text: str) -> str:
@@ -67,3 +68,25 @@ def letters(text: str) -> int:
     3
     """
     return len(LETTER_RE.findall(text))
+
+
+def size(text: str) -> float:
+    """Length in words, counting two Chinese or Japanese characters as one word.
+
+    >>> size("Two words"), size("学生们在上课")
+    (2, 3.0)
+    """
+    cjk = len(CJK_RE.findall(text))
+    return len(words(CJK_RE.sub(" ", text))) + cjk / 2 if cjk else len(words(text))
+
+
+def is_name_token(token: str) -> bool:
+    """Capitalized, or from a script without case (Arabic, Hebrew, CJK, ...).
+
+    >>> is_name_token("Doe"), is_name_token("doe"), is_name_token("حسن")
+    (True, False, True)
+    """
+    if not token:
+        return False
+    first = token[0]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())

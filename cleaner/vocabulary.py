@@ -146,6 +146,16 @@ class Vocabulary:
             return None
         return match.end() if match else None
 
+    def remove_all(self, category: str, text: str) -> tuple[str, int]:
+        """Folded ``text`` with every entry of ``category`` cut out, and how many were."""
+        matcher = self._matchers.get(category)
+        if matcher is None or matcher.search_re is None:
+            return text, 0
+        try:
+            return matcher.search_re.subn(" ", text, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return text, 0
+
     def search(self, category: str, text: str) -> regex.Match[str] | None:
         """First entry of ``category`` found anywhere in folded ``text``."""
         matcher = self._matchers.get(category)

@@ -13,20 +13,13 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
-from cleaner.patterns import SENTENCE_END_RE, words
+from cleaner.patterns import SENTENCE_END_RE, size
 
 __all__ = ["BodyRegion"]
 
-CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # List items and lines that introduce what follows are structure, not links.
 LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
-
-
-def size(text: str) -> float:
-    """Word count, with two CJK characters counted as one word."""
-    cjk = len(CJK_RE.findall(text))
-    return len(words(text)) + cjk / 2
 
 
 class BodyRegion:

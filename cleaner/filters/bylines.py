@@ -8,14 +8,17 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner.filters._common import NAME_CONNECTORS, vocabulary_or_default
-from cleaner.patterns import CAPITALIZED_RE, fold
+from cleaner.patterns import fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]
 
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
 TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)")
-NUMERIC_DATE_RE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+NUMERIC_DATE_RE = regex.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+    r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
+)
 NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
 BYLINE_TAIL_RE = regex.compile(r"[,|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
@@ -54,7 +57,7 @@ class Bylines:
         tokens = TOKEN_RE.findall(rest)
         if not tokens or len(tokens) > self.max_words:
             return False
-        if not (CAPITALIZED_RE.match(tokens[0]) or fold(tokens[0]) in self._agencies):
+        if not (is_name_token(tokens[0]) or fold(tokens[0]) in self._agencies):
             return False
         if fold(tokens[0]) in self._date_words:
             return False  # "By Tuesday, the river had risen"
@@ -63,7 +66,7 @@ class Bylines:
         name_tokens = TOKEN_RE.findall(head)
         if not name_tokens:
             return False
-        lower = [t for t in name_tokens if not CAPITALIZED_RE.match(t) and t.lower() not in NAME_CONNECTORS]
+        lower = [t for t in name_tokens if not is_name_token(t) and t.lower() not in NAME_CONNECTORS]
         if lower or len(tokens) - len(name_tokens) > 7:
             return False
         return not rest.rstrip().endswith(("?", "!"))

@@ -13,23 +13,22 @@ import regex
 
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import vocabulary_or_default
-from cleaner.patterns import CAPITALIZED_RE, SENTENCE_END_RE, core, fold, words
+from cleaner.patterns import DECOR_RE, size, SENTENCE_END_RE, core, fold, is_name_token, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
 
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
-CREDIT_LABEL_RE = regex.compile(
-    r"^[(\[]?\s*(?:©|\(c\)|(?:photo|foto|fot|image|picture|pictured|bild|credit|crédit|crédits|illustration|"
-    r"quelle|source|fuente|fonte|bron|źródło|фото|imagen|immagine|zdjęcie|copyright)\.?(?:\s+(?:credit|by|von|de|di|"
-    r"door|por|par|:))?)\s*:?\s*",
-)
+# A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
+CREDIT_LABEL = r"^[(\[]?\s*(?:{labels})(?:\s+(?:credit|by|von|de|di|door|por|par|:))?\s*:?\s*"
+# Chinese and Japanese credits end with 摄 ("photographed by"): "新华社记者 李华 摄".
+CJK_CREDIT_RE = regex.compile(r"^[^。！？.!?]{1,30}\s?摄$")
 # A credit glued after a caption: "(AP Photo/Jane Roe)", " Foto: Bernd Kessler/dpa",
 # " © ANP", " Fot. PAP/Tomasz W."; agency names are added per vocabulary (see Captions).
 TRAILING_CREDIT = (
     r"\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
-    r"quelle|source|фото|©)\b[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})(?:\s?/\s?[^()]{{1,40}})?)\)"
-    r"|\s(?:photo|foto|bild|credit|crédit|image|quelle|source|фото|fotó|zdjęcie)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?[^.!?:]{{1,60}}"
+    r"quelle|source|фото|写真|撮影|图|图片|照片|사진|صورة|φωτ|©)[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})[^()]{{0,40}})\)"
+    r"|\s(?:photo|foto|bild|credit|crédit|image|quelle|source|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?[^.!?:]{{1,60}}"
     r"|\sfot\.\s[^.!?:]{{1,60}}"
     r"|\s©\s?[^.!?]{{1,60}}"
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
@@ -68,6 +67,8 @@ class Captions:
         self.pull_quote_window = pull_quote_window
         self._agencies = self.vocabulary.literals("credit_agencies")
         agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
+        labels = "|".join(regex.escape(x) for x in sorted(self.vocabulary.literals("credit_labels"), key=len, reverse=True))
+        self._credit_label_re = regex.compile(CREDIT_LABEL.format(labels=labels or "(?!)"))
         self._trailing_credit_re = regex.compile(rf"(?:{TRAILING_CREDIT.format(agencies=agencies)})\s*$")
 
     # -- single lines -------------------------------------------------------------
@@ -76,7 +77,9 @@ class Captions:
         if len(text) > 120:
             return False
         folded = fold(text)
-        label = CREDIT_LABEL_RE.match(folded)
+        if CJK_CREDIT_RE.match(folded):
+            return True
+        label = self._credit_label_re.match(folded)
         if label and label.end() > 0:
             rest = folded[label.end():].strip(" )].")
             return 0 < len(words(rest)) <= 10 and not rest.endswith(("?", "!"))
@@ -89,8 +92,7 @@ class Captions:
         if not any(p in self._agencies for p in parts):
             return False
         # Whatever is not an agency must look like a name in the original spelling.
-        original_tokens = words(text)
-        return all(CAPITALIZED_RE.match(t) or fold(t) in self._agencies or not t.isalpha() for t in original_tokens)
+        return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
     def has_trailing_credit(self, text: str) -> bool:
         return len(words(text)) <= self.max_caption_words and bool(self._trailing_credit_re.search(fold(text)))
@@ -115,7 +117,7 @@ class Captions:
         if self.pull_quotes:
             yield from self._pull_quotes(blocks, keys, gone)
 
-    def _variants(self, i: int, keys: list[str], short: list[int]) -> dict[str, bool]:
+    def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
         line glued to it, or a recognizable trailing credit); True marks the cut ones."""
         key = keys[i]
@@ -129,21 +131,23 @@ class Captions:
                     variants[key[len(s) + 1 :].strip()] = True
                 if key.endswith(" " + s):
                     variants[key[: -len(s) - 1].strip()] = True
-        stripped = self._trailing_credit_re.sub("", key).strip(" .")
+        stripped = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded[i]))
         if stripped and stripped != key:
             variants[stripped] = True
-        return {v: cut for v, cut in variants.items() if len(words(v)) >= 3}
+        return {v: cut for v, cut in variants.items() if size(v) >= 3}
 
     def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
         """Copies of a caption: next to each other (alt text and caption, perhaps a credit
         between), or anywhere when one copy carries a credit."""
         candidates = [
-            i for i, b in enumerate(blocks) if i not in gone and 3 <= len(words(b.text)) <= self.max_caption_words
+            i for i, b in enumerate(blocks) if i not in gone and 1 <= size(b.text) and len(words(b.text)) <= self.max_caption_words
         ]
+        candidates_set = set(candidates)
         short_near = sorted(short)
+        folded = [fold(b.text) if i in candidates_set else "" for i, b in enumerate(blocks)]
         seen: dict[str, tuple[int, bool]] = {}
         for i in candidates:
-            for variant, cut in self._variants(i, keys, short_near).items():
+            for variant, cut in self._variants(i, keys, folded, short_near).items():
                 first = seen.get(variant)
                 if first is not None:
                     j, first_cut = first

@@ -57,11 +57,9 @@ class InterfaceLines:
             if self.vocabulary.is_phrase(category, key):
                 return category
         # A row of share buttons: share words, perhaps with share phrases ("Artikel teilen").
-        match = self.vocabulary.search("share_prompt", key)
-        if match is not None:
-            key = key[: match.start()] + " " + key[match.end() :]
+        key, phrases = self.vocabulary.remove_all("share_prompt", key)
         tokens = [t for t in SEPARATORS_RE.split(key) if t]
-        if (match is not None or tokens) and len(tokens) <= 12 and all(t in self._share_words for t in tokens):
+        if (phrases or tokens) and len(tokens) <= 12 and all(t in self._share_words for t in tokens):
             return "share_prompt"
         return None
 

@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_UI_CHARS, head_positions, vocabulary_or_default
-from cleaner.patterns import SENTENCE_END_RE, core, words
+from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["SectionLabels"]
@@ -57,7 +57,7 @@ class SectionLabels:
             if b > max(self.head_blocks + 2, 6) or len(rest) < 3:
                 break
             first, second = doc.blocks[a], doc.blocks[b]
-            n_first, n_second = len(words(first.text)), len(words(second.text))
+            n_first, n_second = size(first.text), size(second.text)
             if looks_like_title(second.text) and n_second >= 4:
                 if (
                     1 <= n_first <= 2
