@@ -281,7 +281,7 @@ def test_a_hang_then_ok_recovers(server: FakeTranslationServer) -> None:
 
 def test_the_deadline_caps_the_request_timeout(server: FakeTranslationServer) -> None:
     server.default = "hang"
-    translation = libre(server, timeout=30.0, deadline=0.3, retries=5)(spanish("Una frase.")).translation
+    translation = libre(server, timeout=30.0, deadline=1.0, retries=5)(spanish("Una frase.")).translation
     assert translation is not None
     assert translation.status == "failed"
     assert translation.reason in {"timeout", "deadline"}
