@@ -544,7 +544,13 @@ def translate_many(docs: Iterable[Document], step: Translate) -> Iterator[Docume
     """Run ``step`` over ``docs`` in threads, lazily and in order.
 
     At most ``step.max_in_flight`` requests are in flight at once (the step's semaphore
-    counts them); at most twice that many documents are read ahead.
+    counts them); at most twice that many documents are read ahead. Documents answered
+    entirely from the cache (or skipped) never leave the calling thread.
+
+    >>> step = Translate("en", translator=lambda text, source, target: text[::-1], cache=False)
+    >>> docs = [Document.from_text(t).replace(language=Language("es", 0.99)) for t in ("Uno", "Dos")]
+    >>> [d.translation.text for d in translate_many(docs, step)]
+    ['onU', 'soD']
     """
     if step.max_in_flight <= 1:
         yield from (step(doc) for doc in docs)
