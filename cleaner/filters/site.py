@@ -49,17 +49,19 @@ class RepeatedAcrossSite:
         self,
         profile: SiteProfile,
         *,
-        min_share: float = 0.05,
+        min_share: float = 0.06,
         min_articles: int = 5,
         max_words: int | None = 25,
-        long_min_share: float = 0.5,
+        long_min_share: float = 0.2,
         site_field: str | None = None,
         url_field: str = "url",
     ) -> None:
         if not 0.0 < min_share <= 1.0 or not 0.0 < long_min_share <= 1.0:
             raise ValueError("min_share and long_min_share must be in (0, 1]")
         if min_articles < 2:
-            raise ValueError(f"min_articles must be at least 2 (a line always occurs in its own article), got {min_articles}")
+            raise ValueError(
+                f"min_articles must be at least 2 (a line always occurs in its own article), got {min_articles}"
+            )
         self.profile = profile
         self.min_share = min_share
         self.min_articles = min_articles
@@ -79,7 +81,7 @@ class RepeatedAcrossSite:
         total = self.profile.articles(site) if site else 0
         if total < self.min_articles:
             return
-        original = {}
+        original: dict[int, str] = {}
         for edit in doc.edits:  # the first edit of a block holds the text the profile saw
             original.setdefault(edit.block_index, edit.before)
         for block in doc.blocks:
@@ -91,6 +93,15 @@ class RepeatedAcrossSite:
             share = count / total
             if count < self.min_articles or share < self.min_share:
                 continue
-            if self.max_words is not None and share < self.long_min_share and len(words(text)) > self.max_words:
+            if (
+                self.max_words is not None
+                and share < self.long_min_share
+                and len(words(text)) > self.max_words
+            ):
                 continue
-            yield Removal(block, self.name, "repeated_across_site", f"in {count} of {total} articles of {site} ({share:.0%})")
+            yield Removal(
+                block,
+                self.name,
+                "repeated_across_site",
+                f"in {count} of {total} articles of {site} ({share:.0%})",
+            )

@@ -1,0 +1,535 @@
+"""SiteProfile: which normalized lines each site repeats across its articles, counted once per article.
+
+A profile is built in one pass over a corpus, is the same whatever the order of the records,
+adds up across shards (``build(a) + build(b) == build(a + b)``) and stays bounded in memory:
+per site it keeps exact counts of line fingerprints up to ``max_exact`` distinct ones, then
+switches that site, losslessly for everything it has seen, to a fixed-size count-min sketch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from cleaner.blocks import BLANK_RE, LINE_BREAK_RE, PARAGRAPH_SEPARATOR
+from cleaner.patterns import core
+
+__all__ = [
+    "SiteProfile",
+    "add_batch_options",
+    "add_profile_command",
+    "build_profile",
+    "fingerprint",
+    "record_site",
+    "site_filter_from_args",
+    "site_of_url",
+]
+
+FORMAT = "cleaner-site-profile"
+VERSION = 1
+DEPTH = 4  # sketch rows; each takes its own 16-bit slice of the 64-bit fingerprint
+_SLICE = 16
+
+Record = Mapping[str, Any] | tuple[str, str]
+
+
+def fingerprint(line: str) -> int | None:
+    """The line's 64-bit fingerprint: blake2b (8 bytes) of its :func:`~cleaner.patterns.core`.
+
+    Lines that are empty after normalization (blank, decoration only) have none.
+
+    >>> fingerprint("» Lire aussi :") == fingerprint("LIRE AUSSI")
+    True
+    >>> fingerprint(" -- ") is None
+    True
+    """
+    key = core(line)
+    if not key:
+        return None
+    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def fingerprints(text: str) -> set[int]:
+    """The distinct fingerprints of the lines of ``text`` (split as :mod:`cleaner.blocks` does)."""
+    out: set[int] = set()
+    for line in LINE_BREAK_RE.split(text.replace(PARAGRAPH_SEPARATOR, "\n")):
+        if BLANK_RE.fullmatch(line):
+            continue
+        fp = fingerprint(line)
+        if fp is not None:
+            out.add(fp)
+    return out
+
+
+def site_of_url(url: str) -> str:
+    """The site of a URL: its host name, lowercased, without ``www.``.
+
+    >>> site_of_url("https://WWW.HuffingtonPost.fr/politique/article.html")
+    'huffingtonpost.fr'
+    >>> site_of_url("not a url")
+    ''
+    """
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    if not host or "." not in host or " " in host:
+        return ""
+    return host.removeprefix("www.")
+
+
+def record_site(record: Mapping[str, Any], *, site_field: str | None = None, url_field: str = "url") -> str:
+    """A record's site: ``record[site_field]`` if given (and ``record["site"]`` otherwise), else the
+    domain of ``record[url_field]``; ``""`` when none is known.
+
+    >>> record_site({"url": "https://www.example.com/a"})
+    'example.com'
+    >>> record_site({"source": "Le Monde", "url": "https://x.org"}, site_field="source")
+    'le monde'
+    """
+    value = record.get(site_field or "site")
+    if isinstance(value, str) and value.strip():
+        return value.strip().lower()
+    url = record.get(url_field)
+    return site_of_url(url) if isinstance(url, str) else ""
+
+
+class SiteProfile:
+    """Per site: the number of articles, and in how many of them each line fingerprint occurs.
+
+    Args:
+        max_exact: distinct fingerprints a site keeps exact counts for. Past that, the site's
+            counts move into a count-min sketch (``DEPTH`` rows of ``2**sketch_bits`` 32-bit
+            counters); the switch depends only on the site's final number of distinct lines,
+            so it does not depend on input order. A sketch only over-counts; with 4 rows of
+            32,768 cells and ~40 lines an article, the typical excess is ~0.1 % of the site's
+            articles, far below any useful ``min_share``.
+        sketch_bits: log2 of the sketch width (at most 16).
+
+    Profiles built on shards add up: ``a + b`` (or :meth:`merge`) equals the profile built on
+    both shards' records together, exactly.
+
+    >>> p = SiteProfile.build([("a.com", "Sign up now\\nStory one."), ("a.com", "Story two.\\nSign up now")])
+    >>> p.articles("a.com"), p.count("a.com", "SIGN UP NOW!"), p.share("a.com", "Story one.")
+    (2, 2, 0.5)
+    """
+
+    __slots__ = ("_articles", "_exact", "_sketch", "max_exact", "sketch_bits", "skipped")
+
+    def __init__(self, *, max_exact: int = 16_384, sketch_bits: int = 15) -> None:
+        if not 1 <= sketch_bits <= _SLICE:
+            raise ValueError(f"sketch_bits must be between 1 and {_SLICE}, got {sketch_bits}")
+        if max_exact < 0:
+            raise ValueError(f"max_exact must be >= 0, got {max_exact}")
+        self.max_exact = max_exact
+        self.sketch_bits = sketch_bits
+        self.skipped = 0  # records without a site or without text
+        self._articles: dict[str, int] = {}
+        self._exact: dict[str, dict[int, int]] = {}
+        self._sketch: dict[str, array[int]] = {}
+
+    # -- building -------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        records: Iterable[Record],
+        *,
+        text_field: str = "text",
+        site_field: str | None = None,
+        url_field: str = "url",
+        **options: Any,
+    ) -> SiteProfile:
+        """Profile ``records``: ``(site, text)`` pairs or mappings with a text and a site or URL."""
+        return cls(**options).update(
+            records, text_field=text_field, site_field=site_field, url_field=url_field
+        )
+
+    def update(
+        self,
+        records: Iterable[Record],
+        *,
+        text_field: str = "text",
+        site_field: str | None = None,
+        url_field: str = "url",
+    ) -> SiteProfile:
+        """Add ``records`` (see :meth:`build`) and return this profile."""
+        for record in records:
+            text: Any
+            if isinstance(record, tuple):
+                site, text = record
+            else:
+                site = record_site(record, site_field=site_field, url_field=url_field)
+                text = record.get(text_field)
+            if not site or not isinstance(text, str):
+                self.skipped += 1
+                continue
+            self.add_fingerprints(site, fingerprints(text))
+        return self
+
+    def add(self, site: str, text: str) -> None:
+        """Count one article of ``site``."""
+        self.add_fingerprints(site, fingerprints(text))
+
+    def add_fingerprints(self, site: str, fps: Iterable[int]) -> None:
+        """Count one article of ``site`` given its distinct line fingerprints."""
+        self._articles[site] = self._articles.get(site, 0) + 1
+        sketch = self._sketch.get(site)
+        if sketch is not None:
+            self._sketch_add(sketch, {fp: 1 for fp in fps})
+            return
+        counts = self._exact.setdefault(site, {})
+        for fp in fps:
+            counts[fp] = counts.get(fp, 0) + 1
+        if len(counts) > self.max_exact:
+            self._to_sketch(site)
+
+    def _to_sketch(self, site: str) -> None:
+        sketch = array("I", bytes(4 * DEPTH << self.sketch_bits))
+        self._sketch_add(sketch, self._exact.pop(site, {}))
+        self._sketch[site] = sketch
+
+    def _sketch_add(self, sketch: array[int], counts: Mapping[int, int]) -> None:
+        mask, width = (1 << self.sketch_bits) - 1, 1 << self.sketch_bits
+        for fp, n in counts.items():
+            for row in range(DEPTH):
+                sketch[row * width + ((fp >> (_SLICE * row)) & mask)] += n
+
+    # -- queries --------------------------------------------------------------------------
+
+    def articles(self, site: str) -> int:
+        """How many articles of ``site`` were profiled."""
+        return self._articles.get(site, 0)
+
+    def count(self, site: str, line: str | int) -> int:
+        """In how many of the site's articles the line (text or fingerprint) occurs (a sketch may over-count)."""
+        fp = fingerprint(line) if isinstance(line, str) else line
+        if fp is None:
+            return 0
+        counts = self._exact.get(site)
+        if counts is not None:
+            return counts.get(fp, 0)
+        sketch = self._sketch.get(site)
+        if sketch is None:
+            return 0
+        mask, width = (1 << self.sketch_bits) - 1, 1 << self.sketch_bits
+        return min(sketch[row * width + ((fp >> (_SLICE * row)) & mask)] for row in range(DEPTH))
+
+    def share(self, site: str, line: str | int) -> float:
+        """The share of the site's articles the line occurs in (0.0 for an unknown site)."""
+        total = self.articles(site)
+        return self.count(site, line) / total if total else 0.0
+
+    @property
+    def sites(self) -> list[str]:
+        """Profiled sites, sorted."""
+        return sorted(self._articles)
+
+    def is_sketched(self, site: str) -> bool:
+        """Whether the site's counts live in a sketch (it has more than ``max_exact`` distinct lines)."""
+        return site in self._sketch
+
+    def top(self, site: str, n: int = 10) -> list[tuple[int, int]]:
+        """The ``n`` most frequent ``(fingerprint, count)`` pairs of an exactly counted site
+        (ties by fingerprint; ``[]`` for a sketched site, which keeps no fingerprints)."""
+        counts = self._exact.get(site, {})
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+    def summary(self) -> dict[str, dict[str, Any]]:
+        """Per site: articles, storage (``exact`` or ``sketch``) and exact entries kept."""
+        return {
+            site: {
+                "articles": self._articles[site],
+                "storage": "sketch" if site in self._sketch else "exact",
+                "entries": len(self._exact.get(site, {})),
+            }
+            for site in self.sites
+        }
+
+    # -- merging and equality -------------------------------------------------------------
+
+    def _check_compatible(self, other: SiteProfile) -> None:
+        if (self.max_exact, self.sketch_bits) != (other.max_exact, other.sketch_bits):
+            raise ValueError(
+                "cannot merge profiles built with different settings: "
+                f"max_exact/sketch_bits {self.max_exact}/{self.sketch_bits} vs {other.max_exact}/{other.sketch_bits}"
+            )
+
+    def merge(self, *others: SiteProfile) -> SiteProfile:
+        """A new profile counting this one's articles and those of ``others``."""
+        out = SiteProfile(max_exact=self.max_exact, sketch_bits=self.sketch_bits)
+        for profile in (self, *others):
+            out.merge_in(profile)
+        return out
+
+    def merge_in(self, other: SiteProfile) -> SiteProfile:
+        """Add ``other``'s counts to this profile (in place) and return it."""
+        self._check_compatible(other)
+        self.skipped += other.skipped
+        for site, n in other._articles.items():
+            self._articles[site] = self._articles.get(site, 0) + n
+            theirs_sketch = other._sketch.get(site)
+            if theirs_sketch is not None and site not in self._sketch:
+                self._to_sketch(site)
+            sketch = self._sketch.get(site)
+            if sketch is not None:
+                if theirs_sketch is not None:
+                    for i, v in enumerate(theirs_sketch):
+                        if v:
+                            sketch[i] += v
+                else:
+                    self._sketch_add(sketch, other._exact.get(site, {}))
+                continue
+            counts = self._exact.setdefault(site, {})
+            for fp, c in other._exact.get(site, {}).items():
+                counts[fp] = counts.get(fp, 0) + c
+            if len(counts) > self.max_exact:
+                self._to_sketch(site)
+        return self
+
+    def __add__(self, other: SiteProfile) -> SiteProfile:
+        return self.merge(other)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SiteProfile):
+            return NotImplemented
+        return (
+            self.max_exact == other.max_exact
+            and self.sketch_bits == other.sketch_bits
+            and self._articles == other._articles
+            and self._exact == other._exact
+            and self._sketch == other._sketch
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        articles = sum(self._articles.values())
+        return f"SiteProfile({len(self._articles)} sites, {articles} articles, {len(self._sketch)} sketched)"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        for name in self.__slots__:
+            setattr(self, name, state[name])
+
+    # -- files ----------------------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the profile to an SQLite file (replaced atomically). Tables: ``meta``,
+        ``sites(site, articles, sketch)`` and ``lines(site, fingerprint, articles)``;
+        fingerprints are stored as signed 64-bit integers, sketches as little-endian uint32."""
+        target = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent or ".")
+        os.close(fd)
+        try:
+            with sqlite3.connect(tmp) as db:
+                db.executescript(
+                    "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                    "CREATE TABLE sites (site TEXT PRIMARY KEY, articles INTEGER NOT NULL, sketch BLOB);"
+                    "CREATE TABLE lines (site TEXT NOT NULL, fingerprint INTEGER NOT NULL,"
+                    " articles INTEGER NOT NULL, PRIMARY KEY (site, fingerprint)) WITHOUT ROWID;"
+                )
+                meta = {
+                    "format": FORMAT,
+                    "version": str(VERSION),
+                    "fingerprint": "blake2b-64 of patterns.core(line), little-endian",
+                    "max_exact": str(self.max_exact),
+                    "sketch_bits": str(self.sketch_bits),
+                    "sketch_depth": str(DEPTH),
+                    "skipped": str(self.skipped),
+                }
+                db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+                for site in self.sites:
+                    sketch = self._sketch.get(site)
+                    blob = None
+                    if sketch is not None:
+                        data = array("I", sketch)
+                        if sys.byteorder == "big":  # pragma: no cover
+                            data.byteswap()
+                        blob = data.tobytes()
+                    db.execute("INSERT INTO sites VALUES (?, ?, ?)", (site, self._articles[site], blob))
+                    db.executemany(
+                        "INSERT INTO lines VALUES (?, ?, ?)",
+                        ((site, _signed(fp), c) for fp, c in sorted(self._exact.get(site, {}).items())),
+                    )
+            db.close()
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> SiteProfile:
+        """Read a profile written by :meth:`save`."""
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"no site profile at {os.fspath(path)!r}")
+        db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        try:
+            try:
+                meta = dict(db.execute("SELECT key, value FROM meta"))
+            except sqlite3.DatabaseError as err:
+                raise ValueError(f"{os.fspath(path)!r} is not a site profile ({err})") from None
+            if meta.get("format") != FORMAT or int(meta.get("version", 0)) > VERSION:
+                raise ValueError(f"{os.fspath(path)!r} is not a version {VERSION} site profile: {meta}")
+            if int(meta["sketch_depth"]) != DEPTH:
+                raise ValueError(f"unsupported sketch depth {meta['sketch_depth']} in {os.fspath(path)!r}")
+            profile = cls(max_exact=int(meta["max_exact"]), sketch_bits=int(meta["sketch_bits"]))
+            profile.skipped = int(meta.get("skipped", 0))
+            for site, articles, blob in db.execute("SELECT site, articles, sketch FROM sites"):
+                profile._articles[site] = int(articles)
+                if blob is not None:
+                    sketch = array("I")
+                    sketch.frombytes(blob)
+                    if sys.byteorder == "big":  # pragma: no cover
+                        sketch.byteswap()
+                    profile._sketch[site] = sketch
+                else:
+                    profile._exact[site] = {}
+            for site, fp, c in db.execute("SELECT site, fingerprint, articles FROM lines"):
+                profile._exact[site][fp & 0xFFFF_FFFF_FFFF_FFFF] = int(c)
+        finally:
+            db.close()
+        return profile
+
+
+def _signed(fp: int) -> int:
+    return fp - (1 << 64) if fp >= 1 << 63 else fp
+
+
+# -- corpus files and the command line ------------------------------------------------------
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """JSON objects from a JSONL file (``.gz`` too; ``-`` is stdin); malformed lines are skipped."""
+    import gzip
+    import io
+
+    name = os.fspath(path)
+    if name == "-":
+        handle: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+    elif name.endswith(".gz"):
+        handle = gzip.open(name, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    else:
+        handle = open(name, encoding="utf-8")  # noqa: SIM115
+    with handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                yield record
+
+
+def build_profile(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    text_field: str = "text",
+    site_field: str | None = None,
+    url_field: str = "url",
+    **options: Any,
+) -> SiteProfile:
+    """Profile the records of JSONL files (one pass each)."""
+    profile = SiteProfile(**options)
+    for path in paths:
+        profile.update(read_records(path), text_field=text_field, site_field=site_field, url_field=url_field)
+    return profile
+
+
+def _profile_command(args: argparse.Namespace) -> int:
+    profile = SiteProfile()
+    for path in args.merge or ():
+        profile.merge_in(SiteProfile.load(path))
+    if args.inputs:
+        profile = profile.merge(
+            build_profile(
+                args.inputs, text_field=args.text_field, site_field=args.site_field, url_field=args.url_field
+            )
+        )
+    profile.save(args.output)
+    if not args.quiet:
+        summary = profile.summary()
+        articles = sum(s["articles"] for s in summary.values())
+        print(
+            f"cleaner profile: {articles} articles from {len(summary)} sites "
+            f"({profile.skipped} records without site or text) -> {args.output}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def add_profile_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``cleaner profile IN.jsonl... -o site.profile [--merge A.profile ...]``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "profile",
+        help="count the lines each site repeats across its articles (for batch --profile)",
+        description="Build a site profile from JSONL records (a site or URL field and a text field).",
+    )
+    parser.add_argument("inputs", nargs="*", help="JSONL files (.gz too; - for stdin)")
+    parser.add_argument("-o", "--output", required=True, help="profile file to write (SQLite)")
+    parser.add_argument(
+        "--merge", nargs="+", metavar="PROFILE", help="profiles to add (e.g. built on shards)"
+    )
+    parser.add_argument(
+        "--text-field", default="text", help="record field holding the article (default: text)"
+    )
+    parser.add_argument(
+        "--site-field", default=None, help="record field naming the site (default: site, else URL domain)"
+    )
+    parser.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
+    parser.add_argument("-q", "--quiet", action="store_true")
+    parser.set_defaults(run=_profile_command)
+    return parser
+
+
+def add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--profile``, ``--two-pass``, ``--site-field`` and ``--url-field`` to ``cleaner batch``."""
+    group = parser.add_argument_group("site profile (lines a site repeats across articles)")
+    exclusive = group.add_mutually_exclusive_group()
+    exclusive.add_argument(
+        "--profile", metavar="FILE", help="remove lines this profile says the site repeats"
+    )
+    exclusive.add_argument(
+        "--two-pass", action="store_true", help="profile the input first, then clean with it"
+    )
+    group.add_argument(
+        "--site-field", default=None, help="record field naming the site (default: site, else URL domain)"
+    )
+    if not any("--url-field" in a.option_strings for a in parser._actions):
+        group.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
+
+
+def site_filter_from_args(args: argparse.Namespace, inputs: Iterable[str] = ()) -> Any:
+    """The :class:`~cleaner.filters.site.RepeatedAcrossSite` filter ``batch`` should add, or ``None``.
+
+    ``--profile FILE`` loads it; ``--two-pass`` profiles ``inputs`` first (files, not stdin).
+    """
+    from cleaner.filters.site import RepeatedAcrossSite
+
+    site_field = getattr(args, "site_field", None)
+    url_field = getattr(args, "url_field", "url")
+    if getattr(args, "profile", None):
+        profile = SiteProfile.load(args.profile)
+    elif getattr(args, "two_pass", False):
+        paths = list(inputs)
+        if not paths or "-" in paths:
+            raise SystemExit("cleaner batch --two-pass needs input files (stdin cannot be read twice)")
+        profile = build_profile(
+            paths, text_field=getattr(args, "text_field", "text"), site_field=site_field, url_field=url_field
+        )
+    else:
+        return None
+    return RepeatedAcrossSite(profile, site_field=site_field, url_field=url_field)
