@@ -17,12 +17,12 @@ __all__ = ["FILTER_NAMES", "CleanerConfig", "build_pipeline"]
 # The default chain, in order. Names are the steps' ``name`` attributes (stable).
 FILTER_NAMES = (
     "fix_unicode",
+    "related_promos",
+    "captions",
     "interface_lines",
     "section_labels",
     "bylines",
     "author_bio",
-    "related_promos",
-    "captions",
     "duplicate_paragraphs",
     "body_region",
 )

@@ -69,6 +69,9 @@ class Captions:
         agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
         labels = "|".join(regex.escape(x) for x in sorted(self.vocabulary.literals("credit_labels"), key=len, reverse=True))
         self._credit_label_re = regex.compile(CREDIT_LABEL.format(labels=labels or "(?!)"))
+        self._leading_credit_re = regex.compile(
+            rf"^(?:(?:[\w.'-]+ ){{0,3}}/ ?(?:{agencies})|(?:{agencies})(?: ?/ ?(?:[\w.'-]+ ){{1,3}}))\s"
+        )
         self._trailing_credit_re = regex.compile(rf"(?:{TRAILING_CREDIT.format(agencies=agencies)})\s*$")
 
     # -- single lines -------------------------------------------------------------
@@ -82,6 +85,9 @@ class Captions:
         label = self._credit_label_re.match(folded)
         if label and label.end() > 0:
             rest = folded[label.end():].strip(" )].")
+            if folded.startswith(("©", "(c)", "copyright")):
+                # "© AFP" is a credit; "© 2024 Example Media. All rights reserved." is not.
+                return 0 < len(words(rest)) <= 5 and not any(ch.isdigit() for ch in rest) and "." not in rest
             return 0 < len(words(rest)) <= 10 and not rest.endswith(("?", "!"))
         stripped = folded.strip("()[] .")
         if not stripped:
@@ -131,9 +137,10 @@ class Captions:
                     variants[key[len(s) + 1 :].strip()] = True
                 if key.endswith(" " + s):
                     variants[key[: -len(s) - 1].strip()] = True
-        stripped = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded[i]))
-        if stripped and stripped != key:
-            variants[stripped] = True
+        for credit_re in (self._trailing_credit_re, self._leading_credit_re):
+            stripped = DECOR_RE.sub("", credit_re.sub("", folded[i]))
+            if stripped and stripped != key:
+                variants[stripped] = True
         return {v: cut for v, cut in variants.items() if size(v) >= 3}
 
     def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
@@ -146,13 +153,15 @@ class Captions:
         short_near = sorted(short)
         folded = [fold(b.text) if i in candidates_set else "" for i, b in enumerate(blocks)]
         seen: dict[str, tuple[int, bool]] = {}
+        established: set[str] = set()
         for i in candidates:
             for variant, cut in self._variants(i, keys, folded, short_near).items():
                 first = seen.get(variant)
                 if first is not None:
                     j, first_cut = first
                     near = i - j <= self.window and self._only_credits_between(blocks, j, i, gone)
-                    if j != 0 and (near or cut or first_cut):
+                    if (near and j != 0) or cut or first_cut or variant in established:
+                        established.add(variant)
                         if j not in gone:
                             gone.add(j)
                             yield Removal(blocks[j], self.name, "caption")
@@ -177,15 +186,14 @@ class Captions:
         """Alt text and caption sit together, or with only a credit between them; a
         paragraph repeated after other text is a duplicate, not a caption."""
         return all(
-            k in gone or (len(words(blocks[k].text)) <= 6 and not SENTENCE_END_RE.search(blocks[k].text))
-            for k in range(j + 1, i)
+            len(words(blocks[k].text)) <= 6 and not SENTENCE_END_RE.search(blocks[k].text) for k in range(j + 1, i)
         )
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
         for i, block in enumerate(blocks):
             n = len(words(block.text))
-            if i in gone or i == 0 or not 5 <= n <= self.max_caption_words:
+            if i in gone or i == 0 or not 3 <= n <= self.max_caption_words:
                 continue
             needle = bare[i].strip(" .,;:-")
             if len(needle) < 25:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
-from cleaner.patterns import core, words
+from cleaner.patterns import core, size
 
 __all__ = ["DuplicateParagraphs"]
 
@@ -29,7 +29,7 @@ class DuplicateParagraphs:
     def find(self, doc: Document) -> Iterator[Removal]:
         first: dict[str, int] = {}
         for block in doc.blocks:
-            if len(words(block.text)) < self.min_words:
+            if size(block.text) < self.min_words:
                 continue
             key = core(block.text)
             if key in first:

@@ -63,6 +63,8 @@ class SectionLabels:
                     1 <= n_first <= 2
                     and len(first.text) <= 40
                     and not SENTENCE_END_RE.search(first.text)
+                    and not first.text.rstrip().endswith((":", "："))
+                    and a in head
                     and n_second > n_first
                 ):
                     yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")

@@ -8,7 +8,7 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, vocabulary_or_default
+from cleaner.filters._common import MAX_UI_CHARS, is_name_like, vocabulary_or_default
 from cleaner.patterns import fold, words
 from cleaner.vocabulary import Vocabulary
 
@@ -68,6 +68,11 @@ class RelatedPromos:
             yield Removal(block, self.name, "promo_lead_in")
             if kind == "alone" and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
-                if looks_like_title(nxt.text) and len(words(nxt.text)) <= self.max_headline_words and self.lead_in(nxt.text) is None:
+                if (
+                    looks_like_title(nxt.text)
+                    and len(words(nxt.text)) <= self.max_headline_words
+                    and self.lead_in(nxt.text) is None
+                    and not is_name_like(nxt.text)  # the author's name under "See also on HuffPost:"
+                ):
                     yield Removal(nxt, self.name, "promoted_headline", f"after {block.text!r}")
                     skip = i + 1
