@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-BEHAVIOURS = ("ok", "429", "500", "503", "403", "invalid_json", "empty", "hang")
+BEHAVIOURS = ("ok", "429", "500", "503", "403", "invalid_json", "empty", "hang", "drip")
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,19 @@ class FakeTranslationServer:
     ) -> None:
         if behaviour == "hang":
             self.release.wait(30)
+            handler.close_connection = True
+            return
+        if behaviour == "drip":  # headers at once, then one byte every 50 ms
+            data = json.dumps({"translatedText": fake_translate(params.get("q", ""), "")}).encode()
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(data)))
+            handler.end_headers()
+            for i in range(len(data)):
+                if self.release.wait(0.05):
+                    break
+                handler.wfile.write(data[i : i + 1])
+                handler.wfile.flush()
             handler.close_connection = True
             return
         if behaviour in {"429", "500", "503", "403"}:

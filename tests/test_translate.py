@@ -272,6 +272,13 @@ def test_a_hung_server_times_out(server: FakeTranslationServer) -> None:
     assert (translation.status, translation.reason, translation.requests) == ("failed", "timeout", 1)
 
 
+def test_a_server_that_drips_its_answer_times_out(server: FakeTranslationServer) -> None:
+    server.script("drip")  # every read comes quickly, the whole answer does not
+    translation = libre(server, timeout=0.3, retries=0)(spanish("Una frase bastante larga.")).translation
+    assert translation is not None
+    assert (translation.status, translation.reason, translation.requests) == ("failed", "timeout", 1)
+
+
 def test_a_hang_then_ok_recovers(server: FakeTranslationServer) -> None:
     server.script("hang")
     translation = libre(server, timeout=0.2, retries=1)(spanish("Una frase.")).translation

@@ -18,6 +18,7 @@ import importlib
 import json
 import os
 import threading
+import time
 import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -254,10 +255,26 @@ class RequestsShim(types.ModuleType):
             return self._real.request(method, url, **kwargs)
         if context.rewrite is not None:
             url = context.rewrite(url)
+        # requests' timeout bounds each socket read, not the whole answer: a server that
+        # drips a byte at a time would never trip it. So the body is read here, against
+        # a clock, before deep-translator sees the response.
+        started = time.monotonic()
         kwargs["timeout"] = context.timeout
+        kwargs["stream"] = True
         context.requests += 1
         response = context.session.request(method, url, **kwargs)
         context.note(response)
+        body: list[bytes] = []
+        try:
+            for block in response.iter_content(65536):
+                body.append(block)
+                if time.monotonic() - started > context.timeout:
+                    raise self._real.exceptions.ReadTimeout(
+                        f"no complete answer within {context.timeout:.3g} s"
+                    )
+        finally:
+            response.close()
+        response._content = b"".join(body)  # what .text and .json() read
         return response
 
     def get(self, url: str, params: Any = None, **kwargs: Any) -> Any:
@@ -293,8 +310,6 @@ def _retry_after(value: str | None) -> float | None:
     except ValueError:
         pass
     try:
-        import time
-
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError):
         return None
