@@ -3,6 +3,7 @@ local fake server (127.0.0.1) with injected failures. No test touches the intern
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import pickle
 import time
@@ -391,6 +392,17 @@ def test_keys_are_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     assert secret not in translation.message and secret not in repr(step)
     assert "api_key=***" in repr(step)
     assert redact(f"http://x/y?api_key={secret}", (secret,)) == "http://x/y?…"
+
+
+def test_keys_are_not_in_debug_logs(server: FakeTranslationServer, caplog: pytest.LogCaptureFixture) -> None:
+    secret = "sekrit-key-654321"
+    step = Translate("en", provider="libre", url=server.url, api_key=secret, cache=False, **FAST)  # type: ignore[arg-type]
+    with caplog.at_level(logging.DEBUG):
+        translation = step(spanish("Una frase.")).translation
+    assert translation is not None and translation.status == "ok"
+    assert server.seen[0].params["api_key"] == secret  # it was sent...
+    assert "POST /translate?" in caplog.text  # ...urllib3 logged the request...
+    assert secret not in caplog.text  # ...without it
 
 
 def test_pickles_after_use_and_works_in_the_copy(server: FakeTranslationServer, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ deep-translator calls ``requests.get``/``requests.post`` with no timeout. We giv
 its provider modules a stand-in ``requests`` (:class:`RequestsShim`) that forwards to the
 real module untouched, except inside one of our calls (a context variable set by
 :func:`bound`): then the request goes through that call's ``Session`` with its timeout,
-and the response status is noted so the error can be classified. Other code using
+and the response status is noted so the error can be classified; the timeout bounds the
+whole answer, not just each socket read. Other code using
 deep-translator in the same process sees exactly the old behaviour; nothing global is
 patched per call, so threads cannot see each other's settings.
 """
@@ -16,6 +17,7 @@ import contextvars
 import functools
 import importlib
 import json
+import logging
 import os
 import threading
 import time
@@ -284,12 +286,27 @@ class RequestsShim(types.ModuleType):
         return self.request("POST", url, data=data, json=json, **kwargs)
 
 
+class _QueryRedactor(logging.Filter):
+    """urllib3 logs every request line at DEBUG, query string included; deep-translator
+    puts API keys (and the article) there. Inside our calls, the query is cut off."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _CURRENT.get() is not None and isinstance(record.args, tuple):
+            record.args = tuple(
+                a.split("?", 1)[0] + "?…" if isinstance(a, str) and "?" in a else a for a in record.args
+            )
+        return True
+
+
 def install_shim(module: types.ModuleType) -> None:
     """Give ``module`` a :class:`RequestsShim` as its ``requests`` (once; idempotent)."""
     with _SHIM_LOCK:
         current = getattr(module, "requests", None)
         if isinstance(current, types.ModuleType) and not isinstance(current, RequestsShim):
             module.requests = RequestsShim(current)  # type: ignore[attr-defined]
+        urllib3_log = logging.getLogger("urllib3.connectionpool")
+        if not any(isinstance(f, _QueryRedactor) for f in urllib3_log.filters):
+            urllib3_log.addFilter(_QueryRedactor())
 
 
 @contextlib.contextmanager
