@@ -580,3 +580,22 @@ def test_breaker_states_with_a_fake_clock() -> None:
     assert (breaker.state, breaker.allow(), breaker.allow()) == ("closed", True, True)
     restored = pickle.loads(pickle.dumps(breaker))
     assert (restored.state, restored.threshold, restored.cooldown) == ("closed", 3, 10.0)
+
+
+def test_cache_prune_and_clear(tmp_path: Path) -> None:
+    cache = TranslationCache(tmp_path / "p.sqlite3")
+    cache.put_many([("a", "libre", "es", "en", "A"), ("b", "google", "es", "en", "B")])
+    assert dict(cache.stats()) == {"google": 1, "libre": 1}
+    assert cache.prune(older_than=3600) == 0
+    assert cache.prune(older_than=-1) == 2  # everything is older than "one second in the future"
+    assert len(cache) == 0
+    cache.put_many([("a", "libre", "es", "en", "A")])
+    cache.clear()
+    assert cache.get_many(["a"]) == {}
+
+
+def test_an_unusable_cache_does_not_stop_translation(server: FakeTranslationServer, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    translation = libre(server, cache=blocker / "c.sqlite3")(spanish()).translation
+    assert translation is not None and translation.status == "ok" and translation.cached_chunks == 0

@@ -108,7 +108,7 @@ class TranslationCache:
                     f"SELECT key, translation FROM translations WHERE key IN ({marks})", batch
                 )
                 found.update(rows.fetchall())
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             logger.warning("translation cache %s unreadable, continuing without it: %s", self.path, error)
         return found
 
@@ -123,7 +123,7 @@ class TranslationCache:
             with connection:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", data)
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             logger.warning("translation cache %s not written, continuing without it: %s", self.path, error)
 
     def stats(self) -> Mapping[str, int]:
@@ -133,6 +133,12 @@ class TranslationCache:
 
     def __len__(self) -> int:
         return int(self._connection().execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+    def prune(self, older_than: float) -> int:
+        """Delete rows stored more than ``older_than`` seconds ago; returns how many."""
+        cutoff = time.time() - older_than
+        with self._connection() as connection:
+            return connection.execute("DELETE FROM translations WHERE created < ?", (cutoff,)).rowcount
 
     def clear(self) -> None:
         with self._connection() as connection:
