@@ -75,6 +75,12 @@ class TranslationCache:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["path"], timeout=state["timeout"])  # type: ignore[misc]
 
+    def _complain(self, what: str, error: Exception) -> None:
+        """Warn once per cache object (then at debug level): a broken cache is not news twice."""
+        level = logging.DEBUG if getattr(self._local, "warned", False) else logging.WARNING
+        self._local.warned = True
+        logger.log(level, "translation cache %s %s, continuing without it: %s", self.path, what, error)
+
     @staticmethod
     def key(provider: str, endpoint: str, source: str, target: str, text: str) -> str:
         """A stable key for one piece (the endpoint matters: two servers may differ)."""
@@ -109,7 +115,7 @@ class TranslationCache:
                 )
                 found.update(rows.fetchall())
         except (sqlite3.Error, OSError) as error:
-            logger.warning("translation cache %s unreadable, continuing without it: %s", self.path, error)
+            self._complain("unreadable", error)
         return found
 
     def put_many(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
@@ -124,7 +130,7 @@ class TranslationCache:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", data)
         except (sqlite3.Error, OSError) as error:
-            logger.warning("translation cache %s not written, continuing without it: %s", self.path, error)
+            self._complain("not written", error)
 
     def stats(self) -> Mapping[str, int]:
         """Rows per provider."""
