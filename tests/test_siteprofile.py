@@ -9,6 +9,7 @@ sub-heading used by explainers (3 %). Every line carries a ground-truth kind.
 
 from __future__ import annotations
 
+import functools
 import pickle
 import random
 from collections import Counter
@@ -16,13 +17,25 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.api import default_pipeline
 from cleaner.document import Document
 from cleaner.filters import FixUnicode
 from cleaner.filters.site import RepeatedAcrossSite
 from cleaner.pipeline import Pipeline
-from cleaner.siteprofile import SiteProfile, add_profile_command, fingerprint, record_site, site_of_url
+from cleaner.blocks import split
+from cleaner.patterns import core
+from cleaner.siteprofile import (
+    SiteProfile,
+    add_profile_command,
+    fingerprint,
+    fingerprints,
+    normalize,
+    record_site,
+    site_of_url,
+)
 
 ARTICLE, LEGIT, BOILERPLATE = "article", "legit_repeat", "boilerplate"
 
@@ -156,6 +169,7 @@ LEGAL_SENTENCE = (
 SUBHEADING = "What happens next?"
 
 
+@functools.lru_cache(maxsize=256)
 def _site_profile_spec(index: int) -> dict[str, Any]:
     """The recurring lines of site ``index`` (deterministic)."""
     rng = random.Random(f"site:{index}")
@@ -474,6 +488,26 @@ def test_build_from_pairs_and_records() -> None:
         text_field="body",
     )
     assert other_fields == pairs
+
+
+LINE_CHARS = st.sampled_from(
+    list("aZé -–—.,:;!?»«•…|#*()[]'\"/\\+=_~")
+    + ["\u00a0", "\t", "\u200b", "\u2028", "\r\n", "\n", "ﬁ", "Ａ", "’", "\u00ad"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINE_CHARS, st.characters()), max_size=40).map("".join))
+def test_fast_normalization_equals_core(text: str) -> None:
+    assert normalize(text) == core(text)
+    expected = {fingerprint(b.text) for b in split(text)} - {None}
+    assert fingerprints(text) == expected
+
+
+def test_fast_normalization_on_corpus(corpus: list[dict[str, Any]]) -> None:
+    for record in corpus[::10]:
+        for line in record["text"].split("\n"):
+            assert normalize(line) == core(line)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,179 @@
+"""Benchmark: the site-profile pass (``SiteProfile.build`` over JSONL) on generated records.
+
+Data: ``tests/test_siteprofile.py``'s generator (``--sites`` sites, ``--records`` in all,
+interleaved), written once to a temporary JSONL file. Each timed pass runs in a fresh
+process that reads that file, so peak memory (``ru_maxrss``) belongs to the pass alone:
+
+* ``json.loads``: parse every record (the floor any pass over JSONL pays),
+* ``json.loads + core()``: also normalize every non-blank line with ``patterns.core``,
+* ``profile``: ``build_profile`` (parse, split, ``core``, blake2b, count), then ``save``.
+
+The ratio compares the profile pass with the baselines in the same run. Then, on the first
+``--sample`` records (all sites, profile from the whole corpus), the default pipeline
+(``cleaner.default_pipeline(detect_language=False)``: language detection removes no lines)
+is run with :class:`~cleaner.filters.site.RepeatedAcrossSite` appended, and lines are counted
+by ground-truth kind: what the single-article filters removed, what the site filter removed
+on top (lines they missed), article lines lost. It also prints the distribution of line
+shares per kind, the measurement behind the filter's default thresholds.
+
+Run: ``python benchmarks/bench_profile.py`` (``--records 100000`` by default; ~3 minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from cleaner.blocks import BLANK_RE, LINE_BREAK_RE  # noqa: E402
+from cleaner.patterns import core, words  # noqa: E402
+from cleaner.siteprofile import SiteProfile, build_profile, record_site  # noqa: E402
+from test_siteprofile import ARTICLE, BOILERPLATE, LEGIT, document, generate  # noqa: E402
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _pass(kind: str, path: str, out: str, queue: Any) -> None:
+    start_mb = _peak_mb()
+    t0 = time.perf_counter()
+    records = 0
+    if kind == "json":
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                json.loads(line)
+                records += 1
+    elif kind == "core":
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                for text_line in LINE_BREAK_RE.split(json.loads(line)["text"]):
+                    if not BLANK_RE.fullmatch(text_line):
+                        core(text_line)
+                records += 1
+    else:
+        profile = build_profile([path])
+        profile.save(out)
+        records = sum(profile.articles(s) for s in profile.sites)
+    seconds = time.perf_counter() - t0
+    queue.put({"records": records, "seconds": seconds, "start_mb": start_mb, "peak_mb": _peak_mb()})
+
+
+def timed_pass(kind: str, path: str, out: str) -> dict[str, Any]:
+    """Run one pass in a fresh process; its time and peak resident memory."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_pass, args=(kind, path, out, queue))
+    proc.start()
+    result: dict[str, Any] = queue.get()
+    proc.join()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--sites", type=int, default=50)
+    parser.add_argument("--sample", type=int, default=1_000, help="records run through the full pipeline")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "corpus.jsonl")
+        out = os.path.join(tmp, "site.profile")
+        t0 = time.perf_counter()
+        lines = 0
+        with open(path, "w", encoding="utf-8") as handle:
+            for record in generate(args.sites, args.records // args.sites):
+                lines += sum(1 for k in record["kinds"] if k)
+                handle.write(json.dumps({k: v for k, v in record.items() if k != "kinds"}) + "\n")
+        size_mb = os.path.getsize(path) / 1e6
+        print(
+            f"corpus: {args.records:,} records, {args.sites} sites, {lines:,} non-blank lines, "
+            f"{size_mb:.0f} MB JSONL (generated in {time.perf_counter() - t0:.0f} s)"
+        )
+        print()
+        print(
+            f"{'pass':<24}{'records/s':>12}{'seconds':>10}{'peak RSS MB':>14}{'vs json':>10}{'vs core':>10}"
+        )
+        results = {kind: timed_pass(kind, path, out) for kind in ("json", "core", "profile")}
+        labels = {"json": "json.loads", "core": "json.loads + core()", "profile": "profile (build + save)"}
+        for kind, r in results.items():
+            rate = r["records"] / r["seconds"]
+            print(
+                f"{labels[kind]:<24}{rate:>12,.0f}{r['seconds']:>10.1f}{r['peak_mb']:>14.0f}"
+                f"{results['json']['seconds'] / r['seconds']:>10.2f}{results['core']['seconds'] / r['seconds']:>10.2f}"
+            )
+        profile = SiteProfile.load(out)
+        summary = profile.summary()
+        sketched = sum(s["storage"] == "sketch" for s in summary.values())
+        print(
+            f"profile file: {os.path.getsize(out) / 1e6:.1f} MB; {len(summary)} sites, {sketched} in sketches "
+            f"({4 * 4 << profile.sketch_bits >> 10} KiB of counters each), "
+            f"{sum(s['entries'] for s in summary.values()):,} exact entries"
+        )
+        print("(ratios: the baseline's time / the profile's; below 1 means the profile pass is slower)")
+
+    # -- thresholds: share of its site's articles per distinct line, by ground-truth kind ----------
+    print()
+    print("shares of distinct lines by kind (count of distinct (site, line) pairs):")
+    seen: dict[tuple[str, str], tuple[str, float, int]] = {}
+    sample = list(generate(args.sites, args.records // args.sites))[: args.sample]
+    for record in sample:
+        site = record_site(record)
+        for text, kind in zip(record["text"].split("\n"), record["kinds"]):
+            if kind and (site, text) not in seen:
+                seen[site, text] = (kind, profile.share(site, text), len(words(text)))
+    bins = [0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.1, 0.2, 0.5, 1.01]
+    print(f"{'kind':<14}" + "".join(f"{f'<{hi:.0%}':>7}" for hi in bins[1:]) + f"{'long>25w max':>14}")
+    for kind in (ARTICLE, LEGIT, BOILERPLATE):
+        shares = [(s, w) for k, s, w in seen.values() if k == kind]
+        counts = [sum(lo <= s < hi for s, _ in shares) for lo, hi in zip(bins, bins[1:])]
+        long_max = max((s for s, w in shares if w > 25), default=0.0)
+        print(f"{kind:<14}" + "".join(f"{c:>7}" for c in counts) + f"{long_max:>14.1%}")
+
+    # -- the "done when" figures --------------------------------------------------------------
+    from cleaner.api import default_pipeline
+    from cleaner.filters.site import RepeatedAcrossSite
+
+    site_filter = RepeatedAcrossSite(profile)
+    pipeline = default_pipeline(detect_language=False).with_step(site_filter)
+    removed: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    for record in sample:
+        totals.update(k for k in record["kinds"] if k)
+        for r in pipeline(document(record)).removals:
+            who = "site" if r.filter == site_filter.name else "single"
+            removed[record["kinds"][r.block.index], who] += 1
+    seconds = time.perf_counter() - t0
+    print()
+    print(
+        f"default pipeline + {site_filter!r}\non {len(sample):,} records "
+        f"({seconds:.0f} s), profile from all {args.records:,}:"
+    )
+    print(f"{'kind':<14}{'lines':>8}{'single-article':>16}{'site filter':>13}{'left':>8}")
+    for kind in (BOILERPLATE, ARTICLE, LEGIT):
+        single, site = removed[kind, "single"], removed[kind, "site"]
+        print(f"{kind:<14}{totals[kind]:>8}{single:>16}{site:>13}{totals[kind] - single - site:>8}")
+    print(
+        f"lines removed by repeated_across_site that the single-article filters missed: "
+        f"{sum(removed[k, 'site'] for k in (BOILERPLATE, ARTICLE, LEGIT)):,} "
+        f"(boilerplate {removed[BOILERPLATE, 'site']:,}); article lines lost to it: "
+        f"{removed[ARTICLE, 'site'] + removed[LEGIT, 'site']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
