@@ -65,6 +65,7 @@ class TranslationCache:
         self.path = Path(path).expanduser() if path is not None else default_cache_path()
         self.timeout = timeout
         self._local = threading.local()
+        self._warned = False
 
     def __repr__(self) -> str:
         return f"TranslationCache({str(self.path)!r})"
@@ -77,8 +78,8 @@ class TranslationCache:
 
     def _complain(self, what: str, error: Exception) -> None:
         """Warn once per cache object (then at debug level): a broken cache is not news twice."""
-        level = logging.DEBUG if getattr(self._local, "warned", False) else logging.WARNING
-        self._local.warned = True
+        level = logging.DEBUG if self._warned else logging.WARNING
+        self._warned = True
         logger.log(level, "translation cache %s %s, continuing without it: %s", self.path, what, error)
 
     @staticmethod
