@@ -1,0 +1,629 @@
+"""Stream JSONL records through the pipeline: one result line per input record, in input
+order, in parallel, with flat memory, written atomically and resumable after a crash.
+
+The command ``cleaner batch`` is a thin shell over :func:`run_batch`; library users can call
+it too. Per record, :class:`RecordCleaner` turns one input line into one output dict (an
+``ok`` result or an ``error`` with the line number); :func:`run_batch` reads, fans the lines
+out to worker processes in bounded chunks and writes the results back in order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import itertools
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, cast
+
+from cleaner.config import CleanerConfig
+from cleaner.document import Document
+from cleaner.pipeline import Pipeline
+
+__all__ = [
+    "OUTPUT_KEYS",
+    "BatchSpec",
+    "Progress",
+    "RecordCleaner",
+    "ResumeError",
+    "Summary",
+    "numbered_lines",
+    "open_input",
+    "run_batch",
+]
+
+logger = logging.getLogger(__name__)
+
+# Keys of every output record; ``--keep-fields`` may not reuse them.
+OUTPUT_KEYS = (
+    "id",
+    "line",
+    "status",
+    "error",
+    "text",
+    "title",
+    "language",
+    "language_probability",
+    "removed",
+    "edits",
+    "metadata",
+    "translation",
+)
+GZIP_MAGIC = b"\x1f\x8b"
+FLUSH_SECONDS = 1.0  # how much finished work a hard kill can lose (it is redone on --resume)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchSpec:
+    """What to do with each record. Picklable: it is sent once to each worker process,
+    which builds its pipeline from it once.
+
+    Args:
+        config: the pipeline's options.
+        text_field: the record field holding the article text.
+        id_field: the record field holding its id (copied to the output and used to
+            check a resumed run against its input); ``None``: records are known by line.
+        keep_fields: record fields copied unchanged into the output (``null`` if missing).
+        metadata_fields: record fields copied into ``Document.metadata`` so that steps can
+            read them (e.g. a URL or site for a per-site filter); they also appear in the
+            output's ``metadata``.
+        steps: extra filters or steps (picklable), run after the configured filters and
+            before language detection and translation. This is the extension point for
+            corpus-level filters such as a site profile (issue 5).
+        edits: include the per-line edits (Unicode repairs) in the output.
+
+    >>> BatchSpec(keep_fields=("url",)).pipeline().names[-1]
+    'detect_language'
+    """
+
+    config: CleanerConfig = field(default_factory=CleanerConfig)
+    text_field: str = "text"
+    id_field: str | None = None
+    keep_fields: tuple[str, ...] = ()
+    metadata_fields: tuple[str, ...] = ()
+    steps: tuple[Any, ...] = ()
+    edits: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keep_fields", tuple(self.keep_fields))
+        object.__setattr__(self, "metadata_fields", tuple(self.metadata_fields))
+        object.__setattr__(self, "steps", tuple(self.steps))
+        clash = set(self.keep_fields) & set(OUTPUT_KEYS)
+        if clash:
+            raise ValueError(
+                f"--keep-fields {sorted(clash)} would overwrite output keys; output keys are {list(OUTPUT_KEYS)}"
+            )
+
+    def replace(self, **changes: Any) -> BatchSpec:
+        return dataclasses.replace(self, **changes)
+
+    def pipeline(self) -> Pipeline:
+        """The configured pipeline with ``steps`` inserted before detection and translation."""
+        pipeline = self.config.pipeline()
+        for step in self.steps:
+            anchor = next((n for n in ("detect_language", "translate") if n in pipeline.names), None)
+            pipeline = pipeline.with_step(step, before=anchor) if anchor else pipeline.with_step(step)
+        return pipeline
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
+
+
+class RecordCleaner:
+    """Turns input lines into output records; builds its pipeline lazily, once.
+
+    Only the :class:`BatchSpec` is pickled, so an instance can be sent to other processes.
+
+    >>> cleaner = RecordCleaner(BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)))
+    >>> out = cleaner.clean_line(1, b'{"id": 7, "text": "Advertisement\\\\nThe minister resigned."}')
+    >>> out["status"], out["id"], out["text"], [r["reason"] for r in out["removed"]]
+    ('ok', 7, 'The minister resigned.', ['advertisement'])
+    >>> cleaner.clean_line(2, b'{"id": 8}')["error"]
+    "missing field 'text'"
+    """
+
+    def __init__(self, spec: BatchSpec) -> None:
+        self.spec = spec
+        self._pipeline: Pipeline | None = None
+        self._translate: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"spec": self.spec}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["spec"])  # type: ignore[misc]
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The pipeline without its translation step (translation runs per chunk, concurrently)."""
+        if self._pipeline is None:
+            pipeline = self.spec.pipeline()
+            if "translate" in pipeline.names:
+                self._translate = pipeline.steps[pipeline.names.index("translate")]
+                pipeline = pipeline.without("translate")
+            self._pipeline = pipeline
+        return self._pipeline
+
+    # -- parsing ---------------------------------------------------------------------------
+
+    def parse(self, line_no: int | None, raw: bytes | str) -> tuple[dict[str, Any], Document | None]:
+        """Read one JSON line: the output skeleton, and the document to clean (``None`` on error)."""
+        try:
+            record = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as err:
+            return _fail({"id": None, "line": line_no, "status": "ok"}, f"invalid JSON: {err}"), None
+        return self.prepare(line_no, record)
+
+    def prepare(self, line_no: int | None, record: Any) -> tuple[dict[str, Any], Document | None]:
+        """Check one parsed record: the output skeleton, and the document (``None`` on error)."""
+        out: dict[str, Any] = {"id": None, "line": line_no, "status": "ok"}
+        if not isinstance(record, Mapping):
+            return _fail(out, f"expected a JSON object, got {_type_name(record)}"), None
+        spec = self.spec
+        for name in spec.keep_fields:
+            out[name] = record.get(name)
+        if spec.id_field is not None:
+            if spec.id_field not in record:
+                return _fail(out, f"missing id field {spec.id_field!r}"), None
+            out["id"] = record[spec.id_field]
+        if spec.text_field not in record:
+            return _fail(out, f"missing field {spec.text_field!r}"), None
+        text = record[spec.text_field]
+        if not isinstance(text, str):
+            return _fail(out, f"field {spec.text_field!r} is {_type_name(text)}, expected a string"), None
+        metadata = {name: record[name] for name in spec.metadata_fields if name in record}
+        doc_id = "" if out["id"] is None else str(out["id"])
+        try:
+            doc = Document.from_text(text, id=doc_id, metadata=metadata)
+        except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
+            return _fail(out, f"{type(err).__name__}: {err}"), None
+        return out, doc
+
+    # -- cleaning --------------------------------------------------------------------------
+
+    def clean_line(self, line_no: int, raw: bytes | str) -> dict[str, Any]:
+        """One input line in, one output record out (never raises for bad data)."""
+        return self.clean_lines([(line_no, raw)])[0]
+
+    def clean_lines(self, lines: Sequence[tuple[int, bytes | str]]) -> list[dict[str, Any]]:
+        """Clean a chunk of ``(line_number, json_line)`` pairs, in order."""
+        return self._clean([self.parse(line_no, raw) for line_no, raw in lines])
+
+    def clean_records(
+        self, records: Iterable[Any], *, lines: Iterable[int | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Clean parsed records (mappings), in order; ``lines`` numbers them in the output."""
+        numbers = lines if lines is not None else itertools.repeat(None)
+        return self._clean([self.prepare(n, r) for n, r in zip(numbers, records)])
+
+    def _clean(self, prepared: list[tuple[dict[str, Any], Document | None]]) -> list[dict[str, Any]]:
+        pipeline = self.pipeline
+        docs: list[tuple[dict[str, Any], Document]] = []
+        for out, doc in prepared:
+            if doc is None:
+                continue
+            try:
+                docs.append((out, pipeline(doc)))
+            except Exception as err:
+                logger.debug("record at line %s failed", out["line"], exc_info=True)
+                _fail(out, f"{type(err).__name__}: {err}")
+        if self._translate is not None and docs:
+            # Translation is I/O: a chunk's requests run concurrently (translate_many).
+            docs = self._translated(docs)
+        for out, doc in docs:
+            self._fill(out, doc)
+        return [out for out, _ in prepared]
+
+    def _translated(
+        self, docs: list[tuple[dict[str, Any], Document]]
+    ) -> list[tuple[dict[str, Any], Document]]:
+        from cleaner.translate import translate_many
+
+        try:
+            done = list(translate_many((doc for _, doc in docs), self._translate))
+            return [(out, doc) for (out, _), doc in zip(docs, done)]
+        except Exception:  # noqa: BLE001 - redo one by one to pin the failure on its record
+            kept = []
+            for out, doc in docs:
+                try:
+                    kept.append((out, self._translate(doc)))
+                except Exception as err:  # noqa: BLE001
+                    _fail(out, f"{type(err).__name__}: {err}")
+            return kept
+
+    def _fill(self, out: dict[str, Any], doc: Document) -> None:
+        data = doc.to_dict()
+        out["text"] = data["text"]
+        out["title"] = data["title"]
+        out["language"] = doc.language.code if doc.language else None
+        out["language_probability"] = doc.language.probability if doc.language else None
+        out["removed"] = data["removed"]
+        if self.spec.edits:
+            out["edits"] = data["edits"]
+        out["metadata"] = data["metadata"]
+        out["translation"] = data["translation"]
+
+
+def _fail(out: dict[str, Any], message: str) -> dict[str, Any]:
+    out["status"] = "error"
+    out["error"] = message
+    return out
+
+
+# -- summary and progress ----------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """Counts over a run: records, errors, removals per ``filter.reason``, languages.
+
+    Summaries add up (``a.merge(b)``), so workers' partial counts combine.
+
+    >>> s = Summary()
+    >>> s.add({"status": "ok", "language": "en", "removed": [{"filter": "bylines", "reason": "byline"}]})
+    >>> s.add({"status": "error", "line": 3, "error": "invalid JSON"})
+    >>> s.records, s.errors, dict(s.reasons), dict(s.languages)
+    (2, 1, {'bylines.byline': 1}, {'en': 1})
+    """
+
+    records: int = 0
+    errors: int = 0
+    resumed: int = 0
+    seconds: float = 0.0
+    reasons: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    translations: Counter[str] = field(default_factory=Counter)
+    first_errors: list[tuple[int, str]] = field(default_factory=list)
+
+    MAX_ERRORS_SHOWN = 10
+
+    def add(self, out: Mapping[str, Any]) -> None:
+        self.records += 1
+        if out.get("status") != "ok":
+            self.errors += 1
+            if len(self.first_errors) < self.MAX_ERRORS_SHOWN:
+                self.first_errors.append((int(out.get("line") or 0), str(out.get("error", ""))))
+            return
+        for removal in out.get("removed") or ():
+            self.reasons[f"{removal['filter']}.{removal['reason']}"] += 1
+        self.languages[str(out.get("language"))] += 1
+        translation = out.get("translation")
+        if translation:
+            self.translations[f"{translation.get('status')}:{translation.get('reason') or 'ok'}"] += 1
+
+    def merge(self, other: Summary) -> None:
+        self.records += other.records
+        self.errors += other.errors
+        self.resumed += other.resumed
+        self.reasons.update(other.reasons)
+        self.languages.update(other.languages)
+        self.translations.update(other.translations)
+        room = self.MAX_ERRORS_SHOWN - len(self.first_errors)
+        self.first_errors.extend(other.first_errors[: max(room, 0)])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "ok": self.records - self.errors,
+            "errors": self.errors,
+            "resumed": self.resumed,
+            "seconds": round(self.seconds, 3),
+            "records_per_second": round((self.records - self.resumed) / self.seconds, 1)
+            if self.seconds
+            else None,
+            "removed": dict(self.reasons.most_common()),
+            "languages": dict(self.languages.most_common()),
+            "translations": dict(self.translations.most_common()),
+            "first_errors": [{"line": line, "error": error} for line, error in self.first_errors],
+        }
+
+    def format(self) -> str:
+        """Human-readable lines for stderr."""
+        data = self.to_dict()
+        rate = f", {data['records_per_second']} records/s" if data["records_per_second"] else ""
+        resumed = f" ({self.resumed} kept from the interrupted run)" if self.resumed else ""
+        head = f"cleaner batch: {self.records} records{resumed} in {self.seconds:.1f} s{rate}: {data['ok']} ok, {self.errors} errors"
+        lines = [head]
+        for line, error in self.first_errors:
+            lines.append(f"  error at line {line}: {error}")
+        if self.errors > len(self.first_errors):
+            lines.append(f"  ... and {self.errors - len(self.first_errors)} more errors")
+
+        def counts(title: str, counter: Counter[str]) -> None:
+            if counter:
+                lines.append(f"{title}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common()))
+
+        counts("languages", self.languages)
+        counts("removed", self.reasons)
+        counts("translations", self.translations)
+        return "\n".join(lines)
+
+
+class Progress:
+    """A one-line progress display (records, records/s, errors), redrawn at most 4 times a
+    second. No dependency: a carriage return and a padded line are all a terminal needs."""
+
+    def __init__(self, stream: IO[str], *, interval: float = 0.25) -> None:
+        self.stream = stream
+        self.interval = interval
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.width = 0
+
+    def update(self, records: int, errors: int, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < self.interval:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        text = f"cleaner: {records} records, {records / elapsed:.1f} records/s, {errors} errors"
+        self.stream.write("\r" + text.ljust(self.width))
+        self.stream.flush()
+        self.width = len(text)
+
+    def close(self) -> None:
+        if self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# -- input and output ----------------------------------------------------------------------
+
+
+def open_input(path: str | Path) -> IO[bytes]:
+    """Open a JSONL file (``-``: standard input), gunzipping it if it starts like gzip."""
+    if str(path) == "-":
+        raw: Any = sys.stdin.buffer
+        buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
+        head = buffered.peek(2)[:2]
+        return cast(IO[bytes], gzip.GzipFile(fileobj=buffered, mode="rb") if head == GZIP_MAGIC else buffered)
+    handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    head = handle.read(2)
+    handle.seek(0)
+    return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb") if head == GZIP_MAGIC else handle)
+
+
+def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """``(line_number, line)`` for each non-blank line, numbered from 1 like an editor.
+
+    >>> list(numbered_lines([b'{"a": 1}\\n', b"\\n", b'{"a": 2}']))
+    [(1, b'{"a": 1}\\n'), (3, b'{"a": 2}')]
+    """
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            yield number, line
+
+
+def _open_output(path: Path, mode: str) -> IO[str]:
+    if path.name.endswith(".gz"):
+        return io.TextIOWrapper(cast(IO[bytes], gzip.open(path, mode + "b")), encoding="utf-8", newline="\n")
+    return open(path, mode, encoding="utf-8", newline="\n")
+
+
+def _partial_path(out: Path) -> Path:
+    return out.with_name(out.name + ".part")
+
+
+def _read_complete_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Records of a possibly torn output file, stopping at the first incomplete one."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            for raw in handle:
+                if not raw.endswith(b"\n"):
+                    return
+                try:
+                    record = json.loads(raw)
+                except ValueError:
+                    return
+                if not isinstance(record, dict) or not isinstance(record.get("line"), int):
+                    return
+                yield raw.decode("utf-8"), record
+    except (EOFError, gzip.BadGzipFile, OSError) as err:
+        # A killed gzip writer leaves a stream without its end: what decoded is kept.
+        logger.info("partial output %s ends early (%s)", path, err)
+
+
+class ResumeError(RuntimeError):
+    """The partial output does not match the input it is said to continue."""
+
+
+def _record_id(spec: BatchSpec, raw: bytes) -> Any:
+    try:
+        record = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return record.get(spec.id_field) if isinstance(record, dict) and spec.id_field else None
+
+
+def _resume(
+    spec: BatchSpec, source: Path, lines: Iterator[tuple[int, bytes]], sink: IO[str], summary: Summary
+) -> None:
+    """Copy the complete records of ``source`` to ``sink`` and advance ``lines`` past them.
+
+    The output is in input order, so what was written is a prefix of the input: records are
+    matched by line number, and by id when there is an id field.
+    """
+    for text, record in _read_complete_records(source):
+        for line_no, raw in lines:
+            if line_no == record["line"]:
+                break
+            if line_no > record["line"]:
+                raise ResumeError(f"{source} has a record for line {record['line']}, which the input lacks")
+        else:
+            raise ResumeError(f"{source} has more records than the input (line {record['line']})")
+        if spec.id_field and record.get("id") is not None and record["id"] != _record_id(spec, raw):
+            raise ResumeError(
+                f"{source} line {record['line']} has id {record['id']!r} but the input has "
+                f"{_record_id(spec, raw)!r}: not the same input"
+            )
+        sink.write(text)
+        summary.add(record)
+        summary.resumed += 1
+
+
+# -- running -----------------------------------------------------------------------------
+
+
+def _chunks(lines: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
+    chunk: list[tuple[int, bytes]] = []
+    for item in lines:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_WORKER: RecordCleaner | None = None
+
+
+def _init_worker(spec: BatchSpec) -> None:
+    # Ctrl-C reaches the whole process group: let the parent decide, so a chunk is never
+    # half-written; the parent cancels what is queued and keeps the partial output.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _WORKER
+    _WORKER = RecordCleaner(spec)
+    _WORKER.pipeline  # noqa: B018 - build it now, once per process, not inside the first chunk
+
+
+def _clean_chunk(chunk: list[tuple[int, bytes]]) -> tuple[list[str], Summary]:
+    assert _WORKER is not None, "worker process not initialised"
+    return _encode(_WORKER.clean_lines(chunk))
+
+
+def _encode(outs: list[dict[str, Any]]) -> tuple[list[str], Summary]:
+    summary = Summary()
+    lines = []
+    for out in outs:
+        summary.add(out)
+        lines.append(json.dumps(out, ensure_ascii=False, default=str) + "\n")
+    return lines, summary
+
+
+def _results(
+    spec: BatchSpec, chunks: Iterator[list[tuple[int, bytes]]], workers: int
+) -> Iterator[tuple[list[str], Summary]]:
+    """Cleaned chunks in input order. At most ``4 * workers`` chunks are in flight."""
+    if workers <= 1:
+        local = RecordCleaner(spec)
+        for chunk in chunks:
+            yield _encode(local.clean_lines(chunk))
+        return
+    # forkserver: workers start from a clean process, not a fork of one that may hold
+    # threads (translation pools, a progress display) and their locks.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
+    pending: deque[Future[tuple[list[str], Summary]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_clean_chunk, chunk))
+            if len(pending) >= 4 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(
+    source: str | Path,
+    output: str | Path,
+    spec: BatchSpec | None = None,
+    *,
+    workers: int | None = None,
+    chunk_size: int = 16,
+    resume: bool = False,
+    progress: Progress | None = None,
+    on_chunk: Callable[[Summary], None] | None = None,
+) -> Summary:
+    """Clean every record of the JSONL ``source`` into ``output`` (``-``: stdin/stdout).
+
+    The output goes to ``OUTPUT.part`` and is renamed to ``OUTPUT`` when complete. If the
+    run stops (crash, kill, Ctrl-C), ``resume=True`` keeps the records already written and
+    cleans only the rest. A ``.gz`` output is gzipped; a gzipped input is recognised.
+
+    Raises:
+        ResumeError: the partial output belongs to different input.
+        KeyboardInterrupt: after the partial output was flushed and closed.
+    """
+    spec = spec or BatchSpec()
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    summary = Summary()
+    started = time.monotonic()
+    to_stdout = str(output) == "-"
+    if resume and to_stdout:
+        raise ValueError("--resume needs an output file, not standard output")
+    stream = open_input(source)
+    try:
+        lines = numbered_lines(stream)
+        if to_stdout:
+            sink: IO[str] = io.TextIOWrapper(
+                sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False
+            )
+            final = partial = None
+        else:
+            final = Path(output)
+            partial = _partial_path(final)
+            previous = partial if partial.exists() else final if final.exists() else None
+            if resume and previous is not None:
+                # Copy what was done into a fresh file (a torn gzip stream cannot be appended
+                # to), then swap it in: a crash during the copy leaves the old one intact.
+                fresh = partial.with_name(partial.name + ".tmp")
+                with _open_output(fresh, "w") as copy:
+                    _resume(spec, previous, lines, copy, summary)
+                os.replace(fresh, partial)
+                if previous == final:
+                    final.unlink()
+                sink = _open_output(partial, "a")
+            else:
+                if partial.exists():
+                    logger.warning(
+                        "%s exists from an interrupted run; starting over (use --resume to continue)", partial
+                    )
+                sink = _open_output(partial, "w")
+        flushed = time.monotonic()
+        try:
+            for out_lines, part in _results(spec, _chunks(lines, chunk_size), workers):
+                sink.writelines(out_lines)
+                summary.merge(part)
+                now = time.monotonic()
+                if now - flushed > FLUSH_SECONDS:
+                    sink.flush()  # gzip: a sync flush, so a killed run's output still decodes
+                    flushed = now
+                if progress is not None:
+                    progress.update(summary.records, summary.errors)
+                if on_chunk is not None:
+                    on_chunk(summary)
+        finally:
+            if to_stdout:
+                sink.flush()
+                cast(io.TextIOWrapper, sink).detach()  # leave sys.stdout open
+            else:
+                sink.close()
+            if progress is not None:
+                progress.update(summary.records, summary.errors, force=True)
+                progress.close()
+        if final is not None and partial is not None:
+            os.replace(partial, final)
+    finally:
+        if str(source) != "-":
+            stream.close()
+        summary.seconds = time.monotonic() - started
+    return summary
