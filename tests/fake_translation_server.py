@@ -1,7 +1,8 @@
 """A local imitation of translation APIs, for tests and benchmarks (127.0.0.1 only).
 
-It answers LibreTranslate (``POST /translate``), Google's web endpoint (``GET /m``) and
-MyMemory (``GET /get``) in their real shapes, "translating" by upper-casing, so
+It answers LibreTranslate (``POST /translate``), Google's web endpoint (``GET /m``),
+MyMemory (``GET /get``) and Microsoft (``GET /languages``, JSON ``POST /translate``) in
+their real shapes, "translating" by upper-casing, so
 deep-translator's real HTTP code runs against it. Failures are scripted per request:
 ``server.script("429", "500")`` makes the next two requests fail, then it answers again.
 """
@@ -120,6 +121,11 @@ class FakeTranslationServer:
             body = handler.rfile.read(length).decode("utf-8")
             if "json" not in (handler.headers.get("Content-Type") or ""):
                 params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
+            else:  # Microsoft: [{"text": ...}]
+                params["q"] = json.loads(body)[0]["text"]
+                params["_json"] = "1"
+        if handler.headers.get("Ocp-Apim-Subscription-Key"):
+            params["_key_header"] = handler.headers["Ocp-Apim-Subscription-Key"]
         behaviour = self._next()
         request_line = f"{handler.command} {handler.path} HTTP/1.1"
         with self._lock:
@@ -176,6 +182,13 @@ class FakeTranslationServer:
             self._send(handler, 200, "text/html; charset=utf-8", page)
         elif path == "/get":  # MyMemory
             answer = {"responseData": {"translatedText": translated}, "responseStatus": 200, "matches": []}
+            self._send(handler, 200, "application/json", json.dumps(answer))
+        elif path == "/languages":  # Microsoft's language list
+            names = {"en": "English", "es": "Spanish", "zh-Hans": "Chinese Simplified", "he": "Hebrew"}
+            listing = {"translation": {code: {"name": name} for code, name in names.items()}}
+            self._send(handler, 200, "application/json", json.dumps(listing))
+        elif path == "/translate" and params.get("_json"):  # Microsoft
+            answer = [{"translations": [{"text": translated, "to": params.get("to", "")}]}]
             self._send(handler, 200, "application/json", json.dumps(answer))
         elif path == "/translate":  # LibreTranslate
             self._send(handler, 200, "application/json", json.dumps({"translatedText": translated}))

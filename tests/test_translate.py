@@ -367,6 +367,20 @@ def test_mymemory_shape(server: FakeTranslationServer) -> None:
     assert all(len(s.text) < 500 for s in server.seen)
 
 
+def test_microsoft_language_list_comes_from_the_same_server_once(server: FakeTranslationServer) -> None:
+    step = Translate(
+        "en", provider="microsoft", url=server.url + "/translate?api-version=3.0", api_key="ms-key-0001",
+        cache=False, max_in_flight=1, **FAST,  # type: ignore[arg-type]
+    )  # fmt: skip
+    translation = step(spanish()).translation
+    assert translation is not None and translation.status == "ok", translation
+    assert [s.path for s in server.seen].count("/languages") == 1  # the prototype is reused
+    posts = [s for s in server.seen if s.path == "/translate"]
+    assert len(posts) == 4 and {s.params["from"] for s in posts} == {"es"}
+    assert {s.params.get("_key_header") for s in posts} == {"ms-key-0001"}
+    assert translation.requests == 5
+
+
 def test_many_documents_in_order_with_bounded_concurrency(server: FakeTranslationServer) -> None:
     server.latency = 0.02
     docs = [spanish(f"Frase número {i}. Segunda frase {i}.\n\nPárrafo {i}.") for i in range(12)]
