@@ -22,6 +22,7 @@ Run: ``python benchmarks/bench_profile.py`` (``--records 100000`` by default; ~3
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import os
@@ -37,10 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from cleaner.blocks import BLANK_RE, LINE_BREAK_RE  # noqa: E402
-from cleaner.patterns import core, words  # noqa: E402
-from cleaner.siteprofile import SiteProfile, build_profile, record_site  # noqa: E402
-from test_siteprofile import ARTICLE, BOILERPLATE, LEGIT, document, generate  # noqa: E402
+from test_siteprofile import ARTICLE, BOILERPLATE, LEGIT, document, generate
+
+from cleaner.blocks import BLANK_RE, LINE_BREAK_RE
+from cleaner.patterns import core, words
+from cleaner.siteprofile import SiteProfile, build_profile, record_site
 
 
 def _peak_mb() -> float:
@@ -120,7 +122,7 @@ def main() -> None:
         sketched = sum(s["storage"] == "sketch" for s in summary.values())
         print(
             f"profile file: {os.path.getsize(out) / 1e6:.1f} MB; {len(summary)} sites, {sketched} in sketches "
-            f"({4 * 4 << profile.sketch_bits >> 10} KiB of counters each), "
+            f"({4 * profile.sketch_depth << profile.sketch_bits >> 10} KiB of counters each), "
             f"{sum(s['entries'] for s in summary.values()):,} exact entries"
         )
         print("(ratios: the baseline's time / the profile's; below 1 means the profile pass is slower)")
@@ -139,7 +141,7 @@ def main() -> None:
     print(f"{'kind':<14}" + "".join(f"{f'<{hi:.0%}':>7}" for hi in bins[1:]) + f"{'long>25w max':>14}")
     for kind in (ARTICLE, LEGIT, BOILERPLATE):
         shares = [(s, w) for k, s, w in seen.values() if k == kind]
-        counts = [sum(lo <= s < hi for s, _ in shares) for lo, hi in zip(bins, bins[1:])]
+        counts = [sum(lo <= s < hi for s, _ in shares) for lo, hi in itertools.pairwise(bins)]
         long_max = max((s for s, w in shares if w > 25), default=0.0)
         print(f"{kind:<14}" + "".join(f"{c:>7}" for c in counts) + f"{long_max:>14.1%}")
 

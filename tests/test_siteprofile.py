@@ -21,12 +21,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.api import default_pipeline
+from cleaner.blocks import split
 from cleaner.document import Document
 from cleaner.filters import FixUnicode
 from cleaner.filters.site import RepeatedAcrossSite
-from cleaner.pipeline import Pipeline
-from cleaner.blocks import split
 from cleaner.patterns import core
+from cleaner.pipeline import Pipeline
 from cleaner.siteprofile import (
     SiteProfile,
     add_profile_command,
@@ -429,7 +429,7 @@ def test_merged_shards_equal_whole(corpus: list[dict[str, Any]], max_exact: int)
 
 def test_merge_rejects_other_settings() -> None:
     with pytest.raises(ValueError, match="different settings"):
-        SiteProfile().merge(SiteProfile(sketch_bits=12))
+        SiteProfile().merge(SiteProfile(sketch_bits=10))
 
 
 def test_sketch_counts_match_exact_on_corpus(corpus: list[dict[str, Any]], profile: SiteProfile) -> None:
