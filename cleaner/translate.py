@@ -55,6 +55,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 ChunkLimits = chunks.ChunkLimits
+# A retry with less time than this before the deadline is not worth sending.
+MIN_ATTEMPT_SECONDS = 0.05
 
 
 @runtime_checkable
@@ -488,8 +490,8 @@ class Translate:
             if context.retry_after is not None:
                 delay = max(delay, min(context.retry_after, self.policy.max_backoff))
             remaining = deadline.remaining()
-            if remaining is not None and delay >= remaining:
-                return failure
+            if remaining is not None and delay + MIN_ATTEMPT_SECONDS >= remaining:
+                return failure  # no time left for a meaningful retry
             time.sleep(delay)
             attempt += 1
 

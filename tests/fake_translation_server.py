@@ -1,8 +1,8 @@
 """A local imitation of translation APIs, for tests and benchmarks (127.0.0.1 only).
 
 It answers LibreTranslate (``POST /translate``), Google's web endpoint (``GET /m``),
-MyMemory (``GET /get``) and Microsoft (``GET /languages``, JSON ``POST /translate``) in
-their real shapes, "translating" by upper-casing, so
+MyMemory (``GET /get``), DeepL (``GET /v2/translate``) and Microsoft (``GET /languages``,
+JSON ``POST /translate``) in their real shapes, "translating" by upper-casing, so
 deep-translator's real HTTP code runs against it. Failures are scripted per request:
 ``server.script("429", "500")`` makes the next two requests fail, then it answers again.
 """
@@ -34,7 +34,7 @@ class Seen:
 
     @property
     def text(self) -> str:
-        return self.params.get("q", "")
+        return self.params.get("q", self.params.get("text", ""))
 
 
 def fake_translate(text: str, target: str) -> str:
@@ -174,8 +174,13 @@ class FakeTranslationServer:
         if behaviour == "invalid_json":
             self._send(handler, 200, "application/json", "<html>Bad gateway, sort of</html>")
             return
-        text = params.get("q", "")
-        target = params.get("target") or params.get("tl") or params.get("langpair", "|").split("|")[-1]
+        text = params.get("q", params.get("text", ""))  # DeepL, Yandex, Papago: "text"
+        target = (
+            params.get("target")
+            or params.get("tl")
+            or params.get("target_lang")
+            or params.get("langpair", "|").split("|")[-1]
+        )
         translated = "" if behaviour == "empty" else fake_translate(text, target)
         if path == "/m":  # Google's web endpoint
             page = f'<html><body><div class="result-container">{html.escape(translated)}</div></body></html>'
@@ -187,6 +192,9 @@ class FakeTranslationServer:
             names = {"en": "English", "es": "Spanish", "zh-Hans": "Chinese Simplified", "he": "Hebrew"}
             listing = {"translation": {code: {"name": name} for code, name in names.items()}}
             self._send(handler, 200, "application/json", json.dumps(listing))
+        elif path == "/v2/translate":  # DeepL
+            answer = {"translations": [{"detected_source_language": "ES", "text": translated}]}
+            self._send(handler, 200, "application/json", json.dumps(answer))
         elif path == "/translate" and params.get("_json"):  # Microsoft
             answer = [{"translations": [{"text": translated, "to": params.get("to", "")}]}]
             self._send(handler, 200, "application/json", json.dumps(answer))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
-import time
 from pathlib import Path
 from urllib.parse import quote_plus
 
@@ -282,7 +281,7 @@ def test_a_server_that_drips_its_answer_times_out(server: FakeTranslationServer)
 
 def test_a_hang_then_ok_recovers(server: FakeTranslationServer) -> None:
     server.script("hang")
-    translation = libre(server, timeout=0.2, retries=1)(spanish("Una frase.")).translation
+    translation = libre(server, timeout=0.5, retries=1)(spanish("Una frase.")).translation
     assert translation is not None
     assert (translation.status, translation.retries) == ("ok", 1)
 
@@ -296,9 +295,28 @@ def test_the_deadline_caps_the_request_timeout(server: FakeTranslationServer) ->
     assert translation.requests == 1  # no retry: no time left
 
 
+class FakeClock:
+    """Time that moves only when told to (breaker cooldowns without sleeping)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def with_fake_breaker(step: Translate, threshold: int) -> FakeClock:
+    from cleaner.translation.retry import CircuitBreaker
+
+    clock = FakeClock()
+    step.breaker = CircuitBreaker(threshold=threshold, cooldown=60.0, clock=clock)
+    return clock
+
+
 def test_circuit_breaker_opens_then_probes(server: FakeTranslationServer) -> None:
     server.default = "500"
-    step = libre(server, retries=1, breaker_threshold=2, breaker_cooldown=0.2, max_in_flight=1)
+    step = libre(server, retries=1, max_in_flight=1)
+    clock = with_fake_breaker(step, threshold=2)
     first = step(spanish("Una frase.")).translation
     assert first is not None and (first.reason, first.requests) == ("server_error", 2)
     assert step.breaker.state == "open"
@@ -306,7 +324,7 @@ def test_circuit_breaker_opens_then_probes(server: FakeTranslationServer) -> Non
     assert second is not None and (second.reason, second.requests) == ("circuit_open", 0)
     assert server.count == 2  # the open breaker sent nothing
     server.default = "ok"
-    time.sleep(0.3)  # let the cooldown pass (not a timing assertion)
+    clock.now += 60.0  # the cooldown passes
     third = step(spanish("Otra frase.")).translation
     assert third is not None and third.status == "ok"
     assert step.breaker.state == "closed"
@@ -316,12 +334,13 @@ def test_after_the_cooldown_one_probe_goes_out_and_the_others_wait_for_it(
     server: FakeTranslationServer,
 ) -> None:
     server.default = "500"
-    step = libre(server, retries=0, breaker_threshold=1, breaker_cooldown=0.1, max_in_flight=4)
+    step = libre(server, retries=0, max_in_flight=4)
+    clock = with_fake_breaker(step, threshold=1)
     assert step(spanish("Una frase.")).translation.reason == "server_error"  # type: ignore[union-attr]
     assert step.breaker.state == "open"
     server.default = "ok"
     server.latency = 0.05  # the probe is slow, the other pieces must wait for it
-    time.sleep(0.2)
+    clock.now += 60.0
     translation = step(spanish()).translation
     assert translation is not None and translation.status == "ok"
     assert translation.requests == 4
@@ -379,6 +398,16 @@ def test_microsoft_language_list_comes_from_the_same_server_once(server: FakeTra
     assert len(posts) == 4 and {s.params["from"] for s in posts} == {"es"}
     assert {s.params.get("_key_header") for s in posts} == {"ms-key-0001"}
     assert translation.requests == 5
+
+
+@pytest.mark.parametrize("suffix", ["/v2/", "/v2", "/v2/translate"])
+def test_deepl_endpoint_in_any_spelling(server: FakeTranslationServer, suffix: str) -> None:
+    step = Translate(
+        "en", provider="deepl", url=server.url + suffix, api_key="dl-key-0001", cache=False, **FAST
+    )  # type: ignore[arg-type]
+    translation = step(spanish("Una frase.")).translation
+    assert translation is not None and translation.status == "ok"
+    assert (server.seen[0].path, server.seen[0].params["auth_key"]) == ("/v2/translate", "dl-key-0001")
 
 
 def test_many_documents_in_order_with_bounded_concurrency(server: FakeTranslationServer) -> None:
