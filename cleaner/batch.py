@@ -408,8 +408,8 @@ def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
             yield number, line
 
 
-def _open_output(path: Path, mode: str) -> IO[str]:
-    if path.name.endswith(".gz"):
+def _open_output(path: Path, mode: str, *, gz: bool) -> IO[str]:
+    if gz:
         return io.TextIOWrapper(cast(IO[bytes], gzip.open(path, mode + "b")), encoding="utf-8", newline="\n")
     return open(path, mode, encoding="utf-8", newline="\n")
 
@@ -418,9 +418,9 @@ def _partial_path(out: Path) -> Path:
     return out.with_name(out.name + ".part")
 
 
-def _read_complete_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+def _read_complete_records(path: Path, *, gz: bool) -> Iterator[tuple[str, dict[str, Any]]]:
     """Records of a possibly torn output file, stopping at the first incomplete one."""
-    opener = gzip.open if path.name.endswith(".gz") else open
+    opener = gzip.open if gz else open
     try:
         with opener(path, "rb") as handle:
             for raw in handle:
@@ -451,14 +451,20 @@ def _record_id(spec: BatchSpec, raw: bytes) -> Any:
 
 
 def _resume(
-    spec: BatchSpec, source: Path, lines: Iterator[tuple[int, bytes]], sink: IO[str], summary: Summary
+    spec: BatchSpec,
+    source: Path,
+    lines: Iterator[tuple[int, bytes]],
+    sink: IO[str],
+    summary: Summary,
+    *,
+    gz: bool,
 ) -> None:
     """Copy the complete records of ``source`` to ``sink`` and advance ``lines`` past them.
 
     The output is in input order, so what was written is a prefix of the input: records are
     matched by line number, and by id when there is an id field.
     """
-    for text, record in _read_complete_records(source):
+    for text, record in _read_complete_records(source, gz=gz):
         for line_no, raw in lines:
             if line_no == record["line"]:
                 break
@@ -581,23 +587,24 @@ def run_batch(
         else:
             final = Path(output)
             partial = _partial_path(final)
+            gz = final.name.endswith(".gz")
             previous = partial if partial.exists() else final if final.exists() else None
             if resume and previous is not None:
                 # Copy what was done into a fresh file (a torn gzip stream cannot be appended
                 # to), then swap it in: a crash during the copy leaves the old one intact.
                 fresh = partial.with_name(partial.name + ".tmp")
-                with _open_output(fresh, "w") as copy:
-                    _resume(spec, previous, lines, copy, summary)
+                with _open_output(fresh, "w", gz=gz) as copy:
+                    _resume(spec, previous, lines, copy, summary, gz=gz)
                 os.replace(fresh, partial)
                 if previous == final:
                     final.unlink()
-                sink = _open_output(partial, "a")
+                sink = _open_output(partial, "a", gz=gz)
             else:
                 if partial.exists():
                     logger.warning(
                         "%s exists from an interrupted run; starting over (use --resume to continue)", partial
                     )
-                sink = _open_output(partial, "w")
+                sink = _open_output(partial, "w", gz=gz)
         flushed = time.monotonic()
         try:
             for out_lines, part in _results(spec, _chunks(lines, chunk_size), workers):

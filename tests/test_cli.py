@@ -1,0 +1,462 @@
+"""The command line: ``cleaner clean`` and ``cleaner batch`` (records in order, error records,
+gzip, stdin/stdout, workers, resume after a kill, options and config), and the registry."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleaner import cli
+from cleaner.batch import BatchSpec, Progress, RecordCleaner, Summary, run_batch
+from cleaner.config import CleanerConfig
+from cleaner.document import Document, Removal
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+FAST = ["--no-detect-language", "-q"]  # most tests need no language detection
+
+SHORT = [
+    "World\n\nMinister resigns\n\nThe minister resigned on Monday after a long debate.\n\nAdvertisement",
+    "Share this article\n\nLa ministre a démissionné lundi après un long débat.\n\nLire aussi : autre chose",
+    "Politik\n\nDie Regierung stellte am Montag neue Regeln vor.\n\nFoto: dpa",
+]
+
+
+def short_records(n: int, *, start: int = 0) -> list[dict[str, Any]]:
+    return [{"id": f"r{i}", "text": f"{SHORT[i % 3]}\n\nParagraph number {i}.", "url": f"https://s{i % 5}.example/{i}"}
+            for i in range(start, start + n)]  # fmt: skip
+
+
+def write_jsonl(path: Path, records: list[Any], *, raw_lines: dict[int, str] | None = None) -> Path:
+    """Write records; ``raw_lines`` puts literal text at some 0-based positions (bad lines)."""
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    for at, text in sorted((raw_lines or {}).items()):
+        lines.insert(at, text)
+    opener: Any = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    opener: Any = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def run_module(
+    *args: str, stdin: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner", *args],
+        check=False,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+# -- clean ----------------------------------------------------------------------------------
+
+
+def test_clean_file_explain_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(SHORT[0], encoding="utf-8")
+    assert cli.main(["clean", str(path), "--explain", "--no-detect-language"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Minister resigns\n\nThe minister resigned on Monday after a long debate.\n")
+    assert "interface_lines/advertisement" in out and "section_labels/section_label" in out
+    assert cli.main(["clean", str(path), "--json", "--disable", "interface_lines"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["text"].endswith("Advertisement")
+    assert data["language"]["code"] == "en"
+
+
+def test_clean_stdin_and_missing_file(tmp_path: Path) -> None:
+    done = run_module("clean", "-", "--no-detect-language", stdin=SHORT[1].encode())
+    assert done.returncode == 0
+    assert done.stdout.decode().strip() == "La ministre a démissionné lundi après un long débat."
+    missing = run_module("clean", str(tmp_path / "nope.txt"))
+    assert missing.returncode == cli.EXIT_USAGE and b"nope.txt" in missing.stderr
+
+
+# -- batch: records ---------------------------------------------------------------------------
+
+
+def test_batch_one_result_per_record_in_order_with_error_records(tmp_path: Path) -> None:
+    records = short_records(20)
+    records[4] = {"id": "r4", "text": 17}  # not text
+    records[6] = {"id": "r6"}  # no text
+    records[8] = {"text": "no id"}  # no id
+    bad = {3: "{not json", 11: "[1, 2]", 15: '"a string"'}
+    source = write_jsonl(tmp_path / "in.jsonl", records, raw_lines=bad)
+    with open(source, "ab") as handle:
+        handle.write(b"\n\n" + b'{"id": "bytes", "text": "caf\xe9"}\n')  # blank lines; invalid UTF-8
+    out = tmp_path / "out.jsonl"
+    summary_path = tmp_path / "summary.json"
+    status = cli.main(
+        ["batch", str(source), "-o", str(out), "--id-field", "id", "--keep-fields", "url", "-w", "1",
+         "--summary", str(summary_path), *FAST]
+    )  # fmt: skip
+    assert status == cli.EXIT_RECORD_ERRORS
+    results = read_jsonl(out)
+    assert len(results) == len(records) + len(bad) + 1
+    assert [r["line"] for r in results] == sorted(r["line"] for r in results)
+    errors = {r["line"]: r["error"] for r in results if r["status"] == "error"}
+    assert errors[4].startswith("invalid JSON")
+    assert errors[12] == "expected a JSON object, got an array"
+    assert errors[16] == "expected a JSON object, got str"
+    assert "field 'text' is a number, expected a string" in errors.values()
+    assert "missing field 'text'" in errors.values()
+    assert "missing id field 'id'" in errors.values()
+    assert any(e.startswith("invalid JSON") for line, e in errors.items() if line > 24)  # the bytes line
+    ok = [r for r in results if r["status"] == "ok"]
+    assert [r["id"] for r in ok] == [r["id"] for r in records if isinstance(r.get("text"), str) and "id" in r]
+    first = ok[0]
+    assert (
+        first["text"]
+        == "Minister resigns\n\nThe minister resigned on Monday after a long debate.\n\nParagraph number 0."
+    )
+    assert first["url"] == "https://s0.example/0"
+    assert {(r["filter"], r["reason"]) for r in first["removed"]} == {
+        ("section_labels", "section_label"), ("interface_lines", "advertisement")
+    }  # fmt: skip
+    assert first["language"] is None and first["translation"] is None and "edits" not in first
+    summary = json.loads(summary_path.read_text())
+    assert summary["records"] == len(results) and summary["errors"] == len(errors) == 7
+    assert summary["removed"]["interface_lines.advertisement"] == 6
+    assert [e["line"] for e in summary["first_errors"]][:2] == [4, 6]  # {not json; records[4]
+
+
+def test_batch_language_title_and_summary_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [{"text": p.read_text(encoding="utf-8")} for p in ARTICLES[:4]]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    assert cli.main(["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "-w", "1"]) == 0
+    results = read_jsonl(tmp_path / "out.jsonl")
+    expected = [json.loads(p.with_suffix(".expected.json").read_text(encoding="utf-8")) for p in ARTICLES[:4]]
+    assert [r["language"] for r in results] == [e["language"] for e in expected]
+    assert all(0.5 < r["language_probability"] <= 1 for r in results)
+    assert [r["id"] for r in results] == [None] * 4 and [r["line"] for r in results] == [1, 2, 3, 4]
+    err = capsys.readouterr().err
+    assert "cleaner batch: 4 records" in err and "4 ok, 0 errors" in err and "languages: " in err
+
+
+def test_batch_gzip_stdin_stdout(tmp_path: Path) -> None:
+    records = short_records(30)
+    source = write_jsonl(tmp_path / "in.jsonl.gz", records)
+    out = tmp_path / "out.jsonl.gz"
+    assert cli.main(["batch", str(source), "-o", str(out), "-w", "1", *FAST]) == 0
+    assert out.read_bytes()[:2] == b"\x1f\x8b"
+    from_gz = read_jsonl(out)
+    assert [r["line"] for r in from_gz] == list(range(1, 31))
+    piped = run_module("batch", "-", "-o", "-", "-w", "2", *FAST, stdin=source.read_bytes())
+    assert piped.returncode == 0, piped.stderr
+    from_pipe = [json.loads(line) for line in piped.stdout.decode().splitlines()]
+    assert from_pipe == from_gz
+    assert not list(tmp_path.glob("*.part*"))
+
+
+def test_workers_give_the_same_ordered_output(tmp_path: Path) -> None:
+    records = short_records(120)
+    source = write_jsonl(tmp_path / "in.jsonl", records, raw_lines={50: "oops"})
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert cli.main(["batch", str(source), "-o", str(one), "-w", "1", "--id-field", "id", *FAST]) == 1
+    assert (
+        cli.main(
+            ["batch", str(source), "-o", str(two), "-w", "2", "--chunk-size", "3", "--id-field", "id", *FAST]
+        )
+        == 1
+    )
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_keep_fields_may_not_overwrite_output_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(1))
+    assert cli.main(["batch", str(source), "-o", str(tmp_path / "o.jsonl"), "--keep-fields", "url,text"]) == 2
+    assert "would overwrite output keys" in capsys.readouterr().err
+
+
+# -- batch: resume --------------------------------------------------------------------------
+
+
+def test_resume_keeps_written_records_and_drops_a_torn_line(tmp_path: Path) -> None:
+    records = short_records(40)
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    reference = tmp_path / "reference.jsonl"
+    assert cli.main(["batch", str(source), "-o", str(reference), "-w", "1", "--id-field", "id", *FAST]) == 0
+    lines = reference.read_bytes().splitlines(keepends=True)
+    out = tmp_path / "out.jsonl"
+    Path(str(out) + ".part").write_bytes(b"".join(lines[:17]) + lines[17][:25])  # a torn 18th record
+    summary = run_batch(source, out, BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)),
+                        workers=1, resume=True)  # fmt: skip
+    assert summary.resumed == 17 and summary.records == 40
+    assert out.read_bytes() == reference.read_bytes()
+    assert not Path(str(out) + ".part").exists()
+    # Resuming a finished output redoes nothing and changes nothing.
+    again = run_batch(source, out, BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)),
+                      workers=1, resume=True)  # fmt: skip
+    assert again.resumed == 40 and out.read_bytes() == reference.read_bytes()
+
+
+def test_resume_a_torn_gzip_output(tmp_path: Path) -> None:
+    records = short_records(200)
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    reference = tmp_path / "reference.jsonl.gz"
+    assert cli.main(["batch", str(source), "-o", str(reference), "-w", "1", *FAST]) == 0
+    out = tmp_path / "out.jsonl.gz"
+    blob = reference.read_bytes()
+    Path(str(out) + ".part").write_bytes(blob[: len(blob) // 2])  # a killed gzip writer
+    assert cli.main(["batch", str(source), "-o", str(out), "-w", "2", "--resume", *FAST]) == 0
+    assert read_jsonl(out) == read_jsonl(reference)
+
+
+def test_resume_refuses_other_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(10))
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["batch", str(source), "-o", str(out), "-w", "1", "--id-field", "id", *FAST]) == 0
+    os.replace(out, str(out) + ".part")
+    write_jsonl(source, short_records(10, start=100))
+    assert cli.main(["batch", str(source), "-o", str(out), "--resume", "--id-field", "id", *FAST]) == 2
+    assert "not the same input" in capsys.readouterr().err
+
+
+def wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes], limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        if process.poll() is not None:
+            pytest.fail(f"the run ended before it could be interrupted: {process.stderr.read()!r}")  # type: ignore[union-attr]
+        time.sleep(0.02)
+    pytest.fail(f"{path} never reached {count} lines")
+
+
+@pytest.mark.parametrize("how", ["kill", "term"])
+def test_interrupted_run_resumes_with_every_record_exactly_once(tmp_path: Path, how: str) -> None:
+    """A real run with 2 workers is killed (SIGKILL: the process group; or SIGTERM, which
+    stops it cleanly), then rerun with --resume: every record comes out once, in order."""
+    records = short_records(2000)
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    part = Path(str(out) + ".part")
+    args = ["batch", str(source), "-o", str(out), "-w", "2", "--chunk-size", "4", "--id-field", "id", *FAST]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", *args], cwd=ROOT, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        wait_for_lines(part, 100, process)
+        if how == "kill":
+            os.killpg(process.pid, signal.SIGKILL)
+            assert process.wait(30) == -signal.SIGKILL
+        else:
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(30) == cli.EXIT_INTERRUPTED
+            assert b"rerun with --resume" in process.stderr.read()  # type: ignore[union-attr]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.stderr.close()  # type: ignore[union-attr]
+    assert part.exists() and not out.exists()
+    written = part.read_bytes().count(b"\n")
+    assert 100 <= written < 2000
+    resumed = run_module(*args, "--resume", "--summary", str(tmp_path / "s.json"))
+    assert resumed.returncode == 0, resumed.stderr
+    results = read_jsonl(out)
+    assert [r["id"] for r in results] == [r["id"] for r in records]
+    assert [r["line"] for r in results] == list(range(1, 2001))
+    summary = json.loads((tmp_path / "s.json").read_text())
+    assert summary["records"] == 2000 and summary["resumed"] >= 90  # a killed run may lose its last lines
+    reference = RecordCleaner(BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)))
+    sample = [0, 999, 1999]
+    assert [results[i] for i in sample] == [
+        reference.clean_records([records[i]], lines=[i + 1])[0] for i in sample
+    ]
+
+
+# -- options and configuration ---------------------------------------------------------------
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    return cli.build_parser().parse_args(["batch", "in.jsonl", "-o", "out.jsonl", *argv])
+
+
+def test_flags_override_the_toml_config(tmp_path: Path) -> None:
+    toml = tmp_path / "cleaner.toml"
+    toml.write_text(
+        '[cleaner]\ndisable = ["body_region"]\nnbsp = "space"\n'
+        "[cleaner.filters.author_bio]\ntail_blocks = 4\n"
+        "[cleaner.translation]\ntimeout = 5.0\n",
+        encoding="utf-8",
+    )
+    config = cli.config_from_args(parse(
+        "--config", str(toml), "--disable", "captions,bylines", "--nbsp", "keep", "--languages", "en,de",
+        "--translate-to", "en", "--translator", "libre", "--translator-url", "http://127.0.0.1:5000",
+        "--translation-cache", str(tmp_path / "tr.sqlite"), "--translation-concurrency", "2",
+        "--set", "filters.author_bio.max_words=50", "--set", "language.sample_chars=800",
+    ))  # fmt: skip
+    assert config.disable == ("body_region", "captions", "bylines")
+    assert config.nbsp == "keep"
+    assert config.filters["author_bio"] == {"tail_blocks": 4, "max_words": 50}
+    assert config.language == {"languages": ["en", "de"], "sample_chars": 800}
+    assert (config.translate_to, config.translator, config.translator_url) == (
+        "en",
+        "libre",
+        "http://127.0.0.1:5000",
+    )
+    assert config.translation == {"timeout": 5.0, "cache": str(tmp_path / "tr.sqlite"), "max_in_flight": 2}
+    pipeline = config.pipeline()
+    assert "captions" not in pipeline.names and pipeline.names[-2:] == ["detect_language", "translate"]
+    step: Any = pipeline.steps[-1]
+    assert step.cache.path == tmp_path / "tr.sqlite" and step.max_in_flight == 2
+    assert cli.config_from_args(parse("--no-translation-cache", "--translate-to", "de")).translation == {
+        "cache": False
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--disable", "nonsense"], "unknown filter or step names"),
+        (["--set", "no_equals_sign"], "--set expects KEY=VALUE"),
+        (["--set", "colour=1"], "unknown configuration keys"),
+        (["--workers", "0"], "--workers must be at least 1"),
+        (["--config", "/nonexistent/cleaner.toml"], "No such file"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(1))
+    assert cli.main(["batch", str(source), "-o", str(tmp_path / "o.jsonl"), *argv]) == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
+
+
+class Shout:
+    """A picklable fake translator: no network."""
+
+    name = "shout"
+
+    def __call__(self, text: str, source: str, target: str) -> str:
+        return text.upper()
+
+
+def test_batch_translates_with_workers(tmp_path: Path) -> None:
+    records = short_records(12)
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    config = CleanerConfig(translate_to="en", translation={"translator": Shout(), "cache": False})
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}.jsonl"
+        summary = run_batch(source, out, BatchSpec(config=config), workers=workers, chunk_size=5)
+        results = read_jsonl(out)
+        by_language = {r["language"]: r["translation"] for r in results}
+        assert by_language["en"]["status"] == "skipped" and by_language["en"]["reason"] == "same_language"
+        assert by_language["fr"]["status"] == "ok" and by_language["fr"]["text"].startswith("LA MINISTRE")
+        assert summary.translations["ok:ok"] == 8
+
+
+# -- extension points -------------------------------------------------------------------------
+
+
+class DropSiteLines:
+    """A corpus-level filter stand-in: reads the record's site from the document's metadata."""
+
+    name = "drop_site_lines"
+
+    def find(self, doc: Document) -> list[Removal]:
+        if doc.metadata.get("url", "").startswith("https://s0."):
+            return [Removal(b, self.name, "site_line") for b in doc.blocks if b.text.startswith("Paragraph")]
+        return []
+
+
+def test_extra_steps_see_metadata_fields_and_run_in_workers(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(10))
+    spec = BatchSpec(config=CleanerConfig(), metadata_fields=("url",), steps=(DropSiteLines(),))
+    assert spec.pipeline().names[-2:] == ["drop_site_lines", "detect_language"]
+    run_batch(source, tmp_path / "out.jsonl", spec, workers=2, chunk_size=2)
+    results = read_jsonl(tmp_path / "out.jsonl")
+    dropped = [r["line"] for r in results if any(x["filter"] == "drop_site_lines" for x in r["removed"])]
+    assert dropped == [1, 6]
+    assert results[0]["metadata"]["url"] == "https://s0.example/0"
+
+
+def test_registry_adds_commands_and_batch_options(capsys: pytest.CaptureFixture[str]) -> None:
+    commands = cli.Commands()
+    cli._register_core(commands)
+    commands.add(
+        cli.Command("hello", "say hello", lambda p: p.add_argument("name"), lambda a: print(a.name) or 0)
+    )
+    seen: list[Any] = []
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--extra")
+
+    def prepare(args: argparse.Namespace, spec: BatchSpec) -> BatchSpec:
+        seen.append(args.extra)
+        return spec.replace(metadata_fields=("url",))
+
+    commands.extend_batch(cli.BatchExtension(configure, prepare))
+    parser = cli.build_parser(commands)
+    args = parser.parse_args(["hello", "world"])
+    assert args.run(args) == 0 and capsys.readouterr().out == "world\n"
+    args = parser.parse_args(["batch", "x.jsonl", "-o", "y.jsonl", "--extra", "1"])
+    assert [e.prepare(args, BatchSpec()).metadata_fields for e in args.batch_extensions] == [("url",)]
+    with pytest.raises(ValueError, match="already registered"):
+        commands.add(cli.Command("batch", "", lambda p: None, lambda a: 0))
+
+
+def test_profile_command_is_registered() -> None:
+    args = cli.build_parser().parse_args(["profile", "in.jsonl", "-o", "site.profile"])
+    assert args.command == "profile" and callable(args.run)
+    batch = parse("--two-pass", "--site-field", "site")
+    assert batch.two_pass and batch.site_field == "site"
+
+
+# -- progress and summary --------------------------------------------------------------------
+
+
+def test_progress_redraws_one_line() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream, interval=0)
+    progress.update(10, 1)
+    progress.update(2000, 3)
+    progress.close()
+    text = stream.getvalue()
+    assert text.count("\r") == 2 and text.endswith("\n")
+    assert "2000 records" in text and "3 errors" in text and "records/s" in text
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(3))
+    done = run_module(
+        "batch", str(source), "-o", str(tmp_path / "o.jsonl"), "-w", "1", "--no-detect-language"
+    )
+    assert b"\r" not in done.stderr and b"cleaner batch: 3 records" in done.stderr
+    quiet = run_module(
+        "batch", str(source), "-o", str(tmp_path / "o.jsonl"), "-w", "1", "-q", "--no-detect-language"
+    )
+    assert quiet.stderr == b""
+
+
+def test_summary_merges() -> None:
+    a, b = Summary(), Summary()
+    a.add({"status": "ok", "language": "fr", "removed": [{"filter": "f", "reason": "r"}]})
+    b.add({"status": "error", "line": 9, "error": "bad"})
+    a.merge(b)
+    assert a.to_dict()["errors"] == 1 and a.to_dict()["first_errors"] == [{"line": 9, "error": "bad"}]
+    assert "error at line 9: bad" in a.format()
