@@ -233,7 +233,10 @@ class SiteProfile:
         self._articles[site] = self._articles.get(site, 0) + 1
         sketch = self._sketch.get(site)
         if sketch is not None:
-            self._sketch_add(sketch, {fp: 1 for fp in fps})
+            rows, shift = self._rows(), 64 - self.sketch_bits
+            for fp in fps:
+                for start, multiplier in rows:
+                    sketch[start + (((fp * multiplier) & _MASK64) >> shift)] += 1
             return
         counts = self._exact.setdefault(site, {})
         for fp in fps:
@@ -476,17 +479,21 @@ def _signed(fp: int) -> int:
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """JSON objects from a JSONL file (``.gz`` too; ``-`` is stdin); malformed lines are skipped."""
+    """JSON objects from a JSONL file (gzipped too; ``-`` is stdin); malformed lines are skipped
+    (``cleaner batch`` reports them; a profile just does not count them)."""
     import gzip
     import io
 
     name = os.fspath(path)
     if name == "-":
         handle: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-    elif name.endswith(".gz"):
-        handle = gzip.open(name, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     else:
-        handle = open(name, encoding="utf-8")  # noqa: SIM115
+        with open(name, "rb") as probe:
+            gzipped = probe.read(2) == b"\x1f\x8b"
+        if gzipped:
+            handle = gzip.open(name, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+        else:
+            handle = open(name, encoding="utf-8")  # noqa: SIM115
     with handle:
         for line in handle:
             try:

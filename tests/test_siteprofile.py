@@ -587,3 +587,32 @@ def test_profile_command(tmp_path: Any, corpus: list[dict[str, Any]], profile: S
         == 0
     )
     assert SiteProfile.load(merged) == profile
+
+
+def test_batch_options(tmp_path: Any, corpus: list[dict[str, Any]], profile: SiteProfile) -> None:
+    import argparse
+    import gzip
+    import json
+
+    from cleaner.siteprofile import add_batch_options, site_filter_from_args
+
+    source = tmp_path / "in.jsonl.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r) + "\n" for r in corpus)
+    profile.save(tmp_path / "site.profile")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--text-field", default="text")
+    add_batch_options(parser)
+    assert site_filter_from_args(parser.parse_args([])) is None
+    loaded = site_filter_from_args(parser.parse_args(["--profile", str(tmp_path / "site.profile")]))
+    two_pass = site_filter_from_args(parser.parse_args(["--two-pass"]), [str(source)])
+    assert loaded.profile == two_pass.profile == profile
+    assert (loaded.site_field, loaded.url_field) == (None, "url")
+    with pytest.raises(SystemExit, match="stdin"):
+        site_filter_from_args(parser.parse_args(["--two-pass"]), ["-"])
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--two-pass", "--profile", "x"])
+    named = site_filter_from_args(parser.parse_args(["--two-pass", "--site-field", "source"]), [str(source)])
+    assert named.site_field == "source" and named.profile.sites == sorted(
+        {record_site(r, site_field="source") for r in corpus} - {""}
+    )
