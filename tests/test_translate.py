@@ -13,6 +13,7 @@ import pytest
 from fake_translation_server import FakeTranslationServer
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from translate_workers import fill_cache, translate_spanish
 
 from cleaner.document import Document, Language
 from cleaner.translate import ChunkLimits, Translate, TranslationCache, TranslationError
@@ -465,22 +466,14 @@ def test_deep_translator_outside_our_calls_is_unchanged(server: FakeTranslationS
     assert direct.translate("hola") == "HOLA"
 
 
-def _fill(path: str, start: int, barrier: object = None) -> None:
-    cache = TranslationCache(path)
-    if barrier is not None:
-        barrier.wait(60)  # type: ignore[attr-defined]  # all writers start together
-    for i in range(start, start + 200):
-        cache.put_many([(f"k{i}", "libre", "es", "en", f"v{i}")])
-
-
 def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.sqlite3")
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(3)
-    workers = [context.Process(target=_fill, args=(path, n * 200, barrier)) for n in range(2)]
+    workers = [context.Process(target=fill_cache, args=(path, n * 200, barrier)) for n in range(2)]
     for w in workers:
         w.start()
-    _fill(path, 400, barrier)  # and this process, at the same time
+    fill_cache(path, 400, barrier)  # and this process, at the same time
     for w in workers:
         w.join(60)
     assert [w.exitcode for w in workers] == [0, 0]
@@ -506,11 +499,6 @@ def test_google_instances_are_not_shared_between_threads(server: FakeTranslation
     assert [d.translation.text for d in out if d.translation] == [d.text.upper() for d in docs]
 
 
-def _translate_in_worker(step: Translate, text: str) -> str | None:
-    result = step(spanish(text))
-    return result.translation.text if result.translation else None
-
-
 def test_the_step_runs_in_worker_processes(server: FakeTranslationServer, tmp_path: Path) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -518,7 +506,7 @@ def test_the_step_runs_in_worker_processes(server: FakeTranslationServer, tmp_pa
     step(spanish("Primero en el proceso principal."))  # opens sessions, pools, connections
     texts = [f"Frase {i} del artículo." for i in range(4)]
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = list(pool.map(_translate_in_worker, [step] * 4, texts))
+        results = list(pool.map(translate_spanish, [step] * 4, texts))
     assert results == [t.upper() for t in texts]
 
 

@@ -268,7 +268,7 @@ class RequestsShim(types.ModuleType):
         context.note(response)
         body: list[bytes] = []
         try:
-            for block in response.iter_content(65536):
+            for block in _blocks(response):
                 body.append(block)
                 if time.monotonic() - started > context.timeout:
                     raise self._real.exceptions.ReadTimeout(
@@ -296,6 +296,21 @@ class _QueryRedactor(logging.Filter):
                 a.split("?", 1)[0] + "?…" if isinstance(a, str) and "?" in a else a for a in record.args
             )
         return True
+
+
+def _blocks(response: Any) -> Iterator[bytes]:
+    """The body as it arrives: urllib3 2's ``read1`` returns whatever one receive got,
+    so the clock is checked between bytes of a dripping answer (``iter_content`` would
+    wait for a full block first)."""
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None:  # urllib3 1.x
+        yield from response.iter_content(1024)
+        return
+    while True:
+        block = read1(65536, decode_content=True)
+        if not block:
+            return
+        yield block
 
 
 def install_shim(module: types.ModuleType) -> None:
