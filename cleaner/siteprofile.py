@@ -33,6 +33,7 @@ __all__ = [
     "add_profile_command",
     "build_profile",
     "fingerprint",
+    "merge_profiles",
     "record_site",
     "site_filter_from_args",
     "site_of_url",
@@ -469,6 +470,21 @@ class SiteProfile:
         finally:
             db.close()
         return profile
+
+
+def merge_profiles(profiles: Iterable[SiteProfile]) -> SiteProfile:
+    """The sum of ``profiles`` (built on shards, workers or Dask partitions), in any order.
+
+    With Dask: ``bag.reduction(SiteProfile.build, merge_profiles)`` over a bag of records.
+
+    >>> parts = [SiteProfile.build([("a.example", "Hi")]), SiteProfile.build([("a.example", "Hi")])]
+    >>> merge_profiles(parts).count("a.example", "hi")
+    2
+    """
+    out: SiteProfile | None = None
+    for profile in profiles:
+        out = profile.merge() if out is None else out.merge_in(profile)
+    return out if out is not None else SiteProfile()
 
 
 def _signed(fp: int) -> int:

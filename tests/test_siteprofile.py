@@ -616,3 +616,13 @@ def test_batch_options(tmp_path: Any, corpus: list[dict[str, Any]], profile: Sit
     assert named.site_field == "source" and named.profile.sites == sorted(
         {record_site(r, site_field="source") for r in corpus} - {""}
     )
+
+
+def test_dask_bag_reduction(corpus: list[dict[str, Any]], profile: SiteProfile) -> None:
+    bag = pytest.importorskip("dask.bag")
+    from cleaner.siteprofile import merge_profiles
+
+    records = bag.from_sequence(corpus, npartitions=4)
+    built = records.reduction(SiteProfile.build, merge_profiles).compute(scheduler="sync")
+    assert built == profile
+    assert merge_profiles([]) == SiteProfile()
