@@ -341,6 +341,8 @@ class SiteProfile:
     def merge_in(self, other: SiteProfile) -> SiteProfile:
         """Add ``other``'s counts to this profile (in place) and return it."""
         self._check_compatible(other)
+        if other is self:
+            other = self.merge()
         self.skipped += other.skipped
         for site, n in other._articles.items():
             self._articles[site] = self._articles.get(site, 0) + n
@@ -536,15 +538,12 @@ def build_profile(
 
 
 def _profile_command(args: argparse.Namespace) -> int:
-    profile = SiteProfile()
-    for path in args.merge or ():
-        profile.merge_in(SiteProfile.load(path))
+    loaded = [SiteProfile.load(path) for path in args.merge or ()]
+    settings: dict[str, Any] = loaded[0].settings if loaded else {}
     if args.inputs:
-        profile = profile.merge(
-            build_profile(
-                args.inputs, text_field=args.text_field, site_field=args.site_field, url_field=args.url_field
-            )
-        )
+        fields = {"text_field": args.text_field, "site_field": args.site_field, "url_field": args.url_field}
+        loaded.append(build_profile(args.inputs, **fields, **settings))
+    profile = merge_profiles(loaded)
     profile.save(args.output)
     if not args.quiet:
         summary = profile.summary()
@@ -576,13 +575,14 @@ def add_profile_command(subparsers: Any) -> argparse.ArgumentParser:
         "--site-field", default=None, help="record field naming the site (default: site, else URL domain)"
     )
     parser.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
-    parser.add_argument("-q", "--quiet", action="store_true")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     parser.set_defaults(run=_profile_command)
     return parser
 
 
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--profile``, ``--two-pass``, ``--site-field`` and ``--url-field`` to ``cleaner batch``."""
+    """Add ``--profile``, ``--two-pass``, ``--site-field``, ``--url-field``, ``--site-min-share``
+    and ``--site-min-articles`` to ``cleaner batch``."""
     group = parser.add_argument_group("site profile (lines a site repeats across articles)")
     exclusive = group.add_mutually_exclusive_group()
     exclusive.add_argument(
@@ -596,6 +596,20 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
     if not any("--url-field" in a.option_strings for a in parser._actions):
         group.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
+    group.add_argument(
+        "--site-min-share",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help="share of a site's articles a line must occur in to go (default 0.06)",
+    )
+    group.add_argument(
+        "--site-min-articles",
+        type=int,
+        default=None,
+        metavar="N",
+        help="articles a line must occur in to go (default 5)",
+    )
 
 
 def site_filter_from_args(args: argparse.Namespace, inputs: Iterable[str] = ()) -> Any:
@@ -618,4 +632,12 @@ def site_filter_from_args(args: argparse.Namespace, inputs: Iterable[str] = ()) 
         )
     else:
         return None
-    return RepeatedAcrossSite(profile, site_field=site_field, url_field=url_field)
+    options = {
+        name: value
+        for name, value in (
+            ("min_share", getattr(args, "site_min_share", None)),
+            ("min_articles", getattr(args, "site_min_articles", None)),
+        )
+        if value is not None
+    }
+    return RepeatedAcrossSite(profile, site_field=site_field, url_field=url_field, **options)

@@ -587,6 +587,13 @@ def test_profile_command(tmp_path: Any, corpus: list[dict[str, Any]], profile: S
         == 0
     )
     assert SiteProfile.load(merged) == profile
+    odd = SiteProfile.build(corpus[::2], max_exact=100)
+    odd.save(tmp_path / "odd.profile")
+    both = tmp_path / "both.profile"
+    assert run("profile", str(half[1]), "--merge", str(tmp_path / "odd.profile"), "-o", str(both), "-q") == 0
+    assert SiteProfile.load(both) == SiteProfile.build(corpus, max_exact=100)
+    twice = profile.merge()
+    assert twice.merge_in(twice) is twice and twice.articles("harbourtimes.example") == 2 * ARTICLES
 
 
 def test_batch_options(tmp_path: Any, corpus: list[dict[str, Any]], profile: SiteProfile) -> None:
@@ -608,6 +615,10 @@ def test_batch_options(tmp_path: Any, corpus: list[dict[str, Any]], profile: Sit
     two_pass = site_filter_from_args(parser.parse_args(["--two-pass"]), [str(source)])
     assert loaded.profile == two_pass.profile == profile
     assert (loaded.site_field, loaded.url_field) == (None, "url")
+    tuned = site_filter_from_args(
+        parser.parse_args(["--profile", str(tmp_path / "site.profile"), "--site-min-share", "0.3"])
+    )
+    assert (tuned.min_share, tuned.min_articles) == (0.3, 5)
     with pytest.raises(SystemExit, match="stdin"):
         site_filter_from_args(parser.parse_args(["--two-pass"]), ["-"])
     with pytest.raises(SystemExit):
