@@ -637,3 +637,28 @@ def test_dask_bag_reduction(corpus: list[dict[str, Any]], profile: SiteProfile) 
     built = records.reduction(SiteProfile.build, merge_profiles).compute(scheduler="sync")
     assert built == profile
     assert merge_profiles([]) == SiteProfile()
+
+
+def test_long_cjk_lines_count_as_prose() -> None:
+    legal = "根据新闻法，报道中被点名的任何人都有权回应，更正必须在请求后三天内以与原文相同的位置和显著程度刊登出来，不得拖延或删改。"
+    texts = [
+        f"第{i}篇报道：市议会周一讨论了渡轮码头。" + ("\n" + legal if i % 10 == 0 else "") for i in range(100)
+    ]
+    prof = SiteProfile.build(("zh.example", t) for t in texts)
+    doc = Document.from_text(texts[0], metadata={"site": "zh.example"})
+    assert list(RepeatedAcrossSite(prof, min_share=0.05).find(doc)) == []  # 10 % < long_min_share
+    assert [r.block.text for r in RepeatedAcrossSite(prof, max_words=None, min_share=0.05).find(doc)] == [
+        legal
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: counts alone cannot tell a hot story's quote from a bio")
+def test_known_limit_quote_in_a_run_of_stories() -> None:
+    quote = '"We will rebuild the pier before winter," the mayor said.'
+    texts = [
+        f"Story {i} about the pier, officials said on Monday." + (f"\n{quote}" if i % 10 < 2 else "")
+        for i in range(100)
+    ]
+    prof = SiteProfile.build(("pier.example", t) for t in texts)
+    doc = Document.from_text(texts[0], metadata={"site": "pier.example"})
+    assert list(RepeatedAcrossSite(prof).find(doc)) == []  # 20 % of the site's stories: removed
