@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from types import FunctionType
 from typing import Any, Protocol, Union, runtime_checkable
 
 import ftfy
@@ -115,12 +117,15 @@ class Pipeline:
 
     name = "pipeline"
 
-    def __init__(self, *steps: StepLike, name: str = "pipeline") -> None:
+    def __init__(self, *steps: StepLike, name: str = "pipeline", max_rounds: int = 3) -> None:
         for step in steps:
             if not callable(step) and not hasattr(step, "find"):
                 raise TypeError(f"pipeline items must be filters or steps, got {type(step).__name__}")
+        if max_rounds < 1:
+            raise ValueError("max_rounds must be at least 1")
         self.steps: tuple[StepLike, ...] = tuple(steps)
         self.name = name
+        self.max_rounds = max_rounds
         self.stats: Counter[str] = Counter()
 
     def __repr__(self) -> str:
@@ -135,7 +140,7 @@ class Pipeline:
         unknown = set(names) - set(self.names)
         if unknown:
             raise KeyError(f"no step named {sorted(unknown)}; steps are {self.names}")
-        return Pipeline(*(s for s in self.steps if _name_of(s) not in names), name=self.name)
+        return Pipeline(*(s for s in self.steps if _name_of(s) not in names), name=self.name, max_rounds=self.max_rounds)
 
     def with_step(self, step: StepLike, *, before: str | None = None, after: str | None = None) -> Pipeline:
         """A new pipeline with ``step`` added (at the end, or before/after a named step)."""
@@ -148,7 +153,7 @@ class Pipeline:
                 raise KeyError(f"no step named {anchor!r}; steps are {self.names}")
             at = self.names.index(anchor) + (1 if after else 0)
             steps.insert(at, step)
-        return Pipeline(*steps, name=self.name)
+        return Pipeline(*steps, name=self.name, max_rounds=self.max_rounds)
 
     def _apply(self, step: StepLike, doc: Document) -> Document:
         find = getattr(step, "find", None)
@@ -161,12 +166,35 @@ class Pipeline:
                 raise TypeError(f"{_name_of(step)} yielded {type(removal).__name__}, expected Removal")
         return doc.without(removals)
 
-    def __call__(self, doc: Document) -> Document:
+    def _segments(self) -> list[tuple[bool, tuple[StepLike, ...]]]:
+        """Consecutive filters form one segment (run to a fixed point); steps stand alone."""
+        segments: list[tuple[bool, tuple[StepLike, ...]]] = []
         for step in self.steps:
-            before = len(doc.removals)
-            doc = self._apply(step, doc)
-            for removal in doc.removals[before:]:
-                self.stats[f"{removal.filter}.{removal.reason}"] += 1
+            is_filter = hasattr(step, "find") or isinstance(step, (FunctionType, partial))
+            if is_filter and segments and segments[-1][0]:
+                segments[-1] = (True, segments[-1][1] + (step,))
+            else:
+                segments.append((is_filter, (step,)))
+        return segments
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every step in order. A run of consecutive filters is repeated while it still
+        removes something (at most ``max_rounds`` times): a removal can expose a caption
+        pair or a bio that the first round could not see, and repeating makes cleaning
+        idempotent, as ftfy's fixer loop does."""
+        start = len(doc.removals)
+        for is_filter, segment in self._segments():
+            for round_ in range(self.max_rounds if is_filter else 1):
+                before = len(doc.removals)
+                for step in segment:
+                    # A filter that judges each line alone (``line_local = True``) finds
+                    # nothing new once other lines are gone.
+                    if round_ == 0 or not getattr(step, "line_local", False):
+                        doc = self._apply(step, doc)
+                if len(doc.removals) == before:
+                    break
+        for removal in doc.removals[start:]:
+            self.stats[f"{removal.filter}.{removal.reason}"] += 1
         return doc
 
     def clean(self, text: str | bytes | Document, *, id: str = "") -> Document:

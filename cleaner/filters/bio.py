@@ -70,7 +70,7 @@ class AuthorBio:
     def _body_language(self, doc: Document, tail_start: int) -> tuple[str, float] | None:
         # The paragraphs just above the tail are enough, and keep this bounded on huge input.
         body = "\n".join(b.text for b in doc.blocks[max(0, tail_start - 30) : tail_start])[-3000:]
-        if letters(body) < 4 * self.min_letters:
+        if letters(body) < 2 * self.min_letters:
             return None
         lang = self.detector.detect(body)
         return (lang.code, lang.probability) if lang.is_known else None

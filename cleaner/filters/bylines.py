@@ -8,7 +8,7 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner.filters._common import NAME_CONNECTORS, vocabulary_or_default
-from cleaner.patterns import fold, is_name_token
+from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]
@@ -36,6 +36,7 @@ class Bylines:
     """
 
     name = "bylines"
+    line_local = True
 
     def __init__(self, *, vocabulary: Vocabulary | None = None, max_words: int = 14) -> None:
         self.vocabulary = vocabulary_or_default(vocabulary)
@@ -47,6 +48,8 @@ class Bylines:
     def is_byline(self, text: str) -> bool:
         if len(text) > 200:
             return False
+        if self.vocabulary.is_phrase("byline_patterns", core(text)):
+            return True  # e.g. "田中一郎記者": the name comes first
         folded = fold(text)
         end = self.vocabulary.prefix("byline_lead_ins", folded)
         if end is None:

@@ -13,7 +13,7 @@ import regex
 
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import vocabulary_or_default
-from cleaner.patterns import DECOR_RE, size, SENTENCE_END_RE, core, fold, is_name_token, words
+from cleaner.patterns import CJK_RE, DECOR_RE, size, SENTENCE_END_RE, core, fold, is_name_token, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
@@ -30,8 +30,9 @@ TRAILING_CREDIT = (
     r"quelle|source|фото|写真|撮影|图|图片|照片|사진|صورة|φωτ|©)[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})[^()]{{0,40}})\)"
     r"|\s(?:photo|foto|bild|credit|crédit|image|quelle|source|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?[^.!?:]{{1,60}}"
     r"|\sfot\.\s[^.!?:]{{1,60}}"
-    r"|\s©\s?[^.!?]{{1,60}}"
+    r"|\s©\s?(?!\d)[^.!?\d]{{1,60}}"
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
+    r"|(?<=[.!?])\s(?:[\w.'-]+ ){{0,3}}[\w.'-]+\s?/\s?(?:{agencies})"
 )
 QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
 
@@ -80,6 +81,8 @@ class Captions:
         if len(text) > 120:
             return False
         folded = fold(text)
+        if self.vocabulary.is_phrase("copyright_line", core(text)):
+            return False  # "© Riproduzione riservata" is a rights line, not a credit
         if CJK_CREDIT_RE.match(folded):
             return True
         label = self._credit_label_re.match(folded)
@@ -101,7 +104,9 @@ class Captions:
         return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
     def has_trailing_credit(self, text: str) -> bool:
-        return len(words(text)) <= self.max_caption_words and bool(self._trailing_credit_re.search(fold(text)))
+        if len(words(text)) > self.max_caption_words or self.vocabulary.is_phrase("copyright_line", core(text)):
+            return False
+        return bool(self._trailing_credit_re.search(fold(text)))
 
     # -- the document -------------------------------------------------------------
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -169,7 +174,7 @@ class Captions:
                         yield Removal(blocks[i], self.name, "repeated_caption", f"copy of line {blocks[j].index + 1}")
                         yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)
                         break
-                seen.setdefault(variant, (i, cut))
+                seen[variant] = (i, cut)  # pair with the nearest earlier copy
 
     def _glued_credits(
         self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int]
@@ -192,11 +197,11 @@ class Captions:
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
         for i, block in enumerate(blocks):
-            n = len(words(block.text))
+            n = size(block.text)
             if i in gone or i == 0 or not 3 <= n <= self.max_caption_words:
                 continue
-            needle = bare[i].strip(" .,;:-")
-            if len(needle) < 25:
+            needle = bare[i].strip(" .,;:-。")
+            if len(needle) < (12 if CJK_RE.search(needle) else 25):
                 continue
             lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
             for j in range(lo, hi):

@@ -40,6 +40,7 @@ class InterfaceLines:
     """
 
     name = "interface_lines"
+    line_local = True
 
     def __init__(self, *, vocabulary: Vocabulary | None = None, categories: tuple[str, ...] = CATEGORIES) -> None:
         self.vocabulary = vocabulary_or_default(vocabulary)

@@ -90,6 +90,7 @@ class FixUnicode:
     """
 
     name = "fix_unicode"
+    line_local = True
 
     def __init__(self, *, nbsp: Literal["keep", "space"] = "keep") -> None:
         if nbsp not in ("keep", "space"):
