@@ -222,7 +222,7 @@ def sample_text(text: str, max_chars: int | None) -> str:
     # Paragraph-like lines first (menus and buttons are far shorter than a third of the
     # budget), then longer pieces of the same lines, then whatever else fits.
     for i in [i for i in ranked if len(lines[i]) >= per_line // 4] or ranked[:1]:
-        if left <= 0:
+        if left < max(per_line // 4, 1):
             break
         allowed[i] = min(per_line, len(lines[i]), left)
         left -= allowed[i]
@@ -231,10 +231,8 @@ def sample_text(text: str, max_chars: int | None) -> str:
         allowed[i] += extra
         left -= extra
     for i in ranked:
-        if left <= 0:
-            break
-        if i not in allowed:
-            allowed[i] = min(len(lines[i]), left)
+        if i not in allowed and len(lines[i]) <= left:
+            allowed[i] = len(lines[i])
             left -= allowed[i]
     return "\n".join(_cut(lines[i], allowed[i]) for i in sorted(allowed))
 

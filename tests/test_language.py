@@ -1,0 +1,446 @@
+"""Tests for cleaner.language: determinism, "und", restriction, sampling, pickling, the step.
+
+Every text here is written for these tests. Nothing reaches the network; the optional
+engines (langdetect-rs, py3langid) are tested when installed, and
+``CLEANER_REQUIRE_FAST_LANGDETECT=1`` turns a missing langdetect-rs into a failure (CI sets it,
+so the accelerator's identity to langdetect is always checked there).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from cleaner import language
+from cleaner.document import Document, Language
+from cleaner.language import (
+    LANGDETECT_LANGUAGES,
+    DetectLanguage,
+    LanguageDetector,
+    count_letters,
+    detect_language,
+    sample_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SENTENCES = {
+    "en": "The city council approved the new budget on Tuesday after a long debate about schools.",
+    "fr": "Le conseil municipal a adopté mardi le nouveau budget après un long débat sur les écoles.",
+    "de": "Der Stadtrat hat am Dienstag nach einer langen Debatte über Schulen den neuen Haushalt beschlossen.",
+    "es": "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate sobre las escuelas.",
+    "it": "Il consiglio comunale ha approvato martedì il nuovo bilancio dopo un lungo dibattito sulle scuole.",
+    "pt": "A câmara municipal aprovou na terça-feira o novo orçamento depois de um longo debate sobre as escolas.",
+    "nl": "De gemeenteraad heeft dinsdag na een lang debat over scholen de nieuwe begroting goedgekeurd.",
+    "pl": "Rada miasta przyjęła we wtorek nowy budżet po długiej debacie na temat szkół i przedszkoli.",
+    "ru": "Городской совет во вторник утвердил новый бюджет после долгих споров о школах и больницах.",
+    "uk": "Міська рада у вівторок затвердила новий бюджет після довгої дискусії про школи та лікарні.",
+    "tr": "Belediye meclisi salı günü okullar hakkındaki uzun bir tartışmanın ardından yeni bütçeyi onayladı.",
+    "sv": "Kommunfullmäktige godkände på tisdagen den nya budgeten efter en lång debatt om skolorna.",
+    "ja": "市議会は火曜日、学校をめぐる長い議論の末に新しい予算案を可決しました。",
+    "zh-Hans": "市议会周二在就学校问题进行了长时间辩论之后，批准了新的预算方案。",
+    "ko": "시의회는 화요일 학교 문제를 둘러싼 긴 토론 끝에 새 예산안을 통과시켰습니다.",
+    "ar": "وافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش طويل حول المدارس.",
+}
+
+# Short and ambiguous inputs: the kind that made unseeded langdetect flip between answers.
+SHORT = ["Voir aussi", "Read more", "Mehr zum Thema", "Lire la suite", "Fotos", "Compartir", "Home", "ok"]
+
+ARTICLE = "\n".join(
+    [
+        "Accueil",
+        "Partager sur Facebook",
+        "Politique",
+        SENTENCES["fr"],
+        "Publicité",
+        "Le maire a défendu une hausse des dépenses pour rénover trois écoles primaires et une crèche.",
+        "Photo : AFP",
+        "L'opposition a dénoncé un budget irréaliste et demandé un audit indépendant des comptes de la ville.",
+        "Lire aussi",
+    ]
+)
+
+
+def _core(found: Language) -> tuple[object, ...]:
+    return (found.code, found.probability, found.candidates)
+
+
+# --- detection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "text"), sorted(SENTENCES.items()))
+def test_detects_sentences(code: str, text: str) -> None:
+    found = detect_language(text)
+    assert found.code == code
+    assert found.candidates[0][0] == code
+    assert 0.0 < found.probability <= 1.0
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "12345 678", "!!! ...", "OK", "©", "https://example.com/a/b"])
+def test_too_little_text_is_und(text: str) -> None:
+    found = detect_language(text)
+    assert found.code == "und"
+    assert not found.is_known
+    assert found.probability == 0.0
+
+
+def test_min_letters_is_the_und_threshold() -> None:
+    assert LanguageDetector(min_letters=20).detect("Lire la suite").code == "und"
+    assert LanguageDetector(min_letters=None, short_text_letters=None).detect("Lire la suite").is_known
+
+
+def test_count_letters_weights_dense_scripts() -> None:
+    assert count_letters("abc 123") == 3
+    assert count_letters("東京") == 4
+    assert count_letters("서울") == 4
+
+
+def test_chinese_codes_are_script_subtags() -> None:
+    assert detect_language("市议会周二在就学校问题进行了长时间辩论之后，批准了新的预算方案。").code == "zh-Hans"
+    assert detect_language("市議會週二在就學校問題進行了長時間辯論之後，批准了新的預算方案。").code == "zh-Hant"
+    assert not {"zh-cn", "zh-tw"} & set(LANGDETECT_LANGUAGES)
+
+
+def test_han_without_hangul_or_kana_is_not_korean_or_japanese() -> None:
+    # langdetect alone answers "ko" with p > 0.99 here (its Han classes are shared).
+    found = LanguageDetector(short_text_detector="langdetect").detect("北京市政府周一宣布了新的交通管理措施。")
+    assert found.code == "zh-Hans"
+
+
+def test_short_text_needs_stronger_evidence_with_langdetect_only() -> None:
+    detector = LanguageDetector(short_text_detector="langdetect", min_short_probability=1.01)
+    assert detector.detect(SENTENCES["fr"]).code == "und"  # short: no answer can reach 1.01
+    assert detector.detect(ARTICLE * 2).code == "fr"  # long: no extra evidence needed
+
+
+# --- determinism ---------------------------------------------------------------------------
+
+_PROBE = """
+import json, random, sys
+import langdetect
+from cleaner.language import LanguageDetector, detect_language
+history = sys.argv[1]
+rng = random.Random(history)
+texts = json.loads(sys.argv[2])
+probes = json.loads(sys.argv[3])
+# A different detection history in each process: other texts, other order, and other users
+# of langdetect's global API (unseeded) in between.
+for text in rng.sample(texts, len(texts)) * (1 + rng.randrange(3)):
+    if rng.random() < 0.5:
+        try:
+            langdetect.detect_langs(text)
+        except Exception:
+            pass
+    LanguageDetector(languages=rng.sample(["en", "fr", "de", "es", "it"], 3)).detect(text)
+    detect_language(text)
+out = [detect_language(p).to_dict() for p in probes]
+out += [LanguageDetector(short_text_detector="langdetect").detect(p).to_dict() for p in probes]
+out.append({"global_seed": langdetect.DetectorFactory.seed})
+print(json.dumps(out, sort_keys=True))
+"""
+
+
+def test_same_answers_in_three_processes_with_different_histories() -> None:
+    texts = list(SENTENCES.values()) + SHORT
+    probes = SHORT + [SENTENCES["fr"], SENTENCES["nl"], ARTICLE, "Nyheter og sport", "Vær så god"]
+    outputs = []
+    for history, hash_seed in (("a", "0"), ("b", "1"), ("c", "random")):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        completed = subprocess.run(
+            [sys.executable, "-c", _PROBE, history, json.dumps(texts), json.dumps(probes)],
+            capture_output=True, text=True, cwd=ROOT, env=env, check=True, timeout=300,
+        )  # fmt: skip
+        outputs.append(json.loads(completed.stdout))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0][-1] == {"global_seed": None}  # langdetect's global seed is not touched
+
+
+def test_same_answers_within_a_process_whatever_came_before() -> None:
+    detector = LanguageDetector()
+    first = [detector.detect(t) for t in SHORT]
+    for text in SENTENCES.values():
+        detector.detect(text)
+    assert [detector.detect(t) for t in SHORT] == first
+
+
+def test_global_langdetect_state_is_left_alone() -> None:
+    import langdetect
+    from langdetect import detector_factory
+
+    before = (langdetect.DetectorFactory.seed, detector_factory._factory)
+    detect_language(SENTENCES["de"])
+    LanguageDetector(seed=7).detect(SENTENCES["es"])
+    assert (langdetect.DetectorFactory.seed, detector_factory._factory) == before
+
+
+def test_the_seed_is_an_option() -> None:
+    # Different seeds may give different probabilities, the same seed always the same ones.
+    text = "Vær så god"
+    a = LanguageDetector(seed=1, short_text_letters=None).detect(text)
+    assert LanguageDetector(seed=1, short_text_letters=None).detect(text) == a
+
+
+# --- restriction ---------------------------------------------------------------------------
+
+
+def test_restriction_keeps_answers_inside_the_candidates() -> None:
+    text = "Nyheter og sport fra hele landet"  # Norwegian, easily read as Danish
+    for allowed in ({"da"}, {"no"}, {"da", "sv"}):
+        found = LanguageDetector(languages=allowed, short_text_letters=None).detect(text)
+        assert found.code in allowed
+        assert {code for code, _ in found.candidates} <= allowed
+
+
+def test_restriction_picks_the_right_language_among_candidates() -> None:
+    detector = LanguageDetector(languages={"fr", "de"})
+    assert detector.detect(SENTENCES["fr"]).code == "fr"
+    assert detector.detect(SENTENCES["de"]).code == "de"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"EN", " fr "}, ("en", "fr")),
+        ({"zh"}, ("zh-Hans", "zh-Hant")),
+        ({"zh-cn", "zh-hant"}, ("zh-Hans", "zh-Hant")),
+        (None, LANGDETECT_LANGUAGES),
+    ],
+)
+def test_language_codes_are_normalized(given: set[str] | None, expected: tuple[str, ...]) -> None:
+    assert LanguageDetector(languages=given).languages == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        ({"languages": {"xx"}}, ValueError),
+        ({"languages": set()}, ValueError),
+        ({"languages": "en"}, TypeError),
+        ({"backend": "cld3"}, ValueError),
+        ({"short_text_detector": "lingua"}, ValueError),
+        ({"sample_chars": 0}, ValueError),
+    ],
+)
+def test_bad_options_are_refused(options: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        LanguageDetector(**options)  # type: ignore[arg-type]
+
+
+# --- sampling ------------------------------------------------------------------------------
+
+
+def test_sample_is_bounded_and_prefers_long_lines() -> None:
+    sample = sample_text(ARTICLE, 200)
+    assert len(sample.replace("\n", "")) <= 200
+    assert "Accueil" not in sample and "Publicité" not in sample and "Photo" not in sample
+    lines = sample.split("\n")
+    assert len(lines) == 3  # a third of the budget to each of the three longest lines
+    assert [ARTICLE.index(line) for line in lines] == sorted(ARTICLE.index(line) for line in lines)
+
+
+def test_short_text_is_read_whole() -> None:
+    assert sample_text("  Lire   la suite \n\n Partager ", 500) == "Lire la suite\nPartager"
+    assert sample_text(ARTICLE, None) == ARTICLE
+
+
+def test_one_long_line_is_cut_at_a_word_boundary() -> None:
+    line = "mot " * 400
+    sample = sample_text(line, 500)
+    assert len(sample) <= 500
+    assert sample.endswith("mot")
+
+
+def test_one_foreign_quote_cannot_fill_the_sample() -> None:
+    tweet = "Breaking: the mayor just announced that all schools in the city will close for a week " * 3
+    text = "\n".join([tweet, *[SENTENCES["fr"]] * 2, ARTICLE])
+    assert detect_language(text).code == "fr"
+
+
+def test_detector_reads_only_the_sample() -> None:
+    detector = LanguageDetector(sample_chars=300)
+    boilerplate = "\n".join(["Home", "News", "Sport", "Login", "Menu"] * 50)  # short English lines
+    assert detector.detect(boilerplate + "\n" + ARTICLE).code == "fr"
+    assert detector.sample(boilerplate + "\n" + ARTICLE) == sample_text(ARTICLE, 300)
+
+
+# --- pickling and shared models ------------------------------------------------------------
+
+
+def test_detector_pickles_small_and_equal() -> None:
+    detector = LanguageDetector(languages={"en", "fr"}, sample_chars=300, seed=3).load()
+    data = pickle.dumps(detector)
+    assert len(data) < 2000  # the profiles are not in it
+    copy = pickle.loads(data)
+    assert copy == detector and hash(copy) == hash(detector)
+    assert _core(copy.detect(ARTICLE)) == _core(detector.detect(ARTICLE))
+
+
+def test_step_pickles() -> None:
+    step = DetectLanguage(languages={"fr", "en"})
+    assert pickle.loads(pickle.dumps(step)).detector == step.detector
+
+
+def _detect_in_worker(detector: LanguageDetector, texts: list[str]) -> list[dict[str, object]]:
+    return [detector.detect(t).to_dict() for t in texts]
+
+
+def test_detector_works_in_a_worker_process() -> None:
+    detector = LanguageDetector(languages={"fr", "en", "de"})
+    texts = [ARTICLE, SENTENCES["en"], "Mehr zum Thema"]
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        remote = pool.submit(_detect_in_worker, detector, texts).result(timeout=300)
+    assert remote == _detect_in_worker(detector, texts)
+
+
+def test_profiles_load_once_per_process_and_are_shared() -> None:
+    LanguageDetector(seed=1).detect(SENTENCES["en"])
+    factory = language._langdetect_factory("langdetect")
+    LanguageDetector(languages={"en"}, seed=2, sample_chars=10).detect(SENTENCES["en"])
+    assert language._langdetect_factory("langdetect") is factory
+    assert factory.seed is None  # seeds are set per detection, never on the shared factory
+
+
+# --- the pipeline step ---------------------------------------------------------------------
+
+
+def test_step_sets_the_document_language() -> None:
+    doc = Document.from_text(ARTICLE, id="a1")
+    step = DetectLanguage()
+    assert step.name == "detect_language"
+    out = step(doc)
+    assert out.language is not None and out.language.code == "fr"
+    assert out.blocks == doc.blocks and out.id == "a1"
+    assert doc.language is None  # the input is not changed
+    assert out.to_dict()["language"]["code"] == "fr"
+
+
+def test_step_uses_the_given_detector() -> None:
+    detector = LanguageDetector(languages={"en"})
+    out = DetectLanguage(detector=detector)(Document.from_text(ARTICLE))
+    assert out.language is not None and out.language.code == "en"
+
+
+def test_step_on_an_empty_document_is_und() -> None:
+    out = DetectLanguage()(Document.from_text("2024\n\n© AFP"))
+    assert out.language == Language("und", 0.0, (), "langdetect")
+    out = DetectLanguage()(Document.from_text("Menu\n\n2024"))
+    assert out.language is not None and out.language.code == "und"
+
+
+# --- optional engines ----------------------------------------------------------------------
+
+
+def _fast_installed() -> bool:
+    try:
+        import langdetect_rs  # noqa: F401
+    except ImportError:
+        if os.environ.get("CLEANER_REQUIRE_FAST_LANGDETECT") == "1":
+            pytest.fail("CLEANER_REQUIRE_FAST_LANGDETECT=1 but langdetect-rs is not installed")
+        return False
+    return True
+
+
+def _identity_texts() -> list[str]:
+    texts = [*SENTENCES.values(), *SHORT, ARTICLE, ARTICLE * 5]
+    words = " ".join(SENTENCES.values()).split()
+    texts += [" ".join(words[i : i + n]) for n in (1, 2, 3, 7) for i in range(0, len(words) - n, 5)]
+    return texts
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"short_text_detector": "langdetect"},
+        {"short_text_detector": "langdetect", "min_letters": None, "short_text_letters": None},
+        {"short_text_detector": "langdetect", "languages": {"en", "fr", "de", "nl", "da", "no"}, "seed": 5},
+        {"short_text_detector": "langdetect", "sample_chars": None},
+    ],
+)
+def test_fast_backend_gives_identical_results(options: dict[str, object]) -> None:
+    if not _fast_installed():
+        pytest.skip("langdetect-rs is not installed (extra: article-cleaner[fast])")
+    slow = LanguageDetector(**options)  # type: ignore[arg-type]
+    fast = LanguageDetector(backend="langdetect-rs", **options)  # type: ignore[arg-type]
+    texts = _identity_texts()
+    assert len(texts) > 150
+    for text in texts:
+        a, b = slow.detect(text), fast.detect(text)
+        assert _core(a) == _core(b), text
+        assert b.backend == "langdetect-rs"
+
+
+def test_fast_backend_probabilities_are_bit_identical() -> None:
+    if not _fast_installed():
+        pytest.skip("langdetect-rs is not installed (extra: article-cleaner[fast])")
+    slow, fast = language._langdetect_factory("langdetect"), language._langdetect_factory("langdetect-rs")
+    for text in _identity_texts():
+        a, b = slow.create(), fast.create()
+        a.seed = b.seed = 0
+        a.append(text)
+        b.append(text)
+        assert [(x.lang, x.prob) for x in a.get_probabilities()] == [(x.lang, x.prob) for x in b.get_probabilities()]
+
+
+def _hide(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None:
+    """Make ``modules`` unimportable and forget the loaded models."""
+    monkeypatch.setattr(language, "_MODELS", {})
+    for name in modules:
+        monkeypatch.setitem(sys.modules, name, None)
+
+
+def test_missing_fast_backend_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    _hide(monkeypatch, "langdetect_rs", "langdetect_rs.detector_factory")
+    with pytest.raises(ImportError, match=r"article-cleaner\[fast\]"):
+        LanguageDetector(backend="langdetect-rs").detect(SENTENCES["en"])
+
+
+def test_missing_py3langid_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    _hide(monkeypatch, "py3langid", "py3langid.langid")
+    with pytest.raises(ImportError, match=r"article-cleaner\[short-text\]"):
+        LanguageDetector(short_text_detector="py3langid").detect("Lire la suite")
+
+
+def test_auto_works_without_py3langid(monkeypatch: pytest.MonkeyPatch) -> None:
+    _hide(monkeypatch, "py3langid", "py3langid.langid")
+    found = LanguageDetector().detect(SENTENCES["fr"])
+    assert (found.code, found.backend) == ("fr", "langdetect")
+
+
+def test_py3langid_must_agree_on_short_text() -> None:
+    pytest.importorskip("py3langid", reason="py3langid is not installed (extra: article-cleaner[short-text])")
+    detector = LanguageDetector(short_text_detector="py3langid")
+    found = detector.detect(SENTENCES["fr"])
+    assert (found.code, found.backend) == ("fr", "langdetect+py3langid")
+    assert detector.detect(ARTICLE * 3).backend == "langdetect"  # long text: langdetect alone
+    # py3langid is restricted to the same candidates; "zh" stands for both scripts.
+    chinese = LanguageDetector(languages={"zh", "ja"}, short_text_detector="py3langid")
+    assert chinese.detect(SENTENCES["zh-Hans"]).code == "zh-Hans"
+
+
+def test_doctests_hold_with_and_without_py3langid(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The docstring examples run in whatever environment pytest runs in; check the other one.
+    import doctest
+
+    _hide(monkeypatch, "py3langid", "py3langid.langid")
+    failures, _ = doctest.testmod(language, verbose=False, report=False)
+    assert failures == 0
+
+
+def test_language_to_dict_round_trip() -> None:
+    found = detect_language(ARTICLE)
+    assert Language.from_dict(json.loads(json.dumps(found.to_dict()))) == found
+
+
+def test_module_docstring_lists_no_stale_defaults() -> None:
+    detector = LanguageDetector()
+    doc = textwrap.dedent(language.__doc__ or "")
+    assert f"({detector.sample_chars} by default)" in doc
+    assert f"``min_letters`` ({detector.min_letters})" in doc
