@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,6 +39,7 @@ __all__ = [
     "RecordCleaner",
     "ResumeError",
     "Summary",
+    "default_workers",
     "numbered_lines",
     "open_input",
     "run_batch",
@@ -499,13 +501,29 @@ def _chunks(lines: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tupl
 _WORKER: RecordCleaner | None = None
 
 
-def _init_worker(spec: BatchSpec) -> None:
+def _init_worker(spec: BatchSpec, parent: int) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, so a chunk is never
     # half-written; the parent cancels what is queued and keeps the partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(
+        target=_exit_with_parent, args=(parent,), name="cleaner-parent-watch", daemon=True
+    ).start()
     global _WORKER
     _WORKER = RecordCleaner(spec)
     _WORKER.pipeline  # noqa: B018 - build it now, once per process, not inside the first chunk
+
+
+def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
+    """End this worker once the parent is gone (``kill -9`` of the parent alone would
+    otherwise leave workers waiting for tasks forever)."""
+    while True:
+        time.sleep(interval)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # pragma: no cover - the pid now belongs to someone else
+            os._exit(1)
 
 
 def _clean_chunk(chunk: list[tuple[int, bytes]]) -> tuple[list[str], Summary]:
@@ -535,7 +553,9 @@ def _results(
     # threads (translation pools, a progress display) and their locks.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(spec, os.getpid())
+    )
     pending: deque[Future[tuple[list[str], Summary]]] = deque()
     try:
         for chunk in chunks:
@@ -546,6 +566,14 @@ def _results(
             yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def default_workers() -> int:
+    """The cores this process may use (its CPU affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
 
 
 def run_batch(
@@ -570,7 +598,7 @@ def run_batch(
         KeyboardInterrupt: after the partial output was flushed and closed.
     """
     spec = spec or BatchSpec()
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers is not None else default_workers()
     summary = Summary()
     started = time.monotonic()
     to_stdout = str(output) == "-"

@@ -21,7 +21,8 @@ __all__ = ["REGISTRARS", "BatchExtension", "Command", "Commands", "build_parser"
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EPILOG = """exit status: 0 every record cleaned; 1 some records failed (error records were
-written); 2 bad usage, configuration or unreadable input; 130 interrupted (rerun with --resume)."""
+written); 2 bad usage, configuration, unreadable input, or a worker died; 130 interrupted.
+After 2 or 130 (or a kill), rerun with --resume to continue from the records written."""
 
 
 # -- subcommand registry --------------------------------------------------------------------
@@ -293,7 +294,7 @@ def _configure_batch(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         default=None,
-        help="worker processes (default: the machine's cores; 1: no pool)",
+        help="worker processes (default: the usable cores; 1: no pool)",
     )
     parser.add_argument(
         "--chunk-size", type=int, default=16, help="records sent to a worker at a time (default 16)"
@@ -310,6 +311,8 @@ def _interrupt(signum: int, frame: Any) -> None:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
+    from concurrent.futures.process import BrokenProcessPool
+
     from cleaner.batch import BatchSpec, Progress, ResumeError, run_batch
 
     spec = BatchSpec(
@@ -345,6 +348,12 @@ def _run_batch(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     except ResumeError as err:
         print(f"cleaner: cannot resume: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenProcessPool as err:
+        # A worker died (killed, out of memory, a crash in native code): what was written
+        # is kept in the partial output.
+        again = f"; rerun with --resume to continue {args.output}" if args.output != "-" else ""
+        print(f"cleaner: a worker process died ({err}){again}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
