@@ -247,10 +247,31 @@ def wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes], lim
     pytest.fail(f"{path} never reached {count} lines")
 
 
-@pytest.mark.parametrize("how", ["kill", "term"])
+def descendants(pid: int) -> set[int]:
+    """Process ids below ``pid`` (Linux /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            children = {int(c) for c in task.read_text().split()}
+            found |= children
+            todo.extend(children)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] not in "ZX"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("how", ["kill", "kill-parent", "term"])
 def test_interrupted_run_resumes_with_every_record_exactly_once(tmp_path: Path, how: str) -> None:
-    """A real run with 2 workers is killed (SIGKILL: the process group; or SIGTERM, which
-    stops it cleanly), then rerun with --resume: every record comes out once, in order."""
+    """A real run with 2 workers is stopped (SIGKILL of the process group; SIGKILL of the
+    parent alone, whose workers must then exit by themselves; SIGTERM, which stops it
+    cleanly), then rerun with --resume: every record comes out once, in order."""
     records = short_records(2000)
     source = write_jsonl(tmp_path / "in.jsonl", records)
     out = tmp_path / "out.jsonl"
@@ -264,6 +285,17 @@ def test_interrupted_run_resumes_with_every_record_exactly_once(tmp_path: Path, 
         if how == "kill":
             os.killpg(process.pid, signal.SIGKILL)
             assert process.wait(30) == -signal.SIGKILL
+        elif how == "kill-parent":
+            if not Path("/proc").is_dir():
+                pytest.skip("needs /proc")
+            workers = descendants(process.pid)
+            assert len(workers) >= 2
+            process.kill()
+            assert process.wait(30) == -signal.SIGKILL
+            deadline = time.monotonic() + 30
+            while any(alive(w) for w in workers) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not any(alive(w) for w in workers), "workers outlived their parent"
         else:
             process.send_signal(signal.SIGTERM)
             assert process.wait(30) == cli.EXIT_INTERRUPTED
