@@ -474,7 +474,9 @@ class Translate:
                             "empty_response", True, "the provider answered with no text", context.status
                         )
                 except Exception as error:  # noqa: BLE001  (classified: a provider bug must not kill the pipeline)
-                    failure = classify(error, context.status)
+                    # Microsoft's client logs a timeout and then fails on ``None.json()``:
+                    # what requests raised, if anything, is the real cause.
+                    failure = classify(context.error or error, context.status)
             tally.requests += context.requests
             if failure is None:
                 self.breaker.success()

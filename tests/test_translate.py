@@ -401,6 +401,17 @@ def test_microsoft_language_list_comes_from_the_same_server_once(server: FakeTra
     assert translation.requests == 5
 
 
+def test_microsoft_timeout_is_a_timeout(server: FakeTranslationServer) -> None:
+    step = Translate(
+        "en", provider="microsoft", url=server.url + "/translate?api-version=3.0", api_key="ms-key-0001",
+        cache=False, timeout=0.3, retries=0, **{k: v for k, v in FAST.items() if k != "timeout"},  # type: ignore[arg-type]
+    )  # fmt: skip
+    server.script("ok", "hang")  # the language list, then the translation hangs
+    translation = step(spanish("Una frase.")).translation
+    assert translation is not None
+    assert (translation.status, translation.reason) == ("failed", "timeout")
+
+
 @pytest.mark.parametrize("suffix", ["/v2/", "/v2", "/v2/translate"])
 def test_deepl_endpoint_in_any_spelling(server: FakeTranslationServer, suffix: str) -> None:
     step = Translate(

@@ -229,6 +229,7 @@ class CallContext:
     requests: int = 0
     status: int | None = None
     retry_after: float | None = None
+    error: BaseException | None = None  # what requests raised, even if deep-translator swallowed it
 
     def note(self, response: Any) -> None:
         self.status = int(response.status_code)
@@ -264,18 +265,22 @@ class RequestsShim(types.ModuleType):
         kwargs["timeout"] = context.timeout
         kwargs["stream"] = True
         context.requests += 1
-        response = context.session.request(method, url, **kwargs)
-        context.note(response)
-        body: list[bytes] = []
         try:
-            for block in _blocks(response):
-                body.append(block)
-                if time.monotonic() - started > context.timeout:
-                    raise self._real.exceptions.ReadTimeout(
-                        f"no complete answer within {context.timeout:.3g} s"
-                    )
-        finally:
-            response.close()
+            response = context.session.request(method, url, **kwargs)
+            context.note(response)
+            body: list[bytes] = []
+            try:
+                for block in _blocks(response):
+                    body.append(block)
+                    if time.monotonic() - started > context.timeout:
+                        raise self._real.exceptions.ReadTimeout(
+                            f"no complete answer within {context.timeout:.3g} s"
+                        )
+            finally:
+                response.close()
+        except Exception as error:
+            context.error = error
+            raise
         response._content = b"".join(body)  # what .text and .json() read
         return response
 
