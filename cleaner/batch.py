@@ -302,7 +302,8 @@ class Summary:
             return
         for removal in out.get("removed") or ():
             self.reasons[f"{removal['filter']}.{removal['reason']}"] += 1
-        self.languages[str(out.get("language"))] += 1
+        if out.get("language") is not None:  # None: detection was not asked for
+            self.languages[str(out["language"])] += 1
         translation = out.get("translation")
         if translation:
             self.translations[f"{translation.get('status')}:{translation.get('reason') or 'ok'}"] += 1

@@ -175,7 +175,9 @@ def _normalize_codes(languages: Iterable[str] | None) -> tuple[str, ...]:
         if lowered == "zh":
             codes.update(("zh-Hans", "zh-Hant"))
             continue
-        spelled = _FROM_LANGDETECT.get(lowered, {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(lowered, lowered))
+        spelled = _FROM_LANGDETECT.get(
+            lowered, {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}.get(lowered, lowered)
+        )
         if spelled not in LANGDETECT_LANGUAGES:
             raise ValueError(f"unknown language {code!r}; known: {', '.join(LANGDETECT_LANGUAGES)}")
         codes.add(spelled)

@@ -196,6 +196,14 @@ class Captions:
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+        lo_cache: dict[int, str] = {}
+
+        def container(j: int) -> str:
+            if j not in lo_cache:
+                # Quote marks become a boundary mark: a quoted sentence is a whole one.
+                lo_cache[j] = QUOTE_CHARS_RE.sub(QUOTE_MARK, fold(blocks[j].text))
+            return lo_cache[j]
+
         for i, block in enumerate(blocks):
             n = size(block.text)
             if i in gone or i == 0 or not 3 <= n <= self.max_caption_words:
@@ -206,6 +214,32 @@ class Captions:
             lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
             for j in range(lo, hi):
                 if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
+                    if not is_whole_sentence(needle, container(j)):
+                        continue
                     gone.add(i)
                     yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
                     break
+
+
+QUOTE_MARK = "\x00"
+SENTENCE_STOPS = (".", "!", "?", "…", "。", "！", "？", ":", ";", QUOTE_MARK)
+
+
+def is_whole_sentence(needle: str, text: str) -> bool:
+    """Is ``needle`` one or more whole sentences of ``text``? A subheading that merely
+    starts its paragraph ("Smart State Technology" / "Smart State Technology enables ...")
+    or a clause cut out of a sentence is not a pull quote.
+
+    >>> is_whole_sentence("services were stood down", "the water fell. services were stood down.")
+    True
+    >>> is_whole_sentence("smart state technology", "smart state technology enables control.")
+    False
+    """
+    start = text.find(needle)
+    while start != -1:
+        before = text[:start].rstrip(" -–—")
+        after = text[start + len(needle) :].lstrip(" ,")
+        if (not before or before.endswith(SENTENCE_STOPS)) and (not after or after.startswith(SENTENCE_STOPS)):
+            return True
+        start = text.find(needle, start + 1)
+    return False
