@@ -641,3 +641,15 @@ def test_an_unusable_cache_does_not_stop_translation(server: FakeTranslationServ
     blocker.write_text("a file where the cache directory should be")
     translation = libre(server, cache=blocker / "c.sqlite3")(spanish()).translation
     assert translation is not None and translation.status == "ok" and translation.cached_chunks == 0
+
+
+def test_translate_many_can_be_abandoned_and_raises_in_order(server: FakeTranslationServer) -> None:
+    docs = [spanish(f"Frase {i}.") for i in range(20)]
+    stream = libre(server, max_in_flight=3).translate_many(docs)
+    first = next(stream)
+    assert first.translation is not None and first.translation.text == "FRASE 0."
+    stream.close()  # pending work is cancelled or finished, nothing hangs
+    server.default = "500"
+    failing = libre(server, max_in_flight=3, retries=0, raise_on_failure=True, breaker_threshold=None)
+    with pytest.raises(TranslationError):
+        list(failing.translate_many([spanish("Otra frase.")]))
