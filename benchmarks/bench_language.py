@@ -42,8 +42,8 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleaner.document import Language  # noqa: E402
-from cleaner.language import LANGDETECT_LANGUAGES, LanguageDetector  # noqa: E402
+from cleaner.document import Language
+from cleaner.language import LANGDETECT_LANGUAGES, LanguageDetector
 
 # gflanguages key for each of langdetect's languages (our spelling).
 SCRIPTS = {
@@ -126,7 +126,9 @@ def load_devset(directory: Path) -> list[tuple[str, str]]:
     for line in (directory / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if row["lang"] in known and row["lang"] != "zh":
-            items.append((row["lang"], (directory / "article" / f"{row['id']}.txt").read_text(encoding="utf-8")))
+            items.append(
+                (row["lang"], (directory / "article" / f"{row['id']}.txt").read_text(encoding="utf-8"))
+            )
     return items
 
 
@@ -149,7 +151,9 @@ def naive_detector() -> Callable[[str], str]:
     return detect
 
 
-def run(detect: Callable[[str], str], items: Sequence[tuple[str, str]], repeat: int) -> tuple[list[str], float]:
+def run(
+    detect: Callable[[str], str], items: Sequence[tuple[str, str]], repeat: int
+) -> tuple[list[str], float]:
     """Answers and texts per second (best of ``repeat`` passes)."""
     best = float("inf")
     answers: list[str] = []
@@ -180,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     sets.update(load_udhr())
 
     naive = naive_detector()
-    variants: dict[str, LanguageDetector] = {"ours": LanguageDetector(short_text_detector="langdetect").load()}
+    variants: dict[str, LanguageDetector] = {
+        "ours": LanguageDetector(short_text_detector="langdetect").load()
+    }
     for name, options in (
         ("ours+py3langid", {"short_text_detector": "py3langid"}),
         ("ours, langdetect-rs", {"short_text_detector": "langdetect", "backend": "langdetect-rs"}),
@@ -211,9 +217,19 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"| {set_name} | {len(items)} | {name} | {accuracy:.1%} | {wrong:.1%} | {und:.1%} "
                 f"| {precision:.1%} | {rate:,.0f} | {ratio:.2f}x |"
             )
-            rows.append({"set": set_name, "texts": len(items), "detector": name, "accuracy": accuracy,
-                         "wrong": wrong, "und": und, "precision": precision, "texts_per_s": rate,
-                         "speed_vs_naive": ratio})
+            rows.append(
+                {
+                    "set": set_name,
+                    "texts": len(items),
+                    "detector": name,
+                    "accuracy": accuracy,
+                    "wrong": wrong,
+                    "und": und,
+                    "precision": precision,
+                    "texts_per_s": rate,
+                    "speed_vs_naive": ratio,
+                }
+            )
         # The accelerator must give the same code, probability and candidates as langdetect.
         for name, detector in variants.items():
             if detector.backend != "langdetect-rs":

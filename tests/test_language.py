@@ -104,14 +104,20 @@ def test_count_letters_weights_dense_scripts() -> None:
 
 
 def test_chinese_codes_are_script_subtags() -> None:
-    assert detect_language("市议会周二在就学校问题进行了长时间辩论之后，批准了新的预算方案。").code == "zh-Hans"
-    assert detect_language("市議會週二在就學校問題進行了長時間辯論之後，批准了新的預算方案。").code == "zh-Hant"
+    assert (
+        detect_language("市议会周二在就学校问题进行了长时间辩论之后，批准了新的预算方案。").code == "zh-Hans"
+    )
+    assert (
+        detect_language("市議會週二在就學校問題進行了長時間辯論之後，批准了新的預算方案。").code == "zh-Hant"
+    )
     assert not {"zh-cn", "zh-tw"} & set(LANGDETECT_LANGUAGES)
 
 
 def test_han_without_hangul_or_kana_is_not_korean_or_japanese() -> None:
     # langdetect alone answers "ko" with p > 0.99 here (its Han classes are shared).
-    found = LanguageDetector(short_text_detector="langdetect").detect("北京市政府周一宣布了新的交通管理措施。")
+    found = LanguageDetector(short_text_detector="langdetect").detect(
+        "北京市政府周一宣布了新的交通管理措施。"
+    )
     assert found.code == "zh-Hans"
 
 
@@ -386,7 +392,9 @@ def test_fast_backend_probabilities_are_bit_identical() -> None:
         a.seed = b.seed = 0
         a.append(text)
         b.append(text)
-        assert [(x.lang, x.prob) for x in a.get_probabilities()] == [(x.lang, x.prob) for x in b.get_probabilities()]
+        assert [(x.lang, x.prob) for x in a.get_probabilities()] == [
+            (x.lang, x.prob) for x in b.get_probabilities()
+        ]
 
 
 def _hide(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None:
