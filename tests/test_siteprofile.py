@@ -662,3 +662,34 @@ def test_known_limit_quote_in_a_run_of_stories() -> None:
     prof = SiteProfile.build(("pier.example", t) for t in texts)
     doc = Document.from_text(texts[0], metadata={"site": "pier.example"})
     assert list(RepeatedAcrossSite(prof).find(doc)) == []  # 20 % of the site's stories: removed
+
+
+def test_cli_profile_then_batch_same_as_two_pass_on_shuffled_input(tmp_path: Any) -> None:
+    import json
+
+    from cleaner import cli
+
+    records = [{k: v for k, v in r.items() if k != "kinds"} for r in generate(2, 8, seed=2)]
+    shuffled = records[:]
+    random.Random(5).shuffle(shuffled)
+    for name, rows in (("in.jsonl", records), ("shuffled.jsonl", shuffled)):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in rows))
+    common = ["--id-field", "id", "--no-detect-language", "--disable", "author_bio", "-w", "1", "-q"]
+    profile_file, first, second = (str(tmp_path / n) for n in ("site.profile", "a.jsonl", "b.jsonl"))
+    assert cli.main(["profile", str(tmp_path / "in.jsonl"), "-o", profile_file, "-q"]) == 0
+    assert (
+        cli.main(["batch", str(tmp_path / "in.jsonl"), "-o", first, "--profile", profile_file, *common]) == 0
+    )
+    assert cli.main(["batch", str(tmp_path / "shuffled.jsonl"), "-o", second, "--two-pass", *common]) == 0
+
+    def results(path: str) -> dict[str, Any]:
+        with open(path, encoding="utf-8") as handle:
+            return {r["id"]: (r["text"], r["removed"]) for r in map(json.loads, handle)}
+
+    by_id = results(first)
+    assert by_id == results(second) and len(by_id) == len(records)
+    kinds = {r["id"]: r["kinds"] for r in generate(2, 8, seed=2)}
+    site_removals = [
+        (i, x) for i, (_, removed) in by_id.items() for x in removed if x["filter"] == "repeated_across_site"
+    ]
+    assert site_removals and {kinds[i][x["index"]] for i, x in site_removals} == {BOILERPLATE}
