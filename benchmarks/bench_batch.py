@@ -19,7 +19,7 @@ Articles/s excludes building the pipeline for the in-process rows. Peak memory i
 maximum resident set size: the process's own for in-process rows; for batch rows the
 largest sum over the command's process tree, sampled every 0.1 s (needs ``psutil``).
 
-``--scale N --kill-at F`` instead checks the issue's "flat memory, kill and resume" claim:
+``--scale N --kill-at F [--short]`` instead checks the issue's "flat memory, kill and resume" claim:
 it writes N records, runs ``batch --workers 2``, samples the tree's memory every second,
 SIGKILLs the whole run after a share F of the records, reruns it with ``--resume``, and
 checks that every record comes out exactly once, in order.
@@ -63,10 +63,19 @@ def _fixtures() -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def _vary(paragraph: str, rng: random.Random) -> str:
-    sentences = [s for s in SENTENCE_RE.split(paragraph) if s]
-    rng.shuffle(sentences)
+def _sentences(paragraph: str) -> list[str]:
+    return [s for s in SENTENCE_RE.split(" ".join(paragraph.split("\n"))) if s.strip()]
+
+
+def _vary(paragraph: str, rng: random.Random, *, must_change: bool = False) -> str:
+    """The paragraph as one line, its sentences in another order (a different one, if it can be)."""
+    sentences = _sentences(paragraph)
     joiner = "" if re.search(r"[。！？]", paragraph) else " "
+    original = list(sentences)
+    for _ in range(5):
+        rng.shuffle(sentences)
+        if not must_change or sentences != original or len(set(original)) < 2:
+            break
     return joiner.join(sentences)
 
 
@@ -78,38 +87,52 @@ def _renumber(text: str, rng: random.Random) -> str:
     )
 
 
-def corpus(count: int, *, seed: int = 0) -> Iterator[dict[str, str]]:
-    """``count`` varied articles (2-6 KB) as records ``{"id", "url", "text"}``."""
+def corpus(count: int, *, seed: int = 0, short: bool = False) -> Iterator[dict[str, str]]:
+    """``count`` varied articles (2-6 KB) as records ``{"id", "url", "text"}``; ``short``:
+    only each page's lines up to about 600 bytes (its head: menus, headline, byline, lead)."""
     rng = random.Random(seed)
     fixtures = _fixtures()
-    pools: dict[str, list[str]] = {}
-    for language, _, paragraphs in fixtures:
-        pools.setdefault(language, []).extend(paragraphs[1:])  # not the headline and lead
+    # Paragraphs to add, per language: the body paragraphs of every fixture in it (not the
+    # headline and lead). A fixture's own paragraph only if its sentences can be reordered,
+    # so that no added paragraph repeats one of the page (it would be cut as a duplicate).
+    pools: dict[str, list[tuple[int, str]]] = {}
+    for index, (language, _, paragraphs) in enumerate(fixtures):
+        pools.setdefault(language, []).extend((index, p) for p in paragraphs[1:])
     for number in range(count):
-        language, raw, paragraphs = rng.choice(fixtures)
+        chosen = rng.randrange(len(fixtures))
+        language, raw, paragraphs = fixtures[chosen]
         target = rng.uniform(2000, 6000)
         extra: list[str] = []
         size = len(raw.encode("utf-8"))
-        pool = pools[language]
-        while size < target and len(extra) < 8 and pool:
-            paragraph = _vary(rng.choice(pool), rng)
-            extra.append(paragraph)
-            size += len(paragraph.encode("utf-8")) + 2
+        pool = [p for i, p in pools[language] if i != chosen or len(_sentences(p)) > 1]
+        for paragraph in rng.sample(pool, min(len(pool), 8)):
+            if size >= target:
+                break
+            extra.append(_vary(paragraph, rng, must_change=True))
+            size += len(extra[-1].encode("utf-8")) + 2
         last = paragraphs[-1]
         at = raw.find(last)
         if extra and at >= 0:
             at += len(last)
             raw = raw[:at] + "\n\n" + "\n\n".join(extra) + raw[at:]
+        if short:
+            lines, size = [], 0
+            for line in raw.split("\n"):
+                lines.append(line)
+                size += len(line.encode("utf-8")) + 1
+                if size > rng.uniform(400, 800):
+                    break
+            raw = "\n".join(lines)
         text = _renumber(raw, rng)
         site = f"site{number % 50}.example"
         yield {"id": f"a{number:06d}", "url": f"https://{site}/{language}/{number}", "text": text}
 
 
-def write_corpus(path: Path, count: int) -> float:
+def write_corpus(path: Path, count: int, *, short: bool = False) -> float:
     """Write the corpus as JSONL; returns the mean article size in bytes."""
     total = 0
     with open(path, "w", encoding="utf-8") as handle:
-        for record in corpus(count):
+        for record in corpus(count, short=short):
             total += len(record["text"].encode("utf-8"))
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return total / max(count, 1)
@@ -246,7 +269,7 @@ def main_scale(args: argparse.Namespace) -> int:
     part = workdir / "out.jsonl.part"
     for path in (out, part):
         path.unlink(missing_ok=True)
-    mean = write_corpus(corpus_path, args.scale)
+    mean = write_corpus(corpus_path, args.scale, short=args.short)
     print(
         f"corpus: {args.scale} records, mean {mean / 1024:.1f} KB, {corpus_path.stat().st_size / 2**20:.0f} MB"
     )
@@ -259,8 +282,9 @@ def main_scale(args: argparse.Namespace) -> int:
         samples: list[tuple[float, int, float]] = []
         start = time.perf_counter()
         killed = False
+        count = _LineCounter(part)
         while process.poll() is None:
-            written = _count_lines(part)
+            written = count()
             samples.append((time.perf_counter() - start, written, _tree_rss(process.pid)))
             if kill_after is not None and written >= kill_after:
                 os.killpg(process.pid, signal.SIGKILL)
@@ -303,6 +327,28 @@ def _count_lines(path: Path) -> int:
         return 0
 
 
+class _LineCounter:
+    """Lines of a growing file, reading only what was appended since the last call."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0
+        self.lines = 0
+
+    def __call__(self) -> int:
+        try:
+            with open(self.path, "rb") as handle:
+                if handle.seek(0, os.SEEK_END) < self.offset:  # replaced (resume rewrites it)
+                    self.offset = self.lines = 0
+                handle.seek(self.offset)
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    self.lines += chunk.count(b"\n")
+                    self.offset += len(chunk)
+        except FileNotFoundError:
+            pass
+        return self.lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -313,6 +359,7 @@ def main() -> int:
         "--kill-at", type=float, default=0.5, help="share of records after which to kill run 1"
     )
     parser.add_argument("--workdir", help="keep the --scale files here")
+    parser.add_argument("--short", action="store_true", help="--scale with ~0.6 KB records (page heads)")
     parser.add_argument("--row", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args()
