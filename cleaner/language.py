@@ -50,6 +50,7 @@ tell apart is the script, not the country). ``languages=`` accepts either spelli
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -63,7 +64,9 @@ __all__ = [
     "DetectLanguage",
     "LanguageDetector",
     "ShortTextDetector",
+    "count_letters",
     "detect_language",
+    "sample_text",
 ]
 
 Backend = Literal["langdetect", "langdetect-rs"]
@@ -93,6 +96,8 @@ KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
 SPACE_RE = regex.compile(r"\s+")
 
+_CACHED_CHARS = 200  # inputs up to this long are remembered per detector (see cache_size)
+
 _MODELS: dict[tuple[str, ...], Any] = {}
 _MODELS_LOCK = threading.RLock()  # re-entrant: a restricted model loads the full one
 
@@ -108,11 +113,9 @@ def _cached(key: tuple[str, ...], load: Any) -> Any:
     return model
 
 
-def _missing(package: str, error: ImportError) -> ImportError:
+def _missing(package: str) -> ImportError:
     extra = _EXTRAS[package]
-    return ImportError(
-        f"{package} is not installed; install it with: pip install 'article-cleaner[{extra}]'"
-    ).with_traceback(error.__traceback__)
+    return ImportError(f"{package} is not installed; install it with: pip install 'article-cleaner[{extra}]'")
 
 
 def _langdetect_factory(backend: Backend) -> Any:
@@ -121,7 +124,7 @@ def _langdetect_factory(backend: Backend) -> Any:
             try:
                 from langdetect_rs.detector_factory import PROFILES_DIRECTORY, DetectorFactory
             except ImportError as error:
-                raise _missing("langdetect-rs", error) from error
+                raise _missing("langdetect-rs") from error
         else:
             from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
         factory = DetectorFactory()
@@ -138,7 +141,7 @@ def _py3langid_identifier(languages: tuple[str, ...]) -> Any:
         try:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
         except ImportError as error:
-            raise _missing("py3langid", error) from error
+            raise _missing("py3langid") from error
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
     def load_restricted() -> Any:
@@ -270,9 +273,13 @@ class LanguageDetector:
             ``article-cleaner[fast]``), a Rust port with bit-identical results, about 40 times
             faster.
         seed: seed of langdetect's random trials; a fixed seed makes answers repeatable.
+        cache_size: answers for up to this many distinct short inputs (200 characters or
+            less) are remembered by this detector, so lines that repeat (bylines, bios,
+            buttons) are detected once; ``None`` or 0 disables it. Answers are deterministic,
+            so the cache changes speed, never results.
 
-    The detector holds no loaded model: it pickles small and loads (or reuses) the per-process
-    models on first use, so it can be sent to worker processes.
+    The detector holds no loaded model: it pickles small (without its cache) and loads (or
+    reuses) the per-process models on first use, so it can be sent to worker processes.
 
     >>> detector = LanguageDetector(languages={"en", "fr", "de"})
     >>> detector.detect("Le gouvernement a annoncé mardi une nouvelle réforme des retraites.").code
@@ -292,6 +299,7 @@ class LanguageDetector:
         min_short_probability: float = 0.9,
         backend: Backend = "langdetect",
         seed: int = 0,
+        cache_size: int | None = 4096,
     ) -> None:
         if backend not in ("langdetect", "langdetect-rs"):
             raise ValueError(f"unknown backend {backend!r}; use 'langdetect' or 'langdetect-rs'")
@@ -309,6 +317,9 @@ class LanguageDetector:
         self.min_short_probability = min_short_probability
         self.backend: Backend = backend
         self.seed = seed
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, Language] = OrderedDict()
+        self._cache_lock = threading.Lock()
         restricted = self.languages != LANGDETECT_LANGUAGES
         self._priors = {_TO_LANGDETECT.get(c, c): 1.0 for c in self.languages} if restricted else None
 
@@ -326,6 +337,7 @@ class LanguageDetector:
             "min_short_probability": self.min_short_probability,
             "backend": self.backend,
             "seed": self.seed,
+            "cache_size": self.cache_size,
         }
 
     def __eq__(self, other: object) -> bool:
@@ -354,6 +366,21 @@ class LanguageDetector:
         >>> LanguageDetector().detect("Der Bundestag hat am Donnerstag das neue Gesetz beschlossen.").code
         'de'
         """
+        if not self.cache_size or len(text) > _CACHED_CHARS:
+            return self._detect(text)
+        with self._cache_lock:
+            found = self._cache.get(text)
+            if found is not None:
+                self._cache.move_to_end(text)
+                return found
+        found = self._detect(text)
+        with self._cache_lock:
+            self._cache[text] = found
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return found
+
+    def _detect(self, text: str) -> Language:
         sample = self.sample(text)
         letters = count_letters(sample)
         if self.min_letters is not None and letters < self.min_letters:

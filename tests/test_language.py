@@ -289,6 +289,19 @@ def test_detector_pickles_small_and_equal() -> None:
     assert _core(copy.detect(ARTICLE)) == _core(detector.detect(ARTICLE))
 
 
+def test_short_inputs_are_remembered_per_detector() -> None:
+    detector = LanguageDetector(cache_size=2)
+    first = detector.detect("Lire la suite")
+    assert detector.detect("Lire la suite") is first
+    detector.detect("Read more")
+    detector.detect("Mehr zum Thema")
+    assert len(detector._cache) == 2 and "Lire la suite" not in detector._cache
+    assert pickle.loads(pickle.dumps(detector))._cache == {}
+    uncached = LanguageDetector(cache_size=None)
+    assert uncached.detect("Lire la suite") == first and not uncached._cache
+    assert detector.detect(ARTICLE) is not detector.detect(ARTICLE)  # long texts are not kept
+
+
 def test_step_pickles() -> None:
     step = DetectLanguage(languages={"fr", "en"})
     assert pickle.loads(pickle.dumps(step)).detector == step.detector
