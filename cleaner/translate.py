@@ -102,6 +102,7 @@ class _Runtime:
         self.slots = threading.BoundedSemaphore(max_in_flight)
         self.rng = random.Random()
         self.prototype: Any = None
+        self.construct_lock = threading.Lock()
         self.pool: ThreadPoolExecutor | None = None
         self.sessions: list[Any] = []
         self.idle_sessions: list[Any] = []
@@ -518,7 +519,10 @@ class Translate:
         runtime = self._rt()
         prototype = runtime.prototype
         if prototype is None:
-            prototype = runtime.prototype = self._construct()
+            with runtime.construct_lock:  # one construction (and language-list fetch) at a time
+                if runtime.prototype is None:
+                    runtime.prototype = self._construct()
+                prototype = runtime.prototype
         instance = copy.copy(prototype)
         instance._url_params = {**prototype._url_params, **self.provider.url_params}
         # Set codes after construction: deep-translator's own tables are incomplete

@@ -390,7 +390,7 @@ def test_mymemory_shape(server: FakeTranslationServer) -> None:
 def test_microsoft_language_list_comes_from_the_same_server_once(server: FakeTranslationServer) -> None:
     step = Translate(
         "en", provider="microsoft", url=server.url + "/translate?api-version=3.0", api_key="ms-key-0001",
-        cache=False, max_in_flight=1, **FAST,  # type: ignore[arg-type]
+        cache=False, max_in_flight=4, **FAST,  # type: ignore[arg-type]
     )  # fmt: skip
     translation = step(spanish()).translation
     assert translation is not None and translation.status == "ok", translation
