@@ -203,6 +203,15 @@ def _site_profile_spec(index: int) -> dict[str, Any]:
             (f"The {brand} is funded by readers like you. Become a member today", 0.5),
             (f"More from {brand}", 0.3),
             (f"Listen to this story · {brand} Audio", 0.25),
+        ]
+        if index % 5 != 4
+        else [  # a French site; its lines come with and without French no-break spaces
+            (f"© {brand} {2026 - index % 3} – Tous droits réservés", 1.0),
+            (f"Voir aussi sur {brand}\u00a0:", 0.7),
+            (f"À la une\u00a0: {rng.choice(OBJECTS)} | {rng.choice(OBJECTS)} | Météo", 0.4),
+            (f"Le {brand} vit grâce à ses lecteurs. Devenez membre dès aujourd’hui", 0.5),
+            (f"Plus d’infos sur {brand}", 0.3),
+            (f"Écouter cet article · {brand} Audio", 0.25),
         ],
         "disclaimer": (
             f"The views expressed in this column are the author's own and do not necessarily reflect the position "
@@ -272,7 +281,8 @@ def generate_article(site: int, number: int, *, seed: int = 0) -> dict[str, Any]
             add(SUBHEADING, LEGIT)
             paragraph_break()
         if p == 4 and chrome[1][1]:
-            add(chrome[1][0], BOILERPLATE)
+            # the same line, typed differently from one article to the next (same fingerprint)
+            add(chrome[1][0] if number % 2 else chrome[1][0].replace("\u00a0", " ").upper(), BOILERPLATE)
             paragraph_break()
         if p == legal_at:
             add(f"{rng.choice(SUBJECTS)} cited the law in full:", ARTICLE)
@@ -367,6 +377,8 @@ def test_profile_counts(profile: SiteProfile, corpus: list[dict[str, Any]]) -> N
     )
     # the legal sentence sits in 4 of every 100 stories, once per article even if repeated in it
     assert profile.count("harbourtimes.example", LEGAL_SENTENCE) == 4
+    # typed with a no-break space or a plain one, in capitals or not: one line for the profile
+    assert profile.share("citydispatch.example", "Voir aussi sur City Dispatch\u00a0:") == 0.7
     doubled = SiteProfile.build([("x.example", "Same line\nSame line\nSAME LINE!")])
     assert doubled.count("x.example", "same line") == 1
 
