@@ -182,8 +182,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     sets.update(load_udhr())
 
     naive = naive_detector()
+    # cache_size=None: every pass must detect every text again.
     variants: dict[str, LanguageDetector] = {
-        "ours": LanguageDetector(short_text_detector="langdetect").load()
+        "ours": LanguageDetector(short_text_detector="langdetect", cache_size=None).load()
     }
     for name, options in (
         ("ours+py3langid", {"short_text_detector": "py3langid"}),
