@@ -133,7 +133,7 @@ def build_pipeline(config: CleanerConfig | None = None) -> Pipeline:
         "related_promos": lambda: filters.RelatedPromos(**opts("related_promos", vocabulary=vocabulary)),
         "captions": lambda: filters.Captions(**opts("captions", vocabulary=vocabulary)),
         "duplicate_paragraphs": lambda: filters.DuplicateParagraphs(**opts("duplicate_paragraphs")),
-        "body_region": lambda: filters.BodyRegion(**opts("body_region")),
+        "body_region": lambda: filters.BodyRegion(**opts("body_region", vocabulary=vocabulary)),
     }
     steps: list[Any] = [makers[name]() for name in FILTER_NAMES if name not in config.disable]
     if config.detect_language and "detect_language" not in config.disable:

@@ -24,7 +24,8 @@ QUOTES_TABLE = str.maketrans(
 SPACES_RE = regex.compile(r"\s+")
 # Decoration around UI lines: bullets, arrows, pipes, brackets, quotes and final punctuation.
 # The copyright sign is not decoration: it is evidence.
-DECOR_RE = regex.compile(r"^[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\]{}/\\+=_~]+|[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\]{}/\\+=_~]+$")
+DECOR = r"[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\]{}/\\+=_~■□◆◇●○★☆【】「」『』〔〕《》〈〉：；。、]"
+DECOR_RE = regex.compile(rf"^{DECOR}+|{DECOR}+$")
 WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
 LETTER_RE = regex.compile(r"\p{L}")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？।؟»\"'”’)]\s*$")

@@ -7,13 +7,16 @@ the prose paragraphs are. Inside that stretch short lines are subheadings and st
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
-from cleaner.patterns import SENTENCE_END_RE, size
+from cleaner.filters._common import vocabulary_or_default
+from cleaner.patterns import SENTENCE_END_RE, core, size
+from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
 
@@ -52,7 +55,15 @@ class BodyRegion:
         min_region_share: float = 0.2,
         drop_outside_prose: bool = True,
         min_standfirst_words: int | None = 8,
+        related_sections: bool = True,
+        max_teaser_words: int = 45,
+        max_related_share: float = 0.2,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
+        self.related_sections = related_sections
+        self.max_teaser_words = max_teaser_words
+        self.max_related_share = max_related_share
+        self.vocabulary = vocabulary_or_default(vocabulary)
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
         self.min_region_share = min_region_share
@@ -97,6 +108,35 @@ class BodyRegion:
             regions.append((start, last_prose))
         return regions
 
+    def _related_cut(self, doc: Document, prose: list[bool]) -> int | None:
+        """Where a trailing list of other stories (or comments) starts: after a header such
+        as "Related stories", "Passend zum Artikel" or "Les plus lus" (perhaps already
+        removed by another filter), when only teaser-sized blocks and a minor share of the
+        prose follow it."""
+        if not self.related_sections:
+            return None
+        blocks = doc.blocks
+        # A lead-in the promo filter already paired with its headline is not a list header.
+        headers = [r.block.index for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)]
+        headers += [b.index for b in blocks if self._is_header(b.text)]
+        if not headers:
+            return None
+        total = sum(size(b.text) for b, p in zip(blocks, prose) if p) or 1.0
+        positions = [b.index for b in blocks]
+        for header in sorted(set(headers)):
+            cut = bisect_right(positions, header)
+            if cut >= len(blocks) or cut == 0:
+                continue
+            after = blocks[cut:]
+            if any(size(b.text) >= self.max_teaser_words for b in after):
+                continue
+            if sum(size(b.text) for b, p in zip(after, prose[cut:]) if p) <= self.max_related_share * total:
+                return cut - (1 if blocks[cut - 1].index == header else 0)
+        return None
+
+    def _is_header(self, text: str) -> bool:
+        return len(text) <= 80 and self.vocabulary.is_phrase("related_headers", core(text))
+
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
         prose = [self.is_prose(b.text) for b in blocks]
@@ -119,6 +159,11 @@ class BodyRegion:
         tail_start = last + 1
         while tail_start < len(blocks) and not short[tail_start]:
             tail_start += 1
+        cut = self._related_cut(doc, prose)
+        if cut is not None and cut < tail_start:
+            tail_start = cut
+            last = min(last, cut - 1)
+            short = [s or i >= cut for i, s in enumerate(short)]
         for i, block in enumerate(blocks):
             standfirst = title is not None and title < i and size(block.text) >= self.min_standfirst_words
             if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
