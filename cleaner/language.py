@@ -8,10 +8,11 @@ How a text is judged (the thresholds come from measurement on labelled text in 5
 ``benchmarks/bench_language.py``, and on scraped news; see issue 2):
 
 1. **Sample.** Only a bounded, representative sample is read (:func:`sample_text`): the
-   longest lines of the text, up to ``sample_chars`` characters (500 by default). Boilerplate
-   lines are short and body paragraphs long, so the sample is the article. On scraped news the
-   answers on the sample were as accurate as on the whole text, 2.5-4 times faster
-   (langdetect's cost grows with the text it reads; about 2 ms of it is fixed).
+   longest lines of the text, up to ``sample_chars`` characters (400 by default). Boilerplate
+   lines are short and body paragraphs long, so the sample is the article. On 374 scraped
+   news pages (5.5 KB on average) samples of 300, 400 and 500 characters gave the same answers
+   as the whole page, 3.5, 3.2 and 2.9 times faster (CPU time): langdetect's cost grows with
+   the text it reads, but about 2 ms per text is fixed.
 2. **Too little text.** Fewer than ``min_letters`` (4) letters in the sample gives ``"und"``:
    below that langdetect was wrong on 34-42% of inputs, and no probability threshold fixes
    it. Han, kana and Hangul characters count as two letters (:func:`count_letters`).
@@ -93,8 +94,6 @@ DENSE_LETTER_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # those answers are impossible.
 HANGUL_RE = regex.compile(r"\p{Hangul}")
 KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
-SPACE_RE = regex.compile(r"\s+")
 
 _CACHED_CHARS = 200  # inputs up to this long are remembered per detector (see cache_size)
 
@@ -215,7 +214,7 @@ def sample_text(text: str, max_chars: int | None) -> str:
     >>> sample_text(text, 100)
     'The minister presented the reform to parliament on Tuesday.\\nOpposition parties said they would vote'
     """
-    lines = [SPACE_RE.sub(" ", m.group()).strip() for m in LINE_RE.finditer(text)]
+    lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     whole = "\n".join(lines)
     if max_chars is None or len(whole) <= max_chars:
@@ -292,7 +291,7 @@ class LanguageDetector:
         self,
         *,
         languages: Iterable[str] | None = None,
-        sample_chars: int | None = 500,
+        sample_chars: int | None = 400,
         min_letters: int | None = 4,
         short_text_letters: int | None = 80,
         short_text_detector: ShortTextDetector = "auto",
@@ -457,7 +456,7 @@ def detect_language(
     text: str,
     *,
     languages: Iterable[str] | None = None,
-    sample_chars: int | None = 500,
+    sample_chars: int | None = 400,
     min_letters: int | None = 4,
     short_text_letters: int | None = 80,
     short_text_detector: ShortTextDetector = "auto",
@@ -508,7 +507,7 @@ class DetectLanguage:
         *,
         detector: LanguageDetector | None = None,
         languages: Iterable[str] | None = None,
-        sample_chars: int | None = 500,
+        sample_chars: int | None = 400,
         min_letters: int | None = 4,
         short_text_letters: int | None = 80,
         short_text_detector: ShortTextDetector = "auto",
