@@ -33,6 +33,7 @@ __all__ = [
     "add_profile_command",
     "build_profile",
     "fingerprint",
+    "frequent_lines",
     "merge_profiles",
     "record_site",
     "site_filter_from_args",
@@ -489,6 +490,52 @@ def merge_profiles(profiles: Iterable[SiteProfile]) -> SiteProfile:
     return out if out is not None else SiteProfile()
 
 
+def frequent_lines(
+    profile: SiteProfile,
+    records: Iterable[Record],
+    *,
+    min_share: float = 0.05,
+    limit: int | None = 20,
+    text_field: str = "text",
+    site_field: str | None = None,
+    url_field: str = "url",
+) -> dict[str, list[tuple[int, str]]]:
+    """Per site, the ``(articles, text)`` of lines in at least ``min_share`` of its articles,
+    most frequent first: the profile keeps no text, so this reads the records again. Use it
+    to check a corpus's shares before choosing the filter's thresholds. Of the spellings of
+    one line, the smallest is shown, so the result does not depend on the records' order.
+
+    >>> p = SiteProfile.build([("a.example", "Hi!\\nOne"), ("a.example", "HI\\nTwo")])
+    >>> frequent_lines(p, [("a.example", "Hi!\\nOne"), ("a.example", "HI\\nTwo")], min_share=0.6)
+    {'a.example': [(2, 'HI')]}
+    """
+    found: dict[str, dict[int, str]] = {}
+    for record in records:
+        text: Any
+        if isinstance(record, tuple):
+            site, text = record
+        else:
+            site = record_site(record, site_field=site_field, url_field=url_field)
+            text = record.get(text_field)
+        total = profile.articles(site)
+        if not total or not isinstance(text, str):
+            continue
+        lines = found.setdefault(site, {})
+        for line in text.splitlines():
+            fp = fingerprint(line) if line.strip() else None
+            if fp is not None and profile.count(site, fp) >= min_share * total:
+                line = line.strip()
+                if fp not in lines or line < lines[fp]:
+                    lines[fp] = line
+    return {
+        site: sorted(((profile.count(site, fp), t) for fp, t in lines.items()), key=lambda c: (-c[0], c[1]))[
+            :limit
+        ]
+        for site, lines in sorted(found.items())
+        if lines
+    }
+
+
 def _signed(fp: int) -> int:
     return fp - (1 << 64) if fp >= 1 << 63 else fp
 
@@ -544,6 +591,18 @@ def _profile_command(args: argparse.Namespace) -> int:
         fields = {"text_field": args.text_field, "site_field": args.site_field, "url_field": args.url_field}
         loaded.append(build_profile(args.inputs, **fields, **settings))
     profile = merge_profiles(loaded)
+    if args.show is not None:
+        if not args.inputs or "-" in args.inputs:
+            raise SystemExit("cleaner profile --show reads the input files again (not stdin)")
+        records = (r for path in args.inputs for r in read_records(path))
+        fields = {"text_field": args.text_field, "site_field": args.site_field, "url_field": args.url_field}
+        for site, lines in frequent_lines(
+            profile, records, min_share=args.show_min_share, limit=args.show, **fields
+        ).items():
+            total = profile.articles(site)
+            print(f"== {site}: {total} articles")
+            for count, line in lines:
+                print(f"{count / total:6.1%} {count:>7}  {line[:120]}")
     profile.save(args.output)
     if not args.quiet:
         summary = profile.summary()
@@ -575,6 +634,20 @@ def add_profile_command(subparsers: Any) -> argparse.ArgumentParser:
         "--site-field", default=None, help="record field naming the site (default: site, else URL domain)"
     )
     parser.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
+    parser.add_argument(
+        "--show",
+        type=int,
+        metavar="N",
+        default=None,
+        help="print each site's N most frequent lines (reads the inputs again), to choose thresholds",
+    )
+    parser.add_argument(
+        "--show-min-share",
+        type=float,
+        default=0.03,
+        metavar="SHARE",
+        help="lines --show lists must be in this share of the site's articles (default 0.03)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     parser.set_defaults(run=_profile_command)
     return parser

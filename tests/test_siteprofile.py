@@ -508,7 +508,7 @@ LINE_CHARS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(LINE_CHARS, st.characters()), max_size=40).map("".join))
 def test_fast_normalization_equals_core(text: str) -> None:
     assert normalize(text) == core(text)
@@ -705,3 +705,32 @@ def test_cli_profile_then_batch_same_as_two_pass_on_shuffled_input(tmp_path: Any
         (i, x) for i, (_, removed) in by_id.items() for x in removed if x["filter"] == "repeated_across_site"
     ]
     assert site_removals and {kinds[i][x["index"]] for i, x in site_removals} == {BOILERPLATE}
+
+
+def test_frequent_lines(
+    corpus: list[dict[str, Any]], profile: SiteProfile, capsys: Any, tmp_path: Any
+) -> None:
+    from cleaner.siteprofile import frequent_lines
+
+    shown = frequent_lines(profile, corpus, min_share=0.06, limit=None)
+    assert shown == frequent_lines(profile, corpus[::-1], min_share=0.06, limit=None)
+    french = {t: c for c, t in shown["citydispatch.example"]}
+    assert french["VOIR AUSSI SUR CITY DISPATCH :"] == 70  # the smallest spelling of the line
+    kinds = {t: k for r in corpus for t, k in zip(r["text"].split("\n"), r["kinds"])}
+    assert {kinds[t] for lines in shown.values() for _, t in lines} == {BOILERPLATE}
+
+    import argparse
+    import json
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in corpus))
+    parser = argparse.ArgumentParser()
+    add_profile_command(parser.add_subparsers())
+    args = parser.parse_args(["profile", str(source), "-o", str(tmp_path / "p"), "--show", "2", "-q"])
+    assert args.run(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        "== citydispatch.example: 100 articles",
+        "100.0%     100  © City Dispatch 2025 – Tous droits réservés",
+        " 70.0%      70  VOIR AUSSI SUR CITY DISPATCH :",
+    ]
