@@ -90,3 +90,19 @@ def test_missing_language_pair_is_a_recorded_failure(apertium_url: str) -> None:
     translation = step(doc).translation
     assert translation is not None
     assert (translation.status, translation.reason) == ("failed", "bad_request")
+
+
+def test_several_articles_at_once(apertium_url: str) -> None:
+    texts = [
+        "El tren llegó tarde a la estación.\n\nLos viajeros esperaron una hora.",
+        "La biblioteca abre los domingos.\n\nEl horario cambia en verano.",
+        "El río creció durante la noche.\n\nLa carretera está cerrada.",
+    ]
+    docs = [cleaner.clean(t).replace(language=Language("es", 0.99)) for t in texts]
+    step = Translate("en", provider="apertium", url=apertium_url, cache=False, max_in_flight=3, timeout=30.0)
+    out = list(step.translate_many(docs))
+    english = [d.translation.text for d in out if d.translation is not None and d.translation.status == "ok"]
+    assert len(english) == 3
+    for source, text in zip(docs, english):
+        assert text is not None and len(text.split("\n\n")) == len(source.text.split("\n\n"))
+    assert "train" in english[0].lower() and "library" in english[1].lower() and "river" in english[2].lower()
