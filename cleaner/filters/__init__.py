@@ -10,6 +10,7 @@ from cleaner.filters.duplicates import DuplicateParagraphs
 from cleaner.filters.interface import InterfaceLines
 from cleaner.filters.labels import SectionLabels
 from cleaner.filters.promos import RelatedPromos
+from cleaner.filters.site import RepeatedAcrossSite
 from cleaner.filters.unicode import FixUnicode
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "FixUnicode",
     "InterfaceLines",
     "RelatedPromos",
+    "RepeatedAcrossSite",
     "SectionLabels",
 ]

@@ -25,6 +25,13 @@ LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
 
 
+# Removed lines that mark the end of an article box (ads and captions sit inside articles).
+BOUNDARY_REASONS = frozenset(
+    {"share_prompt", "subscription_prompt", "comment_counter", "copyright_line", "tag_list", "cookie_notice",
+     "navigation", "author_bio", "bio_language_switch"}
+)
+
+
 class BodyRegion:
     """Remove short non-sentence lines outside the region of prose paragraphs.
 
@@ -53,6 +60,7 @@ class BodyRegion:
         min_gap: int | None = 4,
         keep_title: bool = True,
         min_region_share: float = 0.2,
+        min_strong_share: float = 0.35,
         drop_outside_prose: bool = True,
         min_standfirst_words: int | None = 8,
         related_sections: bool = True,
@@ -61,6 +69,7 @@ class BodyRegion:
         vocabulary: Vocabulary | None = None,
     ) -> None:
         self.related_sections = related_sections
+        self.min_strong_share = min_strong_share
         self.max_teaser_words = max_teaser_words
         self.max_related_share = max_related_share
         self.vocabulary = vocabulary_or_default(vocabulary)
@@ -108,6 +117,33 @@ class BodyRegion:
             regions.append((start, last_prose))
         return regions
 
+    @staticmethod
+    def _heads_list(blocks: tuple[Block, ...], i: int) -> bool:
+        """A short line right above a numbered or bulleted list is the list's heading."""
+        return i + 1 < len(blocks) and bool(LIST_ITEM_RE.match(blocks[i + 1].text))
+
+    def _kept_regions(self, doc: Document, regions: list[tuple[int, int]], weight: list[float]) -> list[tuple[int, int]]:
+        """The region with the most prose, and the others that hold enough prose: a minor
+        region is kept when only plain short lines separate it from the main one, dropped
+        when interface lines (share bars, "Most read", ads) removed by other filters sat
+        in between, which marks a boundary of the page's article box."""
+        main = max(range(len(regions)), key=weight.__getitem__)
+        removed = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        kept = []
+        for k, (region, w) in enumerate(zip(regions, weight)):
+            share = w / weight[main]
+            if k == main or share >= self.min_strong_share:
+                kept.append(region)
+                continue
+            if share < self.min_region_share:
+                continue
+            lo, hi = sorted((k, main))
+            gap_start = doc.blocks[regions[lo][1]].index
+            gap_end = doc.blocks[regions[hi][0]].index
+            if bisect_right(removed, gap_end) - bisect_right(removed, gap_start) == 0:
+                kept.append(region)
+        return kept
+
     def _related_cut(self, doc: Document, prose: list[bool]) -> int | None:
         """Where a trailing list of other stories (or comments) starts: after a header such
         as "Related stories", "Passend zum Artikel" or "Les plus lus" (perhaps already
@@ -145,7 +181,7 @@ class BodyRegion:
         short = [self.is_short(b.text) for b in blocks]
         regions = self._regions(blocks, prose, short)
         weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept = [r for r, w in zip(regions, weight) if w >= self.min_region_share * max(weight)]
+        kept = self._kept_regions(doc, regions, weight)
         first, last = kept[0][0], kept[-1][1]
         title = None
         if self.keep_title:
@@ -157,7 +193,7 @@ class BodyRegion:
         while head_end > 0 and not short[head_end - 1]:
             head_end -= 1
         tail_start = last + 1
-        while tail_start < len(blocks) and not short[tail_start]:
+        while tail_start < len(blocks) and (not short[tail_start] or self._heads_list(blocks, tail_start)):
             tail_start += 1
         cut = self._related_cut(doc, prose)
         if cut is not None and cut < tail_start:

@@ -14,6 +14,7 @@ from cleaner.vocabulary import Vocabulary
 
 __all__ = ["SectionLabels"]
 
+QUOTED_RE = regex.compile(r"^\s*[\"'«»„“”‘’‹›「『]")
 PARTS_RE = regex.compile(r"\s*[|/>›»·•,]\s*")
 
 
@@ -64,6 +65,7 @@ class SectionLabels:
                     and len(first.text) <= 40
                     and not SENTENCE_END_RE.search(first.text)
                     and not first.text.rstrip().endswith((":", "："))
+                    and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
                     and a in head
                     and n_second > n_first
                 ):
