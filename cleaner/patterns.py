@@ -7,10 +7,11 @@ single spaces. Folding never touches the document itself, only the comparison.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
-__all__ = ["core", "fold", "is_name_token", "letters", "size", "words"]
+__all__ = ["core", "dominant_script", "fold", "is_name_token", "letters", "size", "word_count", "words"]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -34,6 +35,12 @@ DIGIT_RE = regex.compile(r"\d")
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
+# Filters judge the same lines many times (each filter, each round): fold, core and size
+# are pure functions of one line, so they are memoized. The caches change no result.
+CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def fold(text: str) -> str:
     """Normalize for comparison: NFKC, casefold, straight quotes, hyphens, single spaces.
 
@@ -44,6 +51,7 @@ def fold(text: str) -> str:
     return SPACES_RE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def core(text: str) -> str:
     """Folded text without decoration around it (bullets, arrows, final colon or period).
 
@@ -51,6 +59,20 @@ def core(text: str) -> str:
     'lire aussi'
     """
     return DECOR_RE.sub("", fold(text))
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens (memoized).
+
+    >>> word_count("Coco.gg, c’est fini")
+    3
+    """
+    return _word_count(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_count(text: str) -> int:
+    return len(WORD_RE.findall(text))
 
 
 def words(text: str) -> list[str]:
@@ -71,6 +93,7 @@ def letters(text: str) -> int:
     return len(LETTER_RE.findall(text))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def size(text: str) -> float:
     """Length in words, counting two Chinese or Japanese characters as one word.
 
@@ -78,7 +101,7 @@ def size(text: str) -> float:
     (2, 3.0)
     """
     cjk = len(CJK_RE.findall(text))
-    return len(words(CJK_RE.sub(" ", text))) + cjk / 2 if cjk else len(words(text))
+    return word_count(CJK_RE.sub(" ", text)) + cjk / 2 if cjk else word_count(text)
 
 
 def is_name_token(token: str) -> bool:
@@ -91,3 +114,31 @@ def is_name_token(token: str) -> bool:
         return False
     first = token[0]
     return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+SCRIPTS = (
+    ("latin", regex.compile(r"\p{Latin}")),
+    ("cyrillic", regex.compile(r"\p{Cyrillic}")),
+    ("greek", regex.compile(r"\p{Greek}")),
+    ("arabic", regex.compile(r"\p{Arabic}")),
+    ("hebrew", regex.compile(r"\p{Hebrew}")),
+    ("cjk", regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")),
+    ("hangul", regex.compile(r"\p{Hangul}")),
+    ("devanagari", regex.compile(r"\p{Devanagari}")),
+    ("thai", regex.compile(r"\p{Thai}")),
+)
+
+
+def dominant_script(text: str, *, sample: int = 400) -> str | None:
+    """The script of most letters in the first ``sample`` characters, if one has 60%.
+
+    >>> dominant_script("Жители города"), dominant_script("A bio in English"), dominant_script("123")
+    ('cyrillic', 'latin', None)
+    """
+    head = text[:sample]
+    counts = [(len(pattern.findall(head)), name) for name, pattern in SCRIPTS]
+    total = sum(n for n, _ in counts)
+    if not total:
+        return None
+    best, name = max(counts)
+    return name if best >= 0.6 * total else None

@@ -1,8 +1,9 @@
 """Boilerplate vocabularies: per-language phrase files shipped in ``cleaner/vocab``.
 
 Layout: ``vocab/<lang>/<category>.txt``, one entry per line, ``#`` starts a comment. An
-entry is a phrase (matched on folded text, see :func:`cleaner.patterns.fold`) or, after
-``re:``, a regular expression for the ``regex`` module applied to folded text. Users extend
+entry is a phrase (matched on folded text, see :func:`cleaner.patterns.fold`), or after
+``re:`` a ``regex``-module pattern that must match the whole folded line, or after ``has:``
+a pattern that may occur anywhere in it (filters only ask this of short lines). Users extend
 or replace the vocabulary with their own folders of the same layout, or with a mapping.
 """
 
@@ -36,13 +37,18 @@ def _read_entries(path: Path) -> list[str]:
 class _Matcher:
     """The compiled entries of one category."""
 
-    __slots__ = ("full_re", "literals", "patterns", "prefix_re", "search_re")
+    __slots__ = ("contains", "contains_re", "full_re", "literals", "patterns", "prefix_re", "search_re")
 
     def __init__(self, entries: Iterable[str]) -> None:
         literals: set[str] = set()
         patterns: list[str] = []
+        contains: list[str] = []
         for entry in entries:
-            if entry.startswith("re:"):
+            if entry.startswith("has:"):
+                pattern = entry[4:].strip()
+                regex.compile(pattern)
+                contains.append(pattern)
+            elif entry.startswith("re:"):
                 pattern = entry[3:].strip()
                 regex.compile(pattern)  # fail early, naming the bad entry
                 patterns.append(pattern)
@@ -52,6 +58,8 @@ class _Matcher:
                     literals.add(folded)
         self.literals = frozenset(literals)
         self.patterns = tuple(patterns)
+        self.contains = tuple(contains)
+        self.contains_re = regex.compile("|".join(f"(?:{p})" for p in contains)) if contains else None
         self.full_re = regex.compile("|".join(f"(?:{p})" for p in self.patterns)) if self.patterns else None
         alternatives = [regex.escape(p) for p in sorted(self.literals, key=len, reverse=True)]
         alternatives += [f"(?:{p})" for p in self.patterns]
@@ -76,6 +84,7 @@ class Vocabulary:
     def __init__(self, entries: Mapping[str, Sequence[str]]) -> None:
         self.entries: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in entries.items()}
         self._matchers = {k: _Matcher(v) for k, v in self.entries.items()}
+        self._classifiers: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
 
     def __reduce__(self) -> tuple[type[Vocabulary], tuple[dict[str, tuple[str, ...]]]]:
         return (Vocabulary, (self.entries,))
@@ -128,12 +137,42 @@ class Vocabulary:
             return False
         if text in matcher.literals:
             return True
-        if matcher.full_re is None:
-            return False
         try:
-            return matcher.full_re.fullmatch(text, timeout=MATCH_TIMEOUT) is not None
+            if matcher.full_re is not None and matcher.full_re.fullmatch(text, timeout=MATCH_TIMEOUT) is not None:
+                return True
+            return matcher.contains_re is not None and matcher.contains_re.search(text, timeout=MATCH_TIMEOUT) is not None
         except TimeoutError:
             return False
+
+    def classify(self, categories: tuple[str, ...], text: str) -> str | None:
+        """The first of ``categories`` with an entry equal to folded ``text`` (whole line).
+
+        One combined pattern serves all categories, so a line costs one regex match.
+        """
+        for category in categories:
+            matcher = self._matchers.get(category)
+            if matcher is not None and text in matcher.literals:
+                return category
+        if categories not in self._classifiers:
+            groups = [
+                f"(?P<c{k}>{'|'.join(f'(?:{p})' for p in self._matchers[c].patterns)})"
+                for k, c in enumerate(categories)
+                if c in self._matchers and self._matchers[c].patterns
+            ]
+            self._classifiers[categories] = regex.compile("|".join(groups)) if groups else None
+        combined = self._classifiers[categories]
+        try:
+            match = combined.fullmatch(text, timeout=MATCH_TIMEOUT) if combined is not None else None
+            if match is not None and match.lastgroup is not None:
+                return categories[int(match.lastgroup[1:])]
+            for category in categories:
+                matcher = self._matchers.get(category)
+                if matcher is not None and matcher.contains_re is not None:
+                    if matcher.contains_re.search(text, timeout=MATCH_TIMEOUT):
+                        return category
+        except TimeoutError:
+            return None
+        return None
 
     def prefix(self, category: str, text: str) -> int | None:
         """Length of the longest entry of ``category`` that starts folded ``text``, if any."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.document import Document
-from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, words
+from cleaner.patterns import word_count, CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, words
 from cleaner.vocabulary import Vocabulary
 
 # Lines longer than this are prose for every vocabulary match: it bounds regex work and
@@ -21,7 +21,7 @@ def vocabulary_or_default(vocabulary: Vocabulary | None) -> Vocabulary:
 
 def is_prose(text: str, *, min_words: int = 12) -> bool:
     """A sentence-like line: enough words and a sentence end."""
-    return len(words(text)) >= min_words and bool(SENTENCE_END_RE.search(text))
+    return word_count(text) >= min_words and bool(SENTENCE_END_RE.search(text))
 
 
 def is_name_like(text: str, *, max_words: int = 5) -> bool:

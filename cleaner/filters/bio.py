@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from cleaner.document import Document, Removal
 from cleaner.filters._common import is_name_like, vocabulary_or_default
 from cleaner.language import LanguageDetector
-from cleaner.patterns import fold, letters, words
+from cleaner.patterns import dominant_script, fold, letters, word_count, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["AuthorBio"]
@@ -65,46 +65,50 @@ class AuthorBio:
         self.detector = detector if detector is not None else LanguageDetector()
 
     def has_bio_phrase(self, text: str) -> bool:
-        return len(words(text)) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
+        return word_count(text) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
 
-    def _body_language(self, doc: Document, tail_start: int) -> tuple[str, float] | None:
+    def _body_text(self, doc: Document, end: int) -> str:
         # The paragraphs just above the tail are enough, and keep this bounded on huge input.
-        body = "\n".join(b.text for b in doc.blocks[max(0, tail_start - 30) : tail_start])[-3000:]
-        if letters(body) < 2 * self.min_letters:
-            return None
-        lang = self.detector.detect(body)
-        return (lang.code, lang.probability) if lang.is_known else None
+        return "\n".join(b.text for b in doc.blocks[max(0, end - 10) : end])[-1000:]
 
-    def _switched(self, text: str, body: tuple[str, float] | None) -> bool:
-        if body is None or body[1] < self.min_probability or letters(text) < self.min_letters:
+    def _switched(self, text: str, body: str, *, has_name: bool) -> bool:
+        """Is ``text`` in another language than ``body``? A different script settles it
+        cheaply; within one script langdetect decides, and only under a name line."""
+        if letters(text) < self.min_letters or word_count(text) > self.max_words:
             return False
-        if len(words(text)) > self.max_words:
+        if letters(body) < 2 * self.min_letters:
+            return False
+        script, body_script = dominant_script(text), dominant_script(body)
+        if script and body_script and script != body_script:
+            return True
+        if not has_name:
+            return False
+        body_lang = self.detector.detect(body)
+        if not body_lang.is_known or body_lang.probability < self.min_probability:
             return False
         lang = self.detector.detect(text)
-        if not lang.is_known or lang.probability < self.min_probability or lang.code == body[0]:
+        if not lang.is_known or lang.probability < self.min_probability or lang.code == body_lang.code:
             return False
-        return frozenset((lang.code, body[0])) not in CONFUSABLE
+        return frozenset((lang.code, body_lang.code)) not in CONFUSABLE
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
         if len(blocks) < 3:
             return
         start = max(1, len(blocks) - self.tail_blocks)
-        body: tuple[str, float] | None | bool = False  # computed lazily: False = not yet
         for i in range(len(blocks) - 1, start - 1, -1):
             block = blocks[i]
             reason = None
             if self.language_switch:
                 has_name = i > 0 and is_name_like(blocks[i - 1].text)
                 if has_name or i == len(blocks) - 1:
-                    if body is False:
-                        body = self._body_language(doc, i - 1 if has_name else i)
-                    if self._switched(block.text, body if body is not False else None):
+                    body = self._body_text(doc, i - 1 if has_name else i)
+                    if self._switched(block.text, body, has_name=has_name):
                         reason = "bio_language_switch"
             if reason is None and self.has_bio_phrase(block.text):
                 reason = "author_bio"
             if reason is None:
-                if len(words(block.text)) > 25:
+                if word_count(block.text) > 25:
                     return  # reached the article's last paragraph
                 continue
             yield Removal(block, self.name, reason)

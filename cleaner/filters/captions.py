@@ -13,7 +13,7 @@ import regex
 
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import vocabulary_or_default
-from cleaner.patterns import CJK_RE, DECOR_RE, size, SENTENCE_END_RE, core, fold, is_name_token, words
+from cleaner.patterns import word_count, CJK_RE, DECOR_RE, size, SENTENCE_END_RE, core, fold, is_name_token, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
@@ -90,13 +90,13 @@ class Captions:
             rest = folded[label.end():].strip(" )].")
             if folded.startswith(("©", "(c)", "copyright")):
                 # "© AFP" is a credit; "© 2024 Example Media. All rights reserved." is not.
-                return 0 < len(words(rest)) <= 5 and not any(ch.isdigit() for ch in rest) and "." not in rest
-            return 0 < len(words(rest)) <= 10 and not rest.endswith(("?", "!"))
+                return 0 < word_count(rest) <= 5 and not any(ch.isdigit() for ch in rest) and "." not in rest
+            return 0 < word_count(rest) <= 10 and not rest.endswith(("?", "!"))
         stripped = folded.strip("()[] .")
         if not stripped:
             return False
         parts = [p for p in CREDIT_SPLIT_RE.split(stripped) if p]
-        if not parts or len(words(stripped)) > 8:
+        if not parts or word_count(stripped) > 8:
             return False
         if not any(p in self._agencies for p in parts):
             return False
@@ -104,9 +104,9 @@ class Captions:
         return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
     def has_trailing_credit(self, text: str) -> bool:
-        if len(words(text)) > self.max_caption_words or self.vocabulary.is_phrase("copyright_line", core(text)):
+        if word_count(text) > self.max_caption_words or not self._trailing_credit_re.search(fold(text)):
             return False
-        return bool(self._trailing_credit_re.search(fold(text)))
+        return not self.vocabulary.is_phrase("copyright_line", core(text))
 
     # -- the document -------------------------------------------------------------
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -119,7 +119,7 @@ class Captions:
                 gone.add(i)
                 yield Removal(block, self.name, "image_credit")
         keys = [core(b.text) for b in blocks]
-        short = [i for i, b in enumerate(blocks) if len(words(b.text)) <= 5 and len(keys[i]) <= 50]
+        short = [i for i, b in enumerate(blocks) if word_count(b.text) <= 5 and len(keys[i]) <= 50]
         yield from self._repeats(blocks, keys, short, gone)
         for i, block in enumerate(blocks):
             if i not in gone and self.has_trailing_credit(block.text) and i > 0:
@@ -152,7 +152,7 @@ class Captions:
         """Copies of a caption: next to each other (alt text and caption, perhaps a credit
         between), or anywhere when one copy carries a credit."""
         candidates = [
-            i for i, b in enumerate(blocks) if i not in gone and 1 <= size(b.text) and len(words(b.text)) <= self.max_caption_words
+            i for i, b in enumerate(blocks) if i not in gone and 1 <= size(b.text) and word_count(b.text) <= self.max_caption_words
         ]
         candidates_set = set(candidates)
         short_near = sorted(short)
@@ -191,7 +191,7 @@ class Captions:
         """Alt text and caption sit together, or with only a credit between them; a
         paragraph repeated after other text is a duplicate, not a caption."""
         return all(
-            len(words(blocks[k].text)) <= 6 and not SENTENCE_END_RE.search(blocks[k].text) for k in range(j + 1, i)
+            word_count(blocks[k].text) <= 6 and not SENTENCE_END_RE.search(blocks[k].text) for k in range(j + 1, i)
         )
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:

@@ -54,9 +54,11 @@ class InterfaceLines:
         key = core(text)
         if not key:
             return None
-        for category in self.categories:
-            if self.vocabulary.is_phrase(category, key):
-                return category
+        category = self.vocabulary.classify(self.categories, key)
+        if category is not None:
+            return category
+        if len(key) > 120:
+            return None
         # A row of share buttons: share words, perhaps with share phrases ("Artikel teilen").
         key, phrases = self.vocabulary.remove_all("share_prompt", key)
         tokens = [t for t in SEPARATORS_RE.split(key) if t]

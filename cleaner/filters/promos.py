@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_UI_CHARS, is_name_like, vocabulary_or_default
-from cleaner.patterns import fold, words
+from cleaner.patterns import word_count, fold, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["RelatedPromos"]
@@ -52,7 +52,7 @@ class RelatedPromos:
         rest = folded[end:]
         if EMPTY_REST_RE.match(rest):
             return "alone"
-        if SEPARATOR_RE.match(rest) and len(words(rest)) <= self.max_headline_words:
+        if SEPARATOR_RE.match(rest) and word_count(rest) <= self.max_headline_words:
             return "inline"
         return None
 
@@ -70,7 +70,7 @@ class RelatedPromos:
                 nxt = blocks[i + 1]
                 if (
                     looks_like_title(nxt.text)
-                    and len(words(nxt.text)) <= self.max_headline_words
+                    and word_count(nxt.text) <= self.max_headline_words
                     and self.lead_in(nxt.text) is None
                     and not is_name_like(nxt.text)  # the author's name under "See also on HuffPost:"
                 ):

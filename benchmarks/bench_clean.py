@@ -1,0 +1,85 @@
+"""Speed of ``clean()`` (without language detection) against ``ftfy.fix_text`` alone.
+
+Both run on the same articles in the same process, interleaved over several rounds, so
+the ratio holds on a shared, noisy machine even when absolute figures move.
+
+    python benchmarks/bench_clean.py [--rounds 5] [--copies 20]
+
+Articles: every ``fixtures/articles/*.txt``, plus copies with a line-level shuffle of the
+article body so that no two documents are identical (caches see new text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import ftfy  # noqa: E402
+
+import cleaner  # noqa: E402
+from cleaner.filters.unicode import FTFY_CONFIG  # noqa: E402
+
+
+def corpus(copies: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    out = list(texts)
+    for _ in range(copies):
+        for text in texts:
+            lines = text.split("\n")
+            head, body = lines[:6], lines[6:]
+            rng.shuffle(body)
+            out.append("\n".join(head + body))
+    return out
+
+
+def timed(func, docs: list[str]) -> float:
+    start = time.perf_counter()
+    for doc in docs:
+        func(doc)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=20)
+    args = parser.parse_args()
+    docs = corpus(args.copies)
+    size = sum(len(d.encode()) for d in docs)
+    pipeline = cleaner.default_pipeline(detect_language=False)
+    with_language = cleaner.default_pipeline()
+    runs = {
+        "ftfy.fix_text (baseline)": lambda d: ftfy.fix_text(d, FTFY_CONFIG),
+        "clean() without language": pipeline.clean,
+        "clean() with language": with_language.clean,
+    }
+    for func in runs.values():  # warm up: imports, vocabulary, langdetect profiles
+        timed(func, docs[:5])
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.rounds):
+        for name, func in runs.items():
+            times[name].append(timed(func, docs))
+    tracemalloc.start()
+    timed(pipeline.clean, docs[:50])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    base = statistics.median(times["ftfy.fix_text (baseline)"])
+    print(f"{len(docs)} articles, {size / len(docs) / 1024:.1f} KB on average, median of {args.rounds} rounds")
+    print(f"{'run':28s} {'articles/s':>10s} {'ms/article':>10s} {'x ftfy time':>11s}")
+    for name, values in times.items():
+        t = statistics.median(values)
+        print(f"{name:28s} {len(docs) / t:10.0f} {1000 * t / len(docs):10.2f} {t / base:11.2f}")
+    print(f"peak traced memory while cleaning 50 articles: {peak / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
