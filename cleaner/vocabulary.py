@@ -61,11 +61,13 @@ class _Matcher:
         self.contains = tuple(contains)
         self.contains_re = regex.compile("|".join(f"(?:{p})" for p in contains)) if contains else None
         self.full_re = regex.compile("|".join(f"(?:{p})" for p in self.patterns)) if self.patterns else None
-        alternatives = [regex.escape(p) for p in sorted(self.literals, key=len, reverse=True)]
-        alternatives += [f"(?:{p})" for p in self.patterns]
+        # Patterns (greedy) first, then literals longest first: the first alternative that
+        # matches is the longest entry, without the cost of POSIX leftmost-longest matching.
+        alternatives = [f"(?:{p})" for p in self.patterns]
+        alternatives += [regex.escape(p) for p in sorted(self.literals, key=len, reverse=True)]
         if alternatives:
             body = "|".join(alternatives)
-            self.prefix_re: regex.Pattern[str] | None = regex.compile(rf"^(?:{body})(?!\w)", regex.POSIX)
+            self.prefix_re: regex.Pattern[str] | None = regex.compile(rf"^(?:{body})(?!\w)")
             self.search_re: regex.Pattern[str] | None = regex.compile(rf"(?<!\w)(?:{body})(?!\w)")
         else:
             self.prefix_re = self.search_re = None

@@ -63,6 +63,10 @@ class AuthorBio:
         self.min_letters = min_letters
         self.min_probability = min_probability
         self.detector = detector if detector is not None else LanguageDetector()
+        self._memo: dict[tuple[str, str, bool], bool] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_memo": {}}  # the memo is a cache, not state
 
     def has_bio_phrase(self, text: str) -> bool:
         return word_count(text) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
@@ -73,7 +77,16 @@ class AuthorBio:
 
     def _switched(self, text: str, body: str, *, has_name: bool) -> bool:
         """Is ``text`` in another language than ``body``? A different script settles it
-        cheaply; within one script langdetect decides, and only under a name line."""
+        cheaply; within one script langdetect decides, and only under a name line.
+        Answers are remembered: the pipeline asks again in its later rounds."""
+        key = (text, body, has_name)
+        if key not in self._memo:
+            if len(self._memo) >= 1024:
+                self._memo.clear()
+            self._memo[key] = self._decide_switch(text, body, has_name=has_name)
+        return self._memo[key]
+
+    def _decide_switch(self, text: str, body: str, *, has_name: bool) -> bool:
         if letters(text) < self.min_letters or word_count(text) > self.max_words:
             return False
         if letters(body) < 2 * self.min_letters:
