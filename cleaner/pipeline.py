@@ -206,7 +206,3 @@ class Pipeline:
         for item in docs:
             yield self.clean(item)
 
-
-def removal(block: Block, filter: str, reason: str, detail: str = "") -> Removal:
-    """Shorthand used by filters."""
-    return Removal(block, filter, reason, detail)

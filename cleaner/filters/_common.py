@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.document import Document
-from cleaner.patterns import word_count, CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, words
+from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, word_count
 from cleaner.vocabulary import Vocabulary
 
 # Lines longer than this are prose for every vocabulary match: it bounds regex work and

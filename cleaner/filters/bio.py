@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from cleaner.document import Document, Removal
 from cleaner.filters._common import is_name_like, vocabulary_or_default
 from cleaner.language import LanguageDetector
-from cleaner.patterns import dominant_script, fold, letters, word_count, words
+from cleaner.patterns import dominant_script, fold, letters, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["AuthorBio"]

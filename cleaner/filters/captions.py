@@ -13,7 +13,17 @@ import regex
 
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import vocabulary_or_default
-from cleaner.patterns import word_count, CJK_RE, DECOR_RE, size, SENTENCE_END_RE, core, fold, is_name_token, words
+from cleaner.patterns import (
+    CJK_RE,
+    DECOR_RE,
+    SENTENCE_END_RE,
+    core,
+    fold,
+    is_name_token,
+    size,
+    word_count,
+    words,
+)
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]

@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_UI_CHARS, is_name_like, vocabulary_or_default
-from cleaner.patterns import word_count, fold, words
+from cleaner.patterns import fold, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["RelatedPromos"]

@@ -136,7 +136,7 @@ class Provider:
 
 
 def _codes(attribute: str) -> tuple[str, ...]:
-    from deep_translator import constants  # type: ignore[import-untyped]
+    from deep_translator import constants
 
     return tuple(dict.fromkeys(getattr(constants, attribute).values()))
 
