@@ -7,7 +7,7 @@ credit lines are recognized by a credit label ("Foto:", "Photo by") or an agency
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -77,6 +77,7 @@ class Captions:
         self.pull_quotes = pull_quotes
         self.pull_quote_window = pull_quote_window
         self._agencies = self.vocabulary.literals("credit_agencies")
+        self._cache: dict[tuple[str, str], bool] = {}
         agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
         labels = "|".join(regex.escape(x) for x in sorted(self.vocabulary.literals("credit_labels"), key=len, reverse=True))
         self._credit_label_re = regex.compile(CREDIT_LABEL.format(labels=labels or "(?!)"))
@@ -87,6 +88,25 @@ class Captions:
 
     # -- single lines -------------------------------------------------------------
     def is_credit(self, text: str) -> bool:
+        """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
+        return self._memo(("credit", text), self._is_credit, text)
+
+    def has_trailing_credit(self, text: str) -> bool:
+        """A caption with a credit glued at its end."""
+        return self._memo(("trailing", text), self._has_trailing_credit, text)
+
+    def _memo(self, key: tuple[str, str], compute: Callable[[str], bool], text: str) -> bool:
+        # Judgments of one line are pure; the pipeline asks again in later rounds.
+        if key not in self._cache:
+            if len(self._cache) >= 8192:
+                self._cache.clear()
+            self._cache[key] = compute(text)
+        return self._cache[key]
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_cache": {}}
+
+    def _is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
         if len(text) > 120:
             return False
@@ -113,7 +133,7 @@ class Captions:
         # Whatever is not an agency must look like a name in the original spelling.
         return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
-    def has_trailing_credit(self, text: str) -> bool:
+    def _has_trailing_credit(self, text: str) -> bool:
         if word_count(text) > self.max_caption_words or not self._trailing_credit_re.search(fold(text)):
             return False
         return not self.vocabulary.is_phrase("copyright_line", core(text))
