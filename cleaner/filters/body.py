@@ -22,13 +22,15 @@ __all__ = ["BodyRegion"]
 
 # List items and lines that introduce what follows are structure, not links.
 LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
+# A last sentence signed by the agency: "... to comment. - Sapa", "... deport him. — PTI".
+SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
 BOUNDARY_REASONS = frozenset(
     {"share_prompt", "subscription_prompt", "comment_counter", "copyright_line", "tag_list", "cookie_notice",
-     "navigation", "author_bio", "bio_language_switch"}
+     "author_bio", "bio_language_switch"}
 )
 
 
@@ -90,6 +92,7 @@ class BodyRegion:
         return (
             size(text) <= self.max_short_words
             and not SENTENCE_END_RE.search(text)
+            and not SIGNED_END_RE.search(text)
             and not LIST_ITEM_RE.match(text)
             and not INTRO_END_RE.search(text)
         )
