@@ -7,9 +7,13 @@ single spaces. Folding never touches the document itself, only the comparison.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 import regex
+
+T = TypeVar("T")
 
 __all__ = ["core", "dominant_script", "fold", "is_name_token", "letters", "size", "word_count", "words"]
 
@@ -36,11 +40,23 @@ CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 # Filters judge the same lines many times (each filter, each round): fold, core and size
-# are pure functions of one line, so they are memoized. The caches change no result.
-CACHE_SIZE = 1 << 16
+# are pure functions of one line, so they are memoized. The caches change no result; they
+# hold at most CACHE_SIZE lines each, and only lines up to CACHE_MAX_CHARS long.
+CACHE_SIZE = 1 << 13
+CACHE_MAX_CHARS = 400
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+def _memoized(func: Callable[[str], T]) -> Callable[[str], T]:
+    cached = lru_cache(maxsize=CACHE_SIZE)(func)
+
+    @wraps(func)
+    def call(text: str) -> T:
+        return cached(text) if len(text) <= CACHE_MAX_CHARS else func(text)
+
+    return call
+
+
+@_memoized
 def fold(text: str) -> str:
     """Normalize for comparison: NFKC, casefold, straight quotes, hyphens, single spaces.
 
@@ -51,7 +67,7 @@ def fold(text: str) -> str:
     return SPACES_RE.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoized
 def core(text: str) -> str:
     """Folded text without decoration around it (bullets, arrows, final colon or period).
 
@@ -70,7 +86,7 @@ def word_count(text: str) -> int:
     return _word_count(text)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoized
 def _word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
@@ -93,7 +109,7 @@ def letters(text: str) -> int:
     return len(LETTER_RE.findall(text))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoized
 def size(text: str) -> float:
     """Length in words, counting two Chinese or Japanese characters as one word.
 

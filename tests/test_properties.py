@@ -20,7 +20,8 @@ LINES = st.sampled_from(
     ]
 )
 TEXTS = st.one_of(st.text(max_size=400), st.lists(st.one_of(LINES, st.text(max_size=80)), max_size=25).map("\n".join))
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI runs the same examples every time (a real test, never a flaky one).
+FAST = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST

@@ -53,10 +53,10 @@ class SectionLabels:
         if not self.kickers:
             return
         rest = [i for i in range(len(doc.blocks)) if i not in labelled]
-        # The kicker is the short line right above the first headline-like line.
-        for a, b in zip(rest, rest[1:]):
-            if b > max(self.head_blocks + 2, 6) or len(rest) < 3:
-                break
+        # The kicker is the first line, when a headline follows it. Only the first line may
+        # be one, so removing a kicker never turns the next short line into another.
+        if len(rest) >= 3 and rest[0] in head:
+            a, b = rest[0], rest[1]
             first, second = doc.blocks[a], doc.blocks[b]
             n_first, n_second = size(first.text), size(second.text)
             if looks_like_title(second.text) and n_second >= 4:
@@ -66,8 +66,6 @@ class SectionLabels:
                     and not SENTENCE_END_RE.search(first.text)
                     and not first.text.rstrip().endswith((":", "："))
                     and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
-                    and a in head
                     and n_second > n_first
                 ):
                     yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")
-                break
