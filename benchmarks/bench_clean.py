@@ -41,6 +41,31 @@ def corpus(copies: int, seed: int = 7) -> list[str]:
     return out
 
 
+def long_text(chars: int, seed: int = 1) -> str:
+    """One huge input made of fixture lines (each made unique), about ``chars`` long."""
+    rng = random.Random(seed)
+    lines = [line for text in corpus(0) for line in text.split("\n")]
+    out, total = [], 0
+    while total < chars:
+        line = f"{rng.choice(lines)} {rng.randint(0, 10**6)}"
+        out.append(line)
+        total += len(line) + 1
+    return "\n".join(out)
+
+
+def scaling(sizes: list[int]) -> None:
+    """Time per character of one huge input at growing sizes: flat means linear."""
+    print(f"{'input':>10s} {'seconds':>8s} {'us/char':>8s} {'vs smallest':>11s}")
+    first = None
+    for chars in sizes:
+        text = long_text(chars)
+        start = time.perf_counter()
+        cleaner.clean(text)
+        per_char = (time.perf_counter() - start) / len(text) * 1e6
+        first = first or per_char
+        print(f"{len(text):>10,d} {per_char * len(text) / 1e6:8.1f} {per_char:8.2f} {per_char / first:11.2f}")
+
+
 def timed(func, docs: list[str]) -> float:
     start = time.perf_counter()
     for doc in docs:
@@ -52,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--scaling", action="store_true", help="also time one huge input at 0.25, 1 and 4 MB")
     args = parser.parse_args()
     docs = corpus(args.copies)
     size = sum(len(d.encode()) for d in docs)
@@ -79,6 +105,8 @@ def main() -> None:
         t = statistics.median(values)
         print(f"{name:28s} {len(docs) / t:10.0f} {1000 * t / len(docs):10.2f} {t / base:11.2f}")
     print(f"peak traced memory while cleaning 50 articles: {peak / 1e6:.1f} MB")
+    if args.scaling:
+        scaling([250_000, 1_000_000, 4_000_000])
 
 
 if __name__ == "__main__":

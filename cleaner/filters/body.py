@@ -160,16 +160,22 @@ class BodyRegion:
         headers += [b.index for b in blocks if self._is_header(b.text)]
         if not headers:
             return None
-        total = sum(size(b.text) for b, p in zip(blocks, prose) if p) or 1.0
+        sizes = [size(b.text) for b in blocks]
+        # Suffix sums and maxima, so each header is checked in constant time.
+        prose_after = [0.0] * (len(blocks) + 1)
+        longest_after = [0.0] * (len(blocks) + 1)
+        for i in range(len(blocks) - 1, -1, -1):
+            prose_after[i] = prose_after[i + 1] + (sizes[i] if prose[i] else 0.0)
+            longest_after[i] = max(longest_after[i + 1], sizes[i])
+        total = prose_after[0] or 1.0
         positions = [b.index for b in blocks]
         for header in sorted(set(headers)):
             cut = bisect_right(positions, header)
             if cut >= len(blocks) or cut == 0:
                 continue
-            after = blocks[cut:]
-            if any(size(b.text) >= self.max_teaser_words for b in after):
+            if longest_after[cut] >= self.max_teaser_words:
                 continue
-            if sum(size(b.text) for b, p in zip(after, prose[cut:]) if p) <= self.max_related_share * total:
+            if prose_after[cut] <= self.max_related_share * total:
                 return cut - (1 if blocks[cut - 1].index == header else 0)
         return None
 

@@ -7,6 +7,7 @@ credit lines are recognized by a credit label ("Foto:", "Photo by") or an agency
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
 import regex
@@ -163,8 +164,8 @@ class Captions:
         line glued to it, or a recognizable trailing credit); True marks the cut ones."""
         key = keys[i]
         variants = {key: False}
-        for j in short:
-            if j == i or abs(j - i) > self.window + 1:
+        for j in _near(short, i, self.window + 1):
+            if j == i:
                 continue
             s = keys[j]
             if s and len(s) < len(key):
@@ -210,8 +211,8 @@ class Captions:
         self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int]
     ) -> Iterator[Removal]:
         """A short line near a caption copy that is glued to that copy is its credit."""
-        for s in short:
-            if s not in gone and s != i and abs(s - i) <= self.window + 1 and keys[s] and keys[s] != variant:
+        for s in _near(short, i, self.window + 1):
+            if s not in gone and s != i and keys[s] and keys[s] != variant:
                 if keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s]):
                     gone.add(s)
                     yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
@@ -252,6 +253,11 @@ class Captions:
 
 
 QUOTE_MARK = "\x00"
+def _near(positions: list[int], i: int, distance: int) -> list[int]:
+    """The sorted ``positions`` within ``distance`` of ``i`` (bisect: linear overall)."""
+    return positions[bisect_left(positions, i - distance) : bisect_right(positions, i + distance)]
+
+
 SENTENCE_STOPS = (".", "!", "?", "…", "。", "！", "？", ":", ";", QUOTE_MARK)
 
 
