@@ -182,3 +182,15 @@ def test_fix_unicode_edits() -> None:
     doc = filters.FixUnicode(nbsp="space")(Document.from_text("5\u00a0000 euros"))
     assert doc.text == "5 000 euros"
     assert filters.FixUnicode()(Document.from_text("5\u00a0000 euros")).text == "5\u00a0000 euros"
+
+
+def test_body_region_readers_comments() -> None:
+    article = "The council approved the new tram line on Monday after a long debate, officials said.\n" * 6
+    comment = "I have lived here for thirty years and this tram is the worst idea the council has had, honestly.\n"
+    doc = Document.from_text("Tram line approved\n" + article + "Comments\n" + comment * 8)
+    got = reasons(filters.BodyRegion(), doc.text)
+    assert ("Comments", "after_body") in got
+    assert (comment.strip(), "after_body") in got
+    # A comment counter above the article cuts nothing.
+    got = reasons(filters.BodyRegion(), "53 Comments\n" + article)
+    assert all(reason != "after_body" for _, reason in got)

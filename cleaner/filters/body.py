@@ -68,12 +68,14 @@ class BodyRegion:
         related_sections: bool = True,
         max_teaser_words: int = 45,
         max_related_share: float = 0.2,
+        min_prose_above_comments: float = 80,
         vocabulary: Vocabulary | None = None,
     ) -> None:
         self.related_sections = related_sections
         self.min_strong_share = min_strong_share
         self.max_teaser_words = max_teaser_words
         self.max_related_share = max_related_share
+        self.min_prose_above_comments = min_prose_above_comments
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
@@ -147,7 +149,7 @@ class BodyRegion:
                 kept.append(region)
         return kept
 
-    def _related_cut(self, doc: Document, prose: list[bool]) -> int | None:
+    def _related_cut(self, doc: Document, prose: list[bool], main_start: int = 0) -> int | None:
         """Where a trailing list of other stories (or comments) starts: after a header such
         as "Related stories", "Passend zum Artikel" or "Les plus lus" (perhaps already
         removed by another filter), when only teaser-sized blocks and a minor share of the
@@ -158,8 +160,6 @@ class BodyRegion:
         # A lead-in the promo filter already paired with its headline is not a list header.
         headers = [r.block.index for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)]
         headers += [b.index for b in blocks if self._is_header(b.text)]
-        if not headers:
-            return None
         sizes = [size(b.text) for b in blocks]
         # Suffix sums and maxima, so each header is checked in constant time.
         prose_after = [0.0] * (len(blocks) + 1)
@@ -169,6 +169,16 @@ class BodyRegion:
             longest_after[i] = max(longest_after[i + 1], sizes[i])
         total = prose_after[0] or 1.0
         positions = [b.index for b in blocks]
+        comments = [r.block.index for r in doc.removals if self._is_comment_header(r.block.text)]
+        comments += [b.index for b in blocks if self._is_comment_header(b.text)]
+        for header in sorted(set(comments)):
+            # Readers' comments may outweigh the article: they go whatever their length,
+            # once enough of the article's prose lies above their header.
+            cut = bisect_right(positions, header)
+            # The main region's prose above the header: a counter above the article is no cut.
+            above = prose_after[main_start] - prose_after[cut] if cut > main_start else 0.0
+            if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, 0.3 * total):
+                return cut - (1 if blocks[cut - 1].index == header else 0)
         for header in sorted(set(headers)):
             cut = bisect_right(positions, header)
             if cut >= len(blocks) or cut == 0:
@@ -178,6 +188,9 @@ class BodyRegion:
             if prose_after[cut] <= self.max_related_share * total:
                 return cut - (1 if blocks[cut - 1].index == header else 0)
         return None
+
+    def _is_comment_header(self, text: str) -> bool:
+        return len(text) <= 80 and self.vocabulary.is_phrase("comment_headers", core(text))
 
     def _is_header(self, text: str) -> bool:
         return len(text) <= 80 and self.vocabulary.is_phrase("related_headers", core(text))
@@ -204,7 +217,8 @@ class BodyRegion:
         tail_start = last + 1
         while tail_start < len(blocks) and (not short[tail_start] or self._heads_list(blocks, tail_start)):
             tail_start += 1
-        cut = self._related_cut(doc, prose)
+        main_start = regions[max(range(len(regions)), key=weight.__getitem__)][0]
+        cut = self._related_cut(doc, prose, main_start)
         if cut is not None and cut < tail_start:
             tail_start = cut
             last = min(last, cut - 1)
