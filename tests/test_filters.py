@@ -194,3 +194,13 @@ def test_body_region_readers_comments() -> None:
     # A comment counter above the article cuts nothing.
     got = reasons(filters.BodyRegion(), "53 Comments\n" + article)
     assert all(reason != "after_body" for _, reason in got)
+
+
+def test_body_region_link_box_between_text_parts() -> None:
+    prose = "The council approved the new tram line on Monday after a long debate, officials said.\n"
+    links = "".join(f"Section link number {n}\n" for n in range(14))
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + prose * 4 + links + prose * 4)
+    assert sum(reason == "link_list" for _, reason in got) == 14
+    short_list = "".join(f"Item {n}\n" for n in range(5))  # a short run stays
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + prose * 4 + short_list + prose * 4)
+    assert got == []

@@ -45,6 +45,8 @@ class BodyRegion:
             regions with less than ``min_region_share`` of the largest one's prose are
             not the article.
         keep_title: keep the most headline-like line before the body.
+        max_inner_run: a run of more link-like lines than this between two kept parts of
+            the text is a link box (reason ``link_list``); ``None`` keeps such runs.
 
     >>> text = "Home\\nSport\\nChelsea hoping to sign Anelka\\n" + "Chelsea are hoping to complete the signing of the striker this week, the club said.\\n" * 2 + "More articles\\nFAI unveils schedule"
     >>> [(r.block.text, r.reason) for r in BodyRegion().find(Document.from_text(text))]
@@ -69,6 +71,7 @@ class BodyRegion:
         max_teaser_words: int = 45,
         max_related_share: float = 0.2,
         min_prose_above_comments: float = 80,
+        max_inner_run: int | None = 12,
         vocabulary: Vocabulary | None = None,
     ) -> None:
         self.related_sections = related_sections
@@ -76,6 +79,7 @@ class BodyRegion:
         self.max_teaser_words = max_teaser_words
         self.max_related_share = max_related_share
         self.min_prose_above_comments = min_prose_above_comments
+        self.max_inner_run = max_inner_run
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
@@ -223,9 +227,30 @@ class BodyRegion:
             tail_start = cut
             last = min(last, cut - 1)
             short = [s or i >= cut for i, s in enumerate(short)]
+        inner_runs = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else set()
         for i, block in enumerate(blocks):
             standfirst = title is not None and title < i and size(block.text) >= self.min_standfirst_words
             if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
                 yield Removal(block, self.name, "before_body")
             elif i >= tail_start and (short[i] or self.drop_outside_prose):
                 yield Removal(block, self.name, "after_body")
+            elif i in inner_runs:
+                yield Removal(block, self.name, "link_list")
+
+    def _link_runs(self, short: list[bool], start: int, end: int) -> set[int]:
+        """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
+        and ``end``: a page's link box between two parts of the text, not a list of the
+        article's (those have markers, or an introducing line ending in a colon)."""
+        runs: set[int] = set()
+        i = start
+        while i < end:
+            if not short[i]:
+                i += 1
+                continue
+            j = i
+            while j < end and short[j]:
+                j += 1
+            if self.max_inner_run is not None and j - i > self.max_inner_run:
+                runs.update(range(i, j))
+            i = j
+        return runs
