@@ -16,6 +16,7 @@ import regex
 from ftfy import chardata
 from ftfy.badness import is_bad
 
+from cleaner.blocks import BLANK_RE
 from cleaner.document import Block, Document, Edit, Removal
 
 __all__ = ["FixUnicode", "fix_line", "needs_ftfy", "replay"]
@@ -122,7 +123,7 @@ class FixUnicode:
                 continue
             changed = True
             new = Block(block.index, spaced, block.paragraph)
-            if spaced:
+            if not BLANK_RE.fullmatch(spaced):  # what Document.from_text would call blank
                 blocks.append(new)
             else:
                 removals.append(Removal(new, self.name, "empty_after_repair", f"was {block.text!r}"))
