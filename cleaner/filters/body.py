@@ -69,7 +69,7 @@ class BodyRegion:
         min_standfirst_words: int | None = 8,
         related_sections: bool = True,
         max_teaser_words: int = 45,
-        max_related_share: float = 0.2,
+        max_related_share: float = 0.3,
         min_prose_above_comments: float = 80,
         max_inner_run: int | None = 12,
         vocabulary: Vocabulary | None = None,
