@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import Any
+
 from cleaner.document import Document
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, word_count
 from cleaner.vocabulary import Vocabulary
@@ -48,3 +51,25 @@ def head_positions(doc: Document, *, max_blocks: int) -> range:
         if is_prose(block.text):
             return range(end)
     return range(min(len(doc.blocks), max_blocks))
+
+
+class Memo:
+    """A bounded cache of a filter's per-line judgments, which are pure: the pipeline asks
+    the same question again in its later rounds. It empties when full and is not pickled
+    (a filter sent to a worker starts with an empty one)."""
+
+    __slots__ = ("entries", "max_size")
+
+    def __init__(self, max_size: int = 8192) -> None:
+        self.max_size = max_size
+        self.entries: dict[Hashable, Any] = {}
+
+    def __reduce__(self) -> tuple[type[Memo], tuple[int]]:
+        return (Memo, (self.max_size,))
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        if key not in self.entries:
+            if len(self.entries) >= self.max_size:
+                self.entries.clear()
+            self.entries[key] = compute()
+        return self.entries[key]

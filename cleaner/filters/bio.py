@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
-from cleaner.filters._common import is_name_like, vocabulary_or_default
+from cleaner.filters._common import Memo, is_name_like, vocabulary_or_default
 from cleaner.language import LanguageDetector
 from cleaner.patterns import dominant_script, fold, letters, word_count
 from cleaner.vocabulary import Vocabulary
@@ -63,10 +63,7 @@ class AuthorBio:
         self.min_letters = min_letters
         self.min_probability = min_probability
         self.detector = detector if detector is not None else LanguageDetector()
-        self._memo: dict[tuple[str, str, bool], bool] = {}
-
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_memo": {}}  # the memo is a cache, not state
+        self._memo = Memo(1024)
 
     def has_bio_phrase(self, text: str) -> bool:
         return word_count(text) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
@@ -79,12 +76,8 @@ class AuthorBio:
         """Is ``text`` in another language than ``body``? A different script settles it
         cheaply; within one script langdetect decides, and only under a name line.
         Answers are remembered: the pipeline asks again in its later rounds."""
-        key = (text, body, has_name)
-        if key not in self._memo:
-            if len(self._memo) >= 1024:
-                self._memo.clear()
-            self._memo[key] = self._decide_switch(text, body, has_name=has_name)
-        return self._memo[key]
+        decide = lambda: self._decide_switch(text, body, has_name=has_name)  # noqa: E731
+        return bool(self._memo.get((text, body, has_name), decide))
 
     def _decide_switch(self, text: str, body: str, *, has_name: bool) -> bool:
         if letters(text) < self.min_letters or word_count(text) > self.max_words:

@@ -8,12 +8,12 @@ credit lines are recognized by a credit label ("Foto:", "Photo by") or an agency
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import regex
 
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._common import vocabulary_or_default
+from cleaner.filters._common import Memo, vocabulary_or_default
 from cleaner.patterns import (
     CJK_RE,
     DECOR_RE,
@@ -78,7 +78,7 @@ class Captions:
         self.pull_quotes = pull_quotes
         self.pull_quote_window = pull_quote_window
         self._agencies = self.vocabulary.literals("credit_agencies")
-        self._cache: dict[tuple[str, str], bool] = {}
+        self._memo = Memo()
         agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
         labels = "|".join(regex.escape(x) for x in sorted(self.vocabulary.literals("credit_labels"), key=len, reverse=True))
         self._credit_label_re = regex.compile(CREDIT_LABEL.format(labels=labels or "(?!)"))
@@ -90,22 +90,11 @@ class Captions:
     # -- single lines -------------------------------------------------------------
     def is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
-        return self._memo(("credit", text), self._is_credit, text)
+        return bool(self._memo.get(("credit", text), lambda: self._is_credit(text)))
 
     def has_trailing_credit(self, text: str) -> bool:
         """A caption with a credit glued at its end."""
-        return self._memo(("trailing", text), self._has_trailing_credit, text)
-
-    def _memo(self, key: tuple[str, str], compute: Callable[[str], bool], text: str) -> bool:
-        # Judgments of one line are pure; the pipeline asks again in later rounds.
-        if key not in self._cache:
-            if len(self._cache) >= 8192:
-                self._cache.clear()
-            self._cache[key] = compute(text)
-        return self._cache[key]
-
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_cache": {}}
+        return bool(self._memo.get(("trailing", text), lambda: self._has_trailing_credit(text)))
 
     def _is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
