@@ -196,6 +196,28 @@ def test_body_region_readers_comments() -> None:
     assert all(reason != "after_body" for _, reason in got)
 
 
+def test_body_region_comments_outweighing_the_article() -> None:
+    # The comments form their own region, larger than the article, below a form.
+    article = "The council approved the new tram line on Monday after a long debate, officials said.\n" * 8
+    form = "Comments\nYour name\nYour e-mail\nPost comment\nMost read\n"
+    comment = "I have lived here for thirty years and this tram is the worst idea the council has had, honestly.\n"
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + article + form + comment * 10)
+    assert (comment.strip(), "after_body") in got
+    assert not any(text == article.splitlines()[0] for text, _ in got)
+
+
+def test_body_region_link_bar_is_not_prose() -> None:
+    prose = "The council approved the new tram line on Monday after a long debate, officials said.\n"
+    bar = " | ".join(f"Headline about a different story number {n}" for n in range(8))
+    body_region = filters.BodyRegion()
+    assert body_region.is_link_bar(bar) and not body_region.is_prose(bar)
+    # Bars in prose ("A | B" once) and long items are not link bars.
+    assert not body_region.is_link_bar("Prices rose | fell | rose again, the report said, as traders")
+    assert not body_region.is_link_bar(" | ".join([prose.strip()] * 4))
+    got = reasons(body_region, bar + "\nHome\nNews\nSport\nWorld\nTram line approved\n" + prose * 4)
+    assert (bar, "before_body") in got
+
+
 def test_body_region_link_box_between_text_parts() -> None:
     prose = "The council approved the new tram line on Monday after a long debate, officials said.\n"
     links = "".join(f"Section link number {n}\n" for n in range(14))

@@ -25,6 +25,8 @@ LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
 # A last sentence signed by the agency: "... to comment. - Sapa", "... deport him. — PTI".
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
+# "Home | News | Sport | ...": items between spaced bars or bullets.
+BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -47,6 +49,12 @@ class BodyRegion:
         keep_title: keep the most headline-like line before the body.
         max_inner_run: a run of more link-like lines than this between two kept parts of
             the text is a link box (reason ``link_list``); ``None`` keeps such runs.
+        min_bar_items, max_bar_item_words: a line of at least this many items of at most
+            this many words between spaced bars or bullets ("Home | News | Sport") is a
+            link bar: link-like, never prose, however long.
+        min_prose_above_comments, min_share_above_comments: a readers' comments header
+            cuts the tail when at least this many words (and this share of all prose) of
+            the kept text lie above it.
 
     >>> text = "Home\\nSport\\nChelsea hoping to sign Anelka\\n" + "Chelsea are hoping to complete the signing of the striker this week, the club said.\\n" * 2 + "More articles\\nFAI unveils schedule"
     >>> [(r.block.text, r.reason) for r in BodyRegion().find(Document.from_text(text))]
@@ -71,7 +79,10 @@ class BodyRegion:
         max_teaser_words: int = 45,
         max_related_share: float = 0.3,
         min_prose_above_comments: float = 80,
+        min_share_above_comments: float = 0.3,
         max_inner_run: int | None = 12,
+        min_bar_items: int = 4,
+        max_bar_item_words: int = 12,
         vocabulary: Vocabulary | None = None,
     ) -> None:
         self.related_sections = related_sections
@@ -79,7 +90,10 @@ class BodyRegion:
         self.max_teaser_words = max_teaser_words
         self.max_related_share = max_related_share
         self.min_prose_above_comments = min_prose_above_comments
+        self.min_share_above_comments = min_share_above_comments
         self.max_inner_run = max_inner_run
+        self.min_bar_items = min_bar_items
+        self.max_bar_item_words = max_bar_item_words
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
@@ -92,10 +106,19 @@ class BodyRegion:
 
     def is_prose(self, text: str) -> bool:
         n = size(text)
-        return n >= self.long_words or (n >= self.min_prose_words and bool(SENTENCE_END_RE.search(text)))
+        return not self.is_link_bar(text) and (
+            n >= self.long_words or (n >= self.min_prose_words and bool(SENTENCE_END_RE.search(text)))
+        )
+
+    def is_link_bar(self, text: str) -> bool:
+        """A row of at least ``min_bar_items`` short items between spaced bars or bullets,
+        however long the row: a menu or a strip of headlines, not a paragraph."""
+        if len(BAR_SEPARATOR_RE.findall(text)) < self.min_bar_items - 1:
+            return False
+        return max(size(item) for item in BAR_SEPARATOR_RE.split(text)) <= self.max_bar_item_words
 
     def is_short(self, text: str) -> bool:
-        return (
+        return self.is_link_bar(text) or (
             size(text) <= self.max_short_words
             and not SENTENCE_END_RE.search(text)
             and not SIGNED_END_RE.search(text)
@@ -153,7 +176,7 @@ class BodyRegion:
                 kept.append(region)
         return kept
 
-    def _related_cut(self, doc: Document, prose: list[bool], main_start: int = 0) -> int | None:
+    def _related_cut(self, doc: Document, prose: list[bool], body_start: int = 0) -> int | None:
         """Where a trailing list of other stories (or comments) starts: after a header such
         as "Related stories", "Passend zum Artikel" or "Les plus lus" (perhaps already
         removed by another filter), when only teaser-sized blocks and a minor share of the
@@ -179,9 +202,10 @@ class BodyRegion:
             # Readers' comments may outweigh the article: they go whatever their length,
             # once enough of the article's prose lies above their header.
             cut = bisect_right(positions, header)
-            # The main region's prose above the header: a counter above the article is no cut.
-            above = prose_after[main_start] - prose_after[cut] if cut > main_start else 0.0
-            if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, 0.3 * total):
+            # The kept prose above the header (a counter above the article is no cut), not
+            # the largest region's: long comments may outweigh the article itself.
+            above = prose_after[body_start] - prose_after[cut] if cut > body_start else 0.0
+            if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, self.min_share_above_comments * total):
                 return cut - (1 if blocks[cut - 1].index == header else 0)
         for header in sorted(set(headers)):
             cut = bisect_right(positions, header)
@@ -221,8 +245,7 @@ class BodyRegion:
         tail_start = last + 1
         while tail_start < len(blocks) and (not short[tail_start] or self._heads_list(blocks, tail_start)):
             tail_start += 1
-        main_start = regions[max(range(len(regions)), key=weight.__getitem__)][0]
-        cut = self._related_cut(doc, prose, main_start)
+        cut = self._related_cut(doc, prose, first)
         if cut is not None and cut < tail_start:
             tail_start = cut
             last = min(last, cut - 1)
