@@ -94,7 +94,7 @@ def fingerprint(line: str) -> int | None:
     key = normalize(line)
     if not key:
         return None
-    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 def fingerprints(text: str) -> set[int]:
