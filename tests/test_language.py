@@ -84,7 +84,9 @@ def test_detects_sentences(code: str, text: str) -> None:
     assert 0.0 < found.probability <= 1.0
 
 
-@pytest.mark.parametrize("text", ["", "   \n ", "12345 678", "!!! ...", "OK", "©", "https://example.com/a/b"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n ", "12345 678", "!!! ...", "a", "©", "https://example.com/a/b", "Ё"]
+)
 def test_too_little_text_is_und(text: str) -> None:
     found = detect_language(text)
     assert found.code == "und"
@@ -348,8 +350,10 @@ def test_step_uses_the_given_detector() -> None:
 
 
 def test_step_on_an_empty_document_is_und() -> None:
-    out = DetectLanguage()(Document.from_text("2024\n\n© AFP"))
+    out = DetectLanguage()(Document.from_text("2024\n\n© 1"))
     assert out.language == Language("und", 0.0, (), "langdetect")
+    out = DetectLanguage()(Document.from_text("2024\n\n© AFP"))
+    assert out.language is not None and out.language.code == "und"
     out = DetectLanguage()(Document.from_text("Menu\n\n2024"))
     assert out.language is not None and out.language.code == "und"
 
@@ -444,6 +448,111 @@ def test_py3langid_must_agree_on_short_text() -> None:
     # py3langid is restricted to the same candidates; "zh" stands for both scripts.
     chinese = LanguageDetector(languages={"zh", "ja"}, short_text_detector="py3langid")
     assert chinese.detect(SENTENCES["zh-Hans"]).code == "zh-Hans"
+
+
+def _short_pair(monkeypatch: pytest.MonkeyPatch, ld: str, py: list[tuple[str, float]]) -> Language:
+    """The combined answer on a short text when langdetect says ``ld`` and py3langid ranks ``py``."""
+    detector = LanguageDetector(languages={"fr", "de", "en"}, short_text_detector="py3langid")
+
+    class FakeIdentifier:
+        def rank(self, sample: str) -> list[tuple[str, float]]:
+            return py
+
+    monkeypatch.setattr(language, "_py3langid_identifier", lambda candidates: FakeIdentifier())
+    found = Language(ld, 0.7143, ((ld, 0.7143),), "langdetect")
+    monkeypatch.setattr(detector, "_run_langdetect", lambda sample, candidates: found)
+    return detector.detect("Lire la suite")
+
+
+@pytest.mark.parametrize(
+    ("ld", "py", "expected"),
+    [
+        ("fr", [("fr", 0.6), ("de", 0.3), ("en", 0.1)], "fr"),  # agreement
+        ("fr", [("fr", 0.12), ("de", 0.11)], "fr"),  # agreement, weak but ahead
+        ("fr", [("de", 0.7), ("fr", 0.2), ("en", 0.1)], "de"),  # py3langid overrules
+        ("fr", [("de", 0.45), ("fr", 0.35), ("en", 0.2)], "und"),  # disagreement, no strong side
+        ("fr", [("fr", 0.34), ("de", 0.34), ("en", 0.32)], "und"),  # a tie is no evidence
+    ],
+)
+def test_short_text_combines_langdetect_and_py3langid(
+    monkeypatch: pytest.MonkeyPatch, ld: str, py: list[tuple[str, float]], expected: str
+) -> None:
+    found = _short_pair(monkeypatch, ld, py)
+    assert found.code == expected
+    assert found.backend == "langdetect+py3langid"
+    if expected == "de":
+        assert found.probability == 0.7 and found.candidates[0] == ("de", 0.7)
+
+
+def test_agreement_below_the_floor_is_und(monkeypatch: pytest.MonkeyPatch) -> None:
+    py = [("fr", 0.05)] + [(f"x{i}", 0.0475) for i in range(20)]
+    assert _short_pair(monkeypatch, "fr", py).code == "und"
+
+
+def test_short_text_with_real_models() -> None:
+    pytest.importorskip("py3langid", reason="py3langid is not installed (extra: article-cleaner[short-text])")
+    detector = LanguageDetector(short_text_detector="py3langid")
+    for text, code in (("Lire la suite", "fr"), ("Mehr zum Thema", "de"), ("Read more", "en")):
+        found = detector.detect(text)
+        assert (found.code, found.backend) == (code, "langdetect+py3langid"), text
+    for text in ("a", "é", "x", "Ж"):  # one letter: never an answer
+        assert detector.detect(text).code == "und"
+    # Among three languages py3langid knows nothing of "OK" (a three-way tie): "und", not a guess.
+    restricted = LanguageDetector(languages={"en", "fr", "de"}, short_text_detector="py3langid")
+    assert restricted.detect("OK").code == "und"
+    # The restriction holds on the short-text path too, overruled or not.
+    for text in ("Compartir", "Lire la suite", "Nyheter og sport"):
+        found = restricted.detect(text)
+        assert found.code in {"en", "fr", "de", "und"}
+        assert {code for code, _ in found.candidates} <= {"en", "fr", "de"}
+
+
+def test_langdetect_alone_needs_four_letters_on_short_text() -> None:
+    detector = LanguageDetector(short_text_detector="langdetect", min_short_probability=0.0)
+    assert detector.detect("Ola").code == "und"
+    assert detector.detect("Lire la suite").code == "fr"
+    assert LanguageDetector(short_text_detector="langdetect", min_letters=None).detect("Ola").is_known
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Η κυβέρνηση ανακοίνωσε", ("el",)),
+        ("שלום", ("he",)),
+        ("서울", ("ko",)),
+        ("東京です", ("ja", "zh-Hans", "zh-Hant")),
+        ("北京市", ("zh-Hans", "zh-Hant")),
+        ("Москва", ("bg", "mk", "ru", "uk")),
+        ("Ծիծեռնակ", ()),  # Armenian: no language langdetect knows
+        ("", ()),
+    ],
+)
+def test_script_languages(text: str, expected: tuple[str, ...]) -> None:
+    assert language.script_languages(text) == expected
+
+
+def test_script_decides_alone_when_it_allows_one_language() -> None:
+    found = detect_language("Η κυβέρνηση")
+    assert (found.code, found.probability, found.candidates) == ("el", 1.0, (("el", 1.0),))
+    assert detect_language("Ծիծեռնակը թռավ").code == "und"  # Armenian
+    # A few Latin letters in Cyrillic text do not make Latin languages candidates.
+    assert LanguageDetector().candidates("Компания Apple представила новый телефон") == (
+        "bg",
+        "mk",
+        "ru",
+        "uk",
+    )
+    # A restriction applies on top of the scripts.
+    assert LanguageDetector(languages={"en", "ru"}).detect("Правительство утвердило бюджет").code == "ru"
+    assert LanguageDetector(languages={"en", "fr"}).detect("Правительство утвердило бюджет").code == "und"
+
+
+def test_factories_hold_only_the_candidates_profiles() -> None:
+    detector = LanguageDetector()
+    assert detector.detect(SENTENCES["ru"]).code == "ru"
+    factory = language._langdetect_factory("langdetect", ("bg", "mk", "ru", "uk"))
+    assert sorted(factory.langlist) == ["bg", "mk", "ru", "uk"]
+    assert language._langdetect_factory("langdetect", ("bg", "mk", "ru", "uk")) is factory
 
 
 def test_doctests_hold_with_and_without_py3langid(monkeypatch: pytest.MonkeyPatch) -> None:
