@@ -189,3 +189,21 @@ def test_random_text_agrees(text: str) -> None:
         assert VOCAB.prefix(category, key) == SLOW.prefix(category, key)
         assert VOCAB.remove_all(category, key) == SLOW.remove_all(category, key)
         assert VOCAB.is_phrase(category, key) == SLOW.is_phrase(category, key)
+
+
+def _slow_whitespace(text: str, nbsp: str) -> str:
+    from cleaner.filters.unicode import EDGE_SPACE_RE, INVISIBLE_RE, NBSP_RE, SPACE_RUN_RE
+
+    text = INVISIBLE_RE.sub("", text)
+    if nbsp == "space":
+        text = NBSP_RE.sub(" ", text)
+    return EDGE_SPACE_RE.sub("", SPACE_RUN_RE.sub(" ", text))
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\t\u00a0\u202f\u200b\u2060\ufeff\u3000\u2003\u1680\u205f\u2028é"), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_whitespace_fast_path_agrees(text: str) -> None:
+    from cleaner.filters.unicode import FixUnicode
+
+    for nbsp in ("keep", "space"):
+        assert FixUnicode(nbsp=nbsp).whitespace(text) == _slow_whitespace(text, nbsp)  # type: ignore[arg-type]
