@@ -40,18 +40,26 @@ CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 # Filters judge the same lines many times (each filter, each round): fold, core and size
-# are pure functions of one line, so they are memoized. The caches change no result; they
-# hold at most CACHE_SIZE lines each, and only lines up to CACHE_MAX_CHARS long.
+# are pure functions of one line, so they are memoized. The caches change no result. Short
+# lines (up to CACHE_MAX_CHARS) go to a cache of CACHE_SIZE entries; paragraphs (up to
+# LONG_CACHE_MAX_CHARS) to a small one that holds a few documents' worth, so that memory
+# stays bounded (a few MB at most) while a long paragraph is not measured again by every
+# filter in every round. Longer lines are never cached.
 CACHE_SIZE = 1 << 13
 CACHE_MAX_CHARS = 400
+LONG_CACHE_SIZE = 256
+LONG_CACHE_MAX_CHARS = 10_000
 
 
 def _memoized(func: Callable[[str], T]) -> Callable[[str], T]:
     cached = lru_cache(maxsize=CACHE_SIZE)(func)
+    cached_long = lru_cache(maxsize=LONG_CACHE_SIZE)(func)
 
     @wraps(func)
     def call(text: str) -> T:
-        return cached(text) if len(text) <= CACHE_MAX_CHARS else func(text)
+        if len(text) <= CACHE_MAX_CHARS:
+            return cached(text)
+        return cached_long(text) if len(text) <= LONG_CACHE_MAX_CHARS else func(text)
 
     return call
 

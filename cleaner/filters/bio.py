@@ -7,11 +7,12 @@ Redakteurin") or by a language switch: a tail paragraph in another language than
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
 from cleaner.filters._common import Memo, is_name_like, vocabulary_or_default
-from cleaner.language import LanguageDetector
+from cleaner.language import Backend, LanguageDetector
 from cleaner.patterns import dominant_script, fold, letters, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -26,6 +27,13 @@ CONFUSABLE = frozenset(
 )
 
 
+def _default_detector() -> LanguageDetector:
+    """langdetect-rs when it is installed (a bit-identical port of langdetect, about 40 times
+    faster), else langdetect: the answers are the same either way."""
+    backend: Backend = "langdetect-rs" if importlib.util.find_spec("langdetect_rs") else "langdetect"
+    return LanguageDetector(backend=backend)
+
+
 class AuthorBio:
     """Remove an author bio (and the name line above it) from the last blocks.
 
@@ -35,7 +43,8 @@ class AuthorBio:
         language_switch: use a language switch against the body as evidence.
         min_letters: a block needs this many letters for its language to count.
         min_probability: both the body's and the block's language need this probability.
-        detector: the :class:`~cleaner.language.LanguageDetector` to use.
+        detector: the :class:`~cleaner.language.LanguageDetector` to use (default: the
+            langdetect-rs backend when it is installed, else langdetect).
 
     >>> text = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats.\\n" \\
     ...        "Jane Doe\\nJane Doe is a senior reporter covering European politics."
@@ -62,11 +71,17 @@ class AuthorBio:
         self.language_switch = language_switch
         self.min_letters = min_letters
         self.min_probability = min_probability
-        self.detector = detector if detector is not None else LanguageDetector()
+        self.detector = detector if detector is not None else _default_detector()
         self._memo = Memo(1024)
 
     def has_bio_phrase(self, text: str) -> bool:
-        return word_count(text) <= self.max_words and self.vocabulary.search("bio_phrases", fold(text)) is not None
+        if word_count(text) > self.max_words:
+            return False
+
+        def found() -> bool:
+            return self.vocabulary.search("bio_phrases", fold(text)) is not None
+
+        return bool(self._memo.get(("phrase", text), found))
 
     def _body_text(self, doc: Document, end: int) -> str:
         # The paragraphs just above the tail are enough, and keep this bounded on huge input.

@@ -162,11 +162,22 @@ class Captions:
                     variants[key[len(s) + 1 :].strip()] = True
                 if key.endswith(" " + s):
                     variants[key[: -len(s) - 1].strip()] = True
-        for credit_re in (self._trailing_credit_re, self._leading_credit_re):
-            stripped = DECOR_RE.sub("", credit_re.sub("", folded[i]))
+        for stripped in self._credit_cuts(folded[i]):
             if stripped and stripped != key:
                 variants[stripped] = True
         return {v: cut for v, cut in variants.items() if size(v) >= 3}
+
+    def _credit_cuts(self, folded: str) -> tuple[str, str]:
+        """Folded ``folded`` without a trailing credit, and without a leading one (decoration
+        trimmed); remembered per line, as every round asks again."""
+
+        def cut() -> tuple[str, str]:
+            trailing = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded))
+            leading = DECOR_RE.sub("", self._leading_credit_re.sub("", folded))
+            return trailing, leading
+
+        result: tuple[str, str] = self._memo.get(("cuts", folded), cut)
+        return result
 
     def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
         """Copies of a caption: next to each other (alt text and caption, perhaps a credit

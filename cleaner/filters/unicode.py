@@ -41,6 +41,10 @@ SPACE_RUN_RE = regex.compile(r"[\t \u1680\u2000-\u200a\u205f]{2,}|[\t\u1680\u200
 NBSP_RE = regex.compile(r"[\u00a0\u202f]")
 INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff]")
 EDGE_SPACE_RE = regex.compile(r"^[\s\u00a0\u202f\u3000]+|[\s\u00a0\u202f\u3000]+$")
+# Anything ``FixUnicode.whitespace`` would change (with NBSP_RE too when nbsp="space"): one
+# search instead of three substitutions on the lines that are already clean.
+SPACING_RE = regex.compile("|".join(p.pattern for p in (INVISIBLE_RE, SPACE_RUN_RE, EDGE_SPACE_RE)))
+SPACING_OR_NBSP_RE = regex.compile(f"{SPACING_RE.pattern}|{NBSP_RE.pattern}")
 
 
 def needs_ftfy(text: str) -> bool:
@@ -100,6 +104,8 @@ class FixUnicode:
 
     def whitespace(self, text: str) -> str:
         """Collapse runs of spaces, drop zero-width characters, trim the ends."""
+        if not (SPACING_OR_NBSP_RE if self.nbsp == "space" else SPACING_RE).search(text):
+            return text
         text = INVISIBLE_RE.sub("", text)
         if self.nbsp == "space":
             text = NBSP_RE.sub(" ", text)

@@ -1,0 +1,209 @@
+"""Fast paths agree with the slow paths they skip.
+
+The vocabulary only runs a regex when a quick test says it could match (required
+substrings, the runs of a phrase, what a pattern can start with). Those tests must never
+reject a line the full regex would accept: checked here against the plain, unfiltered
+alternations, over the vocabulary's own entries, fixture lines and random text.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from cleaner.patterns import core, fold
+from cleaner.vocabulary import Vocabulary, required_substrings
+
+ROOT = Path(__file__).resolve().parent.parent
+VOCAB = Vocabulary.default()
+CATEGORIES = tuple(VOCAB.categories())
+
+
+def _alternation(patterns: list[str], template: str) -> regex.Pattern[str] | None:
+    return regex.compile(template.format(body="|".join(f"(?:{p})" for p in patterns))) if patterns else None
+
+
+class SlowVocabulary:
+    """The matching rules written plainly: one alternation per question, no prefilter."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.full: dict[str, regex.Pattern[str] | None] = {}
+        self.contains: dict[str, regex.Pattern[str] | None] = {}
+        self.prefix_re: dict[str, regex.Pattern[str] | None] = {}
+        self.search_re: dict[str, regex.Pattern[str] | None] = {}
+        for category, entries in vocab.entries.items():
+            patterns = [e[3:].strip() for e in entries if e.startswith("re:")]
+            contains = [e[4:].strip() for e in entries if e.startswith("has:")]
+            literals = sorted(vocab.literals(category), key=len, reverse=True)
+            ordered = patterns + [regex.escape(p) for p in literals]
+            self.full[category] = _alternation(patterns, "{body}")
+            self.contains[category] = _alternation(contains, "{body}")
+            self.prefix_re[category] = _alternation(ordered, r"^(?:{body})(?!\w)")
+            self.search_re[category] = _alternation(ordered, r"(?<!\w)(?:{body})(?!\w)")
+
+    def is_phrase(self, category: str, text: str) -> bool:
+        full, contains = self.full[category], self.contains[category]
+        return (
+            text in self.vocab.literals(category)
+            or (full is not None and full.fullmatch(text) is not None)
+            or (contains is not None and contains.search(text) is not None)
+        )
+
+    def classify(self, categories: tuple[str, ...], text: str) -> str | None:
+        for category in categories:
+            if text in self.vocab.literals(category):
+                return category
+        for category in categories:
+            full = self.full[category]
+            if full is not None and full.fullmatch(text):
+                return category
+        for category in categories:
+            contains = self.contains[category]
+            if contains is not None and contains.search(text):
+                return category
+        return None
+
+    def prefix(self, category: str, text: str) -> int | None:
+        prefix_re = self.prefix_re[category]
+        match = prefix_re.match(text) if prefix_re is not None else None
+        return match.end() if match else None
+
+    def remove_all(self, category: str, text: str) -> tuple[str, int]:
+        search_re = self.search_re[category]
+        return search_re.subn(" ", text) if search_re is not None else (text, 0)
+
+    def search_span(self, category: str, text: str) -> tuple[int, int] | None:
+        search_re = self.search_re[category]
+        match = search_re.search(text) if search_re is not None else None
+        return match.span() if match else None
+
+
+SLOW = SlowVocabulary(VOCAB)
+
+
+def _lines() -> list[str]:
+    """Fixture lines, vocabulary phrases with decoration, glued and cut, and random text."""
+    rng = random.Random(5)
+    lines = []
+    for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt")):
+        lines += [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    phrases = [e for c in CATEGORIES for e in VOCAB.entries[c] if not e.startswith(("re:", "has:"))]
+    for phrase in rng.sample(phrases, 600):
+        lines.append(phrase)
+        lines.append(f"» {phrase} :")
+        lines.append(f"{phrase} {rng.choice(lines)}")
+        lines.append(f"{rng.choice(lines)[:40]} {phrase}")
+        lines.append(phrase[: rng.randrange(1, len(phrase) + 1)])
+    alphabet = "ab é.:/|-©()0123 \u00a0Жи中文ΑΒ'\"»"
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 60))) for _ in range(500)]
+    keys = {text for line in lines for text in (line, fold(line), core(line))}
+    return sorted(keys)
+
+
+LINES = _lines()
+
+
+def test_interface_categories_agree_with_plain_alternations() -> None:
+    from cleaner.filters.interface import CATEGORIES as INTERFACE
+
+    for text in LINES:
+        assert VOCAB.classify(INTERFACE, text) == SLOW.classify(INTERFACE, text), text
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_every_question_agrees_with_plain_alternations(category: str) -> None:
+    for text in LINES:
+        assert VOCAB.is_phrase(category, text) == SLOW.is_phrase(category, text), text
+        assert VOCAB.prefix(category, text) == SLOW.prefix(category, text), text
+        assert VOCAB.remove_all(category, text) == SLOW.remove_all(category, text), text
+        found = VOCAB.search(category, text)
+        assert (found.span() if found else None) == SLOW.search_span(category, text), text
+
+
+def _patterns() -> list[str]:
+    return sorted({e.split(":", 1)[1].strip() for c in CATEGORIES for e in VOCAB.entries[c] if e.startswith(("re:", "has:"))})
+
+
+@pytest.mark.parametrize("pattern", _patterns())
+def test_required_substrings_occur_in_every_match(pattern: str) -> None:
+    needed = required_substrings(pattern)
+    if needed is None:
+        return
+    compiled = regex.compile(pattern)
+    for text in LINES:
+        match = compiled.search(text)
+        if match is not None:
+            assert any(s in match.group() for s in needed), (text, needed)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_required_substrings_on_generated_matches(data: st.DataObject) -> None:
+    import re
+
+    pattern = data.draw(st.sampled_from([p for p in _patterns() if required_substrings(p) is not None]))
+    try:
+        strategy = st.from_regex(re.compile(pattern), fullmatch=True)
+    except Exception:  # noqa: BLE001 - a pattern Python's re cannot generate for
+        return
+    text = data.draw(strategy)
+    match = regex.compile(pattern).fullmatch(text)
+    assume(match is not None)
+    needed = required_substrings(pattern)
+    assert needed is not None and any(s in text for s in needed)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("all rights reserved", {"all rights reserved"}),
+        (r"(a|b)c", {"ac", "bc"}),
+        (r"x?y", {"y"}),
+        (r"\d+ of \d+", {" of "}),
+        (r"(?i)abc", None),
+        (r"\p{L}+ abc", None),  # regex-only syntax: no requirement claimed
+        (r"[[:alpha:]]+x", None),
+        (r"(?:abc){e<=1}", None),  # fuzzy matching
+        (r"a*", None),
+    ],
+)
+def test_required_substrings_examples(pattern: str, expected: set[str] | None) -> None:
+    needed = required_substrings(pattern)
+    assert (set(needed) if needed is not None else None) == expected
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_random_text_agrees(text: str) -> None:
+    from cleaner.filters.interface import CATEGORIES as INTERFACE
+
+    key = core(text)
+    assert VOCAB.classify(INTERFACE, key) == SLOW.classify(INTERFACE, key)
+    for category in ("share_prompt", "bio_phrases", "byline_lead_ins", "promo_lead_ins", "copyright_line"):
+        assert VOCAB.prefix(category, key) == SLOW.prefix(category, key)
+        assert VOCAB.remove_all(category, key) == SLOW.remove_all(category, key)
+        assert VOCAB.is_phrase(category, key) == SLOW.is_phrase(category, key)
+
+
+def _slow_whitespace(text: str, nbsp: str) -> str:
+    from cleaner.filters.unicode import EDGE_SPACE_RE, INVISIBLE_RE, NBSP_RE, SPACE_RUN_RE
+
+    text = INVISIBLE_RE.sub("", text)
+    if nbsp == "space":
+        text = NBSP_RE.sub(" ", text)
+    return EDGE_SPACE_RE.sub("", SPACE_RUN_RE.sub(" ", text))
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\t\u00a0\u202f\u200b\u2060\ufeff\u3000\u2003\u1680\u205f\u2028é"), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_whitespace_fast_path_agrees(text: str) -> None:
+    from cleaner.filters.unicode import FixUnicode
+
+    for nbsp in ("keep", "space"):
+        assert FixUnicode(nbsp=nbsp).whitespace(text) == _slow_whitespace(text, nbsp)  # type: ignore[arg-type]
