@@ -6,6 +6,7 @@ import pytest
 
 from cleaner import filters
 from cleaner.document import Document
+from cleaner.pipeline import Pipeline
 
 
 def reasons(flt, text: str) -> list[tuple[str, str]]:
@@ -34,6 +35,12 @@ def reasons(flt, text: str) -> list[tuple[str, str]]:
         ("Tous droits réservés", "copyright_line"),
         ("Tags: climate, energy, Europe", "tag_list"),
         ("Schlagworte: Bundestag, Haushalt", "tag_list"),
+        ("Create an account or sign in to continue with your reading experience.", "subscription_prompt"),
+        ("Copy Link URLCopied!", "share_prompt"),
+        ("Comment entries are limited to 100 words.", "comment_counter"),
+        ("Artikel teilen mit:", "share_prompt"),
+        ("Externen Inhalt anzeigen", "cookie_notice"),
+        ("Accéder aux raccourcis d'accessibilité", "navigation"),
     ],
 )
 def test_interface_lines(line: str, reason: str) -> None:
@@ -50,6 +57,8 @@ def test_interface_lines(line: str, reason: str) -> None:
         "Share of renewables: 42%",
         "Copyright law protects the expression of an idea, not the idea itself.",
         "Partager les richesses, voilà le programme du candidat.",
+        "Add a comment about the budget to the minutes, the chairman told the clerk on Monday.",
+        "Unlimited access to the archive was granted to researchers from three universities last year.",
     ],
 )
 def test_interface_lines_keeps_prose(line: str) -> None:
@@ -216,6 +225,38 @@ def test_body_region_link_bar_is_not_prose() -> None:
     assert not body_region.is_link_bar(" | ".join([prose.strip()] * 4))
     got = reasons(body_region, bar + "\nHome\nNews\nSport\nWorld\nTram line approved\n" + prose * 4)
     assert (bar, "before_body") in got
+
+
+def test_body_region_share_bar_and_comment_counter_end_the_text() -> None:
+    prose = "The council approved the new tram line on Monday after a long debate, officials said.\n"
+    teaser = "Elsewhere in the city the mayor opened a new library with a large collection of books.\n"
+    share_bar = "Share this article\nFacebook\nTwitter\n"
+    text = "Tram line approved\n" + prose * 6 + share_bar + "Library opens\n" + teaser
+    def removed(text: str) -> list[tuple[str, str]]:
+        doc = Pipeline(filters.InterfaceLines(), filters.BodyRegion()).clean(text)
+        return [(r.block.text, r.reason) for r in doc.removals]
+
+    got = removed(text)
+    assert (teaser.strip(), "after_body") in got
+    assert not any(t == prose.strip() for t, _ in got)
+    # Without the share bar the same lines are one stretch of text, and stay.
+    got = removed(text.replace(share_bar, ""))
+    assert not any(t == teaser.strip() for t, _ in got)
+    # One share button inside the article is not a wall.
+    got = removed(text.replace(share_bar, "Share\n"))
+    assert not any(t == teaser.strip() for t, _ in got)
+
+
+def test_body_region_lead_above_a_link_box() -> None:
+    lead = "Amazon will get a leg up in the digital music race against its biggest rival this winter.\n"
+    links = "Related stories\nWarner offers music on Amazon\nAmazon sparks a skirmish\nSony to sell songs\nTop stories\n"
+    prose = "The council approved the new tram line on Monday after a long debate, officials said.\n"
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + lead * 2 + links + prose * 12)
+    assert not any(t == lead.strip() for t, _ in got)
+    assert ("Sony to sell songs", "link_list") in got and ("Related stories", "link_list") in got
+    # A lone sentence above the links is not enough prose to be the lead.
+    got = reasons(filters.BodyRegion(min_lead_words=40), "Tram line approved\n" + lead * 2 + links + prose * 12)
+    assert (lead.strip(), "before_body") in got
 
 
 def test_body_region_link_box_between_text_parts() -> None:

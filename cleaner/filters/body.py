@@ -8,7 +8,7 @@ the prose paragraphs are. Inside that stretch short lines are subheadings and st
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -52,6 +52,11 @@ class BodyRegion:
         min_bar_items, max_bar_item_words: a line of at least this many items of at most
             this many words between spaced bars or bullets ("Home | News | Sport") is a
             link bar: link-like, never prose, however long.
+        min_share_bar: this many share buttons within as many lines are a share bar, and a
+            share bar or a comment counter (removed by the interface filter) separates
+            regions; ``None``: only comment counters do.
+        min_lead_words: the page's first region, right above the main one, with this many
+            words of prose is the article's lead (kept, with the links under it removed).
         min_prose_above_comments, min_share_above_comments: a readers' comments header
             cuts the tail when at least this many words (and this share of all prose) of
             the kept text lie above it.
@@ -83,6 +88,8 @@ class BodyRegion:
         max_inner_run: int | None = 12,
         min_bar_items: int = 4,
         max_bar_item_words: int = 12,
+        min_share_bar: int | None = 3,
+        min_lead_words: float = 20,
         vocabulary: Vocabulary | None = None,
     ) -> None:
         self.related_sections = related_sections
@@ -93,6 +100,8 @@ class BodyRegion:
         self.min_share_above_comments = min_share_above_comments
         self.max_inner_run = max_inner_run
         self.min_bar_items = min_bar_items
+        self.min_share_bar = min_share_bar
+        self.min_lead_words = min_lead_words
         self.max_bar_item_words = max_bar_item_words
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
@@ -126,13 +135,21 @@ class BodyRegion:
             and not INTRO_END_RE.search(text)
         )
 
-    def _regions(self, blocks: tuple[Block, ...], prose: list[bool], short: list[bool]) -> list[tuple[int, int]]:
-        """Runs of blocks separated by ``min_gap`` or more link-like lines, trimmed to prose."""
+    def _regions(
+        self, blocks: tuple[Block, ...], prose: list[bool], short: list[bool], walls: Sequence[int] = ()
+    ) -> list[tuple[int, int]]:
+        """Runs of blocks separated by ``min_gap`` or more link-like lines, or by a wall (the
+        original position of a removed comment counter or share bar), trimmed to prose."""
         regions: list[tuple[int, int]] = []
         start: int | None = None
         last_prose: int | None = None
         gap = 0
         for i in range(len(blocks)):
+            if i and walls and bisect_right(walls, blocks[i].index) > bisect_right(walls, blocks[i - 1].index):
+                if start is not None and last_prose is not None:
+                    regions.append((start, last_prose))
+                start = last_prose = None
+                gap = 0
             if prose[i]:
                 if start is None:
                     start = i
@@ -154,27 +171,45 @@ class BodyRegion:
         """A short line right above a numbered or bulleted list is the list's heading."""
         return i + 1 < len(blocks) and bool(LIST_ITEM_RE.match(blocks[i + 1].text))
 
-    def _kept_regions(self, doc: Document, regions: list[tuple[int, int]], weight: list[float]) -> list[tuple[int, int]]:
+    def _walls(self, doc: Document) -> list[int]:
+        """Original positions of removed lines that end a stretch of text: comment counters,
+        and share bars (``min_share_bar`` share buttons within as many lines)."""
+        walls = [r.block.index for r in doc.removals if r.reason == "comment_counter"]
+        n = self.min_share_bar
+        if n is not None:
+            shares = sorted(r.block.index for r in doc.removals if r.reason == "share_prompt")
+            walls += [x for k, x in enumerate(shares) if k + n - 1 < len(shares) and shares[k + n - 1] - x <= n]
+        return sorted(walls)
+
+    def _kept_regions(
+        self, doc: Document, regions: list[tuple[int, int]], weight: list[float]
+    ) -> tuple[list[tuple[int, int]], set[int]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
         when interface lines (share bars, "Most read", ads) removed by other filters sat
-        in between, which marks a boundary of the page's article box."""
+        in between, which marks a boundary of the page's article box. The page's first
+        region, right above the main one, is the article's lead when it holds
+        ``min_lead_words``: it stays, and the link box between them goes (second value)."""
         main = max(range(len(regions)), key=weight.__getitem__)
         removed = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         kept = []
+        boxes: set[int] = set()
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
             if k == main or share >= self.min_strong_share:
                 kept.append(region)
                 continue
-            if share < self.min_region_share:
+            lead = k == 0 and main == 1 and w >= self.min_lead_words
+            if share < self.min_region_share and not lead:
                 continue
             lo, hi = sorted((k, main))
             gap_start = doc.blocks[regions[lo][1]].index
             gap_end = doc.blocks[regions[hi][0]].index
             if bisect_right(removed, gap_end) - bisect_right(removed, gap_start) == 0:
                 kept.append(region)
-        return kept
+                if share < self.min_region_share:
+                    boxes.update(range(regions[lo][1] + 1, regions[hi][0]))
+        return kept, boxes
 
     def _related_cut(self, doc: Document, prose: list[bool], body_start: int = 0) -> int | None:
         """Where a trailing list of other stories (or comments) starts: after a header such
@@ -229,9 +264,9 @@ class BodyRegion:
         if not any(prose):
             return
         short = [self.is_short(b.text) for b in blocks]
-        regions = self._regions(blocks, prose, short)
+        regions = self._regions(blocks, prose, short, self._walls(doc))
         weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept = self._kept_regions(doc, regions, weight)
+        kept, boxes = self._kept_regions(doc, regions, weight)
         first, last = kept[0][0], kept[-1][1]
         title = None
         if self.keep_title:
@@ -251,6 +286,7 @@ class BodyRegion:
             last = min(last, cut - 1)
             short = [s or i >= cut for i, s in enumerate(short)]
         inner_runs = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else set()
+        inner_runs |= {i for i in boxes if short[i]}
         for i, block in enumerate(blocks):
             standfirst = title is not None and title < i and size(block.text) >= self.min_standfirst_words
             if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
