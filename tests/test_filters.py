@@ -90,6 +90,9 @@ def test_section_label_only_at_head() -> None:
         ("Publié le 19 avril 2024 à 10h32", "dateline"),
         ("3. Mai 2024, 17:47", "dateline"),
         ("19/04/2024", "dateline"),
+        ("14 hours ago", "dateline"),  # "14 h" of "hours" is not a time
+        ("06.01.2026, Lesezeit 5 Min.", "dateline"),
+        ("Publiziert heute um 12:19 Uhr", "dateline"),
     ],
 )
 def test_bylines(line: str, reason: str) -> None:
@@ -99,7 +102,7 @@ def test_bylines(line: str, reason: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["By Tuesday, the river had risen another two metres", "By contrast, prices fell.", "Par ailleurs, le maire a parlé.",
-     "2024", "Chapter 2"],
+     "2024", "Chapter 2", "14 hours of talks"],
 )
 def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []

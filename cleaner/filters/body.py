@@ -136,10 +136,16 @@ class BodyRegion:
         )
 
     def _regions(
-        self, blocks: tuple[Block, ...], prose: list[bool], short: list[bool], walls: Sequence[int] = ()
+        self,
+        blocks: tuple[Block, ...],
+        prose: list[bool],
+        short: list[bool],
+        walls: Sequence[int] = (),
+        datelines: Sequence[int] = (),
     ) -> list[tuple[int, int]]:
         """Runs of blocks separated by ``min_gap`` or more link-like lines, or by a wall (the
-        original position of a removed comment counter or share bar), trimmed to prose."""
+        original position of a removed comment counter or share bar), trimmed to prose.
+        Removed date lines ("2 hours ago" under a teaser) still count as link-like lines."""
         regions: list[tuple[int, int]] = []
         start: int | None = None
         last_prose: int | None = None
@@ -150,6 +156,11 @@ class BodyRegion:
                     regions.append((start, last_prose))
                 start = last_prose = None
                 gap = 0
+            if i and datelines and start is not None and last_prose is not None:
+                gap += bisect_right(datelines, blocks[i].index) - bisect_right(datelines, blocks[i - 1].index)
+                if self.min_gap is not None and gap >= self.min_gap:
+                    regions.append((start, last_prose))
+                    start = last_prose = None
             if prose[i]:
                 if start is None:
                     start = i
@@ -205,7 +216,8 @@ class BodyRegion:
             lo, hi = sorted((k, main))
             gap_start = doc.blocks[regions[lo][1]].index
             gap_end = doc.blocks[regions[hi][0]].index
-            if bisect_right(removed, gap_end) - bisect_right(removed, gap_start) == 0:
+            # A share bar under the lead is common; between other regions it is a boundary.
+            if lead or bisect_right(removed, gap_end) - bisect_right(removed, gap_start) == 0:
                 kept.append(region)
                 if share < self.min_region_share:
                     boxes.update(range(regions[lo][1] + 1, regions[hi][0]))
@@ -264,7 +276,8 @@ class BodyRegion:
         if not any(prose):
             return
         short = [self.is_short(b.text) for b in blocks]
-        regions = self._regions(blocks, prose, short, self._walls(doc))
+        datelines = sorted(r.block.index for r in doc.removals if r.reason == "dateline")
+        regions = self._regions(blocks, prose, short, self._walls(doc), datelines)
         weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]
         kept, boxes = self._kept_regions(doc, regions, weight)
         first, last = kept[0][0], kept[-1][1]

@@ -14,7 +14,8 @@ from cleaner.vocabulary import Vocabulary
 __all__ = ["Bylines"]
 
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
-TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)")
+# "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours").
+TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{L})")
 NUMERIC_DATE_RE = regex.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
