@@ -41,6 +41,8 @@ def reasons(flt, text: str) -> list[tuple[str, str]]:
         ("Artikel teilen mit:", "share_prompt"),
         ("Externen Inhalt anzeigen", "cookie_notice"),
         ("Accéder aux raccourcis d'accessibilité", "navigation"),
+        ("Facebookでシェアする", "share_prompt"),
+        ("ログインして続きを読む", "subscription_prompt"),
     ],
 )
 def test_interface_lines(line: str, reason: str) -> None:
@@ -93,6 +95,8 @@ def test_section_label_only_at_head() -> None:
         ("14 hours ago", "dateline"),  # "14 h" of "hours" is not a time
         ("06.01.2026, Lesezeit 5 Min.", "dateline"),
         ("Publiziert heute um 12:19 Uhr", "dateline"),
+        ("15時間前", "dateline"),
+        ("2小时前", "dateline"),
     ],
 )
 def test_bylines(line: str, reason: str) -> None:
@@ -260,6 +264,13 @@ def test_body_region_lead_above_a_link_box() -> None:
     # A lone sentence above the links is not enough prose to be the lead.
     got = reasons(filters.BodyRegion(min_lead_words=40), "Tram line approved\n" + lead * 2 + links + prose * 12)
     assert (lead.strip(), "before_body") in got
+
+
+def test_body_region_keeps_entries_that_run_past_the_prose() -> None:
+    prose = "The council approved the new tram line on Monday after a long debate, officials said.\n"
+    entries = "Where: City Hall, room 4\nWhen: Monday, 8 p.m.\nRadio: WONE-AM\n"
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + prose * 4 + "Tickets: 12 euros, sold at the door for the debate.\n" + entries + "More stories\nOther link\nThird link\nFourth link")
+    assert {t for t, _ in got} == {"More stories", "Other link", "Third link", "Fourth link"}
 
 
 def test_body_region_link_box_between_text_parts() -> None:

@@ -25,6 +25,8 @@ LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
 # A last sentence signed by the agency: "... to comment. - Sapa", "... deport him. — PTI".
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
+# An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町").
+LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 
@@ -178,6 +180,12 @@ class BodyRegion:
         return regions
 
     @staticmethod
+    def _continues_entries(blocks: tuple[Block, ...], i: int) -> bool:
+        """A "Label: items" line under another one continues the article's list of entries
+        ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
+        return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
+
+    @staticmethod
     def _heads_list(blocks: tuple[Block, ...], i: int) -> bool:
         """A short line right above a numbered or bulleted list is the list's heading."""
         return i + 1 < len(blocks) and bool(LIST_ITEM_RE.match(blocks[i + 1].text))
@@ -291,7 +299,9 @@ class BodyRegion:
         while head_end > 0 and not short[head_end - 1]:
             head_end -= 1
         tail_start = last + 1
-        while tail_start < len(blocks) and (not short[tail_start] or self._heads_list(blocks, tail_start)):
+        while tail_start < len(blocks) and (
+            not short[tail_start] or self._heads_list(blocks, tail_start) or self._continues_entries(blocks, tail_start)
+        ):
             tail_start += 1
         cut = self._related_cut(doc, prose, first)
         if cut is not None and cut < tail_start:
