@@ -29,7 +29,7 @@ texts in the same run. Our detectors run with ``cache_size=None`` so that every 
 every text again.
 
 Run: ``pip install gflanguages`` (and ``article-cleaner[fast,short-text]`` for the extra
-rows), then ``python benchmarks/bench_language.py``.
+rows: langdetect-rs, py3langid and lingua; lingua's models take about 10 s and 700 MB to load), then ``python benchmarks/bench_language.py``.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ TEXT_FIELDS = ("styles", "tester", "specimen_48", "specimen_36", "specimen_32", 
 CLAUSE_RE = regex.compile(r"(?<=[.;:!?。！？،؛।,，、])\s*")
 WORD_RE = regex.compile(r"[\p{L}\p{M}'’-]+")
 SETS = ("articles", "paragraphs", "sentences", "words")
+# The langdetect variant each langdetect-rs variant must match exactly.
+TWINS = {"langdetect": "ours", "py3langid": "ours+py3langid", "lingua": "ours+lingua"}
 
 
 def gf_key(code: str) -> str:
@@ -195,8 +197,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     }
     for name, options in (
         ("ours+py3langid", {"short_text_detector": "py3langid"}),
+        ("ours+lingua", {"short_text_detector": "lingua"}),
         ("ours, langdetect-rs", {"short_text_detector": "langdetect", "backend": "langdetect-rs"}),
         ("ours+py3langid, langdetect-rs", {"short_text_detector": "py3langid", "backend": "langdetect-rs"}),
+        ("ours+lingua, langdetect-rs", {"short_text_detector": "lingua", "backend": "langdetect-rs"}),
     ):
         try:
             variants[name] = LanguageDetector(cache_size=None, **options).load()  # type: ignore[arg-type]
@@ -247,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         for name, detector in variants.items():
             if detector.backend != "langdetect-rs":
                 continue
-            twin = variants["ours+py3langid" if detector.short_text_detector == "py3langid" else "ours"]
+            twin = variants[TWINS[detector.short_text_detector]]
             same = sum(_core(twin.detect(t)) == _core(detector.detect(t)) for _, t in items)
             identity.setdefault(name, [0, 0])
             identity[name][0] += same
