@@ -35,7 +35,7 @@ How a text is judged (the thresholds come from measurement on labelled text in 5
    py3langid, langdetect's answer needs at least 4 letters (below that it was wrong on 34-42%
    of inputs) and ``min_short_probability`` (0.9: all 7 trials agree), which cuts wrong
    answers on 1-3 words to about 10%.
-   With lingua too (same extra), three judges restricted to the candidates decide
+   With lingua too (extra ``article-cleaner[lingua]``), three judges restricted to the candidates decide
    (:meth:`LanguageDetector._combine_lingua`): lingua's answer stands if langdetect or
    py3langid names it as well (lingua confidence >= 0.1); else langdetect's if py3langid
    names it with >= 0.7; else lingua's if its confidence is >= 0.5; else ``"und"``. On 1-3
@@ -105,7 +105,7 @@ UND = "und"
 _TO_LANGDETECT = {"zh-Hans": "zh-cn", "zh-Hant": "zh-tw"}
 _TO_LINGUA = {"no": "nb", "zh-Hans": "zh", "zh-Hant": "zh"}
 _FROM_LANGDETECT = {v: k for k, v in _TO_LANGDETECT.items()}
-_EXTRAS = {"langdetect-rs": "fast", "py3langid": "short-text", "lingua-language-detector": "short-text"}
+_EXTRAS = {"langdetect-rs": "fast", "py3langid": "short-text", "lingua-language-detector": "lingua"}
 
 LETTER_RE = regex.compile(r"\p{L}")
 # One character of these scripts is about a syllable or a word: it counts as two letters.
@@ -418,7 +418,7 @@ class LanguageDetector:
             stronger evidence (see the module docstring); ``None`` treats every text alike.
         short_text_detector: how short text is confirmed (see the module docstring):
             ``"py3langid"`` (extra ``article-cleaner[short-text]``) combines langdetect with
-            py3langid, ``"lingua"`` (same extra) adds lingua as a third judge (about 700 MB of
+            py3langid, ``"lingua"`` (extra ``article-cleaner[lingua]``) adds lingua as a third judge (about 700 MB of
             models), ``"langdetect"`` needs 4 letters and ``min_short_probability``;
             ``"auto"`` (default) is ``"lingua"`` when lingua and py3langid are installed, else
             ``"py3langid"`` when it is installed, else ``"langdetect"``.

@@ -667,7 +667,7 @@ def test_candidates_lingua_lacks_go_to_py3langid(monkeypatch: pytest.MonkeyPatch
 
 def test_missing_lingua_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     _hide(monkeypatch, "lingua")
-    with pytest.raises(ImportError, match=r"article-cleaner\[short-text\]"):
+    with pytest.raises(ImportError, match=r"article-cleaner\[lingua\]"):
         LanguageDetector(short_text_detector="lingua").detect("Lire la suite")
 
 
@@ -679,7 +679,7 @@ def test_auto_without_lingua_uses_py3langid(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_short_text_with_real_lingua() -> None:
-    pytest.importorskip("lingua", reason="lingua is not installed (extra: article-cleaner[short-text])")
+    pytest.importorskip("lingua", reason="lingua is not installed (extra: article-cleaner[lingua])")
     # Five languages keep the models small (all 31 Latin-script ones take about 700 MB).
     detector = LanguageDetector(languages={"en", "fr", "de", "es", "it"})
     assert detector._short_text_judge() == "lingua"  # "auto" with lingua and py3langid installed
@@ -701,5 +701,5 @@ def test_short_text_with_real_lingua() -> None:
 
 @pytest.mark.xfail(strict=True, reason="known miss: lingua and langdetect agree on 'id' (lingua 0.18)")
 def test_lone_ambiguous_word_with_lingua_is_und() -> None:
-    pytest.importorskip("lingua", reason="lingua is not installed (extra: article-cleaner[short-text])")
+    pytest.importorskip("lingua", reason="lingua is not installed (extra: article-cleaner[lingua])")
     assert LanguageDetector(short_text_detector="lingua").detect("Menu").code == "und"

@@ -29,9 +29,13 @@ CONFUSABLE = frozenset(
 
 def _default_detector() -> LanguageDetector:
     """langdetect-rs when it is installed (a bit-identical port of langdetect, about 40 times
-    faster), else langdetect: the answers are the same either way."""
+    faster), else langdetect: the answers are the same either way; py3langid, not lingua, for
+    short lines."""
     backend: Backend = "langdetect-rs" if importlib.util.find_spec("langdetect_rs") else "langdetect"
-    return LanguageDetector(backend=backend)
+    # py3langid confirms short lines when installed; never lingua (its models cost ~700 MB per
+    # process, too much for a check of a few tail lines).
+    short = "py3langid" if importlib.util.find_spec("py3langid") else "langdetect"
+    return LanguageDetector(backend=backend, short_text_detector=short)
 
 
 class AuthorBio:
