@@ -261,6 +261,11 @@ def test_body_region_lead_above_a_link_box() -> None:
     got = reasons(filters.BodyRegion(), "Tram line approved\n" + lead * 2 + links + prose * 12)
     assert not any(t == lead.strip() for t, _ in got)
     assert ("Sony to sell songs", "link_list") in got and ("Related stories", "link_list") in got
+    # A crumb of prose (a video caption) inside the link box goes with the links.
+    crumb = "Video: the mayor explains the new tram line to residents on Monday.\n"
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + lead * 2 + links + crumb + links + prose * 12)
+    assert not any(t == lead.strip() for t, _ in got)
+    assert (crumb.strip(), "link_list") in got
     # A lone sentence above the links is not enough prose to be the lead.
     got = reasons(filters.BodyRegion(min_lead_words=40), "Tram line approved\n" + lead * 2 + links + prose * 12)
     assert (lead.strip(), "before_body") in got

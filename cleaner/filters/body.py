@@ -57,8 +57,9 @@ class BodyRegion:
         min_share_bar: this many share buttons within as many lines are a share bar, and a
             share bar or a comment counter (removed by the interface filter) separates
             regions; ``None``: only comment counters do.
-        min_lead_words: the page's first region, right above the main one, with this many
-            words of prose is the article's lead (kept, with the links under it removed).
+        min_lead_words: the page's first region, above the main one with nothing but
+            crumbs of prose (each under this many words) in between, with this many words of
+            prose is the article's lead: kept, and the links and crumbs under it removed.
         min_prose_above_comments, min_share_above_comments: a readers' comments header
             cuts the tail when at least this many words (and this share of all prose) of
             the kept text lie above it.
@@ -201,7 +202,7 @@ class BodyRegion:
         return sorted(walls)
 
     def _kept_regions(
-        self, doc: Document, regions: list[tuple[int, int]], weight: list[float]
+        self, doc: Document, regions: list[tuple[int, int]], weight: list[float], short: list[bool]
     ) -> tuple[list[tuple[int, int]], set[int]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
@@ -218,7 +219,8 @@ class BodyRegion:
             if k == main or share >= self.min_strong_share:
                 kept.append(region)
                 continue
-            lead = k == 0 and main == 1 and w >= self.min_lead_words
+            # Only crumbs of prose (a video caption) may sit between the lead and the main region.
+            lead = k == 0 and w >= self.min_lead_words and all(weight[j] < self.min_lead_words for j in range(1, main))
             if share < self.min_region_share and not lead:
                 continue
             lo, hi = sorted((k, main))
@@ -228,7 +230,9 @@ class BodyRegion:
             if lead or bisect_right(removed, gap_end) - bisect_right(removed, gap_start) == 0:
                 kept.append(region)
                 if share < self.min_region_share:
-                    boxes.update(range(regions[lo][1] + 1, regions[hi][0]))
+                    between = range(regions[lo][1] + 1, regions[hi][0])
+                    crumbs = {i for j in range(lo + 1, hi) for i in range(regions[j][0], regions[j][1] + 1)}
+                    boxes.update(i for i in between if short[i] or i in crumbs)
         return kept, boxes
 
     def _related_cut(self, doc: Document, prose: list[bool], body_start: int = 0) -> int | None:
@@ -287,7 +291,7 @@ class BodyRegion:
         datelines = sorted(r.block.index for r in doc.removals if r.reason == "dateline")
         regions = self._regions(blocks, prose, short, self._walls(doc), datelines)
         weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept, boxes = self._kept_regions(doc, regions, weight)
+        kept, boxes = self._kept_regions(doc, regions, weight, short)
         first, last = kept[0][0], kept[-1][1]
         title = None
         if self.keep_title:
@@ -309,7 +313,7 @@ class BodyRegion:
             last = min(last, cut - 1)
             short = [s or i >= cut for i, s in enumerate(short)]
         inner_runs = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else set()
-        inner_runs |= {i for i in boxes if short[i]}
+        inner_runs |= boxes
         for i, block in enumerate(blocks):
             standfirst = title is not None and title < i and size(block.text) >= self.min_standfirst_words
             if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
