@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
 from cleaner.filters._common import Memo, is_name_like, vocabulary_or_default
-from cleaner.language import Backend, LanguageDetector
+from cleaner.language import Backend, LanguageDetector, ShortTextDetector
 from cleaner.patterns import dominant_script, fold, letters, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -34,7 +34,7 @@ def _default_detector() -> LanguageDetector:
     backend: Backend = "langdetect-rs" if importlib.util.find_spec("langdetect_rs") else "langdetect"
     # py3langid confirms short lines when installed; never lingua (its models cost ~700 MB per
     # process, too much for a check of a few tail lines).
-    short = "py3langid" if importlib.util.find_spec("py3langid") else "langdetect"
+    short: ShortTextDetector = "py3langid" if importlib.util.find_spec("py3langid") else "langdetect"
     return LanguageDetector(backend=backend, short_text_detector=short)
 
 
