@@ -61,6 +61,7 @@ def test_interface_lines(line: str, reason: str) -> None:
         "Partager les richesses, voilà le programme du candidat.",
         "Add a comment about the budget to the minutes, the chairman told the clerk on Monday.",
         "Unlimited access to the archive was granted to researchers from three universities last year.",
+        "К слову, использование материалов уголовного производства в делах судей — распространенная практика.",
     ],
 )
 def test_interface_lines_keeps_prose(line: str) -> None:
