@@ -113,6 +113,23 @@ def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []
 
 
+@pytest.mark.parametrize(
+    "line, credit",
+    [
+        ("Foto: dpa", True),
+        ("©AFP", True),
+        ("图：新华社", True),
+        ("Photograph: Scott Gilbertson", True),
+        ("图书馆延长开放时间", False),  # 图 starts a word here, it is no label
+        ("Sources:", False),
+        ("Image Awards:", False),  # a colon at the end introduces what follows
+        ("Photoshop montages", False),
+    ],
+)
+def test_credit_labels_end_where_a_word_ends(line: str, credit: bool) -> None:
+    assert filters.Captions().is_credit(line) is credit
+
+
 def test_captions_repeated_with_credit_and_quotes() -> None:
     text = (
         "Le titre de l'article\n"

@@ -58,6 +58,10 @@ REASONS = frozenset(
         "duplicate_paragraph",
         # fix_unicode
         "empty_after_repair",
+        # body_region
+        "before_body",
+        "after_body",
+        "link_list",
     }
 )
 

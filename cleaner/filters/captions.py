@@ -31,7 +31,11 @@ __all__ = ["Captions"]
 
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
-CREDIT_LABEL = r"^[(\[]?\s*(?:{labels})(?:\s+(?:credit|by|von|de|di|door|por|par|:))?\s*:?\s*"
+# A label ends where a word ends ("Sources:" and "图书馆" hold no label; "©AFP" does).
+CREDIT_LABEL = (
+    r"^[(\[]?\s*(?:{labels})(?!(?<=[\p{{L}}\p{{N}}])[\p{{L}}\p{{N}}])"
+    r"(?:\s+(?:credit|by|von|de|di|door|por|par|:))?\s*:?\s*"
+)
 # Chinese and Japanese credits end with 摄 ("photographed by"): "新华社记者 李华 摄".
 CJK_CREDIT_RE = regex.compile(r"^[^。！？.!?]{1,30}\s?摄$")
 # A credit glued after a caption: "(AP Photo/Jane Roe)", " Foto: Bernd Kessler/dpa",
@@ -111,7 +115,8 @@ class Captions:
             if folded.startswith(("©", "(c)", "copyright")):
                 # "© AFP" is a credit; "© 2024 Example Media. All rights reserved." is not.
                 return 0 < word_count(rest) <= 5 and not any(ch.isdigit() for ch in rest) and "." not in rest
-            return 0 < word_count(rest) <= 10 and not rest.endswith(("?", "!"))
+            # "Image Awards:" introduces what follows; a credit names someone.
+            return 0 < word_count(rest) <= 10 and not rest.endswith(("?", "!", ":", "："))
         stripped = folded.strip("()[] .")
         if not stripped:
             return False
