@@ -113,6 +113,13 @@ def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []
 
 
+def test_caption_with_a_name_and_outlet_in_parentheses() -> None:
+    captions = filters.Captions()
+    assert captions.has_trailing_credit("A man speaks at a rally in Khan Younis in 2011. (Adel Hana/Associated Press)")
+    assert not captions.has_trailing_credit("He said the vote was fair. (Reporting by Jane Doe/Editing by John Roe)")
+    assert not captions.has_trailing_credit("The results were mixed (Smith/Jones), the report said.")
+
+
 @pytest.mark.parametrize(
     "line, credit",
     [

@@ -48,6 +48,9 @@ TRAILING_CREDIT = (
     r"|\s©\s?(?!\d)[^.!?\d]{{1,60}}"
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
     r"|(?<=[.!?])\s(?:[\w.'-]+ ){{0,3}}[\w.'-]+\s?/\s?(?:{agencies})"
+    # "... in Gaza. (Mohamed El Saife/CBC)": a name and an outlet in parentheses after a sentence
+    r"|(?<=[.!?][\"”’»]?)\s\((?!reporting|editing|writing|additional|compiled|translated)"
+    r"(?:[\w.'’-]+ ){{1,3}}[\w.'’-]+\s?/\s?[\w .&'’-]{{2,40}}\)"
 )
 QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
 
