@@ -42,6 +42,9 @@ def reasons(flt, text: str) -> list[tuple[str, str]]:
         ("Externen Inhalt anzeigen", "cookie_notice"),
         ("Accéder aux raccourcis d'accessibilité", "navigation"),
         ("Facebookでシェアする", "share_prompt"),
+        ("IT-Spezialist (m/w/d) Netzwerke und Systeme (öffnet im neuen Fenster)", "navigation"),
+        ("Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird.", "cookie_notice"),
+        ("If you buy something using links in our stories, we may earn a commission.", "advertisement"),
         ("ログインして続きを読む", "subscription_prompt"),
     ],
 )
@@ -61,6 +64,7 @@ def test_interface_lines(line: str, reason: str) -> None:
         "Partager les richesses, voilà le programme du candidat.",
         "Add a comment about the budget to the minutes, the chairman told the clerk on Monday.",
         "Unlimited access to the archive was granted to researchers from three universities last year.",
+        "Tesla nutzte Akkus von Panasonic(öffnet im neuen Fenster) mit 271 Wh/kg und 755 Wh/l, wie das Unternehmen schrieb.",
         "К слову, использование материалов уголовного производства в делах судей — распространенная практика.",
     ],
 )
