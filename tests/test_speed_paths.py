@@ -207,3 +207,70 @@ def test_whitespace_fast_path_agrees(text: str) -> None:
 
     for nbsp in ("keep", "space"):
         assert FixUnicode(nbsp=nbsp).whitespace(text) == _slow_whitespace(text, nbsp)  # type: ignore[arg-type]
+
+
+def _mojibake_alphabet() -> str:
+    """Every character ftfy's badness pattern names, with ASCII, spaces and common letters."""
+    from ftfy.badness import BADNESS_RE
+
+    named = {ch for ch in BADNESS_RE.pattern if not ch.isascii()}
+    return "".join(sorted(named | set("aAzZ .,?!-'\"0\t\u00a0") | set("éÉàüÜßçœŒжЖαΑ中")))
+
+
+def _mojibake_samples() -> list[str]:
+    """Fixture text as is and as mojibake (UTF-8 read in the encodings ftfy looks for)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    samples = [line for text in texts for line in text.split("\n")]
+    for text in texts:
+        for encoding in ("latin-1", "windows-1252", "windows-1251", "windows-1253", "windows-1257", "mac-roman", "cp437"):
+            garbled = text.encode("utf-8").decode(encoding, errors="replace")
+            samples += garbled.split("\n")
+    return samples
+
+
+def test_badness_prefilter_agrees_on_fixture_text_and_mojibake() -> None:
+    from ftfy.badness import is_bad
+
+    from cleaner.filters.unicode import may_be_bad
+
+    samples = _mojibake_samples()
+    assert sum(map(is_bad, samples)) > 100  # the mojibake really is bad
+    for text in samples:
+        assert may_be_bad(text) == is_bad(text), text
+
+
+def test_badness_prefilter_agrees_on_every_short_sequence() -> None:
+    """All pairs over the characters ftfy's pattern names (most alternatives are two
+    characters long), and random runs of up to six for the longer ones."""
+    from ftfy.badness import is_bad
+
+    from cleaner.filters.unicode import may_be_bad
+
+    alphabet = _mojibake_alphabet()
+    for first in alphabet:
+        for second in alphabet:
+            pair = first + second
+            assert may_be_bad(pair) == is_bad(pair), pair
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 7)))
+        assert may_be_bad(text) == is_bad(text), text
+
+
+@given(st.text(max_size=60) | st.text(alphabet=st.sampled_from(_mojibake_alphabet()), max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_badness_prefilter_agrees_on_random_text(text: str) -> None:
+    from ftfy.badness import is_bad
+
+    from cleaner.filters.unicode import may_be_bad
+
+    assert may_be_bad(text) == is_bad(text)
+
+
+def test_badness_prefilter_skips_ordinary_text() -> None:
+    from cleaner.filters.unicode import _badness_prefilter
+
+    prefilter = _badness_prefilter()
+    assert prefilter is not None
+    for text in ("Ein „Zitat“ – mit Umlauten: schön", "« L’été », dit-il.", "Москва — столица", "東京の桜"):
+        assert prefilter.search(text) is None, text
