@@ -274,3 +274,11 @@ def test_badness_prefilter_skips_ordinary_text() -> None:
     assert prefilter is not None
     for text in ("Ein „Zitat“ – mit Umlauten: schön", "« L’été », dit-il.", "Москва — столица", "東京の桜"):
         assert prefilter.search(text) is None, text
+
+
+def test_trigger_class_agrees_between_engines_on_every_code_point() -> None:
+    from cleaner.filters.unicode import FTFY_TRIGGER_RE, _trigger_class
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert FTFY_TRIGGER_RE.findall(everything) == regex.compile(_trigger_class()).findall(everything)
+    assert len(FTFY_TRIGGER_RE.findall(everything)) > 2048  # surrogates, C1, controls, ligatures

@@ -42,8 +42,10 @@ def _trigger_class() -> str:
     return f"[{body}\\ud800-\\udfff]"
 
 
-# Characters on which some ftfy fixer other than fix_encoding acts.
-FTFY_TRIGGER_RE = regex.compile(_trigger_class())
+# Characters on which some ftfy fixer other than fix_encoding acts. The stdlib engine scans
+# a long class of single code points about ten times faster than ``regex`` (tested to agree
+# on every code point).
+FTFY_TRIGGER_RE = re.compile(_trigger_class())
 # Runs of horizontal white space (NBSP excluded: that is an option).
 SPACE_RUN_RE = regex.compile(r"[\t \u1680\u2000-\u200a\u205f]{2,}|[\t\u1680\u2000-\u200a\u205f]")
 NBSP_RE = regex.compile(r"[\u00a0\u202f]")
