@@ -282,3 +282,75 @@ def test_trigger_class_agrees_between_engines_on_every_code_point() -> None:
     everything = "".join(map(chr, range(0x110000)))
     assert FTFY_TRIGGER_RE.findall(everything) == regex.compile(_trigger_class()).findall(everything)
     assert len(FTFY_TRIGGER_RE.findall(everything)) > 2048  # surrogates, C1, controls, ligatures
+
+
+def _caption_lines() -> list[str]:
+    """Fixture lines, and short ones with a credit glued on in each form the regexes know."""
+    from cleaner.filters.captions import Captions
+
+    rng = random.Random(9)
+    agencies = sorted(Captions()._agencies)
+    lines = [line for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    short = [line for line in lines if 0 < len(line) < 120]
+    credits = [
+        "(AP Photo/Jane Roe)", "(Foto: {a})", "({a})", "(© {a})", "Foto: Bernd Kessler/{a}", "Photo by Jane Roe",
+        "Fot. PAP/Tomasz W.", "© {a}", "{a}", "{a}/Jane Roe", "Jane Roe/{a}", "Bild: {a}", "фото: {a}", "Quelle: {a}",
+    ]
+    for _ in range(3000):
+        credit = rng.choice(credits).format(a=rng.choice(agencies))
+        caption = rng.choice(short)
+        lines += [f"{caption} {credit}", f"{caption}. {credit}", f"{credit} {caption}", credit, f"{caption}{credit}"]
+    return lines
+
+
+def test_credit_hints_occur_in_every_credit_match() -> None:
+    from cleaner.filters.captions import LEADING_CREDIT_HINT, TRAILING_CREDIT_HINT_RE, Captions
+
+    captions = Captions()
+    matched = 0
+    for line in _caption_lines():
+        folded = fold(line)
+        if captions._trailing_credit_re.search(folded):
+            matched += 1
+            assert TRAILING_CREDIT_HINT_RE.search(folded), folded
+        if captions._leading_credit_re.search(folded):
+            assert LEADING_CREDIT_HINT in folded, folded
+    assert matched > 1000
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_trailing_credit_hint_on_generated_matches(data: st.DataObject) -> None:
+    import re
+
+    from cleaner.filters.captions import TRAILING_CREDIT_HINT_RE, Captions
+
+    pattern = Captions()._trailing_credit_re.pattern
+    text = data.draw(st.from_regex(re.compile(pattern)))
+    assume(Captions()._trailing_credit_re.search(text) is not None)
+    assert TRAILING_CREDIT_HINT_RE.search(text)
+
+
+def test_credit_judgments_agree_with_the_plain_rules() -> None:
+    """Cuts, trailing credits and lone credits as written before the fast paths."""
+    from cleaner.filters.captions import DECOR_RE, Captions
+    from cleaner.patterns import word_count
+
+    fast, plain = Captions(), Captions()
+    for line in _caption_lines():
+        folded = fold(line)
+        expected_cuts = (
+            DECOR_RE.sub("", plain._trailing_credit_re.sub("", folded)),
+            DECOR_RE.sub("", plain._leading_credit_re.sub("", folded)),
+        )
+        assert fast._credit_cuts(folded, core(line)) == expected_cuts, line
+        expected_trailing = (
+            word_count(line) <= plain.max_caption_words
+            and plain._trailing_credit_re.search(folded) is not None
+            and not plain.vocabulary.is_phrase("copyright_line", core(line))
+        )
+        assert fast.has_trailing_credit(line) == expected_trailing, line
+        expected_credit = len(line) <= 120 and (
+            not plain.vocabulary.is_phrase("copyright_line", core(line)) and plain._looks_like_credit(line)
+        )
+        assert fast.is_credit(line) == expected_credit, line

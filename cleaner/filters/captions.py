@@ -45,6 +45,13 @@ TRAILING_CREDIT = (
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
     r"|(?<=[.!?])\s(?:[\w.'-]+ ){{0,3}}[\w.'-]+\s?/\s?(?:{agencies})"
 )
+# Every match of TRAILING_CREDIT holds one of these (a closing parenthesis, "©", a label
+# word, or a sentence end before the agency): lines without any skip the long regex.
+TRAILING_CREDIT_HINT_RE = regex.compile(
+    r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|фото|zdjęcie|світлина|φωτογραφία"
+)
+# Every match of the leading-credit regex (see Captions) holds a slash.
+LEADING_CREDIT_HINT = "/"
 QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
 
 
@@ -100,9 +107,12 @@ class Captions:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
         if len(text) > 120:
             return False
+        # "© Riproduzione riservata" is a rights line, not a credit (asked last: it is rare
+        # that a line looks like a credit at all).
+        return self._looks_like_credit(text) and not self.vocabulary.is_phrase("copyright_line", core(text))
+
+    def _looks_like_credit(self, text: str) -> bool:
         folded = fold(text)
-        if self.vocabulary.is_phrase("copyright_line", core(text)):
-            return False  # "© Riproduzione riservata" is a rights line, not a credit
         if CJK_CREDIT_RE.match(folded):
             return True
         label = self._credit_label_re.match(folded)
@@ -124,7 +134,10 @@ class Captions:
         return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
     def _has_trailing_credit(self, text: str) -> bool:
-        if word_count(text) > self.max_caption_words or not self._trailing_credit_re.search(fold(text)):
+        if word_count(text) > self.max_caption_words:
+            return False
+        folded = fold(text)
+        if not TRAILING_CREDIT_HINT_RE.search(folded) or not self._trailing_credit_re.search(folded):
             return False
         return not self.vocabulary.is_phrase("copyright_line", core(text))
 
@@ -162,18 +175,22 @@ class Captions:
                     variants[key[len(s) + 1 :].strip()] = True
                 if key.endswith(" " + s):
                     variants[key[: -len(s) - 1].strip()] = True
-        for stripped in self._credit_cuts(folded[i]):
+        for stripped in self._credit_cuts(folded[i], key):
             if stripped and stripped != key:
                 variants[stripped] = True
         return {v: cut for v, cut in variants.items() if size(v) >= 3}
 
-    def _credit_cuts(self, folded: str) -> tuple[str, str]:
+    def _credit_cuts(self, folded: str, key: str) -> tuple[str, str]:
         """Folded ``folded`` without a trailing credit, and without a leading one (decoration
-        trimmed); remembered per line, as every round asks again."""
+        trimmed); remembered per line, as every round asks again. ``key`` is ``folded``
+        without decoration (``core``): what a cut that finds no credit gives."""
+        trailing_hint = TRAILING_CREDIT_HINT_RE.search(folded) is not None
+        if not trailing_hint and LEADING_CREDIT_HINT not in folded:
+            return key, key
 
         def cut() -> tuple[str, str]:
-            trailing = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded))
-            leading = DECOR_RE.sub("", self._leading_credit_re.sub("", folded))
+            trailing = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded)) if trailing_hint else key
+            leading = DECOR_RE.sub("", self._leading_credit_re.sub("", folded)) if LEADING_CREDIT_HINT in folded else key
             return trailing, leading
 
         result: tuple[str, str] = self._memo.get(("cuts", folded), cut)
