@@ -333,8 +333,8 @@ def test_trailing_credit_hint_on_generated_matches(data: st.DataObject) -> None:
 
 def test_credit_judgments_agree_with_the_plain_rules() -> None:
     """Cuts, trailing credits and lone credits as written before the fast paths."""
-    from cleaner.filters.captions import DECOR_RE, Captions
-    from cleaner.patterns import word_count
+    from cleaner.filters.captions import Captions
+    from cleaner.patterns import DECOR_RE, word_count
 
     fast, plain = Captions(), Captions()
     for line in _caption_lines():
@@ -354,3 +354,43 @@ def test_credit_judgments_agree_with_the_plain_rules() -> None:
             not plain.vocabulary.is_phrase("copyright_line", core(line)) and plain._looks_like_credit(line)
         )
         assert fast.is_credit(line) == expected_credit, line
+
+
+def _plain_fold(text: str) -> str:
+    import unicodedata
+
+    from cleaner.patterns import QUOTES_TABLE, SPACES_RE
+
+    return SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text.translate(QUOTES_TABLE)).casefold()).strip()
+
+
+FOLD_ALPHABET = (
+    "aZé ß.,:;!?…|•»«›‹<>*#\"'()[]{}/\\+=_~■【】。、-–—―−‐\u00ad\u200b\ufeff\u2060\u00a0\u202f\u3000\u2003\u1680"
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029‘’‚‛′´`ʼ“”„‟″ﬁ①Ｆ\u0301ſΣς"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(FOLD_ALPHABET), max_size=40) | st.text(max_size=40))
+@settings(max_examples=1000, deadline=None)
+def test_fold_and_core_fast_paths_agree(text: str) -> None:
+    from cleaner.patterns import DECOR_RE, fold, strip_decoration
+
+    assert fold.__wrapped__(text) == _plain_fold(text)  # type: ignore[attr-defined]
+    assert strip_decoration(text) == DECOR_RE.sub("", text)
+    assert core(text) == DECOR_RE.sub("", _plain_fold(text))
+
+
+def test_printable_text_has_no_white_space_but_the_space() -> None:
+    """What fold's split/join relies on, for every code point (both engines' rules)."""
+    everything = "".join(map(chr, range(0x110000)))
+    spaces = regex.findall(r"\s", everything)
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    assert [c for c in everything if c.isspace() and c.isprintable()] == [" "]
+
+
+def test_fold_and_core_agree_on_fixture_lines() -> None:
+    from cleaner.patterns import DECOR_RE, fold
+
+    for text in LINES:
+        assert fold.__wrapped__(text) == _plain_fold(text)  # type: ignore[attr-defined]
+        assert core(text) == DECOR_RE.sub("", _plain_fold(text))

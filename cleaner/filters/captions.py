@@ -16,12 +16,12 @@ from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import Memo, vocabulary_or_default
 from cleaner.patterns import (
     CJK_RE,
-    DECOR_RE,
     SENTENCE_END_RE,
     core,
     fold,
     is_name_token,
     size,
+    strip_decoration,
     word_count,
     words,
 )
@@ -189,8 +189,8 @@ class Captions:
             return key, key
 
         def cut() -> tuple[str, str]:
-            trailing = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded)) if trailing_hint else key
-            leading = DECOR_RE.sub("", self._leading_credit_re.sub("", folded)) if LEADING_CREDIT_HINT in folded else key
+            trailing = strip_decoration(self._trailing_credit_re.sub("", folded)) if trailing_hint else key
+            leading = strip_decoration(self._leading_credit_re.sub("", folded)) if LEADING_CREDIT_HINT in folded else key
             return trailing, leading
 
         result: tuple[str, str] = self._memo.get(("cuts", folded), cut)
