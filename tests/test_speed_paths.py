@@ -394,3 +394,17 @@ def test_fold_and_core_agree_on_fixture_lines() -> None:
     for text in LINES:
         assert fold.__wrapped__(text) == _plain_fold(text)  # type: ignore[attr-defined]
         assert core(text) == DECOR_RE.sub("", _plain_fold(text))
+
+
+def test_remembered_line_judgments_agree_with_fresh_ones() -> None:
+    """Interface and promo answers come from a bounded memo after the first ask."""
+    from cleaner.filters._common import Memo
+    from cleaner.filters.interface import InterfaceLines
+    from cleaner.filters.promos import RelatedPromos
+
+    interface, promos = InterfaceLines(), RelatedPromos()
+    interface._memo, promos._memo = Memo(max_size=50), Memo(max_size=50)  # overflow often
+    for _ in range(2):
+        for text in LINES[:3000]:
+            assert interface.judge(text) == (interface._judge(text) if len(text) <= 300 else None), text
+            assert promos.lead_in(text) == (promos._lead_in(text) if len(text) <= 300 else None), text

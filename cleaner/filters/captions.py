@@ -184,13 +184,14 @@ class Captions:
         """Folded ``folded`` without a trailing credit, and without a leading one (decoration
         trimmed); remembered per line, as every round asks again. ``key`` is ``folded``
         without decoration (``core``): what a cut that finds no credit gives."""
-        trailing_hint = TRAILING_CREDIT_HINT_RE.search(folded) is not None
-        if not trailing_hint and LEADING_CREDIT_HINT not in folded:
-            return key, key
 
         def cut() -> tuple[str, str]:
-            trailing = strip_decoration(self._trailing_credit_re.sub("", folded)) if trailing_hint else key
-            leading = strip_decoration(self._leading_credit_re.sub("", folded)) if LEADING_CREDIT_HINT in folded else key
+            trailing = key
+            if TRAILING_CREDIT_HINT_RE.search(folded):
+                trailing = strip_decoration(self._trailing_credit_re.sub("", folded))
+            leading = key
+            if LEADING_CREDIT_HINT in folded:
+                leading = strip_decoration(self._leading_credit_re.sub("", folded))
             return trailing, leading
 
         result: tuple[str, str] = self._memo.get(("cuts", folded), cut)
