@@ -408,3 +408,54 @@ def test_remembered_line_judgments_agree_with_fresh_ones() -> None:
         for text in LINES[:3000]:
             assert interface.judge(text) == (interface._judge(text) if len(text) <= 300 else None), text
             assert promos.lead_in(text) == (promos._lead_in(text) if len(text) <= 300 else None), text
+
+
+def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def]
+    """Captions._pull_quotes as written before its count prefilter: every line compared."""
+    from cleaner.document import Removal
+    from cleaner.filters.captions import CJK_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
+    from cleaner.patterns import size
+
+    bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+    for i, block in enumerate(blocks):
+        if i in gone or i == 0 or not 3 <= size(block.text) <= self.max_caption_words:
+            continue
+        needle = bare[i].strip(" .,;:-。")
+        if len(needle) < (12 if CJK_RE.search(needle) else 25):
+            continue
+        lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
+        for j in range(lo, hi):
+            if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
+                container = QUOTE_CHARS_RE.sub(QUOTE_MARK, fold(blocks[j].text))
+                if not is_whole_sentence(needle, container):
+                    continue
+                gone.add(i)
+                yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
+                break
+
+
+def test_pull_quotes_agree_with_the_plain_loop() -> None:
+    import re
+
+    from cleaner.document import Document
+    from cleaner.filters.captions import Captions
+
+    rng = random.Random(4)
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    fast, plain = Captions(), Captions()
+    plain._pull_quotes = _plain_pull_quotes.__get__(plain)  # type: ignore[method-assign]
+    found = 0
+    for _ in range(300):
+        lines = rng.choice(texts).split("\n")
+        for _ in range(rng.randrange(1, 6)):  # copy a sentence (perhaps quoted) near its paragraph
+            source = rng.randrange(len(lines))
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", lines[source]) if s]
+            if sentences:
+                quote = rng.choice(sentences)
+                quote = rng.choice([quote, f"“{quote}”", f"« {quote} »", quote[: len(quote) // 2], quote.upper()])
+                lines.insert(min(len(lines), max(1, source + rng.randrange(-30, 30))), quote)
+        doc = Document.from_text("\n".join(lines))
+        expected = [(r.block.index, r.reason, r.detail) for r in plain.find(doc)]
+        assert [(r.block.index, r.reason, r.detail) for r in fast.find(doc)] == expected
+        found += sum(reason == "pull_quote" for _, reason, _ in expected)
+    assert found > 50

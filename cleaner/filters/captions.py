@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 import regex
 
@@ -245,6 +246,11 @@ class Captions:
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+        # Every bare key on one string (line k starts at starts[k]): a needle that occurs
+        # once in its window's stretch occurs in no other line of it (a needle has no line
+        # break, so an occurrence never straddles two lines), which one count finds.
+        joined = "\n".join(bare)
+        starts = list(accumulate((len(b) + 1 for b in bare), initial=0))
         lo_cache: dict[int, str] = {}
 
         def container(j: int) -> str:
@@ -261,6 +267,8 @@ class Captions:
             if len(needle) < (12 if CJK_RE.search(needle) else 25):
                 continue
             lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
+            if "\n" not in needle and joined.count(needle, starts[lo], starts[hi]) < 2:
+                continue
             for j in range(lo, hi):
                 if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
                     if not is_whole_sentence(needle, container(j)):
