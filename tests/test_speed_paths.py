@@ -397,17 +397,20 @@ def test_fold_and_core_agree_on_fixture_lines() -> None:
 
 
 def test_remembered_line_judgments_agree_with_fresh_ones() -> None:
-    """Interface and promo answers come from a bounded memo after the first ask."""
+    """Interface, byline and promo answers come from a bounded memo after the first ask."""
     from cleaner.filters._common import Memo
+    from cleaner.filters.bylines import Bylines
     from cleaner.filters.interface import InterfaceLines
     from cleaner.filters.promos import RelatedPromos
 
-    interface, promos = InterfaceLines(), RelatedPromos()
-    interface._memo, promos._memo = Memo(max_size=50), Memo(max_size=50)  # overflow often
+    interface, promos, bylines = InterfaceLines(), RelatedPromos(), Bylines()
+    interface._memo, promos._memo, bylines._memo = Memo(max_size=50), Memo(max_size=50), Memo(max_size=50)  # overflow
     for _ in range(2):
         for text in LINES[:3000]:
             assert interface.judge(text) == (interface._judge(text) if len(text) <= 300 else None), text
             assert promos.lead_in(text) == (promos._lead_in(text) if len(text) <= 300 else None), text
+            plain = "byline" if bylines.is_byline(text) else "dateline" if bylines.is_dateline(text) else None
+            assert bylines.judge(text) == plain, text
 
 
 def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def]
