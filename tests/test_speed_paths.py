@@ -462,3 +462,16 @@ def test_pull_quotes_agree_with_the_plain_loop() -> None:
         assert [(r.block.index, r.reason, r.detail) for r in fast.find(doc)] == expected
         found += sum(reason == "pull_quote" for _, reason, _ in expected)
     assert found > 50
+
+
+def test_remembered_repairs_agree_with_fresh_ones() -> None:
+    from cleaner.filters._common import Memo
+    from cleaner.filters.unicode import FixUnicode, fix_line
+
+    for nbsp in ("keep", "space"):
+        step = FixUnicode(nbsp=nbsp)  # type: ignore[arg-type]
+        step._memo = Memo(max_size=50)  # overflow often
+        for _ in range(2):
+            for text in _mojibake_samples()[:4000] + [" a\u00a0 b\u200b ", "\u00ad", "x\t\ty"]:
+                fixed, plan = fix_line(text)
+                assert step.repair(text) == (fixed, plan, step.whitespace(fixed)), text

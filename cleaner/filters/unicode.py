@@ -22,6 +22,7 @@ from ftfy.badness import BADNESS_RE, is_bad
 
 from cleaner.blocks import BLANK_RE
 from cleaner.document import Block, Document, Edit, Removal
+from cleaner.filters._common import Memo
 
 __all__ = ["FixUnicode", "fix_line", "may_be_bad", "needs_ftfy", "replay"]
 
@@ -223,6 +224,18 @@ class FixUnicode:
         if nbsp not in ("keep", "space"):
             raise ValueError(f"nbsp must be 'keep' or 'space', got {nbsp!r}")
         self.nbsp = nbsp
+        self._memo = Memo()
+
+    def repair(self, text: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+        """``text`` after ftfy, ftfy's plan, and that text with its white space normalized;
+        remembered per line (a site's lines recur from page to page)."""
+
+        def compute() -> tuple[str, tuple[tuple[str, str], ...], str]:
+            fixed, plan = fix_line(text)
+            return fixed, plan, self.whitespace(fixed)
+
+        result: tuple[str, tuple[tuple[str, str], ...], str] = self._memo.get(text, compute)
+        return result
 
     def whitespace(self, text: str) -> str:
         """Collapse runs of spaces, drop zero-width characters, trim the ends."""
@@ -240,10 +253,9 @@ class FixUnicode:
         removals: list[Removal] = []
         changed = False
         for block in doc.blocks:
-            text, plan = fix_line(block.text)
+            text, plan, spaced = self.repair(block.text)
             if text != block.text:
                 edits.append(Edit("fix_unicode", block.index, block.text, text, plan))
-            spaced = self.whitespace(text)
             if spaced != text:
                 edits.append(Edit("normalize_whitespace", block.index, text, spaced, (("whitespace", self.nbsp),)))
             if spaced == block.text:
