@@ -15,7 +15,9 @@ import regex
 
 T = TypeVar("T")
 
-__all__ = ["core", "dominant_script", "fold", "is_name_token", "letters", "size", "word_count", "words"]
+__all__ = [
+    "core", "dominant_script", "fold", "is_name_token", "letters", "size", "strip_decoration", "word_count", "words",
+]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -26,11 +28,14 @@ QUOTES_TABLE = str.maketrans(
         "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u200b": None, "\u00ad": None, "\ufeff": None,
     }
 )
+# Any character QUOTES_TABLE changes: most lines have none, and translate() is slow.
+QUOTES_TABLE_RE = regex.compile("[" + "".join(regex.escape(chr(code)) for code in sorted(QUOTES_TABLE)) + "]")
 SPACES_RE = regex.compile(r"\s+")
 # Decoration around UI lines: bullets, arrows, pipes, brackets, quotes and final punctuation.
 # The copyright sign is not decoration: it is evidence.
 DECOR = r"[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\]{}/\\+=_~■□◆◇●○★☆【】「」『』〔〕《》〈〉：；。、]"
 DECOR_RE = regex.compile(rf"^{DECOR}+|{DECOR}+$")
+DECOR_CHAR_RE = regex.compile(DECOR)
 WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
 LETTER_RE = regex.compile(r"\p{L}")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？।؟»\"'”’)]\s*$")
@@ -71,7 +76,13 @@ def fold(text: str) -> str:
     >>> fold("La page d’accueil  du site")
     "la page d'accueil du site"
     """
-    text = unicodedata.normalize("NFKC", text.translate(QUOTES_TABLE)).casefold()
+    if QUOTES_TABLE_RE.search(text):
+        text = text.translate(QUOTES_TABLE)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isprintable():
+        # The only white space in printable text is " " (by str's and by regex's rules), so
+        # split/join collapses and trims it exactly as the substitution below does.
+        return " ".join(text.split())
     return SPACES_RE.sub(" ", text).strip()
 
 
@@ -82,7 +93,27 @@ def core(text: str) -> str:
     >>> core("» Lire aussi :")
     'lire aussi'
     """
-    return DECOR_RE.sub("", fold(text))
+    return strip_decoration(fold(text))
+
+
+@lru_cache(maxsize=4096)
+def _is_decoration(char: str) -> bool:
+    return DECOR_CHAR_RE.fullmatch(char) is not None
+
+
+def strip_decoration(text: str) -> str:
+    """``DECOR_RE.sub("", text)``: the runs of decoration at both ends removed, found a
+    character at a time from each end instead of by a scan of the whole line.
+
+    >>> strip_decoration("» lire aussi :")
+    'lire aussi'
+    """
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 def word_count(text: str) -> int:

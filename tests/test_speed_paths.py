@@ -207,3 +207,271 @@ def test_whitespace_fast_path_agrees(text: str) -> None:
 
     for nbsp in ("keep", "space"):
         assert FixUnicode(nbsp=nbsp).whitespace(text) == _slow_whitespace(text, nbsp)  # type: ignore[arg-type]
+
+
+def _mojibake_alphabet() -> str:
+    """Every character ftfy's badness pattern names, with ASCII, spaces and common letters."""
+    from ftfy.badness import BADNESS_RE
+
+    named = {ch for ch in BADNESS_RE.pattern if not ch.isascii()}
+    return "".join(sorted(named | set("aAzZ .,?!-'\"0\t\u00a0") | set("éÉàüÜßçœŒжЖαΑ中")))
+
+
+def _mojibake_samples() -> list[str]:
+    """Fixture text as is and as mojibake (UTF-8 read in the encodings ftfy looks for)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    samples = [line for text in texts for line in text.split("\n")]
+    for text in texts:
+        for encoding in ("latin-1", "windows-1252", "windows-1251", "windows-1253", "windows-1257", "mac-roman", "cp437"):
+            garbled = text.encode("utf-8").decode(encoding, errors="replace")
+            samples += garbled.split("\n")
+    return samples
+
+
+def test_badness_prefilter_agrees_on_fixture_text_and_mojibake() -> None:
+    from ftfy.badness import is_bad
+
+    from cleaner.filters.unicode import may_be_bad
+
+    samples = _mojibake_samples()
+    assert sum(map(is_bad, samples)) > 100  # the mojibake really is bad
+    for text in samples:
+        assert may_be_bad(text) == is_bad(text), text
+
+
+def test_badness_prefilter_agrees_on_every_short_sequence() -> None:
+    """All pairs over the characters ftfy's pattern names (most alternatives are two
+    characters long), and random runs of up to six for the longer ones."""
+    from ftfy.badness import is_bad
+
+    from cleaner.filters.unicode import may_be_bad
+
+    alphabet = _mojibake_alphabet()
+    for first in alphabet:
+        for second in alphabet:
+            pair = first + second
+            assert may_be_bad(pair) == is_bad(pair), pair
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 7)))
+        assert may_be_bad(text) == is_bad(text), text
+
+
+@given(st.text(max_size=60) | st.text(alphabet=st.sampled_from(_mojibake_alphabet()), max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_badness_prefilter_agrees_on_random_text(text: str) -> None:
+    from ftfy.badness import is_bad
+
+    from cleaner.filters.unicode import may_be_bad
+
+    assert may_be_bad(text) == is_bad(text)
+
+
+def test_badness_prefilter_skips_ordinary_text() -> None:
+    from cleaner.filters.unicode import _badness_prefilter
+
+    prefilter = _badness_prefilter()
+    assert prefilter is not None
+    for text in ("Ein „Zitat“ – mit Umlauten: schön", "« L’été », dit-il.", "Москва — столица", "東京の桜"):
+        assert prefilter.search(text) is None, text
+
+
+def test_trigger_class_agrees_between_engines_on_every_code_point() -> None:
+    from cleaner.filters.unicode import FTFY_TRIGGER_RE, _trigger_class
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert FTFY_TRIGGER_RE.findall(everything) == regex.compile(_trigger_class()).findall(everything)
+    assert len(FTFY_TRIGGER_RE.findall(everything)) > 2048  # surrogates, C1, controls, ligatures
+
+
+def _caption_lines() -> list[str]:
+    """Fixture lines, and short ones with a credit glued on in each form the regexes know."""
+    from cleaner.filters.captions import Captions
+
+    rng = random.Random(9)
+    agencies = sorted(Captions()._agencies)
+    lines = [line for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    short = [line for line in lines if 0 < len(line) < 120]
+    credits = [
+        "(AP Photo/Jane Roe)", "(Foto: {a})", "({a})", "(© {a})", "Foto: Bernd Kessler/{a}", "Photo by Jane Roe",
+        "Fot. PAP/Tomasz W.", "© {a}", "{a}", "{a}/Jane Roe", "Jane Roe/{a}", "Bild: {a}", "фото: {a}", "Quelle: {a}",
+    ]
+    for _ in range(3000):
+        credit = rng.choice(credits).format(a=rng.choice(agencies))
+        caption = rng.choice(short)
+        lines += [f"{caption} {credit}", f"{caption}. {credit}", f"{credit} {caption}", credit, f"{caption}{credit}"]
+    return lines
+
+
+def test_credit_hints_occur_in_every_credit_match() -> None:
+    from cleaner.filters.captions import LEADING_CREDIT_HINT, TRAILING_CREDIT_HINT_RE, Captions
+
+    captions = Captions()
+    matched = 0
+    for line in _caption_lines():
+        folded = fold(line)
+        if captions._trailing_credit_re.search(folded):
+            matched += 1
+            assert TRAILING_CREDIT_HINT_RE.search(folded), folded
+        if captions._leading_credit_re.search(folded):
+            assert LEADING_CREDIT_HINT in folded, folded
+    assert matched > 1000
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_trailing_credit_hint_on_generated_matches(data: st.DataObject) -> None:
+    import re
+
+    from cleaner.filters.captions import TRAILING_CREDIT_HINT_RE, Captions
+
+    pattern = Captions()._trailing_credit_re.pattern
+    text = data.draw(st.from_regex(re.compile(pattern)))
+    assume(Captions()._trailing_credit_re.search(text) is not None)
+    assert TRAILING_CREDIT_HINT_RE.search(text)
+
+
+def test_credit_judgments_agree_with_the_plain_rules() -> None:
+    """Cuts, trailing credits and lone credits as written before the fast paths."""
+    from cleaner.filters.captions import Captions
+    from cleaner.patterns import DECOR_RE, word_count
+
+    fast, plain = Captions(), Captions()
+    for line in _caption_lines():
+        folded = fold(line)
+        expected_cuts = (
+            DECOR_RE.sub("", plain._trailing_credit_re.sub("", folded)),
+            DECOR_RE.sub("", plain._leading_credit_re.sub("", folded)),
+        )
+        assert fast._credit_cuts(folded, core(line)) == expected_cuts, line
+        expected_trailing = (
+            word_count(line) <= plain.max_caption_words
+            and plain._trailing_credit_re.search(folded) is not None
+            and not plain.vocabulary.is_phrase("copyright_line", core(line))
+        )
+        assert fast.has_trailing_credit(line) == expected_trailing, line
+        expected_credit = len(line) <= 120 and (
+            not plain.vocabulary.is_phrase("copyright_line", core(line)) and plain._looks_like_credit(line)
+        )
+        assert fast.is_credit(line) == expected_credit, line
+
+
+def _plain_fold(text: str) -> str:
+    import unicodedata
+
+    from cleaner.patterns import QUOTES_TABLE, SPACES_RE
+
+    return SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text.translate(QUOTES_TABLE)).casefold()).strip()
+
+
+FOLD_ALPHABET = (
+    "aZé ß.,:;!?…|•»«›‹<>*#\"'()[]{}/\\+=_~■【】。、-–—―−‐\u00ad\u200b\ufeff\u2060\u00a0\u202f\u3000\u2003\u1680"
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029‘’‚‛′´`ʼ“”„‟″ﬁ①Ｆ\u0301ſΣς"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(FOLD_ALPHABET), max_size=40) | st.text(max_size=40))
+@settings(max_examples=1000, deadline=None)
+def test_fold_and_core_fast_paths_agree(text: str) -> None:
+    from cleaner.patterns import DECOR_RE, fold, strip_decoration
+
+    assert fold.__wrapped__(text) == _plain_fold(text)  # type: ignore[attr-defined]
+    assert strip_decoration(text) == DECOR_RE.sub("", text)
+    assert core(text) == DECOR_RE.sub("", _plain_fold(text))
+
+
+def test_printable_text_has_no_white_space_but_the_space() -> None:
+    """What fold's split/join relies on, for every code point (both engines' rules)."""
+    everything = "".join(map(chr, range(0x110000)))
+    spaces = regex.findall(r"\s", everything)
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    assert [c for c in everything if c.isspace() and c.isprintable()] == [" "]
+
+
+def test_fold_and_core_agree_on_fixture_lines() -> None:
+    from cleaner.patterns import DECOR_RE, fold
+
+    for text in LINES:
+        assert fold.__wrapped__(text) == _plain_fold(text)  # type: ignore[attr-defined]
+        assert core(text) == DECOR_RE.sub("", _plain_fold(text))
+
+
+def test_remembered_line_judgments_agree_with_fresh_ones() -> None:
+    """Interface, byline and promo answers come from a bounded memo after the first ask."""
+    from cleaner.filters._common import Memo
+    from cleaner.filters.bylines import Bylines
+    from cleaner.filters.interface import InterfaceLines
+    from cleaner.filters.promos import RelatedPromos
+
+    interface, promos, bylines = InterfaceLines(), RelatedPromos(), Bylines()
+    interface._memo, promos._memo, bylines._memo = Memo(max_size=50), Memo(max_size=50), Memo(max_size=50)  # overflow
+    for _ in range(2):
+        for text in LINES[:3000]:
+            assert interface.judge(text) == (interface._judge(text) if len(text) <= 300 else None), text
+            assert promos.lead_in(text) == (promos._lead_in(text) if len(text) <= 300 else None), text
+            plain = "byline" if bylines.is_byline(text) else "dateline" if bylines.is_dateline(text) else None
+            assert bylines.judge(text) == plain, text
+
+
+def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def]
+    """Captions._pull_quotes as written before its count prefilter: every line compared."""
+    from cleaner.document import Removal
+    from cleaner.filters.captions import CJK_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
+    from cleaner.patterns import size
+
+    bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+    for i, block in enumerate(blocks):
+        if i in gone or i == 0 or not 3 <= size(block.text) <= self.max_caption_words:
+            continue
+        needle = bare[i].strip(" .,;:-。")
+        if len(needle) < (12 if CJK_RE.search(needle) else 25):
+            continue
+        lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
+        for j in range(lo, hi):
+            if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
+                container = QUOTE_CHARS_RE.sub(QUOTE_MARK, fold(blocks[j].text))
+                if not is_whole_sentence(needle, container):
+                    continue
+                gone.add(i)
+                yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
+                break
+
+
+def test_pull_quotes_agree_with_the_plain_loop() -> None:
+    import re
+
+    from cleaner.document import Document
+    from cleaner.filters.captions import Captions
+
+    rng = random.Random(4)
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    fast, plain = Captions(), Captions()
+    plain._pull_quotes = _plain_pull_quotes.__get__(plain)  # type: ignore[method-assign]
+    found = 0
+    for _ in range(300):
+        lines = rng.choice(texts).split("\n")
+        for _ in range(rng.randrange(1, 6)):  # copy a sentence (perhaps quoted) near its paragraph
+            source = rng.randrange(len(lines))
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", lines[source]) if s]
+            if sentences:
+                quote = rng.choice(sentences)
+                quote = rng.choice([quote, f"“{quote}”", f"« {quote} »", quote[: len(quote) // 2], quote.upper()])
+                lines.insert(min(len(lines), max(1, source + rng.randrange(-30, 30))), quote)
+        doc = Document.from_text("\n".join(lines))
+        expected = [(r.block.index, r.reason, r.detail) for r in plain.find(doc)]
+        assert [(r.block.index, r.reason, r.detail) for r in fast.find(doc)] == expected
+        found += sum(reason == "pull_quote" for _, reason, _ in expected)
+    assert found > 50
+
+
+def test_remembered_repairs_agree_with_fresh_ones() -> None:
+    from cleaner.filters._common import Memo
+    from cleaner.filters.unicode import FixUnicode, fix_line
+
+    for nbsp in ("keep", "space"):
+        step = FixUnicode(nbsp=nbsp)  # type: ignore[arg-type]
+        step._memo = Memo(max_size=50)  # overflow often
+        for _ in range(2):
+            for text in _mojibake_samples()[:4000] + [" a\u00a0 b\u200b ", "\u00ad", "x\t\ty"]:
+                fixed, plan = fix_line(text)
+                assert step.repair(text) == (fixed, plan, step.whitespace(fixed)), text

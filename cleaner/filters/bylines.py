@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Document, Removal
-from cleaner.filters._common import NAME_CONNECTORS, vocabulary_or_default
+from cleaner.filters._common import NAME_CONNECTORS, Memo, vocabulary_or_default
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -47,6 +47,19 @@ class Bylines:
         # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
         self._date_words = frozenset(t for phrase in self.vocabulary.literals("date_words") for t in phrase.split())
         self._agencies = self.vocabulary.literals("credit_agencies")
+        self._memo = Memo()
+
+    def judge(self, text: str) -> str | None:
+        """``"byline"``, ``"dateline"`` or None; remembered per line (bylines recur on a site)."""
+        if len(text) > 200:  # longer than any byline or dateline
+            return None
+        result: str | None = self._memo.get(text, lambda: self._judge(text))
+        return result
+
+    def _judge(self, text: str) -> str | None:
+        if self.is_byline(text):
+            return "byline"
+        return "dateline" if self.is_dateline(text) else None
 
     def is_byline(self, text: str) -> bool:
         if len(text) > 200:
@@ -98,7 +111,6 @@ class Bylines:
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for block in doc.blocks:
-            if self.is_byline(block.text):
-                yield Removal(block, self.name, "byline")
-            elif self.is_dateline(block.text):
-                yield Removal(block, self.name, "dateline")
+            reason = self.judge(block.text)
+            if reason is not None:
+                yield Removal(block, self.name, reason)

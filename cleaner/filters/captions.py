@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 import regex
 
@@ -16,12 +17,12 @@ from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import Memo, vocabulary_or_default
 from cleaner.patterns import (
     CJK_RE,
-    DECOR_RE,
     SENTENCE_END_RE,
     core,
     fold,
     is_name_token,
     size,
+    strip_decoration,
     word_count,
     words,
 )
@@ -52,6 +53,13 @@ TRAILING_CREDIT = (
     r"|(?<=[.!?][\"”’»]?)\s\((?!reporting|editing|writing|additional|compiled|translated)"
     r"(?:[\w.'’-]+ ){{1,3}}[\w.'’-]+\s?/\s?[\w .&'’-]{{2,40}}\)"
 )
+# Every match of TRAILING_CREDIT holds one of these (a closing parenthesis, "©", a label
+# word, or a sentence end before the agency): lines without any skip the long regex.
+TRAILING_CREDIT_HINT_RE = regex.compile(
+    r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|фото|zdjęcie|світлина|φωτογραφία"
+)
+# Every match of the leading-credit regex (see Captions) holds a slash.
+LEADING_CREDIT_HINT = "/"
 QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
 
 
@@ -107,9 +115,12 @@ class Captions:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
         if len(text) > 120:
             return False
+        # "© Riproduzione riservata" is a rights line, not a credit (asked last: it is rare
+        # that a line looks like a credit at all).
+        return self._looks_like_credit(text) and not self.vocabulary.is_phrase("copyright_line", core(text))
+
+    def _looks_like_credit(self, text: str) -> bool:
         folded = fold(text)
-        if self.vocabulary.is_phrase("copyright_line", core(text)):
-            return False  # "© Riproduzione riservata" is a rights line, not a credit
         if CJK_CREDIT_RE.match(folded):
             return True
         label = self._credit_label_re.match(folded)
@@ -132,7 +143,10 @@ class Captions:
         return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
     def _has_trailing_credit(self, text: str) -> bool:
-        if word_count(text) > self.max_caption_words or not self._trailing_credit_re.search(fold(text)):
+        if word_count(text) > self.max_caption_words:
+            return False
+        folded = fold(text)
+        if not TRAILING_CREDIT_HINT_RE.search(folded) or not self._trailing_credit_re.search(folded):
             return False
         return not self.vocabulary.is_phrase("copyright_line", core(text))
 
@@ -170,18 +184,23 @@ class Captions:
                     variants[key[len(s) + 1 :].strip()] = True
                 if key.endswith(" " + s):
                     variants[key[: -len(s) - 1].strip()] = True
-        for stripped in self._credit_cuts(folded[i]):
+        for stripped in self._credit_cuts(folded[i], key):
             if stripped and stripped != key:
                 variants[stripped] = True
         return {v: cut for v, cut in variants.items() if size(v) >= 3}
 
-    def _credit_cuts(self, folded: str) -> tuple[str, str]:
+    def _credit_cuts(self, folded: str, key: str) -> tuple[str, str]:
         """Folded ``folded`` without a trailing credit, and without a leading one (decoration
-        trimmed); remembered per line, as every round asks again."""
+        trimmed); remembered per line, as every round asks again. ``key`` is ``folded``
+        without decoration (``core``): what a cut that finds no credit gives."""
 
         def cut() -> tuple[str, str]:
-            trailing = DECOR_RE.sub("", self._trailing_credit_re.sub("", folded))
-            leading = DECOR_RE.sub("", self._leading_credit_re.sub("", folded))
+            trailing = key
+            if TRAILING_CREDIT_HINT_RE.search(folded):
+                trailing = strip_decoration(self._trailing_credit_re.sub("", folded))
+            leading = key
+            if LEADING_CREDIT_HINT in folded:
+                leading = strip_decoration(self._leading_credit_re.sub("", folded))
             return trailing, leading
 
         result: tuple[str, str] = self._memo.get(("cuts", folded), cut)
@@ -235,6 +254,11 @@ class Captions:
 
     def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+        # Every bare key on one string (line k starts at starts[k]): a needle that occurs
+        # once in its window's stretch occurs in no other line of it (a needle has no line
+        # break, so an occurrence never straddles two lines), which one count finds.
+        joined = "\n".join(bare)
+        starts = list(accumulate((len(b) + 1 for b in bare), initial=0))
         lo_cache: dict[int, str] = {}
 
         def container(j: int) -> str:
@@ -251,6 +275,8 @@ class Captions:
             if len(needle) < (12 if CJK_RE.search(needle) else 25):
                 continue
             lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
+            if "\n" not in needle and joined.count(needle, starts[lo], starts[hi]) < 2:
+                continue
             for j in range(lo, hi):
                 if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
                     if not is_whole_sentence(needle, container(j)):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, vocabulary_or_default
+from cleaner.filters._common import MAX_UI_CHARS, Memo, vocabulary_or_default
 from cleaner.patterns import core
 from cleaner.vocabulary import Vocabulary
 
@@ -46,11 +46,17 @@ class InterfaceLines:
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.categories = categories
         self._share_words = self.vocabulary.literals("share_words")
+        self._memo = Memo()
 
     def judge(self, text: str) -> str | None:
         """The reason code for an interface line, or None."""
         if len(text) > MAX_UI_CHARS:
             return None
+        # Remembered per line: the same buttons and notices recur on every page of a site.
+        result: str | None = self._memo.get(text, lambda: self._judge(text))
+        return result
+
+    def _judge(self, text: str) -> str | None:
         key = core(text)
         if not key:
             return None

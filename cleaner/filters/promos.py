@@ -8,7 +8,7 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, is_name_like, vocabulary_or_default
+from cleaner.filters._common import MAX_UI_CHARS, Memo, is_name_like, vocabulary_or_default
 from cleaner.patterns import fold, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -40,11 +40,17 @@ class RelatedPromos:
     def __init__(self, *, vocabulary: Vocabulary | None = None, max_headline_words: int = 30) -> None:
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.max_headline_words = max_headline_words
+        self._memo = Memo()
 
     def lead_in(self, text: str) -> str | None:
         """``"alone"`` for a lone lead-in, ``"inline"`` for lead-in + headline, else None."""
         if len(text) > MAX_UI_CHARS:
             return None
+        # Remembered per line: the pipeline asks again about every line in its later rounds.
+        result: str | None = self._memo.get(text, lambda: self._lead_in(text))
+        return result
+
+    def _lead_in(self, text: str) -> str | None:
         folded = LEADING_DECOR_RE.sub("", fold(text))
         end = self.vocabulary.prefix("promo_lead_ins", folded)
         if end is None:
