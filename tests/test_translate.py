@@ -6,7 +6,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
+import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote_plus
 
 import pytest
@@ -492,6 +495,60 @@ def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
     cache = TranslationCache(path)
     assert len(cache) == 600
     assert cache.get_many(["k0", "k599"]) == {"k0": "v0", "k599": "v599"}
+
+
+def test_a_write_waits_for_a_locked_new_database(tmp_path: Path) -> None:
+    # Another process holds the brand-new file locked while this one opens it: the row is
+    # written once the lock goes, not dropped.
+    path = tmp_path / "locked.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.3, holder.rollback)
+    release.start()
+    try:
+        cache = TranslationCache(path, timeout=10.0)
+        cache.put_many([("k", "libre", "es", "en", "v")])
+    finally:
+        release.join()
+        holder.close()
+    assert TranslationCache(path).get_many(["k"]) == {"k": "v"}
+
+
+class _FlakyConnection:
+    """A real connection whose next ``PRAGMA journal_mode`` or ``BEGIN IMMEDIATE`` fails as
+    SQLite fails when processes race on a new file: at once, busy timeout or not."""
+
+    failures = {"journal_mode": 1, "BEGIN IMMEDIATE": 1}
+
+    def __init__(self, real: sqlite3.Connection) -> None:
+        self.real = real
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        for marker, left in self.failures.items():
+            if marker in sql and left:
+                self.failures[marker] = left - 1
+                raise sqlite3.OperationalError("database is locked")
+        return self.real.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def __enter__(self) -> Any:
+        return self.real.__enter__()
+
+    def __exit__(self, *exc: Any) -> Any:
+        return self.real.__exit__(*exc)
+
+
+def test_a_racing_open_or_write_is_retried_not_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(_FlakyConnection, "failures", {"journal_mode": 1, "BEGIN IMMEDIATE": 1})
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _FlakyConnection(real_connect(*a, **k)))
+    cache = TranslationCache(tmp_path / "race.sqlite3", timeout=5.0)
+    cache.put_many([("k", "libre", "es", "en", "v")])
+    assert _FlakyConnection.failures == {"journal_mode": 0, "BEGIN IMMEDIATE": 0}
+    monkeypatch.setattr(sqlite3, "connect", real_connect)
+    assert TranslationCache(tmp_path / "race.sqlite3").get_many(["k"]) == {"k": "v"}
 
 
 def test_pieces_without_letters_are_not_sent(server: FakeTranslationServer) -> None:

@@ -15,9 +15,11 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 __all__ = ["TranslationCache", "default_cache_path"]
 
@@ -94,13 +96,37 @@ class TranslationCache:
         if connection is not None and getattr(local, "pid", None) == os.getpid():
             return connection
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-        connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.execute(SCHEMA)
+        connection = self._retry(self._open)
         local.connection, local.pid = connection, os.getpid()
         return connection
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute(SCHEMA)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _retry(self, action: Callable[[], T]) -> T:
+        """``action()``, again while SQLite says the database is busy or locked, up to the
+        timeout: switching a new file to WAL or creating its table can fail at once when
+        several processes start together, whatever the busy timeout."""
+        deadline = time.monotonic() + self.timeout
+        delay = 0.005
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as error:
+                message = str(error).lower()
+                if ("locked" not in message and "busy" not in message) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, str]:
         """The cached translations among ``keys`` (missing keys are absent)."""
@@ -125,11 +151,14 @@ class TranslationCache:
         data = [(*row, now) for row in rows]
         if not data:
             return
-        try:
+        def write() -> None:
             connection = self._connection()
             with connection:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", data)
+
+        try:
+            self._retry(write)
         except (sqlite3.Error, OSError) as error:
             self._complain("not written", error)
 
