@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import ftfy  # noqa: E402
+import ftfy
 
-import cleaner  # noqa: E402
-from cleaner.filters.unicode import FTFY_CONFIG  # noqa: E402
+import cleaner
+from cleaner.filters.unicode import FTFY_CONFIG
 
 
 def corpus(copies: int, seed: int = 7) -> list[str]:

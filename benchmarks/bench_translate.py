@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from fake_translation_server import FakeTranslationServer  # noqa: E402
+from fake_translation_server import FakeTranslationServer
 
-from cleaner.document import Document, Language  # noqa: E402
-from cleaner.translate import Translate  # noqa: E402
+from cleaner.document import Document, Language
+from cleaner.translate import Translate
 
 SENTENCES = (
     "El Gobierno aprobó ayer la reforma número {n} en el Consejo de Ministros.",

@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from types import FunctionType
-from typing import Any, Protocol, Union, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import ftfy
 
-from cleaner.document import Block, Document, Removal
+from cleaner.document import Document, Removal
 
 __all__ = ["Filter", "Pipeline", "Step", "line_filter", "to_document"]
 
@@ -41,7 +41,7 @@ class Step(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-StepLike = Union[Filter, Step, Callable[[Document], Any]]
+StepLike = Filter | Step | Callable[[Document], Any]
 
 
 def _name_of(item: Any) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from cleaner.document import Document, Language, Translation
 from cleaner.translation import chunks
@@ -41,6 +41,9 @@ from cleaner.translation.providers import (
     same_language,
 )
 from cleaner.translation.retry import CircuitBreaker, Deadline, RetryPolicy
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "PROVIDERS",
@@ -271,7 +274,7 @@ class Translate:
         if self.cache is not None:
             self.cache.close()
 
-    def __enter__(self) -> Translate:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

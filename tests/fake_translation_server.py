@@ -16,7 +16,10 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 from urllib.parse import parse_qs, urlsplit
 
 BEHAVIOURS = ("ok", "429", "500", "503", "403", "invalid_json", "empty", "hang", "drip")
@@ -80,7 +83,7 @@ class FakeTranslationServer:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def __enter__(self) -> FakeTranslationServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

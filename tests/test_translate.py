@@ -9,7 +9,7 @@ import pickle
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote_plus
 
 import pytest
@@ -518,7 +518,7 @@ class _FlakyConnection:
     """A real connection whose next ``PRAGMA journal_mode`` or ``BEGIN IMMEDIATE`` fails as
     SQLite fails when processes race on a new file: at once, busy timeout or not."""
 
-    failures = {"journal_mode": 1, "BEGIN IMMEDIATE": 1}
+    failures: ClassVar[dict[str, int]] = {"journal_mode": 1, "BEGIN IMMEDIATE": 1}
 
     def __init__(self, real: sqlite3.Connection) -> None:
         self.real = real
@@ -536,7 +536,7 @@ class _FlakyConnection:
     def __enter__(self) -> Any:
         return self.real.__enter__()
 
-    def __exit__(self, *exc: Any) -> Any:
+    def __exit__(self, *exc: object) -> Any:
         return self.real.__exit__(*exc)
 
 

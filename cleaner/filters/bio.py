@@ -95,7 +95,7 @@ class AuthorBio:
         """Is ``text`` in another language than ``body``? A different script settles it
         cheaply; within one script langdetect decides, and only under a name line.
         Answers are remembered: the pipeline asks again in its later rounds."""
-        decide = lambda: self._decide_switch(text, body, has_name=has_name)  # noqa: E731
+        decide = lambda: self._decide_switch(text, body, has_name=has_name)
         return bool(self._memo.get((text, body, has_name), decide))
 
     def _decide_switch(self, text: str, body: str, *, has_name: bool) -> bool:

@@ -50,7 +50,7 @@ TRAILING_CREDIT = (
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
     r"|(?<=[.!?])\s(?:[\w.'-]+ ){{0,3}}[\w.'-]+\s?/\s?(?:{agencies})"
     # "... in Gaza. (Mohamed El Saife/CBC)": a name and an outlet in parentheses after a sentence
-    r"|(?<=[.!?][\"”’»]?)\s\((?!reporting|editing|writing|additional|compiled|translated)"
+    r"|(?<=[.!?])[\"”’»]?\s\((?!reporting|editing|writing|additional|compiled|translated)"
     r"(?:[\w.'’-]+ ){{1,3}}[\w.'’-]+\s?/\s?[\w .&'’-]{{2,40}}\)"
 )
 # Every match of TRAILING_CREDIT holds one of these (a closing parenthesis, "©", a label
@@ -239,10 +239,10 @@ class Captions:
     ) -> Iterator[Removal]:
         """A short line near a caption copy that is glued to that copy is its credit."""
         for s in _near(short, i, self.window + 1):
-            if s not in gone and s != i and keys[s] and keys[s] != variant:
-                if keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s]):
-                    gone.add(s)
-                    yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
+            glued = keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s])
+            if s not in gone and s != i and keys[s] and keys[s] != variant and glued:
+                gone.add(s)
+                yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
 
     @staticmethod
     def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:

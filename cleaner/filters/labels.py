@@ -59,13 +59,14 @@ class SectionLabels:
             a, b = rest[0], rest[1]
             first, second = doc.blocks[a], doc.blocks[b]
             n_first, n_second = size(first.text), size(second.text)
-            if looks_like_title(second.text) and n_second >= 4:
-                if (
-                    1 <= n_first <= 2
-                    and len(first.text) <= 40
-                    and not SENTENCE_END_RE.search(first.text)
-                    and not first.text.rstrip().endswith((":", "："))
-                    and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
-                    and n_second > n_first
-                ):
-                    yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")
+            if (
+                looks_like_title(second.text)
+                and n_second >= 4
+                and 1 <= n_first <= 2
+                and len(first.text) <= 40
+                and not SENTENCE_END_RE.search(first.text)
+                and not first.text.rstrip().endswith((":", "："))
+                and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
+                and n_second > n_first
+            ):
+                yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")

@@ -87,7 +87,7 @@ class TranslationCache:
     @staticmethod
     def key(provider: str, endpoint: str, source: str, target: str, text: str) -> str:
         """A stable key for one piece (the endpoint matters: two servers may differ)."""
-        raw = "\x1f".join((provider, endpoint, source, target, text))
+        raw = f"{provider}\x1f{endpoint}\x1f{source}\x1f{target}\x1f{text}"
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
     def _connection(self) -> sqlite3.Connection:
