@@ -211,6 +211,19 @@ def test_author_bio_keeps_last_paragraph() -> None:
     assert reasons(filters.AuthorBio(), body + "La décision sera connue vendredi, selon le ministère.") == []
 
 
+def test_duplicate_heading_keeps_the_heading_not_its_contents_entry() -> None:
+    para = ("The committee heard from residents, engineers and the transport minister over three days of hearings"
+            " that ran late into the evening, and it will publish its report in the spring.\n")
+    text = ("Contents\nWhat the residents told the committee\nWhat the engineers found in the tunnel\n" + para
+            + "What the residents told the committee\n" + para.replace("three", "four")
+            + "What the engineers found in the tunnel\n" + para.replace("three", "five"))
+    got = [(r.block.index, r.reason) for r in filters.DuplicateParagraphs().find(Document.from_text(text))]
+    assert got == [(1, "duplicate_paragraph"), (2, "duplicate_paragraph")]
+    # A repeated sentence is still a duplicate of its first copy.
+    text = para + "Other text follows here, as it does.\n" + para
+    assert [(r.block.index, r.reason) for r in filters.DuplicateParagraphs().find(Document.from_text(text))] == [(2, "duplicate_paragraph")]
+
+
 def test_body_region_link_lists() -> None:
     prose = "Chelsea are hoping to complete the signing of the striker this week, the club said.\n"
     text = "Home\nSport\nChelsea hoping to sign Anelka\n" + prose * 2 + "Subheading here\n" + prose + "More stories\nFAI unveils schedule\nSteinsson on verge of move"
