@@ -475,3 +475,39 @@ def test_remembered_repairs_agree_with_fresh_ones() -> None:
             for text in _mojibake_samples()[:4000] + [" a\u00a0 b\u200b ", "\u00ad", "x\t\ty"]:
                 fixed, plan = fix_line(text)
                 assert step.repair(text) == (fixed, plan, step.whitespace(fixed)), text
+
+
+def test_spacing_test_agrees_with_the_combined_regex() -> None:
+    """FixUnicode.has_spacing (a stdlib class, two end characters) == SPACING_RE.search."""
+    from cleaner.filters.unicode import SPACING_OR_NBSP_RE, SPACING_RE, FixUnicode
+
+    rng = random.Random(5)
+    spacey = regex.compile(r"[\s\p{Z}\p{Cc}\p{Cf}\u3000]")
+    chars = [chr(c) for c in range(0x110000) if spacey.match(chr(c)) or chr(c).isspace()]
+    chars += [chr(rng.randrange(0x110000)) for _ in range(3000)] + list("ab .\n")
+    texts = [""]
+    for c in chars:
+        texts += [c, f"a{c}b", f"{c}a", f"a{c}", f"a{c}{c}b", f"a {c}b", f"a{c} b", f"{c}\n", f"a\n{c}"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(chars) for _ in range(rng.randrange(1, 6))))
+    texts += LINES[:2000]
+    for nbsp, combined in (("keep", SPACING_RE), ("space", SPACING_OR_NBSP_RE)):
+        step = FixUnicode(nbsp=nbsp)  # type: ignore[arg-type]
+        assert [step.has_spacing(t) for t in texts] == [combined.search(t) is not None for t in texts]
+
+
+def test_remembered_line_shapes_agree_with_fresh_ones() -> None:
+    """BodyRegion's per-line shape and header answers come from a bounded memo."""
+    from cleaner.filters._common import Memo
+    from cleaner.filters.body import BodyRegion
+
+    body = BodyRegion()
+    body._memo = Memo(max_size=50)  # overflow often
+    vocab = body.vocabulary
+    for _ in range(2):
+        for text in LINES[:3000]:
+            assert body._shape(text) == (body.is_prose(text), body.is_short(text)), text
+            short = len(text) <= 80
+            assert body._is_header(text) == (short and vocab.is_phrase("related_headers", core(text))), text
+            assert body._is_comment_header(text) == (short and vocab.is_phrase("comment_headers", core(text))), text
+
