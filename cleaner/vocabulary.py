@@ -111,53 +111,6 @@ class _FirstCharIndex:
         return self._by_char[char]
 
 
-class _SearchIndex:
-    """An ordered alternation searched anywhere in a text, compiled per text with only the
-    alternatives that can occur in it, in their order.
-
-    An alternative that matches nowhere in the text never decides a match, so the subset
-    finds the same first match, and ``subn`` replaces the same spans, as the whole. A phrase
-    (matched between non-word characters) can occur only where its longest run of word
-    characters is a whole run of the text; a pattern, or a phrase without word characters,
-    only where one of its required substrings occurs (a pattern without one is always kept).
-    """
-
-    __slots__ = ("_alternatives", "_always", "_by_run", "_by_substring", "_compiled", "_template")
-
-    def __init__(self, patterns: Sequence[str], phrases: Sequence[str], template: str) -> None:
-        self._alternatives = [("", p) for p in patterns] + [("", regex.escape(p)) for p in phrases]
-        self._template = template
-        self._always: list[int] = []
-        self._by_run: dict[str, list[int]] = {}
-        self._by_substring: list[tuple[int, frozenset[str]]] = []
-        for k, pattern in enumerate(patterns):
-            needed = required_substrings(pattern)
-            if needed is None:
-                self._always.append(k)
-            else:
-                self._by_substring.append((k, needed))
-        for k, phrase in enumerate(phrases, start=len(patterns)):
-            runs = WORD_RUN_RE.findall(phrase)
-            if runs:
-                self._by_run.setdefault(max(runs, key=len), []).append(k)
-            else:
-                self._by_substring.append((k, frozenset({phrase})))
-        self._compiled: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
-
-    def for_text(self, text: str) -> regex.Pattern[str] | None:
-        """The alternation to search ``text`` with (None: nothing can match in it)."""
-        kept = set(self._always)
-        for run in set(WORD_RUN_RE.findall(text)):
-            kept.update(self._by_run.get(run, ()))
-        kept.update(k for k, needed in self._by_substring if any(s in text for s in needed))
-        key = tuple(sorted(kept))
-        if key not in self._compiled:
-            if len(self._compiled) >= MAX_FIRST_CHARS:
-                self._compiled.clear()
-            self._compiled[key] = _compile_alternation([self._alternatives[k] for k in key], self._template)
-        return self._compiled[key]
-
-
 def _compile_alternation(alternatives: Sequence[tuple[str, str]], template: str) -> regex.Pattern[str] | None:
     if not alternatives:
         return None
@@ -374,16 +327,6 @@ class _Matcher:
         return self._get("search_re", build)
 
     @property
-    def search_index(self) -> _SearchIndex:
-        """``search_re`` per text: the same matches, fewer alternatives to try."""
-
-        def build() -> _SearchIndex:
-            literals = sorted(self.literals, key=len, reverse=True)  # as in _ordered
-            return _SearchIndex(self.patterns, literals, r"(?<!\w)(?:{body})(?!\w)")
-
-        return self._get("search_index", build)
-
-    @property
     def search_needles(self) -> _Needles:
         return self._get("search_needles", lambda: _Needles(self.literals, self.patterns))
 
@@ -516,7 +459,7 @@ class Vocabulary:
         matcher = self._matchers.get(category)
         if matcher is None or not matcher.search_needles.may_occur(text):
             return text, 0
-        search_re = matcher.search_index.for_text(text)
+        search_re = matcher.search_re
         if search_re is None:
             return text, 0
         try:
@@ -529,7 +472,7 @@ class Vocabulary:
         matcher = self._matchers.get(category)
         if matcher is None or not matcher.search_needles.may_occur(text):
             return None
-        search_re = matcher.search_index.for_text(text)
+        search_re = matcher.search_re
         if search_re is None:
             return None
         try:

@@ -512,28 +512,6 @@ def test_remembered_line_shapes_agree_with_fresh_ones() -> None:
             assert body._is_comment_header(text) == (short and vocab.is_phrase("comment_headers", core(text))), text
 
 
-@pytest.mark.parametrize("category", ["share_prompt", "cookie_notice", "subscription_prompt", "navigation"])
-def test_search_subsets_agree_on_lines_of_several_entries(category: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """remove_all/search compile only the alternatives that can occur in the text; with
-    several entries (overlapping, in any order) on one line, spans and counts still agree."""
-    import cleaner.vocabulary
-
-    monkeypatch.setattr(cleaner.vocabulary, "MAX_FIRST_CHARS", 7)  # the subset cache overflows often
-    vocab = Vocabulary(VOCAB.entries)
-    rng = random.Random(category)
-    phrases = sorted(vocab.literals(category))
-    words = [w for line in LINES[:500] for w in line.split()]
-    for _ in range(1500):
-        parts = [rng.choice(phrases) for _ in range(rng.randrange(1, 5))]
-        parts += [rng.choice(words) for _ in range(rng.randrange(0, 3))]
-        rng.shuffle(parts)
-        text = rng.choice([" ", " | ", ", ", ""]).join(parts)
-        assert vocab.remove_all(category, text) == SLOW.remove_all(category, text), text
-        found = vocab.search(category, text)
-        assert (found.span() if found else None) == SLOW.search_span(category, text), text
-    subset = vocab._matchers[category].search_index.for_text(phrases[0])
-    assert subset is not None and len(subset.pattern) < len(vocab._matchers[category].search_re.pattern) / 4
-
 
 def test_quote_substitution_and_cjk_range_agree_on_every_code_point() -> None:
     from cleaner.patterns import (
