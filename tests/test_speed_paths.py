@@ -539,3 +539,10 @@ def test_size_fast_path_agrees() -> None:
 
     for text in [*LINES, "", "学生们在上课", "a ⺀ b", "東京 Tokyo"]:
         assert size.__wrapped__(text) == plain(text), text  # type: ignore[attr-defined]
+
+
+def test_quote_class_agrees_between_engines_on_every_code_point() -> None:
+    from cleaner.filters.captions import QUOTE_CHARS_RE
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert QUOTE_CHARS_RE.findall(everything) == regex.compile(QUOTE_CHARS_RE.pattern).findall(everything)

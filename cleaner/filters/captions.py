@@ -7,6 +7,7 @@ credit lines are recognized by a credit label ("Foto:", "Photo by") or an agency
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
@@ -60,7 +61,8 @@ TRAILING_CREDIT_HINT_RE = regex.compile(
 )
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
-QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
+# A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
+QUOTE_CHARS_RE = re.compile(r"[\"'«»„“”‘’‹›]")
 
 
 class Captions:
