@@ -9,6 +9,7 @@ alternations, over the vocabulary's own entries, fixture lines and random text.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -546,3 +547,17 @@ def test_quote_class_agrees_between_engines_on_every_code_point() -> None:
 
     everything = "".join(map(chr, range(0x110000)))
     assert QUOTE_CHARS_RE.findall(everything) == regex.compile(QUOTE_CHARS_RE.pattern).findall(everything)
+
+
+def test_ascii_word_tokens_agree_between_engines() -> None:
+    from cleaner.patterns import ASCII_WORD_RE, WORD_RE
+
+    ascii_chars = "".join(map(chr, range(128)))
+    assert regex.findall(r"\w", ascii_chars) == re.findall(r"[A-Za-z0-9_]", ascii_chars)
+    rng = random.Random(6)
+    pieces = ["a", "Z", "0", "_", "'", "-", ".", " ", ",", "\t", "\n", "!", "x'y", "e.g.", "--", "''", "/"]
+    texts = [line for line in LINES if line.isascii()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))) for _ in range(20000)]
+    texts += [a + b + c for a in pieces for b in pieces for c in pieces]
+    for text in texts:
+        assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text), text
