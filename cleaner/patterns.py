@@ -6,6 +6,7 @@ single spaces. Folding never touches the document itself, only the comparison.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache, wraps
@@ -28,8 +29,9 @@ QUOTES_TABLE = str.maketrans(
         "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u200b": None, "\u00ad": None, "\ufeff": None,
     }
 )
-# Any character QUOTES_TABLE changes: most lines have none, and translate() is slow.
-QUOTES_TABLE_RE = regex.compile("[" + "".join(regex.escape(chr(code)) for code in sorted(QUOTES_TABLE)) + "]")
+# Any character QUOTES_TABLE changes: most lines have none, and translate() is slow. The
+# stdlib engine: a class of literal characters means the same there and scans faster.
+QUOTES_TABLE_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(QUOTES_TABLE)) + "]")
 SPACES_RE = regex.compile(r"\s+")
 # Decoration around UI lines: bullets, arrows, pipes, brackets, quotes and final punctuation.
 # The copyright sign is not decoration: it is evidence.
@@ -37,11 +39,18 @@ DECOR = r"[\s\p{Pd}:;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#\"'()\[\
 DECOR_RE = regex.compile(rf"^{DECOR}+|{DECOR}+$")
 DECOR_CHAR_RE = regex.compile(DECOR)
 WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
+# WORD_RE for ASCII text, in the stdlib engine (several times faster on short lines): on
+# ASCII characters both engines' \w is [A-Za-z0-9_] (tested), and ’ cannot occur.
+ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+(?:['\-.][A-Za-z0-9_]+)*")
 LETTER_RE = regex.compile(r"\p{L}")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？।؟»\"'”’)]\s*$")
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# The first code point CJK_RE matches (CJK Radicals Supplement; tested over all of them),
+# and any character from there on (stdlib engine: one range, scanned fast).
+CJK_FIRST = "\u2e80"
+AFTER_CJK_FIRST_RE = re.compile(f"[{CJK_FIRST}-\U0010ffff]")
 
 
 # Filters judge the same lines many times (each filter, each round): fold, core and size
@@ -69,6 +78,10 @@ def _memoized(func: Callable[[str], T]) -> Callable[[str], T]:
     return call
 
 
+def _straight_quote(match: re.Match[str]) -> str:
+    return QUOTES_TABLE[ord(match.group())] or ""
+
+
 @_memoized
 def fold(text: str) -> str:
     """Normalize for comparison: NFKC, casefold, straight quotes, hyphens, single spaces.
@@ -76,8 +89,8 @@ def fold(text: str) -> str:
     >>> fold("La page d’accueil  du site")
     "la page d'accueil du site"
     """
-    if QUOTES_TABLE_RE.search(text):
-        text = text.translate(QUOTES_TABLE)
+    # ``text.translate(QUOTES_TABLE)``: a substitution per quote mark, not a lookup per character.
+    text = QUOTES_TABLE_RE.sub(_straight_quote, text)
     text = unicodedata.normalize("NFKC", text).casefold()
     if text.isprintable():
         # The only white space in printable text is " " (by str's and by regex's rules), so
@@ -127,7 +140,7 @@ def word_count(text: str) -> int:
 
 @_memoized
 def _word_count(text: str) -> int:
-    return len(WORD_RE.findall(text))
+    return len((ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text))
 
 
 def words(text: str) -> list[str]:
@@ -155,6 +168,8 @@ def size(text: str) -> float:
     >>> size("Two words"), size("学生们在上课")
     (2, 3.0)
     """
+    if not AFTER_CJK_FIRST_RE.search(text):
+        return word_count(text)  # no Chinese or Japanese character: they all come later
     cjk = len(CJK_RE.findall(text))
     return word_count(CJK_RE.sub(" ", text)) + cjk / 2 if cjk else word_count(text)
 

@@ -9,6 +9,7 @@ alternations, over the vocabulary's own entries, fixture lines and random text.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -475,3 +476,88 @@ def test_remembered_repairs_agree_with_fresh_ones() -> None:
             for text in _mojibake_samples()[:4000] + [" a\u00a0 b\u200b ", "\u00ad", "x\t\ty"]:
                 fixed, plan = fix_line(text)
                 assert step.repair(text) == (fixed, plan, step.whitespace(fixed)), text
+
+
+def test_spacing_test_agrees_with_the_combined_regex() -> None:
+    """FixUnicode.has_spacing (a stdlib class, two end characters) == SPACING_RE.search."""
+    from cleaner.filters.unicode import SPACING_OR_NBSP_RE, SPACING_RE, FixUnicode
+
+    rng = random.Random(5)
+    spacey = regex.compile(r"[\s\p{Z}\p{Cc}\p{Cf}\u3000]")
+    chars = [chr(c) for c in range(0x110000) if spacey.match(chr(c)) or chr(c).isspace()]
+    chars += [chr(rng.randrange(0x110000)) for _ in range(3000)] + list("ab .\n")
+    texts = [""]
+    for c in chars:
+        texts += [c, f"a{c}b", f"{c}a", f"a{c}", f"a{c}{c}b", f"a {c}b", f"a{c} b", f"{c}\n", f"a\n{c}"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(chars) for _ in range(rng.randrange(1, 6))))
+    texts += LINES[:2000]
+    for nbsp, combined in (("keep", SPACING_RE), ("space", SPACING_OR_NBSP_RE)):
+        step = FixUnicode(nbsp=nbsp)  # type: ignore[arg-type]
+        assert [step.has_spacing(t) for t in texts] == [combined.search(t) is not None for t in texts]
+
+
+def test_remembered_line_shapes_agree_with_fresh_ones() -> None:
+    """BodyRegion's per-line shape and header answers come from a bounded memo."""
+    from cleaner.filters._common import Memo
+    from cleaner.filters.body import BodyRegion
+
+    body = BodyRegion()
+    body._memo = Memo(max_size=50)  # overflow often
+    vocab = body.vocabulary
+    for _ in range(2):
+        for text in LINES[:3000]:
+            assert body._shape(text) == (body.is_prose(text), body.is_short(text)), text
+            short = len(text) <= 80
+            assert body._is_header(text) == (short and vocab.is_phrase("related_headers", core(text))), text
+            assert body._is_comment_header(text) == (short and vocab.is_phrase("comment_headers", core(text))), text
+
+
+
+def test_quote_substitution_and_cjk_range_agree_on_every_code_point() -> None:
+    from cleaner.patterns import (
+        AFTER_CJK_FIRST_RE,
+        CJK_FIRST,
+        CJK_RE,
+        QUOTES_TABLE,
+        QUOTES_TABLE_RE,
+        _straight_quote,
+    )
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert QUOTES_TABLE_RE.sub(_straight_quote, everything) == everything.translate(QUOTES_TABLE)
+    cjk = CJK_RE.findall(everything)
+    assert min(cjk) == CJK_FIRST
+    assert "".join(AFTER_CJK_FIRST_RE.findall(everything)) == everything[ord(CJK_FIRST) :]
+
+
+def test_size_fast_path_agrees() -> None:
+    from cleaner.patterns import CJK_RE, size, word_count
+
+    def plain(text: str) -> float:
+        cjk = len(CJK_RE.findall(text))
+        return word_count(CJK_RE.sub(" ", text)) + cjk / 2 if cjk else word_count(text)
+
+    for text in [*LINES, "", "学生们在上课", "a ⺀ b", "東京 Tokyo"]:
+        assert size.__wrapped__(text) == plain(text), text  # type: ignore[attr-defined]
+
+
+def test_quote_class_agrees_between_engines_on_every_code_point() -> None:
+    from cleaner.filters.captions import QUOTE_CHARS_RE
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert QUOTE_CHARS_RE.findall(everything) == regex.compile(QUOTE_CHARS_RE.pattern).findall(everything)
+
+
+def test_ascii_word_tokens_agree_between_engines() -> None:
+    from cleaner.patterns import ASCII_WORD_RE, WORD_RE
+
+    ascii_chars = "".join(map(chr, range(128)))
+    assert regex.findall(r"\w", ascii_chars) == re.findall(r"[A-Za-z0-9_]", ascii_chars)
+    rng = random.Random(6)
+    pieces = ["a", "Z", "0", "_", "'", "-", ".", " ", ",", "\t", "\n", "!", "x'y", "e.g.", "--", "''", "/"]
+    texts = [line for line in LINES if line.isascii()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))) for _ in range(20000)]
+    texts += [a + b + c for a in pieces for b in pieces for c in pieces]
+    for text in texts:
+        assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text), text

@@ -14,7 +14,7 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._common import vocabulary_or_default
+from cleaner.filters._common import Memo, vocabulary_or_default
 from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -107,6 +107,9 @@ class BodyRegion:
         self.min_lead_words = min_lead_words
         self.max_bar_item_words = max_bar_item_words
         self.vocabulary = vocabulary_or_default(vocabulary)
+        # A line's shape (prose, link-like, list header) depends on its text alone, and the
+        # pipeline's later rounds ask again about every line that is left.
+        self._memo = Memo()
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
         self.min_region_share = min_region_share
@@ -121,6 +124,11 @@ class BodyRegion:
         return not self.is_link_bar(text) and (
             n >= self.long_words or (n >= self.min_prose_words and bool(SENTENCE_END_RE.search(text)))
         )
+
+    def _shape(self, text: str) -> tuple[bool, bool]:
+        """``(is_prose(text), is_short(text))``, remembered per line."""
+        result: tuple[bool, bool] = self._memo.get(text, lambda: (self.is_prose(text), self.is_short(text)))
+        return result
 
     def is_link_bar(self, text: str) -> bool:
         """A row of at least ``min_bar_items`` short items between spaced bars or bullets,
@@ -277,17 +285,24 @@ class BodyRegion:
         return None
 
     def _is_comment_header(self, text: str) -> bool:
-        return len(text) <= 80 and self.vocabulary.is_phrase("comment_headers", core(text))
+        if len(text) > 80:
+            return False
+        found: bool = self._memo.get(("comment_header", text), lambda: self.vocabulary.is_phrase("comment_headers", core(text)))
+        return found
 
     def _is_header(self, text: str) -> bool:
-        return len(text) <= 80 and self.vocabulary.is_phrase("related_headers", core(text))
+        if len(text) > 80:
+            return False
+        found: bool = self._memo.get(("related_header", text), lambda: self.vocabulary.is_phrase("related_headers", core(text)))
+        return found
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
-        prose = [self.is_prose(b.text) for b in blocks]
+        shapes = [self._shape(b.text) for b in blocks]
+        prose = [p for p, _ in shapes]
         if not any(prose):
             return
-        short = [self.is_short(b.text) for b in blocks]
+        short = [s for _, s in shapes]
         datelines = sorted(r.block.index for r in doc.removals if r.reason == "dateline")
         regions = self._regions(blocks, prose, short, self._walls(doc), datelines)
         weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]

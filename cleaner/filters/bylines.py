@@ -94,7 +94,7 @@ class Bylines:
         if len(text) > 120:
             return False
         folded = fold(text)
-        if not any(ch.isdigit() for ch in folded):
+        if not any(map(str.isdigit, folded)):
             return False
         scrubbed = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))
         has_time_or_date = scrubbed != folded

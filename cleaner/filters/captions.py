@@ -7,6 +7,7 @@ credit lines are recognized by a credit label ("Foto:", "Photo by") or an agency
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
@@ -60,7 +61,8 @@ TRAILING_CREDIT_HINT_RE = regex.compile(
 )
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
-QUOTE_CHARS_RE = regex.compile(r"[\"'«»„“”‘’‹›]")
+# A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
+QUOTE_CHARS_RE = re.compile(r"[\"'«»„“”‘’‹›]")
 
 
 class Captions:
@@ -146,9 +148,21 @@ class Captions:
         if word_count(text) > self.max_caption_words:
             return False
         folded = fold(text)
-        if not TRAILING_CREDIT_HINT_RE.search(folded) or not self._trailing_credit_re.search(folded):
+        if self._without_trailing_credit(folded) == folded:
             return False
         return not self.vocabulary.is_phrase("copyright_line", core(text))
+
+    def _without_trailing_credit(self, folded: str) -> str:
+        """Folded text with its trailing credit cut off (unchanged: it has none); remembered
+        per line, as both the credit check and the caption variants ask."""
+
+        def cut() -> str:
+            if not TRAILING_CREDIT_HINT_RE.search(folded):
+                return folded
+            return str(self._trailing_credit_re.sub("", folded))
+
+        result: str = self._memo.get(("without_trailing", folded), cut)
+        return result
 
     # -- the document -------------------------------------------------------------
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -195,9 +209,8 @@ class Captions:
         without decoration (``core``): what a cut that finds no credit gives."""
 
         def cut() -> tuple[str, str]:
-            trailing = key
-            if TRAILING_CREDIT_HINT_RE.search(folded):
-                trailing = strip_decoration(self._trailing_credit_re.sub("", folded))
+            # Without a trailing credit this is ``key``: ``folded`` without decoration.
+            trailing = strip_decoration(self._without_trailing_credit(folded))
             leading = key
             if LEADING_CREDIT_HINT in folded:
                 leading = strip_decoration(self._leading_credit_re.sub("", folded))
