@@ -216,8 +216,9 @@ class BodyRegion:
         region is kept when only plain short lines separate it from the main one, dropped
         when interface lines (share bars, "Most read", ads) removed by other filters sat
         in between, which marks a boundary of the page's article box. The page's first
-        region, right above the main one, is the article's lead when it holds
-        ``min_lead_words``: it stays, and the link box between them goes (second value)."""
+        region above the main one (only crumbs of prose between them) is the article's lead
+        when it holds ``min_lead_words``: it stays, share bar or not, and the links and
+        crumbs between them go (second value)."""
         main = max(range(len(regions)), key=weight.__getitem__)
         removed = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         kept = []
