@@ -144,6 +144,13 @@ def record_site(record: Mapping[str, Any], *, site_field: str | None = None, url
     return site_of_url(url) if isinstance(url, str) else ""
 
 
+def _site_and_text(record: Record, text_field: str, site_field: str | None, url_field: str) -> tuple[str, Any]:
+    """A record's site and text: a ``(site, text)`` pair as given, else from its fields."""
+    if isinstance(record, tuple):
+        return record
+    return record_site(record, site_field=site_field, url_field=url_field), record.get(text_field)
+
+
 class SiteProfile:
     """Per site: the number of articles, and in how many of them each line fingerprint occurs.
 
@@ -214,12 +221,7 @@ class SiteProfile:
     ) -> SiteProfile:
         """Add ``records`` (see :meth:`build`) and return this profile."""
         for record in records:
-            text: Any
-            if isinstance(record, tuple):
-                site, text = record
-            else:
-                site = record_site(record, site_field=site_field, url_field=url_field)
-                text = record.get(text_field)
+            site, text = _site_and_text(record, text_field, site_field, url_field)
             if not site or not isinstance(text, str):
                 self.skipped += 1
                 continue
@@ -511,12 +513,7 @@ def frequent_lines(
     """
     found: dict[str, dict[int, str]] = {}
     for record in records:
-        text: Any
-        if isinstance(record, tuple):
-            site, text = record
-        else:
-            site = record_site(record, site_field=site_field, url_field=url_field)
-            text = record.get(text_field)
+        site, text = _site_and_text(record, text_field, site_field, url_field)
         total = profile.articles(site)
         if not total or not isinstance(text, str):
             continue
