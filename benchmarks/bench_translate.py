@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fake_translation_server import FakeTranslationServer
 
 from cleaner.document import Document, Language
-from cleaner.translate import Translate
+from cleaner.translation import Translate
 
 SENTENCES = (
     "El Gobierno aprobó ayer la reforma número {n} en el Consejo de Ministros.",

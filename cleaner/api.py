@@ -31,7 +31,7 @@ def clean(
 ) -> Document:
     """Clean one article with the default pipeline and return the explained result.
 
-    ``translate_to`` adds a translation of the cleaned body (see :mod:`cleaner.translate`);
+    ``translate_to`` adds a translation of the cleaned body (see :mod:`cleaner.translation`);
     the original always stays in ``result.text``.
     """
     doc = to_document(text, id=id)

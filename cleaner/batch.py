@@ -233,7 +233,7 @@ class RecordCleaner:
     def _translated(
         self, docs: list[tuple[dict[str, Any], Document]]
     ) -> list[tuple[dict[str, Any], Document]]:
-        from cleaner.translate import translate_many
+        from cleaner.translation import translate_many
 
         try:
             done = list(translate_many((doc for _, doc in docs), self._translate))

@@ -41,7 +41,7 @@ class CleanerConfig:
         nbsp: ``"keep"`` no-break spaces, or turn them into ``"space"``.
         detect_language: add the :class:`~cleaner.language.DetectLanguage` step.
         language: keyword options for ``DetectLanguage`` (``languages``, ``sample_chars``, ...).
-        translate_to: add a :class:`~cleaner.translate.Translate` step into this language.
+        translate_to: add a :class:`~cleaner.translation.Translate` step into this language.
         translator: the translation provider's name (``google``, ``libre``, ...).
         translator_url: a custom endpoint for the provider.
         translation: other keyword options for ``Translate`` (``timeout``, ``cache``, ...).
@@ -141,7 +141,7 @@ def build_pipeline(config: CleanerConfig | None = None) -> Pipeline:
 
         steps.append(DetectLanguage(**dict(config.language)))
     if config.translate_to and "translate" not in config.disable:
-        from cleaner.translate import Translate
+        from cleaner.translation import Translate
 
         steps.append(
             Translate(config.translate_to, provider=config.translator, url=config.translator_url, **dict(config.translation))

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from translate_workers import fill_cache, translate_spanish
 
 from cleaner.document import Document, Language
-from cleaner.translate import ChunkLimits, Translate, TranslationCache, TranslationError
+from cleaner.translation import ChunkLimits, Translate, TranslationCache, TranslationError
 from cleaner.translation import chunks
 from cleaner.translation.providers import PROVIDERS, canonical_code, redact
 

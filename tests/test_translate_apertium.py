@@ -15,7 +15,7 @@ import pytest
 
 import cleaner
 from cleaner.document import Language
-from cleaner.translate import Translate
+from cleaner.translation import Translate
 
 RAW_ARTICLE = """Sevilla
 

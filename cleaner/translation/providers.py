@@ -379,7 +379,7 @@ def classify(error: BaseException, status: int | None) -> Failure:
         return Failure("timeout", True, message)
     if isinstance(error, requests.exceptions.ConnectionError):
         return Failure("connection_error", True, message)
-    if isinstance(error, TimeoutError):  # injected translators (see cleaner.translate.Translator)
+    if isinstance(error, TimeoutError):  # injected translators (see cleaner.translation.Translator)
         return Failure("timeout", True, message)
     if isinstance(error, ConnectionError):
         return Failure("connection_error", True, message)

@@ -1,6 +1,6 @@
 """When to try a request again: exponential backoff with jitter, a deadline, a circuit breaker.
 
-All state lives in objects the caller owns (one breaker per :class:`cleaner.translate.Translate`),
+All state lives in objects the caller owns (one breaker per :class:`cleaner.translation.Translate`),
 never in module globals, so two translators never trip each other's breaker.
 """
 

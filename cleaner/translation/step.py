@@ -45,19 +45,10 @@ from cleaner.translation.retry import CircuitBreaker, Deadline, RetryPolicy
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = [
-    "PROVIDERS",
-    "ChunkLimits",
-    "Translate",
-    "TranslationCache",
-    "TranslationError",
-    "Translator",
-    "translate_many",
-]
+__all__ = ["Translate", "TranslationError", "Translator", "translate_many"]
 
 logger = logging.getLogger(__name__)
 
-ChunkLimits = chunks.ChunkLimits
 # A retry with less time than this before the deadline is not worth sending.
 MIN_ATTEMPT_SECONDS = 0.05
 
