@@ -249,9 +249,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             )
         # The accelerator must give the same code, probability and candidates as langdetect.
         for name, detector in variants.items():
-            if detector.backend != "langdetect-rs":
+            if detector.options.backend != "langdetect-rs":
                 continue
-            twin = variants[TWINS[detector.short_text_detector]]
+            twin = variants[TWINS[detector.options.short_text_detector]]
             same = sum(_core(twin.detect(t)) == _core(detector.detect(t)) for _, t in items)
             identity.setdefault(name, [0, 0])
             identity[name][0] += same

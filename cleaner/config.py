@@ -40,7 +40,8 @@ class CleanerConfig:
         builtin_vocabulary: ``False`` uses only ``vocabulary_dirs``.
         nbsp: ``"keep"`` no-break spaces, or turn them into ``"space"``.
         detect_language: add the :class:`~cleaner.language.DetectLanguage` step.
-        language: keyword options for ``DetectLanguage`` (``languages``, ``sample_chars``, ...).
+        language: the language options (:class:`~cleaner.language.LanguageOptions` fields:
+            ``languages``, ``sample_chars``, ...).
         translate_to: add a :class:`~cleaner.translation.Translate` step into this language.
         translator: the translation provider's name (``google``, ``libre``, ...).
         translator_url: a custom endpoint for the provider.
@@ -137,9 +138,9 @@ def build_pipeline(config: CleanerConfig | None = None) -> Pipeline:
     }
     steps: list[Any] = [makers[name]() for name in FILTER_NAMES if name not in config.disable]
     if config.detect_language and "detect_language" not in config.disable:
-        from cleaner.language import DetectLanguage
+        from cleaner.language import DetectLanguage, LanguageOptions
 
-        steps.append(DetectLanguage(**dict(config.language)))
+        steps.append(DetectLanguage(LanguageOptions.from_mapping(config.language)))
     if config.translate_to and "translate" not in config.disable:
         from cleaner.translation import Translate
 

@@ -16,9 +16,7 @@ import regex
 
 T = TypeVar("T")
 
-__all__ = [
-    "core", "dominant_script", "fold", "is_name_token", "letters", "size", "strip_decoration", "word_count", "words",
-]
+__all__ = ["core", "fold", "is_name_token", "size", "strip_decoration", "word_count", "words"]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -42,7 +40,6 @@ WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
 # WORD_RE for ASCII text, in the stdlib engine (several times faster on short lines): on
 # ASCII characters both engines' \w is [A-Za-z0-9_] (tested), and ’ cannot occur.
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+(?:['\-.][A-Za-z0-9_]+)*")
-LETTER_RE = regex.compile(r"\p{L}")
 SENTENCE_END_RE = regex.compile(r"[.!?…。！？।؟»\"'”’)]\s*$")
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
@@ -152,15 +149,6 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def letters(text: str) -> int:
-    """Number of letters.
-
-    >>> letters("a1 b2 ç")
-    3
-    """
-    return len(LETTER_RE.findall(text))
-
-
 @_memoized
 def size(text: str) -> float:
     """Length in words, counting two Chinese or Japanese characters as one word.
@@ -184,31 +172,3 @@ def is_name_token(token: str) -> bool:
         return False
     first = token[0]
     return first.isupper() or (first.isalpha() and first.lower() == first.upper())
-
-
-SCRIPTS = (
-    ("latin", regex.compile(r"\p{Latin}")),
-    ("cyrillic", regex.compile(r"\p{Cyrillic}")),
-    ("greek", regex.compile(r"\p{Greek}")),
-    ("arabic", regex.compile(r"\p{Arabic}")),
-    ("hebrew", regex.compile(r"\p{Hebrew}")),
-    ("cjk", regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")),
-    ("hangul", regex.compile(r"\p{Hangul}")),
-    ("devanagari", regex.compile(r"\p{Devanagari}")),
-    ("thai", regex.compile(r"\p{Thai}")),
-)
-
-
-def dominant_script(text: str, *, sample: int = 400) -> str | None:
-    """The script of most letters in the first ``sample`` characters, if one has 60%.
-
-    >>> dominant_script("Жители города"), dominant_script("A bio in English"), dominant_script("123")
-    ('cyrillic', 'latin', None)
-    """
-    head = text[:sample]
-    counts = [(len(pattern.findall(head)), name) for name, pattern in SCRIPTS]
-    total = sum(n for n, _ in counts)
-    if not total:
-        return None
-    best, name = max(counts)
-    return name if best >= 0.6 * total else None

@@ -8,27 +8,37 @@ so the accelerator's identity to langdetect is always checked there).
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import json
 import os
 import pickle
+import pkgutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from cleaner import language
+from cleaner.config import CleanerConfig
 from cleaner.document import Document, Language
 from cleaner.language import (
     LANGDETECT_LANGUAGES,
     DetectLanguage,
     LanguageDetector,
+    LanguageOptions,
+    backends,
     count_letters,
     detect_language,
+    dominant_script,
+    judges,
     sample_text,
 )
+from cleaner.language import detector as detector_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,6 +113,25 @@ def test_count_letters_weights_dense_scripts() -> None:
     assert count_letters("abc 123") == 3
     assert count_letters("東京") == 4
     assert count_letters("서울") == 4
+    assert count_letters("東京 abc", dense=1) == 5  # letters as such
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Жители города", "Cyrillic"),
+        ("A bio in English", "Latin"),
+        ("Brand Газпром объявил о прибыли", "Cyrillic"),  # 22 of 27 letters
+        ("서울 시청", "Hangul"),
+        ("東京都庁です", "CJK"),
+        ("मुंबई में बारिश", "Devanagari"),
+        ("ABC абв", None),  # no script holds 60 %
+        ("123 !", None),
+        ("Ծիծեռնակ", None),  # Armenian: not a script of langdetect's languages
+    ],
+)
+def test_dominant_script(text: str, expected: str | None) -> None:
+    assert dominant_script(text) == expected
 
 
 def test_chinese_codes_are_script_subtags() -> None:
@@ -242,6 +271,56 @@ def test_bad_options_are_refused(options: dict[str, object], error: type[Excepti
         LanguageDetector(**options)  # type: ignore[arg-type]
 
 
+# Every option with a value other than its default.
+CHANGED_OPTIONS: dict[str, object] = {
+    "languages": {"fr", "EN"},
+    "sample_chars": 500,
+    "min_letters": 3,
+    "short_text_letters": 60,
+    "short_text_detector": "langdetect",
+    "min_short_probability": 0.8,
+    "backend": "langdetect-rs",
+    "seed": 4,
+    "cache_size": 10,
+}
+
+
+def test_every_entry_point_takes_every_option() -> None:
+    assert set(CHANGED_OPTIONS) == {f.name for f in dataclasses.fields(LanguageOptions)}
+    expected = LanguageOptions(**CHANGED_OPTIONS)  # type: ignore[arg-type]
+    assert all(getattr(expected, name) != getattr(LanguageOptions(), name) for name in CHANGED_OPTIONS)
+    assert LanguageDetector(**CHANGED_OPTIONS).options == expected
+    assert LanguageDetector(expected).options == expected
+    assert LanguageDetector(LanguageOptions(seed=9), **CHANGED_OPTIONS).options == expected
+    assert DetectLanguage(**CHANGED_OPTIONS).detector.options == expected
+    assert DetectLanguage(expected).detector.options == expected
+    pipeline = CleanerConfig(language=CHANGED_OPTIONS).pipeline()
+    step = pipeline.steps[pipeline.names.index("detect_language")]
+    assert isinstance(step, DetectLanguage) and step.detector.options == expected
+    # Greek is decided by its script (here: not among the candidates) without loading a model.
+    assert detect_language("Η κυβέρνηση", **CHANGED_OPTIONS).code == "und"
+    assert detect_language("Η κυβέρνηση", expected).code == "und"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: LanguageDetector(sample_size=3),
+        lambda: DetectLanguage(sample_size=3),
+        lambda: detect_language("text", sample_size=3),
+        lambda: CleanerConfig(language={"sample_size": 3}).pipeline(),
+    ],
+)
+def test_unknown_options_are_refused_everywhere(make: Callable[[], object]) -> None:
+    with pytest.raises(TypeError, match=r"unknown language options \['sample_size'\]; known: languages, sample_chars"):
+        make()
+
+
+def test_a_step_takes_a_detector_or_options_not_both() -> None:
+    with pytest.raises(TypeError):
+        DetectLanguage(detector=LanguageDetector(), seed=3)
+
+
 # --- sampling ------------------------------------------------------------------------------
 
 
@@ -323,9 +402,9 @@ def test_detector_works_in_a_worker_process() -> None:
 
 def test_profiles_load_once_per_process_and_are_shared() -> None:
     LanguageDetector(seed=1).detect(SENTENCES["en"])
-    factory = language._langdetect_factory("langdetect")
+    factory = backends.langdetect_factory("langdetect")
     LanguageDetector(languages={"en"}, seed=2, sample_chars=10).detect(SENTENCES["en"])
-    assert language._langdetect_factory("langdetect") is factory
+    assert backends.langdetect_factory("langdetect") is factory
     assert factory.seed is None  # seeds are set per detection, never on the shared factory
 
 
@@ -404,7 +483,7 @@ def test_fast_backend_gives_identical_results(options: dict[str, object]) -> Non
 def test_fast_backend_probabilities_are_bit_identical() -> None:
     if not _fast_installed():
         pytest.skip("langdetect-rs is not installed (extra: article-cleaner[fast])")
-    slow, fast = language._langdetect_factory("langdetect"), language._langdetect_factory("langdetect-rs")
+    slow, fast = backends.langdetect_factory("langdetect"), backends.langdetect_factory("langdetect-rs")
     for text in _identity_texts():
         a, b = slow.create(), fast.create()
         a.seed = b.seed = 0
@@ -417,7 +496,7 @@ def test_fast_backend_probabilities_are_bit_identical() -> None:
 
 def _hide(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None:
     """Make ``modules`` unimportable and forget the loaded models."""
-    monkeypatch.setattr(language, "_MODELS", {})
+    monkeypatch.setattr(backends, "_MODELS", {})
     for name in modules:
         monkeypatch.setitem(sys.modules, name, None)
 
@@ -459,7 +538,7 @@ def _short_pair(monkeypatch: pytest.MonkeyPatch, ld: str, py: list[tuple[str, fl
         def rank(self, sample: str) -> list[tuple[str, float]]:
             return py
 
-    monkeypatch.setattr(language, "_py3langid_identifier", lambda candidates: FakeIdentifier())
+    monkeypatch.setattr(judges, "py3langid_identifier", lambda candidates: FakeIdentifier())
     found = Language(ld, 0.7143, ((ld, 0.7143),), "langdetect")
     monkeypatch.setattr(detector, "_run_langdetect", lambda sample, candidates: found)
     return detector.detect("Lire la suite")
@@ -551,9 +630,9 @@ def test_script_decides_alone_when_it_allows_one_language() -> None:
 def test_factories_hold_only_the_candidates_profiles() -> None:
     detector = LanguageDetector()
     assert detector.detect(SENTENCES["ru"]).code == "ru"
-    factory = language._langdetect_factory("langdetect", ("bg", "mk", "ru", "uk"))
+    factory = backends.langdetect_factory("langdetect", ("bg", "mk", "ru", "uk"))
     assert sorted(factory.langlist) == ["bg", "mk", "ru", "uk"]
-    assert language._langdetect_factory("langdetect", ("bg", "mk", "ru", "uk")) is factory
+    assert backends.langdetect_factory("langdetect", ("bg", "mk", "ru", "uk")) is factory
 
 
 def test_doctests_hold_with_and_without_py3langid(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -561,8 +640,10 @@ def test_doctests_hold_with_and_without_py3langid(monkeypatch: pytest.MonkeyPatc
     import doctest
 
     _hide(monkeypatch, "py3langid", "py3langid.langid")
-    failures, _ = doctest.testmod(language, verbose=False, report=False)
-    assert failures == 0
+    names = [module.name for module in pkgutil.iter_modules(language.__path__)]
+    results = [doctest.testmod(importlib.import_module(f"cleaner.language.{name}"), report=False) for name in names]
+    assert sum(result.attempted for result in results) >= 10
+    assert sum(result.failed for result in results) == 0
 
 
 def test_language_to_dict_round_trip() -> None:
@@ -571,10 +652,11 @@ def test_language_to_dict_round_trip() -> None:
 
 
 def test_module_docstring_lists_no_stale_defaults() -> None:
-    detector = LanguageDetector()
-    doc = textwrap.dedent(language.__doc__ or "")
-    assert f"({detector.sample_chars} by default)" in doc
-    assert f"``min_letters`` ({detector.min_letters})" in doc
+    options = LanguageOptions()
+    doc = textwrap.dedent(detector_module.__doc__ or "")
+    assert f"({options.sample_chars} by default)" in doc
+    assert f"``min_letters`` ({options.min_letters})" in doc
+    assert f"``short_text_letters`` ({options.short_text_letters})" in doc
 
 
 # --- short text with lingua -------------------------------------------------------------------
@@ -609,8 +691,8 @@ def _three_judges(
         def rank(self, sample: str) -> list[tuple[str, float]]:
             return py
 
-    monkeypatch.setattr(language, "_lingua_detector", lambda candidates: None if li is None else FakeLingua())
-    monkeypatch.setattr(language, "_py3langid_identifier", lambda candidates: FakeIdentifier())
+    monkeypatch.setattr(judges, "lingua_detector", lambda candidates: None if li is None else FakeLingua())
+    monkeypatch.setattr(judges, "py3langid_identifier", lambda candidates: FakeIdentifier())
     found = Language(ld, 0.7143, ((ld, 0.7143),), "langdetect")
     monkeypatch.setattr(detector, "_run_langdetect", lambda sample, candidates: found)
     return detector.detect(text)
@@ -682,7 +764,7 @@ def test_short_text_with_real_lingua() -> None:
     pytest.importorskip("lingua", reason="lingua is not installed (extra: article-cleaner[lingua])")
     # Five languages keep the models small (all 31 Latin-script ones take about 700 MB).
     detector = LanguageDetector(languages={"en", "fr", "de", "es", "it"})
-    assert detector._short_text_judge() == "lingua"  # "auto" with lingua and py3langid installed
+    assert judges.judge_for(detector.options.short_text_detector) == "lingua"  # "auto": both installed
     for text, code in (("Lire la suite", "fr"), ("Mehr zum Thema", "de"), ("Read more", "en")):
         found = detector.detect(text)
         assert (found.code, found.backend) == (code, "langdetect+lingua"), text
@@ -694,7 +776,7 @@ def test_short_text_with_real_lingua() -> None:
         assert {code for code, _ in found.candidates} <= {"en", "fr", "de", "es", "it"}
     assert detector.detect(ARTICLE * 3).backend == "langdetect"  # long text: langdetect alone
     # lingua has no Nepali: that candidate set has no lingua detector, and py3langid answers.
-    assert language._lingua_detector(("hi", "mr", "ne")) is None
+    assert judges.lingua_detector(("hi", "mr", "ne")) is None
     nepali = LanguageDetector(languages={"hi", "mr", "ne"}, short_text_detector="lingua")
     assert nepali.detect("नेपाल सरकार").backend == "langdetect+py3langid"
 

@@ -10,20 +10,22 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterator
 
+from cleaner import codes
 from cleaner.document import Document, Removal
 from cleaner.filters._common import Memo, is_name_like, vocabulary_or_default
 from cleaner.language import Backend, LanguageDetector, ShortTextDetector
-from cleaner.patterns import dominant_script, fold, letters, word_count
+from cleaner.language.scripts import count_letters, dominant_script
+from cleaner.patterns import fold, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["AuthorBio"]
 
-# Pairs langdetect confuses on short text: a switch between them is no evidence.
+# Pairs of languages the detector confuses on short text (in its codes, see cleaner.codes):
+# a switch between them is no evidence.
 CONFUSABLE = frozenset(
     frozenset(p)
-    for p in [("no", "da"), ("nb", "da"), ("no", "nb"), ("cs", "sk"), ("hr", "sr"), ("hr", "bs"), ("sr", "bs"),
-              ("uk", "ru"), ("bg", "mk"), ("nl", "af"), ("id", "ms"), ("zh-cn", "zh-tw"), ("zh-cn", "ko"),
-              ("es", "ca"), ("es", "gl"), ("pt", "gl"), ("fr", "ca"), ("it", "ro")]
+    for p in [("no", "da"), ("cs", "sk"), ("uk", "ru"), ("bg", "mk"), ("nl", "af"), ("zh-Hans", "zh-Hant"),
+              ("zh-Hans", "ko"), ("es", "ca"), ("fr", "ca"), ("it", "ro")]
 )
 
 
@@ -99,9 +101,9 @@ class AuthorBio:
         return bool(self._memo.get((text, body, has_name), decide))
 
     def _decide_switch(self, text: str, body: str, *, has_name: bool) -> bool:
-        if letters(text) < self.min_letters or word_count(text) > self.max_words:
+        if count_letters(text, dense=1) < self.min_letters or word_count(text) > self.max_words:
             return False
-        if letters(body) < 2 * self.min_letters:
+        if count_letters(body, dense=1) < 2 * self.min_letters:
             return False
         script, body_script = dominant_script(text), dominant_script(body)
         if script and body_script and script != body_script:
@@ -112,7 +114,9 @@ class AuthorBio:
         if not body_lang.is_known or body_lang.probability < self.min_probability:
             return False
         lang = self.detector.detect(text)
-        if not lang.is_known or lang.probability < self.min_probability or lang.code == body_lang.code:
+        if not lang.is_known or lang.probability < self.min_probability:
+            return False
+        if codes.same_language(lang.code, body_lang.code):
             return False
         return frozenset((lang.code, body_lang.code)) not in CONFUSABLE
 
