@@ -1,4 +1,5 @@
-"""Split raw text into blocks (lines with paragraph numbers) and join them back.
+"""Blocks, the lines of an article with their paragraph numbers: the :class:`Block` type,
+and splitting raw text into blocks and joining them back (:mod:`cleaner.document` builds on it).
 
 This is the only module that knows the separators: every Unicode line break becomes a line
 end, and a blank line (whitespace or invisible characters only) starts a new paragraph.
@@ -7,12 +8,12 @@ end, and a blank line (whitespace or invisible characters only) starts a new par
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
-if TYPE_CHECKING:
-    from cleaner.document import Block
+__all__ = ["Block", "join", "looks_like_title", "split"]
 
 # \r\n first so it counts as one break; U+2029 (paragraph separator) is a blank line.
 LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028]")
@@ -22,14 +23,31 @@ BLANK_RE = regex.compile(r"[\s\u200b\u2060\ufeff\u00ad]*")
 TITLE_END_RE = regex.compile(r"[.;,:…]\s*$")
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of the input.
+
+    Args:
+        index: 0-based line number in the input (after line-break normalization); it stays
+            the same however many other blocks are removed.
+        text: the line's text.
+        paragraph: number of the blank-line separated paragraph the line belongs to.
+    """
+
+    index: int
+    text: str
+    paragraph: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "text": self.text, "paragraph": self.paragraph}
+
+
 def split(text: str) -> tuple[Block, ...]:
     """Split ``text`` into non-blank blocks numbered by line and paragraph.
 
     >>> [(b.index, b.paragraph, b.text) for b in split("a\\r\\nb\\n\\n c ")]
     [(0, 0, 'a'), (1, 0, 'b'), (3, 1, ' c ')]
     """
-    from cleaner.document import Block
-
     text = text.replace(PARAGRAPH_SEPARATOR, "\n\n")
     out: list[Block] = []
     paragraph = 0
@@ -48,7 +66,6 @@ def split(text: str) -> tuple[Block, ...]:
 def join(blocks: Sequence[Block]) -> str:
     """Join blocks: one newline inside a paragraph, a blank line between paragraphs.
 
-    >>> from cleaner.document import Block
     >>> join([Block(0, "a", 0), Block(1, "b", 0), Block(5, "c", 2)])
     'a\\nb\\n\\nc'
     """

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cleaner import blocks as _blocks
+from cleaner.blocks import Block
 
 __all__ = [
     "Block",
@@ -22,25 +23,6 @@ __all__ = [
     "Result",
     "Translation",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One line of the input.
-
-    Args:
-        index: 0-based line number in the input (after line-break normalization); it stays
-            the same however many other blocks are removed.
-        text: the line's text.
-        paragraph: number of the blank-line separated paragraph the line belongs to.
-    """
-
-    index: int
-    text: str
-    paragraph: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "paragraph": self.paragraph}
 
 
 @dataclass(frozen=True, slots=True)
