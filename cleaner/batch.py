@@ -141,7 +141,6 @@ class RecordCleaner:
     def __init__(self, spec: BatchSpec) -> None:
         self.spec = spec
         self._pipeline: Pipeline | None = None
-        self._translate: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"spec": self.spec}
@@ -151,13 +150,8 @@ class RecordCleaner:
 
     @property
     def pipeline(self) -> Pipeline:
-        """The pipeline without its translation step (translation runs per chunk, concurrently)."""
         if self._pipeline is None:
-            pipeline = self.spec.pipeline()
-            if "translate" in pipeline.names:
-                self._translate = pipeline.steps[pipeline.names.index("translate")]
-                pipeline = pipeline.without("translate")
-            self._pipeline = pipeline
+            self._pipeline = self.spec.pipeline()
         return self._pipeline
 
     # -- parsing ---------------------------------------------------------------------------
@@ -213,39 +207,16 @@ class RecordCleaner:
         return self._clean([self.prepare(n, r) for n, r in zip(numbers, records)])
 
     def _clean(self, prepared: list[tuple[dict[str, Any], Document | None]]) -> list[dict[str, Any]]:
-        pipeline = self.pipeline
-        docs: list[tuple[dict[str, Any], Document]] = []
-        for out, doc in prepared:
-            if doc is None:
-                continue
-            try:
-                docs.append((out, pipeline(doc)))
-            except Exception as err:
-                logger.debug("record at line %s failed", out["line"], exc_info=True)
-                _fail(out, f"{type(err).__name__}: {err}")
-        if self._translate is not None and docs:
-            # Translation is I/O: a chunk's requests run concurrently (translate_many).
-            docs = self._translated(docs)
-        for out, doc in docs:
-            self._fill(out, doc)
+        todo = [(out, doc) for out, doc in prepared if doc is not None]
+        # A chunk at once: steps that wait on the network (translation) work on all of it.
+        results = self.pipeline.many([doc for _, doc in todo], errors="return")
+        for (out, _), result in zip(todo, results):
+            if isinstance(result, Document):
+                self._fill(out, result)
+            else:
+                logger.debug("record at line %s failed", out["line"], exc_info=result)
+                _fail(out, f"{type(result).__name__}: {result}")
         return [out for out, _ in prepared]
-
-    def _translated(
-        self, docs: list[tuple[dict[str, Any], Document]]
-    ) -> list[tuple[dict[str, Any], Document]]:
-        from cleaner.translation import translate_many
-
-        try:
-            done = list(translate_many((doc for _, doc in docs), self._translate))
-            return [(out, doc) for (out, _), doc in zip(docs, done)]
-        except Exception:  # noqa: BLE001 - redo one by one to pin the failure on its record
-            kept = []
-            for out, doc in docs:
-                try:
-                    kept.append((out, self._translate(doc)))
-                except Exception as err:  # noqa: BLE001
-                    _fail(out, f"{type(err).__name__}: {err}")
-            return kept
 
     def _fill(self, out: dict[str, Any], doc: Document) -> None:
         data = doc.to_dict()

@@ -2,7 +2,9 @@
 
 A *filter* is any object with ``name`` and ``find(doc) -> Iterable[Removal]`` (or a plain
 function ``doc -> Iterable[Removal]``); a *step* is any object with ``name`` and
-``__call__(doc) -> Document``. A :class:`Pipeline` is itself a step, so pipelines nest.
+``__call__(doc) -> Document`` (and, if it does better on several documents at once, a
+``many(docs)`` method: see :meth:`Pipeline.many`). A :class:`Pipeline` is itself a step, so
+pipelines nest.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from types import FunctionType
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import ftfy
 
@@ -183,7 +185,72 @@ class Pipeline:
         pair or a bio that the first round could not see, and repeating makes cleaning
         idempotent, as ftfy's fixer loop does."""
         start = len(doc.removals)
+        doc = self._run(doc, self._segments())
+        self._count(doc, start)
+        return doc
+
+    def many(self, docs: Iterable[Document], *, errors: Literal["raise", "return"] = "raise") -> list[Any]:
+        """Run the pipeline over many documents, in order; the same results as one by one.
+
+        A step with a ``many(docs)`` method (translation, which waits on the network and
+        so works on several articles at once) gets every document still going; the other
+        steps run one document at a time. With ``errors="return"``, a document a step
+        raised on is returned as that exception, in its place, and the others go on.
+
+        >>> from cleaner.filters import InterfaceLines
+        >>> [d.text for d in Pipeline(InterfaceLines()).many([Document.from_text("Advertisement\\nA.")])]
+        ['A.']
+        """
+        items: list[Any] = list(docs)
+        starts = [len(doc.removals) for doc in items]
+        for batched, segments in self._stages():
+            live = [i for i, item in enumerate(items) if isinstance(item, Document)]
+            if batched is not None and live:
+                try:
+                    out = list(batched.many([items[i] for i in live]))
+                except Exception:
+                    if errors == "raise":
+                        raise
+                    out = []
+                    for i in live:  # again one by one, to pin the error on its document
+                        try:
+                            out.append(batched(items[i]))
+                        except Exception as err:  # noqa: BLE001 - returned in place, as asked
+                            out.append(err)
+                for i, result in zip(live, out):
+                    items[i] = result
+                continue
+            for i in live:
+                try:
+                    items[i] = self._run(items[i], segments)
+                except Exception as err:
+                    if errors == "raise":
+                        raise
+                    items[i] = err
+        for item, start in zip(items, starts):
+            if isinstance(item, Document):
+                self._count(item, start)
+        return items
+
+    def _stages(self) -> list[tuple[Any, list[tuple[bool, tuple[StepLike, ...]]]]]:
+        """Segments grouped for :meth:`many`: a step with ``many`` alone, runs of others together."""
+        stages: list[tuple[Any, list[tuple[bool, tuple[StepLike, ...]]]]] = []
         for is_filter, segment in self._segments():
+            batched = segment[0] if not is_filter and callable(getattr(segment[0], "many", None)) else None
+            if batched is not None:
+                stages.append((batched, []))
+            elif stages and stages[-1][0] is None:
+                stages[-1][1].append((is_filter, segment))
+            else:
+                stages.append((None, [(is_filter, segment)]))
+        return stages
+
+    def _count(self, doc: Document, start: int) -> None:
+        for removal in doc.removals[start:]:
+            self.stats[f"{removal.filter}.{removal.reason}"] += 1
+
+    def _run(self, doc: Document, segments: list[tuple[bool, tuple[StepLike, ...]]]) -> Document:
+        for is_filter, segment in segments:
             for round_ in range(self.max_rounds if is_filter else 1):
                 before = len(doc.removals)
                 for step in segment:
@@ -193,8 +260,6 @@ class Pipeline:
                         doc = self._apply(step, doc)
                 if len(doc.removals) == before:
                     break
-        for removal in doc.removals[start:]:
-            self.stats[f"{removal.filter}.{removal.reason}"] += 1
         return doc
 
     def clean(self, text: str | bytes | Document, *, id: str = "") -> Document:

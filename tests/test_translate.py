@@ -3,6 +3,7 @@ local fake server (127.0.0.1) with injected failures. No test touches the intern
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import pickle
@@ -19,9 +20,9 @@ from hypothesis import strategies as st
 from translate_workers import fill_cache, translate_spanish
 
 from cleaner.document import Document, Language
-from cleaner.translation import ChunkLimits, Translate, TranslationCache, TranslationError
-from cleaner.translation import chunks
-from cleaner.translation.providers import PROVIDERS, canonical_code, redact
+from cleaner.translation import ChunkLimits, Translate, TranslationCache, TranslationError, chunks
+from cleaner.translation.client import redact
+from cleaner.translation.providers import PROVIDERS, canonical_code
 
 SPANISH = (
     "El Gobierno aprueba la reforma\n"
@@ -208,15 +209,18 @@ def test_paragraphs_map_one_to_one_and_the_original_stays(server: FakeTranslatio
     translation = result.translation
     assert translation is not None and translation.status == "ok" and translation.text is not None
     assert translation.text.split("\n\n") == [p.upper() for p in SPANISH.split("\n\n")]
+    assert translation.text.count("\n") == SPANISH.count("\n")
     assert result.text == SPANISH
-    assert translation.requests == server.count == 4
-    assert {s.params["source"] for s in server.seen} == {"es"}
+    # The four lines travel in one request, a blank line between them.
+    assert translation.requests == server.count == 1
+    assert server.seen[0].text == "\n\n".join(SPANISH.splitlines()).replace("\n\n\n\n", "\n\n")
+    assert (translation.chunks, {s.params["source"] for s in server.seen}) == (4, {"es"})
 
 
 def test_second_run_makes_no_request(server: FakeTranslationServer, tmp_path: Path) -> None:
     step = libre(server, cache=tmp_path / "cache.sqlite3")
     first = step(spanish())
-    assert first.translation is not None and first.translation.requests == 4
+    assert first.translation is not None and first.translation.requests == 1
     server.reset()
     again = libre(server, cache=tmp_path / "cache.sqlite3")  # a new object, same file
     second = again(spanish())
@@ -229,7 +233,7 @@ def test_fail_twice_then_ok_is_retried(server: FakeTranslationServer) -> None:
     server.script("500", "500")
     translation = libre(server, max_in_flight=1, retries=3)(spanish()).translation
     assert translation is not None
-    assert (translation.status, translation.retries, translation.requests) == ("ok", 2, 6)
+    assert (translation.status, translation.retries, translation.requests) == ("ok", 2, 3)
     assert [s.behaviour for s in server.seen[:3]] == ["500", "500", "ok"]
 
 
@@ -244,7 +248,6 @@ def test_429_is_retried(server: FakeTranslationServer) -> None:
     ("behaviour", "reason"),
     [
         ("500", "server_error"),
-        ("429", "rate_limited"),
         ("invalid_json", "invalid_response"),
         ("empty", "empty_response"),
     ],
@@ -300,55 +303,44 @@ def test_the_deadline_caps_the_request_timeout(server: FakeTranslationServer) ->
     assert translation.requests == 1  # no retry: no time left
 
 
-class FakeClock:
-    """Time that moves only when told to (breaker cooldowns without sleeping)."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def with_fake_breaker(step: Translate, threshold: int) -> FakeClock:
-    from cleaner.translation.retry import CircuitBreaker
-
-    clock = FakeClock()
-    step.breaker = CircuitBreaker(threshold=threshold, cooldown=60.0, clock=clock)
-    return clock
-
-
-def test_circuit_breaker_opens_then_probes(server: FakeTranslationServer) -> None:
+def test_circuit_breaker_opens_and_an_article_that_cannot_wait_reports_the_cause(
+    server: FakeTranslationServer,
+) -> None:
     server.default = "500"
-    step = libre(server, retries=1, max_in_flight=1)
-    clock = with_fake_breaker(step, threshold=2)
+    step = libre(server, retries=1, max_in_flight=1, breaker_threshold=2, breaker_cooldown=0.5)
     first = step(spanish("Una frase.")).translation
     assert first is not None and (first.reason, first.requests) == ("server_error", 2)
-    assert step.breaker.state == "open"
+    assert step.endpoint.breaker.state == "open"
+    # An article whose deadline ends before the probe is due sends nothing, and says why:
+    # the server's error, not "circuit open".
+    step.deadline = 0.2
     second = step(spanish("Otra frase.")).translation
-    assert second is not None and (second.reason, second.requests) == ("circuit_open", 0)
+    assert second is not None and (second.reason, second.requests) == ("server_error", 0)
+    assert "HTTP 500" in second.message and "Internal error in the translation backend" in second.message
     assert server.count == 2  # the open breaker sent nothing
     server.default = "ok"
-    clock.now += 60.0  # the cooldown passes
-    third = step(spanish("Otra frase.")).translation
+    step.deadline = 20.0
+    third = step(spanish("Otra frase.")).translation  # waits for the cooldown, then probes
     assert third is not None and third.status == "ok"
-    assert step.breaker.state == "closed"
+    assert step.endpoint.breaker.state == "closed"
 
 
 def test_after_the_cooldown_one_probe_goes_out_and_the_others_wait_for_it(
     server: FakeTranslationServer,
 ) -> None:
     server.default = "500"
-    step = libre(server, retries=0, max_in_flight=4)
-    clock = with_fake_breaker(step, threshold=1)
+    step = libre(server, retries=0, max_in_flight=4, pack=False, breaker_threshold=1, breaker_cooldown=0.3)
     assert step(spanish("Una frase.")).translation.reason == "server_error"  # type: ignore[union-attr]
-    assert step.breaker.state == "open"
+    assert step.endpoint.breaker.state == "open"
     server.default = "ok"
     server.latency = 0.05  # the probe is slow, the other pieces must wait for it
-    clock.now += 60.0
+    server.reset()
     translation = step(spanish()).translation
     assert translation is not None and translation.status == "ok"
-    assert translation.requests == 4
+    assert translation.requests == server.count == 4
+    first = min(s.at for s in server.seen)
+    # One probe; the other three went out only once it had answered.
+    assert sorted(s.at for s in server.seen)[1] >= first + 0.04
 
 
 def test_no_request_exceeds_the_limits(server: FakeTranslationServer) -> None:
@@ -400,9 +392,9 @@ def test_microsoft_language_list_comes_from_the_same_server_once(server: FakeTra
     assert translation is not None and translation.status == "ok", translation
     assert [s.path for s in server.seen].count("/languages") == 1  # the prototype is reused
     posts = [s for s in server.seen if s.path == "/translate"]
-    assert len(posts) == 4 and {s.params["from"] for s in posts} == {"es"}
+    assert len(posts) == 1 and {s.params["from"] for s in posts} == {"es"}
     assert {s.params.get("_key_header") for s in posts} == {"ms-key-0001"}
-    assert translation.requests == 5
+    assert translation.requests == 2
 
 
 def test_microsoft_timeout_is_a_timeout(server: FakeTranslationServer) -> None:
@@ -430,7 +422,7 @@ def test_many_documents_in_order_with_bounded_concurrency(server: FakeTranslatio
     server.latency = 0.02
     docs = [spanish(f"Frase número {i}. Segunda frase {i}.\n\nPárrafo {i}.") for i in range(12)]
     step = libre(server, max_in_flight=3)
-    out = list(step.translate_many(docs))
+    out = list(step.many(docs))
     assert [d.translation.text for d in out if d.translation] == [d.text.upper() for d in docs]
     assert 1 <= server.max_in_flight <= 3
 
@@ -556,7 +548,7 @@ def test_pieces_without_letters_are_not_sent(server: FakeTranslationServer) -> N
     translation = libre(server)(spanish(text)).translation
     assert translation is not None and translation.status == "ok"
     assert translation.text == "PRIMERA FRASE.\n\n12.05.2024 — 10:30\n\n***\n\nÚLTIMA FRASE."
-    assert sorted(s.text for s in server.seen) == ["Primera frase.", "Última frase."]
+    assert [s.text for s in server.seen] == ["Primera frase.\n\nÚltima frase."]
     assert translation.verbatim_chunks == 2
 
 
@@ -564,7 +556,7 @@ def test_google_instances_are_not_shared_between_threads(server: FakeTranslation
     server.latency = 0.005
     step = Translate("en", provider="google", url=server.url + "/m", cache=False, max_in_flight=6, **FAST)  # type: ignore[arg-type]
     docs = [spanish(f"Artículo {i}.\n\nPárrafo {i} con texto propio {i}.") for i in range(30)]
-    out = list(step.translate_many(docs))
+    out = list(step.many(docs))
     assert [d.translation.text for d in out if d.translation] == [d.text.upper() for d in docs]
 
 
@@ -592,7 +584,7 @@ class Flaky:
         self.calls.append((text, source, target))
         if len(self.calls) <= self.fail:
             raise TimeoutError("slow")
-        return f"[{target}] {text}"
+        return "\n\n".join(f"[{target}] {line}" for line in text.split("\n\n"))
 
 
 def test_an_injected_translator_gets_chunks_retries_and_canonical_codes() -> None:
@@ -603,9 +595,11 @@ def test_an_injected_translator_gets_chunks_retries_and_canonical_codes() -> Non
     assert (translation.status, translation.provider, translation.retries) == ("ok", "flaky", 2)
     assert translation.text == "[zh-hant] Uno.\n\n[zh-hant] Dos."
     assert {c[1:] for c in flaky.calls} == {("es", "zh-hant")}
+    assert flaky.calls[-1][0] == "Uno.\n\nDos."  # both lines in one request
 
 
 def _classify_cases() -> list[tuple[BaseException, int | None, str, bool]]:
+    """(what was raised, the HTTP status seen, reason, transient)."""
     import json
 
     import requests
@@ -620,6 +614,8 @@ def _classify_cases() -> list[tuple[BaseException, int | None, str, bool]]:
         (dt.ServerException(502), 502, "server_error", True),
         (dt.AuthorizationException("k"), 403, "auth_error", False),
         (dt.RequestError(), 400, "bad_request", False),
+        (dt.ServerException(456), 456, "quota_exceeded", False),
+        (dt.ServerException(504), 504, "timeout", True),
         (dt.TooManyRequests(), None, "rate_limited", True),
         (json.JSONDecodeError("x", "doc", 0), 200, "invalid_response", True),
         (KeyError("translatedText"), 200, "invalid_response", True),
@@ -634,10 +630,13 @@ def _classify_cases() -> list[tuple[BaseException, int | None, str, bool]]:
 def test_errors_are_classified(
     error: BaseException, status: int | None, reason: str, transient: bool
 ) -> None:
-    from cleaner.translation.providers import classify
+    from cleaner.translation.client import CallContext, classify
 
-    failure = classify(error, status)
+    context = CallContext(None, 1.0, 1000, status=status)
+    failure = classify(error, context)
     assert (failure.reason, failure.transient) == (reason, transient)
+    if status is not None and status >= 400:
+        assert failure.message.startswith(f"HTTP {status}")
 
 
 # -- retry machinery, with a fake clock ----------------------------------------------------
@@ -660,21 +659,24 @@ def test_breaker_states_with_a_fake_clock() -> None:
     from cleaner.translation.retry import CircuitBreaker
 
     now = [0.0]
-    breaker = CircuitBreaker(threshold=3, cooldown=10.0, clock=lambda: now[0])
-    breaker.failure()
-    breaker.failure()
+    breaker: CircuitBreaker[str] = CircuitBreaker(threshold=3, cooldown=10.0, clock=lambda: now[0])
+    breaker.failure("a")
+    breaker.failure("b")
     breaker.success()  # a success resets the count
-    breaker.failure()
-    breaker.failure()
+    breaker.failure("c")
+    breaker.failure("d")
     assert breaker.state == "closed"
-    breaker.failure()
-    assert (breaker.state, breaker.allow()) == ("open", False)
+    breaker.failure("e")
+    assert (breaker.state, breaker.allow(), breaker.cause) == ("open", False, "e")
+    assert breaker.acquire(until=now[0] + 5.0) is False  # the probe is due after the caller's limit
     now[0] = 10.0
     assert breaker.state == "half_open"
     assert (breaker.allow(), breaker.allow()) == (True, False)  # one probe at a time
-    breaker.failure()  # the probe failed: open again, for another cooldown
+    breaker.failure("f")  # the probe failed: open again, for twice the cooldown
     assert breaker.state == "open"
-    now[0] = 20.0
+    now[0] = 29.0
+    assert breaker.state == "open"
+    now[0] = 30.0
     assert breaker.allow()
     breaker.success()
     assert (breaker.state, breaker.allow(), breaker.allow()) == ("closed", True, True)
@@ -703,11 +705,30 @@ def test_an_unusable_cache_does_not_stop_translation(server: FakeTranslationServ
 
 def test_translate_many_can_be_abandoned_and_raises_in_order(server: FakeTranslationServer) -> None:
     docs = [spanish(f"Frase {i}.") for i in range(20)]
-    stream = libre(server, max_in_flight=3).translate_many(docs)
+    stream = libre(server, max_in_flight=3).many(docs)
     first = next(stream)
     assert first.translation is not None and first.translation.text == "FRASE 0."
     stream.close()  # pending work is cancelled or finished, nothing hangs
     server.default = "500"
     failing = libre(server, max_in_flight=3, retries=0, raise_on_failure=True, breaker_threshold=None)
     with pytest.raises(TranslationError):
-        list(failing.translate_many([spanish("Otra frase.")]))
+        list(failing.many([spanish("Otra frase.")]))
+
+
+@pytest.mark.parametrize(
+    ("body", "reason", "transient"),
+    [
+        (b'{"error_code": "54003", "error_msg": "Invalid Access Limit"}', "rate_limited", True),
+        (b'{"error_code": "54004", "error_msg": "Account Balance Insufficient"}', "quota_exceeded", False),
+        (b'{"error_code": "52003", "error_msg": "UNAUTHORIZED USER"}', "auth_error", False),
+    ],
+)
+def test_baidu_errors_in_a_200_answer_are_classified(body: bytes, reason: str, transient: bool) -> None:
+    from deep_translator.exceptions import BaiduAPIerror
+
+    from cleaner.translation.client import CallContext, classify
+
+    context = CallContext(None, 1.0, 1000, status=200, content_type="application/json", head=body)
+    failure = classify(BaiduAPIerror("x"), context)
+    assert (failure.reason, failure.transient) == (reason, transient)
+    assert failure.message.startswith("Baidu error ") and json.loads(body)["error_msg"] in failure.message

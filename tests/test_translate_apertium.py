@@ -100,7 +100,7 @@ def test_several_articles_at_once(apertium_url: str) -> None:
     ]
     docs = [cleaner.clean(t).replace(language=Language("es", 0.99)) for t in texts]
     step = Translate("en", provider="apertium", url=apertium_url, cache=False, max_in_flight=3, timeout=30.0)
-    out = list(step.translate_many(docs))
+    out = list(step.many(docs))
     english = [d.translation.text for d in out if d.translation is not None and d.translation.status == "ok"]
     assert len(english) == 3
     for source, text in zip(docs, english):

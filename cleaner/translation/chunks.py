@@ -1,10 +1,12 @@
-"""Cut an article into request-sized pieces and put the translated pieces back together.
+"""Cut an article into request-sized pieces, pack them into requests, and put the
+translated pieces back together.
 
-Lines and paragraph breaks are never sent: every line is translated on its own, so line N
-(and paragraph N) of the translation is line N of the source. A line over the provider's
-limit is cut at sentence ends, then clause punctuation, then whitespace; a word is never
-cut. A single token longer than the limit (a pasted URL, a data blob) and a piece with no
-letters at all are kept verbatim.
+Every line is a unit of its own, so line N (and paragraph N) of the translation is line N
+of the source. A line over the provider's limit is cut at sentence ends, then clause
+punctuation, then whitespace; a word is never cut. A single token longer than the limit (a
+pasted URL, a data blob) and a piece with no letters at all are kept verbatim. Units are
+then packed, in order, into as few requests as the limit allows (:func:`pack`), joined by
+a separator the provider keeps; :func:`unpack` splits an answer back, or says it cannot.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from urllib.parse import quote_plus
 
 import regex
 
-__all__ = ["ChunkLimits", "Piece", "Plan", "plan", "rebuild"]
+__all__ = ["ChunkLimits", "Piece", "Plan", "pack", "plan", "rebuild", "unpack"]
 
 # Everything between lines: one or more line breaks with the whitespace around them.
 LINE_SEPARATOR_RE = regex.compile(r"[^\S\n]*\n[\s]*")
@@ -138,6 +140,42 @@ def rebuild(plan: Plan, translations: Sequence[str], *, target: str) -> str:
         out.append(piece.before + body + piece.after)
         previous = piece
     return "".join(out)
+
+
+def pack(units: Sequence[str], limits: ChunkLimits, separator: str) -> list[list[int]]:
+    """Group consecutive ``units`` (by index) into requests that fit ``limits`` once
+    joined by ``separator``; a unit never shares a request it would not fit in.
+
+    >>> pack(["One.", "Two.", "Three is longer."], ChunkLimits(12), "\\n\\n")
+    [[0, 1], [2]]
+    """
+    groups: list[list[int]] = []
+    current: list[int] = []
+    chars = url_bytes = 0
+    glue_chars, glue_bytes = limits.size(separator)
+    for index, unit in enumerate(units):
+        unit_chars, unit_bytes = limits.size(unit)
+        if current and limits.fits_size(chars + glue_chars + unit_chars, url_bytes + glue_bytes + unit_bytes):
+            current.append(index)
+            chars, url_bytes = chars + glue_chars + unit_chars, url_bytes + glue_bytes + unit_bytes
+            continue
+        if current:
+            groups.append(current)
+        current, chars, url_bytes = [index], unit_chars, unit_bytes
+    if current:
+        groups.append(current)
+    return groups
+
+
+def unpack(answer: str, count: int) -> list[str] | None:
+    """The answer to ``count`` packed units, one part per unit, or ``None`` when its
+    non-blank lines are not exactly ``count`` (the provider lost or added a break).
+
+    >>> unpack("UNO.\\n\\nDOS.", 2), unpack("UNO. DOS.", 2), unpack("UNO.\\n\\nDOS.", 1)
+    (['UNO.', 'DOS.'], None, None)
+    """
+    parts = [line.strip() for line in answer.splitlines() if line.strip()]
+    return parts if len(parts) == count else None
 
 
 def _line_pieces(line_text: str, line: int, limits: ChunkLimits) -> Iterator[Piece]:
