@@ -42,6 +42,7 @@ __all__ = [
     "default_workers",
     "numbered_lines",
     "open_input",
+    "retry_failed_translations",
     "run_batch",
 ]
 
@@ -242,15 +243,18 @@ def _fail(out: dict[str, Any], message: str) -> dict[str, Any]:
 
 @dataclass
 class Summary:
-    """Counts over a run: records, errors, removals per ``filter.reason``, languages.
+    """Counts over a run: records, errors, removals per ``filter.reason``, languages, and
+    the records whose translation failed (cleaned, but to be translated again: see
+    :func:`retry_failed_translations`).
 
     Summaries add up (``a.merge(b)``), so workers' partial counts combine.
 
     >>> s = Summary()
     >>> s.add({"status": "ok", "language": "en", "removed": [{"filter": "bylines", "reason": "byline"}]})
     >>> s.add({"status": "error", "line": 3, "error": "invalid JSON"})
-    >>> s.records, s.errors, dict(s.reasons), dict(s.languages)
-    (2, 1, {'bylines.byline': 1}, {'en': 1})
+    >>> s.add({"status": "ok", "line": 4, "translation": {"status": "failed", "reason": "timeout"}})
+    >>> s.records, s.errors, dict(s.reasons), dict(s.languages), s.translation_failures
+    (3, 1, {'bylines.byline': 1}, {'en': 1}, 1)
     """
 
     records: int = 0
@@ -261,6 +265,8 @@ class Summary:
     languages: Counter[str] = field(default_factory=Counter)
     translations: Counter[str] = field(default_factory=Counter)
     first_errors: list[tuple[int, str]] = field(default_factory=list)
+    translation_failures: int = 0
+    first_translation_failures: list[tuple[int, str]] = field(default_factory=list)
 
     MAX_ERRORS_SHOWN = 10
 
@@ -278,6 +284,11 @@ class Summary:
         translation = out.get("translation")
         if translation:
             self.translations[f"{translation.get('status')}:{translation.get('reason') or 'ok'}"] += 1
+            if translation.get("status") == "failed":
+                self.translation_failures += 1
+                if len(self.first_translation_failures) < self.MAX_ERRORS_SHOWN:
+                    why = f"{translation.get('reason')}: {translation.get('message') or ''}".rstrip(": ")
+                    self.first_translation_failures.append((int(out.get("line") or 0), why))
 
     def merge(self, other: Summary) -> None:
         self.records += other.records
@@ -288,6 +299,9 @@ class Summary:
         self.translations.update(other.translations)
         room = self.MAX_ERRORS_SHOWN - len(self.first_errors)
         self.first_errors.extend(other.first_errors[: max(room, 0)])
+        self.translation_failures += other.translation_failures
+        room = self.MAX_ERRORS_SHOWN - len(self.first_translation_failures)
+        self.first_translation_failures.extend(other.first_translation_failures[: max(room, 0)])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -303,6 +317,10 @@ class Summary:
             "languages": dict(self.languages.most_common()),
             "translations": dict(self.translations.most_common()),
             "first_errors": [{"line": line, "error": error} for line, error in self.first_errors],
+            "translation_failures": self.translation_failures,
+            "first_translation_failures": [
+                {"line": line, "error": error} for line, error in self.first_translation_failures
+            ],
         }
 
     def format(self) -> str:
@@ -316,6 +334,11 @@ class Summary:
             lines.append(f"  error at line {line}: {error}")
         if self.errors > len(self.first_errors):
             lines.append(f"  ... and {self.errors - len(self.first_errors)} more errors")
+        if self.translation_failures:
+            lines.append(f"translation failed for {self.translation_failures} records (--retry-failed tries them again):")
+            lines.extend(f"  line {line}: {why}" for line, why in self.first_translation_failures)
+            if self.translation_failures > len(self.first_translation_failures):
+                lines.append(f"  ... and {self.translation_failures - len(self.first_translation_failures)} more")
 
         def counts(title: str, counter: Counter[str]) -> None:
             if counter:
@@ -634,3 +657,76 @@ def run_batch(
             stream.close()
         summary.seconds = time.monotonic() - started
     return summary
+
+
+# -- translations that failed --------------------------------------------------------------
+
+
+def retry_failed_translations(
+    output: str | Path, spec: BatchSpec, *, chunk_size: int = 64, progress: Progress | None = None
+) -> Summary:
+    """Translate again the records of a finished ``output`` whose translation failed.
+
+    A record's cleaned text and language come from the output itself, so nothing is
+    cleaned twice; every other record is copied as it is. The file is rewritten through a
+    temporary file that replaces it at the end. Returns the summary of the new output
+    (records whose translation failed again are in ``translation_failures``).
+
+    Raises:
+        ValueError: no translation is configured, ``output`` is missing or standard
+            output, or a run into it was interrupted (finish that with ``--resume``).
+    """
+    step: Any = next((s for s in spec.pipeline().steps if getattr(s, "name", None) == "translate"), None)
+    if step is None:
+        raise ValueError("--retry-failed needs the translation options of the run (--translate-to LANG, ...)")
+    if str(output) == "-":
+        raise ValueError("--retry-failed needs an output file, not standard output")
+    final = Path(output)
+    if _partial_path(final).exists():
+        raise ValueError(f"{_partial_path(final)} is from an interrupted run: finish it with --resume first")
+    if not final.exists():
+        raise ValueError(f"{final} does not exist: there is nothing to retry")
+    started = time.monotonic()
+    summary = Summary()
+    fresh = final.with_name(final.name + ".retry")
+    opener: Any = gzip.open if final.name.endswith(".gz") else open
+    try:
+        with open_input(final) as source, opener(fresh, "wt", encoding="utf-8", newline="\n") as sink:
+            lines = numbered_lines(source)
+            while chunk := list(itertools.islice(lines, chunk_size)):
+                records = []
+                for number, raw in chunk:
+                    try:
+                        records.append(json.loads(raw))
+                    except ValueError as err:
+                        raise ValueError(f"{final} line {number} is not a JSON record: {err}") from None
+                failed = [r for r in records if _translation_failed(r)]
+                for record, doc in zip(failed, step.many([_document_of(r) for r in failed])):
+                    record["translation"] = doc.translation.to_dict() if doc.translation else None
+                for record in records:
+                    summary.add(record)
+                    sink.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                if progress is not None:
+                    progress.update(summary.records, summary.errors)
+        os.replace(fresh, final)
+    finally:
+        fresh.unlink(missing_ok=True)
+        if progress is not None:
+            progress.close()
+        summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _translation_failed(record: Any) -> bool:
+    translation = record.get("translation") if isinstance(record, dict) else None
+    return record.get("status") == "ok" and isinstance(translation, dict) and translation.get("status") == "failed"
+
+
+def _document_of(record: Mapping[str, Any]) -> Document:
+    """The cleaned document an output record describes, as far as translation needs it."""
+    from cleaner.document import Language
+
+    doc = Document.from_text(str(record.get("text") or ""), id="" if record.get("id") is None else str(record["id"]))
+    if record.get("language") is not None:
+        doc = doc.replace(language=Language(str(record["language"]), float(record.get("language_probability") or 0.0)))
+    return doc

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import signal
 import sys
@@ -196,8 +197,25 @@ def config_from_args(args: argparse.Namespace) -> CleanerConfig:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise ValueError(f"--set expects KEY=VALUE, got {item!r}")
+        _refuse_secret(key.strip())
         _assign(data, key.strip().split("."), _toml_value(value.strip()))
     return CleanerConfig.from_mapping(data)
+
+
+def _refuse_secret(key: str) -> None:
+    """API keys are never command-line values: anyone on the machine can read those in the
+    process list (``ps``), and shells keep them in their history."""
+    from cleaner.translation.providers import PROVIDERS, SECRET_OPTIONS
+
+    name = key.rsplit(".", 1)[-1].lower()
+    if name in SECRET_OPTIONS or any(word in name for word in ("key", "secret", "token", "password")):
+        variables = sorted(
+            {env for p in PROVIDERS.values() for k, envs, _ in p.credentials if k in SECRET_OPTIONS for env in envs}
+        )
+        raise ValueError(
+            f"--set {key}: secrets are not accepted on the command line (other users can read them "
+            f"in the process list); set the provider's environment variable instead ({', '.join(variables)})"
+        )
 
 
 def _assign(data: dict[str, Any], path: list[str], value: Any) -> None:
@@ -234,6 +252,7 @@ def _configure_clean(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print the full result as one JSON object per file"
     )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no warnings on standard error")
 
 
 def _run_clean(args: argparse.Namespace) -> int:
@@ -251,6 +270,10 @@ def _run_clean(args: argparse.Namespace) -> int:
             status = EXIT_USAGE
             continue
         doc = pipeline.clean(data, id=name)
+        if doc.translation is not None and doc.translation.status == "failed":
+            # The cleaned text is still printed; the exit status says the translation is missing.
+            print(f"cleaner: {name}: translation failed ({doc.translation.reason}): {doc.translation.message}", file=sys.stderr)
+            status = max(status, EXIT_RECORD_ERRORS)
         if args.json:
             print(json.dumps(doc.to_dict(), ensure_ascii=False))
             continue
@@ -303,6 +326,12 @@ def _configure_batch(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--resume", action="store_true", help="continue an interrupted run into the same output"
     )
+    parser.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="translate again the records of a finished OUTPUT whose translation failed, from their "
+        "cleaned text (nothing is cleaned twice; the input is not read); give the run's options",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display and no summary")
     parser.add_argument("--summary", metavar="JSON", help="also write the summary as JSON to this file")
 
@@ -331,6 +360,13 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.chunk_size < 1:
         raise ValueError("--chunk-size must be at least 1")
     progress = Progress(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
+    if args.retry_failed:
+        if args.resume:
+            raise ValueError("--retry-failed and --resume do not go together: finish the run first")
+        from cleaner.batch import retry_failed_translations
+
+        summary = retry_failed_translations(args.output, spec, progress=progress)
+        return _finish_batch(args, summary)
     # A plain `kill` stops the run like Ctrl-C: the partial output is flushed for --resume.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -358,12 +394,17 @@ def _run_batch(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
+    return _finish_batch(args, summary)
+
+
+def _finish_batch(args: argparse.Namespace, summary: Any) -> int:
     if args.summary:
         with open(args.summary, "w", encoding="utf-8") as handle:
             json.dump(summary.to_dict(), handle, ensure_ascii=False, indent=2)
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
-    return EXIT_RECORD_ERRORS if summary.errors else EXIT_OK
+    # A record whose translation failed is not done: it counts like an error.
+    return EXIT_RECORD_ERRORS if summary.errors or summary.translation_failures else EXIT_OK
 
 
 # -- main -----------------------------------------------------------------------------------
@@ -429,10 +470,31 @@ def build_parser(commands: Commands | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _warnings_to_stderr(quiet: bool) -> logging.Handler | None:
+    """Show the package's warnings on standard error (the library itself only has a
+    NullHandler: a program that imports it decides where its logs go)."""
+    if quiet:
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("cleaner: %(levelname)s: %(message)s"))
+    logging.getLogger("cleaner").addHandler(handler)
+    return handler
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    handler = _warnings_to_stderr(bool(getattr(args, "quiet", False)))
+    try:
+        return _main(args)
+    finally:
+        if handler is not None:
+            logging.getLogger("cleaner").removeHandler(handler)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
     except BrokenPipeError:
