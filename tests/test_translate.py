@@ -22,7 +22,7 @@ from translate_workers import fill_cache, translate_spanish
 from cleaner.document import Document, Language
 from cleaner.translation import ChunkLimits, Translate, TranslationCache, TranslationError, chunks
 from cleaner.translation.client import redact
-from cleaner.translation.providers import PROVIDERS, canonical_code
+from cleaner.translation.providers import PROVIDERS
 
 SPANISH = (
     "El Gobierno aprueba la reforma\n"
@@ -35,18 +35,7 @@ SPANISH = (
 FAST = {"timeout": 2.0, "backoff": 0.001, "max_backoff": 0.01, "deadline": 20.0}
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
-
-
-@pytest.fixture
-def server() -> FakeTranslationServer:
-    with FakeTranslationServer() as s:
-        yield s
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 
 def spanish(text: str = SPANISH) -> Document:
@@ -141,15 +130,18 @@ def test_plan_fits_limits_never_splits_words_and_rebuilds(
         ("deepl", "zh-Hans", "zh"),
         ("baidu", "ja", "jp"),
         ("baidu", "zh-tw", "cht"),
-        ("microsoft", "zh-cn", "zh-hans"),
+        ("microsoft", "zh-cn", "zh-Hans"),
     ],
 )
 def test_language_codes_per_provider(provider: str, code: str, expected: str | None) -> None:
     assert PROVIDERS[provider].code(code) == expected
 
 
-def test_canonical_codes() -> None:
-    assert [canonical_code(c) for c in ("iw", "zh-SG", "nb", "EN-us")] == ["he", "zh-hans", "no", "en"]
+def test_providers_read_codes_in_any_spelling_through_cleaner_codes() -> None:
+    # Providers map from cleaner.codes' spelling: any spelling it reads works.
+    spellings = ("iw", "zh-SG", "zh_Hans", "nb", "EN-us")
+    assert [PROVIDERS["google"].code(c) for c in spellings] == ["iw", "zh-CN", "zh-CN", "no", "en"]
+    assert [PROVIDERS["libre"].code(c) for c in ("zh-TW", "zh-hant", "zh-Hant-HK")] == ["zt", "zt", "zt"]
 
 
 @pytest.mark.parametrize(
@@ -160,6 +152,7 @@ def test_canonical_codes() -> None:
         (spanish().replace(language=Language("es", 0.55)), {}, "low_confidence"),
         (spanish().replace(language=Language("en", 0.99)), {}, "same_language"),
         (spanish(), {"skip": ["es"]}, "skipped_language"),
+        (spanish().replace(language=Language("zh-Hant", 0.99)), {"skip": ["zh"]}, "skipped_language"),
         (spanish().replace(language=Language("xx", 0.99)), {"provider": "google"}, "unsupported_language"),
     ],
 )
@@ -593,8 +586,8 @@ def test_an_injected_translator_gets_chunks_retries_and_canonical_codes() -> Non
     translation = step(spanish("Uno.\n\nDos.")).translation
     assert translation is not None
     assert (translation.status, translation.provider, translation.retries) == ("ok", "flaky", 2)
-    assert translation.text == "[zh-hant] Uno.\n\n[zh-hant] Dos."
-    assert {c[1:] for c in flaky.calls} == {("es", "zh-hant")}
+    assert translation.text == "[zh-Hant] Uno.\n\n[zh-Hant] Dos."
+    assert {c[1:] for c in flaky.calls} == {("es", "zh-Hant")}
     assert flaky.calls[-1][0] == "Uno.\n\nDos."  # both lines in one request
 
 

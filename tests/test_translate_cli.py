@@ -39,18 +39,7 @@ def spanish_article(n: int) -> str:
     return "\n\n".join(p.format(n=n) for p in PARAGRAPHS)
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
-
-
-@pytest.fixture
-def server() -> Any:
-    with FakeTranslationServer() as s:
-        yield s
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 
 def libre_flags(server: FakeTranslationServer, cache: Path) -> list[str]:

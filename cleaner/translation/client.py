@@ -22,7 +22,6 @@ import html
 import importlib
 import json
 import logging
-import os
 import threading
 import time
 import types
@@ -33,6 +32,7 @@ from typing import Any, Protocol
 
 import regex
 
+from cleaner.translation.process import ProcessLocal
 from cleaner.translation.providers import Provider
 
 __all__ = [
@@ -394,11 +394,10 @@ def redact(message: str, secrets: tuple[str, ...]) -> str:
 # -- clients ----------------------------------------------------------------------------
 
 
-class _Runtime:
-    """Per-process resources, opened lazily and never pickled."""
+class _Sessions:
+    """A process's HTTP sessions and deep-translator prototype."""
 
     def __init__(self) -> None:
-        self.pid = os.getpid()
         self.lock = threading.Lock()
         self.construct_lock = threading.Lock()
         self.prototype: Any = None
@@ -410,7 +409,8 @@ class DeepTranslatorClient:
     """A deep-translator provider class at one endpoint, with its credentials.
 
     Keeps at most as many keep-alive sessions as requests were ever in flight at once.
-    Picklable (sessions and the deep-translator prototype are per process) and thread-safe.
+    Picklable (sessions and the deep-translator prototype are made per process) and
+    thread-safe.
     """
 
     def __init__(self, provider: Provider, url: str | None, credentials: Mapping[str, str]) -> None:
@@ -419,45 +419,26 @@ class DeepTranslatorClient:
         self.url = normalise_url(provider, url) if url else None
         self.endpoint = self.url or ""
         self._credentials = dict(credentials)
-        self._lock = threading.Lock()
-        self._runtime: _Runtime | None = None
+        self._local = ProcessLocal(_Sessions)
 
     def __repr__(self) -> str:
         key = ", api_key=***" if self._credentials else ""
         return f"DeepTranslatorClient({self.name!r}, url={self.url!r}{key})"
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_runtime"] = None
-        del state["_lock"]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._lock = threading.Lock()
-
     def secrets(self) -> tuple[str, ...]:
         return tuple(self._credentials.values())
 
-    def _rt(self) -> _Runtime:
-        runtime = self._runtime
-        if runtime is not None and runtime.pid == os.getpid():
-            return runtime
-        with self._lock:
-            if self._runtime is None or self._runtime.pid != os.getpid():
-                self._runtime = _Runtime()
-            return self._runtime
-
     def close(self) -> None:
-        runtime, self._runtime = self._runtime, None
-        if runtime is not None and runtime.pid == os.getpid():
-            for session in runtime.sessions:
+        local, self._local = self._local, ProcessLocal(_Sessions)
+        sessions = local.peek()
+        if sessions is not None:
+            for session in sessions.sessions:
                 session.close()
 
     @contextlib.contextmanager
     def _session(self) -> Iterator[Any]:
         """Borrow an idle HTTP session (keep-alive), or open one."""
-        runtime = self._rt()
+        runtime = self._local.get()
         with runtime.lock:
             session = runtime.idle_sessions.pop() if runtime.idle_sessions else None
         if session is None:
@@ -510,7 +491,7 @@ class DeepTranslatorClient:
         It is a copy of a per-process prototype, so constructors that call the network
         (Microsoft fetches its language list) run once, inside our timeout.
         """
-        runtime = self._rt()
+        runtime = self._local.get()
         prototype = runtime.prototype
         if prototype is None:
             with runtime.construct_lock:  # one construction (and language-list fetch) at a time

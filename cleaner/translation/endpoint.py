@@ -28,16 +28,16 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import random
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from cleaner.translation import chunks
 from cleaner.translation.client import Client, Failure, redact
+from cleaner.translation.process import ProcessLocal
 from cleaner.translation.retry import CircuitBreaker, Deadline, RetryPolicy, Throttle
 
 __all__ = ["Endpoint", "Tally"]
@@ -68,10 +68,12 @@ class Tally:
 
 
 class _Runtime:
-    """Per-process state, created lazily and never pickled."""
+    """An endpoint's state in one process: its breaker and throttle, threads, and what it
+    learnt (trouble, whether packing works)."""
 
-    def __init__(self) -> None:
-        self.pid = os.getpid()
+    def __init__(self, breaker: CircuitBreaker[Failure], throttle: Throttle[Failure]) -> None:
+        self.breaker = breaker.fresh()
+        self.throttle = throttle.fresh()
         self.lock = threading.Lock()
         self.rng = random.Random()
         self.pool: ThreadPoolExecutor | None = None
@@ -99,7 +101,8 @@ class Endpoint:
         max_answer_bytes: an answer larger than this is refused, unread.
         pack: pack several lines into one request.
 
-    Picklable (threads, the breaker's and the throttle's state are per process).
+    Picklable: the breaker, the throttle and threads are made in each process that uses
+    the endpoint (a copy in a worker process starts with a closed breaker).
     """
 
     def __init__(
@@ -128,48 +131,39 @@ class Endpoint:
         self.timeout = timeout
         self.policy = policy or RetryPolicy()
         self.max_in_flight = max_in_flight
-        self.breaker: CircuitBreaker[Failure] = CircuitBreaker(
-            threshold=breaker_threshold, cooldown=breaker_cooldown, max_cooldown=max_breaker_cooldown
-        )
-        self.throttle: Throttle[Failure] = Throttle(
-            max_in_flight, backoff=self.policy.backoff, max_backoff=self.policy.max_backoff
-        )
         self.patience = patience
         self.max_answer_bytes = max_answer_bytes
         self.pack = pack
-        self._lock = threading.Lock()
-        self._runtime: _Runtime | None = None
+        self._make = functools.partial(
+            _Runtime,
+            CircuitBreaker(threshold=breaker_threshold, cooldown=breaker_cooldown, max_cooldown=max_breaker_cooldown),
+            Throttle(max_in_flight, backoff=self.policy.backoff, max_backoff=self.policy.max_backoff),
+        )
+        self._local = ProcessLocal(self._make)
 
     @property
     def name(self) -> str:
         return self.client.name
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_runtime"] = None
-        del state["_lock"]
-        return state
+    @property
+    def breaker(self) -> CircuitBreaker[Failure]:
+        """This process's breaker for the endpoint."""
+        return self._rt().breaker
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._lock = threading.Lock()
+    @property
+    def throttle(self) -> Throttle[Failure]:
+        """This process's throttle for the endpoint."""
+        return self._rt().throttle
 
     def _rt(self) -> _Runtime:
-        runtime = self._runtime
-        if runtime is not None and runtime.pid == os.getpid():
-            return runtime
-        with self._lock:
-            if self._runtime is None or self._runtime.pid != os.getpid():
-                if self._runtime is not None:  # a forked copy: start from a clean state
-                    self.breaker = self.breaker.fresh()
-                    self.throttle = self.throttle.fresh()
-                self._runtime = _Runtime()
-            return self._runtime
+        return self._local.get()
 
     def close(self) -> None:
-        """Stop the worker threads and close the client's connections."""
-        runtime, self._runtime = self._runtime, None
-        if runtime is not None and runtime.pid == os.getpid() and runtime.pool is not None:
+        """Stop the worker threads and close the client's connections (the breaker's and
+        the throttle's state go too)."""
+        local, self._local = self._local, ProcessLocal(self._make)
+        runtime = local.peek()
+        if runtime is not None and runtime.pool is not None:
             runtime.pool.shutdown(wait=True)
         self.client.close()
 
@@ -270,16 +264,16 @@ class Endpoint:
         last: Failure | None = None
         while True:
             until = self._until(runtime, deadline)
-            if not self.breaker.acquire(until):
-                return self._gave_up(last or self.breaker.cause, runtime, "down")
-            ticket = self.throttle.acquire(until)
+            if not runtime.breaker.acquire(until):
+                return self._gave_up(last or runtime.breaker.cause, runtime, "down")
+            ticket = runtime.throttle.acquire(until)
             if ticket is None:
-                self.breaker.release()
-                return self._gave_up(last or self.throttle.cause, runtime, "rate_limited")
+                runtime.breaker.release()
+                return self._gave_up(last or runtime.throttle.cause, runtime, "rate_limited")
             remaining = deadline.remaining()
             if remaining is not None and remaining < MIN_ATTEMPT_SECONDS:
-                self.throttle.release(ticket)
-                self.breaker.release()
+                runtime.throttle.release(ticket)
+                runtime.breaker.release()
                 return self._gave_up(last, runtime, "deadline")
             timeout = self.timeout if remaining is None else min(self.timeout, remaining)
             try:
@@ -287,12 +281,12 @@ class Endpoint:
                     text, source, target, timeout=timeout, max_answer_bytes=self.max_answer_bytes
                 )
             except BaseException:
-                self.throttle.release(ticket)
-                self.breaker.release()
+                runtime.throttle.release(ticket)
+                runtime.breaker.release()
                 raise
             failure = result if isinstance(result, Failure) else None
             rate_limited = failure is not None and failure.reason == "rate_limited"
-            self.throttle.release(
+            runtime.throttle.release(
                 ticket,
                 ok=failure is None,
                 rate_limited=rate_limited,
@@ -302,13 +296,13 @@ class Endpoint:
             tally.add(requests, retries=1 if sent else 0)
             sent += 1
             if failure is None:
-                self.breaker.success()
+                runtime.breaker.success()
                 runtime.trouble_since = None
                 return result
             if failure.outage:
-                self.breaker.failure(failure)
+                runtime.breaker.failure(failure)
             else:
-                self.breaker.success()  # the endpoint answered: it is up
+                runtime.breaker.success()  # the endpoint answered: it is up
             if (failure.outage or rate_limited) and runtime.trouble_since is None:
                 runtime.trouble_since = time.monotonic()
             last = failure
@@ -321,7 +315,7 @@ class Endpoint:
             if failure.retry_after is not None:
                 delay = max(delay, failure.retry_after)
             attempt += 1
-            if self.breaker.state == "open":
+            if runtime.breaker.state == "open":
                 continue  # the breaker's cooldown is the wait
             remaining = deadline.remaining()
             if remaining is not None and delay + MIN_ATTEMPT_SECONDS >= remaining:
@@ -335,7 +329,7 @@ class Endpoint:
         if why == "down":
             note = f"{self.name} has been failing{lasting}; it did not recover in time"
         elif why == "rate_limited":
-            wait = self.throttle.resume_at - time.monotonic()
+            wait = runtime.throttle.resume_at - time.monotonic()
             note = f"{self.name} kept refusing for rate limits{lasting}"
             if wait > 0:
                 note += f"; it asks to wait {wait:.0f} s more"

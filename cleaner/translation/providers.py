@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from cleaner.codes import canonical as canonical_code
 from cleaner.translation.chunks import ChunkLimits
 
 __all__ = [
@@ -16,43 +17,8 @@ __all__ = [
     "SECRET_OPTIONS",
     "UNSUPPORTED_PROVIDERS",
     "Provider",
-    "canonical_code",
     "credentials_from",
-    "same_language",
 ]
-
-
-def canonical_code(code: str) -> str:
-    """One spelling per language: lowercase, Chinese by script, old codes renamed.
-
-    >>> [canonical_code(c) for c in ("zh-cn", "zh-TW", "zh-Hant", "iw", "EN", "pt-BR")]
-    ['zh-hans', 'zh-hant', 'zh-hant', 'he', 'en', 'pt']
-    """
-    code = code.strip().replace("_", "-").lower()
-    if code in {"zh", "zh-cn", "zh-sg", "zh-hans", "zh-hans-cn", "zho", "chi"}:
-        return "zh-hans"
-    if code in {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw"}:
-        return "zh-hant"
-    base = code.split("-")[0]
-    return ALIASES.get(base, base)
-
-
-def same_language(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` name the same language (Chinese scripts count apart,
-    but a bare ``zh`` target accepts either).
-
-    >>> same_language("zh-cn", "zh-Hans"), same_language("zh-tw", "zh-cn"), same_language("en", "en-GB")
-    (True, False, True)
-    """
-    ca, cb = canonical_code(a), canonical_code(b)
-    if ca == cb:
-        return True
-    bare = {x.strip().lower() for x in (a, b)} & {"zh", "zho"}
-    return bool(bare) and ca.startswith("zh") and cb.startswith("zh")
-
-
-# Old or alternative ISO 639 codes that detectors and providers still use.
-ALIASES = {"iw": "he", "jw": "jv", "in": "id", "ji": "yi", "nb": "no", "fil": "tl", "mo": "ro"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +32,7 @@ class Provider:
         url_attribute: set the custom endpoint on this attribute (``None``: pass it as the
             constructor's ``custom_url``).
         credentials: ``(constructor keyword, environment variables, required)`` triples.
-        codes: canonical code -> provider code, for codes that differ.
+        codes: our code (:mod:`cleaner.codes`) -> the provider's, where they differ.
         url_params: extra query parameters (Apertium's ``markUnknown``).
         needs_url: the provider has no public endpoint (Apertium APy).
         origin: a hard-coded origin deep-translator also calls (Microsoft's language list),
@@ -116,9 +82,9 @@ def _codes(attribute: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(getattr(constants, attribute).values()))
 
 
-_GOOGLE = {"zh-hans": "zh-CN", "zh-hant": "zh-TW", "he": "iw", "jv": "jw"}
+_GOOGLE = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "he": "iw", "jv": "jw"}
 _BAIDU = {
-    "zh-hans": "zh", "zh-hant": "cht", "ja": "jp", "ko": "kor", "fr": "fra", "es": "spa", "ar": "ara",
+    "zh-Hans": "zh", "zh-Hant": "cht", "ja": "jp", "ko": "kor", "fr": "fra", "es": "spa", "ar": "ara",
     "bg": "bul", "da": "dan", "et": "est", "fi": "fin", "sl": "slo", "sv": "swe", "vi": "vie",
 }  # fmt: skip
 
@@ -131,13 +97,13 @@ _SPECS: tuple[Provider, ...] = (
     Provider(
         "libre", "deep_translator.libre", "LibreTranslator", ChunkLimits(2000, 3500),
         url_attribute=None, credentials=(("api_key", ("LIBRE_API_KEY",), False),),
-        codes={"zh-hans": "zh", "zh-hant": "zt"},
+        codes={"zh-Hans": "zh", "zh-Hant": "zt"},
     ),
     Provider("mymemory", "deep_translator.mymemory", "MyMemoryTranslator", ChunkLimits(499, 4000),
-             codes={"zh-hans": "zh-CN", "zh-hant": "zh-TW"}),
+             codes={"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}),
     Provider(
         "apertium", "deep_translator.mymemory", "MyMemoryTranslator", ChunkLimits(499, 4000),
-        codes={"zh-hans": "zh", "zh-hant": "zh"}, url_params={"markUnknown": "no", "format": "txt"},
+        codes={"zh-Hans": "zh", "zh-Hant": "zh"}, url_params={"markUnknown": "no", "format": "txt"},
         needs_url=True,
     ),
     Provider(
@@ -147,11 +113,11 @@ _SPECS: tuple[Provider, ...] = (
     ),
     Provider(
         "deepl", "deep_translator.deepl", "DeeplTranslator", ChunkLimits(4000, 12000),
-        credentials=(("api_key", ("DEEPL_API_KEY",), True),), codes={"zh-hans": "zh", "zh-hant": "zh"},
+        credentials=(("api_key", ("DEEPL_API_KEY",), True),), codes={"zh-Hans": "zh", "zh-Hant": "zh"},
     ),
     Provider(
         "yandex", "deep_translator.yandex", "YandexTranslator", ChunkLimits(9999),
-        credentials=(("api_key", ("YANDEX_API_KEY",), True),), codes={"zh-hans": "zh", "zh-hant": "zh"},
+        credentials=(("api_key", ("YANDEX_API_KEY",), True),), codes={"zh-Hans": "zh", "zh-Hant": "zh"},
     ),
     Provider(
         "qcri", "deep_translator.qcri", "QcriTranslator", ChunkLimits(2000, 6000),
@@ -165,7 +131,7 @@ _SPECS: tuple[Provider, ...] = (
     Provider(
         "papago", "deep_translator.papago", "PapagoTranslator", ChunkLimits(4999),
         credentials=(("client_id", ("PAPAGO_CLIENT_ID",), True), ("secret_key", ("PAPAGO_SECRET_KEY",), True)),
-        codes={"zh-hans": "zh-CN", "zh-hant": "zh-TW"},
+        codes={"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"},
     ),
 )  # fmt: skip
 PROVIDERS: dict[str, Provider] = {p.name: p for p in _SPECS}

@@ -13,25 +13,23 @@ from __future__ import annotations
 import collections
 import dataclasses
 import logging
-import os
-import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from cleaner.codes import canonical, expand, same_language
 from cleaner.document import Document, Language, Translation
 from cleaner.translation import chunks
 from cleaner.translation.cache import TranslationCache
 from cleaner.translation.client import Client, DeepTranslatorClient, Failure, FunctionClient, redact
 from cleaner.translation.endpoint import Endpoint, Tally
+from cleaner.translation.process import ProcessLocal
 from cleaner.translation.providers import (
     PROVIDERS,
     UNSUPPORTED_PROVIDERS,
     Provider,
-    canonical_code,
     credentials_from,
-    same_language,
 )
 from cleaner.translation.retry import Deadline, RetryPolicy
 
@@ -47,7 +45,7 @@ logger = logging.getLogger(__name__)
 class Translator(Protocol):
     """The injectable network: any callable ``(text, source, target) -> translation``.
 
-    ``source`` and ``target`` are canonical codes (``es``, ``zh-hans``, ``he``). Raise to
+    ``source`` and ``target`` are our codes (:mod:`cleaner.codes`: ``es``, ``zh-Hans``, ``he``). Raise to
     fail: ``TimeoutError`` and ``ConnectionError`` count as outages and are retried. Lines
     may come packed into one text, joined by a blank line; keep the breaks.
 
@@ -203,7 +201,7 @@ class Translate:
             pack=pack,
         )
         self.source = source
-        self.skip = frozenset(canonical_code(code) for code in skip)
+        self.skip = frozenset(language for code in skip for language in expand(code))  # zh: both scripts
         self.min_probability = min_probability
         if cache is True or cache is None:
             self.cache: TranslationCache | None = TranslationCache()
@@ -215,8 +213,7 @@ class Translate:
             self.cache = TranslationCache(cache)
         self.deadline = deadline
         self.raise_on_failure = raise_on_failure
-        self._lock = threading.Lock()
-        self._detector: tuple[int, Any] | None = None  # (pid, LanguageDetector), made on first need
+        self._detector = ProcessLocal(_language_detector)  # made on first need
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -232,16 +229,6 @@ class Translate:
         client = self.endpoint.client
         key = ", api_key=***" if client.secrets() else ""
         return f"Translate({self.target!r}, provider={self.provider.name!r}, url={client.endpoint or None!r}{key})"
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_detector"] = None
-        del state["_lock"]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._lock = threading.Lock()
 
     def close(self) -> None:
         """Stop the worker threads and close HTTP sessions and this thread's cache connection."""
@@ -330,13 +317,7 @@ class Translate:
         return language.code, None
 
     def _detect(self, text: str) -> Language:
-        with self._lock:
-            if self._detector is None or self._detector[0] != os.getpid():
-                from cleaner.language import LanguageDetector
-
-                self._detector = (os.getpid(), LanguageDetector())
-            detector = self._detector[1]
-        language: Language = detector.detect(text)
+        language: Language = self._detector.get().detect(text)
         return language
 
     def _offline(self, doc: Document) -> Document | None:
@@ -358,7 +339,7 @@ class Translate:
             return skipped
         if same_language(source, self.target):
             return self._skip("same_language", f"the text is already in {source}", source)
-        if canonical_code(source) in self.skip:
+        if canonical(source) in self.skip:
             return self._skip("skipped_language", f"{source} is in the skip list", source)
         source_code = self.provider.code(source)
         if source_code is None:
@@ -408,3 +389,9 @@ class Translate:
             message = f"{text.count(chr(10))} line breaks in the source, {translated.count(chr(10))} in the translation"
             return dataclasses.replace(base, status="failed", reason="paragraph_mismatch", message=message)
         return dataclasses.replace(base, text=translated)
+
+
+def _language_detector() -> Any:
+    from cleaner.language import LanguageDetector
+
+    return LanguageDetector()
