@@ -39,6 +39,7 @@ from cleaner.language import (
     sample_text,
 )
 from cleaner.language import detector as detector_module
+from cleaner.language.scripts import SCRIPT_LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -213,8 +214,8 @@ def test_global_langdetect_state_is_left_alone() -> None:
     from langdetect import detector_factory
 
     before = (langdetect.DetectorFactory.seed, detector_factory._factory)
-    detect_language(SENTENCES["de"])
-    LanguageDetector(seed=7).detect(SENTENCES["es"])
+    detect_language(SENTENCES["de"], backend="langdetect")
+    LanguageDetector(seed=7, backend="langdetect").detect(SENTENCES["es"])
     assert (langdetect.DetectorFactory.seed, detector_factory._factory) == before
 
 
@@ -401,10 +402,13 @@ def test_detector_works_in_a_worker_process() -> None:
 
 
 def test_profiles_load_once_per_process_and_are_shared() -> None:
-    LanguageDetector(seed=1).detect(SENTENCES["en"])
-    factory = backends.langdetect_factory("langdetect")
-    LanguageDetector(languages={"en"}, seed=2, sample_chars=10).detect(SENTENCES["en"])
-    assert backends.langdetect_factory("langdetect") is factory
+    detector = LanguageDetector(seed=1)
+    detector.detect(SENTENCES["en"])
+    latin = tuple(sorted(SCRIPT_LANGUAGES["Latin"]))
+    factory = backends.langdetect_factory(detector.backend, latin)
+    LanguageDetector(languages={"en", "fr"}, seed=2, sample_chars=10).detect(SENTENCES["en"])
+    LanguageDetector(seed=2, sample_chars=10).detect(SENTENCES["en"])
+    assert backends.langdetect_factory(detector.backend, latin) is factory
     assert factory.seed is None  # seeds are set per detection, never on the shared factory
 
 
@@ -465,19 +469,33 @@ def _identity_texts() -> list[str]:
         {"short_text_detector": "langdetect", "min_letters": None, "short_text_letters": None},
         {"short_text_detector": "langdetect", "languages": {"en", "fr", "de", "nl", "da", "no"}, "seed": 5},
         {"short_text_detector": "langdetect", "sample_chars": None},
+        {"short_text_detector": "py3langid"},
+        {"short_text_detector": "lingua", "languages": {"en", "fr", "de", "es", "it"}},
     ],
 )
 def test_fast_backend_gives_identical_results(options: dict[str, object]) -> None:
     if not _fast_installed():
         pytest.skip("langdetect-rs is not installed (extra: article-cleaner[fast])")
-    slow = LanguageDetector(**options)  # type: ignore[arg-type]
+    slow = LanguageDetector(backend="langdetect", **options)  # type: ignore[arg-type]
     fast = LanguageDetector(backend="langdetect-rs", **options)  # type: ignore[arg-type]
+    auto = LanguageDetector(**options)  # type: ignore[arg-type]
+    assert (slow.backend, fast.backend, auto.backend) == ("langdetect", "langdetect-rs", "langdetect-rs")
     texts = _identity_texts()
     assert len(texts) > 150
     for text in texts:
-        a, b = slow.detect(text), fast.detect(text)
-        assert _core(a) == _core(b), text
-        assert b.backend == "langdetect-rs"
+        a, b, c = slow.detect(text), fast.detect(text), auto.detect(text)
+        assert a == b == c, text  # code, probability, candidates and the rule that answered
+
+
+def test_auto_backend_is_langdetect_rs_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _fast_installed()
+    assert LanguageOptions().backend == "auto"
+    assert LanguageDetector().backend == ("langdetect-rs" if fast else "langdetect")
+    assert LanguageDetector(backend="langdetect").backend == "langdetect"
+    _hide(monkeypatch, "langdetect_rs", "langdetect_rs.detector_factory")
+    detector = LanguageDetector()
+    assert detector.backend == "langdetect"
+    assert detector.detect(SENTENCES["fr"]) == LanguageDetector(backend="langdetect").detect(SENTENCES["fr"])
 
 
 def test_fast_backend_probabilities_are_bit_identical() -> None:
@@ -627,12 +645,15 @@ def test_script_decides_alone_when_it_allows_one_language() -> None:
     assert LanguageDetector(languages={"en", "fr"}).detect("Правительство утвердило бюджет").code == "und"
 
 
-def test_factories_hold_only_the_candidates_profiles() -> None:
-    detector = LanguageDetector()
+@pytest.mark.parametrize("backend", ["langdetect", "langdetect-rs"])
+def test_factories_hold_only_the_candidates_profiles(backend: str) -> None:
+    if backend == "langdetect-rs" and not _fast_installed():
+        pytest.skip("langdetect-rs is not installed (extra: article-cleaner[fast])")
+    detector = LanguageDetector(backend=backend)  # type: ignore[arg-type]
     assert detector.detect(SENTENCES["ru"]).code == "ru"
-    factory = backends.langdetect_factory("langdetect", ("bg", "mk", "ru", "uk"))
+    factory = backends.langdetect_factory(detector.backend, ("bg", "mk", "ru", "uk"))
     assert sorted(factory.langlist) == ["bg", "mk", "ru", "uk"]
-    assert backends.langdetect_factory("langdetect", ("bg", "mk", "ru", "uk")) is factory
+    assert backends.langdetect_factory(detector.backend, ("bg", "mk", "ru", "uk")) is factory
 
 
 def test_doctests_hold_with_and_without_py3langid(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from cleaner import codes
 from cleaner.document import Document, Removal
 from cleaner.filters._common import Memo, is_name_like, vocabulary_or_default
-from cleaner.language import Backend, LanguageDetector, ShortTextDetector
+from cleaner.language import LanguageDetector, ShortTextDetector
 from cleaner.language.scripts import count_letters, dominant_script
 from cleaner.patterns import fold, word_count
 from cleaner.vocabulary import Vocabulary
@@ -30,14 +30,12 @@ CONFUSABLE = frozenset(
 
 
 def _default_detector() -> LanguageDetector:
-    """langdetect-rs when it is installed (a bit-identical port of langdetect, about 40 times
-    faster), else langdetect: the answers are the same either way; py3langid, not lingua, for
-    short lines."""
-    backend: Backend = "langdetect-rs" if importlib.util.find_spec("langdetect_rs") else "langdetect"
+    """The default detector (langdetect-rs when it is installed), with py3langid, not lingua,
+    for short lines."""
     # py3langid confirms short lines when installed; never lingua (its models cost ~700 MB per
     # process, too much for a check of a few tail lines).
     short: ShortTextDetector = "py3langid" if importlib.util.find_spec("py3langid") else "langdetect"
-    return LanguageDetector(backend=backend, short_text_detector=short)
+    return LanguageDetector(short_text_detector=short)
 
 
 class AuthorBio:
@@ -50,7 +48,7 @@ class AuthorBio:
         min_letters: a block needs this many letters for its language to count.
         min_probability: both the body's and the block's language need this probability.
         detector: the :class:`~cleaner.language.LanguageDetector` to use (default: the
-            langdetect-rs backend when it is installed, else langdetect).
+            default one, with py3langid rather than lingua for short lines).
 
     >>> text = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats.\\n" \\
     ...        "Jane Doe\\nJane Doe is a senior reporter covering European politics."

@@ -18,14 +18,28 @@ import importlib.util
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from cleaner import codes
 from cleaner.document import Language
 from cleaner.language.options import Backend
 from cleaner.language.scripts import script_of
 
-__all__ = ["cached", "installed", "langdetect_factory", "missing", "run_langdetect"]
+__all__ = [
+    "RULE",
+    "Implementation",
+    "cached",
+    "installed",
+    "langdetect_factory",
+    "missing",
+    "resolve",
+    "run_langdetect",
+]
+
+Implementation = Literal["langdetect", "langdetect-rs"]
+#: What an answer's ``backend`` says for langdetect, whichever implementation ran: their
+#: answers are bit-identical, so the answer does not depend on which one is installed.
+RULE = "langdetect"
 
 _EXTRAS = {"langdetect-rs": "fast", "py3langid": "short-text", "lingua-language-detector": "lingua"}
 _MODELS: dict[tuple[str, ...], Any] = {}
@@ -54,7 +68,14 @@ def installed(module: str) -> bool:
     return bool(cached(("installed", module), lambda: importlib.util.find_spec(module) is not None))
 
 
-def langdetect_factory(backend: Backend, languages: tuple[str, ...] | None = None) -> Any:
+def resolve(backend: Backend) -> Implementation:
+    """The implementation ``backend`` names: ``"auto"`` is langdetect-rs when it is installed."""
+    if backend != "auto":
+        return backend
+    return "langdetect-rs" if installed("langdetect_rs") else "langdetect"
+
+
+def langdetect_factory(backend: Implementation, languages: tuple[str, ...] | None = None) -> Any:
     """The backend's detector factory with all profiles, or only those of ``languages`` (2+).
 
     A factory with fewer profiles runs the same algorithm on shorter probability vectors, so
@@ -96,7 +117,9 @@ def langdetect_factory(backend: Backend, languages: tuple[str, ...] | None = Non
     return cached(("langdetect", backend, *languages), load_some)
 
 
-def run_langdetect(sample: str, candidates: tuple[str, ...], *, backend: Backend, seed: int) -> Language:
+def run_langdetect(
+    sample: str, candidates: tuple[str, ...], *, backend: Implementation, seed: int
+) -> Language:
     """langdetect's answer on ``sample`` among ``candidates`` (2+), with its runner-ups."""
     if len({script_of(code) for code in candidates}) == 1:
         # The usual case: a factory with only these profiles (cached per process).
@@ -117,8 +140,8 @@ def run_langdetect(sample: str, candidates: tuple[str, ...], *, backend: Backend
     except Exception as error:  # LangDetectException of either backend: no features
         if type(error).__name__ != "LangDetectException":
             raise
-        return Language(codes.UND, 0.0, (), backend)
+        return Language(codes.UND, 0.0, (), RULE)
     if not ranked:
-        return Language(codes.UND, 0.0, (), backend)
+        return Language(codes.UND, 0.0, (), RULE)
     found = tuple((codes.canonical(r.lang), round(r.prob, 4)) for r in ranked)
-    return Language(found[0][0], found[0][1], found, backend)
+    return Language(found[0][0], found[0][1], found, RULE)

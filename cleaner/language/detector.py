@@ -21,9 +21,9 @@ give is measured in the README's Language section):
    langdetect's answer needs 4 letters and ``min_short_probability``.
 5. **Otherwise** langdetect's best language wins, with its probability and runner-ups.
 
-The answer's ``backend`` says which rule answered (``"langdetect"``,
-``"langdetect+py3langid"``, ``"langdetect+lingua"``, with ``langdetect-rs`` in place of
-``langdetect`` when that backend ran).
+The answer's ``backend`` says which rule answered: ``"langdetect"``,
+``"langdetect+py3langid"`` or ``"langdetect+lingua"``, whichever implementation of langdetect
+ran (``backend="auto"``: langdetect-rs when it is installed); their answers are identical.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any
 
 from cleaner import codes
 from cleaner.document import Language
-from cleaner.language.backends import langdetect_factory, run_langdetect
+from cleaner.language.backends import RULE, Implementation, langdetect_factory, resolve, run_langdetect
 from cleaner.language.judges import (
     judge_for,
     lingua_detector,
@@ -90,9 +90,14 @@ class LanguageDetector:
     def __reduce__(self) -> tuple[Any, ...]:
         return (LanguageDetector, (self.options,))
 
+    @property
+    def backend(self) -> Implementation:
+        """The implementation of langdetect that runs (``"auto"`` resolved)."""
+        return resolve(self.options.backend)
+
     def load(self) -> LanguageDetector:
         """Load the models now (they load on first use otherwise); returns ``self``."""
-        backend = self.options.backend
+        backend = self.backend
         langdetect_factory(backend)
         groups = {script: self._restrict(languages) for script, languages in SCRIPT_LANGUAGES.items()}
         for candidates in groups.values():
@@ -145,26 +150,26 @@ class LanguageDetector:
         sample = self.sample(text)
         letters = count_letters(sample)
         if options.min_letters is not None and letters < options.min_letters:
-            return Language(codes.UND, 0.0, (), options.backend)
+            return Language(codes.UND, 0.0, (), RULE)
         candidates = self.candidates(sample)
         if len(candidates) < 2:
             # The scripts decide: one language is possible, or none.
             if not candidates:
-                return Language(codes.UND, 0.0, (), options.backend)
-            return Language(candidates[0], 1.0, ((candidates[0], 1.0),), options.backend)
+                return Language(codes.UND, 0.0, (), RULE)
+            return Language(candidates[0], 1.0, ((candidates[0], 1.0),), RULE)
         short = options.short_text_letters is not None and letters < options.short_text_letters
         found = self._run_langdetect(sample, candidates)
         if not short or not found.is_known:
             return found
         judge = judge_for(options.short_text_detector)
         if judge == "lingua":
-            return with_lingua(sample, candidates, found, options.backend)
+            return with_lingua(sample, candidates, found)
         if judge == "py3langid":
-            return with_py3langid(sample, candidates, found, options.backend)
+            return with_py3langid(sample, candidates, found)
         too_few = options.min_letters is not None and letters < _MIN_LANGDETECT_SHORT_LETTERS
         if too_few or found.probability < options.min_short_probability:
             return Language(codes.UND, 0.0, found.candidates, found.backend)
         return found
 
     def _run_langdetect(self, sample: str, candidates: tuple[str, ...]) -> Language:
-        return run_langdetect(sample, candidates, backend=self.options.backend, seed=self.options.seed)
+        return run_langdetect(sample, candidates, backend=self.backend, seed=self.options.seed)

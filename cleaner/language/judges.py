@@ -110,9 +110,9 @@ def preload_lingua(detector: Any, script: str) -> None:
     detector.compute_language_confidence_values(_SCRIPT_SAMPLES.get(script, "text"))
 
 
-def with_py3langid(sample: str, candidates: tuple[str, ...], found: Language, backend: str) -> Language:
+def with_py3langid(sample: str, candidates: tuple[str, ...], found: Language) -> Language:
     """Short text: langdetect's answer ``found`` and py3langid's, both among ``candidates``."""
-    backend = f"{backend}+py3langid"
+    backend = f"{found.backend}+py3langid"
     ranked: list[tuple[str, float]] = py3langid_identifier(candidates).rank(sample)
     top, probability = ranked[0]
     if len(ranked) > 1 and probability <= ranked[1][1]:
@@ -131,14 +131,14 @@ def with_py3langid(sample: str, candidates: tuple[str, ...], found: Language, ba
     return Language(top, round(probability, 4), ((top, round(probability, 4)), *runners_up), backend)
 
 
-def with_lingua(sample: str, candidates: tuple[str, ...], found: Language, backend: str) -> Language:
+def with_lingua(sample: str, candidates: tuple[str, ...], found: Language) -> Language:
     """Short text: lingua, py3langid and langdetect (``found``), all among ``candidates``, as
     three judges. Candidates lingua does not know (Nepali) leave the text to
     :func:`with_py3langid`."""
     judge = lingua_detector(candidates)
     if judge is None:
-        return with_py3langid(sample, candidates, found, backend)
-    backend = f"{backend}+lingua"
+        return with_py3langid(sample, candidates, found)
+    backend = f"{found.backend}+lingua"
     # lingua's names in our spelling, without script ("nb" is our "no"; one "zh").
     lingua = [
         (codes.primary(value.language.iso_code_639_1.name), float(value.value))

@@ -15,9 +15,9 @@ from cleaner.language.scripts import LANGDETECT_LANGUAGES
 
 __all__ = ["Backend", "LanguageOptions", "ShortTextDetector"]
 
-Backend = Literal["langdetect", "langdetect-rs"]
+Backend = Literal["auto", "langdetect", "langdetect-rs"]
 ShortTextDetector = Literal["auto", "langdetect", "py3langid", "lingua"]
-BACKENDS: tuple[Backend, ...] = ("langdetect", "langdetect-rs")
+BACKENDS: tuple[Backend, ...] = ("auto", "langdetect", "langdetect-rs")
 SHORT_TEXT_DETECTORS: tuple[ShortTextDetector, ...] = ("auto", "langdetect", "py3langid", "lingua")
 
 
@@ -45,8 +45,10 @@ class LanguageOptions:
             ``"py3langid"`` when it is installed, else ``"langdetect"``.
         min_short_probability: langdetect's probability needed on short text without
             py3langid.
-        backend: ``"langdetect"`` or ``"langdetect-rs"`` (extra ``article-cleaner[fast]``), a
-            Rust port with bit-identical results, about 40 times faster.
+        backend: which implementation of langdetect runs: ``"langdetect-rs"`` (extra
+            ``article-cleaner[fast]``), a Rust port with bit-identical answers, about 40 times
+            faster, or ``"langdetect"``; ``"auto"`` is langdetect-rs when it is installed,
+            else langdetect. The answers are the same whichever runs.
         seed: seed of langdetect's random trials; a fixed seed makes answers repeatable.
         cache_size: answers for up to this many distinct short inputs (200 characters or
             less) are remembered by each detector, so lines that repeat (bylines, bios,
@@ -65,13 +67,13 @@ class LanguageOptions:
     short_text_letters: int | None = 80
     short_text_detector: ShortTextDetector = "auto"
     min_short_probability: float = 0.9
-    backend: Backend = "langdetect"
+    backend: Backend = "auto"
     seed: int = 0
     cache_size: int | None = 4096
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
-            raise ValueError(f"unknown backend {self.backend!r}; use {' or '.join(map(repr, BACKENDS))}")
+            raise ValueError(f"unknown backend {self.backend!r}; use {', '.join(map(repr, BACKENDS))}")
         if self.short_text_detector not in SHORT_TEXT_DETECTORS:
             raise ValueError(
                 f"unknown short_text_detector {self.short_text_detector!r}; "
