@@ -23,7 +23,7 @@ SHORT_TEXT_DETECTORS: tuple[ShortTextDetector, ...] = ("auto", "langdetect", "py
 
 @dataclass(frozen=True, kw_only=True)
 class LanguageOptions:
-    """How languages are detected (see :mod:`cleaner.language` for the rules).
+    """How languages are detected (see :mod:`cleaner.language.detector` for the rules).
 
     Args:
         languages: candidate languages (ISO 639-1 in any spelling :func:`cleaner.codes.canonical`
