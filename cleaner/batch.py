@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from cleaner.config import CleanerConfig
-from cleaner.document import Document
+from cleaner.document import RECORD_KEYS, Document
 from cleaner.pipeline import Pipeline
 
 __all__ = [
@@ -48,21 +48,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-# Keys of every output record; ``--keep-fields`` may not reuse them.
-OUTPUT_KEYS = (
-    "id",
-    "line",
-    "status",
-    "error",
-    "text",
-    "title",
-    "language",
-    "language_probability",
-    "removed",
-    "edits",
-    "metadata",
-    "translation",
-)
+# Keys of every output record (the record schema of cleaner.document); ``--keep-fields``
+# may not reuse them.
+OUTPUT_KEYS = RECORD_KEYS
 GZIP_MAGIC = b"\x1f\x8b"
 FLUSH_SECONDS = 1.0  # how much finished work a hard kill can lose (it is redone on --resume)
 
@@ -220,16 +208,14 @@ class RecordCleaner:
         return [out for out, _ in prepared]
 
     def _fill(self, out: dict[str, Any], doc: Document) -> None:
-        data = doc.to_dict()
-        out["text"] = data["text"]
-        out["title"] = data["title"]
-        out["language"] = doc.language.code if doc.language else None
-        out["language_probability"] = doc.language.probability if doc.language else None
-        out["removed"] = data["removed"]
-        if self.spec.edits:
-            out["edits"] = data["edits"]
-        out["metadata"] = data["metadata"]
-        out["translation"] = data["translation"]
+        """The record of ``doc`` (see :meth:`Document.to_record`) with the input's id and
+        line, followed by the kept fields."""
+        record = doc.to_record(line=out["line"], edits=self.spec.edits)
+        record["id"] = out["id"]
+        kept = {k: v for k, v in out.items() if k not in RECORD_KEYS}
+        out.clear()
+        out.update(record)
+        out.update(kept)
 
 
 def _fail(out: dict[str, Any], message: str) -> dict[str, Any]:

@@ -1,12 +1,22 @@
 """The data model: a document is its lines (blocks); every change leaves a record.
 
-Nothing here does I/O or heuristics. All classes are frozen, picklable and turn into
-plain JSON-ready dicts with ``to_dict`` (and back with ``from_dict``).
+Nothing here does I/O or heuristics. All classes are frozen and picklable. A document
+turns into the one record schema that every output uses (``cleaner clean --json``,
+``cleaner batch``, the adapters) with :meth:`Document.to_record`, and back with
+:meth:`Document.from_record`; ``to_dict`` is the nested form of the Python objects.
+
+Positions: in Python, ``Block.index`` is 0-based (a list index). In records, every line
+number a person reads is 1-based (``line``, as ``--explain`` and editors count); removals
+and edits also keep the 0-based ``index`` so that ``record["removed"][k]["index"]`` and
+``doc.removals[k].block.index`` agree.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
+import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -15,6 +25,7 @@ from cleaner import blocks as _blocks
 from cleaner.blocks import Block
 
 __all__ = [
+    "RECORD_KEYS",
     "Block",
     "Document",
     "Edit",
@@ -23,6 +34,17 @@ __all__ = [
     "Result",
     "Translation",
 ]
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    return {"line": block.index + 1, **block.to_dict()}
+
+
+def _index(data: Mapping[str, Any]) -> int:
+    """The 0-based index of a removal or edit record (``index``, else the 1-based ``line``)."""
+    if data.get("index") is not None:
+        return int(data["index"])
+    return int(data["line"]) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +64,7 @@ class Removal:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "line": self.block.index + 1,
             "index": self.block.index,
             "text": self.block.text,
             "paragraph": self.block.paragraph,
@@ -53,7 +76,7 @@ class Removal:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Removal:
         return cls(
-            Block(int(data["index"]), str(data["text"]), int(data.get("paragraph", 0))),
+            Block(_index(data), str(data["text"]), int(data.get("paragraph", 0))),
             str(data["filter"]),
             str(data["reason"]),
             str(data.get("detail", "")),
@@ -77,6 +100,7 @@ class Edit:
     def to_dict(self) -> dict[str, Any]:
         return {
             "step": self.step,
+            "line": self.block_index + 1,
             "index": self.block_index,
             "before": self.before,
             "after": self.after,
@@ -87,7 +111,7 @@ class Edit:
     def from_dict(cls, data: Mapping[str, Any]) -> Edit:
         return cls(
             str(data["step"]),
-            int(data["index"]),
+            _index(data),
             str(data["before"]),
             str(data["after"]),
             tuple((str(a), str(b)) for a, b in data.get("explanation", ())),
@@ -163,7 +187,29 @@ class Translation:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@dataclass(frozen=True, slots=True)
+# The keys of every record, in order (``edits`` only when asked for; an error record has
+# ``id``, ``line``, ``status`` and ``error``, and null or no other keys).
+RECORD_KEYS = (
+    "id",
+    "line",
+    "status",
+    "error",
+    "text",
+    "title",
+    "language",
+    "language_probability",
+    "language_candidates",
+    "language_backend",
+    "removed",
+    "edits",
+    "metadata",
+    "translation",
+    "stats",
+)
+LEARNED_KEYS = ("captions", "credits", "authors", "related")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Document:
     """An article as blocks, plus the record of everything removed or changed.
 
@@ -175,8 +221,11 @@ class Document:
     >>> doc = Document.from_text("World\\n\\nA title\\nFirst line.")
     >>> doc.text
     'World\\n\\nA title\\nFirst line.'
-    >>> doc.without([Removal(doc.blocks[0], "section_labels", "section_label")]).text
+    >>> doc = doc.without([Removal(doc.blocks[0], "section_labels", "section_label")])
+    >>> doc.text
     'A title\\nFirst line.'
+    >>> doc
+    Document(id='', text='A title\\nFirst line.', lines=2 kept of 3, removed=1, language=None)
     """
 
     blocks: tuple[Block, ...]
@@ -230,6 +279,33 @@ class Document:
             "related": self.removed_texts("promoted_headline", "promo_lead_in"),
         }
 
+    @property
+    def stats(self) -> dict[str, Any]:
+        """Figures to filter a corpus on: lines and characters in and out, the share of
+        characters removed, removals per ``filter.reason``.
+
+        Lines are the input's non-blank lines; characters are those of these lines (line
+        breaks not counted), as the filters saw them (after Unicode repair).
+
+        >>> doc = Document.from_text("Advertisement\\n\\nThe minister resigned.")
+        >>> doc = doc.without([Removal(doc.blocks[0], "interface_lines", "advertisement")])
+        >>> doc.stats
+        {'lines_in': 2, 'lines_out': 1, 'chars_in': 35, 'chars_out': 22, 'removed_share': 0.3714, \
+'removed_by_reason': {'interface_lines.advertisement': 1}}
+        """
+        gone = {r.block.index: len(r.block.text) for r in self.removals}
+        chars_out = sum(len(b.text) for b in self.blocks)
+        chars_in = chars_out + sum(gone.values())
+        reasons = Counter(f"{r.filter}.{r.reason}" for r in self.removals)
+        return {
+            "lines_in": len(self.blocks) + len(gone),
+            "lines_out": len(self.blocks),
+            "chars_in": chars_in,
+            "chars_out": chars_out,
+            "removed_share": round(1 - chars_out / chars_in, 4) if chars_in else 0.0,
+            "removed_by_reason": dict(reasons.most_common()),
+        }
+
     def without(self, removals: Iterable[Removal]) -> Document:
         """A copy with the blocks of ``removals`` dropped and the removals recorded."""
         new = tuple(removals)
@@ -247,8 +323,78 @@ class Document:
         """``dataclasses.replace`` for this document."""
         return dataclasses.replace(self, **changes)
 
+    # -- records -----------------------------------------------------------------------------
+
+    def to_record(
+        self, *, line: int | None = None, edits: bool = True, blocks: bool = False
+    ) -> dict[str, Any]:
+        """The record every output writes (see :data:`RECORD_KEYS`), JSON-ready.
+
+        ``line`` is the record's 1-based number in its input; ``edits=False`` leaves the
+        per-line edits out (``cleaner batch`` without ``--edits``); ``blocks=True`` adds the
+        surviving blocks with their positions, so that :meth:`from_record` rebuilds this
+        exact document (without them it splits ``text`` again: same text, lines renumbered).
+
+        >>> record = Document.from_text("A title\\nFirst line.", id="a1").to_record(line=1)
+        >>> record["id"], record["line"], record["status"], record["text"], record["stats"]["lines_out"]
+        ('a1', 1, 'ok', 'A title\\nFirst line.', 2)
+        """
+        language = self.language
+        out: dict[str, Any] = {
+            "id": self.id,
+            "line": line,
+            "status": "ok",
+            "error": None,
+            "text": self.text,
+            "title": self.title,
+            "language": language.code if language else None,
+            "language_probability": language.probability if language else None,
+            "language_candidates": dict(language.candidates) if language else None,
+            "language_backend": language.backend if language else None,
+            "removed": [r.to_dict() for r in self.removals],
+            "edits": [e.to_dict() for e in self.edits],
+            "metadata": {**self.metadata, **self.learned},
+            "translation": self.translation.to_dict() if self.translation else None,
+            "stats": self.stats,
+        }
+        if not edits:
+            del out["edits"]
+        if blocks:
+            out["blocks"] = [_block_dict(b) for b in self.blocks]
+        return out
+
+    @classmethod
+    def from_record(cls, data: Mapping[str, Any]) -> Document:
+        """Rebuild a document from a record (:meth:`to_record`, a ``cleaner batch`` output
+        line, a row of its Parquet output) or from :meth:`to_dict` output.
+
+        >>> doc = Document.from_text("Advertisement\\nThe minister resigned.", id="a1")
+        >>> doc = doc.without([Removal(doc.blocks[0], "interface_lines", "advertisement")])
+        >>> Document.from_record(doc.to_record(blocks=True)) == doc
+        True
+        """
+        if data.get("status", "ok") != "ok":
+            raise ValueError(f"an error record has no document: {data.get('error')!r}")
+        if data.get("blocks") is not None:
+            kept = tuple(Block(_index(b), str(b["text"]), int(b.get("paragraph", 0))) for b in data["blocks"])
+        else:
+            kept = _blocks.split(str(data.get("text") or ""))
+        metadata = data.get("metadata") or {}
+        if isinstance(metadata, str):  # Parquet output stores it as JSON (its keys vary)
+            metadata = json.loads(metadata)
+        return cls(
+            kept,
+            id="" if data.get("id") is None else str(data["id"]),
+            removals=tuple(Removal.from_dict(r) for r in data.get("removed") or ()),
+            edits=tuple(Edit.from_dict(e) for e in data.get("edits") or ()),
+            language=_language_of(data),
+            translation=Translation.from_dict(data["translation"]) if data.get("translation") else None,
+            metadata={k: v for k, v in dict(metadata).items() if k not in LEARNED_KEYS},
+        )
+
     def to_dict(self, *, blocks: bool = False) -> dict[str, Any]:
-        """Plain JSON-ready data. ``blocks=True`` also lists the surviving blocks."""
+        """The nested form of the Python objects (``language`` as an object); outputs use
+        :meth:`to_record`. ``blocks=True`` also lists the surviving blocks."""
         out: dict[str, Any] = {
             "id": self.id,
             "text": self.text,
@@ -260,26 +406,97 @@ class Document:
             "translation": self.translation.to_dict() if self.translation else None,
         }
         if blocks:
-            out["blocks"] = [b.to_dict() for b in self.blocks]
+            out["blocks"] = [_block_dict(b) for b in self.blocks]
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
-        """Rebuild a document from :meth:`to_dict` output (``blocks=True`` keeps positions)."""
-        if "blocks" in data:
-            kept = tuple(Block(int(b["index"]), str(b["text"]), int(b.get("paragraph", 0))) for b in data["blocks"])
-        else:
-            kept = _blocks.split(str(data.get("text", "")))
-        learned_keys = {"captions", "credits", "authors", "related"}
-        return cls(
-            kept,
-            id=str(data.get("id", "")),
-            removals=tuple(Removal.from_dict(r) for r in data.get("removed", ())),
-            edits=tuple(Edit.from_dict(e) for e in data.get("edits", ())),
-            language=Language.from_dict(data["language"]) if data.get("language") else None,
-            translation=Translation.from_dict(data["translation"]) if data.get("translation") else None,
-            metadata={k: v for k, v in dict(data.get("metadata") or {}).items() if k not in learned_keys},
+        """Rebuild a document from :meth:`to_dict` or :meth:`to_record` output."""
+        return cls.from_record(data)
+
+    # -- for people ------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        text = self.text
+        preview = text if len(text) <= 60 else text[:59] + "…"
+        lines_in = len(self.blocks) + len({r.block.index for r in self.removals})
+        code = self.language.code if self.language else None
+        return (
+            f"Document(id={self.id!r}, text={preview!r}, lines={len(self.blocks)} kept of {lines_in}, "
+            f"removed={len(self.removals)}, language={code!r})"
         )
+
+    def explain(self) -> str:
+        """Each removed line (1-based line number, filter/reason, detail, text), then the
+        title, language and translation: what ``cleaner clean --explain`` prints.
+
+        >>> doc = Document.from_text("Advertisement\\nThe minister resigned.")
+        >>> print(doc.without([Removal(doc.blocks[0], "interface_lines", "advertisement")]).explain())
+        # 1 lines removed
+        - line 1: interface_lines/advertisement: Advertisement
+        """
+        lines = [f"# {len(self.removals)} lines removed"]
+        for r in sorted(self.removals, key=lambda r: r.block.index):
+            detail = f" ({r.detail})" if r.detail else ""
+            lines.append(f"- line {r.block.index + 1}: {r.filter}/{r.reason}{detail}: {r.block.text[:100]}")
+        if self.title:
+            lines.append(f"# title: {self.title}")
+        if self.language:
+            lines.append(f"# language: {self.language.code} (p={self.language.probability:.2f})")
+        if self.translation:
+            t = self.translation
+            lines.append(f"# translation: {t.status} {t.source}->{t.target} {t.reason}".rstrip())
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """The article in a notebook: kept lines as text, removed lines struck through with
+        their filter and reason (everything escaped)."""
+        removed = {r.block.index: r for r in self.removals}
+        rows = sorted([*self.blocks, *(r.block for r in self.removals)], key=lambda b: b.index)
+        parts = []
+        previous: int | None = None
+        for block in rows:
+            if previous is not None and block.paragraph != previous:
+                parts.append('<div style="height:0.6em"></div>')
+            previous = block.paragraph
+            text = html.escape(block.text)
+            removal = removed.get(block.index)
+            if removal is None:
+                parts.append(f"<div>{text}</div>")
+                continue
+            why = f"{removal.filter}/{removal.reason}" + (f": {removal.detail}" if removal.detail else "")
+            parts.append(
+                f'<div style="color:#888"><del>{text}</del> '
+                f'<small style="color:#a33">[line {block.index + 1}: {html.escape(why)}]</small></div>'
+            )
+        head = [f"{len(self.blocks)} of {len(rows)} lines kept"]
+        if self.id:
+            head.insert(0, f"<b>{html.escape(self.id)}</b>")
+        if self.language:
+            head.append(f"language {html.escape(self.language.code)} ({self.language.probability:.2f})")
+        return (
+            '<div class="cleaner-document">'
+            f'<div style="font-size:smaller;margin-bottom:0.4em">{" · ".join(head)}</div>'
+            f'<div style="white-space:pre-wrap">{"".join(parts)}</div></div>'
+        )
+
+
+def _language_of(data: Mapping[str, Any]) -> Language | None:
+    """The language of a record (flat keys) or of ``to_dict`` output (an object)."""
+    value = data.get("language")
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        return Language.from_dict(value)
+    candidates = data.get("language_candidates") or ()
+    if isinstance(candidates, Mapping):
+        candidates = candidates.items()
+    return Language(
+        str(value),
+        float(data.get("language_probability") or 0.0),
+        tuple((str(c), float(p)) for c, p in candidates),
+        str(data.get("language_backend") or ""),
+    )
 
 
 Result = Document
