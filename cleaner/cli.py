@@ -1,6 +1,7 @@
-"""Command line: ``cleaner clean FILE... | -`` for single articles, ``cleaner batch IN -o OUT``
-for JSONL corpora (parallel, ordered, resumable), ``cleaner profile`` for site profiles.
-Subcommands and batch options are registered in :data:`REGISTRARS` (see :class:`Commands`)."""
+"""Command line: ``cleaner clean FILE... | -`` for single articles (text or HTML),
+``cleaner batch IN -o OUT`` for corpora (JSONL, Parquet, a folder of files; parallel,
+ordered, resumable), ``cleaner profile`` for site profiles. Plain argparse subcommands:
+:func:`build_parser` adds each one, ``args.run`` runs it."""
 
 from __future__ import annotations
 
@@ -11,79 +12,41 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import fields
+from pathlib import Path
+from typing import IO, Any, TypeVar
 
+from cleaner import __version__
 from cleaner.config import FILTER_NAMES, CleanerConfig
-from cleaner.document import Document
 
-__all__ = ["REGISTRARS", "BatchExtension", "Command", "Commands", "build_parser", "config_from_args", "main"]
+__all__ = ["build_parser", "config_from_args", "main"]
 
-# Exit statuses (also in ``cleaner batch --help``).
+# Exit statuses (also in ``cleaner batch --help``). A closed output pipe exits like a tool
+# killed by SIGPIPE (128 + 13), quietly.
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 128 + 13
 
 EPILOG = """exit status: 0 every record cleaned; 1 some records failed (error records were
-written); 2 bad usage, configuration, unreadable input, or a worker died; 130 interrupted.
-After 2 or 130 (or a kill), rerun with --resume to continue from the records written."""
+written); 2 bad usage, configuration, unreadable input, the first records all failing the
+same way, or a worker died; 130 interrupted. After 2 or 130 (or a kill), rerun with
+--resume to continue from the records written."""
+
+T = TypeVar("T")
+EARLY_STOP_RECORDS = 10  # when the first this many records all fail the same way, stop
 
 
-# -- subcommand registry --------------------------------------------------------------------
+class UsageError(ValueError):
+    """A bad option value: reported with the subcommand's usage, exit status 2."""
 
 
-@dataclass(frozen=True)
-class Command:
-    """A subcommand: ``configure`` adds its arguments, ``run`` executes it and returns the
-    exit status."""
-
-    name: str
-    help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-    pipeline_options: bool = True  # add --config, --disable, --translate-to, ...
-
-
-@dataclass(frozen=True)
-class BatchExtension:
-    """Extra options for ``cleaner batch``: ``configure`` adds arguments, ``prepare`` turns
-    the parsed arguments into a changed :class:`~cleaner.batch.BatchSpec` (extra ``steps``,
-    ``metadata_fields``), e.g. ``--profile site.profile`` adding a site-profile filter. It runs
-    before any record is read, so a two-pass mode can make its first pass there."""
-
-    configure: Callable[[argparse.ArgumentParser], None]
-    prepare: Callable[[argparse.Namespace, Any], Any]
-
-
-@dataclass
-class Commands:
-    """The subcommands and batch extensions; filled by the functions in :data:`REGISTRARS`.
-
-    A subcommand is either a :class:`Command` (the CLI adds the pipeline options and sets
-    ``run``) or, with :meth:`add_parser`, a function that adds its own subparser to argparse's
-    subparsers and sets ``run`` itself via ``set_defaults(run=...)``.
-
-    >>> commands = Commands()
-    >>> commands.add(Command("hello", "say hello", lambda p: None, lambda a: 0))
-    >>> sorted(commands.commands)
-    ['hello']
-    """
-
-    commands: dict[str, Command | Callable[[Any], argparse.ArgumentParser]] = field(default_factory=dict)
-    batch_extensions: list[BatchExtension] = field(default_factory=list)
-
-    def add(self, command: Command) -> None:
-        self._claim(command.name)
-        self.commands[command.name] = command
-
-    def add_parser(self, name: str, make: Callable[[Any], argparse.ArgumentParser]) -> None:
-        self._claim(name)
-        self.commands[name] = make
-
-    def _claim(self, name: str) -> None:
-        if name in self.commands:
-            raise ValueError(f"subcommand {name!r} is already registered")
-
-    def extend_batch(self, extension: BatchExtension) -> None:
-        self.batch_extensions.append(extension)
+def _from_options(make: Callable[[argparse.Namespace], T], args: argparse.Namespace) -> T:
+    """Build something from the options; a ``ValueError`` there is a usage error."""
+    try:
+        return make(args)
+    except UsageError:
+        raise
+    except ValueError as err:
+        raise UsageError(str(err)) from err
 
 
 # -- pipeline options -----------------------------------------------------------------------
@@ -229,62 +192,72 @@ def _assign(data: dict[str, Any], path: list[str], value: Any) -> None:
 # -- clean ----------------------------------------------------------------------------------
 
 
-def _explain(doc: Document) -> str:
-    lines = [f"# {len(doc.removals)} lines removed"]
-    for r in sorted(doc.removals, key=lambda r: r.block.index):
-        detail = f" ({r.detail})" if r.detail else ""
-        lines.append(f"- line {r.block.index + 1}: {r.filter}/{r.reason}{detail}: {r.block.text[:100]}")
-    if doc.title:
-        lines.append(f"# title: {doc.title}")
-    if doc.language:
-        lines.append(f"# language: {doc.language.code} (p={doc.language.probability:.2f})")
-    if doc.translation:
-        t = doc.translation
-        lines.append(f"# translation: {t.status} {t.source}->{t.target} {t.reason}".rstrip())
-    return "\n".join(lines)
-
-
 def _configure_clean(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", help="text files, or - for standard input")
+    parser.add_argument("files", nargs="+", help="text or HTML files, or - for standard input")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of standard output (.jsonl/.parquet with --json)",
+    )
     parser.add_argument(
         "--explain", action="store_true", help="list each removed line with its filter and reason"
     )
     parser.add_argument(
-        "--json", action="store_true", help="print the full result as one JSON object per file"
+        "--json", action="store_true", help="print one record per file (the same keys as cleaner batch)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no warnings on standard error")
+    parser.add_argument("--edits", action="store_true", help="with --json: include per-line edits")
+
+
+def _read_file(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    with open(name, "rb") as handle:
+        return handle.read()
 
 
 def _run_clean(args: argparse.Namespace) -> int:
-    pipeline = config_from_args(args).pipeline()
+    from cleaner.records import document_from, open_output
+
+    pipeline = _from_options(lambda a: config_from_args(a).pipeline(), args)
     status = EXIT_OK
-    for name in args.files:
-        try:
-            if name == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                with open(name, "rb") as handle:
-                    data = handle.read()
-        except OSError as err:
-            print(f"cleaner: {err}", file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        doc = pipeline.clean(data, id=name)
-        if doc.translation is not None and doc.translation.status == "failed":
-            # The cleaned text is still printed; the exit status says the translation is missing.
-            print(f"cleaner: {name}: translation failed ({doc.translation.reason}): {doc.translation.message}", file=sys.stderr)
-            status = max(status, EXIT_RECORD_ERRORS)
-        if args.json:
-            print(json.dumps(doc.to_dict(), ensure_ascii=False))
-            continue
-        if len(args.files) > 1:
-            print(f"==> {name} <==")
-        print(doc.text)
-        if doc.translation and doc.translation.text:
-            print(f"\n# translation ({doc.translation.target})\n{doc.translation.text}")
-        if args.explain:
-            print()
-            print(_explain(doc))
+    sink: IO[str]
+    if args.json and args.output:
+        sink = open_output(args.output)
+    elif args.output:
+        sink = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    else:
+        sink = sys.stdout
+    try:
+        for number, name in enumerate(args.files, 1):
+            try:
+                data = _read_file(name)
+            except OSError as err:
+                print(f"cleaner clean: {err}", file=sys.stderr)
+                status = EXIT_USAGE
+                continue
+            doc = pipeline(document_from(data, id=name, name=None if name == "-" else name))
+            if doc.translation is not None and doc.translation.status == "failed":
+                # The cleaned text is still written; the exit status says the translation is missing.
+                message = f"{name}: translation failed ({doc.translation.reason}): {doc.translation.message}"
+                print(f"cleaner: {message}", file=sys.stderr)
+                status = max(status, EXIT_RECORD_ERRORS)
+            if args.json:
+                record = doc.to_record(line=number, edits=args.edits)
+                sink.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                continue
+            if len(args.files) > 1:
+                sink.write(f"==> {name} <==\n")
+            sink.write(doc.text + "\n")
+            if doc.translation and doc.translation.text:
+                sink.write(f"\n# translation ({doc.translation.target})\n{doc.translation.text}\n")
+            if args.explain:
+                sink.write("\n" + doc.explain() + "\n")
+            sink.flush()
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
     return status
 
 
@@ -292,17 +265,23 @@ def _run_clean(args: argparse.Namespace) -> int:
 
 
 def _configure_batch(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", help="JSONL file (.jsonl or .jsonl.gz), or - for standard input")
     parser.add_argument(
-        "-o", "--output", required=True, help="JSONL output (.gz: gzipped), or - for standard output"
+        "input",
+        help="JSONL (.gz, .zst), Parquet, a folder of .txt/.html files, or - for standard input (JSONL)",
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, help="JSONL (.gz, .zst) or .parquet output, or - for standard output"
     )
     parser.add_argument("--text-field", default="text", help="field holding the article text (default: text)")
-    parser.add_argument("--id-field", help="field holding the record id (copied; checked on --resume)")
+    parser.add_argument(
+        "--id-field",
+        help="field holding the record id (copied; checked on --resume; a folder's: id, the path)",
+    )
     parser.add_argument(
         "--keep-fields",
         action="append",
         metavar="NAMES",
-        help="input fields to copy to the output (comma-separated)",
+        help="input fields to copy to the output (comma-separated; '*': every field)",
     )
     parser.add_argument(
         "--metadata-fields",
@@ -332,7 +311,7 @@ def _configure_batch(parser: argparse.ArgumentParser) -> None:
         help="translate again the records of a finished OUTPUT whose translation failed, from their "
         "cleaned text (nothing is cleaned twice; the input is not read); give the run's options",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display and no summary")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     parser.add_argument("--summary", metavar="JSON", help="also write the summary as JSON to this file")
 
 
@@ -340,33 +319,106 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _run_batch(args: argparse.Namespace) -> int:
-    from concurrent.futures.process import BrokenProcessPool
+class BarProgress:
+    """The progress bar of ``cleaner batch`` (tqdm): records done of the total, rate, ETA,
+    errors so far."""
 
-    from cleaner.batch import BatchSpec, Progress, ResumeError, run_batch
+    def __init__(self, stream: IO[str], total: int | None) -> None:
+        from tqdm import tqdm
 
+        self.bar = tqdm(
+            total=total, file=stream, unit=" records", dynamic_ncols=True, mininterval=0.25, desc="cleaner"
+        )
+
+    def update(self, records: int, errors: int, *, force: bool = False) -> None:
+        if records > self.bar.n:
+            self.bar.set_postfix(errors=errors, refresh=False)
+            self.bar.update(records - self.bar.n)
+        if force:
+            self.bar.refresh()
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _cause(error: str) -> str:
+    """What kind of failure an error message reports: its text before any ``": "`` detail.
+
+    >>> _cause("invalid JSON: Expecting value: line 1 column 1 (char 0)")
+    'invalid JSON'
+    """
+    return error.split(": ", 1)[0]
+
+
+class EarlyStop(Exception):
+    """The first records all failed the same way: the options or the input are wrong."""
+
+
+def _early_stop(summary: Any) -> None:
+    """Stop when the first :data:`EARLY_STOP_RECORDS` records (not resumed ones) all failed
+    for one cause (a missing field, a wrong format): cleaning the rest would fail too."""
+    done = summary.records
+    if summary.resumed or done < EARLY_STOP_RECORDS or done > summary.errors:
+        return
+    causes = {_cause(error) for _, error in summary.first_errors}
+    if len(causes) == 1:
+        line, error = summary.first_errors[0]
+        raise EarlyStop(f"the first {done} records all failed the same way (line {line}: {error})")
+
+
+def _with_site_filter(args: argparse.Namespace, spec: Any) -> Any:
+    """Add the site-profile filter, and copy the record fields it reads into the metadata."""
+    from cleaner import siteprofile
+
+    step = siteprofile.site_filter_from_args(args, [args.input])
+    if step is None:
+        return spec
+    names = (step.site_field or "site", step.url_field)
+    return spec.replace(
+        steps=(*spec.steps, step), metadata_fields=tuple(dict.fromkeys((*spec.metadata_fields, *names)))
+    )
+
+
+def _batch_spec(args: argparse.Namespace) -> Any:
+    from cleaner.batch import BatchSpec
+    from cleaner.records import DOCUMENT_EXTENSIONS
+
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.chunk_size < 1:
+        raise UsageError("--chunk-size must be at least 1")
+    config = config_from_args(args)
+    id_field = args.id_field
+    if id_field is None and (os.path.isdir(args.input) or args.input.lower().endswith(DOCUMENT_EXTENSIONS)):
+        id_field = "id"  # a folder's records are known by their path
     spec = BatchSpec(
-        config=config_from_args(args),
+        config=config,
         text_field=args.text_field,
-        id_field=args.id_field,
+        id_field=id_field,
         keep_fields=_names(args.keep_fields),
         metadata_fields=_names(args.metadata_fields),
         edits=args.edits,
     )
-    for extension in args.batch_extensions:
-        spec = extension.prepare(args, spec)
-    if args.workers is not None and args.workers < 1:
-        raise ValueError("--workers must be at least 1")
-    if args.chunk_size < 1:
-        raise ValueError("--chunk-size must be at least 1")
-    progress = Progress(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
+    return _with_site_filter(args, spec)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cleaner.batch import ResumeError, run_batch
+    from cleaner.records import count_items
+
+    spec = _from_options(_batch_spec, args)
+    show = not args.quiet and sys.stderr.isatty()
     if args.retry_failed:
         if args.resume:
-            raise ValueError("--retry-failed and --resume do not go together: finish the run first")
+            raise UsageError("--retry-failed and --resume do not go together: finish the run first")
         from cleaner.batch import retry_failed_translations
 
+        progress = BarProgress(sys.stderr, None) if show else None
         summary = retry_failed_translations(args.output, spec, progress=progress)
         return _finish_batch(args, summary)
+    progress = BarProgress(sys.stderr, count_items(args.input)) if show else None
     # A plain `kill` stops the run like Ctrl-C: the partial output is flushed for --resume.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -378,19 +430,25 @@ def _run_batch(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             resume=args.resume,
             progress=progress,
+            on_chunk=_early_stop,
         )
     except KeyboardInterrupt:
         if args.output != "-":
             print(f"cleaner: interrupted; rerun with --resume to continue {args.output}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except EarlyStop as err:
+        if args.output != "-" and not args.resume:
+            Path(args.output + ".part").unlink(missing_ok=True)
+        print(f"cleaner batch: stopped: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except ResumeError as err:
-        print(f"cleaner: cannot resume: {err}", file=sys.stderr)
+        print(f"cleaner batch: cannot resume: {err}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenProcessPool as err:
         # A worker died (killed, out of memory, a crash in native code): what was written
         # is kept in the partial output.
         again = f"; rerun with --resume to continue {args.output}" if args.output != "-" else ""
-        print(f"cleaner: a worker process died ({err}){again}", file=sys.stderr)
+        print(f"cleaner batch: a worker process died ({err}){again}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -403,6 +461,12 @@ def _finish_batch(args: argparse.Namespace, summary: Any) -> int:
             json.dump(summary.to_dict(), handle, ensure_ascii=False, indent=2)
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
+    if summary.records and summary.errors == summary.records and not summary.resumed:
+        causes = {_cause(error) for _, error in summary.first_errors}
+        if len(causes) == 1:  # a small input whose records all failed the same way
+            line, error = summary.first_errors[0]
+            print(f"cleaner batch: every record failed the same way (line {line}: {error})", file=sys.stderr)
+            return EXIT_USAGE
     # A record whose translation failed is not done: it counts like an error.
     return EXIT_RECORD_ERRORS if summary.errors or summary.translation_failures else EXIT_OK
 
@@ -410,63 +474,40 @@ def _finish_batch(args: argparse.Namespace, summary: Any) -> int:
 # -- main -----------------------------------------------------------------------------------
 
 
-def _register_core(commands: Commands) -> None:
-    commands.add(Command("clean", "clean article files (or - for stdin)", _configure_clean, _run_clean))
-    commands.add(
-        Command("batch", "clean a JSONL corpus, one result line per record", _configure_batch, _run_batch)
-    )
-
-
-def _register_site_profile(commands: Commands) -> None:
-    """``cleaner profile`` and ``batch --profile/--two-pass/--site-field`` (cleaner.siteprofile)."""
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: ``clean``, ``batch`` and ``profile``."""
     from cleaner import siteprofile
 
-    commands.add_parser("profile", siteprofile.add_profile_command)
-    commands.extend_batch(BatchExtension(siteprofile.add_batch_options, _with_site_filter))
-
-
-def _with_site_filter(args: argparse.Namespace, spec: Any) -> Any:
-    """Add the site-profile filter, and copy the record fields it reads into the metadata."""
-    from cleaner import siteprofile
-
-    step = siteprofile.site_filter_from_args(args, [args.input])
-    if step is None:
-        return spec
-    fields = (step.site_field or "site", step.url_field)
-    return spec.replace(
-        steps=(*spec.steps, step), metadata_fields=tuple(dict.fromkeys((*spec.metadata_fields, *fields)))
-    )
-
-
-# Each adds subcommands or batch options to the registry; add a module's registrar here.
-REGISTRARS: tuple[Callable[[Commands], None], ...] = (_register_core, _register_site_profile)
-
-
-def build_parser(commands: Commands | None = None) -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
-    if commands is None:
-        commands = Commands()
-        for register in REGISTRARS:
-            register(commands)
     parser = argparse.ArgumentParser(
         prog="cleaner",
-        description="Clean scraped news-article text, one file or a JSONL corpus.",
+        description="Clean scraped news-article text: one file, or a corpus of records.",
         epilog=EPILOG,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    for command in commands.commands.values():
-        if not isinstance(command, Command):
-            command(sub)
-            continue
-        child = sub.add_parser(command.name, help=command.help, description=command.help, epilog=EPILOG)
-        command.configure(child)
-        if command.name == "batch":
-            for extension in commands.batch_extensions:
-                extension.configure(child)
-            child.set_defaults(batch_extensions=list(commands.batch_extensions))
-        if command.pipeline_options:
-            add_pipeline_options(child)
-        child.set_defaults(run=command.run)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    about = "clean article files, text or HTML (- for stdin)"
+    clean = sub.add_parser("clean", help=about, description=about, epilog=EPILOG)
+    _configure_clean(clean)
+    add_pipeline_options(clean)
+    clean.set_defaults(run=_run_clean)
+
+    about = "clean a corpus (JSONL, Parquet, a folder), one result record per input record"
+    batch = sub.add_parser("batch", help=about, description=about, epilog=EPILOG)
+    _configure_batch(batch)
+    siteprofile.add_batch_options(batch)
+    add_pipeline_options(batch)
+    batch.set_defaults(run=_run_batch)
+
+    siteprofile.add_profile_command(sub)
+    return parser
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The subcommand's own parser, so that its errors show its usage."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]  # type: ignore[no-any-return]
     return parser
 
 
@@ -485,26 +526,41 @@ def _warnings_to_stderr(quiet: bool) -> logging.Handler | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    command = _subparser(parser, getattr(args, "command", None))
+    if extra:
+        command.error(f"unrecognized arguments: {' '.join(extra)}")
     handler = _warnings_to_stderr(bool(getattr(args, "quiet", False)))
     try:
-        return _main(args)
+        return _run(args, command)
     finally:
         if handler is not None:
             logging.getLogger("cleaner").removeHandler(handler)
 
 
-def _main(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, command: argparse.ArgumentParser) -> int:
     try:
         return int(args.run(args))
     except BrokenPipeError:
-        # The reader went away (`cleaner batch IN -o - | head`): stop quietly, like other tools.
+        # The reader went away (`cleaner clean f | head -1`): stop quietly, as tools killed
+        # by SIGPIPE do; stdout goes to /dev/null so that Python's final flush stays quiet.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_INTERRUPTED
-    except (ValueError, OSError) as err:
-        # Bad options, an unreadable config or input file: say what, not a traceback.
-        print(f"cleaner: {err}", file=sys.stderr)
+        return EXIT_BROKEN_PIPE
+    except ImportError as err:
+        # An optional engine is missing; the message names the extra to install.
+        print(f"{command.prog}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as err:
+        # Bad options or configuration (and bad data that stops a run): say what, with the
+        # subcommand's usage for option errors, never a traceback.
+        if isinstance(err, UsageError):
+            command.print_usage(sys.stderr)
+        print(f"{command.prog}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        # An unreadable config or input file, an unwritable output.
+        print(f"{command.prog}: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

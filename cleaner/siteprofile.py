@@ -9,7 +9,6 @@ switches that site, losslessly for everything it has seen, to a fixed-size count
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import sys
@@ -541,29 +540,11 @@ def _signed(fp: int) -> int:
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """JSON objects from a JSONL file (gzipped too; ``-`` is stdin); malformed lines are skipped
-    (``cleaner batch`` reports them; a profile just does not count them)."""
-    import gzip
-    import io
+    """The records of a corpus file (see :func:`cleaner.records.read_records`: JSONL, gzip,
+    zstd, Parquet, a folder; ``-`` is stdin); malformed lines are skipped."""
+    from cleaner import records
 
-    name = os.fspath(path)
-    if name == "-":
-        handle: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-    else:
-        with open(name, "rb") as probe:
-            gzipped = probe.read(2) == b"\x1f\x8b"
-        if gzipped:
-            handle = gzip.open(name, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
-        else:
-            handle = open(name, encoding="utf-8")  # noqa: SIM115
-    with handle:
-        for line in handle:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict):
-                yield record
+    return records.read_records(path)
 
 
 def build_profile(

@@ -1,5 +1,5 @@
 """The command line: ``cleaner clean`` and ``cleaner batch`` (records in order, error records,
-gzip, stdin/stdout, workers, resume after a kill, options and config), and the registry."""
+gzip, stdin/stdout, workers, resume after a kill, options and config), CLI conventions."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from cleaner import cli
-from cleaner.batch import BatchSpec, Progress, RecordCleaner, Summary, run_batch
+from cleaner.batch import BatchSpec, RecordCleaner, Summary, run_batch
 from cleaner.config import CleanerConfig
 from cleaner.document import Document, Removal
 
@@ -81,7 +81,7 @@ def test_clean_file_explain_and_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert cli.main(["clean", str(path), "--json", "--disable", "interface_lines"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["text"].endswith("Advertisement")
-    assert data["language"]["code"] == "en"
+    assert data["language"] == "en" and data["line"] == 1 and data["id"] == str(path)
 
 
 def test_clean_stdin_and_missing_file(tmp_path: Path) -> None:
@@ -427,31 +427,6 @@ def test_extra_steps_see_metadata_fields_and_run_in_workers(tmp_path: Path) -> N
     assert results[0]["metadata"]["url"] == "https://s0.example/0"
 
 
-def test_registry_adds_commands_and_batch_options(capsys: pytest.CaptureFixture[str]) -> None:
-    commands = cli.Commands()
-    cli._register_core(commands)
-    commands.add(
-        cli.Command("hello", "say hello", lambda p: p.add_argument("name"), lambda a: print(a.name) or 0)
-    )
-    seen: list[Any] = []
-
-    def configure(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--extra")
-
-    def prepare(args: argparse.Namespace, spec: BatchSpec) -> BatchSpec:
-        seen.append(args.extra)
-        return spec.replace(metadata_fields=("url",))
-
-    commands.extend_batch(cli.BatchExtension(configure, prepare))
-    parser = cli.build_parser(commands)
-    args = parser.parse_args(["hello", "world"])
-    assert args.run(args) == 0 and capsys.readouterr().out == "world\n"
-    args = parser.parse_args(["batch", "x.jsonl", "-o", "y.jsonl", "--extra", "1"])
-    assert [e.prepare(args, BatchSpec()).metadata_fields for e in args.batch_extensions] == [("url",)]
-    with pytest.raises(ValueError, match="already registered"):
-        commands.add(cli.Command("batch", "", lambda p: None, lambda a: 0))
-
-
 def test_profile_command_is_registered() -> None:
     args = cli.build_parser().parse_args(["profile", "in.jsonl", "-o", "site.profile"])
     assert args.command == "profile" and callable(args.run)
@@ -462,15 +437,15 @@ def test_profile_command_is_registered() -> None:
 # -- progress and summary --------------------------------------------------------------------
 
 
-def test_progress_redraws_one_line() -> None:
+def test_progress_bar_has_total_rate_and_eta() -> None:
     stream = io.StringIO()
-    progress = Progress(stream, interval=0)
+    progress = cli.BarProgress(stream, total=2000)
     progress.update(10, 1)
-    progress.update(2000, 3)
+    progress.update(2000, 3, force=True)
     progress.close()
     text = stream.getvalue()
-    assert text.count("\r") == 2 and text.endswith("\n")
-    assert "2000 records" in text and "3 errors" in text and "records/s" in text
+    assert "2000/2000" in text and "100%" in text and "records/s" in text and "errors=3" in text
+    assert "<" in text  # elapsed<remaining: tqdm's ETA
 
 
 def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
@@ -492,3 +467,135 @@ def test_summary_merges() -> None:
     a.merge(b)
     assert a.to_dict()["errors"] == 1 and a.to_dict()["first_errors"] == [{"line": 9, "error": "bad"}]
     assert "error at line 9: bad" in a.format()
+
+
+# -- conventions ------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Minister resigns after budget row</title></head>
+<body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<article>
+<h1>Minister resigns after budget row</h1>
+<p>By Jane Doe</p>
+<p>The finance minister resigned on Monday after a long debate in parliament about the budget for next year.</p>
+<p>Advertisement</p>
+<p>She said she would return to teaching economics at the university, where she worked for twenty years.</p>
+<p>Her deputy will take over until a successor is named, the prime minister's office said in a statement.</p>
+</article>
+<footer>&copy; 2024 Example News. All rights reserved.</footer>
+</body></html>
+"""
+
+
+def test_version() -> None:
+    import cleaner
+
+    done = run_module("--version")
+    assert done.returncode == 0 and done.stdout.decode().strip() == f"cleaner {cleaner.__version__}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        (["clean", "--nope", "f.txt"], "usage: cleaner clean", "cleaner clean: error: unrecognized arguments: --nope"),
+        (["batch", "in.jsonl", "-o", "o.jsonl", "--nope"], "usage: cleaner batch", "unrecognized arguments: --nope"),
+        (["batch", "in.jsonl"], "usage: cleaner batch", "the following arguments are required: -o/--output"),
+        (["batch", "in.jsonl", "-o", "o", "--disable", "nonsense"], "usage: cleaner batch", "unknown filter"),
+    ],
+)
+def test_errors_show_the_subcommand_usage(argv: list[str], usage: str, message: str) -> None:
+    done = run_module(*argv)
+    err = done.stderr.decode()
+    assert done.returncode == cli.EXIT_USAGE
+    assert err.startswith(usage) and message in err and "usage: cleaner [-h]" not in err
+
+
+def test_clean_writes_to_an_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(SHORT[0], encoding="utf-8")
+    b.write_text(SHORT[1], encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert cli.main(["clean", str(a), "-o", str(out), "--no-detect-language"]) == 0
+    assert out.read_text(encoding="utf-8") == "Minister resigns\n\nThe minister resigned on Monday after a long debate.\n"
+    records = tmp_path / "out.jsonl"
+    assert cli.main(["clean", str(a), str(b), "--json", "-o", str(records), "--no-detect-language"]) == 0
+    assert capsys.readouterr().out == ""
+    written = read_jsonl(records)
+    assert [(r["id"], r["line"]) for r in written] == [(str(a), 1), (str(b), 2)]
+
+
+def test_clean_json_has_the_keys_and_types_of_a_batch_record(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(SHORT[0], encoding="utf-8")
+    single = json.loads(run_module("clean", str(path), "--json").stdout)
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": str(path), "text": SHORT[0]}])
+    assert cli.main(["batch", str(source), "-o", str(tmp_path / "o.jsonl"), "--id-field", "id", "-w", "1", "-q"]) == 0
+    [record] = read_jsonl(tmp_path / "o.jsonl")
+    assert list(single) == list(record)
+    assert {k: type(v) for k, v in single.items()} == {k: type(v) for k, v in record.items()}
+    assert single == record
+
+
+def test_closed_pipe_is_not_an_interrupt(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"Paragraph {i} of a long article about the budget." for i in range(20_000)))
+    # This machine's pipes can hold 1 MB: the output must be larger for a write to fail.
+    for argv in (["clean", *[str(path)] * 3, "--no-detect-language"], ["batch", "-", "-o", "-", "-w", "1", *FAST]):
+        stdin = json.dumps({"text": path.read_text()}).encode() * 3 if argv[0] == "batch" else None
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cleaner", *argv],
+            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        if stdin is not None:
+            process.stdin.write(stdin.replace(b"}{", b"}\n{"))  # type: ignore[union-attr]
+        process.stdin.close()  # type: ignore[union-attr]
+        process.stdout.readline()  # type: ignore[union-attr]
+        process.stdout.close()  # like `| head -1`
+        status = process.wait(60)
+        err = process.stderr.read().decode()  # type: ignore[union-attr]
+        process.stderr.close()  # type: ignore[union-attr]
+        assert status == cli.EXIT_BROKEN_PIPE, err
+        assert "interrupted" not in err and "Traceback" not in err and "Exception" not in err
+
+
+def test_batch_stops_early_when_the_first_records_fail_the_same_way(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(200))
+    out = tmp_path / "out.jsonl"
+    done = run_module("batch", str(source), "-o", str(out), "--text-field", "nope", "-w", "1", *FAST)
+    err = done.stderr.decode()
+    assert done.returncode == cli.EXIT_USAGE
+    assert "stopped" in err and "missing field 'nope'" in err
+    assert not out.exists() and not Path(str(out) + ".part").exists()
+    # Mixed failures are record errors, not a wrong option: the run goes on.
+    mixed = write_jsonl(tmp_path / "mixed.jsonl", short_records(30), raw_lines={0: "oops", 2: "[1]"})
+    assert cli.main(["batch", str(mixed), "-o", str(out), "-w", "1", *FAST]) == cli.EXIT_RECORD_ERRORS
+    assert len(read_jsonl(out)) == 32
+
+
+def test_clean_an_html_page(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    done = run_module("clean", str(page), "--no-detect-language")
+    text = done.stdout.decode()
+    assert done.returncode == 0, done.stderr
+    assert text.startswith("Minister resigns after budget row\n\n")
+    assert "The finance minister resigned on Monday" in text and "successor is named" in text
+    assert "<" not in text and "Advertisement" not in text and "By Jane Doe" not in text
+    # recognised by its content too
+    renamed = tmp_path / "page.dat"
+    renamed.write_text(PAGE, encoding="utf-8")
+    as_json = json.loads(run_module("clean", str(renamed), "--json", "--no-detect-language").stdout)
+    assert as_json["text"] == text.rstrip("\n") and as_json["metadata"]["source_format"] == "html"
+    assert as_json["metadata"]["html"]["title"] == "Minister resigns after budget row"
+
+
+def test_html_without_the_extra_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert cli.main(["clean", str(page)]) == cli.EXIT_USAGE
+    assert "pip install 'article-cleaner[html]'" in capsys.readouterr().err

@@ -1,0 +1,406 @@
+"""Reading and writing corpora of records, for ``cleaner batch`` and ``cleaner profile``.
+
+Inputs: JSONL (plain, gzip, or zstd with the ``zstd`` extra; ``-`` is standard input),
+Parquet (extra ``parquet``; read by row groups, so memory stays flat), a folder of
+``.txt``/``.html`` files (one record per file, its ``id`` the path relative to the folder,
+its text the file's bytes), or one ``.txt``/``.html`` file. Formats are recognised by
+their first bytes, else by the file name.
+
+:func:`read_items` yields ``(number, payload)``: ``number`` is 1-based (the line of a
+JSONL file, the row of a Parquet file, the file's place in a folder), ``payload`` is
+either a JSON line (``bytes``, parsed by the caller, which may be a worker process) or a
+record (a mapping). :func:`read_records` yields parsed records only.
+
+Outputs (:func:`open_output`): JSONL (``.gz`` gzip, ``.zst`` zstd) or Parquet
+(``.parquet``), chosen by the file name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, cast
+
+from cleaner.document import RECORD_KEYS, Document, Translation
+from cleaner.pipeline import to_document
+from cleaner.webpage import HTML_EXTENSIONS, ExtraMissing, extract, looks_like_html
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing_extensions import Self
+
+__all__ = [
+    "DOCUMENT_EXTENSIONS",
+    "ExtraMissing",
+    "ParquetSink",
+    "count_items",
+    "document_from",
+    "input_format",
+    "open_binary",
+    "open_output",
+    "read_items",
+    "read_records",
+]
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+PARQUET_MAGIC = b"PAR1"
+DOCUMENT_EXTENSIONS = (".txt", *HTML_EXTENSIONS)
+PARQUET_BATCH_ROWS = 1024  # rows decoded at a time (within one row group)
+PARQUET_ROW_GROUP = 2048  # rows per row group written
+
+
+def _require(module: str, extra: str, what: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:
+        raise ExtraMissing(
+            f"{what} needs {module.split('.')[0]}: pip install 'article-cleaner[{extra}]'"
+        ) from err
+
+
+# -- compressed streams ------------------------------------------------------------------------
+
+
+def _decompressed(raw: IO[bytes], head: bytes) -> IO[bytes]:
+    if head[:2] == GZIP_MAGIC:
+        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+    if head[:4] == ZSTD_MAGIC:
+        zstandard = _require("zstandard", "zstd", "reading zstd files")
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
+        return cast(IO[bytes], io.BufferedReader(reader))
+    return raw
+
+
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """Open a file (``-``: standard input) for reading, decompressing gzip or zstd, which
+    are recognised by their first bytes."""
+    if os.fspath(path) == "-":
+        stdin: Any = sys.stdin.buffer
+        buffered = stdin if isinstance(stdin, io.BufferedReader) else io.BufferedReader(stdin)
+        return _decompressed(buffered, buffered.peek(4)[:4])
+    handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    head = handle.read(4)
+    handle.seek(0)
+    return _decompressed(handle, head)
+
+
+def _head(path: str | os.PathLike[str], size: int = 2048) -> bytes:
+    """The first bytes of a file, decompressed."""
+    with open_binary(path) as handle:
+        return handle.read(size)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def input_format(path: str | os.PathLike[str]) -> str:
+    """``"jsonl"``, ``"parquet"``, ``"folder"`` or ``"document"`` (one text or HTML file).
+
+    >>> input_format("-")
+    'jsonl'
+    """
+    name = os.fspath(path)
+    if name == "-":
+        return "jsonl"
+    if os.path.isdir(name):
+        return "folder"
+    with open(name, "rb") as handle:
+        magic = handle.read(4)
+    if magic == PARQUET_MAGIC or (not magic and name.endswith(".parquet")):
+        return "parquet"
+    if name.lower().endswith(DOCUMENT_EXTENSIONS):
+        return "document"
+    if looks_like_html(_head(name)):
+        return "document"
+    return "jsonl"
+
+
+def _numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """``(line_number, line)`` for each non-blank line, numbered from 1 like an editor.
+
+    >>> list(_numbered_lines([b'{"a": 1}\\n', b"\\n", b'{"a": 2}']))
+    [(1, b'{"a": 1}\\n'), (3, b'{"a": 2}')]
+    """
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            yield number, line
+
+
+def _folder_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.name.lower().endswith(DOCUMENT_EXTENSIONS))
+
+
+def read_items(
+    path: str | os.PathLike[str], *, text_field: str = "text", id_field: str | None = None
+) -> Iterator[tuple[int, bytes | dict[str, Any]]]:
+    """``(number, payload)`` for every record of ``path`` (see the module doc).
+
+    Files of a folder, or a single text or HTML file, become records
+    ``{id_field or "id": relative path, text_field: bytes}``: the text is decoded when the
+    document is made (UTF-8, else a guess, recorded in ``metadata["source_encoding"]``)
+    and HTML is recognised there too.
+    """
+    kind = input_format(path)
+    if kind == "jsonl":
+        with open_binary(path) as stream:
+            yield from _numbered_lines(stream)
+    elif kind == "parquet":
+        yield from enumerate(_parquet_rows(path), 1)
+    else:
+        root = Path(path)
+        files = _folder_files(root) if kind == "folder" else [root]
+        key = id_field or "id"
+        for number, file in enumerate(files, 1):
+            name = file.relative_to(root).as_posix() if kind == "folder" else file.name
+            yield number, {key: name, text_field: file.read_bytes()}
+
+
+def _parquet_rows(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    parquet = _require("pyarrow.parquet", "parquet", "reading Parquet")
+    if os.fspath(path) == "-":
+        raise ValueError("Parquet input must be a file, not standard input (it is read by row groups)")
+    with parquet.ParquetFile(path) as table:
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            yield from batch.to_pylist()
+
+
+def read_records(path: str | os.PathLike[str], **fields: Any) -> Iterator[dict[str, Any]]:
+    """The records of ``path`` as mappings; JSON lines that are malformed or not objects
+    are skipped (``cleaner batch`` reports them; a site profile just does not count them)."""
+    for _, payload in read_items(path, **fields):
+        if isinstance(payload, bytes):
+            try:
+                payload = json.loads(payload)
+            except ValueError:
+                continue
+        if isinstance(payload, dict):
+            yield payload
+
+
+def count_items(path: str | os.PathLike[str]) -> int | None:
+    """How many records ``path`` holds, for a progress bar; ``None`` for standard input.
+
+    Costs a pass over a JSONL file (decompressing it), far less than cleaning it.
+    """
+    if os.fspath(path) == "-":
+        return None
+    kind = input_format(path)
+    if kind == "parquet":
+        parquet = _require("pyarrow.parquet", "parquet", "reading Parquet")
+        with parquet.ParquetFile(path) as table:
+            return int(table.metadata.num_rows)
+    if kind == "folder":
+        return len(_folder_files(Path(path)))
+    if kind == "document":
+        return 1
+    count = 0
+    with open_binary(path) as stream:
+        for line in stream:
+            count += bool(line.strip())
+    return count
+
+
+def document_from(
+    text: str | bytes, *, id: str = "", metadata: Mapping[str, Any] | None = None, name: str | None = None
+) -> Document:
+    """The document for a record's or a file's text: an HTML page (by ``name``'s extension
+    or by how it starts) is extracted first (see :mod:`cleaner.webpage`); ``bytes`` are
+    decoded (UTF-8, else a guess, recorded in ``metadata["source_encoding"]``).
+
+    >>> document_from(b"Advertisement\\nText", id="a").metadata
+    {'source_encoding': 'utf-8'}
+    """
+    extra = dict(metadata or {})
+    if looks_like_html(text, name):
+        body, facts = extract(text)
+        extra["source_format"] = "html"
+        if facts:
+            extra["html"] = facts
+        return Document.from_text(body, id=id, metadata=extra)
+    doc = to_document(text, id=id)
+    return doc.replace(metadata={**doc.metadata, **extra}) if extra else doc
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def output_format(path: str | os.PathLike[str]) -> str:
+    """``"parquet"`` for a ``.parquet`` name, else ``"jsonl"``.
+
+    >>> output_format("out.parquet"), output_format("out.jsonl.zst")
+    ('parquet', 'jsonl')
+    """
+    return "parquet" if os.fspath(path).endswith(".parquet") else "jsonl"
+
+
+def open_output(path: str | os.PathLike[str], mode: str = "w", *, name: str | None = None) -> IO[str]:
+    """A text sink for JSON lines at ``path``; ``name`` (default: ``path``'s) chooses the
+    format: ``.gz`` gzip, ``.zst`` zstd, ``.parquet`` Parquet (JSON lines written to it are
+    stored as rows; ``mode`` must be ``"w"``), else plain JSONL. ``mode`` ``"a"`` appends."""
+    name = name or os.fspath(path)
+    if output_format(name) == "parquet":
+        if mode != "w":
+            raise ValueError("a Parquet output cannot be appended to (--resume needs JSONL output)")
+        return cast(IO[str], ParquetSink(path))
+    if name.endswith(".gz"):
+        return io.TextIOWrapper(cast(IO[bytes], gzip.open(path, mode + "b")), encoding="utf-8", newline="\n")
+    if name.endswith(".zst"):
+        zstandard = _require("zstandard", "zstd", "writing zstd files")
+        raw = open(path, mode + "b")  # noqa: SIM115 - closed with the writer
+        writer = zstandard.ZstdCompressor().stream_writer(raw, closefd=True)
+        return io.TextIOWrapper(cast(IO[bytes], writer), encoding="utf-8", newline="\n")
+    return open(path, mode, encoding="utf-8", newline="\n")
+
+
+def _translation_type(pa: Any) -> Any:
+    kinds = {"int": pa.int64()}
+    return pa.struct(
+        [pa.field(f.name, kinds.get(str(f.type), pa.string())) for f in dataclasses.fields(Translation)]
+    )
+
+
+def record_schema(pa: Any) -> dict[str, Any]:
+    """The Arrow type of each record key in Parquet output. ``metadata`` is JSON text (its
+    keys vary from record to record); ``id`` and kept fields take the type of their values."""
+    removal = pa.struct(
+        [
+            ("line", pa.int64()),
+            ("index", pa.int64()),
+            ("text", pa.string()),
+            ("paragraph", pa.int64()),
+            ("filter", pa.string()),
+            ("reason", pa.string()),
+            ("detail", pa.string()),
+        ]
+    )
+    edit = pa.struct(
+        [
+            ("step", pa.string()),
+            ("line", pa.int64()),
+            ("index", pa.int64()),
+            ("before", pa.string()),
+            ("after", pa.string()),
+            ("explanation", pa.list_(pa.list_(pa.string()))),
+        ]
+    )
+    stats = pa.struct(
+        [
+            ("lines_in", pa.int64()),
+            ("lines_out", pa.int64()),
+            ("chars_in", pa.int64()),
+            ("chars_out", pa.int64()),
+            ("removed_share", pa.float64()),
+            ("removed_by_reason", pa.map_(pa.string(), pa.int64())),
+        ]
+    )
+    return {
+        "line": pa.int64(),
+        "status": pa.string(),
+        "error": pa.string(),
+        "text": pa.string(),
+        "title": pa.string(),
+        "language": pa.string(),
+        "language_probability": pa.float64(),
+        "language_candidates": pa.map_(pa.string(), pa.float64()),
+        "language_backend": pa.string(),
+        "removed": pa.list_(removal),
+        "edits": pa.list_(edit),
+        "metadata": pa.string(),
+        "translation": _translation_type(pa),
+        "stats": stats,
+    }
+
+
+class ParquetSink:
+    """Writes JSON lines (records) as Parquet rows, a row group at a time.
+
+    The columns are the record keys (see :func:`record_schema`) followed by the other keys
+    of the first rows (kept fields), typed from their values. Call :meth:`close` to write
+    the file's footer: a Parquet file without it cannot be read.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, row_group_size: int = PARQUET_ROW_GROUP) -> None:
+        self.pa = _require("pyarrow", "parquet", "writing Parquet")
+        self.parquet = _require("pyarrow.parquet", "parquet", "writing Parquet")
+        self.path = path
+        self.row_group_size = row_group_size
+        self.rows: list[dict[str, Any]] = []
+        self.schema: Any = None
+        self.writer: Any = None
+
+    def write(self, line: str) -> int:
+        record = json.loads(line)
+        if isinstance(record.get("metadata"), Mapping):
+            record["metadata"] = json.dumps(record["metadata"], ensure_ascii=False, default=str)
+        self.rows.append(record)
+        if len(self.rows) >= self.row_group_size:
+            self._write_rows()
+        return len(line)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        """Nothing to do: rows are written a row group at a time."""
+
+    def _make_schema(self) -> Any:
+        pa = self.pa
+        known = record_schema(pa)
+        extra: dict[str, None] = {}
+        for row in self.rows:
+            extra.update(dict.fromkeys(k for k in row if k not in known))
+        inferred = (
+            pa.Table.from_pylist([{k: row.get(k) for k in extra} for row in self.rows]).schema
+            if extra
+            else None
+        )
+        fields = []
+        for key in ("id", *(k for k in RECORD_KEYS if k != "id"), *(k for k in extra if k != "id")):
+            if key in known:
+                fields.append(pa.field(key, known[key]))
+            else:
+                kind = inferred.field(key).type if inferred is not None else pa.string()
+                fields.append(pa.field(key, pa.string() if pa.types.is_null(kind) else kind))
+        return pa.schema(fields)
+
+    def _write_rows(self) -> None:
+        if not self.rows:
+            return
+        if self.writer is None:
+            self.schema = self._make_schema()
+            self.writer = self.parquet.ParquetWriter(self.path, self.schema)
+        unknown = {k for row in self.rows for k in row} - set(self.schema.names)
+        if unknown:
+            raise ValueError(
+                f"fields {sorted(unknown)} appear after the first rows; Parquet needs them from the start"
+            )
+        try:
+            table = self.pa.Table.from_pylist(self.rows, schema=self.schema)
+        except (self.pa.ArrowInvalid, self.pa.ArrowTypeError) as err:
+            raise ValueError(f"a value does not fit its Parquet column: {err}") from err
+        self.writer.write_table(table, row_group_size=self.row_group_size)
+        self.rows = []
+
+    def close(self) -> None:
+        try:
+            self._write_rows()
+        finally:
+            if self.writer is None:  # no rows at all: an empty file with the record columns
+                self.schema = self._make_schema()
+                self.writer = self.parquet.ParquetWriter(self.path, self.schema)
+            self.writer.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
