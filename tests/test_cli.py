@@ -534,6 +534,7 @@ def test_clean_json_has_the_keys_and_types_of_a_batch_record(tmp_path: Path) -> 
     [record] = read_jsonl(tmp_path / "o.jsonl")
     assert list(single) == list(record)
     assert {k: type(v) for k, v in single.items()} == {k: type(v) for k, v in record.items()}
+    assert single["metadata"].pop("source_encoding") == "utf-8"  # clean reads the file's bytes
     assert single == record
 
 
