@@ -415,10 +415,10 @@ def _run_batch(args: argparse.Namespace) -> int:
             raise UsageError("--retry-failed and --resume do not go together: finish the run first")
         from cleaner.batch import retry_failed_translations
 
-        progress = BarProgress(sys.stderr, None) if show else None
-        summary = retry_failed_translations(args.output, spec, progress=progress)
+        retry_progress: Any = BarProgress(sys.stderr, None) if show else None
+        summary = retry_failed_translations(args.output, spec, progress=retry_progress)
         return _finish_batch(args, summary)
-    progress = BarProgress(sys.stderr, count_items(args.input)) if show else None
+    progress: Any = BarProgress(sys.stderr, count_items(args.input)) if show else None
     # A plain `kill` stops the run like Ctrl-C: the partial output is flushed for --resume.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
