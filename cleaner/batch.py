@@ -482,10 +482,26 @@ def _chunks(lines: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tupl
 _WORKER: RecordCleaner | None = None
 
 
-def _init_worker(spec: BatchSpec, parent: int) -> None:
+def _stderr_logging() -> tuple[int, logging.Formatter | None] | None:
+    """How this process shows the package's logs on stderr (the CLI's handler), if it does,
+    so that worker processes, which start without it, show theirs the same way."""
+    for handler in logging.getLogger("cleaner").handlers:
+        if isinstance(handler, logging.StreamHandler) and getattr(handler, "stream", None) is sys.stderr:
+            return handler.level, handler.formatter
+    return None
+
+
+def _init_worker(
+    spec: BatchSpec, parent: int, stderr_logging: tuple[int, logging.Formatter | None] | None = None
+) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, so a chunk is never
     # half-written; the parent cancels what is queued and keeps the partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if stderr_logging is not None:  # warnings raised here (a corrupt cache...) reach the user too
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(stderr_logging[0])
+        handler.setFormatter(stderr_logging[1])
+        logging.getLogger("cleaner").addHandler(handler)
     threading.Thread(
         target=_exit_with_parent, args=(parent,), name="cleaner-parent-watch", daemon=True
     ).start()
@@ -535,7 +551,7 @@ def _results(
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(spec, os.getpid())
+        workers, mp_context=context, initializer=_init_worker, initargs=(spec, os.getpid(), _stderr_logging())
     )
     pending: deque[Future[tuple[list[str], Summary]]] = deque()
     try:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -182,6 +185,23 @@ def test_warnings_reach_stderr_unless_quiet(
     assert capsys.readouterr().err == ""
     # The library itself still only has its NullHandler.
     assert [type(h) for h in logging.getLogger("cleaner").handlers] == [logging.NullHandler]
+
+
+def test_warnings_of_batch_workers_reach_stderr(server: FakeTranslationServer, tmp_path: Path) -> None:
+    # A process of its own: worker processes write to the stderr of the process that
+    # started them (here, not pytest's capture of some earlier test).
+    cache = tmp_path / "broken.sqlite3"
+    cache.write_bytes(b"this is not a database" * 100)
+    source = write_records(tmp_path / "in.jsonl", 4)
+    argv = [sys.executable, "-m", "cleaner", "batch", str(source), "-o", str(tmp_path / "out.jsonl")]
+    argv += ["-w", "2", "--chunk-size", "2", *libre_flags(server, cache)]
+    env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost"}
+    loud = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert loud.returncode == cli.EXIT_OK, loud.stderr
+    # Written by the worker processes (the parent never opens the cache).
+    assert "cleaner: WARNING: translation cache" in loud.stderr and "continuing without it" in loud.stderr
+    quiet = subprocess.run([*argv, "-q"], capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert quiet.returncode == cli.EXIT_OK and "WARNING" not in quiet.stderr
 
 
 @pytest.mark.parametrize(
