@@ -31,6 +31,7 @@ from typing import IO, Any, cast
 from cleaner.config import CleanerConfig
 from cleaner.document import RECORD_KEYS, Document
 from cleaner.pipeline import Pipeline
+from cleaner.records import document_from, open_jsonl
 
 __all__ = [
     "OUTPUT_KEYS",
@@ -160,7 +161,10 @@ class RecordCleaner:
             return _fail(out, f"expected a JSON object, got {_type_name(record)}"), None
         spec = self.spec
         for name in spec.keep_fields:
-            out[name] = record.get(name)
+            if name == "*":  # every input field; one named like a record key as input_<name>
+                out.update({f"input_{k}" if k in RECORD_KEYS else k: v for k, v in record.items()})
+            else:
+                out[name] = record.get(name)
         if spec.id_field is not None:
             if spec.id_field not in record:
                 return _fail(out, f"missing id field {spec.id_field!r}"), None
@@ -173,7 +177,7 @@ class RecordCleaner:
         metadata = {name: record[name] for name in spec.metadata_fields if name in record}
         doc_id = "" if out["id"] is None else str(out["id"])
         try:
-            doc = Document.from_text(text, id=doc_id, metadata=metadata)
+            doc = document_from(text, id=doc_id, metadata=metadata)  # HTML: through trafilatura first
         except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
             return _fail(out, f"{type(err).__name__}: {err}"), None
         return out, doc
@@ -368,16 +372,9 @@ class Progress:
 
 
 def open_input(path: str | Path) -> IO[bytes]:
-    """Open a JSONL file (``-``: standard input), gunzipping it if it starts like gzip."""
-    if str(path) == "-":
-        raw: Any = sys.stdin.buffer
-        buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
-        head = buffered.peek(2)[:2]
-        return cast(IO[bytes], gzip.GzipFile(fileobj=buffered, mode="rb") if head == GZIP_MAGIC else buffered)
-    handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
-    head = handle.read(2)
-    handle.seek(0)
-    return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb") if head == GZIP_MAGIC else handle)
+    """Any input as JSON lines (see :func:`cleaner.records.open_jsonl`): JSONL plain, gzip
+    or zstd (``-``: standard input), Parquet, a folder of ``.txt``/``.html`` files."""
+    return open_jsonl(path)
 
 
 def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -725,10 +722,5 @@ def _translation_failed(record: Any) -> bool:
 
 
 def _document_of(record: Mapping[str, Any]) -> Document:
-    """The cleaned document an output record describes, as far as translation needs it."""
-    from cleaner.document import Language
-
-    doc = Document.from_text(str(record.get("text") or ""), id="" if record.get("id") is None else str(record["id"]))
-    if record.get("language") is not None:
-        doc = doc.replace(language=Language(str(record["language"]), float(record.get("language_probability") or 0.0)))
-    return doc
+    """The cleaned document an output record describes."""
+    return Document.from_record(record)

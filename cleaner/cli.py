@@ -389,8 +389,11 @@ def _batch_spec(args: argparse.Namespace) -> Any:
         raise UsageError("--chunk-size must be at least 1")
     config = config_from_args(args)
     id_field = args.id_field
-    if id_field is None and (os.path.isdir(args.input) or args.input.lower().endswith(DOCUMENT_EXTENSIONS)):
-        id_field = "id"  # a folder's records are known by their path
+    if os.path.isdir(args.input) or args.input.lower().endswith(DOCUMENT_EXTENSIONS):
+        # Files become records {"id": path, "text": text}: they are known by their path.
+        if args.text_field != "text" or id_field not in (None, "id"):
+            raise UsageError("a folder's or a file's records have the fields 'id' and 'text'")
+        id_field = "id"
     spec = BatchSpec(
         config=config,
         text_field=args.text_field,
@@ -406,7 +409,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     from concurrent.futures.process import BrokenProcessPool
 
     from cleaner.batch import ResumeError, run_batch
-    from cleaner.records import count_items
+    from cleaner.records import count_items, output_format
 
     spec = _from_options(_batch_spec, args)
     show = not args.quiet and sys.stderr.isatty()
@@ -419,12 +422,17 @@ def _run_batch(args: argparse.Namespace) -> int:
         summary = retry_failed_translations(args.output, spec, progress=retry_progress)
         return _finish_batch(args, summary)
     progress: Any = BarProgress(sys.stderr, count_items(args.input)) if show else None
+    # Batch writes JSONL (plain or gzip), resumably; a zstd or Parquet output is made from it
+    # when the run is complete.
+    target = args.output
+    if args.output != "-" and (output_format(args.output) == "parquet" or args.output.endswith(".zst")):
+        target = f"{args.output}.jsonl"
     # A plain `kill` stops the run like Ctrl-C: the partial output is flushed for --resume.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run_batch(
             args.input,
-            args.output,
+            target,
             spec,
             workers=args.workers,
             chunk_size=args.chunk_size,
@@ -437,8 +445,8 @@ def _run_batch(args: argparse.Namespace) -> int:
             print(f"cleaner: interrupted; rerun with --resume to continue {args.output}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except EarlyStop as err:
-        if args.output != "-" and not args.resume:
-            Path(args.output + ".part").unlink(missing_ok=True)
+        if target != "-" and not args.resume:
+            Path(target + ".part").unlink(missing_ok=True)
         print(f"cleaner batch: stopped: {err}", file=sys.stderr)
         return EXIT_USAGE
     except ResumeError as err:
@@ -452,7 +460,19 @@ def _run_batch(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if target != args.output:
+        _convert(target, args.output)
     return _finish_batch(args, summary)
+
+
+def _convert(source: str, output: str) -> None:
+    """Write the finished JSONL ``source`` as ``output`` (zstd, Parquet), then remove it."""
+    from cleaner.records import read_records, write_records
+
+    fresh = f"{output}.part"
+    write_records(read_records(source), fresh, name=output)
+    os.replace(fresh, output)
+    os.unlink(source)
 
 
 def _finish_batch(args: argparse.Namespace, summary: Any) -> int:

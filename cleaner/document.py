@@ -380,7 +380,7 @@ class Document:
         else:
             kept = _blocks.split(str(data.get("text") or ""))
         metadata = data.get("metadata") or {}
-        if isinstance(metadata, str):  # Parquet output stores it as JSON (its keys vary)
+        if isinstance(metadata, str):  # table form (Parquet, the adapters): JSON text
             metadata = json.loads(metadata)
         return cls(
             kept,
@@ -489,6 +489,8 @@ def _language_of(data: Mapping[str, Any]) -> Language | None:
     if isinstance(value, Mapping):
         return Language.from_dict(value)
     candidates = data.get("language_candidates") or ()
+    if isinstance(candidates, str):  # table form: JSON text
+        candidates = json.loads(candidates)
     if isinstance(candidates, Mapping):
         candidates = candidates.items()
     return Language(

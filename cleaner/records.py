@@ -2,17 +2,17 @@
 
 Inputs: JSONL (plain, gzip, or zstd with the ``zstd`` extra; ``-`` is standard input),
 Parquet (extra ``parquet``; read by row groups, so memory stays flat), a folder of
-``.txt``/``.html`` files (one record per file, its ``id`` the path relative to the folder,
-its text the file's bytes), or one ``.txt``/``.html`` file. Formats are recognised by
-their first bytes, else by the file name.
+``.txt``/``.html`` files (one record per file, ``{"id": path relative to the folder,
+"text": its text}``), or one ``.txt``/``.html`` file. Formats are recognised by their first
+bytes, else by the file name.
 
-:func:`read_items` yields ``(number, payload)``: ``number`` is 1-based (the line of a
-JSONL file, the row of a Parquet file, the file's place in a folder), ``payload`` is
-either a JSON line (``bytes``, parsed by the caller, which may be a worker process) or a
-record (a mapping). :func:`read_records` yields parsed records only.
+:func:`open_jsonl` shows any input as a stream of JSON lines: ``cleaner batch`` reads,
+numbers, hashes and resumes every format the same way, and a record's number is its line
+in that stream (the line of a JSONL file, the row of a Parquet file, the file's place in a
+folder, from 1). :func:`read_records` yields the records, for ``cleaner profile``.
 
-Outputs (:func:`open_output`): JSONL (``.gz`` gzip, ``.zst`` zstd) or Parquet
-(``.parquet``), chosen by the file name.
+Outputs: JSONL (``.gz`` gzip, ``.zst`` zstd) or Parquet (``.parquet``), chosen by the file
+name (:func:`open_output`, :func:`write_records`).
 """
 
 from __future__ import annotations
@@ -42,9 +42,13 @@ __all__ = [
     "document_from",
     "input_format",
     "open_binary",
+    "open_jsonl",
     "open_output",
-    "read_items",
+    "output_format",
     "read_records",
+    "record_schema",
+    "table_row",
+    "write_records",
 ]
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -138,51 +142,105 @@ def _folder_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.name.lower().endswith(DOCUMENT_EXTENSIONS))
 
 
-def read_items(
-    path: str | os.PathLike[str], *, text_field: str = "text", id_field: str | None = None
-) -> Iterator[tuple[int, bytes | dict[str, Any]]]:
-    """``(number, payload)`` for every record of ``path`` (see the module doc).
+def _decode(raw: bytes) -> tuple[str, str]:
+    """Text of a file and its encoding: UTF-8, else ftfy's guess."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    import ftfy
 
-    Files of a folder, or a single text or HTML file, become records
-    ``{id_field or "id": relative path, text_field: bytes}``: the text is decoded when the
-    document is made (UTF-8, else a guess, recorded in ``metadata["source_encoding"]``)
-    and HTML is recognised there too.
+    try:
+        text, encoding = ftfy.guess_bytes(raw)
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace"), "utf-8-replace"
+    return text, str(encoding)
+
+
+def _file_records(path: str | os.PathLike[str], kind: str) -> Iterator[dict[str, Any]]:
+    root = Path(path)
+    files = _folder_files(root) if kind == "folder" else [root]
+    for file in files:
+        text, encoding = _decode(file.read_bytes())
+        record = {"id": file.relative_to(root).as_posix() if kind == "folder" else file.name, "text": text}
+        if encoding != "utf-8":
+            record["source_encoding"] = encoding
+        yield record
+
+
+def _json_value(value: Any) -> Any:
+    """A Parquet value as JSON can hold it (binary text decoded; dates and the like as text)."""
+    if isinstance(value, bytes):
+        return _decode(value)[0]
+    return value
+
+
+class _LineStream(io.RawIOBase):
+    """A binary stream over an iterator of lines."""
+
+    def __init__(self, lines: Iterator[bytes]) -> None:
+        self._lines = lines
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            line = next(self._lines, None)
+            if line is None:
+                return 0
+            self._pending = line
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def _as_lines(records: Iterator[Mapping[str, Any]]) -> Iterator[bytes]:
+    for record in records:
+        line = json.dumps({k: _json_value(v) for k, v in record.items()}, ensure_ascii=False, default=str)
+        yield (line + "\n").encode("utf-8", errors="surrogatepass")
+
+
+def open_jsonl(path: str | os.PathLike[str]) -> IO[bytes]:
+    """Any input (see the module doc) as a binary stream of JSON lines, one per record.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("First article")
+    >>> open_jsonl(folder).read()
+    b'{"id": "a.txt", "text": "First article"}\\n'
     """
     kind = input_format(path)
     if kind == "jsonl":
-        with open_binary(path) as stream:
-            yield from _numbered_lines(stream)
-    elif kind == "parquet":
-        yield from enumerate(_parquet_rows(path), 1)
-    else:
-        root = Path(path)
-        files = _folder_files(root) if kind == "folder" else [root]
-        key = id_field or "id"
-        for number, file in enumerate(files, 1):
-            name = file.relative_to(root).as_posix() if kind == "folder" else file.name
-            yield number, {key: name, text_field: file.read_bytes()}
+        return open_binary(path)
+    rows = _parquet_rows(path) if kind == "parquet" else _file_records(path, kind)
+    return io.BufferedReader(_LineStream(_as_lines(rows)))
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The records of ``path`` as mappings; JSON lines that are malformed or not objects
+    are skipped (``cleaner batch`` reports them; a site profile just does not count them)."""
+    stream = open_jsonl(path)
+    try:
+        for line in stream:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                yield record
+    finally:
+        if os.fspath(path) != "-":  # standard input stays open
+            stream.close()
 
 
 def _parquet_rows(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     parquet = _require("pyarrow.parquet", "parquet", "reading Parquet")
-    if os.fspath(path) == "-":
-        raise ValueError("Parquet input must be a file, not standard input (it is read by row groups)")
     with parquet.ParquetFile(path) as table:
         for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
             yield from batch.to_pylist()
-
-
-def read_records(path: str | os.PathLike[str], **fields: Any) -> Iterator[dict[str, Any]]:
-    """The records of ``path`` as mappings; JSON lines that are malformed or not objects
-    are skipped (``cleaner batch`` reports them; a site profile just does not count them)."""
-    for _, payload in read_items(path, **fields):
-        if isinstance(payload, bytes):
-            try:
-                payload = json.loads(payload)
-            except ValueError:
-                continue
-        if isinstance(payload, dict):
-            yield payload
 
 
 def count_items(path: str | os.PathLike[str]) -> int | None:
@@ -260,6 +318,18 @@ def open_output(path: str | os.PathLike[str], mode: str = "w", *, name: str | No
     return open(path, mode, encoding="utf-8", newline="\n")
 
 
+def write_records(
+    records: Iterable[Mapping[str, Any]], path: str | os.PathLike[str], *, name: str | None = None
+) -> int:
+    """Write ``records`` to ``path`` in the format its name (or ``name``) says; returns how many."""
+    count = 0
+    with open_output(path, name=name) as sink:
+        for record in records:
+            sink.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            count += 1
+    return count
+
+
 def _translation_type(pa: Any) -> Any:
     kinds = {"int": pa.int64()}
     return pa.struct(
@@ -267,9 +337,31 @@ def _translation_type(pa: Any) -> Any:
     )
 
 
+# Mappings whose keys vary from record to record: JSON text in tables.
+VARYING_KEYS = ("metadata", "language_candidates")
+
+
+def table_row(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record as a table row (Parquet, the adapters' columns): the mappings whose keys
+    vary (``metadata``, ``language_candidates``, ``stats["removed_by_reason"]``) become
+    JSON text, so that every row has the same type.
+
+    >>> table_row({"language_candidates": {"fr": 1.0}, "stats": {"removed_by_reason": {}}})
+    {'language_candidates': '{"fr": 1.0}', 'stats': {'removed_by_reason': '{}'}}
+    """
+    row = dict(record)
+    for key in VARYING_KEYS:
+        if isinstance(row.get(key), Mapping):
+            row[key] = json.dumps(row[key], ensure_ascii=False, default=str)
+    stats = row.get("stats")
+    if isinstance(stats, Mapping) and isinstance(stats.get("removed_by_reason"), Mapping):
+        row["stats"] = {**stats, "removed_by_reason": json.dumps(stats["removed_by_reason"], ensure_ascii=False)}
+    return row
+
+
 def record_schema(pa: Any) -> dict[str, Any]:
-    """The Arrow type of each record key in Parquet output. ``metadata`` is JSON text (its
-    keys vary from record to record); ``id`` and kept fields take the type of their values."""
+    """The Arrow type of each record key in a table (see :func:`table_row`); ``id`` and kept
+    fields take the type of their values."""
     removal = pa.struct(
         [
             ("line", pa.int64()),
@@ -298,7 +390,7 @@ def record_schema(pa: Any) -> dict[str, Any]:
             ("chars_in", pa.int64()),
             ("chars_out", pa.int64()),
             ("removed_share", pa.float64()),
-            ("removed_by_reason", pa.map_(pa.string(), pa.int64())),
+            ("removed_by_reason", pa.string()),
         ]
     )
     return {
@@ -309,7 +401,7 @@ def record_schema(pa: Any) -> dict[str, Any]:
         "title": pa.string(),
         "language": pa.string(),
         "language_probability": pa.float64(),
-        "language_candidates": pa.map_(pa.string(), pa.float64()),
+        "language_candidates": pa.string(),
         "language_backend": pa.string(),
         "removed": pa.list_(removal),
         "edits": pa.list_(edit),
@@ -337,10 +429,7 @@ class ParquetSink:
         self.writer: Any = None
 
     def write(self, line: str) -> int:
-        record = json.loads(line)
-        if isinstance(record.get("metadata"), Mapping):
-            record["metadata"] = json.dumps(record["metadata"], ensure_ascii=False, default=str)
-        self.rows.append(record)
+        self.rows.append(table_row(json.loads(line)))
         if len(self.rows) >= self.row_group_size:
             self._write_rows()
         return len(line)

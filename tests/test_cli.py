@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from cleaner import cli
+from cleaner import cli, records
 from cleaner.batch import BatchSpec, RecordCleaner, Summary, run_batch
 from cleaner.config import CleanerConfig
-from cleaner.document import Document, Removal
+from cleaner.document import RECORD_KEYS, Document, Removal
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
@@ -50,8 +50,7 @@ def write_jsonl(path: Path, records: list[Any], *, raw_lines: dict[int, str] | N
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    opener: Any = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:
+    with records.open_binary(path) as handle:  # gzip and zstd recognised
         return [json.loads(line) for line in handle]
 
 
@@ -600,3 +599,87 @@ def test_html_without_the_extra_names_it(
     page.write_text(PAGE, encoding="utf-8")
     assert cli.main(["clean", str(page)]) == cli.EXIT_USAGE
     assert "pip install 'article-cleaner[html]'" in capsys.readouterr().err
+
+
+# -- batch: formats ---------------------------------------------------------------------------
+
+
+def test_batch_parquet_in_and_out_keeps_ids(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    parquet = pytest.importorskip("pyarrow.parquet")
+    records = short_records(60)
+    table = pa.table({"id": [r["id"] for r in records], "body": [r["text"] for r in records], "n": list(range(60))})
+    source = tmp_path / "in.parquet"
+    parquet.write_table(table, source, row_group_size=16)
+    out = tmp_path / "out.parquet"
+    done = run_module(
+        "batch", str(source), "-o", str(out), "--text-field", "body", "--id-field", "id", "--keep-fields", "n",
+        "-w", "2", *FAST,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = parquet.read_table(out).to_pylist()
+    assert [r["id"] for r in rows] == [r["id"] for r in records] and [r["n"] for r in rows] == list(range(60))
+    assert [r["line"] for r in rows] == list(range(1, 61))
+    reference = RecordCleaner(BatchSpec(config=CleanerConfig(detect_language=False))).clean_records(records)
+    assert [r["text"] for r in rows] == [r["text"] for r in reference]
+    assert rows[0]["text"].startswith("Minister resigns") and "Advertisement" not in rows[0]["text"]
+    assert Document.from_record(rows[0]).removals == Document.from_record(reference[0]).removals
+
+
+def test_batch_a_folder_gives_one_record_per_file(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    (folder / "2024").mkdir(parents=True)
+    for i, text in enumerate(SHORT):
+        (folder / "2024" / f"a{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_bytes("Le ministre a démissionné lundi soir après un long débat.".encode("latin-1"))
+    (folder / "notes.md").write_text("not an article")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["batch", str(folder), "-o", str(out), "-w", "1", *FAST]) == 0
+    results = read_jsonl(out)
+    assert [r["id"] for r in results] == ["2024/a0.txt", "2024/a1.txt", "2024/a2.txt", "b.txt"]
+    assert [r["line"] for r in results] == [1, 2, 3, 4]
+    assert results[0]["text"] == "Minister resigns\n\nThe minister resigned on Monday after a long debate."
+    assert results[3]["text"] == "Le ministre a démissionné lundi soir après un long débat."  # not UTF-8: decoded, and said so
+    # (the file is not UTF-8: its text was decoded by ftfy's guess)
+
+
+def test_batch_html_records_and_keep_every_field(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    records = [{"id": "p1", "html": PAGE, "url": "https://example.org/p1"}, {"id": "t1", "html": SHORT[0], "url": None}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    argv = ["batch", str(source), "-o", str(out), "--text-field", "html", "--id-field", "id", "--keep-fields", "*"]
+    assert cli.main([*argv, "-w", "1", *FAST]) == 0
+    page, text = read_jsonl(out)
+    assert page["text"].startswith("Minister resigns after budget row\n\n") and "<" not in page["text"]
+    assert page["metadata"]["source_format"] == "html" and "source_format" not in text["metadata"]
+    assert text["text"] == "Minister resigns\n\nThe minister resigned on Monday after a long debate."
+    # '*' keeps every input field; the one named like a record key ("id") as input_id
+    assert page["html"] == PAGE and page["url"] == "https://example.org/p1" and page["input_id"] == "p1"
+    assert list(page)[: len(RECORD_KEYS) - 1] == [k for k in RECORD_KEYS if k != "edits"]
+
+
+def test_batch_zstd_output_resumes(tmp_path: Path) -> None:
+    """A zstd (or Parquet) output is made from the JSONL the run writes next to it
+    (OUT.jsonl), which --resume continues like any JSONL output."""
+    pytest.importorskip("zstandard")
+    source = write_jsonl(tmp_path / "in.jsonl", short_records(200))
+    reference = tmp_path / "reference.jsonl.zst"
+    assert cli.main(["batch", str(source), "-o", str(reference), "-w", "1", *FAST]) == 0
+    assert reference.read_bytes()[:4] == b"\x28\xb5\x2f\xfd"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "reference.jsonl.zst"]
+    done = read_jsonl(reference)
+    out = tmp_path / "out.jsonl.zst"
+    torn = b"".join(json.dumps(r).encode() + b"\n" for r in done[:80]) + b'{"id": nul'
+    Path(str(out) + ".jsonl.part").write_bytes(torn)  # a run killed after 80 records
+    assert cli.main(["batch", str(source), "-o", str(out), "-w", "1", "--resume", *FAST]) == 0
+    assert read_jsonl(out) == done
+
+
+def test_batch_html_without_the_extra_stops_naming_it(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": PAGE}] * 12)
+    argv = ["batch", str(source), "-o", str(tmp_path / "o.jsonl"), "-w", "1", "-q"]
+    code = f"import sys; sys.modules['trafilatura'] = None; from cleaner.cli import main; raise SystemExit(main({argv!r}))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, check=False)
+    assert done.returncode == cli.EXIT_USAGE
+    assert b"pip install 'article-cleaner[html]'" in done.stderr
