@@ -1,11 +1,16 @@
 """Adapters: the batch function (plain dicts, pandas, datasets.map with 2 processes), Dask on a
-real LocalCluster with 2 worker processes, the Spark recipe (when pyspark and Java exist)."""
+real LocalCluster with 2 worker processes, the Spark recipe (when pyspark and Java exist), the
+datatrove step in datatrove's local executor, summaries."""
 
 from __future__ import annotations
 
+import importlib
+import json
+import os
 import pickle
 import shutil
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +22,12 @@ from cleaner.adapters import (
     clean_dask_column,
     clean_pandas,
     pipeline_cleaner,
+    summarize,
 )
-from cleaner.batch import BatchSpec, RecordCleaner
+from cleaner.batch import BatchSpec, RecordCleaner, Summary
 from cleaner.config import CleanerConfig
+from cleaner.document import Document
+from cleaner.records import table_row
 
 TEXTS = [
     "World\n\nMinister resigns\n\nThe minister resigned on Monday after a long debate.\n\nAdvertisement",
@@ -37,16 +45,24 @@ def expected(texts: list[Any], config: CleanerConfig = CONFIG) -> list[dict[str,
     return RecordCleaner(BatchSpec(config=config)).clean_records({"text": t} for t in texts)
 
 
+def expected_rows(texts: list[Any], config: CleanerConfig = CONFIG) -> list[dict[str, Any]]:
+    """The same records in table form (the adapters' columns, without their prefix)."""
+    return [{name: table_row(r).get(name) for name in COLUMNS} for r in expected(texts, config)]
+
+
 def test_batch_function_over_plain_dicts() -> None:
     out = BatchCleaner(CONFIG)({"text": TEXTS, "other": list(range(5))})
     assert sorted(out) == sorted(NAMES)
     assert out["clean_status"] == ["ok", "ok", "error", "ok", "error"]
     assert out["clean_error"][2] == "field 'text' is null, expected a string"
     assert out["clean_error"][4] == "field 'text' is a number, expected a string"
-    assert out["clean_text"] == [r.get("text") for r in expected(TEXTS)]
+    rows = expected_rows(TEXTS)
+    for name in COLUMNS:  # every column is the batch record's key, in table form
+        assert out[f"clean_{name}"] == [row[name] for row in rows]
     assert out["clean_language"] == ["en", "fr", None, "de", None]
     assert out["clean_title"][0] == "Minister resigns"
     assert {r["reason"] for r in out["clean_removed"][0]} == {"section_label", "advertisement"}
+    assert out["clean_stats"][0]["lines_out"] == 2 and json.loads(out["clean_metadata"][0])["captions"] == []
     assert out["clean_translation"] == [None] * 5
 
 
@@ -145,26 +161,125 @@ def test_missing_engine_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
         clean_pandas(None, "text")  # type: ignore[arg-type]
 
 
-def test_spark_map_in_pandas() -> None:
-    """The documented recipe, run when pyspark and Java are installed (not in CI's extras)."""
+def test_spark_map_in_pandas(tmp_path: Path) -> None:
+    """The documented recipe (when pyspark and Java are installed; CI installs the spark
+    extra), with PYSPARK_PYTHON set as the README says; a worker Python that cannot import
+    cleaner gets a message naming PYSPARK_PYTHON before any job, not a failed job."""
     pyspark_sql = pytest.importorskip("pyspark.sql")
     if shutil.which("java") is None:
         pytest.skip("Spark needs Java")
     from cleaner.adapters import clean_spark
 
+    previous = os.environ.get("PYSPARK_PYTHON")
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # what the README says to set
     spark = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate()
     )
     try:
         texts = [t for t in TEXTS if t is None or isinstance(t, str)]
         frame = spark.createDataFrame([(t, i) for i, t in enumerate(texts)], "text string, n long")
         rows = clean_spark(frame, "text", CONFIG).orderBy("n").collect()
+        # A worker Python without cleaner's dependencies (here: this Python without its
+        # site-packages) is caught before the job, with what to set.
+        bare = tmp_path / "bare-python"
+        bare.write_text(f'#!/bin/sh\nexec "{sys.executable}" -S "$@"\n')
+        bare.chmod(0o755)
+        context = spark.sparkContext
+        context.pythonExec, context._cleaner_checked = str(bare), False
+        with pytest.raises(RuntimeError, match=f"PYSPARK_PYTHON={sys.executable}") as caught:
+            clean_spark(frame, "text", CONFIG)
+        assert "No module named" in str(caught.value)
     finally:
         spark.stop()
+        if previous is None:
+            os.environ.pop("PYSPARK_PYTHON", None)
+        else:
+            os.environ["PYSPARK_PYTHON"] = previous
     reference = expected(texts)
     assert [r["clean_text"] for r in rows] == [r.get("text") for r in reference]
     assert [r["clean_status"] for r in rows] == ["ok", "ok", "error", "ok"]
     assert {r["reason"] for r in rows[0]["clean_removed"]} == {"section_label", "advertisement"}
+    assert [r["clean_stats"]["chars_out"] if r["clean_stats"] else None for r in rows] == [
+        r["stats"]["chars_out"] if r["status"] == "ok" else None for r in reference
+    ]
+    assert json.loads(rows[0]["clean_metadata"])["captions"] == []
+
+
+# -- summaries, datatrove ---------------------------------------------------------------------
+
+
+def test_summaries_from_adapters_match_batch() -> None:
+    """The same counts ``cleaner batch`` prints, from a table adapter's output."""
+    pd = pytest.importorskip("pandas")
+    reference = Summary()
+    for record in expected(TEXTS):
+        reference.add(record)
+    frame = clean_pandas(pd.DataFrame({"text": TEXTS}), "text", CONFIG)
+    columns = BatchCleaner(CONFIG)({"text": TEXTS})
+    for summary in (summarize(frame), summarize(columns), summarize(expected(TEXTS))):
+        assert summary.to_dict() | {"seconds": 0} == reference.to_dict() | {"seconds": 0}
+    assert reference.records == 5 and reference.errors == 2
+    assert reference.reasons["interface_lines.advertisement"] == 1 and reference.languages["fr"] == 1
+
+
+def test_table_rows_read_back_as_documents() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = clean_pandas(pd.DataFrame({"text": TEXTS[:2]}), "text", CONFIG)
+    row = {name[len("clean_") :]: value for name, value in frame.iloc[0].items() if name.startswith("clean_")}
+    assert isinstance(row["metadata"], str) and isinstance(row["language_candidates"], str)
+    doc = Document.from_record(row)
+    reference = Document.from_record(expected(TEXTS[:1])[0])
+    assert doc.text == reference.text and doc.removals == reference.removals and doc.language == reference.language
+    assert doc.metadata == reference.metadata
+
+
+def test_datatrove_step_in_a_local_executor(tmp_path: Path) -> None:
+    """CleanArticles between datatrove's JSONL reader and writer, 2 tasks on 2 workers."""
+    pytest.importorskip("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.adapters.datatrove import CleanArticles
+
+    source = tmp_path / "raw"
+    source.mkdir()
+    texts = [t for t in TEXTS if isinstance(t, str)] + ["Advertisement\n\nShare this article"]
+    for shard in range(2):
+        with open(source / f"shard{shard}.jsonl", "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps({"id": f"{shard}-{i}", "text": text}) + "\n" for i, text in enumerate(texts))
+    config = CleanerConfig(detect_language=False)  # each worker would load the language models
+    executor = LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(source)), CleanArticles(config), JsonlWriter(str(tmp_path / "out"), compression=None)],
+        tasks=2,
+        workers=2,
+        logging_dir=str(tmp_path / "logs"),
+    )
+    executor.run()
+    written = [json.loads(line) for path in sorted((tmp_path / "out").glob("*.jsonl")) for line in path.open()]
+    by_id = {d["id"]: d for d in written}
+    assert sorted(by_id) == ["0-0", "0-1", "0-2", "1-0", "1-1", "1-2"]  # the all-boilerplate text is dropped
+    reference = expected(texts, config)
+    for shard in range(2):
+        for i in range(3):
+            doc = by_id[f"{shard}-{i}"]
+            assert doc["text"] == reference[i]["text"]
+            assert doc["metadata"]["clean_language"] == reference[i]["language"]
+            assert doc["metadata"]["clean_removed"] == reference[i]["removed"]
+            assert doc["metadata"]["clean_stats"]["chars_out"] == reference[i]["stats"]["chars_out"]
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
+    step = next(s for s in stats if "Article cleaner" in s["name"])
+    assert step["stats"]["total"] == 8 and step["stats"]["dropped_empty"] == 2 and step["stats"]["forwarded"] == 6
+    assert step["stats"]["removed_interface_lines.advertisement"] == 4
+    assert step["stats"]["chars_in"]["total"] == 2 * sum(r["stats"]["chars_in"] for r in reference)
+
+
+def test_datatrove_module_names_its_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "datatrove.pipeline.base", None)
+    monkeypatch.delitem(sys.modules, "cleaner.adapters.datatrove", raising=False)
+    with pytest.raises(ImportError, match=r"pip install 'article-cleaner\[datatrove\]'"):
+        importlib.import_module("cleaner.adapters.datatrove")
