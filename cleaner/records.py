@@ -127,17 +127,6 @@ def input_format(path: str | os.PathLike[str]) -> str:
     return "jsonl"
 
 
-def _numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    """``(line_number, line)`` for each non-blank line, numbered from 1 like an editor.
-
-    >>> list(_numbered_lines([b'{"a": 1}\\n', b"\\n", b'{"a": 2}']))
-    [(1, b'{"a": 1}\\n'), (3, b'{"a": 2}')]
-    """
-    for number, line in enumerate(stream, 1):
-        if line.strip():
-            yield number, line
-
-
 def _folder_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.name.lower().endswith(DOCUMENT_EXTENSIONS))
 
