@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 FIXTURES = ROOT / "fixtures" / "articles"
+ROWS = ("naive", "clean", "clean+detect")  # in-process rows; "batch" is the two command rows
 SENTENCE_RE = re.compile(r"(?<=[.!?。！？])\s*")
 DIGITS_RE = re.compile(r"\d+")
 
@@ -237,7 +238,8 @@ def main_rows(args: argparse.Namespace) -> None:
             f"corpus: {args.articles} articles, mean {mean / 1024:.1f} KB, from {FIXTURES.relative_to(ROOT)}"
         )
         results = []
-        for row in ("naive", "clean", "clean+detect"):
+        wanted = ["naive", *args.rows.split(",")] if args.rows else [*ROWS, "batch"]  # naive: the baseline
+        for row in (r for r in ROWS if r in wanted):
             done = subprocess.run(
                 [sys.executable, __file__, "--row", row, "--corpus", str(corpus_path)],
                 capture_output=True,
@@ -247,7 +249,7 @@ def main_rows(args: argparse.Namespace) -> None:
             )
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
             print(f"  done: {row}", file=sys.stderr)
-        for workers in (1, 2):
+        for workers in (1, 2) if "batch" in wanted else ():
             results.append(run_batch_row(corpus_path, workers, Path(tmp) / f"out{workers}.jsonl"))
             print(f"  done: batch -w {workers}", file=sys.stderr)
         base = results[0]["articles"] / results[0]["seconds"]
@@ -360,6 +362,9 @@ def main() -> int:
     )
     parser.add_argument("--workdir", help="keep the --scale files here")
     parser.add_argument("--short", action="store_true", help="--scale with ~0.6 KB records (page heads)")
+    parser.add_argument(
+        "--rows", help=f"comma-separated rows besides naive, the baseline (default all: {','.join(ROWS[1:])},batch)"
+    )
     parser.add_argument("--row", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args()
