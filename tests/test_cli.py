@@ -363,9 +363,9 @@ def test_flags_override_the_toml_config(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--disable", "nonsense"], "unknown filter or step names"),
+        (["--disable", "nonsense"], "unknown filter or step name"),
         (["--set", "no_equals_sign"], "--set expects KEY=VALUE"),
-        (["--set", "colour=1"], "unknown configuration keys"),
+        (["--set", "colour=1"], "unknown option colour"),
         (["--workers", "0"], "--workers must be at least 1"),
         (["--config", "/nonexistent/cleaner.toml"], "No such file"),
     ],
