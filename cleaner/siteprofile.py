@@ -9,6 +9,7 @@ switches that site, losslessly for everything it has seen, to a fixed-size count
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 import sys
@@ -442,38 +443,89 @@ class SiteProfile:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> SiteProfile:
-        """Read a profile written by :meth:`save`."""
-        if not Path(path).is_file():
-            raise FileNotFoundError(f"no site profile at {os.fspath(path)!r}")
-        db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        """Read a profile written by :meth:`save`, checking it whole: anything that does not
+        fit (a count for an unknown site, a sketch of the wrong size, a bad setting) raises
+        ``ValueError`` naming the file, instead of failing later on each record."""
+        name = os.fspath(path)
+        if not Path(name).is_file():
+            raise FileNotFoundError(f"no site profile at {name!r}")
+        # A path, not a URI: "#", "?" or "%41" in a file name mean nothing to SQLite here.
+        db = sqlite3.connect(os.path.abspath(name), uri=False)
         try:
-            try:
-                meta = dict(db.execute("SELECT key, value FROM meta"))
-            except sqlite3.DatabaseError as err:
-                raise ValueError(f"{os.fspath(path)!r} is not a site profile ({err})") from None
-            if meta.get("format") != FORMAT or int(meta.get("version", 0)) > VERSION:
-                raise ValueError(f"{os.fspath(path)!r} is not a version {VERSION} site profile: {meta}")
+            db.execute("PRAGMA query_only = ON")
+            return cls._read(db, name)
+        except sqlite3.DatabaseError as err:
+            raise ValueError(f"{name!r} is not a site profile ({err})") from None
+        finally:
+            db.close()
+
+    @classmethod
+    def _read(cls, db: sqlite3.Connection, name: str) -> SiteProfile:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        if meta.get("format") != FORMAT or not str(meta.get("version", "")).isdigit() or int(meta["version"]) > VERSION:
+            raise ValueError(f"{name!r} is not a version {VERSION} site profile: {meta}")
+        try:
             profile = cls(
                 max_exact=int(meta["max_exact"]),
                 sketch_bits=int(meta["sketch_bits"]),
                 sketch_depth=int(meta["sketch_depth"]),
             )
             profile.skipped = int(meta.get("skipped", 0))
-            for site, articles, blob in db.execute("SELECT site, articles, sketch FROM sites"):
-                profile._articles[site] = int(articles)
-                if blob is not None:
-                    sketch = array("I")
-                    sketch.frombytes(blob)
-                    if sys.byteorder == "big":  # pragma: no cover
-                        sketch.byteswap()
-                    profile._sketch[site] = sketch
-                else:
-                    profile._exact[site] = {}
-            for site, fp, c in db.execute("SELECT site, fingerprint, articles FROM lines"):
-                profile._exact[site][fp & 0xFFFF_FFFF_FFFF_FFFF] = int(c)
-        finally:
-            db.close()
+        except (KeyError, ValueError) as err:
+            raise ValueError(f"{name!r}: bad profile settings ({err}): {meta}") from None
+        cells = profile.sketch_depth << profile.sketch_bits
+        for site, articles, blob in db.execute("SELECT site, articles, sketch FROM sites"):
+            if not isinstance(site, str) or not site:
+                raise ValueError(f"{name!r}: a site row without a site name ({site!r})")
+            if not isinstance(articles, int) or articles < 1:
+                raise ValueError(f"{name!r}: site {site!r} has {articles!r} articles")
+            profile._articles[site] = articles
+            if blob is None:
+                profile._exact[site] = {}
+                continue
+            if not isinstance(blob, bytes) or len(blob) != 4 * cells:
+                size = len(blob) if isinstance(blob, (bytes, str)) else blob
+                raise ValueError(
+                    f"{name!r}: site {site!r} has a sketch of {size} bytes, expected {4 * cells} "
+                    f"({profile.sketch_depth} rows of {1 << profile.sketch_bits} 32-bit counters)"
+                )
+            sketch = array("I")
+            sketch.frombytes(blob)
+            if sys.byteorder == "big":  # pragma: no cover
+                sketch.byteswap()
+            profile._sketch[site] = sketch
+        for site, fp, count in db.execute("SELECT site, fingerprint, articles FROM lines"):
+            counts = profile._exact.get(site)
+            if counts is None:
+                where = "which has a sketch" if site in profile._sketch else "which has no row in table sites"
+                raise ValueError(f"{name!r}: line counts for site {site!r}, {where}")
+            if not isinstance(fp, int) or not isinstance(count, int) or not 1 <= count <= profile._articles[site]:
+                raise ValueError(
+                    f"{name!r}: site {site!r} has a line counted {count!r} times in "
+                    f"{profile._articles[site]} articles (fingerprint {fp!r})"
+                )
+            counts[fp & _MASK64] = count
         return profile
+
+    def digest(self) -> str:
+        """A hash of the settings and counts: equal profiles, equal digests (a batch output
+        records it, so that ``--resume`` with another profile is refused).
+
+        >>> SiteProfile.build([("a.example", "Hi")]).digest() == SiteProfile.build([("a.example", "Hi")]).digest()
+        True
+        """
+        hasher = blake2b(digest_size=16)
+        hasher.update(json.dumps(self.settings, sort_keys=True).encode())
+        for site in self.sites:
+            hasher.update(f"\n{site}\t{self._articles[site]}\n".encode("utf-8", "surrogatepass"))
+            sketch = self._sketch.get(site)
+            if sketch is not None:
+                hasher.update(sketch.tobytes())
+            else:
+                counts = self._exact.get(site, {})
+                hasher.update(array("Q", sorted(counts)).tobytes())
+                hasher.update(array("Q", (counts[fp] for fp in sorted(counts))).tobytes())
+        return hasher.hexdigest()
 
 
 def merge_profiles(profiles: Iterable[SiteProfile]) -> SiteProfile:

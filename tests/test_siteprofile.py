@@ -477,6 +477,81 @@ def test_load_rejects_other_files(tmp_path: Any) -> None:
         SiteProfile.load(tmp_path / "missing")
 
 
+@pytest.mark.parametrize("name", ["a#b?c%41.profile", "q?x.profile", "x%41.profile", "file:rel.profile"])
+def test_profile_paths_are_paths_not_uris(tmp_path: Any, monkeypatch: Any, name: str) -> None:
+    """Before, the path went into a SQLite URI unescaped: "a#b..." opened "a", "x%41..."
+    opened "xA...". Decoys sit where such a URI would lead."""
+    wanted = SiteProfile.build([("right.example", "Share this\nStory")] * 5)
+    decoy = SiteProfile.build([("decoy.example", "Other")])
+    for other in ("a", "q", "xA.profile", "rel.profile"):
+        decoy.save(tmp_path / other)
+    wanted.save(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    for path in (tmp_path / name, name):  # absolute and relative
+        assert SiteProfile.load(path) == wanted
+
+
+def _damaged_profile(path: Any, damage: str) -> None:
+    import sqlite3
+
+    profile = SiteProfile.build([("big.example", f"line {i}\nShare this") for i in range(40)], max_exact=8)
+    profile.update([("small.example", "Share this\nOnly story")] * 5)
+    assert profile.is_sketched("big.example") and not profile.is_sketched("small.example")
+    profile.save(path)
+    statements = {
+        "unknown site": "INSERT INTO lines VALUES ('ghost.example', 7, 3)",
+        "short sketch": "UPDATE sites SET sketch = substr(sketch, 1, 100) WHERE site = 'big.example'",
+        "no articles": "UPDATE sites SET articles = 0 WHERE site = 'small.example'",
+        "count over articles": "UPDATE lines SET articles = 99 WHERE site = 'small.example'",
+        "bad settings": "UPDATE meta SET value = '40' WHERE key = 'sketch_bits'",
+    }
+    with sqlite3.connect(path) as db:
+        db.execute(statements[damage])
+    db.close()
+
+
+DAMAGES = ["unknown site", "short sketch", "no articles", "count over articles", "bad settings"]
+MESSAGES = ["'ghost.example', which has no row in table sites", "has a sketch of 100 bytes, expected 131072",
+            "has 0 articles", "counted 99 times in 5 articles", "sketch_bits must be between 1 and 24"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("damage", "message"), list(zip(DAMAGES, MESSAGES)))
+def test_a_damaged_profile_is_refused_when_opened(tmp_path: Any, capsys: Any, damage: str, message: str) -> None:
+    import json
+
+    from cleaner import cli
+
+    path = tmp_path / "site.profile"
+    _damaged_profile(path, damage)
+    with pytest.raises(ValueError, match="site.profile") as caught:
+        SiteProfile.load(path)
+    assert message in str(caught.value)
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"url": "https://big.example/1", "text": "Share this"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    status = cli.main(["batch", str(source), "-o", str(out), "--profile", str(path), "-q", "--no-detect-language"])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_USAGE and str(path) in err and message in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_profile_with_an_odd_name_serves_batch(tmp_path: Any) -> None:
+    import json
+
+    from cleaner import cli
+
+    records = [{"url": f"https://port.example/{i}", "text": f"Story {i} about the harbour.\nFollow us on Mastodon"}
+               for i in range(10)]  # fmt: skip
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    path = tmp_path / "site#1?v=%41.profile"
+    SiteProfile.build(records).save(path)
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["batch", str(source), "-o", str(out), "--profile", str(path), "-q", "--no-detect-language"]) == 0
+    results = [json.loads(line) for line in out.read_text().splitlines()]
+    assert all(r["text"].startswith("Story") and "Mastodon" not in r["text"] for r in results)
+
+
 def test_pickling(corpus: list[dict[str, Any]], profile: SiteProfile) -> None:
     assert pickle.loads(pickle.dumps(profile)) == profile
     sketched = SiteProfile.build(corpus[:100], max_exact=10, sketch_bits=10)

@@ -80,6 +80,14 @@ class RepeatedAcrossSite:
             f"max_words={self.max_words}, long_min_share={self.long_min_share})"
         )
 
+    def fingerprint(self) -> str:
+        """The options and the profile's digest: what a batch output records of this filter."""
+        return (
+            f"{self.name}(profile={self.profile.digest()}, min_share={self.min_share}, "
+            f"min_articles={self.min_articles}, max_words={self.max_words}, "
+            f"long_min_share={self.long_min_share}, site_field={self.site_field!r}, url_field={self.url_field!r})"
+        )
+
     def find(self, doc: Document) -> Iterator[Removal]:
         site = record_site(doc.metadata, site_field=self.site_field, url_field=self.url_field)
         total = self.profile.articles(site) if site else 0
