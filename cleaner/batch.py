@@ -9,38 +9,53 @@ out to worker processes in bounded chunks and writes the results back in order.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gzip
 import io
 import itertools
 import json
 import logging
+import math
 import multiprocessing
 import os
+import queue
+import re
 import signal
 import sys
+import tempfile
 import threading
 import time
+import zlib
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from pathlib import Path
 from typing import IO, Any, cast
 
+from cleaner import __version__, provenance
 from cleaner.config import CleanerConfig
 from cleaner.document import RECORD_KEYS, Document
+from cleaner.options import ConfigError
 from cleaner.pipeline import Pipeline
+from cleaner.provenance import ResumeError
 from cleaner.records import document_from, open_jsonl
 
 __all__ = [
     "OUTPUT_KEYS",
     "BatchSpec",
+    "InputError",
     "Progress",
     "RecordCleaner",
     "ResumeError",
     "Summary",
+    "WorkerError",
+    "check_paths",
     "default_workers",
+    "encode_record",
     "numbered_lines",
     "open_input",
     "retry_failed_translations",
@@ -54,6 +69,11 @@ logger = logging.getLogger(__name__)
 OUTPUT_KEYS = RECORD_KEYS
 GZIP_MAGIC = b"\x1f\x8b"
 FLUSH_SECONDS = 1.0  # how much finished work a hard kill can lose (it is redone on --resume)
+# With workers: how long the oldest chunk in flight may take before the run stops (a stopped
+# or hung worker). Generous: a chunk of 16 records translated by a slow provider, with its
+# 120 s deadline per article, still fits.
+DEFAULT_CHUNK_TIMEOUT = 600.0
+STARTUP_TIMEOUT = 300.0  # how long the workers may take to start (build their pipelines)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,6 +120,23 @@ class BatchSpec:
     def replace(self, **changes: Any) -> BatchSpec:
         return dataclasses.replace(self, **changes)
 
+    def describe(self) -> dict[str, Any]:
+        """The record options as plain data, for the output's meta file (the configuration
+        is recorded on its own). A step is known by its ``fingerprint()`` if it has one (a
+        site-profile filter: its options and a hash of its profile), else by its ``repr``.
+
+        >>> BatchSpec(id_field="id").describe()["id_field"]
+        'id'
+        """
+        return {
+            "text_field": self.text_field,
+            "id_field": self.id_field,
+            "keep_fields": list(self.keep_fields),
+            "metadata_fields": list(self.metadata_fields),
+            "edits": self.edits,
+            "steps": [_step_fingerprint(step) for step in self.steps],
+        }
+
     def pipeline(self) -> Pipeline:
         """The configured pipeline with ``steps`` inserted before detection and translation."""
         pipeline = self.config.pipeline()
@@ -107,6 +144,16 @@ class BatchSpec:
             anchor = next((n for n in ("detect_language", "translate") if n in pipeline.names), None)
             pipeline = pipeline.with_step(step, before=anchor) if anchor else pipeline.with_step(step)
         return pipeline
+
+
+_ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def _step_fingerprint(step: Any) -> str:
+    fingerprint = getattr(step, "fingerprint", None)
+    if callable(fingerprint):
+        return str(fingerprint())
+    return _ADDRESS_RE.sub("", repr(step))  # the same from run to run
 
 
 def _type_name(value: Any) -> str:
@@ -228,6 +275,43 @@ def _fail(out: dict[str, Any], message: str) -> dict[str, Any]:
     return out
 
 
+# -- encoding ----------------------------------------------------------------------------
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def encode_record(out: Mapping[str, Any]) -> bytes:
+    """One output line: standard JSON in UTF-8, whatever the record holds.
+
+    Lone surrogates (JSON input may escape them, ``"\\udc00"``; UTF-8 cannot hold them) are
+    written as the same JSON escapes, so they read back as they came. ``NaN`` and
+    ``Infinity`` (Python's JSON reader takes them; standard JSON has neither) are written as
+    ``null``, as JavaScript's ``JSON.stringify`` does.
+
+    >>> encode_record({"id": "\\udc00", "score": float("nan"), "text": "café"})
+    b'{"id": "\\\\udc00", "score": null, "text": "caf\\xc3\\xa9"}\\n'
+    """
+    try:
+        text = json.dumps(out, ensure_ascii=False, allow_nan=False, default=str)
+    except ValueError:  # a NaN or an infinity somewhere (a kept field, metadata)
+        text = json.dumps(_finite(out), ensure_ascii=False, allow_nan=False, default=str)
+    try:
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # A surrogate can only sit inside a JSON string here: its escape means the same.
+        return (_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n").encode("utf-8")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 # -- summary and progress ----------------------------------------------------------------
 
 
@@ -292,6 +376,47 @@ class Summary:
         self.translation_failures += other.translation_failures
         room = self.MAX_ERRORS_SHOWN - len(self.first_translation_failures)
         self.first_translation_failures.extend(other.first_translation_failures[: max(room, 0)])
+
+    def state(self) -> dict[str, Any]:
+        """Everything but the time, as plain data (kept in the output's meta file, so a
+        resumed run reports the whole output without reading it again)."""
+        return {
+            "records": self.records,
+            "errors": self.errors,
+            "reasons": dict(self.reasons),
+            "languages": dict(self.languages),
+            "translations": dict(self.translations),
+            "first_errors": [list(item) for item in self.first_errors],
+            "translation_failures": self.translation_failures,
+            "first_translation_failures": [list(item) for item in self.first_translation_failures],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> Summary:
+        """The summary :meth:`state` describes.
+
+        >>> s = Summary(records=2, errors=1, first_errors=[(3, "bad")], translation_failures=1)
+        >>> Summary.from_state(s.state()) == s
+        True
+        """
+        return cls(
+            records=int(state.get("records", 0)),
+            errors=int(state.get("errors", 0)),
+            reasons=Counter(state.get("reasons", {})),
+            languages=Counter(state.get("languages", {})),
+            translations=Counter(state.get("translations", {})),
+            first_errors=[(int(line), str(error)) for line, error in state.get("first_errors", [])],
+            translation_failures=int(state.get("translation_failures", 0)),
+            first_translation_failures=[
+                (int(line), str(why)) for line, why in state.get("first_translation_failures", [])
+            ],
+        )
+
+    def save(self, path: str | Path) -> None:
+        """Write :meth:`to_dict` as JSON (error messages with lone surrogates are escaped)."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        text = _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        Path(path).write_text(text + "\n", encoding="utf-8")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -371,6 +496,20 @@ class Progress:
 # -- input and output ----------------------------------------------------------------------
 
 
+class InputError(RuntimeError):
+    """The input could not be read to its end (a truncated or corrupt compressed file, a
+    read error). The records before the break were written."""
+
+
+class WorkerError(RuntimeError):
+    """A worker process died, failed or stopped answering. ``lines`` is the range of input
+    lines that were in flight; the records before it were written."""
+
+    def __init__(self, message: str, lines: tuple[int, int]) -> None:
+        super().__init__(message)
+        self.lines = lines
+
+
 def open_input(path: str | Path) -> IO[bytes]:
     """Any input as JSON lines (see :func:`cleaner.records.open_jsonl`): JSONL plain, gzip
     or zstd (``-``: standard input), Parquet, a folder of ``.txt``/``.html`` files."""
@@ -388,95 +527,221 @@ def numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
             yield number, line
 
 
-def _open_output(path: Path, mode: str, *, gz: bool) -> IO[str]:
-    if gz:
-        return io.TextIOWrapper(cast(IO[bytes], gzip.open(path, mode + "b")), encoding="utf-8", newline="\n")
-    return open(path, mode, encoding="utf-8", newline="\n")
+@dataclass(frozen=True)
+class _Position:
+    """How far the input was read: lines, bytes (uncompressed) and a hash of those bytes."""
+
+    lines: int
+    offset: int
+    hasher: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"input_lines": self.lines, "input_bytes": self.offset, "input_hash": self.hasher.hexdigest()}
+
+
+class _Reader:
+    """The input's non-blank lines, numbered like :func:`numbered_lines`, hashed as they are
+    read. A read error (a truncated or corrupt gzip stream) ends the lines; it is kept in
+    ``error`` so that the records before it are written first."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.lines = 0
+        self.offset = 0
+        self.hasher = blake2b(digest_size=16)
+        self.error: Exception | None = None
+        self.finished = False  # read to its end (or to a break)
+
+    def __iter__(self) -> Iterator[tuple[int, bytes]]:
+        update = self.hasher.update
+        try:
+            for raw in self.stream:
+                self.lines += 1
+                self.offset += len(raw)
+                update(raw)
+                if raw.strip():
+                    yield self.lines, raw
+        except (EOFError, OSError, zlib.error) as err:
+            self.error = err
+        self.finished = True
+
+    def skip(self, lines: int) -> None:
+        """Read (and hash) the first ``lines`` lines without yielding them."""
+        try:
+            while self.lines < lines:
+                raw = self.stream.readline()
+                if not raw:
+                    return
+                self.lines += 1
+                self.offset += len(raw)
+                self.hasher.update(raw)
+        except (EOFError, OSError, zlib.error) as err:
+            self.error = err
+
+    def position(self) -> _Position:
+        return _Position(self.lines, self.offset, self.hasher.copy())
+
+
+class _Sink:
+    """The output file, written in bytes. :meth:`checkpoint` pushes what was written to the
+    file and returns its length; a resumed run truncates the file there and appends. A
+    gzipped output is a series of complete gzip members, one per checkpoint (gzip readers
+    read them as one stream), so that it can be cut at a checkpoint and continued."""
+
+    def __init__(self, path: Path | None, *, gz: bool = False, keep: int | None = None) -> None:
+        if path is None:
+            self.file: IO[bytes] = sys.stdout.buffer
+        elif keep is None:
+            self.file = open(path, "wb")  # noqa: SIM115 - closed by close()
+        else:
+            self.file = open(path, "r+b")  # noqa: SIM115
+            self.file.truncate(keep)
+            self.file.seek(keep)
+        self.stdout = path is None
+        self.gz = gz
+        self._deflate: Any = None
+
+    def write(self, lines: list[bytes]) -> None:
+        data = b"".join(lines)
+        if self.gz:
+            if self._deflate is None:
+                self._deflate = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: a gzip member
+            data = self._deflate.compress(data)
+        self._write(data)
+
+    def _write(self, data: bytes) -> None:
+        # A large write can be cut short (a pipe closed, a disk filling) and still return:
+        # write the rest, so that the cause is raised instead of the bytes silently lost.
+        view = memoryview(data)
+        while view:
+            view = view[self.file.write(view) :]
+
+    def checkpoint(self) -> int:
+        if self._deflate is not None:
+            self._write(self._deflate.flush())  # the member's end: what follows is a new one
+            self._deflate = None
+        self.file.flush()
+        return 0 if self.stdout else self.file.tell()
+
+    def close(self) -> None:
+        if self.file.closed:
+            return
+        try:
+            if self.gz and not self.stdout and self.file.tell() == 0:
+                self.write([])  # an empty output is still one (empty) gzip member
+            self.checkpoint()
+        finally:
+            if not self.stdout:
+                self.file.close()
 
 
 def _partial_path(out: Path) -> Path:
     return out.with_name(out.name + ".part")
 
 
-def _read_complete_records(path: Path, *, gz: bool) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Records of a possibly torn output file, stopping at the first incomplete one."""
-    opener = gzip.open if gz else open
-    try:
-        with opener(path, "rb") as handle:
-            for raw in handle:
-                if not raw.endswith(b"\n"):
-                    return
-                try:
-                    record = json.loads(raw)
-                except ValueError:
-                    return
-                if not isinstance(record, dict) or not isinstance(record.get("line"), int):
-                    return
-                yield raw.decode("utf-8"), record
-    except (EOFError, gzip.BadGzipFile, OSError) as err:
-        # A killed gzip writer leaves a stream without its end: what decoded is kept.
-        logger.info("partial output %s ends early (%s)", path, err)
-
-
-class ResumeError(RuntimeError):
-    """The partial output does not match the input it is said to continue."""
-
-
-def _record_id(spec: BatchSpec, raw: bytes) -> Any:
-    try:
-        record = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return record.get(spec.id_field) if isinstance(record, dict) and spec.id_field else None
-
-
-def _resume(
-    spec: BatchSpec,
-    source: Path,
-    lines: Iterator[tuple[int, bytes]],
-    sink: IO[str],
-    summary: Summary,
-    *,
-    gz: bool,
-) -> None:
-    """Copy the complete records of ``source`` to ``sink`` and advance ``lines`` past them.
-
-    The output is in input order, so what was written is a prefix of the input: records are
-    matched by line number, and by id when there is an id field.
+def check_paths(source: str | Path, output: str | Path, *, summary: str | Path | None = None) -> None:
+    """Refuse, before any work, an output that would destroy the input or cannot be written:
+    the input itself (also through a symbolic or hard link), a directory, a file in a folder
+    that is missing or not writable. The same for a ``summary`` file. Raises ``ValueError``.
     """
-    for text, record in _read_complete_records(source, gz=gz):
-        for line_no, raw in lines:
-            if line_no == record["line"]:
-                break
-            if line_no > record["line"]:
-                raise ResumeError(f"{source} has a record for line {record['line']}, which the input lacks")
-        else:
-            raise ResumeError(f"{source} has more records than the input (line {record['line']})")
-        if spec.id_field and record.get("id") is not None and record["id"] != _record_id(spec, raw):
-            raise ResumeError(
-                f"{source} line {record['line']} has id {record['id']!r} but the input has "
-                f"{_record_id(spec, raw)!r}: not the same input"
-            )
-        sink.write(text)
-        summary.add(record)
-        summary.resumed += 1
+    named: list[tuple[str, Path]] = []
+    if str(output) != "-":
+        final = Path(output)
+        named.append(("output", final))
+        for path in (_partial_path(final), provenance.meta_path(final)):
+            _not_the_input(source, "output", path)
+    if summary is not None:
+        named.append(("summary", Path(summary)))
+    for what, path in named:
+        _not_the_input(source, what, path)
+        if path.is_dir():
+            raise ValueError(f"the {what} {path} is a directory; give a file name")
+        folder = path.parent
+        if not folder.is_dir():
+            raise ValueError(f"cannot write the {what} {path}: the folder {folder} does not exist")
+        try:  # a real attempt: permissions, read-only file systems, and root alike
+            fd, probe = tempfile.mkstemp(prefix=".cleaner-", dir=folder)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as err:
+            raise ValueError(f"cannot write the {what} {path}: {err.strerror or err}") from None
+
+
+def _not_the_input(source: str | Path, what: str, path: Path) -> None:
+    if str(source) == "-" or not path.exists():
+        return
+    try:
+        same = os.path.samefile(source, path)
+    except OSError:
+        return
+    if same:
+        raise ValueError(f"the {what} {path} is the input {source}: refusing to overwrite it")
 
 
 # -- running -----------------------------------------------------------------------------
 
 
-def _chunks(lines: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
+def _chunks(reader: _Reader, size: int) -> Iterator[tuple[list[tuple[int, bytes]], _Position]]:
+    """Chunks of lines, each with the input position just after its last line."""
     chunk: list[tuple[int, bytes]] = []
-    for item in lines:
+    for item in reader:
         chunk.append(item)
         if len(chunk) >= size:
-            yield chunk
+            yield chunk, reader.position()
             chunk = []
     if chunk:
-        yield chunk
+        yield chunk, reader.position()
+
+
+_END = object()
+
+
+def _read_ahead(chunks: Iterator[Chunk], *, size: int, idle: float) -> Generator[Chunk | None, None, None]:
+    """``chunks`` read by a thread, at most ``size`` ahead; ``None`` each time none came for
+    ``idle`` seconds (a slow pipe), so that the caller can still collect finished work and
+    write a checkpoint instead of waiting for input with results in hand."""
+    box: queue.Queue[Any] = queue.Queue(size)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                if not put(chunk):
+                    return
+            put(_END)
+        except BaseException as err:  # noqa: BLE001 - handed to the consumer, which raises it
+            put(err)
+
+    thread = threading.Thread(target=produce, name="cleaner-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            try:
+                item = box.get(timeout=idle)
+            except queue.Empty:
+                yield None
+                continue
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=1.0)  # a thread blocked reading a pipe is a daemon: it goes at exit
 
 
 _WORKER: RecordCleaner | None = None
+_WORKER_ERROR = ""
 
 
 def _stderr_logging() -> tuple[int, logging.Formatter | None] | None:
@@ -489,7 +754,10 @@ def _stderr_logging() -> tuple[int, logging.Formatter | None] | None:
 
 
 def _init_worker(
-    spec: BatchSpec, parent: int, stderr_logging: tuple[int, logging.Formatter | None] | None = None
+    spec: BatchSpec,
+    parent: int,
+    stderr_logging: tuple[int, logging.Formatter | None] | None = None,
+    started: Any = None,
 ) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, so a chunk is never
     # half-written; the parent cancels what is queued and keeps the partial output.
@@ -502,9 +770,16 @@ def _init_worker(
     threading.Thread(
         target=_exit_with_parent, args=(parent,), name="cleaner-parent-watch", daemon=True
     ).start()
-    global _WORKER
-    _WORKER = RecordCleaner(spec)
-    _WORKER.pipeline  # noqa: B018 - build it now, once per process, not inside the first chunk
+    global _WORKER, _WORKER_ERROR
+    try:
+        worker = RecordCleaner(spec)
+        worker.pipeline  # noqa: B018 - build it now, once per process, not inside the first chunk
+        _WORKER = worker
+    except Exception as err:  # noqa: BLE001 - reported with the first chunk, not as a dead pool
+        _WORKER_ERROR = f"{type(err).__name__}: {err}"
+    if started is not None:  # the parent's chunk clock runs once a worker is ready
+        with started.get_lock():
+            started.value += 1
 
 
 def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
@@ -520,46 +795,169 @@ def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
             os._exit(1)
 
 
-def _clean_chunk(chunk: list[tuple[int, bytes]]) -> tuple[list[str], Summary]:
-    assert _WORKER is not None, "worker process not initialised"
+def _clean_chunk(chunk: list[tuple[int, bytes]]) -> tuple[list[bytes], Summary]:
+    if _WORKER is None:
+        raise RuntimeError(f"the worker could not build its pipeline: {_WORKER_ERROR}")
     return _encode(_WORKER.clean_lines(chunk))
 
 
-def _encode(outs: list[dict[str, Any]]) -> tuple[list[str], Summary]:
+def _encode(outs: list[dict[str, Any]]) -> tuple[list[bytes], Summary]:
     summary = Summary()
     lines = []
     for out in outs:
         summary.add(out)
-        lines.append(json.dumps(out, ensure_ascii=False, default=str) + "\n")
+        lines.append(encode_record(out))
     return lines, summary
 
 
+Chunk = tuple[list[tuple[int, bytes]], _Position]
+Done = tuple[_Position, list[bytes], Summary]
+
+
 def _results(
-    spec: BatchSpec, chunks: Iterator[list[tuple[int, bytes]]], workers: int
-) -> Iterator[tuple[list[str], Summary]]:
-    """Cleaned chunks in input order. At most ``4 * workers`` chunks are in flight."""
+    cleaner: RecordCleaner | None,
+    spec: BatchSpec,
+    chunks: Iterator[Chunk | None],
+    workers: int,
+    timeout: float | None,
+) -> Generator[Done | None, None, None]:
+    """Cleaned chunks in input order. At most ``4 * workers`` chunks are in flight; a chunk
+    whose result takes longer than ``timeout`` seconds to come stops the run. ``None`` from
+    ``chunks`` (no input for a while) is passed on after the finished results."""
     if workers <= 1:
-        local = RecordCleaner(spec)
-        for chunk in chunks:
-            yield _encode(local.clean_lines(chunk))
+        local = cleaner or RecordCleaner(spec)
+        for item in chunks:
+            yield None if item is None else (item[1], *_encode(local.clean_lines(item[0])))
         return
     # forkserver: workers start from a clean process, not a fork of one that may hold
     # threads (translation pools, a progress display) and their locks.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    started = context.Value("i", 0)
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(spec, os.getpid(), _stderr_logging())
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(spec, os.getpid(), _stderr_logging(), started),
     )
-    pending: deque[Future[tuple[list[str], Summary]]] = deque()
+    pending: deque[tuple[list[tuple[int, bytes]], _Position, Future[tuple[list[bytes], Summary]]]] = deque()
+    processes: dict[int, Any] = {}
+    finished = False
     try:
-        for chunk in chunks:
-            pending.append(pool.submit(_clean_chunk, chunk))
+        for item in chunks:
+            if item is None:
+                while pending and pending[0][2].done():
+                    yield _collect(pending, timeout, processes, started)
+                yield None
+                continue
+            lines, position = item
+            try:
+                future = pool.submit(_clean_chunk, lines)
+            except BrokenProcessPool:
+                pending.append((lines, position, _broken_future()))
+                break
+            pending.append((lines, position, future))
+            processes.update(getattr(pool, "_processes", None) or {})  # to say which one failed
             if len(pending) >= 4 * workers:
-                yield pending.popleft().result()
+                yield _collect(pending, timeout, processes, started)
         while pending:
-            yield pending.popleft().result()
+            yield _collect(pending, timeout, processes, started)
+        finished = True
     finally:
+        if not finished:
+            # A stopped, dead or failed worker, or an interrupt: what is in flight is
+            # discarded anyway, and a stopped process would never let shutdown() return.
+            for process in processes.values():
+                with contextlib.suppress(Exception):
+                    process.kill()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _broken_future() -> Future[Any]:
+    future: Future[Any] = Future()
+    future.set_exception(BrokenProcessPool("the pool stopped before this chunk was sent"))
+    return future
+
+
+def _collect(
+    pending: deque[tuple[list[tuple[int, bytes]], _Position, Future[tuple[list[bytes], Summary]]]],
+    timeout: float | None,
+    processes: Mapping[int, Any],
+    started: Any,
+) -> Done:
+    lines, position, future = pending[0]
+    in_flight = (pending[0][0][0][0], pending[-1][0][-1][0])
+    span = f"{lines[0][0]}-{lines[-1][0]}"
+    try:
+        result = _wait(future, timeout, started)
+    except TimeoutError as err:
+        raise WorkerError(
+            f"a worker process stopped answering: {err} for the records of input lines {span}"
+            f"{_workers_state(processes)}; lines {in_flight[0]}-{in_flight[1]} were in flight",
+            in_flight,
+        ) from None
+    except BrokenProcessPool:
+        raise WorkerError(
+            f"a worker process died{_workers_state(processes)} while the records of input lines "
+            f"{in_flight[0]}-{in_flight[1]} were in flight",
+            in_flight,
+        ) from None
+    except Exception as err:
+        raise WorkerError(
+            f"a worker process failed on the records of input lines {span}: {type(err).__name__}: {err}",
+            in_flight,
+        ) from err
+    pending.popleft()
+    return (position, *result)
+
+
+def _wait(future: Future[Any], timeout: float | None, started: Any) -> Any:
+    """The future's result; ``TimeoutError`` once it took ``timeout`` seconds counted while
+    a worker was ready (starting the workers, which builds their pipelines, does not count;
+    it has its own limit, ``max(timeout, STARTUP_TIMEOUT)``)."""
+    if timeout is None:
+        return future.result()
+    waited = 0.0
+    starting = 0.0
+    while True:
+        begin = time.monotonic()
+        try:
+            return future.result(timeout=min(timeout, 0.5))
+        except TimeoutError:
+            spent = time.monotonic() - begin
+            if started.value:
+                waited += spent
+            else:
+                starting += spent
+            if waited >= timeout:
+                raise TimeoutError(f"no result in {timeout:g} s") from None
+            if starting >= max(timeout, STARTUP_TIMEOUT):
+                raise TimeoutError(f"no worker started in {max(timeout, STARTUP_TIMEOUT):g} s") from None
+
+
+def _workers_state(processes: Mapping[int, Any]) -> str:
+    """`` (pid 12, killed by SIGKILL)``: what is known of the workers that are not running."""
+    found = []
+    for pid, process in processes.items():
+        code = process.exitcode
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            found.append(f"pid {pid} killed by {name}")
+        elif code is not None:
+            found.append(f"pid {pid} exited with status {code}")
+        elif _stopped(pid):
+            found.append(f"pid {pid} is stopped (SIGSTOP)")
+    return f" ({', '.join(found)})" if found else ""
+
+
+def _stopped(pid: int) -> bool:
+    try:  # Linux: the state letter after the command name in /proc/PID/stat
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("T", "t")
+    except (OSError, IndexError):
+        return False
 
 
 def default_workers() -> int:
@@ -580,82 +978,186 @@ def run_batch(
     resume: bool = False,
     progress: Progress | None = None,
     on_chunk: Callable[[Summary], None] | None = None,
+    chunk_timeout: float | None = DEFAULT_CHUNK_TIMEOUT,
 ) -> Summary:
     """Clean every record of the JSONL ``source`` into ``output`` (``-``: stdin/stdout).
 
-    The output goes to ``OUTPUT.part`` and is renamed to ``OUTPUT`` when complete. If the
-    run stops (crash, kill, Ctrl-C), ``resume=True`` keeps the records already written and
-    cleans only the rest. A ``.gz`` output is gzipped; a gzipped input is recognised.
+    Before any record is read, the paths are checked (:func:`check_paths`) and the pipeline
+    is built once (a configuration its steps refuse raises ``ConfigError``). The output goes
+    to ``OUTPUT.part``, renamed to ``OUTPUT`` when complete, and ``OUTPUT.meta.json`` says
+    what produced it (see :mod:`cleaner.provenance`); it is updated at least every second
+    with a checkpoint. If the run stops (crash, kill, Ctrl-C), ``resume=True`` checks that
+    the version, configuration, record options and input are the same, cuts the output back
+    to its last checkpoint and appends the rest in place. A ``.gz`` output is gzipped; a
+    gzipped input is recognised. With workers, a chunk whose result takes more than
+    ``chunk_timeout`` seconds (``None``: no limit) stops the run.
 
     Raises:
-        ResumeError: the partial output belongs to different input.
+        ResumeError: the partial output cannot be continued (the message says what differs).
+        InputError: the input breaks midway; the records before the break were written.
+        WorkerError: a worker died or stopped answering; the records before it were written.
         KeyboardInterrupt: after the partial output was flushed and closed.
+        ValueError: bad paths or options (nothing was done).
     """
     spec = spec or BatchSpec()
     workers = workers if workers is not None else default_workers()
+    if workers < 1 or chunk_size < 1:
+        raise ValueError(f"workers and chunk_size must be at least 1, got {workers} and {chunk_size}")
+    if chunk_timeout is not None and not chunk_timeout > 0:
+        raise ValueError(f"chunk_timeout must be more than 0 seconds, got {chunk_timeout}")
     summary = Summary()
     started = time.monotonic()
     to_stdout = str(output) == "-"
     if resume and to_stdout:
         raise ValueError("--resume needs an output file, not standard output")
+    check_paths(source, output)
+    cleaner: RecordCleaner | None = _built(spec)
+    identity = provenance.input_identity(source)
     stream = open_input(source)
+    reader = _Reader(stream)
     try:
-        lines = numbered_lines(stream)
+        record: dict[str, Any] = {
+            "produced_by": {
+                "cleaner": __version__,
+                "config_fingerprint": spec.config.fingerprint(),
+                "config": spec.config.to_mapping(),
+                "records": spec.describe(),
+            },
+            "input": identity,
+            "complete": False,
+        }
+        meta_file = final = partial = None
         if to_stdout:
-            sink: IO[str] = io.TextIOWrapper(
-                sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False
-            )
-            final = partial = None
+            sink = _Sink(None)
         else:
             final = Path(output)
             partial = _partial_path(final)
+            meta_file = provenance.meta_path(final)
             gz = final.name.endswith(".gz")
             previous = partial if partial.exists() else final if final.exists() else None
             if resume and previous is not None:
-                # Copy what was done into a fresh file (a torn gzip stream cannot be appended
-                # to), then swap it in: a crash during the copy leaves the old one intact.
-                fresh = partial.with_name(partial.name + ".tmp")
-                with _open_output(fresh, "w", gz=gz) as copy:
-                    _resume(spec, previous, lines, copy, summary, gz=gz)
-                os.replace(fresh, partial)
+                kept = _resume(reader, source, previous, meta_file, record, final)
+                summary = Summary.from_state(record["checkpoint"]["summary"])
+                summary.resumed = summary.records
                 if previous == final:
-                    final.unlink()
-                sink = _open_output(partial, "a", gz=gz)
+                    os.replace(final, partial)  # continue it in place
+                sink = _Sink(partial, gz=gz, keep=kept)
             else:
                 if partial.exists():
                     logger.warning(
                         "%s exists from an interrupted run; starting over (use --resume to continue)", partial
                     )
-                sink = _open_output(partial, "w", gz=gz)
+                sink = _Sink(partial, gz=gz)
+        done = reader.position()
+
+        def checkpoint(**state: Any) -> None:
+            written = sink.checkpoint()
+            if meta_file is not None:
+                record["checkpoint"] = {**done.as_dict(), "output_bytes": written, "summary": summary.state()}
+                record.update(state)
+                provenance.save(meta_file, record)
+
+        checkpoint()  # before any work: the meta file says what this output is
+        if workers > 1:
+            cleaner = None  # built only to check the configuration; workers build their own
         flushed = time.monotonic()
+        chunks = _read_ahead(_chunks(reader, chunk_size), size=4 * workers, idle=FLUSH_SECONDS)
+        results = _results(cleaner, spec, chunks, workers, chunk_timeout)
         try:
-            for out_lines, part in _results(spec, _chunks(lines, chunk_size), workers):
-                sink.writelines(out_lines)
-                summary.merge(part)
+            for item in results:
+                if item is not None:
+                    done, out_lines, part = item
+                    sink.write(out_lines)
+                    summary.merge(part)
                 now = time.monotonic()
                 if now - flushed > FLUSH_SECONDS:
-                    sink.flush()  # gzip: a sync flush, so a killed run's output still decodes
+                    checkpoint()  # gzip: a complete member, so a killed run's output still decodes
                     flushed = now
+                if item is None:
+                    continue
                 if progress is not None:
                     progress.update(summary.records, summary.errors)
                 if on_chunk is not None:
                     on_chunk(summary)
-        finally:
-            if to_stdout:
-                sink.flush()
-                cast(io.TextIOWrapper, sink).detach()  # leave sys.stdout open
+            if reader.error is not None:
+                message = f"{type(reader.error).__name__}: {reader.error}"
+                checkpoint(input_error=message)
             else:
-                sink.close()
+                checkpoint(complete=True)
+        except BaseException:
+            with contextlib.suppress(Exception):  # keep every record written so far
+                checkpoint()
+            raise
+        finally:
+            results.close()
+            chunks.close()
+            sink.close()
             if progress is not None:
                 progress.update(summary.records, summary.errors, force=True)
                 progress.close()
         if final is not None and partial is not None:
             os.replace(partial, final)
+        if reader.error is not None:
+            where = f"; the {summary.records} records before it are in {final}" if final is not None else ""
+            raise InputError(
+                f"{source}: the input breaks after line {reader.lines} "
+                f"({type(reader.error).__name__}: {reader.error}){where}"
+            )
     finally:
-        if str(source) != "-":
+        if str(source) != "-" or reader.finished:  # a pipe being read is left to the exit
             stream.close()
         summary.seconds = time.monotonic() - started
     return summary
+
+
+def _built(spec: BatchSpec) -> RecordCleaner:
+    """A record cleaner with its pipeline built: options its steps refuse stop the run here."""
+    cleaner = RecordCleaner(spec)
+    try:
+        cleaner.pipeline  # noqa: B018
+    except (ConfigError, OSError):
+        raise
+    except Exception as err:
+        raise ConfigError(f"the pipeline cannot be built: {type(err).__name__}: {err}") from err
+    return cleaner
+
+
+def _resume(
+    reader: _Reader, source: str | Path, previous: Path, meta_file: Path, record: dict[str, Any], final: Path
+) -> int:
+    """Check that ``previous`` can be continued by this run and skip the input it holds.
+    Returns the output bytes to keep; puts the saved checkpoint in ``record``."""
+    saved = provenance.load(meta_file)
+    head_bytes = saved.get("input", {}).get("head_bytes", provenance.HEAD_BYTES)
+    current = {**record, "input": provenance.input_identity(source, head_bytes=int(head_bytes or 0))}
+    problems = provenance.differences(saved, current)
+    if problems:
+        raise ResumeError(f"cannot continue {final}: " + "; ".join(problems))
+    point = saved["checkpoint"]
+    try:
+        lines, size, digest = int(point["input_lines"]), int(point["input_bytes"]), str(point["input_hash"])
+        keep = int(point["output_bytes"])
+        Summary.from_state(point["summary"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise ResumeError(f"{meta_file} has a damaged checkpoint ({err!r}); run again without --resume") from None
+    if saved.get("complete"):
+        keep = previous.stat().st_size  # nothing follows the last record (--retry-failed may rewrite it)
+    if previous.stat().st_size < keep:
+        raise ResumeError(
+            f"cannot continue {final}: {previous} has {previous.stat().st_size} bytes but its checkpoint "
+            f"says {keep} were written (a system crash?); run again without --resume"
+        )
+    reader.skip(lines)
+    if reader.lines < lines:
+        broke = f" ({type(reader.error).__name__}: {reader.error})" if reader.error else ""
+        raise ResumeError(f"cannot continue {final}: it holds records of {lines} input lines, the input has {reader.lines}{broke}")
+    if reader.offset != size or reader.hasher.hexdigest() != digest:
+        raise ResumeError(
+            f"cannot continue {final}: the input's first {lines} lines are not the ones it was made from "
+            "(their hash differs)"
+        )
+    record["checkpoint"] = point
+    return keep
 
 
 # -- translations that failed --------------------------------------------------------------
@@ -688,9 +1190,9 @@ def retry_failed_translations(
     started = time.monotonic()
     summary = Summary()
     fresh = final.with_name(final.name + ".retry")
-    opener: Any = gzip.open if final.name.endswith(".gz") else open
+    sink = _Sink(fresh, gz=final.name.endswith(".gz"))
     try:
-        with open_input(final) as source, opener(fresh, "wt", encoding="utf-8", newline="\n") as sink:
+        with open_input(final) as source:
             lines = numbered_lines(source)
             while chunk := list(itertools.islice(lines, chunk_size)):
                 records = []
@@ -704,16 +1206,31 @@ def retry_failed_translations(
                     record["translation"] = doc.translation.to_dict() if doc.translation else None
                 for record in records:
                     summary.add(record)
-                    sink.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                sink.write([encode_record(record) for record in records])
                 if progress is not None:
                     progress.update(summary.records, summary.errors)
+        sink.close()
+        _rewritten(final, summary)
         os.replace(fresh, final)
     finally:
+        sink.close()
         fresh.unlink(missing_ok=True)
         if progress is not None:
             progress.close()
         summary.seconds = time.monotonic() - started
     return summary
+
+
+def _rewritten(final: Path, summary: Summary) -> None:
+    """Bring the meta file of ``final`` up to date with its rewritten records (the input
+    read is unchanged), so that ``--resume`` keeps every byte of the new file."""
+    meta_file = provenance.meta_path(final)
+    if not meta_file.exists():
+        return
+    record = provenance.load(meta_file)
+    fresh = final.with_name(final.name + ".retry")
+    record["checkpoint"] = {**record["checkpoint"], "output_bytes": fresh.stat().st_size, "summary": summary.state()}
+    provenance.save(meta_file, {k: v for k, v in record.items() if k not in ("format", "version")})
 
 
 def _translation_failed(record: Any) -> bool:

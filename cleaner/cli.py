@@ -21,15 +21,17 @@ from cleaner.config import FILTER_NAMES, CleanerConfig
 
 __all__ = ["build_parser", "config_from_args", "main"]
 
-# Exit statuses (also in ``cleaner batch --help``). A closed output pipe exits like a tool
-# killed by SIGPIPE (128 + 13), quietly.
-EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Exit statuses (also in ``cleaner batch --help`` and the README). A closed output pipe
+# exits like a tool killed by SIGPIPE (128 + 13), quietly.
+EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_WORKER, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 128 + 13
 
 EPILOG = """exit status: 0 every record cleaned; 1 some records failed (error records were
-written); 2 bad usage, configuration, unreadable input, the first records all failing the
-same way, or a worker died; 130 interrupted. After 2 or 130 (or a kill), rerun with
---resume to continue from the records written."""
+written); 2 bad usage, configuration, paths or input (refused before any work), the first
+records all failing the same way, an input that breaks midway (the records before the break
+are written), or a --resume that does not match; 3 a worker process died or stopped
+answering (the records before it are written); 130 interrupted. After 3 or 130 (or a kill),
+rerun with --resume to continue."""
 
 T = TypeVar("T")
 EARLY_STOP_RECORDS = 10  # when the first this many records all fail the same way, stop
@@ -303,7 +305,16 @@ def _configure_batch(parser: argparse.ArgumentParser) -> None:
         "--chunk-size", type=int, default=16, help="records sent to a worker at a time (default 16)"
     )
     parser.add_argument(
-        "--resume", action="store_true", help="continue an interrupted run into the same output"
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run into the same output (refused if the version, options or input differ)",
+    )
+    parser.add_argument(
+        "--chunk-timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="with workers: stop if a chunk's result takes longer than this (default 600)",
     )
     parser.add_argument(
         "--retry-failed",
@@ -380,13 +391,17 @@ def _with_site_filter(args: argparse.Namespace, spec: Any) -> Any:
 
 
 def _batch_spec(args: argparse.Namespace) -> Any:
-    from cleaner.batch import BatchSpec
+    from cleaner.batch import BatchSpec, check_paths
     from cleaner.records import DOCUMENT_EXTENSIONS
 
+    # Everything that can be refused is checked before any work (a two-pass profile included).
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.chunk_size < 1:
         raise UsageError("--chunk-size must be at least 1")
+    if not args.chunk_timeout > 0:
+        raise UsageError(f"--chunk-timeout must be more than 0 seconds, got {args.chunk_timeout}")
+    check_paths(args.input, args.output, summary=args.summary)
     config = config_from_args(args)
     id_field = args.id_field
     if os.path.isdir(args.input) or args.input.lower().endswith(DOCUMENT_EXTENSIONS):
@@ -406,9 +421,7 @@ def _batch_spec(args: argparse.Namespace) -> Any:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from concurrent.futures.process import BrokenProcessPool
-
-    from cleaner.batch import ResumeError, run_batch
+    from cleaner.batch import InputError, ResumeError, WorkerError, run_batch
     from cleaner.records import count_items, output_format
 
     spec = _from_options(_batch_spec, args)
@@ -427,6 +440,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     target = args.output
     if args.output != "-" and (output_format(args.output) == "parquet" or args.output.endswith(".zst")):
         target = f"{args.output}.jsonl"
+    again = f"; rerun with --resume to continue {args.output}" if args.output != "-" else ""
     # A plain `kill` stops the run like Ctrl-C: the partial output is flushed for --resume.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -439,25 +453,28 @@ def _run_batch(args: argparse.Namespace) -> int:
             resume=args.resume,
             progress=progress,
             on_chunk=_early_stop,
+            chunk_timeout=args.chunk_timeout,
         )
     except KeyboardInterrupt:
         if args.output != "-":
-            print(f"cleaner: interrupted; rerun with --resume to continue {args.output}", file=sys.stderr)
+            print(f"cleaner: interrupted{again}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except EarlyStop as err:
         if target != "-" and not args.resume:
             Path(target + ".part").unlink(missing_ok=True)
+            Path(target + ".meta.json").unlink(missing_ok=True)
         print(f"cleaner batch: stopped: {err}", file=sys.stderr)
         return EXIT_USAGE
     except ResumeError as err:
         print(f"cleaner batch: cannot resume: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenProcessPool as err:
-        # A worker died (killed, out of memory, a crash in native code): what was written
-        # is kept in the partial output.
-        again = f"; rerun with --resume to continue {args.output}" if args.output != "-" else ""
-        print(f"cleaner batch: a worker process died ({err}){again}", file=sys.stderr)
+    except InputError as err:
+        print(f"cleaner batch: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkerError as err:
+        # Killed, out of memory, a crash in native code, stopped: what was written is kept.
+        print(f"cleaner batch: {err}{again}", file=sys.stderr)
+        return EXIT_WORKER
     finally:
         signal.signal(signal.SIGTERM, previous)
     if target != args.output:
@@ -473,12 +490,13 @@ def _convert(source: str, output: str) -> None:
     write_records(read_records(source), fresh, name=output)
     os.replace(fresh, output)
     os.unlink(source)
+    if os.path.exists(f"{source}.meta.json"):  # what produced it (the JSONL run it was made from)
+        os.replace(f"{source}.meta.json", f"{output}.meta.json")
 
 
 def _finish_batch(args: argparse.Namespace, summary: Any) -> int:
     if args.summary:
-        with open(args.summary, "w", encoding="utf-8") as handle:
-            json.dump(summary.to_dict(), handle, ensure_ascii=False, indent=2)
+        summary.save(args.summary)
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
     if summary.records and summary.errors == summary.records and not summary.resumed:

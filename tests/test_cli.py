@@ -1,5 +1,6 @@
 """The command line: ``cleaner clean`` and ``cleaner batch`` (records in order, error records,
-gzip, stdin/stdout, workers, resume after a kill, options and config), CLI conventions."""
+gzip, stdin/stdout, workers, options and config), CLI conventions. Resume, provenance and
+failures of ``batch``: tests/test_batch.py."""
 
 from __future__ import annotations
 
@@ -7,11 +8,8 @@ import argparse
 import gzip
 import io
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -189,135 +187,6 @@ def test_keep_fields_may_not_overwrite_output_keys(
     source = write_jsonl(tmp_path / "in.jsonl", short_records(1))
     assert cli.main(["batch", str(source), "-o", str(tmp_path / "o.jsonl"), "--keep-fields", "url,text"]) == 2
     assert "would overwrite output keys" in capsys.readouterr().err
-
-
-# -- batch: resume --------------------------------------------------------------------------
-
-
-def test_resume_keeps_written_records_and_drops_a_torn_line(tmp_path: Path) -> None:
-    records = short_records(40)
-    source = write_jsonl(tmp_path / "in.jsonl", records)
-    reference = tmp_path / "reference.jsonl"
-    assert cli.main(["batch", str(source), "-o", str(reference), "-w", "1", "--id-field", "id", *FAST]) == 0
-    lines = reference.read_bytes().splitlines(keepends=True)
-    out = tmp_path / "out.jsonl"
-    Path(str(out) + ".part").write_bytes(b"".join(lines[:17]) + lines[17][:25])  # a torn 18th record
-    summary = run_batch(source, out, BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)),
-                        workers=1, resume=True)  # fmt: skip
-    assert summary.resumed == 17 and summary.records == 40
-    assert out.read_bytes() == reference.read_bytes()
-    assert not Path(str(out) + ".part").exists()
-    # Resuming a finished output redoes nothing and changes nothing.
-    again = run_batch(source, out, BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)),
-                      workers=1, resume=True)  # fmt: skip
-    assert again.resumed == 40 and out.read_bytes() == reference.read_bytes()
-
-
-def test_resume_a_torn_gzip_output(tmp_path: Path) -> None:
-    records = short_records(200)
-    source = write_jsonl(tmp_path / "in.jsonl", records)
-    reference = tmp_path / "reference.jsonl.gz"
-    assert cli.main(["batch", str(source), "-o", str(reference), "-w", "1", *FAST]) == 0
-    out = tmp_path / "out.jsonl.gz"
-    blob = reference.read_bytes()
-    Path(str(out) + ".part").write_bytes(blob[: len(blob) // 2])  # a killed gzip writer
-    assert cli.main(["batch", str(source), "-o", str(out), "-w", "2", "--resume", *FAST]) == 0
-    assert read_jsonl(out) == read_jsonl(reference)
-
-
-def test_resume_refuses_other_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = write_jsonl(tmp_path / "in.jsonl", short_records(10))
-    out = tmp_path / "out.jsonl"
-    assert cli.main(["batch", str(source), "-o", str(out), "-w", "1", "--id-field", "id", *FAST]) == 0
-    os.replace(out, str(out) + ".part")
-    write_jsonl(source, short_records(10, start=100))
-    assert cli.main(["batch", str(source), "-o", str(out), "--resume", "--id-field", "id", *FAST]) == 2
-    assert "not the same input" in capsys.readouterr().err
-
-
-def wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes], limit: float = 60) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if path.exists() and path.read_bytes().count(b"\n") >= count:
-            return
-        if process.poll() is not None:
-            pytest.fail(f"the run ended before it could be interrupted: {process.stderr.read()!r}")  # type: ignore[union-attr]
-        time.sleep(0.02)
-    pytest.fail(f"{path} never reached {count} lines")
-
-
-def descendants(pid: int) -> set[int]:
-    """Process ids below ``pid`` (Linux /proc)."""
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            children = {int(c) for c in task.read_text().split()}
-            found |= children
-            todo.extend(children)
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] not in "ZX"
-    except FileNotFoundError:
-        return False
-
-
-@pytest.mark.parametrize("how", ["kill", "kill-parent", "term"])
-def test_interrupted_run_resumes_with_every_record_exactly_once(tmp_path: Path, how: str) -> None:
-    """A real run with 2 workers is stopped (SIGKILL of the process group; SIGKILL of the
-    parent alone, whose workers must then exit by themselves; SIGTERM, which stops it
-    cleanly), then rerun with --resume: every record comes out once, in order."""
-    records = short_records(2000)
-    source = write_jsonl(tmp_path / "in.jsonl", records)
-    out = tmp_path / "out.jsonl"
-    part = Path(str(out) + ".part")
-    args = ["batch", str(source), "-o", str(out), "-w", "2", "--chunk-size", "4", "--id-field", "id", *FAST]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", *args], cwd=ROOT, stderr=subprocess.PIPE, start_new_session=True
-    )
-    try:
-        wait_for_lines(part, 100, process)
-        if how == "kill":
-            os.killpg(process.pid, signal.SIGKILL)
-            assert process.wait(30) == -signal.SIGKILL
-        elif how == "kill-parent":
-            if not Path("/proc").is_dir():
-                pytest.skip("needs /proc")
-            workers = descendants(process.pid)
-            assert len(workers) >= 2
-            process.kill()
-            assert process.wait(30) == -signal.SIGKILL
-            deadline = time.monotonic() + 30
-            while any(alive(w) for w in workers) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            assert not any(alive(w) for w in workers), "workers outlived their parent"
-        else:
-            process.send_signal(signal.SIGTERM)
-            assert process.wait(30) == cli.EXIT_INTERRUPTED
-            assert b"rerun with --resume" in process.stderr.read()  # type: ignore[union-attr]
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.stderr.close()  # type: ignore[union-attr]
-    assert part.exists() and not out.exists()
-    written = part.read_bytes().count(b"\n")
-    assert 100 <= written < 2000
-    resumed = run_module(*args, "--resume", "--summary", str(tmp_path / "s.json"))
-    assert resumed.returncode == 0, resumed.stderr
-    results = read_jsonl(out)
-    assert [r["id"] for r in results] == [r["id"] for r in records]
-    assert [r["line"] for r in results] == list(range(1, 2001))
-    summary = json.loads((tmp_path / "s.json").read_text())
-    assert summary["records"] == 2000 and summary["resumed"] >= 90  # a killed run may lose its last lines
-    reference = RecordCleaner(BatchSpec(id_field="id", config=CleanerConfig(detect_language=False)))
-    sample = [0, 999, 1999]
-    assert [results[i] for i in sample] == [
-        reference.clean_records([records[i]], lines=[i + 1])[0] for i in sample
-    ]
 
 
 # -- options and configuration ---------------------------------------------------------------

@@ -35,6 +35,8 @@ BAD = [
     ("set", "translation.timeout=nan", ["translation.timeout", "nan"]),
     ("flag", "--translation-timeout=-1", ["translation.timeout", "-1"]),
     ("flag", "--disable=body_regoin", ["body_regoin", "did you mean 'body_region'"]),
+    # a check only the step's constructor makes: still before any work, still exit 2
+    ("flag", "--translation-concurrency=0", ["max_in_flight must be at least 1"]),
 ]
 
 
