@@ -74,6 +74,7 @@ FLUSH_SECONDS = 1.0  # how much finished work a hard kill can lose (it is redone
 # 120 s deadline per article, still fits.
 DEFAULT_CHUNK_TIMEOUT = 600.0
 STARTUP_TIMEOUT = 300.0  # how long the workers may take to start (build their pipelines)
+WORKER_EXIT_SECONDS = 10.0  # after the last result: how long idle workers may take to exit
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -864,13 +865,52 @@ def _results(
             yield _collect(pending, timeout, processes, started)
         finished = True
     finally:
-        if not finished:
+        if finished:
+            # Every result is in, but an idle worker may be stopped (SIGSTOP) or hung: it
+            # would never take its exit order, and shutdown() would wait for it forever.
+            pool.shutdown(wait=False, cancel_futures=True)
+            _reap(processes, grace=WORKER_EXIT_SECONDS)
+        else:
             # A stopped, dead or failed worker, or an interrupt: what is in flight is
             # discarded anyway, and a stopped process would never let shutdown() return.
             for process in processes.values():
                 with contextlib.suppress(Exception):
                     process.kill()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _reap(processes: Mapping[int, Any], *, grace: float) -> None:
+    """Give the workers ``grace`` seconds to exit, then kill those still there."""
+    deadline = time.monotonic() + grace
+    left = dict(processes)
+    while left:
+        for pid in [pid for pid in left if not _exists(pid)]:
+            del left[pid]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    for pid, process in left.items():
+        logger.warning("worker process %s did not exit after the run%s; killed", pid, _workers_state({pid: process}))
+        with contextlib.suppress(Exception):
+            process.kill()
+
+
+def _exists(pid: int) -> bool:
+    """Whether a process is still there (its parent, the forkserver, reaps it at once)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - the pid now belongs to someone else
+        return False
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _broken_future() -> Future[Any]:

@@ -493,8 +493,12 @@ def test_a_worker_that_stops_answering_or_dies_is_reported_with_the_lines_in_fli
     try:
         feed(process, records[:400])
         wait_for_records(out, 40, process)
-        victim = workers_of(process.pid)[0]
-        os.kill(victim, getattr(signal, how))
+        # SIGSTOP: every worker, so that the work in flight is theirs (a stopped idle worker
+        # is the next test); SIGKILL: one is enough.
+        victims = workers_of(process.pid)
+        victim = victims[0]
+        for pid in victims if how == "SIGSTOP" else [victim]:
+            os.kill(pid, getattr(signal, how))
         feed(process, records[400:], close=True)
         status = process.wait(60)  # a stopped worker no longer makes the run wait forever
     finally:
@@ -508,7 +512,7 @@ def test_a_worker_that_stops_answering_or_dies_is_reported_with_the_lines_in_fli
     assert "rerun with --resume" in err and "Traceback" not in err
     first, last = map(int, re.search(r"lines (\d+)-(\d+) were in flight", err).groups())  # type: ignore[union-attr]
     assert first <= last
-    assert not alive(victim)
+    assert not any(alive(pid) for pid in victims)
     written = strict_records(Path(str(out) + ".part"))
     assert [r["line"] for r in written] == list(range(1, first))  # every record before the range
     assert meta_of(out)["checkpoint"]["input_lines"] == first - 1
@@ -516,6 +520,26 @@ def test_a_worker_that_stops_answering_or_dies_is_reported_with_the_lines_in_fli
     # take more than 4 s, so the resumed run keeps the default limit.
     summary = resume_and_check(args[:-4] + FAST, out, records, tmp_path)
     assert summary["resumed"] == first - 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds worker processes in /proc")
+def test_a_stopped_idle_worker_does_not_keep_a_finished_run_waiting(tmp_path: Path) -> None:
+    records = make_records(200)
+    out = tmp_path / "out.jsonl"
+    process = start(["batch", "-", "-o", str(out), "-w", "2", "--chunk-size", "4", "--no-detect-language"])
+    try:
+        feed(process, records)
+        wait_for_records(out, 200, process)  # every record is done: the workers are idle
+        victim = workers_of(process.pid)[0]
+        os.kill(victim, signal.SIGSTOP)
+        feed(process, [], close=True)
+        status = process.wait(60)
+    finally:
+        err = finish(process)
+    assert status == cli.EXIT_OK, err
+    assert f"worker process {victim} did not exit after the run (pid {victim} is stopped (SIGSTOP)); killed" in err
+    assert not alive(victim)
+    assert [r["line"] for r in strict_records(out)] == list(range(1, 201))
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds worker processes in /proc")
