@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gzip
-import io
 import itertools
 import json
 import logging
@@ -34,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from cleaner import __version__, provenance
 from cleaner.config import CleanerConfig

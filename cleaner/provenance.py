@@ -40,11 +40,13 @@ def meta_path(output: str | os.PathLike[str]) -> Path:
 def input_identity(source: str | os.PathLike[str], *, head_bytes: int = HEAD_BYTES) -> dict[str, Any]:
     """The input's path (absolute), size in bytes and a hash of its first ``head_bytes``
     bytes as stored (compressed, for a compressed file; fewer if the file is smaller);
-    ``-`` (standard input) has neither."""
+    ``-`` (standard input) and a folder have neither."""
     name = os.fspath(source)
     if name == "-":
         return {"path": "-", "size": None, "head": None, "head_bytes": 0}
     path = Path(name).resolve()
+    if path.is_dir():  # a folder of files: its records are checked by the hash of their lines
+        return {"path": str(path), "size": None, "head": None, "head_bytes": 0}
     with open(path, "rb") as handle:
         head = handle.read(head_bytes)
         size = os.fstat(handle.fileno()).st_size

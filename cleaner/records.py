@@ -17,6 +17,7 @@ name (:func:`open_output`, :func:`write_records`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gzip
 import io
@@ -88,6 +89,10 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
     are recognised by their first bytes."""
     if os.fspath(path) == "-":
         stdin: Any = sys.stdin.buffer
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            # A file of our own on the same descriptor: batch reads ahead in a thread that may
+            # be blocked in it when the interpreter exits, which must not wait for its lock.
+            stdin = open(os.dup(sys.stdin.fileno()), "rb")  # noqa: SIM115 - closed by the caller
         buffered = stdin if isinstance(stdin, io.BufferedReader) else io.BufferedReader(stdin)
         return _decompressed(buffered, buffered.peek(4)[:4])
     handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it

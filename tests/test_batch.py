@@ -598,3 +598,21 @@ def test_worker_errors_exit_3_and_say_what_to_do(
     status, err = batch_cli(capsys, str(source), "-o", str(tmp_path / "o.jsonl"), *FAST)
     assert status == cli.EXIT_WORKER == 3
     assert "lines 5-9 were in flight; rerun with --resume to continue" in err
+
+
+def test_a_folder_input_is_remembered_and_resumed(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, record in enumerate(make_records(30)):
+        (folder / f"a{i:02d}.txt").write_text(record["text"], encoding="utf-8")
+    spec = BatchSpec(id_field="id", config=QUICK)
+    reference = tmp_path / "reference.jsonl"
+    run_batch(folder, reference, spec, workers=1)
+    out = tmp_path / "out.jsonl"
+    interrupted(folder, out, spec, after=3)
+    assert meta_of(out)["input"] == {"path": str(folder.resolve()), "size": None, "head": None, "head_bytes": 0}
+    assert run_batch(folder, out, spec, workers=1, resume=True).resumed == 12
+    assert out.read_bytes() == reference.read_bytes()
+    (folder / "a05.txt").write_text("Another article.", encoding="utf-8")
+    with pytest.raises(ResumeError, match="first 30 lines are not the ones"):
+        run_batch(folder, out, spec, workers=1, resume=True)
