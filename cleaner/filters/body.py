@@ -1,8 +1,15 @@
-"""BodyRegion: short link-like lines before and after the article's run of prose.
+"""BodyRegion: what lies around the article: navigation and link lists before it, teasers,
+related stories and readers' comments after it, link boxes inside it.
 
 Without HTML, what marks navigation, "more stories" lists and teaser links is their
 shape: short lines without a sentence end, in runs, outside the stretch of the page where
-the prose paragraphs are. Inside that stretch short lines are subheadings and stay.
+the prose paragraphs are. Inside that stretch short lines are subheadings and stay. Runs
+that carry the article's own structure are not links, wherever they sit next to the text:
+tables, schedules, ingredient lists, specs, timelines, "Label: value" entries, code, and
+lists introduced by a line ending in a colon (see :mod:`cleaner.filters._shape`). Position
+alone never removes a long prose paragraph: that needs a readers' comments or related
+stories header above it, or a share bar, copyright or tag line between it and the article.
+Every removal says in its ``detail`` what evidence it rests on.
 """
 
 from __future__ import annotations
@@ -15,18 +22,14 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import Memo, vocabulary_or_default
-from cleaner.patterns import SENTENCE_END_RE, core, size
+from cleaner.filters._shape import INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, Shapes
+from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
 
-# List items and lines that introduce what follows are structure, not links.
-LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·])\s")
 # A last sentence signed by the agency: "... to comment. - Sapa", "... deport him. — PTI".
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
-INTRO_END_RE = regex.compile(r"[:：]\s*$")
-# An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町").
-LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 
@@ -93,8 +96,11 @@ class BodyRegion:
         max_bar_item_words: int = 12,
         min_share_bar: int | None = 3,
         min_lead_words: float = 20,
+        min_long_words: float | None = 40,
+        structure: bool | tuple[str, ...] = True,
         vocabulary: Vocabulary | None = None,
     ) -> None:
+        self.structure = structure
         self.related_sections = related_sections
         self.min_strong_share = min_strong_share
         self.max_teaser_words = max_teaser_words
@@ -105,8 +111,10 @@ class BodyRegion:
         self.min_bar_items = min_bar_items
         self.min_share_bar = min_share_bar
         self.min_lead_words = min_lead_words
+        self.min_long_words = min_long_words
         self.max_bar_item_words = max_bar_item_words
         self.vocabulary = vocabulary_or_default(vocabulary)
+        self.shapes = Shapes(self.vocabulary)
         # A line's shape (prose, link-like, list header) depends on its text alone, and the
         # pipeline's later rounds ask again about every line that is left.
         self._memo = Memo()
@@ -210,51 +218,81 @@ class BodyRegion:
         return sorted(walls)
 
     def _kept_regions(
-        self, doc: Document, regions: list[tuple[int, int]], weight: list[float], short: list[bool]
-    ) -> tuple[list[tuple[int, int]], set[int]]:
+        self, doc: Document, regions: list[tuple[int, int]], weight: list[float], short: list[bool], longest: list[float]
+    ) -> tuple[list[tuple[int, int]], dict[int, str]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
         when interface lines (share bars, "Most read", ads) removed by other filters sat
         in between, which marks a boundary of the page's article box. The page's first
         region above the main one (only crumbs of prose between them) is the article's lead
         when it holds ``min_lead_words``: it stays, share bar or not, and the links and
-        crumbs between them go (second value)."""
+        crumbs between them go (second value: position -> detail). A region holding a long
+        paragraph (``min_long_words``) stays unless it lies below the article box's end;
+        the link-like lines between it and the text go."""
         main = max(range(len(regions)), key=weight.__getitem__)
         removed = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         kept = []
-        boxes: set[int] = set()
+        boxes: dict[int, str] = {}
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
             if k == main or share >= self.min_strong_share:
                 kept.append(region)
                 continue
-            # Only crumbs of prose (a video caption) may sit between the lead and the main region.
-            lead = k == 0 and w >= self.min_lead_words and all(weight[j] < self.min_lead_words for j in range(1, main))
-            if share < self.min_region_share and not lead:
-                continue
             lo, hi = sorted((k, main))
             gap_start = doc.blocks[regions[lo][1]].index
             gap_end = doc.blocks[regions[hi][0]].index
+            boundary = bisect_right(removed, gap_end) - bisect_right(removed, gap_start) > 0
+            # Only crumbs of prose (a video caption) may sit between the lead and the main region.
+            lead = k == 0 and w >= self.min_lead_words and all(weight[j] < self.min_lead_words for j in range(1, main))
+            # Position alone never removes a long paragraph: below the article it needs the
+            # end of the article box (a share bar, tags, a copyright line) between.
+            long = self.min_long_words is not None and longest[k] >= self.min_long_words and not (k > main and boundary)
+            if share < self.min_region_share and not (lead or long):
+                continue
             # A share bar under the lead is common; between other regions it is a boundary.
-            if lead or bisect_right(removed, gap_end) - bisect_right(removed, gap_start) == 0:
+            if lead or long or not boundary:
                 kept.append(region)
-                if share < self.min_region_share:
+                if share < self.min_region_share and lead:
                     between = range(regions[lo][1] + 1, regions[hi][0])
                     crumbs = {i for j in range(lo + 1, hi) for i in range(regions[j][0], regions[j][1] + 1)}
-                    boxes.update(i for i in between if short[i] or i in crumbs)
+                    for i in between:
+                        if short[i] or i in crumbs:
+                            boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
 
-    def _related_cut(self, doc: Document, prose: list[bool], body_start: int = 0) -> int | None:
-        """Where a trailing list of other stories (or comments) starts: after a header such
-        as "Related stories", "Passend zum Artikel" or "Les plus lus" (perhaps already
-        removed by another filter), when only teaser-sized blocks and a minor share of the
-        prose follow it."""
+    def _comments_cut(self, doc: Document, prose: list[bool]) -> tuple[int, str] | None:
+        """Where the readers' comments start: a comments header ("Comments", "Kommentare
+        (12)", perhaps removed by another filter) with at least ``min_prose_above_comments``
+        words of prose above it. Comments may outweigh the article, so this is decided
+        before the article's region is chosen."""
+        blocks = doc.blocks
+        positions = [b.index for b in blocks]
+        headers = {r.block.index: r.block.text for r in doc.removals if self._is_comment_header(r.block.text)}
+        headers.update((b.index, b.text) for b in blocks if self._is_comment_header(b.text))
+        above = 0.0
+        total = sum(size(b.text) for b, p in zip(blocks, prose) if p)
+        k = 0
+        for header in sorted(headers):
+            cut = bisect_right(positions, header)
+            while k < cut:
+                above += size(blocks[k].text) if prose[k] else 0.0
+                k += 1
+            if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, self.min_share_above_comments * total):
+                start = cut - (1 if blocks[cut - 1].index == header else 0)
+                return start, f"readers' comments under {headers[header][:40]!r} (line {header + 1})"
+        return None
+
+    def _related_cut(self, doc: Document, prose: list[bool], limit: int) -> tuple[int, str] | None:
+        """Where a trailing list of other stories starts: after a header such as "Related
+        stories", "Passend zum Artikel" or "Les plus lus" (perhaps already removed by
+        another filter), when only teaser-sized blocks and a minor share of the prose
+        follow it (up to ``limit``)."""
         if not self.related_sections:
             return None
-        blocks = doc.blocks
+        blocks = doc.blocks[:limit]
         # A lead-in the promo filter already paired with its headline is not a list header.
-        headers = [r.block.index for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)]
-        headers += [b.index for b in blocks if self._is_header(b.text)]
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)}
+        headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
         sizes = [size(b.text) for b in blocks]
         # Suffix sums and maxima, so each header is checked in constant time.
         prose_after = [0.0] * (len(blocks) + 1)
@@ -264,25 +302,15 @@ class BodyRegion:
             longest_after[i] = max(longest_after[i + 1], sizes[i])
         total = prose_after[0] or 1.0
         positions = [b.index for b in blocks]
-        comments = [r.block.index for r in doc.removals if self._is_comment_header(r.block.text)]
-        comments += [b.index for b in blocks if self._is_comment_header(b.text)]
-        for header in sorted(set(comments)):
-            # Readers' comments may outweigh the article: they go whatever their length,
-            # once enough of the article's prose lies above their header.
-            cut = bisect_right(positions, header)
-            # The kept prose above the header (a counter above the article is no cut), not
-            # the largest region's: long comments may outweigh the article itself.
-            above = prose_after[body_start] - prose_after[cut] if cut > body_start else 0.0
-            if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, self.min_share_above_comments * total):
-                return cut - (1 if blocks[cut - 1].index == header else 0)
-        for header in sorted(set(headers)):
+        for header in sorted(headers):
             cut = bisect_right(positions, header)
             if cut >= len(blocks) or cut == 0:
                 continue
             if longest_after[cut] >= self.max_teaser_words:
                 continue
             if prose_after[cut] <= self.max_related_share * total:
-                return cut - (1 if blocks[cut - 1].index == header else 0)
+                start = cut - (1 if blocks[cut - 1].index == header else 0)
+                return start, f"other stories under {headers[header][:40]!r} (line {header + 1})"
         return None
 
     def _is_comment_header(self, text: str) -> bool:
@@ -304,46 +332,73 @@ class BodyRegion:
         if not any(prose):
             return
         short = [s for _, s in shapes]
+        if self.structure:
+            # The article's own data, entries and lists are not links.
+            for start, end, why in self.shapes.structured_runs([b.text for b in blocks], prose):
+                if isinstance(self.structure, (list, tuple)) and why not in self.structure:
+                    continue
+                for i in range(start, end):
+                    short[i] = False
+        sizes = [size(b.text) for b in blocks]
+        # Readers' comments end the article wherever they are, however long.
+        comments = self._comments_cut(doc, prose)
+        limit = comments[0] if comments is not None else len(blocks)
+        if not any(prose[:limit]):
+            limit = len(blocks)
+            comments = None
         datelines = sorted(r.block.index for r in doc.removals if r.reason == "dateline")
-        regions = self._regions(blocks, prose, short, self._walls(doc), datelines)
-        weight = [sum(size(blocks[i].text) for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept, boxes = self._kept_regions(doc, regions, weight, short)
+        regions = self._regions(blocks[:limit], prose[:limit], short[:limit], self._walls(doc), datelines)
+        weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
+        longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
+        kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
         first, last = kept[0][0], kept[-1][1]
         title = None
         if self.keep_title:
             head = [i for i in range(first) if short[i] and looks_like_title(blocks[i].text)]
             if head:
-                title = max(head, key=lambda i: (size(blocks[i].text), i))
+                title = max(head, key=lambda i: (sizes[i], i))
         # Sentences that directly continue the prose (no link-like line in between) stay.
         head_end = first
         while head_end > 0 and not short[head_end - 1]:
             head_end -= 1
         tail_start = last + 1
-        while tail_start < len(blocks) and (
+        # What follows the last paragraph without a link-like line between stays, up to a
+        # line that ends the article box (a share bar, tags, a copyright line).
+        ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        while tail_start < limit and (
             not short[tail_start] or self._heads_list(blocks, tail_start) or self._continues_entries(blocks, tail_start)
         ):
+            if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
+                break
             tail_start += 1
-        cut = self._related_cut(doc, prose, first)
-        if cut is not None and cut < tail_start:
-            tail_start = cut
-            last = min(last, cut - 1)
-            short = [s or i >= cut for i, s in enumerate(short)]
-        inner_runs = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else set()
-        inner_runs |= boxes
+        tail_detail = f"below the article (its text ends on line {blocks[tail_start - 1].index + 1})"
+        related = self._related_cut(doc, prose, limit)
+        cut_at, cut_detail = len(blocks), ""
+        if related is not None and related[0] < tail_start:
+            cut_at, cut_detail = related
+        if comments is not None and comments[0] < cut_at:
+            cut_at, cut_detail = comments
+        if cut_at < tail_start:
+            tail_start = cut_at
+            short = [s or i >= cut_at for i, s in enumerate(short)]
+        inner = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else {}
+        for i, why in boxes.items():
+            inner.setdefault(i, why)
+        head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
         for i, block in enumerate(blocks):
-            standfirst = title is not None and title < i and size(block.text) >= self.min_standfirst_words
+            standfirst = title is not None and title < i and sizes[i] >= self.min_standfirst_words
             if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
-                yield Removal(block, self.name, "before_body")
+                yield Removal(block, self.name, "before_body", head_detail)
             elif i >= tail_start and (short[i] or self.drop_outside_prose):
-                yield Removal(block, self.name, "after_body")
-            elif i in inner_runs:
-                yield Removal(block, self.name, "link_list")
+                yield Removal(block, self.name, "after_body", cut_detail if i >= cut_at else tail_detail)
+            elif i in inner:
+                yield Removal(block, self.name, "link_list", inner[i])
 
-    def _link_runs(self, short: list[bool], start: int, end: int) -> set[int]:
+    def _link_runs(self, short: list[bool], start: int, end: int) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
-        article's (those have markers, or an introducing line ending in a colon)."""
-        runs: set[int] = set()
+        article's (those have markers, data, or an introducing line ending in a colon)."""
+        runs: dict[int, str] = {}
         i = start
         while i < end:
             if not short[i]:
@@ -353,6 +408,6 @@ class BodyRegion:
             while j < end and short[j]:
                 j += 1
             if self.max_inner_run is not None and j - i > self.max_inner_run:
-                runs.update(range(i, j))
+                runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs

@@ -1,0 +1,179 @@
+"""Line shapes shared by the filters that judge a line by its neighbours.
+
+Without HTML, a page's structure shows in the shape of its lines: prose paragraphs,
+link-like short lines, and *structured* lines that carry the article's own data: quantities
+("300 g Mehl", "2 cups flour"), prices, times, scores, percentages, numeric table cells,
+timelines ("1957–1959 Erster Bauabschnitt ..."), code and command lines, a bare address,
+"Label: value" entries, and the items of a list that a paragraph introduces with a colon.
+Whether a *run* of short lines is the article's (a list, a table, a schedule) or the
+page's (a menu, other headlines) is decided on the run: see :meth:`Shapes.structured_runs`.
+
+Units ("g", "cups", "TL", "łyżki") are vocabulary (category ``units``). Every pattern runs
+on one line of bounded length: longer lines are prose or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleaner.patterns import fold
+from cleaner.vocabulary import Vocabulary
+
+__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "Shapes", "is_entry", "is_intro"]
+
+# Lines longer than this are never data, entries or list intros (they are prose or nothing).
+MAX_DATA_CHARS = 300
+
+# List items and lines that introduce what follows are structure, not links.
+LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·✓✔‣◦])\s")
+INTRO_END_RE = regex.compile(r"[:：]\s*$")
+# An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町", "Level: 70").
+LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
+# Other lines between two data lines of a table (cell labels, headings).
+MAX_CELL_GAP = 2
+# A line with no word at all: "___", "* * *", "✓".
+WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
+
+_NUMBER = r"\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?"
+_FRACTION = r"[½¼¾⅓⅔⅛]"
+# Evidence that a short line carries data rather than a link's words (on folded text).
+_DATA_PATTERNS = (
+    # Money: "$285", "€27.90", "27,90 €".
+    r"\p{Sc}\s?\d|\d\s?\p{Sc}",
+    # Times: "4:30 p.m.", "13:15 uhr", "20h30", "8 p.m.".
+    r"(?<![\d:.])\d{1,2}[:h]\d{2}(?![\d:])|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr)(?!\p{L})",
+    # Scores and records: "46:44", "(10-6, 3-4)".
+    r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
+    # A timeline entry: a year or a range of years, then text ("1957–1959 erster bauabschnitt").
+    r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S",
+    # A command or code line.
+    r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
+    r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|mkdir|ssh)\s+[-\w./:=@]+\S*"
+    r"|[\w\])]\s?(?:==|=>|->|\+=|:=)\s?\S|^\s*[{}\[\]();]+\s*$|\w\([^()]*\)\s*[;{]?\s*$",
+    # A bare address: "http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com".
+    r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$",
+)
+
+
+def is_entry(text: str) -> bool:
+    """A "Label: value" entry ("Level: 70", "Moderator: Hass Chapman")."""
+    return len(text) <= MAX_DATA_CHARS and LABELLED_RE.match(text) is not None
+
+
+def is_intro(text: str) -> bool:
+    """A line that introduces what follows ("Zutaten:", "On the Net:")."""
+    return len(text) <= MAX_DATA_CHARS and INTRO_END_RE.search(text) is not None
+
+
+class Shapes:
+    """Data and structure judgments; the units come from the vocabulary.
+
+    >>> shapes = Shapes(Vocabulary({"units": ["g", "cups", "tl"]}))
+    >>> [shapes.is_data(t) for t in ("300 g Mehl", "2 cups flour", "Seattle at Green Bay, 4:30 p.m. (Fox)", "Home", "2 star")]
+    [True, True, True, False, False]
+    """
+
+    __slots__ = ("_data_re", "_number_cell_re")
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        units = sorted(vocabulary.literals("units"), key=len, reverse=True)
+        unit = "|".join(regex.escape(u) for u in units) or "(?!)"
+        quantity = rf"(?<![\p{{L}}\d.,]){_NUMBER}\s?(?:{unit})(?![\p{{L}}\p{{N}}])|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
+        self._data_re = regex.compile("|".join(f"(?:{p})" for p in (quantity, *_DATA_PATTERNS)))
+        # A numeric cell: a number alone, with a sign, currency, unit or percent ("30'000",
+        # "-804", "155 x 96", "1kg"); a bare integer under 1000 is a page number as often.
+        self._number_cell_re = regex.compile(
+            rf"^[\s(\[+\-–−±~≈<>]*(?:\p{{Sc}}\s?)?(?:{_NUMBER}|{_FRACTION})(?:\s?[x×/\-–]\s?{_NUMBER})?"
+            rf"(?:\s?(?:\p{{Sc}}|{unit}))?[\s)\].,]*$"
+        )
+
+    def is_data(self, text: str) -> bool:
+        """Does a short line carry data: a quantity with its unit, a price, a time, a score,
+        a numeric cell, a timeline entry, code, or a bare address?"""
+        if len(text) > MAX_DATA_CHARS:
+            return False
+        folded = fold(text)
+        if self._number_cell_re.match(folded):
+            return not folded.strip().isdigit() or len(folded.strip()) >= 4
+        return self._data_re.search(folded) is not None
+
+    def structured_runs(
+        self, texts: Sequence[str], prose: Sequence[bool], *, min_share: float = 0.5, max_list: int = 40
+    ) -> list[tuple[int, int, str]]:
+        """Runs of non-prose lines that are the article's structure, as ``(start, end, why)``
+        with ``end`` exclusive:
+
+        - ``"data"``: at least ``min_share`` of the run's lines (and two of them) carry data
+          (:meth:`is_data`): a table, a schedule, an ingredient list, specs; the run's other
+          lines (cell labels, day headings) go with it;
+        - ``"entries"``: two or more "Label: value" entries in a row;
+        - ``"list"``: the short lines under a paragraph that ends in a colon, or under a line
+          ending in a colon right below a paragraph (at most ``max_list``).
+
+        >>> shapes = Shapes(Vocabulary({}))
+        >>> texts = ["Sie brauchen nur drei Dinge, die jeder im Haus hat:", "Mehl", "Zucker", "Eier", "Rühren Sie alles gut um, bis ein glatter Teig entsteht."]
+        >>> shapes.structured_runs(texts, [True, False, False, False, True])
+        [(1, 4, 'list')]
+        """
+        out: list[tuple[int, int, str]] = []
+        n = len(texts)
+        i = 0
+        while i < n:
+            if prose[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and not prose[j]:
+                j += 1
+            out.extend(self._classify_run(texts, i, j, min_share, max_list, after_prose=i > 0))
+            i = j
+        return out
+
+    def _classify_run(
+        self, texts: Sequence[str], start: int, end: int, min_share: float, max_list: int, *, after_prose: bool
+    ) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        # Data lines with at most ``MAX_CELL_GAP`` other lines (cell labels, day headings)
+        # between them form a table; a line or two above it that opens the run under a
+        # paragraph ("Playoff schedule", "Saturday") head it.
+        data = [k for k in range(start, end) if self.is_data(texts[k])]
+        g = 0
+        while g < len(data):
+            h = g
+            while h + 1 < len(data) and data[h + 1] - data[h] <= MAX_CELL_GAP + 1:
+                h += 1
+            first, last = data[g], data[h]
+            if h > g and (h - g + 1) >= min_share * (last - first + 1):
+                if after_prose and first - start <= MAX_CELL_GAP:
+                    first = start
+                found.append((first, last + 1, "data"))
+            g = h + 1
+        if found:
+            return found
+        found: list[tuple[int, int, str]] = []
+        k = start
+        if after_prose:
+            # The paragraph above ends in a colon, or the run opens with such a line (perhaps
+            # under a separator such as "___").
+            intro = start - 1
+            while k < end and WORDLESS_RE.match(texts[k]):
+                k += 1
+            if not is_intro(texts[intro]) and k < end and is_intro(texts[k]):
+                intro, k = k, k + 1
+            if is_intro(texts[intro]):
+                m = min(end, k + max_list)
+                if m > k:
+                    found.append((intro + 1 if intro >= start else start, m, "list"))
+                k = max(k, m)
+        while k < end:
+            if is_entry(texts[k]) and k + 1 < end and is_entry(texts[k + 1]):
+                m = k
+                while m < end and is_entry(texts[m]):
+                    m += 1
+                found.append((k, m, "entries"))
+                k = m
+                continue
+            k += 1
+        return found
