@@ -127,17 +127,18 @@ class Shapes:
             j = i
             while j < n and not prose[j]:
                 j += 1
-            out.extend(self._classify_run(texts, i, j, min_share, max_list, after_prose=i > 0))
+            out.extend(self._classify_run(texts, i, j, min_share, max_list, after_prose=i > 0, before_prose=j < n))
             i = j
         return out
 
     def _classify_run(
-        self, texts: Sequence[str], start: int, end: int, min_share: float, max_list: int, *, after_prose: bool
+        self, texts: Sequence[str], start: int, end: int, min_share: float, max_list: int, *, after_prose: bool, before_prose: bool
     ) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         # Data lines with at most ``MAX_CELL_GAP`` other lines (cell labels, day headings)
         # between them form a table; a line or two above it that opens the run under a
-        # paragraph ("Playoff schedule", "Saturday") head it.
+        # paragraph ("Playoff schedule", "Saturday") head it, and a line or two under it
+        # that close the run above a paragraph are its last rows ("Mandelsplitter").
         data = [k for k in range(start, end) if self.is_data(texts[k])]
         g = 0
         while g < len(data):
@@ -148,6 +149,8 @@ class Shapes:
             if h > g and (h - g + 1) >= min_share * (last - first + 1):
                 if after_prose and first - start <= MAX_CELL_GAP:
                     first = start
+                if before_prose and end - 1 - last <= MAX_CELL_GAP:
+                    last = end - 1  # the table's last rows run on to the next paragraph
                 found.append((first, last + 1, "data"))
             g = h + 1
         if found:

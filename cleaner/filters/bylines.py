@@ -23,7 +23,12 @@ NUMERIC_DATE_RE = regex.compile(
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )
 NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
+# Only digits and the separators of a telephone number.
+PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
+DIGITS_RE = regex.compile(r"\d+")
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
+# A byline names a person or an agency: "By The Numbers" opens with an article.
+ARTICLES = frozenset({"the", "a", "an"})
 BYLINE_TAIL_RE = regex.compile(r"[,|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
 
 
@@ -88,7 +93,21 @@ class Bylines:
         lower = [t for t in name_tokens if not is_name_token(t) and t.lower() not in NAME_CONNECTORS]
         if lower or len(tokens) - len(name_tokens) > 7:
             return False
+        agency = fold(head).strip()
+        agency = agency.split(" ", 1)[1] if agency.split(" ", 1)[0] in ARTICLES and " " in agency else agency
+        if agency not in self._agencies and not self._names_someone(name_tokens):
+            return False  # "By The Numbers", "By Design": a subheading
         return not rest.rstrip().endswith(("?", "!"))
+
+    def _names_someone(self, tokens: list[str]) -> bool:
+        """A person's name (two words or more, not opening with an article), an agency, or a
+        user name ("bjoernlinder01")."""
+        if fold(tokens[0]) in ARTICLES:
+            return False
+        if len(tokens) >= 2:
+            return True
+        token = tokens[0]
+        return fold(token) in self._agencies or any(not c.isalpha() for c in token) or (token.isupper() and len(token) > 1)
 
     def is_dateline(self, text: str) -> bool:
         if len(text) > 120:
@@ -96,6 +115,10 @@ class Bylines:
         folded = fold(text)
         if not any(map(str.isdigit, folded)):
             return False
+        if PHONE_RE.fullmatch(folded) and ":" not in folded:
+            groups = DIGITS_RE.findall(folded)
+            if len(groups) >= 4 or sum(map(len, groups)) >= 9:
+                return False  # "02.23.45.67.89": a telephone number
         scrubbed = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))
         has_time_or_date = scrubbed != folded
         tokens = TOKEN_RE.findall(scrubbed)

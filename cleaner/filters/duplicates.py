@@ -1,21 +1,36 @@
 """DuplicateParagraphs: a paragraph that appears again later (keep the first copy, or the
-heading rather than its entry in a table of contents)."""
+heading rather than its entry in a table of contents), and a stretch of lines printed twice.
+
+A short line may repeat on purpose: the same question put to several people in an
+interview, a step repeated in a how-to, a row label of a table. It goes only with a
+repeated group (the article printed twice), never alone.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from cleaner.document import Block, Document, Removal
 from cleaner.patterns import SENTENCE_END_RE, core, size
+
+# A statement ends in a full stop (perhaps inside quotes), not in a question mark.
+STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)]*\s*$")
 
 __all__ = ["DuplicateParagraphs"]
 
 
 class DuplicateParagraphs:
-    """Remove later copies of a block (compared after folding case, quotes and spaces).
+    """Remove later copies of a paragraph (compared after folding case, quotes and spaces),
+    and later copies of shorter lines that repeat together with a neighbour.
 
     Args:
-        min_words: shorter blocks may repeat legitimately (list items, "Yes.").
+        min_words: shorter blocks never count as copies (list items, "Yes.").
+        min_paragraph_words: a block with a sentence end and this many words (or twice as
+            many without), or a shorter statement ending in a full stop, is a paragraph: a
+            later copy goes alone. Other blocks (a question, a heading, a label) go only when
+            the block next to them repeats the first copy's neighbour too.
         contents: when a heading first appears in a list of headings (a table of contents)
             and again above its paragraph, remove the list entry and keep the heading.
         max_heading_words: longer blocks, or blocks with a sentence end, are not headings.
@@ -27,26 +42,46 @@ class DuplicateParagraphs:
 
     name = "duplicate_paragraphs"
 
-    def __init__(self, *, min_words: int = 5, contents: bool = True, max_heading_words: int = 12) -> None:
+    def __init__(
+        self, *, min_words: int = 5, min_paragraph_words: int = 10, contents: bool = True, max_heading_words: int = 12
+    ) -> None:
         self.min_words = min_words
+        self.min_paragraph_words = min_paragraph_words
         self.contents = contents
         self.max_heading_words = max_heading_words
 
+    def is_paragraph(self, text: str) -> bool:
+        """A paragraph or a statement: long, or a sentence; a short question is not one."""
+        n = size(text)
+        if n >= 2 * self.min_paragraph_words:
+            return True
+        if n >= self.min_paragraph_words and SENTENCE_END_RE.search(text):
+            return True
+        return STATEMENT_END_RE.search(text) is not None
+
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
+        keys = [core(b.text) if size(b.text) >= self.min_words else None for b in blocks]
         first: dict[str, int] = {}  # key -> position in ``blocks`` of the copy that stays
-        for j, block in enumerate(blocks):
-            if size(block.text) < self.min_words:
+        copy_of: dict[int, int] = {}  # position of a later copy -> position of its first copy
+        for j, key in enumerate(keys):
+            if key is None:
                 continue
-            key = core(block.text)
             i = first.get(key)
             if i is None:
                 first[key] = j
-            elif self._contents_entry(blocks, i, j):
-                first[key] = j
-                yield Removal(blocks[i], self.name, "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
             else:
+                copy_of[j] = i
+        for j in sorted(copy_of):
+            i = copy_of[j]
+            block = blocks[j]
+            if self._contents_entry(blocks, i, j):
+                first[keys[j]] = j  # type: ignore[index]
+                yield Removal(blocks[i], self.name, "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
+            elif self.is_paragraph(block.text):
                 yield Removal(block, self.name, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
+            elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
+                yield Removal(block, self.name, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
 
     def _contents_entry(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """The earlier copy is an entry of a list of headings (a table of contents, with

@@ -1,7 +1,8 @@
 """InterfaceLines: buttons, prompts and notices a page shows around any article.
 
 A line goes only when the whole line (decoration aside) is a vocabulary phrase of one
-category, so a sentence that merely mentions "retour en haut de la page" stays.
+category, so a sentence that merely mentions "retour en haut de la page" stays. A one-word
+line inside a table ("48", "Weiter" among figures) is a cell, not navigation.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, Memo, vocabulary_or_default
-from cleaner.patterns import core
+from cleaner.filters._common import MAX_UI_CHARS, Memo, is_prose, vocabulary_or_default
+from cleaner.filters._shape import Shapes
+from cleaner.patterns import core, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -46,6 +48,7 @@ class InterfaceLines:
         self.vocabulary = vocabulary_or_default(vocabulary)
         self.categories = categories
         self._share_words = self.vocabulary.literals("share_words")
+        self._shapes = Shapes(self.vocabulary)
         self._memo = Memo()
 
     def judge(self, text: str) -> str | None:
@@ -73,7 +76,15 @@ class InterfaceLines:
         return None
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        for block in doc.blocks:
-            reason = self.judge(block.text)
-            if reason:
-                yield Removal(block, self.name, reason)
+        found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text))]
+        cells: set[int] = set()
+        if any(reason == "navigation" and word_count(doc.blocks[i].text) <= 1 for i, reason in found):
+            texts = [b.text for b in doc.blocks]
+            for start, end, why in self._shapes.structured_runs(texts, [is_prose(t) for t in texts]):
+                if why == "data":
+                    cells.update(range(start, end))
+        for i, reason in found:
+            block = doc.blocks[i]
+            if reason == "navigation" and i in cells and word_count(block.text) <= 1:
+                continue  # a cell of a table
+            yield Removal(block, self.name, reason)
