@@ -308,8 +308,12 @@ def test_body_region_lead_above_a_link_box() -> None:
     got = reasons(filters.BodyRegion(), "Tram line approved\n" + lead * 2 + links + crumb + links + prose * 12)
     assert not any(t == lead.strip() for t, _ in got)
     assert (crumb.strip(), "link_list") in got
-    # A lone sentence above the links is not enough prose to be the lead.
+    # A box of other stories is an insert: the text around it is one article, whatever the
+    # lead's length; above a plain run of links, a lone sentence is not enough to be the lead.
     got = reasons(filters.BodyRegion(min_lead_words=40), "Tram line approved\n" + lead * 2 + links + prose * 12)
+    assert not any(t == lead.strip() for t, _ in got)
+    plain = "Warner offers music on Amazon\nAmazon sparks a skirmish\nSony to sell songs\nApple cuts prices\n"
+    got = reasons(filters.BodyRegion(min_lead_words=40), "Tram line approved\n" + lead * 2 + plain + prose * 12)
     assert (lead.strip(), "before_body") in got
 
 

@@ -313,6 +313,53 @@ class BodyRegion:
                 return start, f"other stories under {headers[header][:40]!r} (line {header + 1})"
         return None
 
+    def _related_boxes(
+        self, doc: Document, prose: list[bool], short: list[bool], sizes: list[float]
+    ) -> dict[int, str]:
+        """Boxes of other stories set into the page: a related header ("Related stories",
+        "Lesen Sie auch", perhaps removed by another filter) and the link-like lines under
+        it, with the summary under each headline when every item has one (teaser cards).
+        Prose under a plain list of headlines is not a teaser: the article resumes there.
+        Returns position -> detail."""
+        if not self.related_sections:
+            return {}
+        blocks = doc.blocks
+        positions = [b.index for b in blocks]
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)}
+        headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
+        boxes: dict[int, str] = {}
+        for header in sorted(headers):
+            start = bisect_right(positions, header)
+            first = start - (1 if start and positions[start - 1] == header else 0)
+            if first in boxes:
+                continue
+            detail = f"other stories under {headers[header][:40]!r} (line {header + 1})"
+            # A plain list (two headlines or more in a row), or teaser cards (two headlines or
+            # more, each with its summary). One headline with prose under it is weak evidence.
+            i = start
+            while i < len(blocks) and short[i] and not self._is_header(blocks[i].text):
+                i += 1
+            links = i - start
+            if links == 1:
+                cards = 0
+                j = start
+                while (
+                    j + 1 < len(blocks) and short[j] and prose[j + 1] and sizes[j + 1] < self.max_teaser_words
+                    and not self._is_header(blocks[j].text)
+                ):
+                    cards += 1
+                    j += 2
+                if cards >= 2:
+                    i = j
+                else:
+                    i = start  # only the header
+            boxes.update(dict.fromkeys(range(first, i), detail))
+        # A teaser-sized crumb of prose between two boxes goes with them.
+        for i in range(1, len(blocks) - 1):
+            if i not in boxes and i - 1 in boxes and i + 1 in boxes and sizes[i] < self.max_teaser_words:
+                boxes[i] = boxes[i - 1]
+        return boxes
+
     def _is_comment_header(self, text: str) -> bool:
         if len(text) > 80:
             return False
@@ -340,6 +387,10 @@ class BodyRegion:
                 for i in range(start, end):
                     short[i] = False
         sizes = [size(b.text) for b in blocks]
+        # Boxes of other stories go wherever they are, and do not split the article.
+        boxes_of_links = self._related_boxes(doc, prose, short, sizes)
+        for i in boxes_of_links:
+            prose[i] = short[i] = False
         # Readers' comments end the article wherever they are, however long.
         comments = self._comments_cut(doc, prose)
         limit = comments[0] if comments is not None else len(blocks)
@@ -382,15 +433,15 @@ class BodyRegion:
             tail_start = cut_at
             short = [s or i >= cut_at for i, s in enumerate(short)]
         inner = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else {}
-        for i, why in boxes.items():
+        for i, why in [*boxes.items(), *boxes_of_links.items()]:
             inner.setdefault(i, why)
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
         for i, block in enumerate(blocks):
             standfirst = title is not None and title < i and sizes[i] >= self.min_standfirst_words
-            if i < head_end and (short[i] or self.drop_outside_prose) and i != title and not standfirst:
-                yield Removal(block, self.name, "before_body", head_detail)
-            elif i >= tail_start and (short[i] or self.drop_outside_prose):
-                yield Removal(block, self.name, "after_body", cut_detail if i >= cut_at else tail_detail)
+            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst:
+                yield Removal(block, self.name, "before_body", boxes_of_links.get(i, head_detail))
+            elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
+                yield Removal(block, self.name, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield Removal(block, self.name, "link_list", inner[i])
 
