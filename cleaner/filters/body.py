@@ -282,7 +282,9 @@ class BodyRegion:
                 return start, f"readers' comments under {headers[header][:40]!r} (line {header + 1})"
         return None
 
-    def _related_cut(self, doc: Document, prose: list[bool], limit: int) -> tuple[int, str] | None:
+    def _related_cut(
+        self, doc: Document, prose: list[bool], limit: int, boxes: dict[int, str]
+    ) -> tuple[int, str] | None:
         """Where a trailing list of other stories starts: after a header such as "Related
         stories", "Passend zum Artikel" or "Les plus lus" (perhaps already removed by
         another filter), when only teaser-sized blocks and a minor share of the prose
@@ -306,6 +308,11 @@ class BodyRegion:
             cut = bisect_right(positions, header)
             if cut >= len(blocks) or cut == 0:
                 continue
+            box_end = cut
+            while box_end < len(blocks) and boxes.get(box_end) is not None:
+                box_end += 1
+            if box_end > cut and box_end < len(blocks) and prose[box_end]:
+                continue  # the article resumes under the box of other stories
             if longest_after[cut] >= self.max_teaser_words:
                 continue
             if prose_after[cut] <= self.max_related_share * total:
@@ -389,6 +396,7 @@ class BodyRegion:
         sizes = [size(b.text) for b in blocks]
         # Boxes of other stories go wherever they are, and do not split the article.
         boxes_of_links = self._related_boxes(doc, prose, short, sizes)
+        prose_before_boxes = list(prose)
         for i in boxes_of_links:
             prose[i] = short[i] = False
         # Readers' comments end the article wherever they are, however long.
@@ -423,7 +431,7 @@ class BodyRegion:
                 break
             tail_start += 1
         tail_detail = f"below the article (its text ends on line {blocks[tail_start - 1].index + 1})"
-        related = self._related_cut(doc, prose, limit)
+        related = self._related_cut(doc, prose_before_boxes, limit, boxes_of_links)
         cut_at, cut_detail = len(blocks), ""
         if related is not None and related[0] < tail_start:
             cut_at, cut_detail = related
