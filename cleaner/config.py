@@ -19,7 +19,7 @@ from typing import Any, Literal, cast
 from cleaner.options import ConfigError, check_keys, check_value, parameters
 from cleaner.pipeline import Pipeline
 
-__all__ = ["FILTER_NAMES", "STEP_NAMES", "CleanerConfig", "ConfigError", "build_pipeline"]
+__all__ = ["FILTER_NAMES", "MODE_OPTIONS", "STEP_NAMES", "CleanerConfig", "ConfigError", "Mode", "build_pipeline"]
 
 # The default chain, in order. Names are the steps' ``name`` attributes (stable).
 FILTER_NAMES = (
@@ -51,11 +51,34 @@ STEP_NAMES = (*FILTER_NAMES, "detect_language", "translate")
 _PROVIDED = ("vocabulary",)
 
 
+Mode = Literal["precise", "balanced", "thorough"]
+
+# What each mode changes in the filters' options (``CleanerConfig.filters`` overrides these).
+# "balanced" keeps the article: structure next to the text (lists, tables, data, entries) and
+# long paragraphs stay, and only evidence removes prose. "precise" removes more boilerplate
+# at the cost of article lines that do not read like prose (the behaviour before structure
+# was understood): like trafilatura's favor_precision. "thorough" keeps every paragraph that
+# position alone would remove, and every line a table or list could hold: like favor_recall.
+MODE_OPTIONS: dict[str, dict[str, dict[str, Any]]] = {
+    "precise": {
+        "body_region": {"structure": False, "min_long_words": None},
+        "duplicate_paragraphs": {"min_paragraph_words": 0},
+    },
+    "balanced": {},
+    "thorough": {
+        "body_region": {"drop_outside_prose": False, "min_region_share": 0.0, "min_long_words": 25},
+        "captions": {"pull_quotes": False},
+    },
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class CleanerConfig:
     """Options for :func:`cleaner.default_pipeline`.
 
     Args:
+        mode: ``"balanced"`` (keeps the article), ``"precise"`` (removes more boilerplate,
+            and some article lines with it) or ``"thorough"`` (keeps more); see ``MODE_OPTIONS``.
         disable: names of filters or steps to leave out (see ``FILTER_NAMES``,
             ``"detect_language"``).
         vocabulary_dirs: extra phrase folders (``<lang>/<category>.txt`` or flat
@@ -87,6 +110,7 @@ class CleanerConfig:
     cleaner.options.ConfigError: filters.captions.window: expected an integer, got 'x' (a string)
     """
 
+    mode: Mode = "balanced"
     disable: tuple[str, ...] = ()
     vocabulary_dirs: tuple[str | os.PathLike[str], ...] = ()
     builtin_vocabulary: bool = True
@@ -195,7 +219,9 @@ def build_pipeline(config: CleanerConfig | None = None) -> Pipeline:
         vocabulary = Vocabulary.load(extra=[os.fspath(p) for p in config.vocabulary_dirs], builtin=config.builtin_vocabulary)
     else:
         vocabulary = Vocabulary.default()
-    options = {name: dict(opts) for name, opts in config.filters.items()}
+    options = {name: dict(opts) for name, opts in MODE_OPTIONS[config.mode].items()}
+    for name, opts in config.filters.items():
+        options.setdefault(name, {}).update(opts)
 
     def opts(name: str, **defaults: Any) -> dict[str, Any]:
         return {**defaults, **options.get(name, {})}
