@@ -21,7 +21,7 @@ import regex
 from cleaner.patterns import fold
 from cleaner.vocabulary import Vocabulary
 
-__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "Shapes", "is_entry", "is_intro"]
+__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Shapes", "is_entry", "is_intro"]
 
 # Lines longer than this are never data, entries or list intros (they are prose or nothing).
 MAX_DATA_CHARS = 300

@@ -22,7 +22,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import Memo, vocabulary_or_default
-from cleaner.filters._shape import INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, Shapes
+from cleaner.filters._shape import INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, WORDLESS_RE, Shapes
 from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -146,6 +146,10 @@ class BodyRegion:
         return max(size(item) for item in BAR_SEPARATOR_RE.split(text)) <= self.max_bar_item_words
 
     def is_short(self, text: str) -> bool:
+        """Link-like: a short line without a sentence end, marker or colon; a separator
+        without words ("___", "* * *") is not a link."""
+        if WORDLESS_RE.match(text):
+            return False
         return self.is_link_bar(text) or (
             size(text) <= self.max_short_words
             and not SENTENCE_END_RE.search(text)
