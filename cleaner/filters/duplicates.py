@@ -1,9 +1,10 @@
 """DuplicateParagraphs: a paragraph that appears again later (keep the first copy, or the
 heading rather than its entry in a table of contents), and a stretch of lines printed twice.
 
-A short line may repeat on purpose: the same question put to several people in an
-interview, a step repeated in a how-to, a row label of a table. It goes only with a
-repeated group (the article printed twice), never alone.
+A short question, entry or list item may repeat on purpose: the same question put to
+several people in an interview, a step repeated in a how-to, a row label of a table. It
+goes only with a repeated group (the article printed twice), never alone. A repeated
+headline without such a shape (a teaser listed twice) goes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Block, Document, Removal
+from cleaner.filters._shape import LIST_ITEM_RE, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, core, size
+
+# A question, an entry or a list item may repeat on purpose (the same question put to
+# several people, a step of a recipe, a row label).
+QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
+
+
+def is_structure(text: str) -> bool:
+    return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text))
+
 
 # A statement ends in a full stop (perhaps inside quotes), not in a question mark.
 STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)]*\s*$")
@@ -78,7 +89,7 @@ class DuplicateParagraphs:
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield Removal(blocks[i], self.name, "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
-            elif self.is_paragraph(block.text):
+            elif self.is_paragraph(block.text) or not is_structure(block.text):
                 yield Removal(block, self.name, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
                 yield Removal(block, self.name, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
