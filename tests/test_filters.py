@@ -332,3 +332,151 @@ def test_body_region_link_box_between_text_parts() -> None:
     short_list = "".join(f"Item {n}\n" for n in range(5))  # a short run stays
     got = reasons(filters.BodyRegion(), "Tram line approved\n" + prose * 4 + short_list + prose * 4)
     assert got == []
+
+
+# --- structure is content (issue: lists, tables, Q&A, code, embedded posts) ------------
+
+PROSE = "The council approved the new tram line on Monday after a long debate, officials said.\n"
+
+
+def paragraphs(n: int) -> str:
+    """``n`` distinct prose lines (a pipeline removes repeated ones as duplicates)."""
+    return "".join(f"The council approved section {k} of the new tram line on Monday after a long debate, officials said.\n" for k in range(n))
+
+
+def test_shapes_data_lines() -> None:
+    from cleaner.filters._shape import Shapes
+    from cleaner.vocabulary import Vocabulary
+
+    shapes = Shapes(Vocabulary.default())
+    data = ["300 g Mehl", "1 TL Backpulver", "2 cups flour", "400 gramów", "$285 at REI", "27,90 €", "4:30 p.m.",
+            "13:15 Uhr", "46:44", "(10-6, 3-4)", "1957–1959 Erster Bauabschnitt: 21 Wohngebäude", "30'000", "-804",
+            "4.90%", "155 x 96", "$ sudo apt install docker-ce", "pip install cleaner", "x = compute(a, b)",
+            "http://www.bafta.org", "www.dwds.de/themenglossar"]
+    links = ["Home", "Sport", "Most read", "2 star", "123", "1.5x", "Chelsea hoping to sign Anelka",
+             "14 Last-Minute Deals From Home Depot and Lowe's Spring Sale Events", "Über diesen Blog"]
+    assert [t for t in data if not shapes.is_data(t)] == []
+    assert [t for t in links if shapes.is_data(t)] == []
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "Zutaten:\n300 g Mehl\n1 TL Backpulver\nMandelsplitter\n200 g Zucker\n1 Prise Salz\n",  # de recipe
+        "Playoff schedule\nSaturday\nSeattle at Green Bay, 4:30 p.m. (Fox)\nJacksonville at New England, 8 p.m. (CBS)\n"
+        "Sunday\nSan Diego at Indianapolis, 1 p.m. (CBS)\n",  # en schedule
+        "Pos\nKierowca\nPunkty\n1\nVerstappen\n393\n2\nNorris\n331\n3\nLeclerc\n307\n",  # pl standings, a cell per line
+        "Name: Stolen Sack\nLevel: 70\nNPC: Village Chief Bukra\nName: Defeat Black Eagles\nLevel: 72\n",  # de entries
+    ],
+)
+def test_body_region_keeps_structure_after_the_text(run: str) -> None:
+    text = "Tram line approved\n" + PROSE * 4 + run + "More stories\nOther link here\nThird link here\nFourth link here\nFifth link here"
+    got = reasons(filters.BodyRegion(), text)
+    assert not any(t in run.splitlines() for t, _ in got), got
+    assert ("Fifth link here", "after_body") in got
+
+
+def test_body_region_list_under_a_colon_stays_and_menus_go() -> None:
+    intro = "Three things matter most when you choose a tram stop, the planners say:\n"
+    items = "a short walk\nlevel boarding\nshelter from the rain\n"
+    menu = "Home\nNews\nSport\nWeather\n"
+    clean = Pipeline(filters.InterfaceLines(), filters.BodyRegion()).clean
+    got = [(r.block.text, r.reason) for r in clean("Tram line approved\n" + paragraphs(4) + intro + items + menu).removals]
+    assert {t for t, _ in got} == set(menu.split())
+    # Without the colon the same short lines are links below the article.
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + paragraphs(4) + items + menu)
+    assert ("level boarding", "after_body") in got
+    # precise mode (structure=False): data after the text goes as before.
+    data = "300 g Mehl\n1 TL Backpulver\n200 g Zucker\n"
+    got = reasons(filters.BodyRegion(structure=False), "Tram line approved\n" + paragraphs(4) + "More\n" + data + "Links\nHere")
+    assert ("300 g Mehl", "after_body") in got
+
+
+def test_body_region_related_box_is_an_insert() -> None:
+    box = "Related stories\nBakery wins award\nBus fares to rise\nNew library opens\n"
+    last = "The first trams will run in the spring of next year, the transport department said.\n"
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + PROSE * 4 + box + last)
+    assert sorted(got) == sorted((t, "link_list") for t in box.splitlines())
+    assert all("other stories under 'Related stories'" in r.detail for r in filters.BodyRegion().find(
+        Document.from_text("Tram line approved\n" + PROSE * 4 + box + last)))
+    # Teaser cards (a headline and its summary, twice or more) go with the box.
+    cards = ("Related stories\nBakery wins award\nThe bakery on Main Street won a national prize for its bread.\n"
+             "Bus fares to rise\nFares will go up by ten cents from January, the operator said.\n")
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + PROSE * 4 + cards)
+    assert len(got) == 5 and {r for _, r in got} <= {"link_list", "after_body"}
+
+
+def test_body_region_long_paragraph_needs_evidence() -> None:
+    long = ("The post went on to describe how the neighbours organised a petition, collected more than two thousand"
+            " signatures in a single weekend and handed them to the mayor, who promised to answer before the summer.\n")
+    links = "Home\nNews\nSport\nWeather\nTraffic\n"
+    article = PROSE * 8
+    # A long paragraph after a run of links stays (position alone is no evidence) ...
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + article + links + long)
+    assert long.strip() not in {t for t, _ in got}
+    # ... but not under a readers' comments header, however much the comments outweigh the article.
+    got = reasons(filters.BodyRegion(), "Tram line approved\n" + PROSE * 6 + "Comments\n" + long * 6)
+    assert (long.strip(), "after_body") in got
+    detail = [r.detail for r in filters.BodyRegion().find(Document.from_text("Tram line approved\n" + PROSE * 6 + "Comments\n" + long * 6))]
+    assert all("readers' comments under 'Comments'" in d for d in detail[1:])
+
+
+def test_interface_one_word_cells_of_a_table_stay() -> None:
+    table = "Kaufpreis Auto\n30'000\n30'000\nLaufzeit in Monaten\n48\n48\nZinssatz\n4.90%\n7.90%\n"
+    doc = Document.from_text(PROSE + table + PROSE)
+    assert [r.block.text for r in filters.InterfaceLines().find(doc)] == []
+    # A lone number between paragraphs is still a page number.
+    assert [r.block.text for r in filters.InterfaceLines().find(Document.from_text(PROSE + "48\n" + PROSE))] == ["48"]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("02.23.45.67.89", None),  # fr telephone number
+        ("030 / 12 34 56 78", None),
+        ("03.05.2024", "dateline"),
+        ("14/01/2008 1:40:00 PM.", "dateline"),
+        ("By The Numbers", None),
+        ("By Design", None),
+        ("By The Associated Press", "byline"),
+        ("By Jane Doe", "byline"),
+        ("By REUTERS", "byline"),
+    ],
+)
+def test_bylines_near_misses(text: str, reason: str | None) -> None:
+    assert filters.Bylines().judge(text) == reason
+
+
+def test_duplicates_keep_repeated_questions_and_steps() -> None:
+    interview = ("What is your favourite tram line?\nThe number 4, because it runs along the river and past the old market.\n"
+                 "What is your favourite tram line?\nLine 9, which takes me to work in twelve minutes on a good day.\n")
+    assert reasons(filters.DuplicateParagraphs(), interview) == []
+    # A headline listed twice goes; a stretch of lines printed twice goes with it.
+    headline = "Deutsche Bank nominiert Aufsichtsratschef für zweite Amtszeit"
+    twice = headline + "\n" + PROSE + headline + "\n"
+    assert reasons(filters.DuplicateParagraphs(), twice) == [(headline, "duplicate_paragraph")]
+    group = "Step one: what to bring?\nA ticket.\n"
+    got = reasons(filters.DuplicateParagraphs(min_words=1), "Intro text.\n" + group + "Middle text here.\n" + group)
+    assert {t for t, _ in got} == {"Step one: what to bring?", "A ticket."}
+
+
+def test_sentence_end_includes_emoji_and_emoticons() -> None:
+    from cleaner.patterns import SENTENCE_END_RE
+
+    assert all(SENTENCE_END_RE.search(t) for t in ("Das gefällt mir 😉", "Bis Sonntag <3", "Schön war's :)", "Done."))
+    assert not any(SENTENCE_END_RE.search(t) for t in ("x Franzi", "Most read", "Tram line approved"))
+
+
+def test_embedded_post_attribution_is_not_navigation() -> None:
+    post = "Bravo, endlich ein ordentlicher Fahrradweg! pic.twitter.com/Ab12Cd34\n— Meike Neitz (@meikyworldwide) 19. November 2018"
+    assert reasons(filters.InterfaceLines(), post) == []
+
+
+def test_mode_dial() -> None:
+    from cleaner.config import CleanerConfig
+
+    text = "Tram line approved\n" + paragraphs(4) + "Zutaten:\n300 g Mehl\n1 TL Backpulver\n200 g Zucker\nMore\nLinks\nHere\nNow"
+    kept = {mode: CleanerConfig(mode=mode, detect_language=False).pipeline().clean(text).text for mode in ("precise", "balanced", "thorough")}
+    assert "300 g Mehl" in kept["balanced"] and "300 g Mehl" in kept["thorough"] and "300 g Mehl" not in kept["precise"]
+    with pytest.raises(ValueError, match="mode must be one of"):
+        CleanerConfig(mode="loose")  # type: ignore[arg-type]

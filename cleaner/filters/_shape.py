@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.patterns import fold
+from cleaner.patterns import core, fold
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Shapes", "is_entry", "is_intro"]
@@ -33,6 +33,8 @@ INTRO_END_RE = regex.compile(r"[:：]\s*$")
 LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
 # Other lines between two data lines of a table (cell labels, headings).
 MAX_CELL_GAP = 2
+# Lines above a table's first figures that still belong to it (a heading, a header row).
+MAX_TABLE_HEAD = 4
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
@@ -57,6 +59,11 @@ _DATA_PATTERNS = (
 )
 
 
+def _integer(text: str) -> int | None:
+    stripped = text.strip()
+    return int(stripped) if stripped.isdigit() and len(stripped) <= 6 and stripped.isascii() else None
+
+
 def is_entry(text: str) -> bool:
     """A "Label: value" entry ("Level: 70", "Moderator: Hass Chapman")."""
     return len(text) <= MAX_DATA_CHARS and LABELLED_RE.match(text) is not None
@@ -75,9 +82,10 @@ class Shapes:
     [True, True, True, False, False]
     """
 
-    __slots__ = ("_data_re", "_number_cell_re")
+    __slots__ = ("_data_re", "_number_cell_re", "_vocabulary")
 
     def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
         units = sorted(vocabulary.literals("units"), key=len, reverse=True)
         unit = "|".join(regex.escape(u) for u in units) or "(?!)"
         quantity = rf"(?<![\p{{L}}\d.,]){_NUMBER}\s?(?:{unit})(?![\p{{L}}\p{{N}}])|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
@@ -99,8 +107,22 @@ class Shapes:
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
         return self._data_re.search(folded) is not None
 
+    def _is_label(self, text: str) -> bool:
+        return len(text) <= 60 and self._vocabulary.is_phrase("section_labels", core(text))
+
+    @staticmethod
+    def _is_cell(texts: Sequence[str], k: int, start: int, end: int) -> bool:
+        """A bare integer in a run is a table cell ("393" points), unless it continues a
+        count with the integer next to it ("1", "2", "3": page numbers)."""
+        number = _integer(texts[k])
+        if number is None:
+            return False
+        before = _integer(texts[k - 1]) if k > start else None
+        after = _integer(texts[k + 1]) if k + 1 < end else None
+        return before != number - 1 and after != number + 1
+
     def structured_runs(
-        self, texts: Sequence[str], prose: Sequence[bool], *, min_share: float = 0.5, max_list: int = 40
+        self, texts: Sequence[str], prose: Sequence[bool], *, min_share: float = 0.5, max_list: int = 25
     ) -> list[tuple[int, int, str]]:
         """Runs of non-prose lines that are the article's structure, as ``(start, end, why)``
         with ``end`` exclusive:
@@ -139,7 +161,7 @@ class Shapes:
         # between them form a table; a line or two above it that opens the run under a
         # paragraph ("Playoff schedule", "Saturday") head it, and a line or two under it
         # that close the run above a paragraph are its last rows ("Mandelsplitter").
-        data = [k for k in range(start, end) if self.is_data(texts[k])]
+        data = [k for k in range(start, end) if self.is_data(texts[k]) or self._is_cell(texts, k, start, end)]
         g = 0
         while g < len(data):
             h = g
@@ -147,8 +169,8 @@ class Shapes:
                 h += 1
             first, last = data[g], data[h]
             if h > g and (h - g + 1) >= min_share * (last - first + 1):
-                if after_prose and first - start <= MAX_CELL_GAP:
-                    first = start
+                if after_prose and first - start <= MAX_TABLE_HEAD:
+                    first = start  # the heading and the header row above the first figures
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
                 found.append((first, last + 1, "data"))
@@ -166,7 +188,10 @@ class Shapes:
             if not is_intro(texts[intro]) and k < end and is_intro(texts[k]):
                 intro, k = k, k + 1
             if is_intro(texts[intro]):
-                m = min(end, k + max_list)
+                # The list ends where the page's own words begin (a section label of a menu).
+                m = k
+                while m < min(end, k + max_list) and not self._is_label(texts[m]):
+                    m += 1
                 if m > k:
                     found.append((intro + 1 if intro >= start else start, m, "list"))
                 k = max(k, m)
