@@ -90,6 +90,11 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
         "--no-builtin-vocabulary", action="store_true", help="use only the --vocabulary folders"
     )
     group.add_argument(
+        "--mode",
+        choices=("precise", "balanced", "thorough"),
+        help="precision dial: balanced (default) keeps the article, precise removes more, thorough keeps more",
+    )
+    group.add_argument(
         "--nbsp", choices=("keep", "space"), help="keep no-break spaces or turn them into spaces"
     )
     group.add_argument("--no-detect-language", action="store_true", help="skip language detection")
@@ -138,6 +143,8 @@ def config_from_args(args: argparse.Namespace) -> CleanerConfig:
         data["vocabulary_dirs"] = (*data["vocabulary_dirs"], *args.vocabulary)
     if args.no_builtin_vocabulary:
         data["builtin_vocabulary"] = False
+    if args.mode:
+        data["mode"] = args.mode
     if args.nbsp:
         data["nbsp"] = args.nbsp
     if args.no_detect_language:

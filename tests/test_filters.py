@@ -480,3 +480,21 @@ def test_mode_dial() -> None:
     assert "300 g Mehl" in kept["balanced"] and "300 g Mehl" in kept["thorough"] and "300 g Mehl" not in kept["precise"]
     with pytest.raises(ValueError, match="mode must be one of"):
         CleanerConfig(mode="loose")  # type: ignore[arg-type]
+
+
+def test_cli_mode_flag(tmp_path) -> None:
+    from cleaner.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("Tram line approved\n" + paragraphs(4) + "More\n300 g Mehl\n1 TL Backpulver\n200 g Zucker\nLinks\nHere", encoding="utf-8")
+    out = {mode: tmp_path / f"{mode}.txt" for mode in ("precise", "balanced")}
+    for mode, path in out.items():
+        import contextlib
+        import io
+
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            assert main(["clean", "--mode", mode, "--no-detect-language", str(page)]) in (0, None)
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+    assert "300 g Mehl" in out["balanced"].read_text(encoding="utf-8")
+    assert "300 g Mehl" not in out["precise"].read_text(encoding="utf-8")
