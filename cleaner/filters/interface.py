@@ -42,7 +42,8 @@ class InterfaceLines:
     """
 
     name = "interface_lines"
-    line_local = True
+    # Not line-local: whether a one-word line is a table cell depends on its neighbours.
+    line_local = False
 
     def __init__(self, *, vocabulary: Vocabulary | None = None, categories: tuple[str, ...] = CATEGORIES) -> None:
         self.vocabulary = vocabulary_or_default(vocabulary)
