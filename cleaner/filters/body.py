@@ -32,6 +32,7 @@ __all__ = ["BodyRegion"]
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
+QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -338,7 +339,13 @@ class BodyRegion:
         positions = [b.index for b in blocks]
         headers = {r.block.index: r.block.text for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)}
         headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
+        # A promo lead-in ("Lesen Sie auch:", "Te puede interesar") took its first headline
+        # with it; two or more more under it make a box.
+        promos = {r.block.index: r.block.text for r in doc.removals if r.reason == "promo_lead_in"}
+        headers.update(promos)
         boxes: dict[int, str] = {}
+        # A headline may be a question ("Is it safe to swim in the river?").
+        item = [s or (sizes[k] <= self.max_short_words and QUESTION_END_RE.search(blocks[k].text) is not None) for k, s in enumerate(short)]
         for header in sorted(headers):
             start = bisect_right(positions, header)
             first = start - (1 if start and positions[start - 1] == header else 0)
@@ -348,14 +355,16 @@ class BodyRegion:
             # A plain list (two headlines or more in a row), or teaser cards (two headlines or
             # more, each with its summary). One headline with prose under it is weak evidence.
             i = start
-            while i < len(blocks) and short[i] and not self._is_header(blocks[i].text):
+            while i < len(blocks) and item[i] and not self._is_header(blocks[i].text):
                 i += 1
             links = i - start
+            if header in promos and links < 2:
+                continue
             if links == 1:
                 cards = 0
                 j = start
                 while (
-                    j + 1 < len(blocks) and short[j] and prose[j + 1] and sizes[j + 1] < self.max_teaser_words
+                    j + 1 < len(blocks) and item[j] and prose[j + 1] and not item[j + 1] and sizes[j + 1] < self.max_teaser_words
                     and not self._is_header(blocks[j].text)
                 ):
                     cards += 1
