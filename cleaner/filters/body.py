@@ -265,7 +265,7 @@ class BodyRegion:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
 
-    def _comments_cut(self, doc: Document, prose: list[bool]) -> tuple[int, str] | None:
+    def _comments_cut(self, doc: Document, prose: list[bool], short: list[bool]) -> tuple[int, str] | None:
         """Where the readers' comments start: a comments header ("Comments", "Kommentare
         (12)", perhaps removed by another filter) with at least ``min_prose_above_comments``
         words of prose above it. Comments may outweigh the article, so this is decided
@@ -273,6 +273,16 @@ class BodyRegion:
         blocks = doc.blocks
         positions = [b.index for b in blocks]
         headers = {r.block.index: r.block.text for r in doc.removals if self._is_comment_header(r.block.text)}
+        # A comment counter ("Kommentare (2)") heads the comments when a comment follows it
+        # (not more buttons: "Discuss this article" in a share bar).
+        at = {b.index for b in blocks}
+        interface = {r.block.index for r in doc.removals if r.filter == "interface_lines"}
+        counters = {
+            r.block.index: r.block.text
+            for r in doc.removals
+            if r.reason == "comment_counter" and r.block.index + 1 in at and r.block.index - 1 not in interface
+        }
+        headers.update(counters)
         headers.update((b.index, b.text) for b in blocks if self._is_comment_header(b.text))
         above = 0.0
         total = sum(size(b.text) for b, p in zip(blocks, prose) if p)
@@ -413,7 +423,7 @@ class BodyRegion:
         for i in boxes_of_links:
             prose[i] = short[i] = False
         # Readers' comments end the article wherever they are, however long.
-        comments = self._comments_cut(doc, prose)
+        comments = self._comments_cut(doc, prose, short)
         limit = comments[0] if comments is not None else len(blocks)
         if not any(prose[:limit]):
             limit = len(blocks)
