@@ -31,6 +31,8 @@ LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·✓✔‣◦])\s
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
 # An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町", "Level: 70").
 LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
+# A line with a figure and more words than this needs a quarter of them to hold digits.
+MAX_FIGURE_WORDS = 8
 # Other lines between two data lines of a table (cell labels, headings).
 MAX_CELL_GAP = 2
 # Lines above a table's first figures that still belong to it (a heading, a header row).
@@ -40,14 +42,19 @@ WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
 _NUMBER = r"\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?"
 _FRACTION = r"[½¼¾⅓⅔⅛]"
-# Evidence that a short line carries data rather than a link's words (on folded text).
-_DATA_PATTERNS = (
+# Evidence that a short line carries data rather than a link's words (on folded text): a
+# figure counts when the line is short or dense with numbers ("Jessie Maduka fliegt auf
+# 13,93 Meter" is a headline).
+_FIGURE_PATTERNS = (
     # Money: "$285", "€27.90", "27,90 €".
     r"\p{Sc}\s?\d|\d\s?\p{Sc}",
     # Times: "4:30 p.m.", "13:15 uhr", "20h30", "8 p.m.".
     r"(?<![\d:.])\d{1,2}[:h]\d{2}(?![\d:])|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr)(?!\p{L})",
     # Scores and records: "46:44", "(10-6, 3-4)".
     r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
+)
+# Evidence that a line of any length carries data, however many words it has.
+_FORM_PATTERNS = (
     # A timeline entry: a year or a range of years, then text ("1957–1959 erster bauabschnitt").
     r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S",
     # A command or code line.
@@ -82,14 +89,20 @@ class Shapes:
     [True, True, True, False, False]
     """
 
-    __slots__ = ("_data_re", "_number_cell_re", "_vocabulary")
+    __slots__ = ("_figure_re", "_form_re", "_number_cell_re", "_vocabulary")
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._vocabulary = vocabulary
         units = sorted(vocabulary.literals("units"), key=len, reverse=True)
         unit = "|".join(regex.escape(u) for u in units) or "(?!)"
-        quantity = rf"(?<![\p{{L}}\d.,]){_NUMBER}\s?(?:{unit})(?![\p{{L}}\p{{N}}])|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
-        self._data_re = regex.compile("|".join(f"(?:{p})" for p in (quantity, *_DATA_PATTERNS)))
+        # A number glued to a word of a cased script ("A4g") is not a quantity; in Chinese or
+        # Japanese a number follows a word ("最大100km").
+        quantity = (
+            rf"(?<![\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}\d.,]){_NUMBER}\s?(?:{unit})(?![\p{{L}}\p{{N}}])"
+            rf"|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
+        )
+        self._figure_re = regex.compile("|".join(f"(?:{p})" for p in (quantity, *_FIGURE_PATTERNS)))
+        self._form_re = regex.compile("|".join(f"(?:{p})" for p in _FORM_PATTERNS))
         # A numeric cell: a number alone, with a sign, currency, unit or percent ("30'000",
         # "-804", "155 x 96", "1kg"); a bare integer under 1000 is a page number as often.
         self._number_cell_re = regex.compile(
@@ -105,7 +118,12 @@ class Shapes:
         folded = fold(text)
         if self._number_cell_re.match(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
-        return self._data_re.search(folded) is not None
+        if self._form_re.search(folded):
+            return True
+        if not self._figure_re.search(folded):
+            return False
+        tokens = folded.split()
+        return len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4
 
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self._vocabulary.is_phrase("section_labels", core(text))

@@ -453,6 +453,11 @@ class BodyRegion:
             if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
                 break
             tail_start += 1
+        # A box of other stories at either end of the text lies outside it.
+        while tail_start > first and tail_start - 1 in boxes_of_links:
+            tail_start -= 1
+        while head_end < first and head_end in boxes_of_links:
+            head_end += 1
         tail_detail = f"below the article (its text ends on line {blocks[tail_start - 1].index + 1})"
         related = self._related_cut(doc, prose_before_boxes, limit, boxes_of_links)
         cut_at, cut_detail = len(blocks), ""
