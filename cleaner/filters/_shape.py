@@ -57,12 +57,16 @@ _FIGURE_PATTERNS = (
 _FORM_PATTERNS = (
     # A timeline entry: a year or a range of years, then text ("1957–1959 erster bauabschnitt").
     r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S",
-    # A command or code line.
-    r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
-    r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|mkdir|ssh)\s+[-\w./:=@]+\S*"
-    r"|[\w\])]\s?(?:==|=>|->|\+=|:=)\s?\S|^\s*[{}\[\]();]+\s*$|\w\([^()]*\)\s*[;{]?\s*$",
     # A bare address: "http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com".
     r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$",
+)
+
+# A command or code line, on the line as written (commands are lower case).
+CODE_RE = regex.compile(
+    r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
+    r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|chown|mkdir|ssh|source|cd|ls|cat|cp|mv|rm|conda|uv|"
+    r"poetry|systemctl|bash|sh) [-\w./:=@~]+"
+    r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|\w\([^()]*\)\s*[;{]?\s*$"
 )
 
 
@@ -118,12 +122,16 @@ class Shapes:
         folded = fold(text)
         if self._number_cell_re.match(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
-        if self._form_re.search(folded):
+        if self._form_re.search(folded) or CODE_RE.search(text):
             return True
         if not self._figure_re.search(folded):
             return False
         tokens = folded.split()
         return len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4
+
+    def is_form(self, text: str) -> bool:
+        """A timeline entry, a command or code line, or a bare address."""
+        return len(text) <= MAX_DATA_CHARS and (self._form_re.search(fold(text)) is not None or CODE_RE.search(text) is not None)
 
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self._vocabulary.is_phrase("section_labels", core(text))

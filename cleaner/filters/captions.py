@@ -16,6 +16,7 @@ import regex
 
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import Memo, vocabulary_or_default
+from cleaner.filters._shape import Shapes
 from cleaner.patterns import (
     CJK_RE,
     SENTENCE_END_RE,
@@ -95,6 +96,7 @@ class Captions:
         self.pull_quotes = pull_quotes
         self.pull_quote_window = pull_quote_window
         self._agencies = self.vocabulary.literals("credit_agencies")
+        self._shapes = Shapes(self.vocabulary)
         self._memo = Memo()
         agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
         labels = "|".join(regex.escape(x) for x in sorted(self.vocabulary.literals("credit_labels"), key=len, reverse=True))
@@ -115,8 +117,8 @@ class Captions:
 
     def _is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
-        if len(text) > 120:
-            return False
+        if len(text) > 120 or self._shapes.is_form(text):
+            return False  # "source ~/venvs/env/bin/activate" is a command
         # "© Riproduzione riservata" is a rights line, not a credit (asked last: it is rare
         # that a line looks like a credit at all).
         return self._looks_like_credit(text) and not self.vocabulary.is_phrase("copyright_line", core(text))
