@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from cleaner.document import Document
-from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, word_count
+from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
 # Lines longer than this are prose for every vocabulary match: it bounds regex work and
@@ -23,8 +23,9 @@ def vocabulary_or_default(vocabulary: Vocabulary | None) -> Vocabulary:
 
 
 def is_prose(text: str, *, min_words: int = 12) -> bool:
-    """A sentence-like line: enough words and a sentence end."""
-    return word_count(text) >= min_words and bool(SENTENCE_END_RE.search(text))
+    """A sentence-like line: enough words (two Chinese or Japanese characters count as
+    one) and a sentence end."""
+    return size(text) >= min_words and bool(SENTENCE_END_RE.search(text))
 
 
 def is_name_like(text: str, *, max_words: int = 5) -> bool:

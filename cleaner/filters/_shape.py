@@ -133,6 +133,19 @@ class Shapes:
         """A timeline entry, a command or code line, or a bare address."""
         return len(text) <= MAX_DATA_CHARS and (self._form_re.search(fold(text)) is not None or CODE_RE.search(text) is not None)
 
+    @staticmethod
+    def _interviews(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """The same question put to several people: a question or prompt (ending in "?" or
+        ":", or four words or more) that recurs in the run with answers between; the span
+        from its first copy to the answer under its last."""
+        seen: dict[str, list[int]] = {}
+        for k in range(start, end):
+            text = texts[k].strip()
+            if text.endswith(("?", "？", ":", "：")) or len(text.split()) >= 4:
+                seen.setdefault(fold(text), []).append(k)
+        spans = [(ks[0], min(end, ks[-1] + 2)) for ks in seen.values() if len(ks) >= 2 and ks[-1] - ks[0] >= len(ks)]
+        return [(a, b, "interview") for a, b in spans]
+
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self._vocabulary.is_phrase("section_labels", core(text))
 
@@ -158,7 +171,8 @@ class Shapes:
           lines (cell labels, day headings) go with it;
         - ``"entries"``: two or more "Label: value" entries in a row;
         - ``"list"``: the short lines under a paragraph that ends in a colon, or under a line
-          ending in a colon right below a paragraph (at most ``max_list``).
+          ending in a colon right below a paragraph (at most ``max_list``);
+        - ``"interview"``: a question asked again and again, with the answers between.
 
         >>> shapes = Shapes(Vocabulary({}))
         >>> texts = ["Sie brauchen nur drei Dinge, die jeder im Haus hat:", "Mehl", "Zucker", "Eier", "Rühren Sie alles gut um, bis ein glatter Teig entsteht."]
@@ -203,7 +217,9 @@ class Shapes:
             g = h + 1
         if found:
             return found
-        found: list[tuple[int, int, str]] = []
+        found.extend(self._interviews(texts, start, end))
+        if found:
+            return found
         k = start
         if after_prose:
             # The paragraph above ends in a colon, or the run opens with such a line (perhaps

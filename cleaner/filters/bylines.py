@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Document, Removal
-from cleaner.filters._common import NAME_CONNECTORS, Memo, vocabulary_or_default
+from cleaner.filters._common import NAME_CONNECTORS, Memo, is_prose, vocabulary_or_default
+from cleaner.filters._shape import Shapes
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -44,7 +45,8 @@ class Bylines:
     """
 
     name = "bylines"
-    line_local = True
+    # Not line-local: a date line inside a table stays, and that depends on its neighbours.
+    line_local = False
 
     def __init__(self, *, vocabulary: Vocabulary | None = None, max_words: int = 14) -> None:
         self.vocabulary = vocabulary_or_default(vocabulary)
@@ -52,6 +54,7 @@ class Bylines:
         # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
         self._date_words = frozenset(t for phrase in self.vocabulary.literals("date_words") for t in phrase.split())
         self._agencies = self.vocabulary.literals("credit_agencies")
+        self._shapes = Shapes(self.vocabulary)
         self._memo = Memo()
 
     def judge(self, text: str) -> str | None:
@@ -133,7 +136,23 @@ class Bylines:
         return has_time_or_date or (strong and len(tokens) >= 2)
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        for block in doc.blocks:
-            reason = self.judge(block.text)
-            if reason is not None:
-                yield Removal(block, self.name, reason)
+        found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
+        kept = self._inside_tables(doc, found) if any(r == "dateline" for _, r in found) else set()
+        for i, reason in found:
+            if i not in kept:
+                yield Removal(doc.blocks[i], self.name, reason)
+
+    def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Date lines that belong to a table or schedule of the article (day headings over
+        fixtures, opening hours, times in cells): data runs with two or more data lines
+        that are not date lines."""
+        texts = [b.text for b in doc.blocks]
+        dates = {i for i, reason in found if reason == "dateline"}
+        kept: set[int] = set()
+        for start, end, why in self._shapes.structured_runs(texts, [is_prose(t) for t in texts]):
+            if why != "data" or not dates.intersection(range(start, end)):
+                continue
+            others = sum(1 for k in range(start, end) if k not in dates and self._shapes.is_data(texts[k]))
+            if others >= 2:
+                kept.update(dates.intersection(range(start, end)))
+        return kept
