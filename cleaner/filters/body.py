@@ -410,11 +410,15 @@ class BodyRegion:
             return
         short = [s for _, s in shapes]
         if self.structure:
-            # The article's own data, entries and lists are not links.
+            # The article's own data, entries and lists are not links; a list does not run
+            # on past a removed lead-in of other stories or the end of the article box.
+            stops = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS or r.reason == "promo_lead_in")
             for start, end, why in self.shapes.structured_runs([b.text for b in blocks], prose):
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:
                     continue
                 for i in range(start, end):
+                    if i > start and stops and bisect_right(stops, blocks[i].index) > bisect_right(stops, blocks[i - 1].index):
+                        break
                     short[i] = False
         sizes = [size(b.text) for b in blocks]
         # Boxes of other stories go wherever they are, and do not split the article.
