@@ -478,7 +478,7 @@ def test_mode_dial() -> None:
     text = "Tram line approved\n" + paragraphs(4) + "Zutaten:\n300 g Mehl\n1 TL Backpulver\n200 g Zucker\nMore\nLinks\nHere\nNow"
     kept = {mode: CleanerConfig(mode=mode, detect_language=False).pipeline().clean(text).text for mode in ("precise", "balanced", "thorough")}
     assert "300 g Mehl" in kept["balanced"] and "300 g Mehl" in kept["thorough"] and "300 g Mehl" not in kept["precise"]
-    with pytest.raises(ValueError, match="mode must be one of"):
+    with pytest.raises(ValueError, match="mode: expected one of"):
         CleanerConfig(mode="loose")  # type: ignore[arg-type]
 
 
