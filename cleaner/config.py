@@ -156,7 +156,7 @@ class CleanerConfig:
         >>> CleanerConfig.from_mapping({"dissable": ["captions"]})
         Traceback (most recent call last):
         ...
-        cleaner.options.ConfigError: unknown option dissable (did you mean 'disable'?); known: builtin_vocabulary, detect_language, disable, filters, language, nbsp, translate_to, translation, translator, translator_url, vocabulary_dirs
+        cleaner.options.ConfigError: unknown option dissable (did you mean 'disable'?); known: builtin_vocabulary, detect_language, disable, filters, language, mode, nbsp, translate_to, translation, translator, translator_url, vocabulary_dirs
         """
         if not isinstance(data, Mapping):
             raise ConfigError(f"the configuration must be a table (mapping), got {type(data).__name__}")
