@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -433,20 +434,16 @@ def _run_batch(args: argparse.Namespace) -> int:
 
     spec = _from_options(_batch_spec, args)
     show = not args.quiet and sys.stderr.isatty()
-    if args.retry_failed:
-        if args.resume:
-            raise UsageError("--retry-failed and --resume do not go together: finish the run first")
-        from cleaner.batch import retry_failed_translations
-
-        retry_progress: Any = BarProgress(sys.stderr, None) if show else None
-        summary = retry_failed_translations(args.output, spec, progress=retry_progress)
-        return _finish_batch(args, summary)
-    progress: Any = BarProgress(sys.stderr, count_items(args.input)) if show else None
     # Batch writes JSONL (plain or gzip), resumably; a zstd or Parquet output is made from it
     # when the run is complete.
     target = args.output
     if args.output != "-" and (output_format(args.output) == "parquet" or args.output.endswith(".zst")):
         target = f"{args.output}.jsonl"
+    if args.retry_failed:
+        if args.resume:
+            raise UsageError("--retry-failed and --resume do not go together: finish the run first")
+        return _retry_failed(args, spec, target, show)
+    progress: Any = BarProgress(sys.stderr, count_items(args.input)) if show else None
     again = f"; rerun with --resume to continue {args.output}" if args.output != "-" else ""
     # A plain `kill` stops the run like Ctrl-C: the partial output is flushed for --resume.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -486,6 +483,33 @@ def _run_batch(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     if target != args.output:
         _convert(target, args.output)
+    return _finish_batch(args, summary)
+
+
+def _retry_failed(args: argparse.Namespace, spec: Any, target: str, show: bool) -> int:
+    """``--retry-failed``: translate again the records of a finished output whose
+    translation failed. A zstd or Parquet output is rewritten through the JSONL it was
+    made from; the output is replaced only when the retry finished."""
+    from cleaner.batch import retry_failed_translations
+    from cleaner.records import read_records, write_records
+
+    progress: Any = BarProgress(sys.stderr, None) if show else None
+    if target == args.output:
+        return _finish_batch(args, retry_failed_translations(args.output, spec, progress=progress))
+    if not os.path.exists(args.output):
+        raise ValueError(f"{args.output} does not exist: there is nothing to retry")
+    if os.path.exists(f"{target}.part"):
+        raise ValueError(f"{target}.part is from an interrupted run: finish it with --resume first")
+    try:
+        write_records(read_records(args.output), target, name=target)
+        if os.path.exists(f"{args.output}.meta.json"):
+            shutil.copyfile(f"{args.output}.meta.json", f"{target}.meta.json")
+        summary = retry_failed_translations(target, spec, progress=progress)
+        _convert(target, args.output)
+    finally:
+        for leftover in (target, f"{target}.meta.json"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
     return _finish_batch(args, summary)
 
 

@@ -528,19 +528,39 @@ def test_batch_html_records_and_keep_every_field(tmp_path: Path) -> None:
     assert list(page)[: len(RECORD_KEYS) - 1] == [k for k in RECORD_KEYS if k != "edits"]
 
 
-def test_batch_zstd_output_resumes(tmp_path: Path) -> None:
+def test_batch_zstd_output_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A zstd (or Parquet) output is made from the JSONL the run writes next to it
     (OUT.jsonl), which --resume continues like any JSONL output."""
     pytest.importorskip("zstandard")
+    from cleaner import batch
+
     source = write_jsonl(tmp_path / "in.jsonl", short_records(200))
     reference = tmp_path / "reference.jsonl.zst"
     assert cli.main(["batch", str(source), "-o", str(reference), "-w", "1", *FAST]) == 0
     assert reference.read_bytes()[:4] == b"\x28\xb5\x2f\xfd"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "reference.jsonl.zst"]
+    # the working JSONL is gone; the meta file that --resume checks stays beside the output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["in.jsonl", "reference.jsonl.zst", "reference.jsonl.zst.meta.json"]
     done = read_jsonl(reference)
+
+    original = batch.run_batch
+    monkeypatch.setattr(batch, "FLUSH_SECONDS", 0.0)  # a checkpoint after every chunk
+
+    def killed_after_three_chunks(*args: Any, **kwargs: Any) -> Any:
+        chunks: list[int] = []
+
+        def stop(summary: Any) -> None:
+            chunks.append(1)
+            if len(chunks) >= 3:
+                raise KeyboardInterrupt
+
+        return original(*args, **{**kwargs, "chunk_size": 16, "on_chunk": stop})
+
     out = tmp_path / "out.jsonl.zst"
-    torn = b"".join(json.dumps(r).encode() + b"\n" for r in done[:80]) + b'{"id": nul'
-    Path(str(out) + ".jsonl.part").write_bytes(torn)  # a run killed after 80 records
+    monkeypatch.setattr(batch, "run_batch", killed_after_three_chunks)
+    assert cli.main(["batch", str(source), "-o", str(out), "-w", "1", *FAST]) == cli.EXIT_INTERRUPTED
+    assert not out.exists()  # only the working JSONL, which --resume continues
+    monkeypatch.setattr(batch, "run_batch", original)
     assert cli.main(["batch", str(source), "-o", str(out), "-w", "1", "--resume", *FAST]) == 0
     assert read_jsonl(out) == done
 

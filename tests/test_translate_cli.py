@@ -147,6 +147,32 @@ def test_failed_translations_are_listed_exit_1_and_retried_without_cleaning(
     assert server.count == 0  # nothing left to retry
 
 
+@pytest.mark.parametrize("name", ["out.jsonl.zst", "out.parquet"])
+def test_retry_failed_rewrites_a_zstd_or_parquet_output_in_its_format(
+    server: FakeTranslationServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    pytest.importorskip("zstandard" if name.endswith(".zst") else "pyarrow")
+    from cleaner.records import read_records as read_any
+
+    server.default = "500"
+    source = write_records(tmp_path / "in.jsonl", 3)
+    out = tmp_path / name
+    options = [*libre_flags(server, tmp_path / "c.sqlite3"), "--set", "translation.retries=0", "-w", "1"]
+    assert cli.main(["batch", str(source), "-o", str(out), *options]) == cli.EXIT_RECORD_ERRORS
+    magic = out.read_bytes()[:4]
+    first = list(read_any(out))
+    assert {r["translation"]["status"] for r in first} == {"failed"}
+    server.default = "ok"
+    server.reset()
+    assert cli.main(["batch", str(source), "-o", str(out), "--retry-failed", *options]) == cli.EXIT_OK
+    assert out.read_bytes()[:4] == magic  # still zstd / Parquet, not JSONL under that name
+    second = list(read_any(out))
+    assert [r["id"] for r in second] == [r["id"] for r in first]
+    assert {r["translation"]["status"] for r in second} == {"ok"}
+    assert server.count == 3
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == [name, name + ".meta.json"]
+
+
 def test_retry_failed_needs_a_finished_output_and_a_translation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = write_records(tmp_path / "in.jsonl", 1)
     missing = tmp_path / "none.jsonl"
