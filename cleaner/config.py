@@ -212,6 +212,7 @@ class CleanerConfig:
 def build_pipeline(config: CleanerConfig | None = None) -> Pipeline:
     """Build the default chain of steps and filters for ``config``."""
     from cleaner import filters
+    from cleaner.lines import Lines
     from cleaner.vocabulary import Vocabulary
 
     config = config or CleanerConfig()
@@ -226,16 +227,18 @@ def build_pipeline(config: CleanerConfig | None = None) -> Pipeline:
     def opts(name: str, **defaults: Any) -> dict[str, Any]:
         return {**defaults, **options.get(name, {})}
 
+    # One description of each line, shared by every filter of the pipeline.
+    lines = Lines(vocabulary)
     makers: dict[str, Any] = {
         "fix_unicode": lambda: filters.FixUnicode(**opts("fix_unicode", nbsp=config.nbsp)),
-        "interface_lines": lambda: filters.InterfaceLines(**opts("interface_lines", vocabulary=vocabulary)),
-        "section_labels": lambda: filters.SectionLabels(**opts("section_labels", vocabulary=vocabulary)),
-        "bylines": lambda: filters.Bylines(**opts("bylines", vocabulary=vocabulary)),
-        "author_bio": lambda: filters.AuthorBio(**opts("author_bio", vocabulary=vocabulary)),
-        "related_promos": lambda: filters.RelatedPromos(**opts("related_promos", vocabulary=vocabulary)),
-        "captions": lambda: filters.Captions(**opts("captions", vocabulary=vocabulary)),
-        "duplicate_paragraphs": lambda: filters.DuplicateParagraphs(**opts("duplicate_paragraphs")),
-        "body_region": lambda: filters.BodyRegion(**opts("body_region", vocabulary=vocabulary)),
+        "interface_lines": lambda: filters.InterfaceLines(**opts("interface_lines", vocabulary=vocabulary, lines=lines)),
+        "section_labels": lambda: filters.SectionLabels(**opts("section_labels", vocabulary=vocabulary, lines=lines)),
+        "bylines": lambda: filters.Bylines(**opts("bylines", vocabulary=vocabulary, lines=lines)),
+        "author_bio": lambda: filters.AuthorBio(**opts("author_bio", vocabulary=vocabulary, lines=lines)),
+        "related_promos": lambda: filters.RelatedPromos(**opts("related_promos", vocabulary=vocabulary, lines=lines)),
+        "captions": lambda: filters.Captions(**opts("captions", vocabulary=vocabulary, lines=lines)),
+        "duplicate_paragraphs": lambda: filters.DuplicateParagraphs(**opts("duplicate_paragraphs", vocabulary=vocabulary, lines=lines)),
+        "body_region": lambda: filters.BodyRegion(**opts("body_region", vocabulary=vocabulary, lines=lines)),
     }
     steps: list[Any] = [makers[name]() for name in FILTER_NAMES if name not in config.disable]
     if config.detect_language and "detect_language" not in config.disable:

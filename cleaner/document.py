@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cleaner import blocks as _blocks
+from cleaner import reasons
 from cleaner.blocks import Block
 
 __all__ = [
@@ -273,10 +274,10 @@ class Document:
     def learned(self) -> dict[str, list[str]]:
         """What filters learnt: captions, credits, authors and related headlines."""
         return {
-            "captions": self.removed_texts("repeated_caption", "caption"),
-            "credits": self.removed_texts("image_credit"),
-            "authors": self.removed_texts("byline", "author_name"),
-            "related": self.removed_texts("promoted_headline", "promo_lead_in"),
+            "captions": self.removed_texts(reasons.REPEATED_CAPTION, reasons.CAPTION),
+            "credits": self.removed_texts(*reasons.CREDITS),
+            "authors": self.removed_texts(reasons.BYLINE, reasons.AUTHOR_NAME),
+            "related": self.removed_texts(reasons.PROMOTED_HEADLINE, reasons.PROMO_LEAD_IN),
         }
 
     @property

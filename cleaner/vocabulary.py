@@ -5,330 +5,381 @@ entry is a phrase (matched on folded text, see :func:`cleaner.patterns.fold`), o
 ``re:`` a ``regex``-module pattern that must match the whole folded line, or after ``has:``
 a pattern that may occur anywhere in it (filters only ask this of short lines). Users extend
 or replace the vocabulary with their own folders of the same layout, or with a mapping.
+
+How a line is matched, cheaply: phrases are dictionary keys (a folded line is looked up,
+never scanned); patterns are indexed by the characters they can start with (read from the
+pattern's parse tree), so a line is tried only against the patterns that can begin with its
+first character, and each pattern is compiled the first time a line needs it. Every match
+has a timeout, and a :class:`Budget` bounds the time one document may spend in patterns.
 """
 
 from __future__ import annotations
 
 import importlib
-import re as _re
+import logging
+import re
 import sys
+import time
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal
 
 import regex
 
 from cleaner.patterns import fold
 
-# Python's own regex parser (public as ``sre_parse`` before 3.11, deprecated since).
+# Python's own regex parser (public as ``sre_parse`` before 3.11, deprecated since): it reads
+# the first characters a pattern can match. Patterns it cannot read may start anywhere.
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _sre_constants: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
 
-__all__ = ["VOCAB_DIR", "Vocabulary", "required_substrings"]
+__all__ = ["VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "first_chars"]
 
-T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
-# Every match runs on one short line (filters skip long ones), so this only guards
-# against a pathological user-supplied pattern.
+# Every match runs on one short line (filters skip long ones), so this only guards against a
+# pathological user-supplied pattern; the Budget bounds the sum over a document.
 MATCH_TIMEOUT = 0.25
+WORD_CHAR_RE = regex.compile(r"\w")
+# How a pattern is applied: to the whole line, as a prefix ending where a word ends,
+# anywhere between word boundaries, or anywhere ("has:" entries).
+Mode = Literal["full", "prefix", "search", "contains"]
+TEMPLATES = {"full": "(?:{})", "prefix": r"(?:{})(?!\w)", "search": r"(?<!\w)(?:{})(?!\w)", "contains": "(?:{})"}
+DIGIT_CHAR_RE = regex.compile(r"\d")
+SPACE_CHAR_RE = regex.compile(r"\s")
 
 
-def _read_entries(path: Path) -> list[str]:
-    entries = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+class VocabularyError(ValueError):
+    """An invalid vocabulary entry, named by its file and line."""
+
+
+class Budget:
+    """Time that one document may spend matching vocabulary patterns (seconds). Once it is
+    spent, patterns stop matching for that document (phrases still do) and one warning says
+    so: a user's backtracking ``re:`` entry cannot stall a batch.
+
+    >>> budget = Budget(0.0)
+    >>> budget.spent(0.1), budget.exhausted
+    (None, True)
+    """
+
+    __slots__ = ("left", "warned")
+
+    def __init__(self, seconds: float = 1.0) -> None:
+        self.left = seconds
+        self.warned = False
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left <= 0
+
+    def spent(self, seconds: float) -> None:
+        self.left -= seconds
+        if self.left <= 0 and not self.warned:
+            self.warned = True
+            logger.warning("vocabulary patterns used up this document's time budget; the rest of it is matched on phrases only")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: Literal["phrase", "re", "has"]
+    source: str  # the folded phrase, or the pattern
+    origin: str  # "path:line", or "" for entries given as a mapping
+    trusted: bool = False  # shipped with the package (its patterns are tested to be bounded)
+
+
+def _parse_entry(raw: str, origin: str, trusted: bool) -> _Entry | None:
+    if raw.startswith("re:"):
+        return _Entry("re", raw[3:].strip(), origin, trusted)
+    if raw.startswith("has:"):
+        return _Entry("has", raw[4:].strip(), origin, trusted)
+    folded = fold(raw)
+    return _Entry("phrase", folded, origin, trusted) if folded else None
+
+
+def _read_entries(path: Path) -> list[tuple[str, str]]:
+    """``(entry, "path:line")`` for each entry of a vocabulary file."""
+    out = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
         if line and not line.startswith("#"):
-            entries.append(line)
-    return entries
+            out.append((line, f"{path}:{number}"))
+    return out
 
 
-WORD_RUN_RE = regex.compile(r"\w+")
-# Per-first-character alternations kept per matcher; cleared when this many are held.
-MAX_FIRST_CHARS = 4096
+# --- first characters -------------------------------------------------------------------
+# A pattern's first characters: a set of characters, plus classes tested with str methods.
+DIGIT, WORD, SPACE = "\x00digit", "\x00word", "\x00space"
+_MAX_RANGE = 256
 
 
-class _FirstCharIndex:
-    """An ordered alternation, recompiled per first character of the text with only the
-    alternatives that can start with that character, in their order.
+def first_chars(pattern: str) -> frozenset[str] | None:
+    r"""The characters a match of ``pattern`` can start with, or None when it may start with
+    anything (or the pattern uses syntax only the ``regex`` module knows). ``DIGIT``,
+    ``WORD`` and ``SPACE`` stand for ``\d``, ``\w`` and ``\s``.
 
-    Used where a match must start at the text's first character (whole-line and prefix
-    matches). The first alternative that leads to a match is the same in the subset as in
-    the whole alternation (the others cannot match at all), so results are identical. Whether
-    a pattern can start with a character is asked of the ``regex`` engine itself (a
-    partial match of that one character), so no pattern syntax is analysed here.
-
-    ``alternatives`` are ``(group, source, first)`` triples: ``first`` is the first character
-    of a phrase (None for a pattern); consecutive alternatives with the same non-empty group
-    name are wrapped in that named group; ``template`` wraps the body.
-    """
-
-    __slots__ = ("_alternatives", "_by_char", "_compiled", "_openers", "_template")
-
-    def __init__(self, alternatives: Sequence[tuple[str, str, str | None]], template: str) -> None:
-        self._alternatives = tuple((group, source_text) for group, source_text, _ in alternatives)
-        self._template = template
-        # A phrase's first character is known; whether a pattern can start with a character
-        # is tested on demand.
-        self._openers: list[str | regex.Pattern[str]] = [
-            first if first is not None else regex.compile(f"(?:{source_text})")
-            for _, source_text, first in alternatives
-        ]
-        self._by_char: dict[str, regex.Pattern[str] | None] = {}
-        self._compiled: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
-
-    def _can_start(self, k: int, char: str) -> bool:
-        opener = self._openers[k]
-        if isinstance(opener, str):
-            return opener == char
-        try:
-            return opener.match(char, partial=True, timeout=MATCH_TIMEOUT) is not None
-        except TimeoutError:
-            return True
-
-    def compile(self, kept: Sequence[int]) -> regex.Pattern[str] | None:
-        key = tuple(kept)
-        if key not in self._compiled:
-            self._compiled[key] = _compile_alternation([self._alternatives[k] for k in key], self._template)
-        return self._compiled[key]
-
-    def whole(self) -> regex.Pattern[str] | None:
-        return self.compile(range(len(self._alternatives)))
-
-    def for_text(self, text: str) -> regex.Pattern[str] | None:
-        """The alternation to use on ``text`` (None: nothing can match it)."""
-        if not text:
-            return self.whole()
-        char = text[0]
-        if char not in self._by_char:
-            if len(self._by_char) >= MAX_FIRST_CHARS:
-                self._by_char.clear()
-                self._compiled.clear()
-            kept = [k for k in range(len(self._alternatives)) if self._can_start(k, char)]
-            self._by_char[char] = self.compile(kept)
-        return self._by_char[char]
-
-
-def _compile_alternation(alternatives: Sequence[tuple[str, str]], template: str) -> regex.Pattern[str] | None:
-    if not alternatives:
-        return None
-    parts: list[str] = []
-    k = 0
-    while k < len(alternatives):
-        group, _ = alternatives[k]
-        j = k
-        while j < len(alternatives) and alternatives[j][0] == group:
-            j += 1
-        body = "|".join(f"(?:{source_text})" for _, source_text in alternatives[k:j])
-        parts.append(f"(?P<{group}>{body})" if group else body)
-        k = j
-    return regex.compile(template.format(body="|".join(parts)))
-
-
-# Required substrings are read from the pattern's parse tree (Python's own parser: the
-# ``regex`` module has none to offer). Its syntax is a subset of ``regex``'s; patterns that
-# use more, or that could mean something else to ``regex``, get no requirement.
-MAX_NEEDLES = 64
-REGEX_ONLY_SYNTAX_RE = regex.compile(r"\[:|\\[pPLNXmMGKRV]|\{\s*[eids]\s*[<=]|\(\?[^:=!<>P#(]*[Vfbre]")
-
-
-def required_substrings(pattern: str) -> frozenset[str] | None:
-    r"""Strings one of which occurs in every match of ``pattern``, or None if none is known.
-
-    >>> sorted(required_substrings(r"^(\w+ ){1,3}(is|was) an? (reporter|writer)\b"))
-    [' reporter', ' writer']
-    >>> required_substrings(r"\d+ of \d+")
-    frozenset({' of '})
-    >>> required_substrings(r"\d{1,3}") is None
+    >>> sorted(first_chars(r"(home|start)( ?[>›] ?[\w ]{1,40}){1,6}"))
+    ['h', 's']
+    >>> first_chars(r"\d{1,3}") == {DIGIT}
+    True
+    >>> first_chars(r".{0,20}foo") is None
     True
     """
-    if REGEX_ONLY_SYNTAX_RE.search(pattern):
-        return None
     try:
-        with warnings.catch_warnings():  # "possible nested set" and the like: same meaning in both
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - re's parser rejects regex-only syntax in many ways
+    except Exception:  # noqa: BLE001 - regex-only syntax (\p{L}, possessive...) is not Python's
         return None
-    if parsed.state.flags & (_re.IGNORECASE | _re.LOCALE):
+    if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE:
         return None
-    _, needed = _literals(list(parsed))
-    return needed if needed and "" not in needed else None
+    chars, _nullable = _first_of_sequence(list(parsed))
+    return chars
 
 
-def _literals(items: list[Any]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """For a sequence of parse items: the exact strings it can match (if few and known),
-    and the best set of substrings one of which every match contains."""
-    best: frozenset[str] | None = None
-    run: frozenset[str] | None = frozenset({""})  # the exact strings of the current run
-    exact_all: frozenset[str] | None = frozenset({""})
-
-    def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-        if not b or "" in b:
-            return a
-        if not a:
-            return b
-        # Fewer, longer strings are cheaper to look for and rarer in text.
-        return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
-
+def _first_of_sequence(items: list[Any]) -> tuple[frozenset[str] | None, bool]:
+    """First characters of a sequence of parse items, and whether it can match nothing."""
+    found: set[str] = set()
     for op, arg in items:
-        exact, needed = _item_literals(op, arg)
-        best = better(best, needed)
-        if exact is not None and run is not None and len(run) * len(exact) <= MAX_NEEDLES:
-            run = frozenset(a + b for a in run for b in exact)
-        else:
-            best = better(best, run)
-            run = exact
-        if exact is not None and exact_all is not None and len(exact_all) * len(exact) <= MAX_NEEDLES:
-            exact_all = frozenset(a + b for a in exact_all for b in exact)
-        else:
-            exact_all = None
-    best = better(best, run)
-    return exact_all, best
+        chars, nullable = _first_of_item(op, arg)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
 
 
-def _item_literals(op: Any, arg: Any) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+def _first_of_item(op: Any, arg: Any) -> tuple[frozenset[str] | None, bool]:
     c = _sre_constants
     if op is c.LITERAL:
-        return frozenset({chr(arg)}), frozenset({chr(arg)})
+        return frozenset({chr(arg)}), False
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return frozenset({""}), None  # zero-width: does not break a run of literals
+        return frozenset(), True  # zero-width: looks at the next item
     if op is c.IN:
-        if all(kind is c.LITERAL for kind, _ in arg) and len(arg) <= MAX_NEEDLES:
-            chars = frozenset(chr(value) for _, value in arg)
-            return chars, chars
-        return None, None
+        chars: set[str] = set()
+        for kind, value in arg:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < _MAX_RANGE:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                chars.add(DIGIT)
+            elif kind is c.CATEGORY and value is c.CATEGORY_WORD:
+                chars.add(WORD)
+            elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+                chars.add(SPACE)
+            else:
+                return None, False
+        return frozenset(chars), False
     if op is c.SUBPATTERN:
         _, add_flags, del_flags, body = arg
         if add_flags or del_flags:
-            return None, None
-        return _literals(list(body))
+            return None, False
+        return _first_of_sequence(list(body))
     if op is c.BRANCH:
-        exacts, needs = zip(*(_literals(list(branch)) for branch in arg[1]))
-        exact = None if any(e is None for e in exacts) else frozenset().union(*exacts)
-        needed = None if any(n is None for n in needs) else frozenset().union(*needs)
-        if exact is not None and len(exact) > MAX_NEEDLES:
-            exact = None
-        if needed is not None and len(needed) > MAX_NEEDLES:
-            needed = None
-        return exact, needed
+        found: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            chars, empty = _first_of_sequence(list(branch))
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return frozenset(found), nullable
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        low, high, body = arg
-        if low == 0:
-            return None, None
-        exact, needed = _literals(list(body))
-        return (exact if low == high == 1 else None), needed
+        low, _high, body = arg
+        chars, empty = _first_of_sequence(list(body))
+        return chars, low == 0 or empty
     if op is c.ATOMIC_GROUP:
-        return _literals(list(arg))
-    return None, None
+        return _first_of_sequence(list(arg))
+    return None, False
 
 
-class _Needles:
-    """A quick test that a text *cannot* contain a match of some entries (``search``).
+# Syntax that only the ``regex`` module knows (or reads differently from ``re``).
+REGEX_ONLY_RE = regex.compile(r"\\[pPXNGKLRVmM]|\[\[:|\(\?[^:=!<>P#(]*[Vfbre]|\{\s*[eids]\s*[<=]|[*+?}][+]")
 
-    Every match of a pattern contains one of its required substrings
-    (:func:`required_substrings`). A phrase is matched between non-word characters, so each
-    of its runs of word characters is a whole run of the text: its longest run is looked up
-    among the text's runs. Phrases without word characters are looked for as they are. A
-    pattern without a known requirement makes the test always pass.
-    """
 
-    __slots__ = ("always", "runs", "substrings")
+def _compile(source: str) -> Any:
+    """A shipped pattern: compiled by the standard library's engine when the pattern means
+    the same there (it compiles and matches several times faster), else by ``regex``."""
+    if not REGEX_ONLY_RE.search(source):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return re.compile(source)
+        except re.error:
+            pass
+    return regex.compile(source)
 
-    def __init__(self, phrases: Iterable[str], patterns: Iterable[str]) -> None:
-        runs: set[str] = set()
-        substrings: set[str] = set()
-        self.always = False
-        for phrase in phrases:
-            phrase_runs = WORD_RUN_RE.findall(phrase)
-            if phrase_runs:
-                runs.add(max(phrase_runs, key=len))
+
+class _Patterns:
+    """The patterns of one category and kind, indexed by their first characters and
+    compiled on first use. ``mode`` wraps each: a whole-line match, a prefix ending where a
+    word ends, or a search."""
+
+    __slots__ = ("_any", "_by_char", "_classes", "_compiled", "_sources", "_trusted", "mode")
+
+    def __init__(self, entries: Sequence[_Entry], mode: Mode) -> None:
+        self.mode = mode
+        sources = [e.source for e in entries]
+        self._trusted = tuple(e.trusted for e in entries)
+        self._sources = tuple(sources)
+        self._compiled: list[regex.Pattern[str] | None] = [None] * len(sources)
+        self._by_char: dict[str, list[int]] = {}
+        self._classes: dict[str, list[int]] = {DIGIT: [], WORD: [], SPACE: []}
+        self._any: list[int] = []
+        for k, source in enumerate(self._sources):
+            chars = first_chars(source) if mode in ("full", "prefix") else None
+            if chars is None:
+                self._any.append(k)
+                continue
+            for char in chars:
+                (self._classes[char] if char in self._classes else self._by_char.setdefault(char, [])).append(k)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices of the patterns that can match ``text``, in file order."""
+        if not text:
+            return list(range(len(self._sources)))
+        char = text[0]
+        found = [*self._by_char.get(char, ()), *self._any]
+        if self._classes[DIGIT] and DIGIT_CHAR_RE.match(char):
+            found += self._classes[DIGIT]
+        if self._classes[WORD] and WORD_CHAR_RE.match(char):
+            found += self._classes[WORD]
+        if self._classes[SPACE] and SPACE_CHAR_RE.match(char):
+            found += self._classes[SPACE]
+        return sorted(set(found))
+
+    def compiled(self, k: int) -> Any:
+        pattern = self._compiled[k]
+        if pattern is None:
+            source = TEMPLATES[self.mode].format(self._sources[k])
+            pattern = self._compiled[k] = _compile(source) if self._trusted[k] else regex.compile(source)
+        return pattern
+
+    def first(self, text: str, budget: Budget | None) -> regex.Match[str] | None:
+        """The match of the first pattern (in file order) that matches ``text``."""
+        candidates = self.candidates(text) if self.mode in ("full", "prefix") else range(len(self._sources))
+        for k in candidates:
+            pattern = self.compiled(k)
+            if self._trusted[k]:
+                # Shipped patterns are tested to be bounded on the lines they see, so they
+                # run without the cost of a timeout on every call.
+                match = pattern.fullmatch(text) if self.mode == "full" else pattern.match(text) if self.mode == "prefix" else pattern.search(text)
+            elif budget is not None and budget.exhausted:
+                continue
             else:
-                substrings.add(phrase)
-        for pattern in patterns:
-            needed = required_substrings(pattern)
-            if needed is None:
-                self.always = True
-            else:
-                substrings.update(needed)
-        self.runs = frozenset(runs)
-        self.substrings = tuple(sorted(substrings))
+                started = time.perf_counter()
+                try:
+                    if self.mode == "full":
+                        match = pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
+                    elif self.mode == "prefix":
+                        match = pattern.match(text, timeout=MATCH_TIMEOUT)
+                    else:
+                        match = pattern.search(text, timeout=MATCH_TIMEOUT)
+                except TimeoutError:
+                    match = None
+                if budget is not None:
+                    budget.spent(time.perf_counter() - started)
+            if match is not None:
+                return match  # type: ignore[no-any-return]
+        return None
 
-    def may_occur(self, text: str) -> bool:
-        if self.always or any(s in text for s in self.substrings):
-            return True
-        return bool(self.runs) and not self.runs.isdisjoint(WORD_RUN_RE.findall(text))
+    def validate(self, origins: Sequence[str]) -> None:
+        for k, origin in enumerate(origins):
+            try:
+                self.compiled(k)
+            except regex.error as error:
+                where = f"{origin}: " if origin else ""
+                raise VocabularyError(f"{where}invalid pattern {self._sources[k]!r}: {error}") from None
 
 
-class _Matcher:
-    """The entries of one category; regexes are compiled on first use."""
+class _Category:
+    """The entries of one category: phrases in a set, patterns indexed and compiled lazily."""
 
-    __slots__ = ("_lazy", "contains", "literals", "patterns")
+    __slots__ = ("_lazy", "entries", "literals")
 
-    def __init__(self, entries: Iterable[str]) -> None:
-        literals: set[str] = set()
-        patterns: list[str] = []
-        contains: list[str] = []
-        for entry in entries:
-            if entry.startswith("has:"):
-                pattern = entry[4:].strip()
-                regex.compile(pattern)
-                contains.append(pattern)
-            elif entry.startswith("re:"):
-                pattern = entry[3:].strip()
-                regex.compile(pattern)  # fail early, naming the bad entry
-                patterns.append(pattern)
-            else:
-                folded = fold(entry)
-                if folded:
-                    literals.add(folded)
-        self.literals = frozenset(literals)
-        self.patterns = tuple(patterns)
-        self.contains = tuple(contains)
+    def __init__(self, entries: Sequence[_Entry]) -> None:
+        self.entries = tuple(entries)
+        self.literals = frozenset(e.source for e in self.entries if e.kind == "phrase")
         self._lazy: dict[str, Any] = {}
 
-    def _get(self, name: str, build: Callable[[], T]) -> T:
+    def _get(self, name: str, build: Any) -> Any:
         if name not in self._lazy:
             self._lazy[name] = build()
-        value: T = self._lazy[name]
-        return value
+        return self._lazy[name]
+
+    def _sources(self, kind: str) -> list[str]:
+        return [e.source for e in self.entries if e.kind == kind]
+
+    def _of(self, kind: str) -> list[_Entry]:
+        return [e for e in self.entries if e.kind == kind]
 
     @property
-    def contains_re(self) -> regex.Pattern[str] | None:
-        return self._get("contains_re", lambda: _compile_alternation([("", p) for p in self.contains], "{body}"))
+    def full(self) -> _Patterns:
+        return self._get("full", lambda: _Patterns(self._of("re"), "full"))
 
     @property
-    def contains_needles(self) -> _Needles:
-        return self._get("contains_needles", lambda: _Needles((), self.contains))
+    def contains(self) -> _Patterns:
+        """The ``has:`` patterns; when all are shipped, one alternation (only whether one is
+        found matters)."""
+
+        def build() -> _Patterns:
+            entries = self._of("has")
+            if len(entries) > 1 and all(e.trusted for e in entries):
+                joined = "|".join(f"(?:{e.source})" for e in entries)
+                entries = [_Entry("has", joined, entries[0].origin, True)]
+            return _Patterns(entries, "contains")
+
+        result: _Patterns = self._get("contains", build)
+        return result
 
     @property
-    def full(self) -> _FirstCharIndex:
-        """The ``re:`` patterns, for whole-line matches."""
-        return self._get("full", lambda: _FirstCharIndex([("", p, None) for p in self.patterns], "{body}"))
-
-    def _ordered(self) -> list[tuple[str, str, str | None]]:
-        # Patterns (greedy) first, then literals longest first: the first alternative that
-        # matches is the longest entry, without the cost of POSIX leftmost-longest matching.
-        literals = sorted(self.literals, key=len, reverse=True)
-        return [("", p, None) for p in self.patterns] + [("", regex.escape(p), p[0]) for p in literals]
+    def prefix(self) -> _Patterns:
+        return self._get("prefix", lambda: _Patterns(self._of("re"), "prefix"))
 
     @property
-    def prefix(self) -> _FirstCharIndex:
-        return self._get("prefix", lambda: _FirstCharIndex(self._ordered(), r"^(?:{body})(?!\w)"))
+    def search(self) -> _Patterns:
+        return self._get("search", lambda: _Patterns(self._of("re"), "search"))
 
     @property
-    def search_re(self) -> regex.Pattern[str] | None:
-        def build() -> regex.Pattern[str] | None:
-            alternatives = [(group, source_text) for group, source_text, _ in self._ordered()]
-            return _compile_alternation(alternatives, r"(?<!\w)(?:{body})(?!\w)")
+    def prefix_literals(self) -> dict[str, tuple[str, ...]]:
+        """Phrases by first character, longest first."""
 
-        return self._get("search_re", build)
+        def build() -> dict[str, tuple[str, ...]]:
+            index: dict[str, list[str]] = {}
+            for phrase in sorted(self.literals, key=len, reverse=True):
+                index.setdefault(phrase[0], []).append(phrase)
+            return {char: tuple(phrases) for char, phrases in index.items()}
+
+        result: dict[str, tuple[str, ...]] = self._get("prefix_literals", build)
+        return result
 
     @property
-    def search_needles(self) -> _Needles:
-        return self._get("search_needles", lambda: _Needles(self.literals, self.patterns))
+    def remover(self) -> regex.Pattern[str] | None:
+        """Every entry as one alternation, for cutting all of them out of a line."""
+
+        def build() -> Any:
+            alternatives = [f"(?:{p})" for p in self._sources("re")]
+            alternatives += [regex.escape(p) for p in sorted(self.literals, key=len, reverse=True)]
+            if not alternatives:
+                return None
+            source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+            return _compile(source) if all(e.trusted for e in self.entries) else regex.compile(source)
+
+        return self._get("remover", build)
+
+    def validate(self) -> None:
+        for kind, patterns in (("re", self.full), ("has", self.contains)):
+            patterns.validate([e.origin for e in self.entries if e.kind == kind])
 
 
 class Vocabulary:
@@ -341,34 +392,53 @@ class Vocabulary:
     13
     """
 
-    def __init__(self, entries: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, entries: Mapping[str, Sequence[str]], *, validate: bool = True) -> None:
         self.entries: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in entries.items()}
-        self._matchers = {k: _Matcher(v) for k, v in self.entries.items()}
-        self._classifiers: dict[tuple[str, ...], _FirstCharIndex] = {}
+        # Where each entry came from, and whether it was shipped (loaded entries say so).
+        self._sources = entries if isinstance(entries, _Entries) else None
+        origins = entries.origins if isinstance(entries, _Entries) else {}
+        shipped = entries.shipped if isinstance(entries, _Entries) else {}
+        self._categories: dict[str, _Category] = {}
+        for category, values in self.entries.items():
+            where = origins.get(category, [""] * len(values))
+            trusted = shipped.get(category, [False] * len(values))
+            parsed = [_parse_entry(value, origin, ok) for value, origin, ok in zip(values, where, trusted)]
+            self._categories[category] = _Category([e for e in parsed if e is not None])
+        if validate:
+            for matcher in self._categories.values():
+                matcher.validate()
 
-    def __reduce__(self) -> tuple[type[Vocabulary], tuple[dict[str, tuple[str, ...]]]]:
-        return (Vocabulary, (self.entries,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self._sources if self._sources is not None else self.entries,))
 
     @classmethod
     def load(
         cls, languages: Iterable[str] | None = None, *, extra: Iterable[str | Path] = (), builtin: bool = True
     ) -> Vocabulary:
-        """Read the shipped files (all languages, or ``languages``) plus ``extra`` folders."""
-        folders: list[Path] = []
+        """Read the shipped files (all languages, or ``languages``) plus ``extra`` folders.
+
+        A user's entries are checked here (an invalid pattern raises :class:`VocabularyError`
+        naming its file and line); the shipped ones are checked by the test suite, so
+        loading them compiles nothing.
+        """
+        folders: list[tuple[Path, bool]] = []
         if builtin:
             wanted = None if languages is None else {*languages, "any"}
-            folders += [p for p in sorted(VOCAB_DIR.iterdir()) if p.is_dir() and (wanted is None or p.name in wanted)]
+            folders += [(p, False) for p in sorted(VOCAB_DIR.iterdir()) if p.is_dir() and (wanted is None or p.name in wanted)]
+        user = False
         for folder in extra:
             root = Path(folder)
             if not root.is_dir():
                 raise FileNotFoundError(f"vocabulary folder {root} does not exist")
             subdirs = [p for p in sorted(root.iterdir()) if p.is_dir()]
-            folders += subdirs or [root]
-        merged: dict[str, list[str]] = {}
-        for folder in folders:
+            folders += [(p, True) for p in subdirs or [root]]
+            user = True
+        merged = _Entries()
+        for folder, is_user in folders:
             for path in sorted(folder.glob("*.txt")):
-                merged.setdefault(path.stem, []).extend(_read_entries(path))
-        return cls(merged)
+                for entry, origin in _read_entries(path):
+                    merged.add(path.stem, entry, origin, shipped=not is_user)
+        return cls(merged, validate=user)
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -377,105 +447,123 @@ class Vocabulary:
         return Vocabulary.load()
 
     def extended(self, entries: Mapping[str, Sequence[str]]) -> Vocabulary:
-        """A new vocabulary with ``entries`` added to their categories."""
+        """A new vocabulary with ``entries`` added to their categories (only they are checked)."""
+        Vocabulary(entries).validate()
         merged = {k: list(v) for k, v in self.entries.items()}
         for key, values in entries.items():
             merged.setdefault(key, []).extend(values)
-        return Vocabulary(merged)
+        return Vocabulary(merged, validate=False)
 
     def categories(self) -> list[str]:
         return sorted(self.entries)
 
     def literals(self, category: str) -> frozenset[str]:
-        matcher = self._matchers.get(category)
+        matcher = self._categories.get(category)
         return matcher.literals if matcher else frozenset()
 
-    def is_phrase(self, category: str, text: str) -> bool:
+    def validate(self) -> None:
+        """Compile every pattern (raises :class:`VocabularyError` on the first invalid one)."""
+        for matcher in self._categories.values():
+            matcher.validate()
+
+    def is_phrase(self, category: str, text: str, budget: Budget | None = None) -> bool:
         """Does folded ``text`` equal an entry of ``category`` (whole line)?"""
-        matcher = self._matchers.get(category)
+        matcher = self._categories.get(category)
         if matcher is None:
             return False
         if text in matcher.literals:
             return True
-        try:
-            full_re = matcher.full.for_text(text) if matcher.patterns else None
-            if full_re is not None and full_re.fullmatch(text, timeout=MATCH_TIMEOUT) is not None:
-                return True
-            return self._contains(matcher, text)
-        except TimeoutError:
-            return False
+        if matcher.full.first(text, budget) is not None:
+            return True
+        return matcher.contains.first(text, budget) is not None
 
-    @staticmethod
-    def _contains(matcher: _Matcher, text: str) -> bool:
-        """Is a ``has:`` entry found in ``text``? (May raise TimeoutError.)"""
-        if not matcher.contains or not matcher.contains_needles.may_occur(text):
-            return False
-        contains_re = matcher.contains_re
-        return contains_re is not None and contains_re.search(text, timeout=MATCH_TIMEOUT) is not None
-
-    def classify(self, categories: tuple[str, ...], text: str) -> str | None:
-        """The first of ``categories`` with an entry equal to folded ``text`` (whole line).
-
-        One combined pattern serves all categories, so a line costs one regex match.
-        """
-        for category in categories:
-            matcher = self._matchers.get(category)
-            if matcher is not None and text in matcher.literals:
+    def classify(self, categories: Sequence[str], text: str, budget: Budget | None = None) -> str | None:
+        """The category of ``categories`` that folded ``text`` is a whole-line entry of: the
+        first with a phrase equal to it, else the first with a ``re:`` pattern matching it
+        whole, else the first with a ``has:`` pattern found in it."""
+        matchers = [(c, self._categories[c]) for c in categories if c in self._categories]
+        for category, matcher in matchers:
+            if text in matcher.literals:
                 return category
-        if categories not in self._classifiers:
-            alternatives = [
-                (f"c{k}", p, None) for k, c in enumerate(categories) if c in self._matchers for p in self._matchers[c].patterns
-            ]
-            self._classifiers[categories] = _FirstCharIndex(alternatives, "{body}")
-        combined = self._classifiers[categories].for_text(text)
-        try:
-            match = combined.fullmatch(text, timeout=MATCH_TIMEOUT) if combined is not None else None
-            if match is not None and match.lastgroup is not None:
-                return categories[int(match.lastgroup[1:])]
-            for category in categories:
-                matcher = self._matchers.get(category)
-                if matcher is not None and self._contains(matcher, text):
-                    return category
-        except TimeoutError:
-            return None
+        for category, matcher in matchers:
+            if len(matcher.full) and matcher.full.first(text, budget) is not None:
+                return category
+        for category, matcher in matchers:
+            if len(matcher.contains) and matcher.contains.first(text, budget) is not None:
+                return category
         return None
 
-    def prefix(self, category: str, text: str) -> int | None:
-        """Length of the longest entry of ``category`` that starts folded ``text``, if any."""
-        matcher = self._matchers.get(category)
-        if matcher is None:
+    def prefix(self, category: str, text: str, budget: Budget | None = None) -> int | None:
+        """Length of the entry of ``category`` that starts folded ``text`` (the first pattern
+        that does, else the longest phrase), ending where a word ends; None if none does."""
+        matcher = self._categories.get(category)
+        if matcher is None or not text:
             return None
-        prefix_re = matcher.prefix.for_text(text)
-        if prefix_re is None:
-            return None
-        try:
-            match = prefix_re.match(text, timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            return None
-        return match.end() if match else None
+        if len(matcher.prefix):
+            match = matcher.prefix.first(text, budget)
+            if match is not None:
+                return match.end()
+        for phrase in matcher.prefix_literals.get(text[0], ()):
+            if text.startswith(phrase) and (len(text) == len(phrase) or not WORD_CHAR_RE.match(text, len(phrase))):
+                return len(phrase)
+        return None
 
     def remove_all(self, category: str, text: str) -> tuple[str, int]:
         """Folded ``text`` with every entry of ``category`` cut out, and how many were."""
-        matcher = self._matchers.get(category)
-        if matcher is None or not matcher.search_needles.may_occur(text):
+        matcher = self._categories.get(category)
+        remover = matcher.remover if matcher is not None else None
+        if remover is None:
             return text, 0
-        search_re = matcher.search_re
-        if search_re is None:
-            return text, 0
+        if isinstance(remover, re.Pattern):
+            return remover.subn(" ", text)
         try:
-            return search_re.subn(" ", text, timeout=MATCH_TIMEOUT)
+            result: tuple[str, int] = remover.subn(" ", text, timeout=MATCH_TIMEOUT)
+            return result
         except TimeoutError:
             return text, 0
 
-    def search(self, category: str, text: str) -> regex.Match[str] | None:
-        """First entry of ``category`` found anywhere in folded ``text``."""
-        matcher = self._matchers.get(category)
-        if matcher is None or not matcher.search_needles.may_occur(text):
+    def search(self, category: str, text: str, budget: Budget | None = None) -> regex.Match[str] | None:
+        """An entry of ``category`` found anywhere in folded ``text`` (patterns, then phrases)."""
+        matcher = self._categories.get(category)
+        if matcher is None:
             return None
-        search_re = matcher.search_re
-        if search_re is None:
-            return None
-        try:
-            return search_re.search(text, timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            return None
+        match = matcher.search.first(text, budget) if len(matcher.search) else None
+        if match is not None:
+            return match
+        for phrase in matcher.literals:
+            at = text.find(phrase)
+            while at != -1:
+                end = at + len(phrase)
+                if (at == 0 or not WORD_CHAR_RE.match(text, at - 1)) and (end == len(text) or not WORD_CHAR_RE.match(text, end)):
+                    return regex.compile(regex.escape(phrase)).match(text, at)
+                at = text.find(phrase, at + 1)
+        return None
+
+
+class _Entries(dict[str, list[str]]):
+    """Entries by category, with where each came from (for error messages)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.origins: dict[str, list[str]] = {}
+        self.shipped: dict[str, list[bool]] = {}
+
+    def add(self, category: str, entry: str, origin: str, *, shipped: bool) -> None:
+        self.setdefault(category, []).append(entry)
+        self.origins.setdefault(category, []).append(origin)
+        self.shipped.setdefault(category, []).append(shipped)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_entries, (dict(self), self.origins, self.shipped))
+
+
+def _restore_entries(entries: dict[str, list[str]], origins: dict[str, list[str]], shipped: dict[str, list[bool]]) -> _Entries:
+    restored = _Entries()
+    restored.update(entries)
+    restored.origins, restored.shipped = origins, shipped
+    return restored
+
+
+def _rebuild(entries: Mapping[str, Sequence[str]]) -> Vocabulary:
+    # A vocabulary sent to a worker process was checked where it was built.
+    return Vocabulary(entries, validate=False)

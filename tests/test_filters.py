@@ -345,10 +345,9 @@ def paragraphs(n: int) -> str:
 
 
 def test_shapes_data_lines() -> None:
-    from cleaner.filters._shape import Shapes
-    from cleaner.vocabulary import Vocabulary
+    from cleaner.lines import Lines
 
-    shapes = Shapes(Vocabulary.default())
+    shapes = Lines().shapes
     data = ["300 g Mehl", "1 TL Backpulver", "2 cups flour", "400 gramów", "$285 at REI", "27,90 €", "4:30 p.m.",
             "13:15 Uhr", "46:44", "(10-6, 3-4)", "1957–1959 Erster Bauabschnitt: 21 Wohngebäude", "30'000", "-804",
             "4.90%", "155 x 96", "$ sudo apt install docker-ce", "pip install cleaner", "x = compute(a, b)",

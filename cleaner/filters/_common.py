@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import Any
-
 from cleaner.document import Document
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
-from cleaner.vocabulary import Vocabulary
 
 # Lines longer than this are prose for every vocabulary match: it bounds regex work and
 # keeps "un bouton « retour en haut de la page » permet ..." safe.
@@ -16,10 +12,6 @@ NAME_CONNECTORS = frozenset(
     {"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "и", "&", "de", "da", "di", "van", "von", "der",
      "den", "del", "la", "le", "du", "dos", "das", "ter", "bin", "al", "el", "ben", "von der", "mc", "st."}
 )
-
-
-def vocabulary_or_default(vocabulary: Vocabulary | None) -> Vocabulary:
-    return vocabulary if vocabulary is not None else Vocabulary.default()
 
 
 def is_prose(text: str, *, min_words: int = 12) -> bool:
@@ -52,25 +44,3 @@ def head_positions(doc: Document, *, max_blocks: int) -> range:
         if is_prose(block.text):
             return range(end)
     return range(min(len(doc.blocks), max_blocks))
-
-
-class Memo:
-    """A bounded cache of a filter's per-line judgments, which are pure: the pipeline asks
-    the same question again in its later rounds. It empties when full and is not pickled
-    (a filter sent to a worker starts with an empty one)."""
-
-    __slots__ = ("entries", "max_size")
-
-    def __init__(self, max_size: int = 8192) -> None:
-        self.max_size = max_size
-        self.entries: dict[Hashable, Any] = {}
-
-    def __reduce__(self) -> tuple[type[Memo], tuple[int]]:
-        return (Memo, (self.max_size,))
-
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        if key not in self.entries:
-            if len(self.entries) >= self.max_size:
-                self.entries.clear()
-            self.entries[key] = compute()
-        return self.entries[key]

@@ -10,12 +10,14 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterator
 
-from cleaner import codes
+from cleaner import codes, reasons
 from cleaner.document import Document, Removal
-from cleaner.filters._common import Memo, is_name_like, vocabulary_or_default
+from cleaner.filters._common import is_name_like
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import Lines
 from cleaner.language import LanguageDetector, ShortTextDetector
 from cleaner.language.scripts import count_letters, dominant_script
-from cleaner.patterns import fold, word_count
+from cleaner.patterns import word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["AuthorBio"]
@@ -38,7 +40,7 @@ def _default_detector() -> LanguageDetector:
     return LanguageDetector(short_text_detector=short)
 
 
-class AuthorBio:
+class AuthorBio(BlockFilter):
     """Remove an author bio (and the name line above it) from the last blocks.
 
     Args:
@@ -57,11 +59,13 @@ class AuthorBio:
     """
 
     name = "author_bio"
+    reasons = frozenset({reasons.AUTHOR_BIO, reasons.BIO_LANGUAGE_SWITCH, reasons.AUTHOR_NAME})
 
     def __init__(
         self,
         *,
         vocabulary: Vocabulary | None = None,
+        lines: Lines | None = None,
         tail_blocks: int = 4,
         max_words: int = 120,
         language_switch: bool = True,
@@ -69,23 +73,22 @@ class AuthorBio:
         min_probability: float = 0.9,
         detector: LanguageDetector | None = None,
     ) -> None:
-        self.vocabulary = vocabulary_or_default(vocabulary)
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.tail_blocks = tail_blocks
         self.max_words = max_words
         self.language_switch = language_switch
         self.min_letters = min_letters
         self.min_probability = min_probability
         self.detector = detector if detector is not None else _default_detector()
-        self._memo = Memo(1024)
 
     def has_bio_phrase(self, text: str) -> bool:
         if word_count(text) > self.max_words:
             return False
 
         def found() -> bool:
-            return self.vocabulary.search("bio_phrases", fold(text)) is not None
+            return self.vocabulary.search("bio_phrases", self.lines(text).folded) is not None
 
-        return bool(self._memo.get(("phrase", text), found))
+        return bool(self.lines.answer("bio_phrase", text, found))
 
     def _body_text(self, doc: Document, end: int) -> str:
         # The paragraphs just above the tail are enough, and keep this bounded on huge input.
@@ -96,7 +99,8 @@ class AuthorBio:
         cheaply; within one script langdetect decides, and only under a name line.
         Answers are remembered: the pipeline asks again in its later rounds."""
         decide = lambda: self._decide_switch(text, body, has_name=has_name)
-        return bool(self._memo.get((text, body, has_name), decide))
+        question = ("bio_switch", body, has_name, self.min_letters, self.max_words, self.min_probability, id(self.detector))
+        return bool(self.lines.answer(question, text, decide))
 
     def _decide_switch(self, text: str, body: str, *, has_name: bool) -> bool:
         if count_letters(text, dense=1) < self.min_letters or word_count(text) > self.max_words:
@@ -138,7 +142,7 @@ class AuthorBio:
                 if word_count(block.text) > 25:
                     return  # reached the article's last paragraph
                 continue
-            yield Removal(block, self.name, reason)
+            yield self.removal(block, reason)
             if i > 0 and is_name_like(blocks[i - 1].text):
-                yield Removal(blocks[i - 1], self.name, "author_name")
+                yield self.removal(blocks[i - 1], "author_name")
             return

@@ -21,8 +21,9 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._common import Memo, vocabulary_or_default
-from cleaner.filters._shape import INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, WORDLESS_RE, Shapes
+from cleaner import reasons
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, WORDLESS_RE, Lines
 from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -36,13 +37,10 @@ QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
-BOUNDARY_REASONS = frozenset(
-    {"share_prompt", "subscription_prompt", "comment_counter", "copyright_line", "tag_list", "cookie_notice",
-     "author_bio", "bio_language_switch"}
-)
+BOUNDARY_REASONS = reasons.BOUNDARY
 
 
-class BodyRegion:
+class BodyRegion(BlockFilter):
     """Remove short non-sentence lines outside the region of prose paragraphs.
 
     Args:
@@ -74,6 +72,7 @@ class BodyRegion:
     """
 
     name = "body_region"
+    reasons = frozenset({reasons.BEFORE_BODY, reasons.AFTER_BODY, reasons.LINK_LIST})
 
     def __init__(
         self,
@@ -100,7 +99,9 @@ class BodyRegion:
         min_long_words: float | None = 40,
         structure: bool | tuple[str, ...] = True,
         vocabulary: Vocabulary | None = None,
+        lines: Lines | None = None,
     ) -> None:
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.structure = structure
         self.related_sections = related_sections
         self.min_strong_share = min_strong_share
@@ -114,11 +115,6 @@ class BodyRegion:
         self.min_lead_words = min_lead_words
         self.min_long_words = min_long_words
         self.max_bar_item_words = max_bar_item_words
-        self.vocabulary = vocabulary_or_default(vocabulary)
-        self.shapes = Shapes(self.vocabulary)
-        # A line's shape (prose, link-like, list header) depends on its text alone, and the
-        # pipeline's later rounds ask again about every line that is left.
-        self._memo = Memo()
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
         self.min_region_share = min_region_share
@@ -129,14 +125,15 @@ class BodyRegion:
         self.keep_title = keep_title
 
     def is_prose(self, text: str) -> bool:
-        n = size(text)
+        line = self.lines(text)
         return not self.is_link_bar(text) and (
-            n >= self.long_words or (n >= self.min_prose_words and bool(SENTENCE_END_RE.search(text)))
+            line.size >= self.long_words or (line.size >= self.min_prose_words and line.sentence_end)
         )
 
     def _shape(self, text: str) -> tuple[bool, bool]:
         """``(is_prose(text), is_short(text))``, remembered per line."""
-        result: tuple[bool, bool] = self._memo.get(text, lambda: (self.is_prose(text), self.is_short(text)))
+        question = ("body_shape", self.min_prose_words, self.long_words, self.max_short_words, self.min_bar_items, self.max_bar_item_words)
+        result: tuple[bool, bool] = self.lines.answer(question, text, lambda: (self.is_prose(text), self.is_short(text)))
         return result
 
     def is_link_bar(self, text: str) -> bool:
@@ -151,9 +148,10 @@ class BodyRegion:
         without words ("___", "* * *") is not a link."""
         if WORDLESS_RE.match(text):
             return False
+        line = self.lines(text)
         return self.is_link_bar(text) or (
-            size(text) <= self.max_short_words
-            and not SENTENCE_END_RE.search(text)
+            line.size <= self.max_short_words
+            and not line.sentence_end
             and not SIGNED_END_RE.search(text)
             and not LIST_ITEM_RE.match(text)
             and not INTRO_END_RE.search(text)
@@ -215,10 +213,10 @@ class BodyRegion:
     def _walls(self, doc: Document) -> list[int]:
         """Original positions of removed lines that end a stretch of text: comment counters,
         and share bars (``min_share_bar`` share buttons within as many lines)."""
-        walls = [r.block.index for r in doc.removals if r.reason == "comment_counter"]
+        walls = [r.block.index for r in doc.removals if r.reason == reasons.COMMENT_COUNTER]
         n = self.min_share_bar
         if n is not None:
-            shares = sorted(r.block.index for r in doc.removals if r.reason == "share_prompt")
+            shares = sorted(r.block.index for r in doc.removals if r.reason == reasons.SHARE_PROMPT)
             walls += [x for k, x in enumerate(shares) if k + n - 1 < len(shares) and shares[k + n - 1] - x <= n]
         return sorted(walls)
 
@@ -276,21 +274,22 @@ class BodyRegion:
         # A comment counter ("Kommentare (2)") heads the comments when a comment follows it
         # (not more buttons: "Discuss this article" in a share bar).
         at = {b.index for b in blocks}
-        interface = {r.block.index for r in doc.removals if r.filter == "interface_lines"}
+        interface = {r.block.index for r in doc.removals if r.reason in reasons.INTERFACE}
         counters = {
             r.block.index: r.block.text
             for r in doc.removals
-            if r.reason == "comment_counter" and r.block.index + 1 in at and r.block.index - 1 not in interface
+            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface
         }
         headers.update(counters)
         headers.update((b.index, b.text) for b in blocks if self._is_comment_header(b.text))
         above = 0.0
-        total = sum(size(b.text) for b, p in zip(blocks, prose) if p)
+        sizes = [line.size for line in self.lines.of(blocks)]
+        total = sum(n for n, p in zip(sizes, prose) if p)
         k = 0
         for header in sorted(headers):
             cut = bisect_right(positions, header)
             while k < cut:
-                above += size(blocks[k].text) if prose[k] else 0.0
+                above += sizes[k] if prose[k] else 0.0
                 k += 1
             if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, self.min_share_above_comments * total):
                 start = cut - (1 if blocks[cut - 1].index == header else 0)
@@ -308,9 +307,9 @@ class BodyRegion:
             return None
         blocks = doc.blocks[:limit]
         # A lead-in the promo filter already paired with its headline is not a list header.
-        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)}
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self._is_header(r.block.text)}
         headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
-        sizes = [size(b.text) for b in blocks]
+        sizes = [line.size for line in self.lines.of(blocks)]
         # Suffix sums and maxima, so each header is checked in constant time.
         prose_after = [0.0] * (len(blocks) + 1)
         longest_after = [0.0] * (len(blocks) + 1)
@@ -347,11 +346,11 @@ class BodyRegion:
             return {}
         blocks = doc.blocks
         positions = [b.index for b in blocks]
-        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != "promo_lead_in" and self._is_header(r.block.text)}
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self._is_header(r.block.text)}
         headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
         # A promo lead-in ("Lesen Sie auch:", "Te puede interesar") took its first headline
         # with it; two or more more under it make a box.
-        promos = {r.block.index: r.block.text for r in doc.removals if r.reason == "promo_lead_in"}
+        promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
         headers.update(promos)
         boxes: dict[int, str] = {}
         # A headline may be a question ("Is it safe to swim in the river?").
@@ -393,13 +392,13 @@ class BodyRegion:
     def _is_comment_header(self, text: str) -> bool:
         if len(text) > 80:
             return False
-        found: bool = self._memo.get(("comment_header", text), lambda: self.vocabulary.is_phrase("comment_headers", core(text)))
+        found: bool = self.lines.is_phrase("comment_headers", self.lines(text))
         return found
 
     def _is_header(self, text: str) -> bool:
         if len(text) > 80:
             return False
-        found: bool = self._memo.get(("related_header", text), lambda: self.vocabulary.is_phrase("related_headers", core(text)))
+        found: bool = self.lines.is_phrase("related_headers", self.lines(text))
         return found
 
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -412,15 +411,15 @@ class BodyRegion:
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
-            stops = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS or r.reason == "promo_lead_in")
-            for start, end, why in self.shapes.structured_runs([b.text for b in blocks], prose):
+            stops = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS or r.reason == reasons.PROMO_LEAD_IN)
+            for start, end, why in self.lines.shapes.structured_runs([b.text for b in blocks], prose):
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:
                     continue
                 for i in range(start, end):
                     if i > start and stops and bisect_right(stops, blocks[i].index) > bisect_right(stops, blocks[i - 1].index):
                         break
                     short[i] = False
-        sizes = [size(b.text) for b in blocks]
+        sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
         boxes_of_links = self._related_boxes(doc, prose, short, sizes)
         prose_before_boxes = list(prose)
@@ -432,7 +431,7 @@ class BodyRegion:
         if not any(prose[:limit]):
             limit = len(blocks)
             comments = None
-        datelines = sorted(r.block.index for r in doc.removals if r.reason == "dateline")
+        datelines = sorted(r.block.index for r in doc.removals if r.reason == reasons.DATELINE)
         regions = self._regions(blocks[:limit], prose[:limit], short[:limit], self._walls(doc), datelines)
         weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
@@ -479,11 +478,11 @@ class BodyRegion:
         for i, block in enumerate(blocks):
             standfirst = title is not None and title < i and sizes[i] >= self.min_standfirst_words
             if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst:
-                yield Removal(block, self.name, "before_body", boxes_of_links.get(i, head_detail))
+                yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
-                yield Removal(block, self.name, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
+                yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
-                yield Removal(block, self.name, "link_list", inner[i])
+                yield self.removal(block, "link_list", inner[i])
 
     def _link_runs(self, short: list[bool], start: int, end: int) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Document, Removal
-from cleaner.filters._common import NAME_CONNECTORS, Memo, is_prose, vocabulary_or_default
-from cleaner.filters._shape import Shapes
+from cleaner import reasons
+from cleaner.filters._common import NAME_CONNECTORS, is_prose
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import Lines
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -33,7 +35,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 BYLINE_TAIL_RE = regex.compile(r"[,|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
 
 
-class Bylines:
+class Bylines(BlockFilter):
     """Remove byline lines and lines that are only a date or time.
 
     A byline is a lead-in ("By", "Par", "Von", ...) followed by nothing but names (and
@@ -45,23 +47,22 @@ class Bylines:
     """
 
     name = "bylines"
+    reasons = frozenset({reasons.BYLINE, reasons.DATELINE})
     # Not line-local: a date line inside a table stays, and that depends on its neighbours.
     line_local = False
 
-    def __init__(self, *, vocabulary: Vocabulary | None = None, max_words: int = 14) -> None:
-        self.vocabulary = vocabulary_or_default(vocabulary)
+    def __init__(self, *, vocabulary: Vocabulary | None = None, lines: Lines | None = None, max_words: int = 14) -> None:
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.max_words = max_words
         # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
         self._date_words = frozenset(t for phrase in self.vocabulary.literals("date_words") for t in phrase.split())
         self._agencies = self.vocabulary.literals("credit_agencies")
-        self._shapes = Shapes(self.vocabulary)
-        self._memo = Memo()
 
     def judge(self, text: str) -> str | None:
         """``"byline"``, ``"dateline"`` or None; remembered per line (bylines recur on a site)."""
         if len(text) > 200:  # longer than any byline or dateline
             return None
-        result: str | None = self._memo.get(text, lambda: self._judge(text))
+        result: str | None = self.lines.answer(("bylines", self.max_words), text, lambda: self._judge(text))
         return result
 
     def _judge(self, text: str) -> str | None:
@@ -72,9 +73,9 @@ class Bylines:
     def is_byline(self, text: str) -> bool:
         if len(text) > 200:
             return False
-        if self.vocabulary.is_phrase("byline_patterns", core(text)):
+        if self.lines.is_phrase("byline_patterns", self.lines(text)):
             return True  # e.g. "田中一郎記者": the name comes first
-        folded = fold(text)
+        folded = self.lines(text).folded
         end = self.vocabulary.prefix("byline_lead_ins", folded)
         if end is None:
             return False
@@ -115,7 +116,7 @@ class Bylines:
     def is_dateline(self, text: str) -> bool:
         if len(text) > 120:
             return False
-        folded = fold(text)
+        folded = self.lines(text).folded
         if not any(map(str.isdigit, folded)):
             return False
         if PHONE_RE.fullmatch(folded) and ":" not in folded:
@@ -140,7 +141,7 @@ class Bylines:
         kept = self._inside_tables(doc, found) if any(r == "dateline" for _, r in found) else set()
         for i, reason in found:
             if i not in kept:
-                yield Removal(doc.blocks[i], self.name, reason)
+                yield self.removal(doc.blocks[i], reason)
 
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Date lines that belong to a table or schedule of the article (day headings over
@@ -149,10 +150,10 @@ class Bylines:
         texts = [b.text for b in doc.blocks]
         dates = {i for i, reason in found if reason == "dateline"}
         kept: set[int] = set()
-        for start, end, why in self._shapes.structured_runs(texts, [is_prose(t) for t in texts]):
+        for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts]):
             if why != "data" or not dates.intersection(range(start, end)):
                 continue
-            others = sum(1 for k in range(start, end) if k not in dates and self._shapes.is_data(texts[k]))
+            others = sum(1 for k in range(start, end) if k not in dates and self.lines.shapes.is_data(texts[k]))
             if others >= 2:
                 kept.update(dates.intersection(range(start, end)))
         return kept

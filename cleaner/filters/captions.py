@@ -14,9 +14,10 @@ from itertools import accumulate
 
 import regex
 
+from cleaner import reasons
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._common import Memo, vocabulary_or_default
-from cleaner.filters._shape import Shapes
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import Lines
 from cleaner.patterns import (
     CJK_RE,
     SENTENCE_END_RE,
@@ -66,7 +67,7 @@ LEADING_CREDIT_HINT = "/"
 QUOTE_CHARS_RE = re.compile(r"[\"'«»„“”‘’‹›]")
 
 
-class Captions:
+class Captions(BlockFilter):
     """Remove repeated captions, lone credits, captions with a credit, and pull quotes.
 
     Args:
@@ -80,24 +81,26 @@ class Captions:
     """
 
     name = "captions"
+    reasons = frozenset(
+        {reasons.CAPTION, reasons.REPEATED_CAPTION, reasons.IMAGE_CREDIT, reasons.CAPTION_WITH_CREDIT, reasons.PULL_QUOTE}
+    )
 
     def __init__(
         self,
         *,
         vocabulary: Vocabulary | None = None,
+        lines: Lines | None = None,
         window: int = 3,
         max_caption_words: int = 45,
         pull_quotes: bool = True,
         pull_quote_window: int = 25,
     ) -> None:
-        self.vocabulary = vocabulary_or_default(vocabulary)
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.window = window
         self.max_caption_words = max_caption_words
         self.pull_quotes = pull_quotes
         self.pull_quote_window = pull_quote_window
         self._agencies = self.vocabulary.literals("credit_agencies")
-        self._shapes = Shapes(self.vocabulary)
-        self._memo = Memo()
         agencies = "|".join(regex.escape(a) for a in sorted(self._agencies, key=len, reverse=True)) or "(?!)"
         labels = "|".join(regex.escape(x) for x in sorted(self.vocabulary.literals("credit_labels"), key=len, reverse=True))
         self._credit_label_re = regex.compile(CREDIT_LABEL.format(labels=labels or "(?!)"))
@@ -109,22 +112,22 @@ class Captions:
     # -- single lines -------------------------------------------------------------
     def is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
-        return bool(self._memo.get(("credit", text), lambda: self._is_credit(text)))
+        return bool(self.lines.answer("credit", text, lambda: self._is_credit(text)))
 
     def has_trailing_credit(self, text: str) -> bool:
         """A caption with a credit glued at its end."""
-        return bool(self._memo.get(("trailing", text), lambda: self._has_trailing_credit(text)))
+        return bool(self.lines.answer(("trailing_credit", self.max_caption_words), text, lambda: self._has_trailing_credit(text)))
 
     def _is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
-        if len(text) > 120 or self._shapes.is_form(text):
+        if len(text) > 120 or self.lines.shapes.is_form(text):
             return False  # "source ~/venvs/env/bin/activate" is a command
         # "© Riproduzione riservata" is a rights line, not a credit (asked last: it is rare
         # that a line looks like a credit at all).
-        return self._looks_like_credit(text) and not self.vocabulary.is_phrase("copyright_line", core(text))
+        return self._looks_like_credit(text) and not self.lines.is_phrase("copyright_line", self.lines(text))
 
     def _looks_like_credit(self, text: str) -> bool:
-        folded = fold(text)
+        folded = self.lines(text).folded
         if CJK_CREDIT_RE.match(folded):
             return True
         label = self._credit_label_re.match(folded)
@@ -147,12 +150,13 @@ class Captions:
         return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
 
     def _has_trailing_credit(self, text: str) -> bool:
-        if word_count(text) > self.max_caption_words:
+        line = self.lines(text)
+        if line.words > self.max_caption_words:
             return False
-        folded = fold(text)
+        folded = line.folded
         if self._without_trailing_credit(folded) == folded:
             return False
-        return not self.vocabulary.is_phrase("copyright_line", core(text))
+        return not self.lines.is_phrase("copyright_line", line)
 
     def _without_trailing_credit(self, folded: str) -> str:
         """Folded text with its trailing credit cut off (unchanged: it has none); remembered
@@ -163,7 +167,7 @@ class Captions:
                 return folded
             return str(self._trailing_credit_re.sub("", folded))
 
-        result: str = self._memo.get(("without_trailing", folded), cut)
+        result: str = self.lines.answer("without_trailing_credit", folded, cut)
         return result
 
     # -- the document -------------------------------------------------------------
@@ -175,14 +179,15 @@ class Captions:
             if self.is_credit(block.text):
                 credits.add(i)
                 gone.add(i)
-                yield Removal(block, self.name, "image_credit")
-        keys = [core(b.text) for b in blocks]
-        short = [i for i, b in enumerate(blocks) if word_count(b.text) <= 5 and len(keys[i]) <= 50]
+                yield self.removal(block, "image_credit")
+        described = self.lines.of(doc.blocks)
+        keys = [line.key for line in described]
+        short = [i for i, line in enumerate(described) if line.words <= 5 and len(line.key) <= 50]
         yield from self._repeats(blocks, keys, short, gone)
         for i, block in enumerate(blocks):
             if i not in gone and self.has_trailing_credit(block.text) and i > 0:
                 gone.add(i)
-                yield Removal(block, self.name, "caption_with_credit")
+                yield self.removal(block, "caption_with_credit")
         if self.pull_quotes:
             yield from self._pull_quotes(blocks, keys, gone)
 
@@ -218,18 +223,18 @@ class Captions:
                 leading = strip_decoration(self._leading_credit_re.sub("", folded))
             return trailing, leading
 
-        result: tuple[str, str] = self._memo.get(("cuts", folded), cut)
+        result: tuple[str, str] = self.lines.answer("credit_cuts", folded, cut)
         return result
 
     def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
         """Copies of a caption: next to each other (alt text and caption, perhaps a credit
         between), or anywhere when one copy carries a credit."""
         candidates = [
-            i for i, b in enumerate(blocks) if i not in gone and 1 <= size(b.text) and word_count(b.text) <= self.max_caption_words
+            i for i, line in enumerate(self.lines.of(blocks)) if i not in gone and 1 <= line.size and line.words <= self.max_caption_words
         ]
         candidates_set = set(candidates)
         short_near = sorted(short)
-        folded = [fold(b.text) if i in candidates_set else "" for i, b in enumerate(blocks)]
+        folded = [self.lines(b.text).folded if i in candidates_set else "" for i, b in enumerate(blocks)]
         seen: dict[str, tuple[int, bool]] = {}
         established: set[str] = set()
         for i in candidates:
@@ -242,9 +247,9 @@ class Captions:
                         established.add(variant)
                         if j not in gone:
                             gone.add(j)
-                            yield Removal(blocks[j], self.name, "caption")
+                            yield self.removal(blocks[j], "caption")
                         gone.add(i)
-                        yield Removal(blocks[i], self.name, "repeated_caption", f"copy of line {blocks[j].index + 1}")
+                        yield self.removal(blocks[i], "repeated_caption", f"copy of line {blocks[j].index + 1}")
                         yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)
                         break
                 seen[variant] = (i, cut)  # pair with the nearest earlier copy
@@ -257,7 +262,7 @@ class Captions:
             glued = keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s])
             if s not in gone and s != i and keys[s] and keys[s] != variant and glued:
                 gone.add(s)
-                yield Removal(blocks[s], self.name, "image_credit", f"glued to line {blocks[i].index + 1}")
+                yield self.removal(blocks[s], "image_credit", f"glued to line {blocks[i].index + 1}")
 
     @staticmethod
     def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:
@@ -279,11 +284,11 @@ class Captions:
         def container(j: int) -> str:
             if j not in lo_cache:
                 # Quote marks become a boundary mark: a quoted sentence is a whole one.
-                lo_cache[j] = QUOTE_CHARS_RE.sub(QUOTE_MARK, fold(blocks[j].text))
+                lo_cache[j] = QUOTE_CHARS_RE.sub(QUOTE_MARK, self.lines(blocks[j].text).folded)
             return lo_cache[j]
 
         for i, block in enumerate(blocks):
-            n = size(block.text)
+            n = self.lines(block.text).size
             if i in gone or i == 0 or not 3 <= n <= self.max_caption_words:
                 continue
             needle = bare[i].strip(" .,;:-。")
@@ -297,7 +302,7 @@ class Captions:
                     if not is_whole_sentence(needle, container(j)):
                         continue
                     gone.add(i)
-                    yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
+                    yield self.removal(block, "pull_quote", f"repeats line {blocks[j].index + 1}")
                     break
 
 

@@ -13,9 +13,12 @@ from collections.abc import Iterator
 
 import regex
 
+from cleaner import reasons
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._shape import LIST_ITEM_RE, is_entry, is_intro
-from cleaner.patterns import SENTENCE_END_RE, core, size
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import LIST_ITEM_RE, Lines, is_entry, is_intro
+from cleaner.patterns import SENTENCE_END_RE, size
+from cleaner.vocabulary import Vocabulary
 
 # A question, an entry or a list item may repeat on purpose (the same question put to
 # several people, a step of a recipe, a row label).
@@ -32,7 +35,7 @@ STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)]*\s*$")
 __all__ = ["DuplicateParagraphs"]
 
 
-class DuplicateParagraphs:
+class DuplicateParagraphs(BlockFilter):
     """Remove later copies of a paragraph (compared after folding case, quotes and spaces),
     and later copies of shorter lines that repeat together with a neighbour.
 
@@ -52,10 +55,19 @@ class DuplicateParagraphs:
     """
 
     name = "duplicate_paragraphs"
+    reasons = frozenset({reasons.DUPLICATE_PARAGRAPH})
 
     def __init__(
-        self, *, min_words: int = 5, min_paragraph_words: int = 10, contents: bool = True, max_heading_words: int = 12
+        self,
+        *,
+        min_words: int = 5,
+        min_paragraph_words: int = 10,
+        contents: bool = True,
+        max_heading_words: int = 12,
+        vocabulary: Vocabulary | None = None,
+        lines: Lines | None = None,
     ) -> None:
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.min_words = min_words
         self.min_paragraph_words = min_paragraph_words
         self.contents = contents
@@ -72,7 +84,8 @@ class DuplicateParagraphs:
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
-        keys = [core(b.text) if size(b.text) >= self.min_words else None for b in blocks]
+        described = self.lines.of(doc.blocks)
+        keys = [line.key if line.size >= self.min_words else None for line in described]
         first: dict[str, int] = {}  # key -> position in ``blocks`` of the copy that stays
         copy_of: dict[int, int] = {}  # position of a later copy -> position of its first copy
         for j, key in enumerate(keys):
@@ -88,11 +101,11 @@ class DuplicateParagraphs:
             block = blocks[j]
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
-                yield Removal(blocks[i], self.name, "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
+                yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
             elif self.is_paragraph(block.text) or not is_structure(block.text):
-                yield Removal(block, self.name, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
+                yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
-                yield Removal(block, self.name, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
+                yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
 
     def _contents_entry(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """The earlier copy is an entry of a list of headings (a table of contents, with

@@ -11,29 +11,21 @@ from collections.abc import Iterator
 
 import regex
 
+from cleaner import reasons
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, Memo, is_prose, vocabulary_or_default
-from cleaner.filters._shape import Shapes
-from cleaner.patterns import core, word_count
+from cleaner.filters._common import MAX_UI_CHARS, is_prose
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import Lines
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
 
 # Checked in this order; each is a vocabulary category and the reason code.
-CATEGORIES = (
-    "advertisement",
-    "navigation",
-    "share_prompt",
-    "subscription_prompt",
-    "cookie_notice",
-    "comment_counter",
-    "copyright_line",
-    "tag_list",
-)
+CATEGORIES = reasons.INTERFACE
 SEPARATORS_RE = regex.compile(r"[\s|•·/,;:]+")
 
 
-class InterfaceLines:
+class InterfaceLines(BlockFilter):
     """Remove whole-line interface text: ads, navigation, share/subscribe prompts, notices.
 
     >>> doc = Document.from_text("Partager\\nFacebook Twitter E-mail\\nLe texte reste.")
@@ -42,26 +34,27 @@ class InterfaceLines:
     """
 
     name = "interface_lines"
+    reasons = frozenset(reasons.INTERFACE)
     # Not line-local: whether a one-word line is a table cell depends on its neighbours.
     line_local = False
 
-    def __init__(self, *, vocabulary: Vocabulary | None = None, categories: tuple[str, ...] = CATEGORIES) -> None:
-        self.vocabulary = vocabulary_or_default(vocabulary)
-        self.categories = categories
+    def __init__(
+        self, *, vocabulary: Vocabulary | None = None, lines: Lines | None = None, categories: tuple[str, ...] = CATEGORIES
+    ) -> None:
+        super().__init__(vocabulary=vocabulary, lines=lines)
+        self.categories = tuple(categories)
         self._share_words = self.vocabulary.literals("share_words")
-        self._shapes = Shapes(self.vocabulary)
-        self._memo = Memo()
 
     def judge(self, text: str) -> str | None:
-        """The reason code for an interface line, or None."""
+        """The reason code for an interface line, or None (remembered per line: the same
+        buttons and notices recur on every page of a site)."""
         if len(text) > MAX_UI_CHARS:
             return None
-        # Remembered per line: the same buttons and notices recur on every page of a site.
-        result: str | None = self._memo.get(text, lambda: self._judge(text))
+        result: str | None = self.lines.answer(("interface", self.categories), text, lambda: self._judge(text))
         return result
 
     def _judge(self, text: str) -> str | None:
-        key = core(text)
+        key = self.lines(text).key
         if not key:
             return None
         category = self.vocabulary.classify(self.categories, key)
@@ -79,13 +72,13 @@ class InterfaceLines:
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text))]
         cells: set[int] = set()
-        if any(reason == "navigation" and word_count(doc.blocks[i].text) <= 1 for i, reason in found):
+        if any(reason == "navigation" and self.lines(doc.blocks[i].text).words <= 1 for i, reason in found):
             texts = [b.text for b in doc.blocks]
-            for start, end, why in self._shapes.structured_runs(texts, [is_prose(t) for t in texts]):
+            for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts]):
                 if why == "data":
                     cells.update(range(start, end))
         for i, reason in found:
             block = doc.blocks[i]
-            if reason == "navigation" and i in cells and word_count(block.text) <= 1:
+            if reason == "navigation" and i in cells and self.lines(block.text).words <= 1:
                 continue  # a cell of a table
-            yield Removal(block, self.name, reason)
+            yield self.removal(block, reason)

@@ -8,7 +8,10 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, head_positions, vocabulary_or_default
+from cleaner import reasons
+from cleaner.filters._common import MAX_UI_CHARS, head_positions
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import Lines
 from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -18,7 +21,7 @@ QUOTED_RE = regex.compile(r"^\s*[\"'«»„“”‘’‹›「『]")
 PARTS_RE = regex.compile(r"\s*[|/>›»·•,]\s*")
 
 
-class SectionLabels:
+class SectionLabels(BlockFilter):
     """Remove section labels ("World", "Nouvelles", "В мире") and kickers at the head.
 
     Args:
@@ -31,16 +34,22 @@ class SectionLabels:
     """
 
     name = "section_labels"
+    reasons = frozenset({reasons.SECTION_LABEL, reasons.KICKER})
 
-    def __init__(self, *, vocabulary: Vocabulary | None = None, head_blocks: int = 4, kickers: bool = True) -> None:
-        self.vocabulary = vocabulary_or_default(vocabulary)
+    def __init__(
+        self, *, vocabulary: Vocabulary | None = None, lines: Lines | None = None, head_blocks: int = 4, kickers: bool = True
+    ) -> None:
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.head_blocks = head_blocks
         self.kickers = kickers
 
     def is_label(self, text: str) -> bool:
         if len(text) > MAX_UI_CHARS:
             return False
-        parts = [p for p in PARTS_RE.split(core(text)) if p]
+        return self.lines.answer("section_label", text, lambda: self._is_label(text))
+
+    def _is_label(self, text: str) -> bool:
+        parts = [p for p in PARTS_RE.split(self.lines(text).key) if p]
         return bool(parts) and all(self.vocabulary.is_phrase("section_labels", p) for p in parts)
 
     def find(self, doc: Document) -> Iterator[Removal]:
@@ -49,7 +58,7 @@ class SectionLabels:
         for i in head:
             if self.is_label(doc.blocks[i].text):
                 labelled.add(i)
-                yield Removal(doc.blocks[i], self.name, "section_label")
+                yield self.removal(doc.blocks[i], "section_label")
         if not self.kickers:
             return
         rest = [i for i in range(len(doc.blocks)) if i not in labelled]
@@ -69,4 +78,4 @@ class SectionLabels:
                 and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
                 and n_second > n_first
             ):
-                yield Removal(first, self.name, "kicker", f"above the headline {second.text[:60]!r}")
+                yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")

@@ -8,7 +8,10 @@ import regex
 
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, Memo, is_name_like, vocabulary_or_default
+from cleaner import reasons
+from cleaner.filters._common import MAX_UI_CHARS, is_name_like
+from cleaner.filters.base import BlockFilter
+from cleaner.lines import Lines
 from cleaner.patterns import fold, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -20,7 +23,7 @@ SEPARATOR_RE = regex.compile(r"^\s*[:：|»>›\-–—]")
 EMPTY_REST_RE = regex.compile(r"^[\s:：|»>›\-–—.…!]*$")
 
 
-class RelatedPromos:
+class RelatedPromos(BlockFilter):
     """Remove related-content promos: a lead-in alone (with the headline on the next line)
     or a lead-in, a separator and the headline on one line.
 
@@ -36,22 +39,21 @@ class RelatedPromos:
     """
 
     name = "related_promos"
+    reasons = frozenset({reasons.PROMO_LEAD_IN, reasons.PROMOTED_HEADLINE})
 
-    def __init__(self, *, vocabulary: Vocabulary | None = None, max_headline_words: int = 30) -> None:
-        self.vocabulary = vocabulary_or_default(vocabulary)
+    def __init__(self, *, vocabulary: Vocabulary | None = None, lines: Lines | None = None, max_headline_words: int = 30) -> None:
+        super().__init__(vocabulary=vocabulary, lines=lines)
         self.max_headline_words = max_headline_words
-        self._memo = Memo()
 
     def lead_in(self, text: str) -> str | None:
         """``"alone"`` for a lone lead-in, ``"inline"`` for lead-in + headline, else None."""
         if len(text) > MAX_UI_CHARS:
             return None
-        # Remembered per line: the pipeline asks again about every line in its later rounds.
-        result: str | None = self._memo.get(text, lambda: self._lead_in(text))
+        result: str | None = self.lines.answer(("lead_in", self.max_headline_words), text, lambda: self._lead_in(text))
         return result
 
     def _lead_in(self, text: str) -> str | None:
-        folded = LEADING_DECOR_RE.sub("", fold(text))
+        folded = LEADING_DECOR_RE.sub("", self.lines(text).folded)
         end = self.vocabulary.prefix("promo_lead_ins", folded)
         if end is None:
             return None
@@ -71,7 +73,7 @@ class RelatedPromos:
             kind = self.lead_in(block.text)
             if kind is None:
                 continue
-            yield Removal(block, self.name, "promo_lead_in")
+            yield self.removal(block, "promo_lead_in")
             if kind == "alone" and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
                 if (
@@ -80,5 +82,5 @@ class RelatedPromos:
                     and self.lead_in(nxt.text) is None
                     and not is_name_like(nxt.text)  # the author's name under "See also on HuffPost:"
                 ):
-                    yield Removal(nxt, self.name, "promoted_headline", f"after {block.text!r}")
+                    yield self.removal(nxt, "promoted_headline", f"after {block.text!r}")
                     skip = i + 1

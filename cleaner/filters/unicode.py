@@ -22,7 +22,6 @@ from ftfy.badness import BADNESS_RE, is_bad
 
 from cleaner.blocks import BLANK_RE
 from cleaner.document import Block, Document, Edit, Removal
-from cleaner.filters._common import Memo
 
 __all__ = ["FixUnicode", "fix_line", "may_be_bad", "needs_ftfy", "replay"]
 
@@ -232,18 +231,11 @@ class FixUnicode:
         if nbsp not in ("keep", "space"):
             raise ValueError(f"nbsp must be 'keep' or 'space', got {nbsp!r}")
         self.nbsp = nbsp
-        self._memo = Memo()
 
     def repair(self, text: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
-        """``text`` after ftfy, ftfy's plan, and that text with its white space normalized;
-        remembered per line (a site's lines recur from page to page)."""
-
-        def compute() -> tuple[str, tuple[tuple[str, str], ...], str]:
-            fixed, plan = fix_line(text)
-            return fixed, plan, self.whitespace(fixed)
-
-        result: tuple[str, tuple[tuple[str, str], ...], str] = self._memo.get(text, compute)
-        return result
+        """``text`` after ftfy, ftfy's plan, and that text with its white space normalized."""
+        fixed, plan = fix_line(text)
+        return fixed, plan, self.whitespace(fixed)
 
     def has_spacing(self, text: str) -> bool:
         """``SPACING_RE.search(text)`` (``SPACING_OR_NBSP_RE`` when nbsp="space"), faster."""

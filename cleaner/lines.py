@@ -1,27 +1,135 @@
-"""Line shapes shared by the filters that judge a line by its neighbours.
+"""What each line of a page is, worked out once.
 
-Without HTML, a page's structure shows in the shape of its lines: prose paragraphs,
-link-like short lines, and *structured* lines that carry the article's own data: quantities
-("300 g Mehl", "2 cups flour"), prices, times, scores, percentages, numeric table cells,
-timelines ("1957–1959 Erster Bauabschnitt ..."), code and command lines, a bare address,
-"Label: value" entries, and the items of a list that a paragraph introduces with a colon.
-Whether a *run* of short lines is the article's (a list, a table, a schedule) or the
-page's (a menu, other headlines) is decided on the run: see :meth:`Shapes.structured_runs`.
+Every filter asks the same few questions of a line: its folded form and its core (folded,
+decoration stripped), its length in words, whether it ends like a sentence, whether it is a
+whole-line entry of a vocabulary category, whether it carries data. :class:`Lines` answers
+them the first time a text is seen and keeps the answers, so later filters and later rounds
+read them instead of folding and matching again. One ``Lines`` is made per pipeline and
+shared by its filters (the caller owns it; nothing is kept at module level); it holds a
+bounded number of texts and starts afresh when full.
 
-Units ("g", "cups", "TL", "łyżki") are vocabulary (category ``units``). Every pattern runs
-on one line of bounded length: longer lines are prose or nothing.
+The structure of runs of lines is judged here too (:class:`Shapes`): without HTML, a page's
+structure shows in the shape of its lines: prose paragraphs, link-like short lines, and
+*structured* lines that carry the article's own data: quantities ("300 g Mehl", "2 cups
+flour"), prices, times, scores, percentages, numeric table cells, timelines ("1957–1959 Erster
+Bauabschnitt ..."), code and command lines, a bare address, "Label: value" entries, and the
+items of a list that a paragraph introduces with a colon. Units ("g", "cups", "TL", "łyżki")
+are vocabulary (category ``units``).
+
+This is the package's one speed device: describe a line once, then read the description.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import regex
 
-from cleaner.patterns import core, fold
-from cleaner.vocabulary import Vocabulary
+from cleaner.blocks import Block
+from cleaner.patterns import SENTENCE_END_RE, core, fold, size, word_count
+from cleaner.vocabulary import Budget, Vocabulary
 
-__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Shapes", "is_entry", "is_intro"]
+__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "is_entry", "is_intro"]
+
+T = TypeVar("T")
+
+# How many distinct texts one Lines object remembers (a few thousand pages' worth of
+# distinct boilerplate and the pages in flight); it empties when full.
+MAX_LINES = 1 << 15
+# Lines longer than this get no memo entry (a pathological input of huge lines).
+MAX_REMEMBERED_CHARS = 10_000
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Line:
+    """One line's text and what is always asked of it."""
+
+    text: str
+    folded: str  # see cleaner.patterns.fold
+    key: str  # folded, without decoration at either end (cleaner.patterns.core)
+    words: int  # word tokens
+    size: float  # words, two Chinese or Japanese characters counting as one
+    sentence_end: bool  # ends like a sentence (punctuation, an emoji or an emoticon)
+
+    @classmethod
+    def of(cls, text: str) -> Line:
+        folded = fold(text)
+        return cls(text, folded, core(text), word_count(text), size(text), SENTENCE_END_RE.search(text) is not None)
+
+
+class Lines:
+    """Descriptions of lines, and answers to questions about them, remembered per text.
+
+    >>> lines = Lines(Vocabulary({"section_labels": ["World"]}))
+    >>> line = lines("  World ")
+    >>> line.key, line.words, lines.is_phrase("section_labels", line)
+    ('world', 1, True)
+    """
+
+    __slots__ = ("_answers", "_lines", "_shapes", "max_size", "vocabulary")
+
+    def __init__(self, vocabulary: Vocabulary | None = None, *, max_size: int = MAX_LINES) -> None:
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.default()
+        self.max_size = max_size
+        self._lines: dict[str, Line] = {}
+        self._answers: dict[Hashable, Any] = {}
+        self._shapes: Shapes | None = None
+
+    @property
+    def shapes(self) -> Shapes:
+        """Data and structure judgments over these lines (regexes built on first use)."""
+        if self._shapes is None:
+            self._shapes = Shapes(self)
+        return self._shapes
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A pipeline sent to a worker starts with no memory.
+        return (Lines, (self.vocabulary,), {"max_size": self.max_size})
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.max_size = state["max_size"]
+
+    def __call__(self, text: str) -> Line:
+        line = self._lines.get(text)
+        if line is None:
+            line = Line.of(text)
+            if len(text) <= MAX_REMEMBERED_CHARS:
+                if len(self._lines) >= self.max_size:
+                    self._lines.clear()
+                self._lines[text] = line
+        return line
+
+    def of(self, blocks: Sequence[Block]) -> list[Line]:
+        """The descriptions of blocks (a document's ``blocks``), in order."""
+        return [self(block.text) for block in blocks]
+
+    def answer(self, question: Hashable, text: str, compute: Callable[[], T]) -> T:
+        """The answer to ``question`` about ``text``, computed once. ``question`` names what
+        is asked and every option it depends on (a filter's thresholds, categories)."""
+        if len(text) > MAX_REMEMBERED_CHARS:
+            return compute()
+        memo_key = (question, text)
+        if memo_key in self._answers:
+            result: T = self._answers[memo_key]
+            return result
+        if len(self._answers) >= self.max_size:
+            self._answers.clear()
+        value = self._answers[memo_key] = compute()
+        return value
+
+    # -- vocabulary -------------------------------------------------------------------------
+    def is_phrase(self, category: str, line: Line, budget: Budget | None = None) -> bool:
+        """Is the line's core a whole-line entry of ``category``?"""
+        return self.answer(("phrase", category), line.text, lambda: self.vocabulary.is_phrase(category, line.key, budget))
+
+    def classify(self, categories: Sequence[str], line: Line, budget: Budget | None = None) -> str | None:
+        """The first of ``categories`` the line's core is a whole-line entry of (see
+        :meth:`cleaner.vocabulary.Vocabulary.classify`)."""
+        categories = tuple(categories)
+        return self.answer(("classify", categories), line.text, lambda: self.vocabulary.classify(categories, line.key, budget))
+
 
 # Lines longer than this are never data, entries or list intros (they are prose or nothing).
 MAX_DATA_CHARS = 300
@@ -86,17 +194,19 @@ def is_intro(text: str) -> bool:
 
 
 class Shapes:
-    """Data and structure judgments; the units come from the vocabulary.
+    """Data and structure judgments, remembered per line by a :class:`Lines`; the units
+    come from its vocabulary.
 
-    >>> shapes = Shapes(Vocabulary({"units": ["g", "cups", "tl"]}))
+    >>> shapes = Lines(Vocabulary({"units": ["g", "cups", "tl"]})).shapes
     >>> [shapes.is_data(t) for t in ("300 g Mehl", "2 cups flour", "Seattle at Green Bay, 4:30 p.m. (Fox)", "Home", "2 star")]
     [True, True, True, False, False]
     """
 
-    __slots__ = ("_figure_re", "_form_re", "_number_cell_re", "_vocabulary")
+    __slots__ = ("_figure_re", "_form_re", "_number_cell_re", "lines")
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._vocabulary = vocabulary
+    def __init__(self, lines: Lines) -> None:
+        self.lines = lines
+        vocabulary = lines.vocabulary
         units = sorted(vocabulary.literals("units"), key=len, reverse=True)
         unit = "|".join(regex.escape(u) for u in units) or "(?!)"
         # A number glued to a word of a cased script ("A4g") is not a quantity; in Chinese or
@@ -119,7 +229,10 @@ class Shapes:
         a numeric cell, a timeline entry, code, or a bare address?"""
         if len(text) > MAX_DATA_CHARS:
             return False
-        folded = fold(text)
+        return self.lines.answer("data", text, lambda: self._is_data(text))
+
+    def _is_data(self, text: str) -> bool:
+        folded = self.lines(text).folded
         if self._number_cell_re.match(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
         if self._form_re.search(folded) or CODE_RE.search(text):
@@ -131,10 +244,11 @@ class Shapes:
 
     def is_form(self, text: str) -> bool:
         """A timeline entry, a command or code line, or a bare address."""
-        return len(text) <= MAX_DATA_CHARS and (self._form_re.search(fold(text)) is not None or CODE_RE.search(text) is not None)
+        if len(text) > MAX_DATA_CHARS:
+            return False
+        return self.lines.answer("form", text, lambda: bool(self._form_re.search(self.lines(text).folded) or CODE_RE.search(text)))
 
-    @staticmethod
-    def _interviews(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    def _interviews(self, texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """The same question put to several people: a question or prompt (ending in "?" or
         ":", or four words or more) that recurs in the run with answers between; the span
         from its first copy to the answer under its last."""
@@ -142,12 +256,12 @@ class Shapes:
         for k in range(start, end):
             text = texts[k].strip()
             if text.endswith(("?", "？", ":", "：")) or len(text.split()) >= 4:
-                seen.setdefault(fold(text), []).append(k)
+                seen.setdefault(self.lines(texts[k]).folded, []).append(k)
         spans = [(ks[0], min(end, ks[-1] + 2)) for ks in seen.values() if len(ks) >= 2 and ks[-1] - ks[0] >= len(ks)]
         return [(a, b, "interview") for a, b in spans]
 
     def _is_label(self, text: str) -> bool:
-        return len(text) <= 60 and self._vocabulary.is_phrase("section_labels", core(text))
+        return len(text) <= 60 and self.lines.is_phrase("section_labels", self.lines(text))
 
     @staticmethod
     def _is_cell(texts: Sequence[str], k: int, start: int, end: int) -> bool:
@@ -174,7 +288,7 @@ class Shapes:
           ending in a colon right below a paragraph (at most ``max_list``);
         - ``"interview"``: a question asked again and again, with the answers between.
 
-        >>> shapes = Shapes(Vocabulary({}))
+        >>> shapes = Lines(Vocabulary({})).shapes
         >>> texts = ["Sie brauchen nur drei Dinge, die jeder im Haus hat:", "Mehl", "Zucker", "Eier", "Rühren Sie alles gut um, bis ein glatter Teig entsteht."]
         >>> shapes.structured_runs(texts, [True, False, False, False, True])
         [(1, 4, 'list')]
