@@ -36,7 +36,7 @@ from cleaner.patterns import fold
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _sre_constants: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
 
-__all__ = ["VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "first_chars"]
+__all__ = ["VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "first_chars", "required_literal"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 # pathological user-supplied pattern; the Budget bounds the sum over a document.
 MATCH_TIMEOUT = 0.25
 WORD_CHAR_RE = regex.compile(r"\w")
+# First characters whose candidate patterns are remembered (the texts' alphabet).
+MAX_FIRST_CHARS = 4096
 # How a pattern is applied: to the whole line, as a prefix ending where a word ends,
 # anywhere between word boundaries, or anywhere ("has:" entries).
 Mode = Literal["full", "prefix", "search", "contains"]
@@ -217,12 +219,39 @@ def _compile(source: str) -> Any:
     return regex.compile(source)
 
 
+def required_literal(pattern: str) -> str | None:
+    """A piece of plain text that every match of ``pattern`` contains (its longest run of
+    literal characters at the top level, three or more), or None.
+
+    >>> required_literal("tous droits réservés"), required_literal(r"(©|\\(c\\)) ?\\d{4}"), required_literal(r"all rights? reserved")
+    ('tous droits réservés', None, 'all right')
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-only syntax
+        return None
+    if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE:
+        return None
+    best, run = "", ""
+    for op, arg in parsed:
+        if op is _sre_constants.LITERAL:
+            run += chr(arg)
+            continue
+        if op is _sre_constants.AT:
+            continue  # zero-width: "^" does not break a run
+        best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    return best if len(best) >= 3 else None
+
+
 class _Patterns:
     """The patterns of one category and kind, indexed by their first characters and
     compiled on first use. ``mode`` wraps each: a whole-line match, a prefix ending where a
     word ends, or a search."""
 
-    __slots__ = ("_any", "_by_char", "_classes", "_compiled", "_sources", "_trusted", "mode")
+    __slots__ = ("_any", "_by_char", "_by_first", "_classes", "_compiled", "_needs", "_sources", "_trusted", "mode")
 
     def __init__(self, entries: Sequence[_Entry], mode: Mode) -> None:
         self.mode = mode
@@ -233,6 +262,10 @@ class _Patterns:
         self._by_char: dict[str, list[int]] = {}
         self._classes: dict[str, list[int]] = {DIGIT: [], WORD: [], SPACE: []}
         self._any: list[int] = []
+        self._by_first: dict[str, tuple[int, ...]] = {}
+        # A pattern found anywhere in a line needs its plain text there: a substring test
+        # (fast, in C) skips it on the lines that lack it.
+        self._needs = tuple(required_literal(source) if mode in ("search", "contains") else None for source in self._sources)
         for k, source in enumerate(self._sources):
             chars = first_chars(source) if mode in ("full", "prefix") else None
             if chars is None:
@@ -244,19 +277,25 @@ class _Patterns:
     def __len__(self) -> int:
         return len(self._sources)
 
-    def candidates(self, text: str) -> list[int]:
-        """Indices of the patterns that can match ``text``, in file order."""
+    def candidates(self, text: str) -> Sequence[int]:
+        """Indices of the patterns that can match ``text``, in file order (remembered per
+        first character)."""
         if not text:
-            return list(range(len(self._sources)))
+            return range(len(self._sources))
         char = text[0]
-        found = [*self._by_char.get(char, ()), *self._any]
-        if self._classes[DIGIT] and DIGIT_CHAR_RE.match(char):
-            found += self._classes[DIGIT]
-        if self._classes[WORD] and WORD_CHAR_RE.match(char):
-            found += self._classes[WORD]
-        if self._classes[SPACE] and SPACE_CHAR_RE.match(char):
-            found += self._classes[SPACE]
-        return sorted(set(found))
+        found = self._by_first.get(char)
+        if found is None:
+            merged = [*self._by_char.get(char, ()), *self._any]
+            if self._classes[DIGIT] and DIGIT_CHAR_RE.match(char):
+                merged += self._classes[DIGIT]
+            if self._classes[WORD] and WORD_CHAR_RE.match(char):
+                merged += self._classes[WORD]
+            if self._classes[SPACE] and SPACE_CHAR_RE.match(char):
+                merged += self._classes[SPACE]
+            if len(self._by_first) >= MAX_FIRST_CHARS:
+                self._by_first.clear()
+            found = self._by_first[char] = tuple(sorted(set(merged)))
+        return found
 
     def compiled(self, k: int) -> Any:
         pattern = self._compiled[k]
@@ -269,6 +308,9 @@ class _Patterns:
         """The match of the first pattern (in file order) that matches ``text``."""
         candidates = self.candidates(text) if self.mode in ("full", "prefix") else range(len(self._sources))
         for k in candidates:
+            need = self._needs[k]
+            if need is not None and need not in text:
+                continue
             pattern = self.compiled(k)
             if self._trusted[k]:
                 # Shipped patterns are tested to be bounded on the lines they see, so they
@@ -329,18 +371,7 @@ class _Category:
 
     @property
     def contains(self) -> _Patterns:
-        """The ``has:`` patterns; when all are shipped, one alternation (only whether one is
-        found matters)."""
-
-        def build() -> _Patterns:
-            entries = self._of("has")
-            if len(entries) > 1 and all(e.trusted for e in entries):
-                joined = "|".join(f"(?:{e.source})" for e in entries)
-                entries = [_Entry("has", joined, entries[0].origin, True)]
-            return _Patterns(entries, "contains")
-
-        result: _Patterns = self._get("contains", build)
-        return result
+        return self._get("contains", lambda: _Patterns(self._of("has"), "contains"))
 
     @property
     def prefix(self) -> _Patterns:
