@@ -219,6 +219,23 @@ def _compile(source: str) -> Any:
     return regex.compile(source)
 
 
+def is_anchored(pattern: str) -> bool:
+    """Does every match of ``pattern`` start at the start of the text (a leading ``^``)?
+
+    >>> is_anchored(r"^([\\w'.-]+ ){1,3}covers\\b"), is_anchored("all rights reserved")
+    (True, False)
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-only syntax
+        return pattern.startswith("^") and "|" not in pattern
+    items = list(parsed)
+    multiline = parsed.state.flags & _sre_constants.SRE_FLAG_MULTILINE
+    return bool(items) and items[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING) and not multiline
+
+
 def required_literal(pattern: str) -> str | None:
     """A piece of plain text that every match of ``pattern`` contains (its longest run of
     literal characters at the top level, three or more), or None.
@@ -251,7 +268,9 @@ class _Patterns:
     compiled on first use. ``mode`` wraps each: a whole-line match, a prefix ending where a
     word ends, or a search."""
 
-    __slots__ = ("_any", "_by_char", "_by_first", "_classes", "_compiled", "_needs", "_sources", "_trusted", "mode")
+    __slots__ = (
+        "_anchored", "_any", "_by_char", "_by_first", "_classes", "_compiled", "_needs", "_sources", "_trusted", "mode"
+    )
 
     def __init__(self, entries: Sequence[_Entry], mode: Mode) -> None:
         self.mode = mode
@@ -266,6 +285,8 @@ class _Patterns:
         # A pattern found anywhere in a line needs its plain text there: a substring test
         # (fast, in C) skips it on the lines that lack it.
         self._needs = tuple(required_literal(source) if mode in ("search", "contains") else None for source in self._sources)
+        # A search for a pattern that starts with "^" is a match at the start.
+        self._anchored = tuple(mode == "search" and is_anchored(source) for source in self._sources)
         for k, source in enumerate(self._sources):
             chars = first_chars(source) if mode in ("full", "prefix") else None
             if chars is None:
@@ -300,7 +321,7 @@ class _Patterns:
     def compiled(self, k: int) -> Any:
         pattern = self._compiled[k]
         if pattern is None:
-            source = TEMPLATES[self.mode].format(self._sources[k])
+            source = (TEMPLATES["prefix"] if self._anchored[k] else TEMPLATES[self.mode]).format(self._sources[k])
             pattern = self._compiled[k] = _compile(source) if self._trusted[k] else regex.compile(source)
         return pattern
 
@@ -315,7 +336,12 @@ class _Patterns:
             if self._trusted[k]:
                 # Shipped patterns are tested to be bounded on the lines they see, so they
                 # run without the cost of a timeout on every call.
-                match = pattern.fullmatch(text) if self.mode == "full" else pattern.match(text) if self.mode == "prefix" else pattern.search(text)
+                if self.mode == "full":
+                    match = pattern.fullmatch(text)
+                elif self.mode == "prefix" or self._anchored[k]:
+                    match = pattern.match(text)
+                else:
+                    match = pattern.search(text)
             elif budget is not None and budget.exhausted:
                 continue
             else:
@@ -323,7 +349,7 @@ class _Patterns:
                 try:
                     if self.mode == "full":
                         match = pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
-                    elif self.mode == "prefix":
+                    elif self.mode == "prefix" or self._anchored[k]:
                         match = pattern.match(text, timeout=MATCH_TIMEOUT)
                     else:
                         match = pattern.search(text, timeout=MATCH_TIMEOUT)

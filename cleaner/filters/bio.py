@@ -22,6 +22,8 @@ from cleaner.vocabulary import Vocabulary
 
 __all__ = ["AuthorBio"]
 
+# A script is told from this many letters (a bio in Latin letters under a Japanese article).
+MIN_SCRIPT_LETTERS = 60
 # Pairs of languages the detector confuses on short text (in its codes, see cleaner.codes):
 # a switch between them is no evidence.
 CONFUSABLE = frozenset(
@@ -47,7 +49,9 @@ class AuthorBio(BlockFilter):
         tail_blocks: how many final blocks to look at.
         max_words: longer blocks are never bios.
         language_switch: use a language switch against the body as evidence.
-        min_letters: a block needs this many letters for its language to count.
+        min_letters: a block needs this many letters for its language to count (default: the
+            detector's short-text threshold, so that the detector alone decides and no
+            short-text model is loaded for a few tail lines).
         min_probability: both the body's and the block's language need this probability.
         detector: the :class:`~cleaner.language.LanguageDetector` to use (default: the
             default one, with py3langid rather than lingua for short lines).
@@ -69,7 +73,7 @@ class AuthorBio(BlockFilter):
         tail_blocks: int = 4,
         max_words: int = 120,
         language_switch: bool = True,
-        min_letters: int = 60,
+        min_letters: int | None = None,
         min_probability: float = 0.9,
         detector: LanguageDetector | None = None,
     ) -> None:
@@ -77,9 +81,10 @@ class AuthorBio(BlockFilter):
         self.tail_blocks = tail_blocks
         self.max_words = max_words
         self.language_switch = language_switch
-        self.min_letters = min_letters
-        self.min_probability = min_probability
         self.detector = detector if detector is not None else _default_detector()
+        short = self.detector.options.short_text_letters
+        self.min_letters = min_letters if min_letters is not None else (short if short is not None else 60)
+        self.min_probability = min_probability
 
     def has_bio_phrase(self, text: str) -> bool:
         if word_count(text) > self.max_words:
@@ -103,20 +108,22 @@ class AuthorBio(BlockFilter):
         return bool(self.lines.answer(question, text, decide))
 
     def _decide_switch(self, text: str, body: str, *, has_name: bool) -> bool:
-        if count_letters(text, dense=1) < self.min_letters or word_count(text) > self.max_words:
+        letters = count_letters(text, dense=1)
+        if letters < MIN_SCRIPT_LETTERS or word_count(text) > self.max_words:
             return False
-        if count_letters(body, dense=1) < 2 * self.min_letters:
+        if count_letters(body, dense=1) < 2 * MIN_SCRIPT_LETTERS:
             return False
         script, body_script = dominant_script(text), dominant_script(body)
         if script and body_script and script != body_script:
             return True
-        if not has_name:
+        if not has_name or letters < self.min_letters:
+            return False
+        # The block first: a short or unsure one settles it without reading the body.
+        lang = self.detector.detect(text)
+        if not lang.is_known or lang.probability < self.min_probability:
             return False
         body_lang = self.detector.detect(body)
         if not body_lang.is_known or body_lang.probability < self.min_probability:
-            return False
-        lang = self.detector.detect(text)
-        if not lang.is_known or lang.probability < self.min_probability:
             return False
         if codes.same_language(lang.code, body_lang.code):
             return False
