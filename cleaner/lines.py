@@ -25,10 +25,12 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import re
+
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import SENTENCE_END_RE, core, fold, size, word_count
+from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import Budget, Vocabulary
 
 __all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "is_entry", "is_intro"]
@@ -56,7 +58,8 @@ class Line:
     @classmethod
     def of(cls, text: str) -> Line:
         folded = fold(text)
-        return cls(text, folded, core(text), word_count(text), size(text), SENTENCE_END_RE.search(text) is not None)
+        words = word_count(text)
+        return cls(text, folded, strip_decoration(folded), words, size(text, words), ends_sentence(text))
 
 
 class Lines:
@@ -161,16 +164,17 @@ _FIGURE_PATTERNS = (
     # Scores and records: "46:44", "(10-6, 3-4)".
     r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
 )
-# Evidence that a line of any length carries data, however many words it has.
-_FORM_PATTERNS = (
-    # A timeline entry: a year or a range of years, then text ("1957–1959 erster bauabschnitt").
-    r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S",
-    # A bare address: "http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com".
-    r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$",
-)
+# Evidence that a line of any length carries data, however many words it has: a timeline
+# entry (a year or a range of years, then text: "1957–1959 erster bauabschnitt"), a bare
+# address ("http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com"), or code.
+TIMELINE_RE = re.compile(r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S")
+ADDRESS_RE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$")
+# Every number, quantity, price, time or score holds one of these: a line without any is
+# data only as an address or code.
+NUMERAL_RE = re.compile(r"[\d½¼¾⅓⅔⅛]")
 
 # A command or code line, on the line as written (commands are lower case).
-CODE_RE = regex.compile(
+CODE_RE = re.compile(
     r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
     r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|chown|mkdir|ssh|source|cd|ls|cat|cp|mv|rm|conda|uv|"
     r"poetry|systemctl|bash|sh) [-\w./:=@~]+"
@@ -202,7 +206,7 @@ class Shapes:
     [True, True, True, False, False]
     """
 
-    __slots__ = ("_figure_re", "_form_re", "_number_cell_re", "lines")
+    __slots__ = ("_figure_re", "_number_cell_re", "lines")
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
@@ -216,7 +220,6 @@ class Shapes:
             rf"|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
         )
         self._figure_re = regex.compile("|".join(f"(?:{p})" for p in (quantity, *_FIGURE_PATTERNS)))
-        self._form_re = regex.compile("|".join(f"(?:{p})" for p in _FORM_PATTERNS))
         # A numeric cell: a number alone, with a sign, currency, unit or percent ("30'000",
         # "-804", "155 x 96", "1kg"); a bare integer under 1000 is a page number as often.
         self._number_cell_re = regex.compile(
@@ -233,9 +236,11 @@ class Shapes:
 
     def _is_data(self, text: str) -> bool:
         folded = self.lines(text).folded
+        if not NUMERAL_RE.search(folded):
+            return ADDRESS_RE.match(folded) is not None or CODE_RE.search(text) is not None
         if self._number_cell_re.match(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
-        if self._form_re.search(folded) or CODE_RE.search(text):
+        if TIMELINE_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
             return True
         if not self._figure_re.search(folded):
             return False
@@ -246,7 +251,11 @@ class Shapes:
         """A timeline entry, a command or code line, or a bare address."""
         if len(text) > MAX_DATA_CHARS:
             return False
-        return self.lines.answer("form", text, lambda: bool(self._form_re.search(self.lines(text).folded) or CODE_RE.search(text)))
+        def form() -> bool:
+            folded = self.lines(text).folded
+            return bool(TIMELINE_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text))
+
+        return self.lines.answer("form", text, form)
 
     def _interviews(self, texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """The same question put to several people: a question or prompt (ending in "?" or

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from functools import lru_cache, wraps
-from typing import TypeVar
-
 import regex
 
-T = TypeVar("T")
-
-__all__ = ["core", "fold", "is_name_token", "size", "strip_decoration", "word_count", "words"]
+__all__ = ["core", "ends_sentence", "fold", "is_name_token", "size", "strip_decoration", "word_count", "words"]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -51,36 +45,10 @@ CJK_FIRST = "\u2e80"
 AFTER_CJK_FIRST_RE = re.compile(f"[{CJK_FIRST}-\U0010ffff]")
 
 
-# Filters judge the same lines many times (each filter, each round): fold, core and size
-# are pure functions of one line, so they are memoized. The caches change no result. Short
-# lines (up to CACHE_MAX_CHARS) go to a cache of CACHE_SIZE entries; paragraphs (up to
-# LONG_CACHE_MAX_CHARS) to a small one that holds a few documents' worth, so that memory
-# stays bounded (a few MB at most) while a long paragraph is not measured again by every
-# filter in every round. Longer lines are never cached.
-CACHE_SIZE = 1 << 13
-CACHE_MAX_CHARS = 400
-LONG_CACHE_SIZE = 256
-LONG_CACHE_MAX_CHARS = 10_000
-
-
-def _memoized(func: Callable[[str], T]) -> Callable[[str], T]:
-    cached = lru_cache(maxsize=CACHE_SIZE)(func)
-    cached_long = lru_cache(maxsize=LONG_CACHE_SIZE)(func)
-
-    @wraps(func)
-    def call(text: str) -> T:
-        if len(text) <= CACHE_MAX_CHARS:
-            return cached(text)
-        return cached_long(text) if len(text) <= LONG_CACHE_MAX_CHARS else func(text)
-
-    return call
-
-
 def _straight_quote(match: re.Match[str]) -> str:
     return QUOTES_TABLE[ord(match.group())] or ""
 
 
-@_memoized
 def fold(text: str) -> str:
     """Normalize for comparison: NFKC, casefold, straight quotes, hyphens, single spaces.
 
@@ -97,7 +65,6 @@ def fold(text: str) -> str:
     return SPACES_RE.sub(" ", text).strip()
 
 
-@_memoized
 def core(text: str) -> str:
     """Folded text without decoration around it (bullets, arrows, final colon or period).
 
@@ -107,9 +74,22 @@ def core(text: str) -> str:
     return strip_decoration(fold(text))
 
 
-@lru_cache(maxsize=4096)
-def _is_decoration(char: str) -> bool:
-    return DECOR_CHAR_RE.fullmatch(char) is not None
+# DECOR's characters: its literals, regex's white space, and dashes (\p{Pd}); outside the
+# BMP (where Python's Unicode tables may be older than the regex module's) DECOR decides.
+_DECOR_LITERALS = frozenset(""":;.,!?…|•·▪▸►▶→←↑⬆»«›‹<>*#"'()[]{}/\\+=_~■□◆◇●○★☆【】「」『』〔〕《》〈〉：；。、""")
+_WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def is_decoration(char: str) -> bool:
+    """``DECOR_CHAR_RE.fullmatch(char)``, without a regex for the usual characters."""
+    if char in _DECOR_LITERALS or char in _WHITE_SPACE:
+        return True
+    if ord(char) >= 0x10000:
+        return DECOR_CHAR_RE.fullmatch(char) is not None
+    return unicodedata.category(char) == "Pd"
 
 
 def strip_decoration(text: str) -> str:
@@ -120,24 +100,46 @@ def strip_decoration(text: str) -> str:
     'lire aussi'
     """
     start, end = 0, len(text)
-    while start < end and _is_decoration(text[start]):
+    while start < end and is_decoration(text[start]):
         start += 1
-    while end > start and _is_decoration(text[end - 1]):
+    while end > start and is_decoration(text[end - 1]):
         end -= 1
     return text[start:end]
 
 
+# SENTENCE_END_RE's final characters, and what may follow them.
+_SENTENCE_STOPS = frozenset(".!?…。！？।؟»\"'”’)")
+_TRAILING = "".join(sorted(_WHITE_SPACE)) + "\ufe0f"  # what SENTENCE_END_RE allows after the end
+_EMOTICON_ENDS = (":)", ":(", ":d", ":p", ";)", ";(", ";d", ";p", ":-)", ":-(", ":-d", ":-p", ";-)", ";-(", ";-d", ";-p", "<3")
+
+
+def ends_sentence(text: str) -> bool:
+    """``SENTENCE_END_RE.search(text) is not None``, deciding on the last characters
+    (punctuation, an emoticon) and asking the regex only about a last character that may be
+    an emoji.
+
+    >>> ends_sentence("Done."), ends_sentence("Das gefällt mir 😉"), ends_sentence("Most read")
+    (True, True, False)
+    """
+    stripped = text.rstrip(_TRAILING)
+    if not stripped:
+        return False
+    last = stripped[-1]
+    if last in _SENTENCE_STOPS:
+        return True
+    if last in ")(dDpP3" and stripped[-3:].lower().endswith(_EMOTICON_ENDS):
+        return SENTENCE_END_RE.search(text) is not None
+    if last.isascii():
+        return False
+    return SENTENCE_END_RE.search(text) is not None
+
+
 def word_count(text: str) -> int:
-    """Number of word tokens (memoized).
+    """Number of word tokens.
 
     >>> word_count("Coco.gg, c’est fini")
     3
     """
-    return _word_count(text)
-
-
-@_memoized
-def _word_count(text: str) -> int:
     return len((ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text))
 
 
@@ -150,17 +152,19 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-@_memoized
-def size(text: str) -> float:
-    """Length in words, counting two Chinese or Japanese characters as one word.
+def size(text: str, words: int | None = None) -> float:
+    """Length in words, counting two Chinese or Japanese characters as one word (``words``:
+    the text's word count, when it is known).
 
     >>> size("Two words"), size("学生们在上课")
     (2, 3.0)
     """
     if not AFTER_CJK_FIRST_RE.search(text):
-        return word_count(text)  # no Chinese or Japanese character: they all come later
+        return word_count(text) if words is None else words  # no Chinese or Japanese character: they all come later
     cjk = len(CJK_RE.findall(text))
-    return word_count(CJK_RE.sub(" ", text)) + cjk / 2 if cjk else word_count(text)
+    if not cjk:
+        return word_count(text) if words is None else words
+    return word_count(CJK_RE.sub(" ", text)) + cjk / 2
 
 
 def is_name_token(token: str) -> bool:

@@ -327,6 +327,11 @@ class _Patterns:
 
     def first(self, text: str, budget: Budget | None) -> regex.Match[str] | None:
         """The match of the first pattern (in file order) that matches ``text``."""
+        found = self.first_at(text, budget)
+        return found[1] if found is not None else None
+
+    def first_at(self, text: str, budget: Budget | None) -> tuple[int, Any] | None:
+        """The first pattern (in file order) that matches ``text``: its index and match."""
         candidates = self.candidates(text) if self.mode in ("full", "prefix") else range(len(self._sources))
         for k in candidates:
             need = self._needs[k]
@@ -358,7 +363,7 @@ class _Patterns:
                 if budget is not None:
                     budget.spent(time.perf_counter() - started)
             if match is not None:
-                return match  # type: ignore[no-any-return]
+                return k, match
         return None
 
     def validate(self, origins: Sequence[str]) -> None:
@@ -439,6 +444,25 @@ class _Category:
             patterns.validate([e.origin for e in self.entries if e.kind == kind])
 
 
+class _Group:
+    """Several categories asked together (``Vocabulary.classify``): their phrases in one
+    dictionary (phrase -> first category), their patterns in one index."""
+
+    __slots__ = ("contains", "full", "owners_contains", "owners_full", "phrases")
+
+    def __init__(self, categories: Sequence[str], matchers: Mapping[str, _Category]) -> None:
+        present = [c for c in categories if c in matchers]
+        self.phrases: dict[str, str] = {}
+        for category in reversed(present):
+            self.phrases.update(dict.fromkeys(matchers[category].literals, category))
+        full = [(c, e) for c in present for e in matchers[c].entries if e.kind == "re"]
+        contains = [(c, e) for c in present for e in matchers[c].entries if e.kind == "has"]
+        self.full = _Patterns([e for _, e in full], "full")
+        self.owners_full = tuple(c for c, _ in full)
+        self.contains = _Patterns([e for _, e in contains], "contains")
+        self.owners_contains = tuple(c for c, _ in contains)
+
+
 class Vocabulary:
     """Phrase lists by category, merged over languages.
 
@@ -461,6 +485,7 @@ class Vocabulary:
             trusted = shipped.get(category, [False] * len(values))
             parsed = [_parse_entry(value, origin, ok) for value, origin, ok in zip(values, where, trusted)]
             self._categories[category] = _Category([e for e in parsed if e is not None])
+        self._groups: dict[tuple[str, ...], _Group] = {}
         if validate:
             for matcher in self._categories.values():
                 matcher.validate()
@@ -538,17 +563,18 @@ class Vocabulary:
         """The category of ``categories`` that folded ``text`` is a whole-line entry of: the
         first with a phrase equal to it, else the first with a ``re:`` pattern matching it
         whole, else the first with a ``has:`` pattern found in it."""
-        matchers = [(c, self._categories[c]) for c in categories if c in self._categories]
-        for category, matcher in matchers:
-            if text in matcher.literals:
-                return category
-        for category, matcher in matchers:
-            if len(matcher.full) and matcher.full.first(text, budget) is not None:
-                return category
-        for category, matcher in matchers:
-            if len(matcher.contains) and matcher.contains.first(text, budget) is not None:
-                return category
-        return None
+        key = tuple(categories)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group(key, self._categories)
+        category = group.phrases.get(text)
+        if category is not None:
+            return category
+        found = group.full.first_at(text, budget)
+        if found is not None:
+            return group.owners_full[found[0]]
+        found = group.contains.first_at(text, budget)
+        return group.owners_contains[found[0]] if found is not None else None
 
     def prefix(self, category: str, text: str, budget: Budget | None = None) -> int | None:
         """Length of the entry of ``category`` that starts folded ``text`` (the first pattern

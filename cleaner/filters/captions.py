@@ -120,11 +120,11 @@ class Captions(BlockFilter):
 
     def _is_credit(self, text: str) -> bool:
         """A lone credit line: "Foto: dpa", "(Photo by X/Getty Images)", "Imago/Blaulicht"."""
-        if len(text) > 120 or self.lines.shapes.is_form(text):
-            return False  # "source ~/venvs/env/bin/activate" is a command
-        # "© Riproduzione riservata" is a rights line, not a credit (asked last: it is rare
-        # that a line looks like a credit at all).
-        return self._looks_like_credit(text) and not self.lines.is_phrase("copyright_line", self.lines(text))
+        if len(text) > 120 or not self._looks_like_credit(text):
+            return False
+        # Asked last (it is rare that a line looks like a credit at all): "source
+        # ~/venvs/env/bin/activate" is a command, "© Riproduzione riservata" a rights line.
+        return not self.lines.shapes.is_form(text) and not self.lines.is_phrase("copyright_line", self.lines(text))
 
     def _looks_like_credit(self, text: str) -> bool:
         folded = self.lines(text).folded

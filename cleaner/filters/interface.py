@@ -63,6 +63,11 @@ class InterfaceLines(BlockFilter):
         if len(key) > 120:
             return None
         # A row of share buttons: share words, perhaps with share phrases ("Artikel teilen").
+        # Its first token is a share word, or a share phrase starts the line (a phrase
+        # cannot start inside a word): other lines need no search for phrases.
+        tokens = [t for t in SEPARATORS_RE.split(key) if t]
+        if tokens and tokens[0] not in self._share_words and self.vocabulary.prefix("share_prompt", key) is None:
+            return None
         key, phrases = self.vocabulary.remove_all("share_prompt", key)
         tokens = [t for t in SEPARATORS_RE.split(key) if t]
         if (phrases or tokens) and len(tokens) <= 12 and all(t in self._share_words for t in tokens):
