@@ -45,8 +45,8 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 # pathological user-supplied pattern; the Budget bounds the sum over a document.
 MATCH_TIMEOUT = 0.25
 WORD_CHAR_RE = regex.compile(r"\w")
-# First characters whose candidate patterns are remembered (the texts' alphabet).
-MAX_FIRST_CHARS = 4096
+# Line beginnings (two characters) whose candidate patterns are remembered.
+MAX_FIRST_CHARS = 16384
 # How a pattern is applied: to the whole line, as a prefix ending where a word ends,
 # anywhere between word boundaries, or anywhere ("has:" entries).
 Mode = Literal["full", "prefix", "search", "contains"]
@@ -219,6 +219,93 @@ def _compile(source: str) -> Any:
     return regex.compile(source)
 
 
+_MAX_STARTS = 256
+
+
+def starts(pattern: str, n: int = 2) -> frozenset[str] | None:
+    """The strings of up to ``n`` characters a match of ``pattern`` can begin with (a
+    shorter one: a whole match), or None when they are not few and plain.
+
+    >>> sorted(starts("(home|start)( ?[>›] ?[a-z ]{1,40}){1,6}"))
+    ['ho', 'st']
+    >>> starts(r"\\d{1,3}") is None
+    True
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-only syntax
+        return None
+    if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE:
+        return None
+    found = _starts_of_sequence(list(parsed), n)
+    return frozenset(found) if found is not None and "" not in found else None
+
+
+def _concat(heads: set[str], tails: set[str], n: int) -> set[str] | None:
+    out = {h if len(h) >= n else (h + t)[:n] for h in heads for t in (tails if len(h) < n else {""})}
+    return out if len(out) <= _MAX_STARTS else None
+
+
+def _starts_of_sequence(items: list[Any], n: int) -> set[str] | None:
+    current: set[str] | None = {""}
+    for op, arg in items:
+        if current is None or all(len(h) >= n for h in current):
+            return current
+        item = _starts_of_item(op, arg, n)
+        if item is None:
+            return None
+        current = _concat(current, item, n)
+    return current
+
+
+def _starts_of_item(op: Any, arg: Any, n: int) -> set[str] | None:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(arg)}
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in arg:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < 64:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return chars
+    if op is c.SUBPATTERN:
+        _, add_flags, del_flags, body = arg
+        return None if add_flags or del_flags else _starts_of_sequence(list(body), n)
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in arg[1]:
+            part = _starts_of_sequence(list(branch), n)
+            if part is None:
+                return None
+            found |= part
+        return found if len(found) <= _MAX_STARTS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        body_starts = _starts_of_sequence(list(body), n)
+        if body_starts is None:
+            return None
+        result: set[str] = {""} if low == 0 else set()
+        current: set[str] | None = {""}
+        for times in range(1, min(high, n) + 1):
+            current = _concat(current, body_starts, n)
+            if current is None:
+                return None
+            if times >= low:
+                result |= current
+        if low > n:
+            result = {h for h in current if len(h) >= n} if current is not None else set()
+        return result if len(result) <= _MAX_STARTS else None
+    return None
+
+
 def is_anchored(pattern: str) -> bool:
     """Does every match of ``pattern`` start at the start of the text (a leading ``^``)?
 
@@ -269,7 +356,8 @@ class _Patterns:
     word ends, or a search."""
 
     __slots__ = (
-        "_anchored", "_any", "_by_char", "_by_first", "_classes", "_compiled", "_needs", "_sources", "_trusted", "mode"
+        "_anchored", "_any", "_by_char", "_by_first", "_classes", "_compiled", "_needs", "_sources", "_starts", "_trusted",
+        "mode"
     )
 
     def __init__(self, entries: Sequence[_Entry], mode: Mode) -> None:
@@ -282,6 +370,8 @@ class _Patterns:
         self._classes: dict[str, list[int]] = {DIGIT: [], WORD: [], SPACE: []}
         self._any: list[int] = []
         self._by_first: dict[str, tuple[int, ...]] = {}
+        # What each pattern can start with, up to two characters (None: see the first-character index).
+        self._starts = tuple(starts(source) if mode in ("full", "prefix") else None for source in self._sources)
         # A pattern found anywhere in a line needs its plain text there: a substring test
         # (fast, in C) skips it on the lines that lack it.
         self._needs = tuple(required_literal(source) if mode in ("search", "contains") else None for source in self._sources)
@@ -300,12 +390,13 @@ class _Patterns:
 
     def candidates(self, text: str) -> Sequence[int]:
         """Indices of the patterns that can match ``text``, in file order (remembered per
-        first character)."""
+        first two characters)."""
         if not text:
             return range(len(self._sources))
-        char = text[0]
-        found = self._by_first.get(char)
+        head = text[:2]
+        found = self._by_first.get(head)
         if found is None:
+            char = text[0]
             merged = [*self._by_char.get(char, ()), *self._any]
             if self._classes[DIGIT] and DIGIT_CHAR_RE.match(char):
                 merged += self._classes[DIGIT]
@@ -313,9 +404,11 @@ class _Patterns:
                 merged += self._classes[WORD]
             if self._classes[SPACE] and SPACE_CHAR_RE.match(char):
                 merged += self._classes[SPACE]
+            # Of those, the patterns whose first two characters are known must begin so.
+            kept = [k for k in set(merged) if self._starts[k] is None or any(head.startswith(s) for s in self._starts[k])]
             if len(self._by_first) >= MAX_FIRST_CHARS:
                 self._by_first.clear()
-            found = self._by_first[char] = tuple(sorted(set(merged)))
+            found = self._by_first[head] = tuple(sorted(kept))
         return found
 
     def compiled(self, k: int) -> Any:
