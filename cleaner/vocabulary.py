@@ -10,14 +10,14 @@ How a line is matched, cheaply: phrases are dictionary keys (a folded line is lo
 never scanned); patterns are indexed by the characters they can start with (read from the
 pattern's parse tree), so a line is tried only against the patterns that can begin with its
 first character, and each pattern is compiled the first time a line needs it. Every match
-has a timeout, and a :class:`Budget` bounds the time one document may spend in patterns.
+of a user's pattern has a timeout, and a :class:`Budget` bounds the time one document may
+spend in them; shipped patterns are tested to be bounded.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import re
 import sys
 import time
 import warnings
@@ -35,6 +35,23 @@ from cleaner.patterns import fold
 # the first characters a pattern can match. Patterns it cannot read may start anywhere.
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _sre_constants: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
+# Syntax that only the ``regex`` module knows, or reads differently from Python's parser
+# (POSIX classes, \p{..}, fuzzy matching, possessive repeats): no claim is made about it.
+REGEX_ONLY_RE = regex.compile(r"\\[pPXNGKLRVmM]|\[\[:|\(\?[^:=!<>P#(]*[Vfbre]|\{\s*[eids]\s*[<=]|[*+?}][+]")
+
+
+def _parse(pattern: str) -> Any | None:
+    """The parse tree of ``pattern`` by Python's parser, or None when it cannot be trusted
+    to mean what the ``regex`` module reads (regex-only syntax, ignore-case)."""
+    if REGEX_ONLY_RE.search(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - syntax Python's parser does not know
+        return None
+    return None if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE else parsed
 
 __all__ = ["VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "first_chars", "required_literal"]
 
@@ -131,13 +148,8 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     >>> first_chars(r".{0,20}foo") is None
     True
     """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - regex-only syntax (\p{L}, possessive...) is not Python's
-        return None
-    if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE:
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     chars, _nullable = _first_of_sequence(list(parsed))
     return chars
@@ -202,23 +214,6 @@ def _first_of_item(op: Any, arg: Any) -> tuple[frozenset[str] | None, bool]:
     return None, False
 
 
-# Syntax that only the ``regex`` module knows (or reads differently from ``re``).
-REGEX_ONLY_RE = regex.compile(r"\\[pPXNGKLRVmM]|\[\[:|\(\?[^:=!<>P#(]*[Vfbre]|\{\s*[eids]\s*[<=]|[*+?}][+]")
-
-
-def _compile(source: str) -> Any:
-    """A shipped pattern: compiled by the standard library's engine when the pattern means
-    the same there (it compiles and matches several times faster), else by ``regex``."""
-    if not REGEX_ONLY_RE.search(source):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return re.compile(source)
-        except re.error:
-            pass
-    return regex.compile(source)
-
-
 _MAX_STARTS = 256
 
 
@@ -231,13 +226,8 @@ def starts(pattern: str, n: int = 2) -> frozenset[str] | None:
     >>> starts(r"\\d{1,3}") is None
     True
     """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - regex-only syntax
-        return None
-    if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE:
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     found = _starts_of_sequence(list(parsed), n)
     return frozenset(found) if found is not None and "" not in found else None
@@ -312,11 +302,8 @@ def is_anchored(pattern: str) -> bool:
     >>> is_anchored(r"^([\\w'.-]+ ){1,3}covers\\b"), is_anchored("all rights reserved")
     (True, False)
     """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - regex-only syntax
+    parsed = _parse(pattern)
+    if parsed is None:
         return pattern.startswith("^") and "|" not in pattern
     items = list(parsed)
     multiline = parsed.state.flags & _sre_constants.SRE_FLAG_MULTILINE
@@ -330,13 +317,8 @@ def required_literal(pattern: str) -> str | None:
     >>> required_literal("tous droits réservés"), required_literal(r"(©|\\(c\\)) ?\\d{4}"), required_literal(r"all rights? reserved")
     ('tous droits réservés', None, 'all right')
     """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - regex-only syntax
-        return None
-    if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE:
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     best, run = "", ""
     for op, arg in parsed:
@@ -415,7 +397,7 @@ class _Patterns:
         pattern = self._compiled[k]
         if pattern is None:
             source = (TEMPLATES["prefix"] if self._anchored[k] else TEMPLATES[self.mode]).format(self._sources[k])
-            pattern = self._compiled[k] = _compile(source) if self._trusted[k] else regex.compile(source)
+            pattern = self._compiled[k] = regex.compile(source)
         return pattern
 
     def first(self, text: str, budget: Budget | None) -> regex.Match[str] | None:
@@ -528,7 +510,7 @@ class _Category:
             if not alternatives:
                 return None
             source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-            return _compile(source) if all(e.trusted for e in self.entries) else regex.compile(source)
+            return regex.compile(source)
 
         return self._get("remover", build)
 
@@ -690,7 +672,7 @@ class Vocabulary:
         remover = matcher.remover if matcher is not None else None
         if remover is None:
             return text, 0
-        if isinstance(remover, re.Pattern):
+        if all(e.trusted for e in matcher.entries):  # shipped entries: tested to be bounded
             return remover.subn(" ", text)
         try:
             result: tuple[str, int] = remover.subn(" ", text, timeout=MATCH_TIMEOUT)
@@ -699,14 +681,17 @@ class Vocabulary:
             return text, 0
 
     def search(self, category: str, text: str, budget: Budget | None = None) -> regex.Match[str] | None:
-        """An entry of ``category`` found anywhere in folded ``text`` (patterns, then phrases)."""
+        """An entry of ``category`` found anywhere in folded ``text``, between word boundaries:
+        the match of the first pattern (in file order) found in it, else of the longest
+        phrase; None if no entry occurs. Not necessarily the leftmost entry."""
         matcher = self._categories.get(category)
         if matcher is None:
             return None
         match = matcher.search.first(text, budget) if len(matcher.search) else None
         if match is not None:
             return match
-        for phrase in matcher.literals:
+        # Longest phrases first, then in order: the same answer in every process.
+        for phrase in matcher._get("ordered", lambda: sorted(matcher.literals, key=lambda p: (-len(p), p))):
             at = text.find(phrase)
             while at != -1:
                 end = at + len(phrase)
