@@ -1,7 +1,15 @@
-"""The plain entry points: ``clean`` and ``detect_language``, over the default pipeline."""
+"""The plain entry points: ``clean`` and ``detect_language``, over the default pipeline.
+
+:func:`clean` keeps the pipelines it builds, one per configuration and thread (a few), so a
+loop of ``clean()`` calls costs what a reused pipeline costs; building a pipeline reads the
+vocabulary and sets up every filter. Users who want the memory back, or a pipeline of their
+own, build one with :func:`default_pipeline` and call it.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from cleaner.config import CleanerConfig, build_pipeline
@@ -35,8 +43,37 @@ def clean(
     the original always stays in ``result.text``.
     """
     doc = to_document(text, id=id)
-    pipeline = default_pipeline(config, translate_to=translate_to) if translate_to else default_pipeline(config)
-    return pipeline(doc)
+    return _PIPELINES.get(config or CleanerConfig(), translate_to)(doc)
+
+
+class _PipelineCache:
+    """Pipelines by configuration, per thread (a pipeline's memo is not shared across
+    threads), the least recently used dropped beyond ``size``."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._local = threading.local()
+
+    def get(self, config: CleanerConfig, translate_to: str | None) -> Pipeline:
+        kept: OrderedDict[tuple[str, str | None], Pipeline] | None = getattr(self._local, "kept", None)
+        if kept is None:
+            kept = self._local.kept = OrderedDict()
+        key = (config.fingerprint(), translate_to)
+        pipeline = kept.get(key)
+        if pipeline is None:
+            pipeline = default_pipeline(config, translate_to=translate_to) if translate_to else default_pipeline(config)
+            kept[key] = pipeline
+            if len(kept) > self.size:
+                kept.popitem(last=False)
+        else:
+            kept.move_to_end(key)
+        return pipeline
+
+    def clear(self) -> None:
+        self._local.kept = OrderedDict()
+
+
+_PIPELINES = _PipelineCache()
 
 
 def clean_text(text: str | bytes) -> str:

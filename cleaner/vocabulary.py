@@ -104,11 +104,35 @@ class Budget:
 
 
 @dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a pattern's parse tree says, read once: the characters and two-character
+    starts a match can begin with, a literal every match holds, a leading ``^``."""
+
+    first: frozenset[str] | None
+    starts: frozenset[str] | None
+    literal: str | None
+    anchored: bool
+
+
+@dataclass(slots=True, eq=False)
 class _Entry:
     kind: Literal["phrase", "re", "has"]
     source: str  # the folded phrase, or the pattern
     origin: str  # "path:line", or "" for entries given as a mapping
     trusted: bool = False  # shipped with the package (its patterns are tested to be bounded)
+    _facts: _Facts | None = None
+
+    def facts(self) -> _Facts:
+        """The pattern's facts, worked out from one parse the first time they are asked."""
+        if self._facts is None:
+            tree = _parse(self.source)
+            self._facts = _Facts(
+                first=_first_chars(tree),
+                starts=_starts(tree),
+                literal=_required_literal(tree),
+                anchored=_is_anchored(tree, self.source),
+            )
+        return self._facts
 
 
 def _parse_entry(raw: str, origin: str, trusted: bool) -> _Entry | None:
@@ -148,7 +172,10 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     >>> first_chars(r".{0,20}foo") is None
     True
     """
-    parsed = _parse(pattern)
+    return _first_chars(_parse(pattern))
+
+
+def _first_chars(parsed: Any | None) -> frozenset[str] | None:
     if parsed is None:
         return None
     chars, _nullable = _first_of_sequence(list(parsed))
@@ -226,7 +253,10 @@ def starts(pattern: str, n: int = 2) -> frozenset[str] | None:
     >>> starts(r"\\d{1,3}") is None
     True
     """
-    parsed = _parse(pattern)
+    return _starts(_parse(pattern), n)
+
+
+def _starts(parsed: Any | None, n: int = 2) -> frozenset[str] | None:
     if parsed is None:
         return None
     found = _starts_of_sequence(list(parsed), n)
@@ -302,7 +332,10 @@ def is_anchored(pattern: str) -> bool:
     >>> is_anchored(r"^([\\w'.-]+ ){1,3}covers\\b"), is_anchored("all rights reserved")
     (True, False)
     """
-    parsed = _parse(pattern)
+    return _is_anchored(_parse(pattern), pattern)
+
+
+def _is_anchored(parsed: Any | None, pattern: str) -> bool:
     if parsed is None:
         return pattern.startswith("^") and "|" not in pattern
     items = list(parsed)
@@ -317,7 +350,10 @@ def required_literal(pattern: str) -> str | None:
     >>> required_literal("tous droits réservés"), required_literal(r"(©|\\(c\\)) ?\\d{4}"), required_literal(r"all rights? reserved")
     ('tous droits réservés', None, 'all right')
     """
-    parsed = _parse(pattern)
+    return _required_literal(_parse(pattern))
+
+
+def _required_literal(parsed: Any | None) -> str | None:
     if parsed is None:
         return None
     best, run = "", ""
@@ -345,6 +381,7 @@ class _Patterns:
     def __init__(self, entries: Sequence[_Entry], mode: Mode) -> None:
         self.mode = mode
         sources = [e.source for e in entries]
+        facts = [e.facts() for e in entries]
         self._trusted = tuple(e.trusted for e in entries)
         self._sources = tuple(sources)
         self._compiled: list[regex.Pattern[str] | None] = [None] * len(sources)
@@ -353,14 +390,14 @@ class _Patterns:
         self._any: list[int] = []
         self._by_first: dict[str, tuple[int, ...]] = {}
         # What each pattern can start with, up to two characters (None: see the first-character index).
-        self._starts = tuple(starts(source) if mode in ("full", "prefix") else None for source in self._sources)
+        self._starts = tuple(f.starts if mode in ("full", "prefix") else None for f in facts)
         # A pattern found anywhere in a line needs its plain text there: a substring test
         # (fast, in C) skips it on the lines that lack it.
-        self._needs = tuple(required_literal(source) if mode in ("search", "contains") else None for source in self._sources)
+        self._needs = tuple(f.literal if mode in ("search", "contains") else None for f in facts)
         # A search for a pattern that starts with "^" is a match at the start.
-        self._anchored = tuple(mode == "search" and is_anchored(source) for source in self._sources)
-        for k, source in enumerate(self._sources):
-            chars = first_chars(source) if mode in ("full", "prefix") else None
+        self._anchored = tuple(mode == "search" and f.anchored for f in facts)
+        for k, fact in enumerate(facts):
+            chars = fact.first if mode in ("full", "prefix") else None
             if chars is None:
                 self._any.append(k)
                 continue

@@ -166,3 +166,38 @@ def test_check_value_by_annotation(annotation: Any, good: list[Any], bad: list[A
     for value in bad:
         with pytest.raises(ConfigError, match="^k: expected"):
             check_value("k", value, annotation)
+
+
+def test_clean_reuses_one_pipeline_per_configuration_and_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from cleaner import api
+
+    built: list[object] = []
+    real = api.build_pipeline
+
+    def counting(config: CleanerConfig | None = None) -> object:
+        built.append(config)
+        return real(config)
+
+    monkeypatch.setattr(api, "build_pipeline", counting)
+    monkeypatch.setattr(api, "_PIPELINES", api._PipelineCache(size=2))
+    text = "World\n\nMinister resigns\n\nThe minister resigned on Monday after a long debate.\n\nAdvertisement"
+    quiet = CleanerConfig(detect_language=False)
+    first = api.clean(text, config=quiet)
+    assert api.clean(text, config=CleanerConfig(detect_language=False)).text == first.text  # an equal config
+    assert len(built) == 1
+    other = api.clean(text, config=quiet.replace(disable=("section_labels",)))
+    assert "World" in other.text and "World" not in first.text and len(built) == 2
+    results: list[str] = []
+    workers = [threading.Thread(target=lambda: results.append(api.clean(text, config=quiet).text)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert results == [first.text] * 3 and len(built) == 5  # one pipeline per thread
+    api.clean(text, config=quiet.replace(mode="precise"))  # a third config: the oldest goes
+    api.clean(text, config=quiet.replace(disable=("section_labels",)))
+    assert len(built) == 6
+    api.clean(text, config=quiet)
+    assert len(built) == 7
