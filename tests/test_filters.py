@@ -497,3 +497,55 @@ def test_cli_mode_flag(tmp_path) -> None:
         path.write_text(buffer.getvalue(), encoding="utf-8")
     assert "300 g Mehl" in out["balanced"].read_text(encoding="utf-8")
     assert "300 g Mehl" not in out["precise"].read_text(encoding="utf-8")
+
+
+def test_every_filter_declares_the_reason_codes_it_gives() -> None:
+    """Each shipped filter is a BlockFilter whose declared codes come from cleaner.reasons,
+    and every removal it makes on the fixtures carries one of its own codes."""
+    from pathlib import Path
+
+    from cleaner import filters, reasons
+    from cleaner.config import FILTER_CLASSES, CleanerConfig
+    from cleaner.filters.base import BlockFilter
+    from cleaner.filters.site import RepeatedAcrossSite
+
+    declared = {}
+    for name, class_name in FILTER_CLASSES.items():
+        cls = getattr(filters, class_name)
+        if name == "fix_unicode":  # a step that edits lines; its one code is still registered
+            assert reasons.EMPTY_AFTER_REPAIR in reasons.ALL
+            declared[name] = frozenset({reasons.EMPTY_AFTER_REPAIR})
+            continue
+        assert issubclass(cls, BlockFilter) and cls.name == name
+        assert cls.reasons and cls.reasons <= reasons.ALL, name
+        declared[name] = cls.reasons
+    assert issubclass(RepeatedAcrossSite, BlockFilter) and RepeatedAcrossSite.reasons <= reasons.ALL
+    # the sets other code reads are made of registered codes
+    for group in (reasons.CAPTIONS, reasons.CREDITS, reasons.AUTHORS, reasons.RELATED, reasons.BOUNDARY):
+        assert group <= reasons.ALL
+    pipeline = CleanerConfig(detect_language=False).pipeline()
+    seen = set()
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    for path in sorted(root.glob("*.txt")):
+        for removal in pipeline.clean(path.read_text(encoding="utf-8")).removals:
+            assert removal.reason in declared[removal.filter], (path.name, removal.filter, removal.reason)
+            seen.add(removal.reason)
+    assert len(seen) > 15  # the fixtures exercise most codes
+
+
+def test_a_filter_cannot_declare_or_give_an_unregistered_code() -> None:
+    from cleaner.document import Block
+    from cleaner.filters.base import BlockFilter
+
+    with pytest.raises(TypeError, match="not in cleaner.reasons"):
+
+        class Sloppy(BlockFilter):  # noqa: F841 - the class statement itself must fail
+            name = "sloppy"
+            reasons = frozenset({"made_up"})
+
+    class Narrow(BlockFilter):
+        name = "narrow"
+        reasons = frozenset({"byline"})
+
+    with pytest.raises(ValueError, match="no reason code 'dateline'"):
+        Narrow().removal(Block(0, "x"), "dateline")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cleaner import reasons
 from cleaner.document import Document, Removal
+from cleaner.filters.base import BlockFilter
 from cleaner.patterns import size
 from cleaner.siteprofile import SiteProfile, fingerprint, record_site
 
 __all__ = ["RepeatedAcrossSite"]
 
 
-class RepeatedAcrossSite:
+class RepeatedAcrossSite(BlockFilter):
     """Remove a line that occurs in at least ``min_share`` of its site's articles (and in at
     least ``min_articles`` of them), as counted by a :class:`~cleaner.siteprofile.SiteProfile`.
 
@@ -48,6 +50,7 @@ class RepeatedAcrossSite:
     """
 
     name = "repeated_across_site"
+    reasons = frozenset({reasons.REPEATED_ACROSS_SITE})
 
     def __init__(
         self,
@@ -66,6 +69,7 @@ class RepeatedAcrossSite:
             raise ValueError(
                 f"min_articles must be at least 2 (a line always occurs in its own article), got {min_articles}"
             )
+        # It asks nothing of the vocabulary or of line descriptions: no BlockFilter.__init__.
         self.profile = profile
         self.min_share = min_share
         self.min_articles = min_articles
@@ -107,9 +111,4 @@ class RepeatedAcrossSite:
                 continue
             if self.max_words is not None and share < self.long_min_share and size(text) > self.max_words:
                 continue
-            yield Removal(
-                block,
-                self.name,
-                "repeated_across_site",
-                f"in {count} of {total} articles of {site} ({share:.0%})",
-            )
+            yield self.removal(block, reasons.REPEATED_ACROSS_SITE, f"in {count} of {total} articles of {site} ({share:.0%})")

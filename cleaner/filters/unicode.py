@@ -20,6 +20,7 @@ import regex
 from ftfy import chardata
 from ftfy.badness import BADNESS_RE, is_bad
 
+from cleaner import reasons
 from cleaner.blocks import BLANK_RE
 from cleaner.document import Block, Document, Edit, Removal
 
@@ -273,7 +274,7 @@ class FixUnicode:
             if not BLANK_RE.fullmatch(spaced):  # what Document.from_text would call blank
                 blocks.append(new)
             else:
-                removals.append(Removal(new, self.name, "empty_after_repair", f"was {block.text!r}"))
+                removals.append(Removal(new, self.name, reasons.EMPTY_AFTER_REPAIR, f"was {block.text!r}"))
         if not changed:
             return doc
         return doc.with_blocks(blocks, edits).replace(removals=doc.removals + tuple(removals))
