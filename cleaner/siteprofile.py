@@ -8,7 +8,6 @@ switches that site, losslessly for everything it has seen, to a fixed-size count
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sqlite3
@@ -588,15 +587,7 @@ def _signed(fp: int) -> int:
     return fp - (1 << 64) if fp >= 1 << 63 else fp
 
 
-# -- corpus files and the command line ------------------------------------------------------
-
-
-def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """The records of a corpus file (see :func:`cleaner.records.read_records`: JSONL, gzip,
-    zstd, Parquet, a folder; ``-`` is stdin); malformed lines are skipped."""
-    from cleaner import records
-
-    return records.read_records(path)
+# -- corpus files ---------------------------------------------------------------------------
 
 
 def build_profile(
@@ -607,140 +598,11 @@ def build_profile(
     url_field: str = "url",
     **options: Any,
 ) -> SiteProfile:
-    """Profile the records of JSONL files (one pass each)."""
+    """Profile the records of corpus files (one pass each; any format
+    :func:`cleaner.records.read_records` reads)."""
+    from cleaner.records import read_records
+
     profile = SiteProfile(**options)
     for path in paths:
         profile.update(read_records(path), text_field=text_field, site_field=site_field, url_field=url_field)
     return profile
-
-
-def _profile_command(args: argparse.Namespace) -> int:
-    loaded = [SiteProfile.load(path) for path in args.merge or ()]
-    settings: dict[str, Any] = loaded[0].settings if loaded else {}
-    if args.inputs:
-        fields = {"text_field": args.text_field, "site_field": args.site_field, "url_field": args.url_field}
-        loaded.append(build_profile(args.inputs, **fields, **settings))
-    profile = merge_profiles(loaded)
-    if args.show is not None:
-        if not args.inputs or "-" in args.inputs:
-            raise SystemExit("cleaner profile --show reads the input files again (not stdin)")
-        records = (r for path in args.inputs for r in read_records(path))
-        fields = {"text_field": args.text_field, "site_field": args.site_field, "url_field": args.url_field}
-        for site, lines in frequent_lines(
-            profile, records, min_share=args.show_min_share, limit=args.show, **fields
-        ).items():
-            total = profile.articles(site)
-            print(f"== {site}: {total} articles")
-            for count, line in lines:
-                print(f"{count / total:6.1%} {count:>7}  {line[:120]}")
-    profile.save(args.output)
-    if not args.quiet:
-        summary = profile.summary()
-        articles = sum(s["articles"] for s in summary.values())
-        print(
-            f"cleaner profile: {articles} articles from {len(summary)} sites "
-            f"({profile.skipped} records without site or text) -> {args.output}",
-            file=sys.stderr,
-        )
-    return 0
-
-
-def add_profile_command(subparsers: Any) -> argparse.ArgumentParser:
-    """Register ``cleaner profile IN.jsonl... -o site.profile [--merge A.profile ...]``."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "profile",
-        help="count the lines each site repeats across its articles (for batch --profile)",
-        description="Build a site profile from JSONL records (a site or URL field and a text field).",
-    )
-    parser.add_argument("inputs", nargs="*", help="JSONL files (.gz too; - for stdin)")
-    parser.add_argument("-o", "--output", required=True, help="profile file to write (SQLite)")
-    parser.add_argument(
-        "--merge", nargs="+", metavar="PROFILE", help="profiles to add (e.g. built on shards)"
-    )
-    parser.add_argument(
-        "--text-field", default="text", help="record field holding the article (default: text)"
-    )
-    parser.add_argument(
-        "--site-field", default=None, help="record field naming the site (default: site, else URL domain)"
-    )
-    parser.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
-    parser.add_argument(
-        "--show",
-        type=int,
-        metavar="N",
-        default=None,
-        help="print each site's N most frequent lines (reads the inputs again), to choose thresholds",
-    )
-    parser.add_argument(
-        "--show-min-share",
-        type=float,
-        default=0.03,
-        metavar="SHARE",
-        help="lines --show lists must be in this share of the site's articles (default 0.03)",
-    )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
-    parser.set_defaults(run=_profile_command)
-    return parser
-
-
-def add_batch_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--profile``, ``--two-pass``, ``--site-field``, ``--url-field``, ``--site-min-share``
-    and ``--site-min-articles`` to ``cleaner batch``."""
-    group = parser.add_argument_group("site profile (lines a site repeats across articles)")
-    exclusive = group.add_mutually_exclusive_group()
-    exclusive.add_argument(
-        "--profile", metavar="FILE", help="remove lines this profile says the site repeats"
-    )
-    exclusive.add_argument(
-        "--two-pass", action="store_true", help="profile the input first, then clean with it"
-    )
-    group.add_argument(
-        "--site-field", default=None, help="record field naming the site (default: site, else URL domain)"
-    )
-    if not any("--url-field" in a.option_strings for a in parser._actions):
-        group.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
-    group.add_argument(
-        "--site-min-share",
-        type=float,
-        default=None,
-        metavar="SHARE",
-        help="share of a site's articles a line must occur in to go (default 0.06)",
-    )
-    group.add_argument(
-        "--site-min-articles",
-        type=int,
-        default=None,
-        metavar="N",
-        help="articles a line must occur in to go (default 5)",
-    )
-
-
-def site_filter_from_args(args: argparse.Namespace, inputs: Iterable[str] = ()) -> Any:
-    """The :class:`~cleaner.filters.site.RepeatedAcrossSite` filter ``batch`` should add, or ``None``.
-
-    ``--profile FILE`` loads it; ``--two-pass`` profiles ``inputs`` first (files, not stdin).
-    """
-    from cleaner.filters.site import RepeatedAcrossSite
-
-    site_field = getattr(args, "site_field", None)
-    url_field = getattr(args, "url_field", "url")
-    if getattr(args, "profile", None):
-        profile = SiteProfile.load(args.profile)
-    elif getattr(args, "two_pass", False):
-        paths = list(inputs)
-        if not paths or "-" in paths:
-            raise SystemExit("cleaner batch --two-pass needs input files (stdin cannot be read twice)")
-        profile = build_profile(
-            paths, text_field=getattr(args, "text_field", "text"), site_field=site_field, url_field=url_field
-        )
-    else:
-        return None
-    options = {
-        name: value
-        for name, value in (
-            ("min_share", getattr(args, "site_min_share", None)),
-            ("min_articles", getattr(args, "site_min_articles", None)),
-        )
-        if value is not None
-    }
-    return RepeatedAcrossSite(profile, site_field=site_field, url_field=url_field, **options)

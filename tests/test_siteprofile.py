@@ -29,7 +29,6 @@ from cleaner.patterns import core
 from cleaner.pipeline import Pipeline
 from cleaner.siteprofile import (
     SiteProfile,
-    add_profile_command,
     fingerprint,
     fingerprints,
     normalize,
@@ -657,9 +656,9 @@ def test_profile_command(tmp_path: Any, corpus: list[dict[str, Any]], profile: S
     half = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
     for i, path in enumerate(half):
         path.write_text("".join(json.dumps(r) + "\n" for r in corpus[i::2]))
-    parser = argparse.ArgumentParser(prog="cleaner")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_profile_command(sub)
+    from cleaner.cli import build_parser
+
+    parser = build_parser()
 
     def run(*argv: str) -> int:
         args = parser.parse_args(list(argv))
@@ -689,29 +688,29 @@ def test_batch_options(tmp_path: Any, corpus: list[dict[str, Any]], profile: Sit
     import gzip
     import json
 
-    from cleaner.siteprofile import add_batch_options, site_filter_from_args
+    from cleaner.cli import UsageError, _site_filter, build_parser
 
     source = tmp_path / "in.jsonl.gz"
     with gzip.open(source, "wt", encoding="utf-8") as handle:
         handle.writelines(json.dumps(r) + "\n" for r in corpus)
     profile.save(tmp_path / "site.profile")
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--text-field", default="text")
-    add_batch_options(parser)
-    assert site_filter_from_args(parser.parse_args([])) is None
-    loaded = site_filter_from_args(parser.parse_args(["--profile", str(tmp_path / "site.profile")]))
-    two_pass = site_filter_from_args(parser.parse_args(["--two-pass"]), [str(source)])
+    parser = build_parser()
+
+    def options(*argv: str) -> argparse.Namespace:
+        return parser.parse_args(["batch", str(source), "-o", str(tmp_path / "out.jsonl"), *argv])
+
+    assert _site_filter(options()) is None
+    loaded = _site_filter(options("--profile", str(tmp_path / "site.profile")))
+    two_pass = _site_filter(options("--two-pass"), [str(source)])
     assert loaded.profile == two_pass.profile == profile
     assert (loaded.site_field, loaded.url_field) == (None, "url")
-    tuned = site_filter_from_args(
-        parser.parse_args(["--profile", str(tmp_path / "site.profile"), "--site-min-share", "0.3"])
-    )
+    tuned = _site_filter(options("--profile", str(tmp_path / "site.profile"), "--site-min-share", "0.3"))
     assert (tuned.min_share, tuned.min_articles) == (0.3, 5)
-    with pytest.raises(SystemExit, match="stdin"):
-        site_filter_from_args(parser.parse_args(["--two-pass"]), ["-"])
+    with pytest.raises(UsageError, match="stdin"):
+        _site_filter(options("--two-pass"), ["-"])
     with pytest.raises(SystemExit):
-        parser.parse_args(["--two-pass", "--profile", "x"])
-    named = site_filter_from_args(parser.parse_args(["--two-pass", "--site-field", "source"]), [str(source)])
+        options("--two-pass", "--profile", "x")
+    named = _site_filter(options("--two-pass", "--site-field", "source"), [str(source)])
     assert named.site_field == "source" and named.profile.sites == sorted(
         {record_site(r, site_field="source") for r in corpus} - {""}
     )
@@ -800,9 +799,9 @@ def test_frequent_lines(
 
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in corpus))
-    parser = argparse.ArgumentParser()
-    add_profile_command(parser.add_subparsers())
-    args = parser.parse_args(["profile", str(source), "-o", str(tmp_path / "p"), "--show", "2", "-q"])
+    from cleaner.cli import build_parser
+
+    args = build_parser().parse_args(["profile", str(source), "-o", str(tmp_path / "p"), "--show", "2", "-q"])
     assert args.run(args) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == [
