@@ -28,14 +28,11 @@ from cleaner.patterns import DECOR_RE, QUOTES_TABLE, core
 
 __all__ = [
     "SiteProfile",
-    "add_batch_options",
-    "add_profile_command",
     "build_profile",
     "fingerprint",
     "frequent_lines",
     "merge_profiles",
     "record_site",
-    "site_filter_from_args",
     "site_of_url",
 ]
 
