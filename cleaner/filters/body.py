@@ -126,8 +126,11 @@ class BodyRegion(BlockFilter):
 
     def is_prose(self, text: str) -> bool:
         line = self.lines(text)
+        # A sentence that ends in a colon introduces what follows ("Da läuft gerade ein
+        # spannendes ... zum Thema:"): prose too.
         return not self.is_link_bar(text) and (
-            line.size >= self.long_words or (line.size >= self.min_prose_words and line.sentence_end)
+            line.size >= self.long_words
+            or (line.size >= self.min_prose_words and (line.sentence_end or INTRO_END_RE.search(text) is not None))
         )
 
     def _shape(self, text: str) -> tuple[bool, bool]:
