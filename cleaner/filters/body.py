@@ -321,10 +321,23 @@ class BodyRegion(BlockFilter):
             longest_after[i] = max(longest_after[i + 1], sizes[i])
         total = prose_after[0] or 1.0
         positions = [b.index for b in blocks]
+        # The items of a box this filter removed in an earlier round are gone from the page:
+        # under a plain list of two headlines or more (not one item printed twice, as an
+        # image's alt text and its title), prose is the article resuming, as in round one.
+        removed_items = {
+            r.block.index: self.lines(r.block.text).key
+            for r in doc.removals
+            if r.filter == self.name and r.reason == reasons.LINK_LIST
+        }
+        gone = sorted(removed_items)
         for header in sorted(headers):
             cut = bisect_right(positions, header)
             if cut >= len(blocks) or cut == 0:
                 continue
+            if prose[cut]:
+                items = {removed_items[x] for x in gone[bisect_right(gone, header) : bisect_right(gone, positions[cut])]}
+                if len(items) >= 2:
+                    continue  # the article resumes under a box of other stories removed before
             box_end = cut
             while box_end < len(blocks) and boxes.get(box_end) is not None:
                 box_end += 1
