@@ -24,6 +24,7 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
@@ -55,6 +56,9 @@ __all__ = [
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 PARQUET_MAGIC = b"PAR1"
+READ_BYTES = 1 << 16  # compressed bytes read at a time
+# What reading a broken compressed stream raises (a truncated or corrupt gzip or zstd file).
+READ_ERRORS = (EOFError, OSError, zlib.error)
 DOCUMENT_EXTENSIONS = (".txt", *HTML_EXTENSIONS)
 PARQUET_BATCH_ROWS = 1024  # rows decoded at a time (within one row group)
 PARQUET_ROW_GROUP = 2048  # rows per row group written
@@ -79,9 +83,57 @@ def _decompressed(raw: IO[bytes], head: bytes) -> IO[bytes]:
         return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
     if head[:4] == ZSTD_MAGIC:
         zstandard = _require("zstandard", "zstd", "reading zstd files")
-        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
-        return cast(IO[bytes], io.BufferedReader(reader))
+        return cast(IO[bytes], io.BufferedReader(_ZstdFrames(raw, zstandard)))
     return raw
+
+
+class _ZstdFrames(io.RawIOBase):
+    """A zstd stream decompressed frame after frame. Like gzip, a stream that ends inside a
+    frame raises ``EOFError`` and corrupt data ``OSError`` (zstandard's stream reader would
+    end quietly at a truncation, and raise its own error type for corrupt data)."""
+
+    def __init__(self, raw: IO[bytes], zstandard: Any) -> None:
+        self._raw = raw
+        self._error = zstandard.ZstdError
+        self._context = zstandard.ZstdDecompressor()
+        self._frame: Any = None  # the frame being decompressed
+        self._pending = b""
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._at >= len(self._pending):
+            data = self._raw.read(READ_BYTES)
+            if not data:
+                if self._frame is not None:
+                    raise EOFError("zstd stream ended before the end of a frame")
+                return 0
+            self._pending, self._at = self._decompress(data), 0
+        size = min(len(buffer), len(self._pending) - self._at)
+        buffer[:size] = memoryview(self._pending)[self._at : self._at + size]
+        self._at += size
+        return size
+
+    def _decompress(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            if self._frame is None:
+                self._frame = self._context.decompressobj()
+            try:
+                out.append(self._frame.decompress(data))
+            except self._error as err:
+                raise OSError(f"corrupt zstd data: {err}") from None
+            data = b""
+            if self._frame.eof:
+                data, self._frame = self._frame.unused_data, None
+        return b"".join(out)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
 def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
@@ -102,9 +154,13 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
 
 
 def _head(path: str | os.PathLike[str], size: int = 2048) -> bytes:
-    """The first bytes of a file, decompressed."""
+    """The first bytes of a file, decompressed; none if they cannot be (reading the file
+    says so where it breaks)."""
     with open_binary(path) as handle:
-        return handle.read(size)
+        try:
+            return handle.read(size)
+        except READ_ERRORS:
+            return b""
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -215,16 +271,21 @@ def open_jsonl(path: str | os.PathLike[str]) -> IO[bytes]:
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     """The records of ``path`` as mappings; JSON lines that are malformed or not objects
-    are skipped (``cleaner batch`` reports them; a site profile just does not count them)."""
+    are skipped (``cleaner batch`` reports them; a site profile just does not count them).
+    A compressed file that breaks midway raises ``ValueError`` saying where."""
     stream = open_jsonl(path)
+    number = 0
     try:
-        for line in stream:
+        for number, line in enumerate(stream, 1):
             try:
                 record = json.loads(line)
             except ValueError:
                 continue
             if isinstance(record, dict):
                 yield record
+    except READ_ERRORS as err:
+        where = f"{os.fspath(path)}: the input breaks after line {number}"
+        raise ValueError(f"{where} ({type(err).__name__}: {err})") from None
     finally:
         if os.fspath(path) != "-":  # standard input stays open
             stream.close()
@@ -255,8 +316,11 @@ def count_items(path: str | os.PathLike[str]) -> int | None:
         return 1
     count = 0
     with open_binary(path) as stream:
-        for line in stream:
-            count += bool(line.strip())
+        try:
+            for line in stream:
+                count += bool(line.strip())
+        except READ_ERRORS:
+            return None  # a broken compressed file: the run reports where it breaks
     return count
 
 

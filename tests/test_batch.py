@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from cleaner import batch, cli
+from cleaner import records as records_module
 from cleaner.batch import BatchSpec, InputError, RecordCleaner, ResumeError, run_batch
 from cleaner.config import CleanerConfig
 from cleaner.document import Document
@@ -364,6 +365,55 @@ def test_broken_gzip_input_keeps_the_records_before_the_break(
         assert len(results) < 3000
     meta = meta_of(out)
     assert meta["complete"] is False and meta["input_error"]
+
+
+def _damaged(damage: str, data: bytes) -> bytes:
+    if damage.startswith("zstd"):
+        zstandard = pytest.importorskip("zstandard")
+        compressor = zstandard.ZstdCompressor(level=1)
+        blob = b"".join(compressor.compress(data[i : i + 50_000]) for i in range(0, len(data), 50_000))  # frames
+        if damage == "zstd truncated":
+            return blob[: len(blob) * 2 // 3]
+        middle = len(blob) // 2
+        return blob[:middle] + bytes(b ^ 0xFF for b in blob[middle : middle + 40]) + blob[middle + 40 :]
+    blob = gzip.compress(data)
+    if damage == "gzip header only":
+        return blob[:12]
+    return blob[:10] + bytes(b ^ 0xFF for b in blob[10:40]) + blob[40:]  # "gzip corrupt head"
+
+
+@pytest.mark.parametrize("damage", ["zstd truncated", "zstd corrupt", "gzip header only", "gzip corrupt head"])
+def test_any_broken_compressed_input_stops_with_a_message_not_a_traceback_or_exit_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """Before: a truncated zstd input ended quietly (exit 0, a third of the records lost), a
+    corrupt one, or a gzip input broken in its first bytes, gave a traceback."""
+    records = make_records(3000)
+    source = tmp_path / ("in.jsonl.zst" if damage.startswith("zstd") else "in.jsonl.gz")
+    source.write_bytes(_damaged(damage, "".join(json.dumps(r) + "\n" for r in records).encode()))
+    assert records_module.count_items(source) is None  # the progress bar's count does not fail either
+    out = tmp_path / "out.jsonl"
+    status, err = batch_cli(capsys, str(source), "-o", str(out), "--id-field", "id", *FAST)
+    assert status == cli.EXIT_USAGE, err
+    assert "Traceback" not in err and "the input breaks after line" in err and str(out) in err
+    results = strict_records(out)
+    assert len(results) < 3000
+    assert [r["id"] for r in results] == [r["id"] for r in records[: len(results)]]
+    assert meta_of(out)["complete"] is False
+
+
+def test_a_site_profile_of_a_broken_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a traceback (and with --two-pass, a profile of part of the input)."""
+    records = make_records(3000)
+    source = tmp_path / "in.jsonl.gz"
+    source.write_bytes(_damaged("gzip corrupt head", "".join(json.dumps(r) + "\n" for r in records).encode()))
+    status = cli.main(["profile", str(source), "-o", str(tmp_path / "site.profile")])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_USAGE and f"{source}: the input breaks after line 0" in err and "Traceback" not in err
+    assert not (tmp_path / "site.profile").exists()
+    status, err = batch_cli(capsys, str(source), "-o", str(tmp_path / "out.jsonl"), "--two-pass", *FAST)
+    assert status == cli.EXIT_USAGE and "the input breaks after line 0" in err
+    assert not list(tmp_path.glob("out.jsonl*"))  # refused before any work
 
 
 def test_a_repaired_input_continues_a_run_that_broke(tmp_path: Path) -> None:
