@@ -245,15 +245,19 @@ class Counting:
         return doc
 
 
-@pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
+@pytest.mark.parametrize("how", ["same", "spelling", "symlink", "hardlink"])
 @pytest.mark.parametrize("resume", [False, True])
 def test_output_that_is_the_input_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str, resume: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, how: str, resume: bool
 ) -> None:
     source = write_records(tmp_path / "in.jsonl", make_records(5))
     before = source.read_bytes()
     out = source
-    if how == "symlink":
+    if how == "spelling":  # another spelling of the same path: relative, through a ".."
+        (tmp_path / "sub").mkdir()
+        monkeypatch.chdir(tmp_path / "sub")
+        out = Path("..") / "sub" / ".." / "in.jsonl"
+    elif how == "symlink":
         out = tmp_path / "link.jsonl"
         out.symlink_to(source)
     elif how == "hardlink":
@@ -262,6 +266,10 @@ def test_output_that_is_the_input_is_refused(
     status, err = batch_cli(capsys, str(source), "-o", str(out), *FAST, *(["--resume"] if resume else []))
     assert status == cli.EXIT_USAGE and "is the input" in err and "refusing to overwrite it" in err
     assert source.read_bytes() == before
+    step = Counting()
+    with pytest.raises(ValueError, match="refusing to overwrite it"):
+        run_batch(source, out, BatchSpec(config=QUICK, steps=(step,)), workers=1, resume=resume)
+    assert step.seen == 0 and source.read_bytes() == before  # before any work
 
 
 def test_unwritable_outputs_are_refused_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -275,9 +283,13 @@ def test_unwritable_outputs_are_refused_before_any_work(tmp_path: Path, capsys: 
     assert status == cli.EXIT_USAGE and "cannot write the summary" in err
     status, err = batch_cli(capsys, str(source), "-o", str(out), "--summary", str(tmp_path), *FAST)
     assert status == cli.EXIT_USAGE and "summary" in err and "is a directory" in err
+    locked = Path("/proc/cleaner-test-output.jsonl")  # a folder not even root can write in
+    status, err = batch_cli(capsys, str(source), "-o", str(locked), *FAST)
+    assert status == cli.EXIT_USAGE and f"cannot write the output {locked}" in err
+    status, err = batch_cli(capsys, str(source), "-o", str(out), "--summary", "/proc/cleaner-summary.json", *FAST)
+    assert status == cli.EXIT_USAGE and "cannot write the summary /proc/cleaner-summary.json" in err
     assert not out.exists() and not list(tmp_path.glob("out.jsonl*"))  # nothing was done
     step = Counting()
-    locked = Path("/proc/cleaner-test-output.jsonl")  # a folder not even root can write in
     for target in (locked, tmp_path / "nowhere" / "out.jsonl", tmp_path):
         with pytest.raises(ValueError, match="cannot write|is a directory"):
             run_batch(source, target, BatchSpec(config=QUICK, steps=(step,)), workers=1)
@@ -287,7 +299,7 @@ def test_unwritable_outputs_are_refused_before_any_work(tmp_path: Path, capsys: 
 # -- records are data -------------------------------------------------------------------------------
 
 ODD = [
-    {"id": "\udc00", "text": "The council met.\n\nIt voted.", "url": "u"},
+    {"id": "\udc00", "text": "The council met.\n\nIt voted.", "url": "u", "note": "a\udc80b", "\ud800": 1},
     {"id": "n1", "text": "The council met \udc00 again.\n\nAdvertisement", "url": "\ud800x"},
     {"id": "n2", "text": "Caf\u00c3\u00a9 owners met.", "url": float("nan"), "score": float("inf")},
     {"id": "n3", "text": "Normal text.", "url": {"nested": [float("-inf"), "\udfff"]}},
@@ -305,12 +317,12 @@ def test_lone_surrogates_nan_and_infinity_are_written_as_standard_json(
     out = tmp_path / "out.jsonl"
     status, err = batch_cli(
         capsys, str(source), "-o", str(out), "-w", workers, "--chunk-size", "3", "--id-field", "id",
-        "--keep-fields", "score", "--metadata-fields", "url", "--edits", *FAST,
+        "--keep-fields", "score,note,\ud800", "--metadata-fields", "url", "--edits", *FAST,
     )  # fmt: skip
     assert status == cli.EXIT_OK, err
     results = strict_records(out)
     assert len(results) == 20 and all(r["status"] == "ok" for r in results)
-    assert results[0]["id"] == "\udc00"
+    assert results[0]["id"] == "\udc00" and results[0]["note"] == "a\udc80b" and results[0]["\ud800"] == 1
     assert results[1]["metadata"]["url"] == "\ud800x"
     # ftfy's repair of the text is an edit, which keeps the text as it came
     assert results[1]["text"].startswith("The council met \ufffd again.")
