@@ -678,3 +678,29 @@ def test_a_folder_input_is_remembered_and_resumed(tmp_path: Path) -> None:
     (folder / "a05.txt").write_text("Another article.", encoding="utf-8")
     with pytest.raises(ResumeError, match="first 30 lines are not the ones"):
         run_batch(folder, out, spec, workers=1, resume=True)
+
+
+# -- a user's vocabulary ---------------------------------------------------------------------------
+
+
+def user_vocabulary(tmp_path: Path, entries: list[str]) -> Path:
+    folder = tmp_path / "vocab"
+    folder.mkdir()
+    (folder / "advertisement.txt").write_text("".join(e + "\n" for e in entries), encoding="utf-8")
+    return folder
+
+
+def test_an_invalid_user_pattern_is_refused_with_its_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a ``regex.error`` traceback from deep inside a worker."""
+    folder = user_vocabulary(tmp_path, ["# my phrases", "Buy now", "re:sponsored (content", "Sale"])
+    source = write_records(tmp_path / "in.jsonl", make_records(3))
+    status, err = batch_cli(
+        capsys, str(source), "-o", str(tmp_path / "out.jsonl"), "--vocabulary", str(folder), "-w", "2", *FAST
+    )
+    assert status == cli.EXIT_USAGE, err
+    assert f"{folder / 'advertisement.txt'}:3" in err and "sponsored (content" in err
+    assert "Traceback" not in err and "worker" not in err
+    assert not list(tmp_path.glob("out.jsonl*"))  # before any work
+
