@@ -586,3 +586,31 @@ def test_ascii_word_tokens_agree_between_engines() -> None:
     texts += [a + b + c for a in pieces for b in pieces for c in pieces]
     for text in texts:
         assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text), text
+
+
+def test_shipped_patterns_are_bounded_on_adversarial_lines() -> None:
+    """Shipped patterns run without a timeout (user patterns have one, and a per-document
+    budget): every one of them, as each matching mode wraps it, must finish fast on the
+    longest lines the filters match (300 characters) built to make backtracking explode."""
+    from cleaner.filters._common import MAX_UI_CHARS
+    from cleaner.vocabulary import TEMPLATES
+
+    def adversarial(pattern: str) -> list[str]:
+        literal = required_literal(pattern) or "a"
+        pieces = ["a", "a ", "1", "1 ", "-", ". ", "a.", "é", "中", "( ", ":", "/ ", "a-", literal + " ", literal]
+        return [(piece * MAX_UI_CHARS)[:MAX_UI_CHARS] for piece in pieces] + [
+            (literal + " x" * MAX_UI_CHARS)[:MAX_UI_CHARS]
+        ]
+
+    slow = []
+    for pattern in _patterns():
+        texts = adversarial(pattern)
+        for template in TEMPLATES.values():
+            compiled = regex.compile(template.format(pattern))
+            for text in texts:
+                try:
+                    compiled.search(text, timeout=0.05)
+                    compiled.fullmatch(text, timeout=0.05)
+                except TimeoutError:
+                    slow.append((pattern, text[:20]))
+    assert not slow, slow[:5]
