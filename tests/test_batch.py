@@ -704,3 +704,24 @@ def test_an_invalid_user_pattern_is_refused_with_its_file_and_line(
     assert "Traceback" not in err and "worker" not in err
     assert not list(tmp_path.glob("out.jsonl*"))  # before any work
 
+
+def test_a_backtracking_user_pattern_is_bounded_per_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: every line's match ran to its timeout, so a 5 KB record of 100 lines took
+    25-36 s. Now the document's time budget runs out, one warning says so, and the record
+    is cleaned with phrases only (its lines, which the pattern never matches, stay)."""
+    # Fails (exponentially) at the "!" in the middle of each line: a match runs to its timeout.
+    folder = user_vocabulary(tmp_path, ["Buy now", r"re:([\w\s,]|[\w\s,][\w\s,])+"])
+    lines = [f"Line {i:03d} of the harbour report and its words! 2" for i in range(100)]
+    text = "\n\n".join([*lines, "Buy now"])
+    assert 4_900 <= len(text.encode()) <= 5_200
+    source = write_records(tmp_path / "in.jsonl", [{"id": "long", "text": text}])
+    out = tmp_path / "out.jsonl"
+    status, err = batch_cli(capsys, str(source), "-o", str(out), "--vocabulary", str(folder), "-w", "1", *FAST)
+    assert status == cli.EXIT_OK, err
+    assert "time budget" in err  # the warning, once
+    assert err.count("time budget") == 1
+    [result] = strict_records(out)
+    assert result["status"] == "ok" and result["text"].split("\n\n") == lines  # "Buy now" (a phrase) went
+    assert [r["reason"] for r in result["removed"]] == ["advertisement"]
