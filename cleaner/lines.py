@@ -31,7 +31,7 @@ import regex
 
 from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
-from cleaner.vocabulary import Budget, Vocabulary
+from cleaner.vocabulary import Budget, Vocabulary, current_budget
 
 __all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "is_entry", "is_intro"]
 
@@ -117,9 +117,14 @@ class Lines:
         if memo_key in self._answers:
             result: T = self._answers[memo_key]
             return result
+        value = compute()
+        if self.vocabulary.has_user_patterns:
+            budget = current_budget()
+            if budget is not None and budget.exhausted:
+                return value  # found on phrases only: not the answer for later documents
         if len(self._answers) >= self.max_size:
             self._answers.clear()
-        value = self._answers[memo_key] = compute()
+        self._answers[memo_key] = value
         return value
 
     # -- vocabulary -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 import ftfy
 
 from cleaner.document import Document, Removal
+from cleaner.vocabulary import document_budget
 
 __all__ = ["Filter", "Pipeline", "Step", "line_filter", "to_document"]
 
@@ -250,16 +251,18 @@ class Pipeline:
             self.stats[f"{removal.filter}.{removal.reason}"] += 1
 
     def _run(self, doc: Document, segments: list[tuple[bool, tuple[StepLike, ...]]]) -> Document:
-        for is_filter, segment in segments:
-            for round_ in range(self.max_rounds if is_filter else 1):
-                before = len(doc.removals)
-                for step in segment:
-                    # A filter that judges each line alone (``line_local = True``) finds
-                    # nothing new once other lines are gone.
-                    if round_ == 0 or not getattr(step, "line_local", False):
-                        doc = self._apply(step, doc)
-                if len(doc.removals) == before:
-                    break
+        # The user's vocabulary patterns share one time budget per document.
+        with document_budget():
+            for is_filter, segment in segments:
+                for round_ in range(self.max_rounds if is_filter else 1):
+                    before = len(doc.removals)
+                    for step in segment:
+                        # A filter that judges each line alone (``line_local = True``) finds
+                        # nothing new once other lines are gone.
+                        if round_ == 0 or not getattr(step, "line_local", False):
+                            doc = self._apply(step, doc)
+                    if len(doc.removals) == before:
+                        break
         return doc
 
     def clean(self, text: str | bytes | Document, *, id: str = "") -> Document:

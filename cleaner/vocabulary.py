@@ -16,12 +16,14 @@ spend in them; shipped patterns are tested to be bounded.
 
 from __future__ import annotations
 
+import contextvars
 import importlib
 import logging
 import sys
 import time
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +55,10 @@ def _parse(pattern: str) -> Any | None:
         return None
     return None if parsed.state.flags & _sre_constants.SRE_FLAG_IGNORECASE else parsed
 
-__all__ = ["VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "first_chars", "required_literal"]
+__all__ = [
+    "VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "current_budget", "document_budget", "first_chars",
+    "required_literal",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +106,37 @@ class Budget:
         if self.left <= 0 and not self.warned:
             self.warned = True
             logger.warning("vocabulary patterns used up this document's time budget; the rest of it is matched on phrases only")
+
+
+# The budget of the document being cleaned, in this thread or task (set by the pipeline
+# around each document; None outside one).
+_DOCUMENT_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("cleaner_document_budget", default=None)
+DOCUMENT_SECONDS = 1.0
+
+
+@contextmanager
+def document_budget(seconds: float = DOCUMENT_SECONDS) -> Iterator[Budget]:
+    """Bound the time the user's patterns may take while one document is cleaned: every
+    match of an entry not shipped with the package, inside the ``with`` block, spends from
+    one :class:`Budget` (the pipeline wraps each document in this).
+
+    >>> with document_budget(0.5) as budget:
+    ...     budget is current_budget()
+    True
+    >>> current_budget() is None
+    True
+    """
+    budget = Budget(seconds)
+    token = _DOCUMENT_BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _DOCUMENT_BUDGET.reset(token)
+
+
+def current_budget() -> Budget | None:
+    """The budget of the document being cleaned, if any."""
+    return _DOCUMENT_BUDGET.get()
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,9 +495,10 @@ class _Patterns:
                     match = pattern.match(text)
                 else:
                     match = pattern.search(text)
-            elif budget is not None and budget.exhausted:
-                continue
             else:
+                budget = budget if budget is not None else _DOCUMENT_BUDGET.get()
+                if budget is not None and budget.exhausted:
+                    continue
                 started = time.perf_counter()
                 try:
                     if self.mode == "full":
@@ -490,11 +527,13 @@ class _Patterns:
 class _Category:
     """The entries of one category: phrases in a set, patterns indexed and compiled lazily."""
 
-    __slots__ = ("_lazy", "entries", "literals")
+    __slots__ = ("_lazy", "entries", "literals", "trusted")
 
     def __init__(self, entries: Sequence[_Entry]) -> None:
         self.entries = tuple(entries)
         self.literals = frozenset(e.source for e in self.entries if e.kind == "phrase")
+        # Every pattern shipped with the package (no timeout, no budget needed).
+        self.trusted = all(e.trusted for e in self.entries if e.kind != "phrase")
         self._lazy: dict[str, Any] = {}
 
     def _get(self, name: str, build: Any) -> Any:
@@ -597,6 +636,9 @@ class Vocabulary:
             trusted = shipped.get(category, [False] * len(values))
             parsed = [_parse_entry(value, origin, ok) for value, origin, ok in zip(values, where, trusted)]
             self._categories[category] = _Category([e for e in parsed if e is not None])
+        # Patterns from the user (not shipped): they run with a timeout and spend the
+        # document's budget, and answers found once it is spent are not remembered.
+        self.has_user_patterns = not all(m.trusted for m in self._categories.values())
         self._groups: dict[tuple[str, ...], _Group] = {}
         if validate:
             for matcher in self._categories.values():
@@ -709,13 +751,19 @@ class Vocabulary:
         remover = matcher.remover if matcher is not None else None
         if remover is None:
             return text, 0
-        if all(e.trusted for e in matcher.entries):  # shipped entries: tested to be bounded
+        if matcher.trusted:  # shipped entries: tested to be bounded
             return remover.subn(" ", text)
+        budget = _DOCUMENT_BUDGET.get()
+        if budget is not None and budget.exhausted:
+            return text, 0
+        started = time.perf_counter()
         try:
             result: tuple[str, int] = remover.subn(" ", text, timeout=MATCH_TIMEOUT)
-            return result
         except TimeoutError:
-            return text, 0
+            result = (text, 0)
+        if budget is not None:
+            budget.spent(time.perf_counter() - started)
+        return result
 
     def search(self, category: str, text: str, budget: Budget | None = None) -> regex.Match[str] | None:
         """An entry of ``category`` found anywhere in folded ``text``, between word boundaries:

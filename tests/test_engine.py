@@ -614,3 +614,20 @@ def test_shipped_patterns_are_bounded_on_adversarial_lines() -> None:
                 except TimeoutError:
                     slow.append((pattern, text[:20]))
     assert not slow, slow[:5]
+
+
+def test_answers_found_after_the_budget_is_spent_are_not_remembered() -> None:
+    """Once a document's budget is spent, the user's patterns stop matching for it; what
+    was answered then (on phrases only) must not become the answer for later documents."""
+    from cleaner.lines import Lines
+    from cleaner.vocabulary import current_budget, document_budget
+
+    lines = Lines(Vocabulary({"advertisement": ["Werbung", r"re:sponsored by [a-z ]+"]}))
+    line = lines("Sponsored by Acme")
+    with document_budget(0.0) as budget:
+        assert current_budget() is budget and budget.exhausted
+        assert not lines.is_phrase("advertisement", line)  # phrases only
+        assert lines.is_phrase("advertisement", lines("Werbung"))
+    with document_budget():
+        assert lines.is_phrase("advertisement", line)  # the next document matches again
+    assert current_budget() is None and lines.is_phrase("advertisement", line)
