@@ -832,10 +832,6 @@ def _results(
     # threads (translation pools, a progress display) and their locks.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        # The fork server imports the package once; each worker forks from it with the
-        # modules (and their compiled regexes) in place instead of importing them again.
-        context.set_forkserver_preload(["cleaner.batch", "cleaner.filters", "cleaner.language"])
     started = context.Value("i", 0)
     pool = ProcessPoolExecutor(
         workers,
