@@ -6,7 +6,7 @@ shape: short lines without a sentence end, in runs, outside the stretch of the p
 the prose paragraphs are. Inside that stretch short lines are subheadings and stay. Runs
 that carry the article's own structure are not links, wherever they sit next to the text:
 tables, schedules, ingredient lists, specs, timelines, "Label: value" entries, code, and
-lists introduced by a line ending in a colon (see :mod:`cleaner.filters._shape`). Position
+lists introduced by a line ending in a colon (see :class:`cleaner.lines.Shapes`). Position
 alone never removes a long prose paragraph: that needs a readers' comments or related
 stories header above it, or a share bar, copyright or tag line between it and the article.
 Every removal says in its ``detail`` what evidence it rests on.
