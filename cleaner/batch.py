@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaner import __version__, provenance
-from cleaner.config import CleanerConfig
+from cleaner.config import CleanerConfig, stable_repr
 from cleaner.document import RECORD_KEYS, Document
 from cleaner.options import ConfigError
 from cleaner.pipeline import Pipeline
@@ -145,14 +145,11 @@ class BatchSpec:
         return pipeline
 
 
-_ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
-
-
 def _step_fingerprint(step: Any) -> str:
     fingerprint = getattr(step, "fingerprint", None)
     if callable(fingerprint):
         return str(fingerprint())
-    return _ADDRESS_RE.sub("", repr(step))  # the same from run to run
+    return stable_repr(step)
 
 
 def _type_name(value: Any) -> str:

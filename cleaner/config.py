@@ -311,6 +311,11 @@ def _checked_filters(filters: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 _ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
+def stable_repr(value: Any) -> str:
+    """``repr(value)`` without memory addresses: the same from run to run (fingerprints)."""
+    return _ADDRESS_RE.sub("", repr(value))
+
+
 def _plain(value: Any) -> Any:
     """JSON-ready data for an option value (a fingerprint must not change from run to run)."""
     if value is None or isinstance(value, (bool, int, float, str)):
@@ -323,4 +328,4 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, (set, frozenset)):
         return sorted(_plain(v) for v in value)
-    return _ADDRESS_RE.sub("", repr(value))  # an object (a translator): its repr, no address
+    return stable_repr(value)  # an object (a translator): its repr, no address
