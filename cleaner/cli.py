@@ -496,6 +496,8 @@ def _retry_failed(args: argparse.Namespace, spec: Any, target: str, show: bool) 
         return _finish_batch(args, retry_failed_translations(args.output, spec, progress=progress))
     if not os.path.exists(args.output):
         raise ValueError(f"{args.output} does not exist: there is nothing to retry")
+    # Checked before anything is written: an interrupted run's files (OUT.jsonl.part and
+    # its meta file) must survive for --resume.
     if os.path.exists(f"{target}.part"):
         raise ValueError(f"{target}.part is from an interrupted run: finish it with --resume first")
     try:
