@@ -25,7 +25,6 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import re
 
 import regex
 
@@ -172,14 +171,14 @@ _FIGURE_PATTERNS = (
 # Evidence that a line of any length carries data, however many words it has: a timeline
 # entry (a year or a range of years, then text: "1957–1959 erster bauabschnitt"), a bare
 # address ("http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com"), or code.
-TIMELINE_RE = re.compile(r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S")
-ADDRESS_RE = re.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$")
+TIMELINE_RE = regex.compile(r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S")
+ADDRESS_RE = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$")
 # Every number, quantity, price, time or score holds one of these: a line without any is
 # data only as an address or code.
-NUMERAL_RE = re.compile(r"[\d½¼¾⅓⅔⅛]")
+NUMERAL_RE = regex.compile(r"[\d½¼¾⅓⅔⅛]")
 
 # A command or code line, on the line as written (commands are lower case).
-CODE_RE = re.compile(
+CODE_RE = regex.compile(
     r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
     r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|chown|mkdir|ssh|source|cd|ls|cat|cp|mv|rm|conda|uv|"
     r"poetry|systemctl|bash|sh) [-\w./:=@~]+"
