@@ -564,6 +564,12 @@ class _Category:
         return self._get("search", lambda: _Patterns(self._of("re"), "search"))
 
     @property
+    def ordered_literals(self) -> tuple[str, ...]:
+        """Phrases longest first, then in order: the same in every process."""
+        result: tuple[str, ...] = self._get("ordered_literals", lambda: tuple(sorted(self.literals, key=lambda p: (-len(p), p))))
+        return result
+
+    @property
     def prefix_literals(self) -> dict[str, tuple[str, ...]]:
         """Phrases by first character, longest first."""
 
@@ -775,8 +781,7 @@ class Vocabulary:
         match = matcher.search.first(text, budget) if len(matcher.search) else None
         if match is not None:
             return match
-        # Longest phrases first, then in order: the same answer in every process.
-        for phrase in matcher._get("ordered", lambda: sorted(matcher.literals, key=lambda p: (-len(p), p))):
+        for phrase in matcher.ordered_literals:
             at = text.find(phrase)
             while at != -1:
                 end = at + len(phrase)
