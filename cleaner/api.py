@@ -43,7 +43,7 @@ def clean(
     the original always stays in ``result.text``.
     """
     doc = to_document(text, id=id)
-    return _PIPELINES.get(config or CleanerConfig(), translate_to)(doc)
+    return _PIPELINES.get(config, translate_to)(doc)
 
 
 class _PipelineCache:
@@ -54,11 +54,12 @@ class _PipelineCache:
         self.size = size
         self._local = threading.local()
 
-    def get(self, config: CleanerConfig, translate_to: str | None) -> Pipeline:
-        kept: OrderedDict[tuple[str, str | None], Pipeline] | None = getattr(self._local, "kept", None)
+    def get(self, config: CleanerConfig | None, translate_to: str | None) -> Pipeline:
+        kept: OrderedDict[tuple[str | None, str | None], Pipeline] | None = getattr(self._local, "kept", None)
         if kept is None:
             kept = self._local.kept = OrderedDict()
-        key = (config.fingerprint(), translate_to)
+        # The default configuration needs no fingerprint (the usual call, made per document).
+        key = (config.fingerprint() if config is not None else None, translate_to)
         pipeline = kept.get(key)
         if pipeline is None:
             pipeline = default_pipeline(config, translate_to=translate_to) if translate_to else default_pipeline(config)
