@@ -146,7 +146,7 @@ class _Facts:
 
     first: frozenset[str] | None
     starts: frozenset[str] | None
-    literal: str | None
+    needs: tuple[str, ...] | None  # one of these texts is in every match
     anchored: bool
 
 
@@ -165,7 +165,7 @@ class _Entry:
             self._facts = _Facts(
                 first=_first_chars(tree),
                 starts=_starts(tree),
-                literal=_required_literal(tree),
+                needs=_required_any(tree),
                 anchored=_is_anchored(tree, self.source),
             )
         return self._facts
@@ -404,6 +404,76 @@ def _required_literal(parsed: Any | None) -> str | None:
     return best if len(best) >= 3 else None
 
 
+def required_any(pattern: str) -> tuple[str, ...] | None:
+    """Pieces of plain text one of which every match of ``pattern`` contains (each three
+    characters or more), or None: the longest top-level literal run, or the alternatives of
+    a group, whichever has the longest shortest piece.
+
+    >>> required_any("(tutti i diritti|riproduzione) riservat[ae]")
+    ('tutti i diritti', 'riproduzione')
+    >>> required_any(r"(en|et|\\d{1,5}) (kommentarer|svar)"), required_any(r"a|bc")
+    (('kommentarer', 'svar'), None)
+    """
+    return _required_any(_parse(pattern))
+
+
+# More alternatives than this cost more to test than the pattern they would skip.
+_MAX_NEEDS = 16
+
+
+def _required_any(parsed: Any | None) -> tuple[str, ...] | None:
+    if parsed is None:
+        return None
+    options = _needs_of_sequence(list(parsed))
+    good = [o for o in options if len(o) <= _MAX_NEEDS and min(map(len, o)) >= 3]
+    if not good:
+        return None
+    return max(good, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _needs_of_sequence(items: list[Any]) -> list[tuple[str, ...]]:
+    """Sets of texts (as tuples) one of which every match of ``items`` contains."""
+    c = _sre_constants
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is c.LITERAL:
+            run += chr(arg)
+            continue
+        if op is c.AT:
+            continue  # zero-width: "^" does not break a run
+        if run:
+            options.append((run,))
+            run = ""
+        body: Any = None
+        if op is c.SUBPATTERN and not arg[1] and not arg[2]:
+            body = arg[3]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            body = arg[2]
+        elif op is c.BRANCH:
+            pieces: list[str] = []
+            for branch in arg[1]:
+                found = _best_needs(_needs_of_sequence(list(branch)))
+                if found is None:
+                    pieces = []
+                    break
+                pieces += found
+            if pieces:
+                options.append(tuple(dict.fromkeys(pieces)))
+        if body is not None:
+            found = _best_needs(_needs_of_sequence(list(body)))
+            if found is not None:
+                options.append(found)
+    if run:
+        options.append((run,))
+    return options
+
+
+def _best_needs(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Of a sequence's options, the one with the longest shortest piece (any length)."""
+    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
 class _Patterns:
     """The patterns of one category and kind, indexed by their first characters and
     compiled on first use. ``mode`` wraps each: a whole-line match, a prefix ending where a
@@ -427,9 +497,9 @@ class _Patterns:
         self._by_first: dict[str, tuple[int, ...]] = {}
         # What each pattern can start with, up to two characters (None: see the first-character index).
         self._starts = tuple(f.starts if mode in ("full", "prefix") else None for f in facts)
-        # A pattern found anywhere in a line needs its plain text there: a substring test
-        # (fast, in C) skips it on the lines that lack it.
-        self._needs = tuple(f.literal if mode in ("search", "contains") else None for f in facts)
+        # Every match holds one of a few plain texts: substring tests (fast, in C) skip the
+        # pattern, and its compilation, on the lines that lack them all.
+        self._needs = tuple(f.needs for f in facts)
         # A search for a pattern that starts with "^" is a match at the start.
         self._anchored = tuple(mode == "search" and f.anchored for f in facts)
         for k, fact in enumerate(facts):
@@ -482,9 +552,13 @@ class _Patterns:
         """The first pattern (in file order) that matches ``text``: its index and match."""
         candidates = self.candidates(text) if self.mode in ("full", "prefix") else range(len(self._sources))
         for k in candidates:
-            need = self._needs[k]
-            if need is not None and need not in text:
-                continue
+            needs = self._needs[k]
+            if needs is not None:
+                for piece in needs:
+                    if piece in text:
+                        break
+                else:
+                    continue
             pattern = self.compiled(k)
             if self._trusted[k]:
                 # Shipped patterns are tested to be bounded on the lines they see, so they

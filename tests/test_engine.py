@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleaner.patterns import core, fold
-from cleaner.vocabulary import Vocabulary, first_chars, required_literal, starts
+from cleaner.vocabulary import Vocabulary, first_chars, required_any, required_literal, starts
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = Vocabulary.default()
@@ -159,6 +159,45 @@ def test_required_literals_occur_in_every_match() -> None:
     assert checked > 100
 
 
+def test_one_of_the_required_pieces_occurs_in_every_match() -> None:
+    """A pattern is skipped (and never compiled) on a line holding none of its required
+    pieces: every match holds one of them."""
+    checked = gated = 0
+    for pattern, compiled in _compiled_patterns():
+        pieces = required_any(pattern)
+        if pieces is None:
+            continue
+        gated += 1
+        for text in LINES:
+            match = compiled.search(text)
+            if match is not None:
+                assert any(piece in match.group() for piece in pieces), (pattern, text, pieces)
+                checked += 1
+    assert checked > 100
+    assert gated > len(_patterns()) // 2  # most shipped patterns are gated
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pieces"),
+    [
+        ("all rights reserved", ("all rights reserved",)),
+        (r"(tous droits|reproduction) (réservés|interdite)", ("tous droits", "reproduction")),
+        (r"^([\w'.-]+ ){1,3}(covers|writes for)\b", ("covers", "writes for")),
+        (r"(en|et|\d{1,5}) (kommentarer|svar)", ("kommentarer", "svar")),
+        (r"x(abc|)yz", None),  # an empty alternative requires nothing
+        (r"(?:abcd)?efg", ("efg",)),  # an optional group requires nothing
+        (r"(?:abcd)+ef", ("abcd",)),
+        (r"(?i)abcd", None),
+        (r"a(?i:bcde)", None),
+        (r"(?!abcd)efg", ("efg",)),  # a negative lookahead's text is not in the match
+        (r"ab|cd", None),
+        (r"\d+ ?/ ?\d+", None),
+    ],
+)
+def test_required_pieces_examples(pattern: str, pieces: tuple[str, ...] | None) -> None:
+    assert required_any(pattern) == pieces
+
+
 def test_starts_and_first_characters_begin_every_match() -> None:
     """A pattern is tried only on lines that begin as it can (two characters, or one)."""
     from cleaner.vocabulary import DIGIT, SPACE, WORD
@@ -190,8 +229,9 @@ def test_required_literals_and_starts_on_generated_matches(data: st.DataObject) 
         return
     text = data.draw(strategy)
     assume(regex.compile(pattern).fullmatch(text) is not None)
-    needed, heads = required_literal(pattern), starts(pattern)
+    needed, heads, pieces = required_literal(pattern), starts(pattern), required_any(pattern)
     assert needed is None or needed in text
+    assert pieces is None or any(piece in text for piece in pieces)
     assert heads is None or any(text.startswith(h) for h in heads)
 
 
