@@ -34,6 +34,11 @@ SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
+# A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
+# ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
+FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
+# Sections looked at past the last paragraph before one with two lines of text is found.
+MAX_SECTIONS = 8
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -62,6 +67,10 @@ class BodyRegion(BlockFilter):
         min_lead_words: the page's first region, above the main one with nothing but
             crumbs of prose (each under this many words) in between, with this many words of
             prose is the article's lead: kept, and the links and crumbs under it removed.
+        max_tail_headings: below the last paragraph, up to this many link-like lines in a
+            row are a subheading when the article's own sentences or list items follow
+            (two such lines in all under the subheadings); 0: the text ends at the first
+            link-like line under the last paragraph.
         min_prose_above_comments, min_share_above_comments: a readers' comments header
             cuts the tail when at least this many words (and this share of all prose) of
             the kept text lie above it.
@@ -97,6 +106,7 @@ class BodyRegion(BlockFilter):
         min_share_bar: int | None = 3,
         min_lead_words: float = 20,
         min_long_words: float | None = 40,
+        max_tail_headings: int = 1,
         structure: bool | tuple[str, ...] = True,
         vocabulary: Vocabulary | None = None,
         lines: Lines | None = None,
@@ -114,6 +124,7 @@ class BodyRegion(BlockFilter):
         self.min_share_bar = min_share_bar
         self.min_lead_words = min_lead_words
         self.min_long_words = min_long_words
+        self.max_tail_headings = max_tail_headings
         self.max_bar_item_words = max_bar_item_words
         self.min_standfirst_words = min_standfirst_words if min_standfirst_words is not None else 10**9
         self.drop_outside_prose = drop_outside_prose
@@ -207,6 +218,41 @@ class BodyRegion(BlockFilter):
         """A "Label: items" line under another one continues the article's list of entries
         ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
+
+    def _heads_sections(
+        self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, ends: Sequence[int], text: int
+    ) -> bool:
+        """Subheadings below the last paragraph that head sections of the article: each a
+        subheading (at most ``max_tail_headings`` link-like lines) over the article's own
+        text (statements, list items, questions with them), with no end of the article box or lead-in of other
+        stories ("Mehr zum Thema:") between, and the sections (with the ``text`` lines of
+        those already kept above) hold two such lines in all ("Fazit" / "Ein gutes Auto mit
+        kleinen Schwächen." / "Für Familien die bessere Wahl."). One line under a heading
+        and then links or the end of the article box is a page's appeal ("Jetzt teilen!"),
+        not a section."""
+        k = i
+        for _ in range(MAX_SECTIONS):
+            j = k
+            while j < limit and short[j] and j - k < self.max_tail_headings:
+                j += 1
+            m = found = j
+            while m < limit and not short[m] and not _crosses(ends, blocks, m):
+                if self._is_text(blocks[m].text):
+                    found += 1
+                elif QUESTION_END_RE.search(blocks[m].text) is None:
+                    break
+                m += 1
+            # Questions alone under a heading are teaser headlines; with answers, an interview.
+            if j == k or found == j or _crosses(ends, blocks, j):
+                return False
+            text += m - j
+            if text >= 2:
+                return True
+            k = m
+        return False
+
+    def _is_text(self, text: str) -> bool:
+        return FULL_STOP_RE.search(text) is not None or LIST_ITEM_RE.match(text) is not None
 
     @staticmethod
     def _heads_list(blocks: tuple[Block, ...], i: int) -> bool:
@@ -466,11 +512,18 @@ class BodyRegion(BlockFilter):
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
         ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        # Subheadings with sections of the article's text under them stay too.
+        stops = sorted([*ends, *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
+        text_below = 0
         while tail_start < limit and (
-            not short[tail_start] or self._heads_list(blocks, tail_start) or self._continues_entries(blocks, tail_start)
+            not short[tail_start]
+            or self._heads_list(blocks, tail_start)
+            or self._continues_entries(blocks, tail_start)
+            or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below))
         ):
             if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
                 break
+            text_below += self._is_text(blocks[tail_start].text)
             tail_start += 1
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
@@ -517,3 +570,8 @@ class BodyRegion(BlockFilter):
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+
+def _crosses(ends: Sequence[int], blocks: tuple[Block, ...], i: int) -> bool:
+    """Does a removed line in ``ends`` (original positions) sit between block ``i - 1`` and block ``i``?"""
+    return bool(ends) and i > 0 and bisect_right(ends, blocks[i].index) > bisect_right(ends, blocks[i - 1].index)
