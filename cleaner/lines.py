@@ -152,6 +152,8 @@ MAX_FIGURE_WORDS = 8
 MAX_CELL_GAP = 2
 # Lines above a table's first figures that still belong to it (a heading, a header row).
 MAX_TABLE_HEAD = 4
+# Or a heading over a header row of this many short cells at most.
+MAX_HEADER_CELLS = 12
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
@@ -184,6 +186,27 @@ CODE_RE = regex.compile(
     r"poetry|systemctl|bash|sh) [-\w./:=@~]+"
     r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
 )
+
+
+def _period(positions: Sequence[int]) -> int | None:
+    """The length of a table's rows, read from where its figures sit: the step (2 to
+    ``MAX_HEADER_CELLS``) that maps the most figures to another figure (80 % at least, the
+    smallest such step on a tie), over at least two thirds of the figures (and three), or None.
+
+    >>> _period([5, 6, 8, 9, 11, 12, 14, 15]), _period([3, 8, 9, 13, 18])
+    (3, None)
+    >>> _period([11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27])  # a name, then five figures
+    6
+    """
+    at = set(positions)
+    best, best_rate = None, 0.8
+    for step in range(2, MAX_HEADER_CELLS + 1):
+        inside = [k for k in positions if k + step <= positions[-1]]
+        if len(inside) >= max(3, 2 * len(positions) / 3):
+            rate = sum(k + step in at for k in inside) / len(inside)
+            if rate > best_rate or (best is None and rate >= best_rate):
+                best, best_rate = step, rate
+    return best
 
 
 def _integer(text: str) -> int | None:
@@ -273,6 +296,22 @@ class Shapes:
         spans = [(ks[0], min(end, ks[-1] + 2)) for ks in seen.values() if len(ks) >= 2 and ks[-1] - ks[0] >= len(ks)]
         return [(a, b, "interview") for a, b in spans]
 
+    @staticmethod
+    def _heads_table(texts: Sequence[str], start: int, first: int, data: Sequence[int]) -> bool:
+        """Do the lines from ``start`` to a table's first figures (``data``: its figures'
+        positions) head it: a line or two ("Playoff schedule", "Saturday"), or a heading over
+        a header row with as many cells as the table's rows ("Lag", "S", "P" over rows of
+        three), each of three words at most, and perhaps the first row's name ("1. Malmö FF")?"""
+        if first - start <= MAX_TABLE_HEAD:
+            return True
+        period = _period(data)
+        between = first - start - 1
+        return (
+            period is not None
+            and period <= between < 2 * period
+            and all(len(texts[k].split()) <= 3 and not ends_sentence(texts[k]) for k in range(start + 1, first))
+        )
+
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self.lines.is_phrase("section_labels", self.lines(text))
 
@@ -336,7 +375,7 @@ class Shapes:
                 h += 1
             first, last = data[g], data[h]
             if h > g and (h - g + 1) >= min_share * (last - first + 1):
-                if after_prose and first - start <= MAX_TABLE_HEAD:
+                if after_prose and self._heads_table(texts, start, first, data[g : h + 1]):
                     first = start  # the heading and the header row above the first figures
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
