@@ -154,6 +154,8 @@ MAX_CELL_GAP = 2
 MAX_TABLE_HEAD = 4
 # Or a heading over a header row of this many short cells at most.
 MAX_HEADER_CELLS = 12
+# Rows with a figure in the same cell that make a table however sparse its figures.
+MIN_TABLE_ROWS = 4
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
@@ -296,6 +298,27 @@ class Shapes:
         spans = [(ks[0], min(end, ks[-1] + 2)) for ks in seen.values() if len(ks) >= 2 and ks[-1] - ks[0] >= len(ks)]
         return [(a, b, "interview") for a, b in spans]
 
+    def _sparse_table(self, texts: Sequence[str], data: Sequence[int], start: int, end: int) -> bool:
+        """Rows with a number in the same cell ("AD", "29,5%", "79 deputados"), at least
+        ``MIN_TABLE_ROWS`` of them: a table however few its figures. Numbers, not dates
+        ("1日前", "vor 2 Stunden" under each headline of a list of other stories)."""
+        if len(data) < MIN_TABLE_ROWS:
+            return False
+        numbers = [k for k in data if self._number_cell_re.match(self.lines(texts[k]).folded) or self._is_cell(texts, k, start, end)]
+        return len(numbers) >= max(MIN_TABLE_ROWS, 0.8 * len(data)) and _period(numbers) is not None
+
+    @staticmethod
+    def _row_end(texts: Sequence[str], data: Sequence[int], last: int, end: int) -> int:
+        """The last line of the table's last row: the short cells after its last figure ("4
+        deputados" after "3,2%"), at most as many as a row's other cells."""
+        period = _period(data)
+        if period is None:
+            return last
+        k = last
+        while k + 1 < end and k - last < period - 1 and len(texts[k + 1].split()) <= 3 and not ends_sentence(texts[k + 1]):
+            k += 1
+        return k
+
     @staticmethod
     def _heads_table(texts: Sequence[str], start: int, first: int, data: Sequence[int]) -> bool:
         """Do the lines from ``start`` to a table's first figures (``data``: its figures'
@@ -374,11 +397,16 @@ class Shapes:
             while h + 1 < len(data) and data[h + 1] - data[h] <= MAX_CELL_GAP + 1:
                 h += 1
             first, last = data[g], data[h]
-            if h > g and (h - g + 1) >= min_share * (last - first + 1):
+            # Dense with figures, or one figure in the same cell of each of several rows
+            # ("AD", "29,5%", "79 deputados"): a repeated shape of cells.
+            dense = (h - g + 1) >= min_share * (last - first + 1)
+            if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
                 if after_prose and self._heads_table(texts, start, first, data[g : h + 1]):
                     first = start  # the heading and the header row above the first figures
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
+                else:
+                    last = self._row_end(texts, data[g : h + 1], last, end)
                 found.append((first, last + 1, "data"))
             g = h + 1
         if found:

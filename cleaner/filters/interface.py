@@ -2,7 +2,8 @@
 
 A line goes only when the whole line (decoration aside) is a vocabulary phrase of one
 category, so a sentence that merely mentions "retour en haut de la page" stays. A one-word
-line inside a table ("48", "Weiter" among figures) is a cell, not navigation.
+line inside a table ("48", "Weiter" among figures, "AD" above "29,5%") is a cell, not
+navigation or an ad label.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ __all__ = ["InterfaceLines"]
 # Checked in this order; each is a vocabulary category and the reason code.
 CATEGORIES = reasons.INTERFACE
 SEPARATORS_RE = regex.compile(r"[\s|•·/,;:]+")
+# One word judged so inside a table is a cell ("48", "Weiter", a party called "AD").
+CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT})
 
 
 class InterfaceLines(BlockFilter):
@@ -77,13 +80,13 @@ class InterfaceLines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text))]
         cells: set[int] = set()
-        if any(reason == "navigation" and self.lines(doc.blocks[i].text).words <= 1 for i, reason in found):
+        if any(reason in CELL_REASONS and self.lines(doc.blocks[i].text).words <= 1 for i, reason in found):
             texts = [b.text for b in doc.blocks]
             for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts]):
                 if why == "data":
                     cells.update(range(start, end))
         for i, reason in found:
             block = doc.blocks[i]
-            if reason == "navigation" and i in cells and self.lines(block.text).words <= 1:
+            if reason in CELL_REASONS and i in cells and self.lines(block.text).words <= 1:
                 continue  # a cell of a table
             yield self.removal(block, reason)
