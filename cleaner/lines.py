@@ -21,7 +21,7 @@ This is the package's one speed device: describe a line once, then read the desc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -154,6 +154,11 @@ MAX_CELL_GAP = 2
 MAX_TABLE_HEAD = 4
 # Or a heading over a header row of this many short cells at most.
 MAX_HEADER_CELLS = 12
+# Items under a list heading ("Pros", "Zutaten") at most, and words in each.
+MAX_HEADED_ITEMS = 15
+MAX_ITEM_WORDS = 12
+# What a list heading may say it is for: "(4 personen)", "für 4 Personen", "for 6".
+LIST_FOR_RE = regex.compile(r"\s*\([^()]{1,40}\)?$|\s+\S+\s+\d+(?:\s+\S+)?$")
 # Rows with a figure in the same cell that make a table however sparse its figures.
 MIN_TABLE_ROWS = 4
 # A line with no word at all: "___", "* * *", "✓".
@@ -190,6 +195,26 @@ CODE_RE = regex.compile(
 )
 
 
+# Date and time lines ("Updated 3:42 PM EDT", "Freitag, 15. März", "3日前"): see Shapes.is_date.
+TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
+# "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours").
+TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{L})")
+# Relative times: "15時間前", "3日前", "2小时前", "5분 전".
+_RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
+RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
+NUMERIC_DATE_RE = regex.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+    rf"|{_RELATIVE_CJK}"
+    r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
+)
+NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
+# A currency or percent sign: the figures are an amount.
+AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
+# Only digits and the separators of a telephone number.
+PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
+DIGITS_RE = regex.compile(r"\d+")
+
+
 def _period(positions: Sequence[int]) -> int | None:
     """The length of a table's rows, read from where its figures sit: the step (2 to
     ``MAX_HEADER_CELLS``) that maps the most figures to another figure (80 % at least, the
@@ -209,6 +234,15 @@ def _period(positions: Sequence[int]) -> int | None:
             if rate > best_rate or (best is None and rate >= best_rate):
                 best, best_rate = step, rate
     return best
+
+
+# A statement's end: one full stop or exclamation mark ("...", "(0 votes)", "Like it?" are not).
+STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！][\"'”’»]*\s*$")
+
+
+def _is_statement(text: str) -> bool:
+    """A sentence of five words or more that ends as a statement."""
+    return STATEMENT_END_RE.search(text) is not None and word_count(text) >= 5
 
 
 def _integer(text: str) -> int | None:
@@ -235,11 +269,14 @@ class Shapes:
     [True, True, True, False, False]
     """
 
-    __slots__ = ("_figure_re", "_number_cell_re", "lines")
+    __slots__ = ("_date_words", "_figure_re", "_number_cell_re", "_relative_words", "lines")
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
         vocabulary = lines.vocabulary
+        # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
+        self._date_words = frozenset(t for phrase in vocabulary.literals("date_words") for t in phrase.split())
+        self._relative_words = vocabulary.literals("relative_time_words")
         units = sorted(vocabulary.literals("units"), key=len, reverse=True)
         unit = "|".join(regex.escape(u) for u in units) or "(?!)"
         # A number glued to a word of a cased script ("A4g") is not a quantity; in Chinese or
@@ -275,6 +312,43 @@ class Shapes:
             return False
         tokens = folded.split()
         return len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4
+
+    def is_date(self, text: str) -> bool:
+        """A line that is only a date or time, perhaps with date words ("Updated 3:42 PM
+        EDT, April 2, 2024", "Freitag, 15. März", "3日前"); a telephone number is not."""
+        if len(text) > 120:
+            return False
+        return self.lines.answer("date", text, lambda: self._is_date(text))
+
+    def _is_date(self, text: str) -> bool:
+        folded = self.lines(text).folded
+        if not any(map(str.isdigit, folded)) or AMOUNT_MARK_RE.search(folded):
+            return False  # "5.000 €", "12.5 %": amounts, not times
+        if PHONE_RE.fullmatch(folded) and ":" not in folded:
+            groups = DIGITS_RE.findall(folded)
+            if len(groups) >= 4 or sum(map(len, groups)) >= 9:
+                return False  # "02.23.45.67.89": a telephone number
+        scrubbed = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))
+        has_time_or_date = scrubbed != folded
+        tokens = TOKEN_RE.findall(scrubbed)
+        strong = False
+        for token in tokens:
+            if NUMBER_RE.fullmatch(token):
+                continue
+            if token not in self._date_words and token.rstrip(".") not in self._date_words:
+                return False
+            token = token.rstrip(".")
+            strong = strong or len(token) >= 3
+        return has_time_or_date or (strong and len(tokens) >= 2)
+
+    def is_relative_date(self, text: str) -> bool:
+        """A date line that counts back from now ("2 hours ago", "vor 3 Tagen", "3日前"):
+        a teaser's time stamp, never a schedule's day."""
+        folded = self.lines(text).folded
+        if RELATIVE_CJK_RE.search(folded):
+            return True
+        padded = f" {' '.join(TOKEN_RE.findall(folded))} "
+        return any(f" {word} " in padded for word in self._relative_words)
 
     def is_form(self, text: str) -> bool:
         """A timeline entry, a command or code line, or a bare address."""
@@ -335,6 +409,47 @@ class Shapes:
             and all(len(texts[k].split()) <= 3 and not ends_sentence(texts[k]) for k in range(start + 1, first))
         )
 
+    def _headed_lists(self, texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """A list heading ("Pros", "Zutaten (für 4 Personen)", "Wady") and the short lines
+        under it (``MAX_HEADED_ITEMS`` at most, up to the next heading or a section label)."""
+        found: list[tuple[int, int, str]] = []
+        for k in range(start, end - 1):
+            if not self.is_list_heading(texts[k]):
+                continue
+            m = k + 1
+            while (
+                m < end
+                and m - k <= MAX_HEADED_ITEMS
+                and word_count(texts[m]) <= MAX_ITEM_WORDS
+                and not self.is_list_heading(texts[m])
+                and not self._is_label(texts[m])
+            ):
+                m += 1
+            if m > k + 1:
+                found.append((k, m, "list"))
+        return found
+
+    def is_list_heading(self, text: str) -> bool:
+        """A heading over the article's own list (vocabulary ``list_headings``), perhaps
+        with what it is for in brackets or after it ("Ingrediënten (4 personen)", "Zutaten
+        für 4 Personen")."""
+        if len(text) > 60:
+            return False
+
+        def heading() -> bool:
+            key = self.lines(text).key
+            bare = LIST_FOR_RE.sub("", key)
+            return bool(self.lines.vocabulary.literals("list_headings") & {key, bare})
+
+        return self.lines.answer("list_heading", text, heading)
+
+    def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
+        """Where a list introduced above line ``k`` ends: where the page's own words begin
+        (a section label of a menu), or at ``limit``."""
+        while k < limit and not self._is_label(texts[k]):
+            k += 1
+        return k
+
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self.lines.is_phrase("section_labels", self.lines(text))
 
@@ -350,7 +465,13 @@ class Shapes:
         return before != number - 1 and after != number + 1
 
     def structured_runs(
-        self, texts: Sequence[str], prose: Sequence[bool], *, min_share: float = 0.5, max_list: int = 25
+        self,
+        texts: Sequence[str],
+        prose: Sequence[bool],
+        *,
+        min_share: float = 0.5,
+        max_list: int = 25,
+        dates: Collection[int] = (),
     ) -> list[tuple[int, int, str]]:
         """Runs of non-prose lines that are the article's structure, as ``(start, end, why)``
         with ``end`` exclusive:
@@ -361,7 +482,12 @@ class Shapes:
         - ``"entries"``: two or more "Label: value" entries in a row;
         - ``"list"``: the short lines under a paragraph that ends in a colon, or under a line
           ending in a colon right below a paragraph (at most ``max_list``);
-        - ``"interview"``: a question asked again and again, with the answers between.
+        - ``"interview"``: a question asked again and again, with the answers between;
+        - ``"list"`` too: the short lines under a list heading of the vocabulary ("Pros",
+          "Zutaten", "Ingrédients", "Zalety"), wherever it sits.
+
+        ``dates``: positions of lines another judge found to be dates ("Freitag, 15. März"),
+        data of a schedule as much as its times.
 
         >>> shapes = Lines(Vocabulary({})).shapes
         >>> texts = ["Sie brauchen nur drei Dinge, die jeder im Haus hat:", "Mehl", "Zucker", "Eier", "Rühren Sie alles gut um, bis ein glatter Teig entsteht."]
@@ -378,24 +504,41 @@ class Shapes:
             j = i
             while j < n and not prose[j]:
                 j += 1
-            out.extend(self._classify_run(texts, i, j, min_share, max_list, after_prose=i > 0, before_prose=j < n))
+            out.extend(self._classify_run(texts, i, j, min_share, max_list, dates, after_prose=i > 0, before_prose=j < n))
+            out.extend(self._headed_lists(texts, i, j))
             i = j
         return out
 
     def _classify_run(
-        self, texts: Sequence[str], start: int, end: int, min_share: float, max_list: int, *, after_prose: bool, before_prose: bool
+        self,
+        texts: Sequence[str],
+        start: int,
+        end: int,
+        min_share: float,
+        max_list: int,
+        dates: Collection[int],
+        *,
+        after_prose: bool,
+        before_prose: bool,
     ) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         # Data lines with at most ``MAX_CELL_GAP`` other lines (cell labels, day headings)
         # between them form a table; a line or two above it that opens the run under a
         # paragraph ("Playoff schedule", "Saturday") head it, and a line or two under it
         # that close the run above a paragraph are its last rows ("Mandelsplitter").
-        data = [k for k in range(start, end) if self.is_data(texts[k]) or self._is_cell(texts, k, start, end)]
+        data = [k for k in range(start, end) if k in dates or self.is_data(texts[k]) or self._is_cell(texts, k, start, end)]
         g = 0
         while g < len(data):
             h = g
             while h + 1 < len(data) and data[h + 1] - data[h] <= MAX_CELL_GAP + 1:
                 h += 1
+            following = h + 1
+            # A date (not a figure itself, as "60 min" is) is a schedule's day heading between
+            # its figures, not a table's edge (the date under a headline, above the text).
+            while g < h and data[g] in dates and not self.is_data(texts[data[g]]):
+                g += 1
+            while h > g and data[h] in dates and not self.is_data(texts[data[h]]):
+                h -= 1
             first, last = data[g], data[h]
             # Dense with figures, or one figure in the same cell of each of several rows
             # ("AD", "29,5%", "79 deputados"): a repeated shape of cells.
@@ -408,8 +551,15 @@ class Shapes:
                 else:
                     last = self._row_end(texts, data[g : h + 1], last, end)
                 found.append((first, last + 1, "data"))
-            g = h + 1
+            g = following
         if found:
+            # A line under a table that ends in a colon ("Adres:") introduces more of the
+            # article's own lines, as one under a paragraph does.
+            for _, table_end, _ in list(found):
+                if table_end < end and is_intro(texts[table_end]):
+                    m = self._list_end(texts, table_end + 1, min(end, table_end + 1 + max_list))
+                    if m > table_end + 1:
+                        found.append((table_end, m, "list"))
             return found
         found.extend(self._interviews(texts, start, end))
         if found:
@@ -424,14 +574,19 @@ class Shapes:
             if not is_intro(texts[intro]) and k < end and is_intro(texts[k]):
                 intro, k = k, k + 1
             if is_intro(texts[intro]):
-                # The list ends where the page's own words begin (a section label of a menu).
-                m = k
-                while m < min(end, k + max_list) and not self._is_label(texts[m]):
-                    m += 1
+                m = self._list_end(texts, k, min(end, k + max_list))
                 if m > k:
                     found.append((intro + 1 if intro >= start else start, m, "list"))
                 k = max(k, m)
         while k < end:
+            if k > start and is_intro(texts[k]) and _is_statement(texts[k - 1]):
+                # A line ending in a colon under a sentence introduces what follows, as one
+                # under a paragraph does ("Press contact:" under the company's profile).
+                m = self._list_end(texts, k + 1, min(end, k + 1 + max_list))
+                if m > k + 1:
+                    found.append((k, m, "list"))
+                    k = m
+                    continue
             if is_entry(texts[k]) and k + 1 < end and is_entry(texts[k + 1]):
                 m = k
                 while m < end and is_entry(texts[m]):

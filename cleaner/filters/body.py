@@ -242,10 +242,11 @@ class BodyRegion(BlockFilter):
                 elif QUESTION_END_RE.search(blocks[m].text) is None:
                     break
                 m += 1
-            # Questions alone under a heading are teaser headlines; with answers, an interview.
-            if j == k or found == j or _crosses(ends, blocks, j):
+            # Questions alone under a heading are teaser headlines, unless answers follow
+            # (under the next heading: a speaker's name in a transcript).
+            if j == k or m == j or _crosses(ends, blocks, j):
                 return False
-            text += m - j
+            text += m - j if found > j else 0
             if text >= 2:
                 return True
             k = m
@@ -474,7 +475,12 @@ class BodyRegion(BlockFilter):
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
             stops = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS or r.reason == reasons.PROMO_LEAD_IN)
-            for start, end, why in self.lines.shapes.structured_runs([b.text for b in blocks], prose):
+            # Date lines still here are a schedule's ("Freitag, 15. März" over events): the
+            # bylines filter removes the others.
+            texts = [b.text for b in blocks]
+            shapes = self.lines.shapes
+            dates = [i for i, text in enumerate(texts) if not prose[i] and shapes.is_date(text) and not shapes.is_relative_date(text)]
+            for start, end, why in self.lines.shapes.structured_runs(texts, prose, dates=dates):
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:
                     continue
                 for i in range(start, end):

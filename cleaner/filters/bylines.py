@@ -10,29 +10,16 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, is_prose
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import Lines
+from cleaner.lines import NUMERIC_DATE_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]
 
-TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
-# "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours").
-TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{L})")
-NUMERIC_DATE_RE = regex.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
-    # Relative times: "15時間前", "3日前", "2小时前", "5분 전"
-    r"|\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
-    r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
-)
-NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
-# Only digits and the separators of a telephone number.
-PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
-DIGITS_RE = regex.compile(r"\d+")
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
 # A byline names a person or an agency: "By The Numbers" opens with an article.
 ARTICLES = frozenset({"the", "a", "an"})
-BYLINE_TAIL_RE = regex.compile(r"[,|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
+BYLINE_TAIL_RE = regex.compile(r"[,;|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
 
 
 class Bylines(BlockFilter):
@@ -114,27 +101,8 @@ class Bylines(BlockFilter):
         return fold(token) in self._agencies or any(not c.isalpha() for c in token) or (token.isupper() and len(token) > 1)
 
     def is_dateline(self, text: str) -> bool:
-        if len(text) > 120:
-            return False
-        folded = self.lines(text).folded
-        if not any(map(str.isdigit, folded)):
-            return False
-        if PHONE_RE.fullmatch(folded) and ":" not in folded:
-            groups = DIGITS_RE.findall(folded)
-            if len(groups) >= 4 or sum(map(len, groups)) >= 9:
-                return False  # "02.23.45.67.89": a telephone number
-        scrubbed = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))
-        has_time_or_date = scrubbed != folded
-        tokens = TOKEN_RE.findall(scrubbed)
-        strong = False
-        for token in tokens:
-            if NUMBER_RE.fullmatch(token):
-                continue
-            if token not in self._date_words and token.rstrip(".") not in self._date_words:
-                return False
-            token = token.rstrip(".")
-            strong = strong or len(token) >= 3
-        return has_time_or_date or (strong and len(tokens) >= 2)
+        """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`)."""
+        return self.lines.shapes.is_date(text)
 
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
@@ -145,15 +113,25 @@ class Bylines(BlockFilter):
 
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Date lines that belong to a table or schedule of the article (day headings over
-        fixtures, opening hours, times in cells): data runs with two or more data lines
-        that are not date lines."""
+        events, opening hours, times in cells): data runs (the date lines counting as data)
+        with two or more figures that are not date lines, or one under a line that
+        introduces the run ("Nowe godziny otwarcia:"). Dates alone under headlines are not
+        a schedule, and a relative date ("3 hours ago") never heads one."""
         texts = [b.text for b in doc.blocks]
-        dates = {i for i, reason in found if reason == "dateline"}
+        dates = {i for i, reason in found if reason == "dateline" and not self.lines.shapes.is_relative_date(texts[i])}
         kept: set[int] = set()
-        for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts]):
+        for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts], dates=dates):
             if why != "data" or not dates.intersection(range(start, end)):
                 continue
-            others = sum(1 for k in range(start, end) if k not in dates and self.lines.shapes.is_data(texts[k]))
-            if others >= 2:
+            shapes = self.lines.shapes
+            # Figures (times, prices, scores), not addresses or dates: an author's link or a
+            # dated caption under each of a list of other stories makes no schedule.
+            others = sum(
+                1
+                for k in range(start, end)
+                if k not in dates and shapes.is_data(texts[k]) and not shapes.is_form(texts[k]) and not NUMERIC_DATE_RE.search(texts[k])
+            )
+            introduced = is_intro(texts[start]) or (start > 0 and is_intro(texts[start - 1]))
+            if others >= 2 or (others >= 1 and introduced):
                 kept.update(dates.intersection(range(start, end)))
         return kept
