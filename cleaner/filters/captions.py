@@ -40,6 +40,8 @@ CREDIT_LABEL = (
     r"^[(\[]?\s*(?:{labels})(?!(?<=[\p{{L}}\p{{N}}])[\p{{L}}\p{{N}}])"
     r"(?:\s+(?:credit|by|von|de|di|door|por|par|:))?\s*:?\s*"
 )
+# Words that go on a credit after its label ("Photo courtesy of ...", "Foto mit freundlicher ...").
+CREDIT_WORDS = frozenset({"courtesy", "credit", "credits", "by", "von", "de", "di", "door", "por", "par", "provided", "supplied", "mit", "avec", "con", "via"})
 # Chinese and Japanese credits end with 摄 ("photographed by"): "新华社记者 李华 摄".
 CJK_CREDIT_RE = regex.compile(r"^[^。！？.!?]{1,30}\s?摄$")
 # A credit glued after a caption: "(AP Photo/Jane Roe)", " Foto: Bernd Kessler/dpa",
@@ -136,8 +138,14 @@ class Captions(BlockFilter):
             if folded.startswith(("©", "(c)", "copyright")):
                 # "© AFP" is a credit; "© 2024 Example Media. All rights reserved." is not.
                 return 0 < word_count(rest) <= 5 and not any(ch.isdigit() for ch in rest) and "." not in rest
-            # "Image Awards:" introduces what follows; a credit names someone.
-            return 0 < word_count(rest) <= 10 and not rest.endswith(("?", "!", ":", "："))
+            # "Image Awards:" introduces what follows; a credit names someone, a sentence
+            # that opens with the label goes on in lower-case words ("Foto für Foto erzählt
+            # die Schau vom Alltag.").
+            if not 0 < word_count(rest) <= 10 or rest.endswith(("?", "!", ":", "：")):
+                return False
+            if ":" in folded[: label.end()] or "/" in rest or any(t in self._agencies for t in rest.split()):
+                return True
+            return not (self.lines(text).sentence_end and _lower_words(text) >= 3)
         stripped = folded.strip("()[] .")
         if not stripped:
             return False
@@ -307,6 +315,15 @@ class Captions(BlockFilter):
 
 
 QUOTE_MARK = "\x00"
+def _lower_words(text: str) -> int:
+    """Words after the first that start with a lower-case letter ("für", "erzählt"); none
+    when the second is a credit's own word ("Photo courtesy of the family.")."""
+    tokens = text.split()
+    if len(tokens) > 1 and tokens[1].lower().strip(".,:") in CREDIT_WORDS:
+        return 0
+    return sum(1 for token in tokens[1:] if token[:1].islower())
+
+
 def _near(positions: list[int], i: int, distance: int) -> list[int]:
     """The sorted ``positions`` within ``distance`` of ``i`` (bisect: linear overall)."""
     return positions[bisect_left(positions, i - distance) : bisect_right(positions, i + distance)]

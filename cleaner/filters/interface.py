@@ -24,6 +24,8 @@ __all__ = ["InterfaceLines"]
 # Checked in this order; each is a vocabulary category and the reason code.
 CATEGORIES = reasons.INTERFACE
 SEPARATORS_RE = regex.compile(r"[\s|•·/,;:]+")
+# What a copyright line names besides the phrase: the mark, a year, the word.
+COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)|copyright|urheberrecht|\bdroits? d'auteur")
 # One word judged so inside a table is a cell ("48", "Weiter", a party called "AD").
 CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT})
 
@@ -47,6 +49,7 @@ class InterfaceLines(BlockFilter):
         super().__init__(vocabulary=vocabulary, lines=lines)
         self.categories = tuple(categories)
         self._share_words = self.vocabulary.literals("share_words")
+        self._copyright_phrases = self.vocabulary.literals(reasons.COPYRIGHT_LINE)
 
     def judge(self, text: str) -> str | None:
         """The reason code for an interface line, or None (remembered per line: the same
@@ -61,6 +64,8 @@ class InterfaceLines(BlockFilter):
         if not key:
             return None
         category = self.vocabulary.classify(self.categories, key)
+        if category == reasons.COPYRIGHT_LINE and self._mentions_rights(text):
+            return None
         if category is not None:
             return category
         if len(key) > 120:
@@ -77,6 +82,15 @@ class InterfaceLines(BlockFilter):
             return "share_prompt"
         return None
 
+    def _mentions_rights(self, text: str) -> bool:
+        """A sentence that quotes the phrase and goes on ("All rights reserved, the small
+        print says, but ..."): it opens with a copyright phrase and a comma, has eight words
+        or more and a sentence end, and no owner's mark (©, a year, "copyright")."""
+        line = self.lines(text)
+        if line.words < 8 or not line.sentence_end or COPYRIGHT_MARK_RE.search(line.folded):
+            return False
+        return any(line.folded.startswith(phrase + ",") for phrase in self._copyright_phrases)
+
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text))]
         cells: set[int] = set()
@@ -88,5 +102,7 @@ class InterfaceLines(BlockFilter):
         for i, reason in found:
             block = doc.blocks[i]
             if reason in CELL_REASONS and i in cells and self.lines(block.text).words <= 1:
-                continue  # a cell of a table
+                # A cell of a table; an ad label is one only where its row goes on under it.
+                if reason != reasons.ADVERTISEMENT or i + 1 in cells:
+                    continue
             yield self.removal(block, reason)
