@@ -208,6 +208,8 @@ NUMERIC_DATE_RE = regex.compile(
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )
 NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
+# A place name (one to three capitalized words) and a separator before a dateline's date.
+PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # Only digits and the separators of a telephone number.
@@ -328,7 +330,17 @@ class Shapes:
             groups = DIGITS_RE.findall(folded)
             if len(groups) >= 4 or sum(map(len, groups)) >= 9:
                 return False  # "02.23.45.67.89": a telephone number
-        scrubbed = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))
+        if self._only_date(folded):
+            return True
+        # A place before the date: "Madrid, 17 feb 2024", "Berlín - 23 FEB 2024 - 15:40 CET".
+        place = PLACE_RE.match(text)
+        return place is not None and self._only_date(fold(text[place.end() :]), calendar=True)
+
+    def _only_date(self, folded: str, *, calendar: bool = False) -> bool:
+        """Only a date or time, numbers and date words; with ``calendar``, a day of the
+        calendar (a numeric date, or a month or weekday with a number), not a time alone."""
+        dated = NUMERIC_DATE_RE.sub(" ", folded)
+        scrubbed = TIME_RE.sub(" ", dated)
         has_time_or_date = scrubbed != folded
         tokens = TOKEN_RE.findall(scrubbed)
         strong = False
@@ -339,6 +351,8 @@ class Shapes:
                 return False
             token = token.rstrip(".")
             strong = strong or len(token) >= 3
+        if calendar:
+            return dated != folded or (strong and len(tokens) >= 2)
         return has_time_or_date or (strong and len(tokens) >= 2)
 
     def is_relative_date(self, text: str) -> bool:
@@ -443,6 +457,11 @@ class Shapes:
 
         return self.lines.answer("list_heading", text, heading)
 
+    def _is_day(self, text: str) -> bool:
+        """A date line naming a day of the calendar ("13.03.2024, 07:00", "Freitag, 15.
+        März"), not a time or a duration alone ("20:15", "60 min")."""
+        return NUMERIC_DATE_RE.search(self.lines(text).folded) is not None or not self.is_data(text)
+
     def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
         """Where a list introduced above line ``k`` ends: where the page's own words begin
         (a section label of a menu), or at ``limit``."""
@@ -533,11 +552,11 @@ class Shapes:
             while h + 1 < len(data) and data[h + 1] - data[h] <= MAX_CELL_GAP + 1:
                 h += 1
             following = h + 1
-            # A date (not a figure itself, as "60 min" is) is a schedule's day heading between
-            # its figures, not a table's edge (the date under a headline, above the text).
-            while g < h and data[g] in dates and not self.is_data(texts[data[g]]):
+            # A day (not a time or a duration such as "60 min") is a schedule's heading
+            # between its figures, not a table's edge (the date under a headline).
+            while g < h and data[g] in dates and self._is_day(texts[data[g]]):
                 g += 1
-            while h > g and data[h] in dates and not self.is_data(texts[data[h]]):
+            while h > g and data[h] in dates and self._is_day(texts[data[h]]):
                 h -= 1
             first, last = data[g], data[h]
             # Dense with figures, or one figure in the same cell of each of several rows
