@@ -247,6 +247,22 @@ def _is_statement(text: str) -> bool:
     return STATEMENT_END_RE.search(text) is not None and word_count(text) >= 5
 
 
+def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of two or more "Label: value" entries in a row."""
+    found: list[tuple[int, int, str]] = []
+    k = start
+    while k < end:
+        if is_entry(texts[k]) and k + 1 < end and is_entry(texts[k + 1]):
+            m = k
+            while m < end and is_entry(texts[m]):
+                m += 1
+            found.append((k, m, "entries"))
+            k = m
+        else:
+            k += 1
+    return found
+
+
 def _integer(text: str) -> int | None:
     stripped = text.strip()
     return int(stripped) if stripped.isdigit() and len(stripped) <= 6 and stripped.isascii() else None
@@ -579,7 +595,8 @@ class Shapes:
                     m = self._list_end(texts, table_end + 1, min(end, table_end + 1 + max_list))
                     if m > table_end + 1:
                         found.append((table_end, m, "list"))
-            return found
+            # "Label: value" entries around the figures ("Rating: 4/5" over "Price: $249").
+            return found + _entries(texts, start, end)
         found.extend(self._interviews(texts, start, end))
         if found:
             return found

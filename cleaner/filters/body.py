@@ -23,7 +23,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, WORDLESS_RE, Lines
 from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -159,7 +159,8 @@ class BodyRegion(BlockFilter):
 
     def is_short(self, text: str) -> bool:
         """Link-like: a short line without a sentence end, marker or colon; a separator
-        without words ("___", "* * *") is not a link."""
+        without words ("___", "* * *") or a command ("sudo usermod -aG docker $USER") is not
+        a link."""
         if WORDLESS_RE.match(text):
             return False
         line = self.lines(text)
@@ -169,6 +170,7 @@ class BodyRegion(BlockFilter):
             and not SIGNED_END_RE.search(text)
             and not LIST_ITEM_RE.match(text)
             and not INTRO_END_RE.search(text)
+            and not CODE_RE.search(text)  # a command or a line of code is never a link
         )
 
     def _regions(
