@@ -24,8 +24,8 @@ __all__ = ["InterfaceLines"]
 # Checked in this order; each is a vocabulary category and the reason code.
 CATEGORIES = reasons.INTERFACE
 SEPARATORS_RE = regex.compile(r"[\s|•·/,;:]+")
-# What a copyright line names besides the phrase: the mark, a year, the word.
-COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)|copyright|urheberrecht|\bdroits? d'auteur")
+# What a copyright line names besides the phrase: the mark or a year.
+COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)")
 # One word judged so inside a table is a cell ("48", "Weiter", a party called "AD").
 CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT})
 
@@ -85,7 +85,7 @@ class InterfaceLines(BlockFilter):
     def _mentions_rights(self, text: str) -> bool:
         """A sentence that quotes the phrase and goes on ("All rights reserved, the small
         print says, but ..."): it opens with a copyright phrase and a comma, has eight words
-        or more and a sentence end, and no owner's mark (©, a year, "copyright")."""
+        or more and a sentence end, and no owner's mark (©, a year)."""
         line = self.lines(text)
         if line.words < 8 or not line.sentence_end or COPYRIGHT_MARK_RE.search(line.folded):
             return False
