@@ -439,6 +439,16 @@ class Shapes:
             and all(len(texts[k].split()) <= 3 and not ends_sentence(texts[k]) for k in range(start + 1, first))
         )
 
+    def quoted_runs(self, texts: Sequence[str], prose: Sequence[bool]) -> list[range]:
+        """The runs a line ending in a colon introduces ("the hymn she had chosen herself:"
+        over its verses, "Le refrain :" over the refrain): lists and repeated lines, whose
+        repeats are on purpose."""
+        return [
+            range(start, end)
+            for start, end, why in self.structured_runs(texts, prose)
+            if why in ("list", "interview") and start > 0 and is_intro(texts[start - 1])
+        ]
+
     def _headed_lists(self, texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """A list heading ("Pros", "Zutaten (für 4 Personen)", "Wady") and the short lines
         under it (``MAX_HEADED_ITEMS`` at most, up to the next heading or a section label)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from cleaner.document import Document
+from collections.abc import Sequence
+
+from cleaner.document import Block, Document
+from cleaner.lines import Lines
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
 
 # Lines longer than this are prose for every vocabulary match: it bounds regex work and
@@ -44,3 +47,13 @@ def head_positions(doc: Document, *, max_blocks: int) -> range:
         if is_prose(block.text):
             return range(end)
     return range(min(len(doc.blocks), max_blocks))
+
+
+def quoted_together(lines: Lines, blocks: Sequence[Block], runs: list[list[range]], i: int, j: int) -> bool:
+    """Are blocks ``i`` and ``j`` in one list or refrain under a line ending in a colon
+    (:meth:`cleaner.lines.Shapes.quoted_runs`)? ``runs`` starts empty and keeps the
+    document's runs once found."""
+    if not runs:
+        texts = [b.text for b in blocks]
+        runs.append(lines.shapes.quoted_runs(texts, [is_prose(t) for t in texts]))
+    return any(i in run and j in run for run in runs[0])

@@ -17,8 +17,8 @@ import regex
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
-from cleaner.filters._common import is_prose
-from cleaner.lines import Lines, is_intro
+from cleaner.filters._common import quoted_together
+from cleaner.lines import Lines
 from cleaner.patterns import (
     CJK_RE,
     SENTENCE_END_RE,
@@ -246,14 +246,14 @@ class Captions(BlockFilter):
         folded = [self.lines(b.text).folded if i in candidates_set else "" for i, b in enumerate(blocks)]
         seen: dict[str, tuple[int, bool]] = {}
         established: set[str] = set()
-        quoted: list[set[int]] = []  # lines of lists under a colon, found when first needed
+        quoted: list[list[range]] = []  # lists under a colon, found when first needed
         for i in candidates:
             for variant, cut in self._variants(i, keys, folded, short_near).items():
                 first = seen.get(variant)
                 if first is not None:
                     j, first_cut = first
                     near = i - j <= self.window and self._only_credits_between(blocks, j, i, gone)
-                    if near and not (cut or first_cut or variant in established) and self._quoted(blocks, quoted, i, j):
+                    if near and not (cut or first_cut or variant in established) and quoted_together(self.lines, blocks, quoted, i, j):
                         continue  # a refrain of a song or poem quoted under "... she had chosen:"
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
@@ -275,18 +275,6 @@ class Captions(BlockFilter):
             if s not in gone and s != i and keys[s] and keys[s] != variant and glued:
                 gone.add(s)
                 yield self.removal(blocks[s], "image_credit", f"glued to line {blocks[i].index + 1}")
-
-    def _quoted(self, blocks: tuple[Block, ...], quoted: list[set[int]], i: int, j: int) -> bool:
-        """Are lines ``i`` and ``j`` in one list under a line ending in a colon (verse, a
-        chant, a list quoted by the text)? Its runs are found once per document."""
-        if not quoted:
-            texts = [b.text for b in blocks]
-            runs = self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts])
-            quoted.append(set())
-            for start, end, why in runs:
-                if why in ("list", "interview") and start > 0 and is_intro(texts[start - 1]):
-                    quoted.append(set(range(start, end)))
-        return any(i in run and j in run for run in quoted)
 
     @staticmethod
     def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:

@@ -15,6 +15,7 @@ import regex
 
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
+from cleaner.filters._common import quoted_together
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import LIST_ITEM_RE, Lines, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
@@ -96,12 +97,15 @@ class DuplicateParagraphs(BlockFilter):
                 first[key] = j
             else:
                 copy_of[j] = i
+        quoted: list[list[range]] = []  # lists under a colon, found when first needed
         for j in sorted(copy_of):
             i = copy_of[j]
             block = blocks[j]
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
+            elif not self.is_paragraph(block.text) and quoted_together(self.lines, blocks, quoted, i, j):
+                continue  # a refrain of verse quoted under "... she had chosen herself:"
             elif self.is_paragraph(block.text) or not is_structure(block.text):
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
