@@ -633,12 +633,5 @@ class Shapes:
                     found.append((k, m, "list"))
                     k = m
                     continue
-            if is_entry(texts[k]) and k + 1 < end and is_entry(texts[k + 1]):
-                m = k
-                while m < end and is_entry(texts[m]):
-                    m += 1
-                found.append((k, m, "entries"))
-                k = m
-                continue
             k += 1
-        return found
+        return found + _entries(texts, start, end)

@@ -57,7 +57,7 @@ def _parse(pattern: str) -> Any | None:
 
 __all__ = [
     "VOCAB_DIR", "Budget", "Vocabulary", "VocabularyError", "current_budget", "document_budget", "first_chars",
-    "required_literal",
+    "required_any",
 ]
 
 logger = logging.getLogger(__name__)
@@ -377,31 +377,6 @@ def _is_anchored(parsed: Any | None, pattern: str) -> bool:
     items = list(parsed)
     multiline = parsed.state.flags & _sre_constants.SRE_FLAG_MULTILINE
     return bool(items) and items[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING) and not multiline
-
-
-def required_literal(pattern: str) -> str | None:
-    """A piece of plain text that every match of ``pattern`` contains (its longest run of
-    literal characters at the top level, three or more), or None.
-
-    >>> required_literal("tous droits réservés"), required_literal(r"(©|\\(c\\)) ?\\d{4}"), required_literal(r"all rights? reserved")
-    ('tous droits réservés', None, 'all right')
-    """
-    return _required_literal(_parse(pattern))
-
-
-def _required_literal(parsed: Any | None) -> str | None:
-    if parsed is None:
-        return None
-    best, run = "", ""
-    for op, arg in parsed:
-        if op is _sre_constants.LITERAL:
-            run += chr(arg)
-            continue
-        if op is _sre_constants.AT:
-            continue  # zero-width: "^" does not break a run
-        best, run = max(best, run, key=len), ""
-    best = max(best, run, key=len)
-    return best if len(best) >= 3 else None
 
 
 def required_any(pattern: str) -> tuple[str, ...] | None:

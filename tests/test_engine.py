@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleaner.patterns import core, fold
-from cleaner.vocabulary import Vocabulary, first_chars, required_any, required_literal, starts
+from cleaner.vocabulary import Vocabulary, first_chars, required_any, starts
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = Vocabulary.default()
@@ -144,21 +144,6 @@ def _compiled_patterns() -> list[tuple[str, regex.Pattern[str]]]:
     return [(p, regex.compile(p)) for p in _patterns()]
 
 
-def test_required_literals_occur_in_every_match() -> None:
-    """A pattern is skipped on a line without its required literal: every match holds it."""
-    checked = 0
-    for pattern, compiled in _compiled_patterns():
-        needed = required_literal(pattern)
-        if needed is None:
-            continue
-        for text in LINES:
-            match = compiled.search(text)
-            if match is not None:
-                assert needed in match.group(), (pattern, text, needed)
-                checked += 1
-    assert checked > 100
-
-
 def test_one_of_the_required_pieces_occurs_in_every_match() -> None:
     """A pattern is skipped (and never compiled) on a line holding none of its required
     pieces: every match holds one of them."""
@@ -221,7 +206,7 @@ def test_starts_and_first_characters_begin_every_match() -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.data())
-def test_required_literals_and_starts_on_generated_matches(data: st.DataObject) -> None:
+def test_required_pieces_and_starts_on_generated_matches(data: st.DataObject) -> None:
     pattern = data.draw(st.sampled_from(_patterns()))
     try:
         strategy = st.from_regex(re.compile(pattern), fullmatch=True)
@@ -229,8 +214,7 @@ def test_required_literals_and_starts_on_generated_matches(data: st.DataObject) 
         return
     text = data.draw(strategy)
     assume(regex.compile(pattern).fullmatch(text) is not None)
-    needed, heads, pieces = required_literal(pattern), starts(pattern), required_any(pattern)
-    assert needed is None or needed in text
+    heads, pieces = starts(pattern), required_any(pattern)
     assert pieces is None or any(piece in text for piece in pieces)
     assert heads is None or any(text.startswith(h) for h in heads)
 
@@ -249,8 +233,8 @@ def test_required_literals_and_starts_on_generated_matches(data: st.DataObject) 
         (r"a*", None, None),
     ],
 )
-def test_required_literal_and_starts_examples(pattern: str, literal: str | None, heads: set[str] | None) -> None:
-    assert required_literal(pattern) == literal
+def test_required_pieces_and_starts_examples(pattern: str, literal: str | None, heads: set[str] | None) -> None:
+    assert required_any(pattern) == ((literal,) if literal is not None else None)
     found = starts(pattern)
     assert (set(found) if found is not None else None) == heads
 
@@ -635,7 +619,7 @@ def test_shipped_patterns_are_bounded_on_adversarial_lines() -> None:
     from cleaner.vocabulary import TEMPLATES
 
     def adversarial(pattern: str) -> list[str]:
-        literal = required_literal(pattern) or "a"
+        literal = (required_any(pattern) or ("a",))[0]
         pieces = ["a", "a ", "1", "1 ", "-", ". ", "a.", "é", "中", "( ", ":", "/ ", "a-", literal + " ", literal]
         return [(piece * MAX_UI_CHARS)[:MAX_UI_CHARS] for piece in pieces] + [
             (literal + " x" * MAX_UI_CHARS)[:MAX_UI_CHARS]
