@@ -171,6 +171,7 @@ class BodyRegion(BlockFilter):
             and not LIST_ITEM_RE.match(text)
             and not INTRO_END_RE.search(text)
             and not CODE_RE.search(text)  # a command or a line of code is never a link
+            and not text.rstrip().endswith((",", "，", "、"))  # a salutation: "Caro direttore,"
         )
 
     def _regions(
