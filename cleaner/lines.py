@@ -471,15 +471,17 @@ class Shapes:
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps
-        with what it is for in brackets or after it ("Ingrediënten (4 personen)", "Zutaten
-        für 4 Personen")."""
+        with what it is for in brackets, after it or after a colon ("Ingrediënten (4
+        personen)", "Zutaten für 4 Personen", "Fakta: Badhuset")."""
         if len(text) > 60:
             return False
 
         def heading() -> bool:
             key = self.lines(text).key
             bare = LIST_FOR_RE.sub("", key)
-            return bool(self.lines.vocabulary.literals("list_headings") & {key, bare})
+            # "Fakta: Badhuset", "Key facts: the new pool": the heading and what it is about.
+            label = key.split(":", 1)[0].strip() if ":" in key else key
+            return bool(self.lines.vocabulary.literals("list_headings") & {key, bare, label})
 
         return self.lines.answer("list_heading", text, heading)
 
