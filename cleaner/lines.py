@@ -331,6 +331,11 @@ class Shapes:
         tokens = folded.split()
         return len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4
 
+    @property
+    def date_words(self) -> frozenset[str]:
+        """The words of the vocabulary's date phrases ("mis à jour" counts word by word)."""
+        return self._date_words
+
     def is_date(self, text: str) -> bool:
         """A line that is only a date or time, perhaps with date words ("Updated 3:42 PM
         EDT, April 2, 2024", "Freitag, 15. März", "3日前"); a telephone number is not."""
@@ -412,10 +417,9 @@ class Shapes:
         return len(numbers) >= max(MIN_TABLE_ROWS, 0.8 * len(data)) and _period(numbers) is not None
 
     @staticmethod
-    def _row_end(texts: Sequence[str], data: Sequence[int], last: int, end: int) -> int:
+    def _row_end(texts: Sequence[str], period: int | None, last: int, end: int) -> int:
         """The last line of the table's last row: the short cells after its last figure ("4
-        deputados" after "3,2%"), at most as many as a row's other cells."""
-        period = _period(data)
+        deputados" after "3,2%"), at most as many as a row's other cells (``period``)."""
         if period is None:
             return last
         k = last
@@ -424,14 +428,13 @@ class Shapes:
         return k
 
     @staticmethod
-    def _heads_table(texts: Sequence[str], start: int, first: int, data: Sequence[int]) -> bool:
-        """Do the lines from ``start`` to a table's first figures (``data``: its figures'
-        positions) head it: a line or two ("Playoff schedule", "Saturday"), or a heading over
-        a header row with as many cells as the table's rows ("Lag", "S", "P" over rows of
-        three), each of three words at most, and perhaps the first row's name ("1. Malmö FF")?"""
+    def _heads_table(texts: Sequence[str], start: int, first: int, period: int | None) -> bool:
+        """Do the lines from ``start`` to a table's first figures head it: a line or two
+        ("Playoff schedule", "Saturday"), or a heading over a header row with as many cells
+        as the table's rows (``period``: "Lag", "S", "P" over rows of three), each of three
+        words at most, and perhaps the first row's name ("1. Malmö FF")?"""
         if first - start <= MAX_TABLE_HEAD:
             return True
-        period = _period(data)
         between = first - start - 1
         return (
             period is not None
@@ -591,12 +594,13 @@ class Shapes:
             # ("AD", "29,5%", "79 deputados"): a repeated shape of cells.
             dense = (h - g + 1) >= min_share * (last - first + 1)
             if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
-                if after_prose and self._heads_table(texts, start, first, data[g : h + 1]):
+                period = _period(data[g : h + 1])
+                if after_prose and self._heads_table(texts, start, first, period):
                     first = start  # the heading and the header row above the first figures
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
                 else:
-                    last = self._row_end(texts, data[g : h + 1], last, end)
+                    last = self._row_end(texts, period, last, end)
                 found.append((first, last + 1, "data"))
             g = following
         if found:

@@ -400,10 +400,7 @@ def _required_any(parsed: Any | None) -> tuple[str, ...] | None:
     if parsed is None:
         return None
     options = _needs_of_sequence(list(parsed))
-    good = [o for o in options if len(o) <= _MAX_NEEDS and min(map(len, o)) >= 3]
-    if not good:
-        return None
-    return max(good, key=lambda o: (min(map(len, o)), -len(o)))
+    return _best_needs([o for o in options if len(o) <= _MAX_NEEDS and min(map(len, o)) >= 3])
 
 
 def _needs_of_sequence(items: list[Any]) -> list[tuple[str, ...]]:

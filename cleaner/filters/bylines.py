@@ -43,8 +43,6 @@ class Bylines(BlockFilter):
     def __init__(self, *, vocabulary: Vocabulary | None = None, lines: Lines | None = None, max_words: int = 14) -> None:
         super().__init__(vocabulary=vocabulary, lines=lines)
         self.max_words = max_words
-        # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
-        self._date_words = frozenset(t for phrase in self.vocabulary.literals("date_words") for t in phrase.split())
         self._agencies = self.vocabulary.literals("credit_agencies")
 
     def judge(self, text: str) -> str | None:
@@ -76,7 +74,7 @@ class Bylines(BlockFilter):
             return False
         if not (is_name_token(tokens[0]) or fold(tokens[0]) in self._agencies):
             return False
-        if fold(tokens[0]) in self._date_words:
+        if fold(tokens[0]) in self.lines.shapes.date_words:
             return False  # "By Tuesday, the river had risen"
         # Names up to the first comma or bar; a role or agency may follow.
         head = BYLINE_TAIL_RE.split(rest, maxsplit=1)[0]
