@@ -21,7 +21,7 @@ This is the package's one speed device: describe a line once, then read the desc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -177,6 +177,45 @@ _FIGURE_PATTERNS = (
     # Scores and records: "46:44", "(10-6, 3-4)".
     r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
 )
+FIGURE_RE = regex.compile("|".join(f"(?:{p})" for p in _FIGURE_PATTERNS))
+# Where a quantity's number may start ("300 g", "2,5 kg", "½ TL"): its unit is looked up in the
+# vocabulary's set of units, not matched by an alternation of hundreds of words (nothing to
+# compile). A number glued to a word of a cased script ("A4g") is not a quantity; in Chinese
+# or Japanese a number follows a word ("最大100km").
+NUMBER_START_RE = regex.compile(rf"(?<![\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}\d.,])\d|{_FRACTION}")
+_GROUP_SEPARATORS, _DECIMAL_MARKS = ".,'’ ", ".,"
+# A numeric cell: a number alone, with a sign, currency or dimensions, then perhaps a unit
+# ("30'000", "-804", "155 x 96", "1kg").
+_CELL_HEAD = rf"[\s(\[+\-–−±~≈<>]*(?:\p{{Sc}}\s?)?(?:{_NUMBER}|{_FRACTION})(?:\s?[x×/\-–]\s?{_NUMBER})?"
+CELL_HEAD_RE = regex.compile(rf"{_CELL_HEAD}\s?")
+CELL_RE = regex.compile(rf"{_CELL_HEAD}(?:\s?\p{{Sc}})?[\s)\].,]*")
+CELL_END_RE = regex.compile(r"[\s)\].,]*")
+SPACE_RE = regex.compile(r"\s")
+LETTER_RE = regex.compile(r"\p{L}")
+LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _number_ends(text: str, start: int) -> Iterator[int]:
+    """Every position where a number (``_NUMBER``: "12", "1 000", "2,5", "0,0019") that starts
+    at ``start`` can end."""
+    size = len(text)
+    end = start
+    while end < size and text[end].isdecimal():
+        end += 1
+    yield from range(start + 1, end + 1)
+    bases = [end]  # where a decimal part may follow
+    while end + 4 <= size and text[end] in _GROUP_SEPARATORS and text[end + 1 : end + 4].isdecimal():
+        end += 4
+        yield end
+        bases.append(end)
+    for base in bases:
+        if base + 1 < size and text[base] in _DECIMAL_MARKS and text[base + 1].isdecimal():
+            decimal = base + 1
+            while decimal < size and text[decimal].isdecimal():
+                decimal += 1
+                yield decimal
+
+
 # Evidence that a line of any length carries data, however many words it has: a timeline
 # entry (a year or a range of years, then text: "1957–1959 erster bauabschnitt"), a bare
 # address ("http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com"), or code.
@@ -287,7 +326,7 @@ class Shapes:
     [True, True, True, False, False]
     """
 
-    __slots__ = ("_date_words", "_figure_re", "_number_cell_re", "_relative_words", "lines")
+    __slots__ = ("_date_words", "_relative_words", "_unit_initials", "_unit_sizes", "_units", "lines")
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
@@ -295,21 +334,48 @@ class Shapes:
         # Multi-word entries ("mis à jour") count word by word: lines are tokenized.
         self._date_words = frozenset(t for phrase in vocabulary.literals("date_words") for t in phrase.split())
         self._relative_words = vocabulary.literals("relative_time_words")
-        units = sorted(vocabulary.literals("units"), key=len, reverse=True)
-        unit = "|".join(regex.escape(u) for u in units) or "(?!)"
-        # A number glued to a word of a cased script ("A4g") is not a quantity; in Chinese or
-        # Japanese a number follows a word ("最大100km").
-        quantity = (
-            rf"(?<![\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}\d.,]){_NUMBER}\s?(?:{unit})(?![\p{{L}}\p{{N}}])"
-            rf"|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
-        )
-        self._figure_re = regex.compile("|".join(f"(?:{p})" for p in (quantity, *_FIGURE_PATTERNS)))
-        # A numeric cell: a number alone, with a sign, currency, unit or percent ("30'000",
-        # "-804", "155 x 96", "1kg"); a bare integer under 1000 is a page number as often.
-        self._number_cell_re = regex.compile(
-            rf"^[\s(\[+\-–−±~≈<>]*(?:\p{{Sc}}\s?)?(?:{_NUMBER}|{_FRACTION})(?:\s?[x×/\-–]\s?{_NUMBER})?"
-            rf"(?:\s?(?:\p{{Sc}}|{unit}))?[\s)\].,]*$"
-        )
+        self._units = vocabulary.literals("units")
+        self._unit_sizes = tuple(sorted({len(u) for u in self._units}, reverse=True))
+        self._unit_initials = frozenset(u[0] for u in self._units)
+
+    def _unit_ends(self, text: str, at: int) -> Iterator[int]:
+        """Where each unit of the vocabulary that starts at ``at``, after one optional space,
+        ends (longest first)."""
+        for begin in (at + 1, at) if SPACE_RE.match(text, at) else (at,):
+            if begin < len(text) and text[begin] in self._unit_initials:
+                for length in self._unit_sizes:
+                    end = begin + length
+                    if end <= len(text) and text[begin:end] in self._units:
+                        yield end
+
+    def _has_quantity(self, folded: str) -> bool:
+        """A number followed by a unit that ends a word ("300 g mehl", "2 cups", "½ tl")."""
+        for start in NUMBER_START_RE.finditer(folded):
+            if folded[start.start()].isdecimal():
+                ends, boundary = _number_ends(folded, start.start()), LETTER_OR_NUMBER_RE
+            else:
+                ends, boundary = iter((start.end(),)), LETTER_RE
+            for end in ends:
+                if any(not boundary.match(folded, stop) for stop in self._unit_ends(folded, end)):
+                    return True
+        return False
+
+    def _is_number_cell(self, folded: str) -> bool:
+        """A numeric cell: a number alone, with a sign, currency, unit or percent ("30'000",
+        "-804", "155 x 96", "1kg")."""
+        if CELL_RE.fullmatch(folded):
+            return True
+        if not self._units:
+            return False
+        tail = len(folded)
+        while tail > 0 and CELL_END_RE.fullmatch(folded[tail - 1]):
+            tail -= 1
+        for end in range(tail, len(folded) + 1):
+            for length in self._unit_sizes:
+                begin = end - length
+                if begin > 0 and folded[begin:end] in self._units and CELL_HEAD_RE.fullmatch(folded, 0, begin):
+                    return True
+        return False
 
     def is_data(self, text: str) -> bool:
         """Does a short line carry data: a quantity with its unit, a price, a time, a score,
@@ -322,11 +388,11 @@ class Shapes:
         folded = self.lines(text).folded
         if not NUMERAL_RE.search(folded):
             return ADDRESS_RE.match(folded) is not None or CODE_RE.search(text) is not None
-        if self._number_cell_re.match(folded):
+        if self._is_number_cell(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
         if TIMELINE_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
             return True
-        if not self._figure_re.search(folded):
+        if not FIGURE_RE.search(folded) and not self._has_quantity(folded):
             return False
         tokens = folded.split()
         return len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4
@@ -413,7 +479,7 @@ class Shapes:
         ("1日前", "vor 2 Stunden" under each headline of a list of other stories)."""
         if len(data) < MIN_TABLE_ROWS:
             return False
-        numbers = [k for k in data if self._number_cell_re.match(self.lines(texts[k]).folded) or self._is_cell(texts, k, start, end)]
+        numbers = [k for k in data if self._is_number_cell(self.lines(texts[k]).folded) or self._is_cell(texts, k, start, end)]
         return len(numbers) >= max(MIN_TABLE_ROWS, 0.8 * len(data)) and _period(numbers) is not None
 
     @staticmethod

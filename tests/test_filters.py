@@ -358,6 +358,20 @@ def test_shapes_data_lines() -> None:
     assert [t for t in links if shapes.is_data(t)] == []
 
 
+def test_shapes_units_are_looked_up_after_every_reading_of_the_number() -> None:
+    """A unit is a set lookup after the number; the number is read every way its pattern
+    allows ("0,0019" is "0,001" + "9" or "0" + ",0019"), as the regex it replaced did."""
+    from cleaner.lines import Lines
+    from cleaner.vocabulary import Vocabulary
+
+    shapes = Lines(Vocabulary({"units": ["%", "km", "km/h", "g", "c. à café", "xícaras"]})).shapes
+    data = ["das entsprach 0,0019% aller fälle", "03.2015", "1 000 km", "5 km/hx", "2 c. à café", "2 xícaras", "½ g", "7,5 km)"]
+    links = ["5 kmh", "A4g", "2 gx", "g 5", "km"]
+    assert [t for t in data if not shapes.is_data(t)] == []
+    assert [t for t in links if shapes.is_data(t)] == []
+    assert Lines(Vocabulary({"units": []})).shapes.is_data("300 g") is False  # no units: no quantity
+
+
 @pytest.mark.parametrize(
     "run",
     [
