@@ -37,6 +37,10 @@ from cleaner.patterns import fold
 # the first characters a pattern can match. Patterns it cannot read may start anywhere.
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _sre_constants: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
+# Repeats and atomic groups in the parse tree (Python 3.10's parser knows neither possessive
+# repeats nor atomic groups).
+_REPEATS = tuple(getattr(_sre_constants, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre_constants, name))
+_ATOMIC_GROUP = getattr(_sre_constants, "ATOMIC_GROUP", None)
 # Syntax that only the ``regex`` module knows, or reads differently from Python's parser
 # (POSIX classes, \p{..}, fuzzy matching, possessive repeats): no claim is made about it.
 REGEX_ONLY_RE = regex.compile(r"\\[pPXNGKLRVmM]|\[\[:|\(\?[^:=!<>P#(]*[Vfbre]|\{\s*[eids]\s*[<=]|[*+?}][+]")
@@ -268,11 +272,11 @@ def _first_of_item(op: Any, arg: Any) -> tuple[frozenset[str] | None, bool]:
             found |= chars
             nullable = nullable or empty
         return frozenset(found), nullable
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         low, _high, body = arg
         chars, empty = _first_of_sequence(list(body))
         return chars, low == 0 or empty
-    if op is c.ATOMIC_GROUP:
+    if _ATOMIC_GROUP is not None and op is _ATOMIC_GROUP:
         return _first_of_sequence(list(arg))
     return None, False
 
@@ -343,7 +347,7 @@ def _starts_of_item(op: Any, arg: Any, n: int) -> set[str] | None:
                 return None
             found |= part
         return found if len(found) <= _MAX_STARTS else None
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         low, high, body = arg
         body_starts = _starts_of_sequence(list(body), n)
         if body_starts is None:
@@ -420,7 +424,7 @@ def _needs_of_sequence(items: list[Any]) -> list[tuple[str, ...]]:
         body: Any = None
         if op is c.SUBPATTERN and not arg[1] and not arg[2]:
             body = arg[3]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        elif op in _REPEATS and arg[0] >= 1:
             body = arg[2]
         elif op is c.BRANCH:
             pieces: list[str] = []
