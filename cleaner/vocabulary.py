@@ -8,7 +8,8 @@ or replace the vocabulary with their own folders of the same layout, or with a m
 
 How a line is matched, cheaply: phrases are dictionary keys (a folded line is looked up,
 never scanned); patterns are indexed by the characters they can start with (read from the
-pattern's parse tree), so a line is tried only against the patterns that can begin with its
+pattern's parse tree, or for shipped patterns from the index ``vocab/facts.json`` written
+from those trees), so a line is tried only against the patterns that can begin with its
 first character, and each pattern is compiled the first time a line needs it. Every match
 of a user's pattern has a timeout, and a :class:`Budget` bounds the time one document may
 spend in them; shipped patterns are tested to be bounded.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import contextvars
 import importlib
+import json
 import logging
 import sys
 import time
@@ -163,16 +165,59 @@ class _Entry:
     _facts: _Facts | None = None
 
     def facts(self) -> _Facts:
-        """The pattern's facts, worked out from one parse the first time they are asked."""
+        """The pattern's facts: from the index shipped for the package's patterns, else
+        worked out from one parse the first time they are asked."""
         if self._facts is None:
-            tree = _parse(self.source)
-            self._facts = _Facts(
-                first=_first_chars(tree),
-                starts=_starts(tree),
-                needs=_required_any(tree),
-                anchored=_is_anchored(tree, self.source),
-            )
+            self._facts = _shipped_facts().get(self.source) or pattern_facts(self.source)
         return self._facts
+
+
+def pattern_facts(pattern: str) -> _Facts:
+    """What ``pattern``'s parse tree says (see :class:`_Facts`)."""
+    tree = _parse(pattern)
+    return _Facts(first=_first_chars(tree), starts=_starts(tree), needs=_required_any(tree), anchored=_is_anchored(tree, pattern))
+
+
+# The facts of every pattern shipped in ``vocab/``, worked out when the vocabulary was
+# written (:func:`write_facts_index` writes them): a process reads them instead of
+# parsing ~700 patterns before its first page. They are a pure function of the pattern's
+# text, so a pattern missing from the index (a user's, or one edited since) is parsed.
+FACTS_INDEX = Path(__file__).parent / "vocab" / "facts.json"
+
+
+@lru_cache(maxsize=1)
+def _shipped_facts() -> dict[str, _Facts]:
+    try:
+        table = json.loads(FACTS_INDEX.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        source: _Facts(
+            first=frozenset(first) if first is not None else None,
+            starts=frozenset(starts) if starts is not None else None,
+            needs=tuple(needs) if needs is not None else None,
+            anchored=anchored,
+        )
+        for source, (first, starts, needs, anchored) in table["facts"].items()
+    }
+
+
+def write_facts_index(path: Path = FACTS_INDEX) -> int:
+    """Write the facts of every shipped pattern to ``path``; the number of patterns."""
+    sources = sorted({e.source for c in Vocabulary.load()._categories.values() for e in c.entries if e.kind != "phrase"})
+    facts = {}
+    for source in sources:
+        found = pattern_facts(source)
+        facts[source] = [
+            sorted(found.first) if found.first is not None else None,
+            sorted(found.starts) if found.starts is not None else None,
+            list(found.needs) if found.needs is not None else None,
+            found.anchored,
+        ]
+    # One pattern a line: a change to the vocabulary shows as a change to its lines.
+    rows = ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in facts.items())
+    path.write_text(f'{{"facts": {{\n{rows}\n}}}}\n', encoding="utf-8")
+    return len(facts)
 
 
 def _parse_entry(raw: str, origin: str, trusted: bool) -> _Entry | None:
@@ -868,3 +913,4 @@ def _restore_entries(entries: dict[str, list[str]], origins: dict[str, list[str]
 def _rebuild(entries: Mapping[str, Sequence[str]]) -> Vocabulary:
     # A vocabulary sent to a worker process was checked where it was built.
     return Vocabulary(entries, validate=False)
+

@@ -2,8 +2,8 @@
 
 The vocabulary looks whole-line phrases up in a dict and runs a pattern only when a quick
 test says it could match (what it can start with, a piece of plain text every match
-holds); shipped patterns run in the standard library's engine when they mean the same
-there. :class:`cleaner.lines.Lines` remembers what it worked out about a line. None of
+holds, read from an index shipped with the vocabulary); a quantity's unit is a set
+lookup. :class:`cleaner.lines.Lines` remembers what it worked out about a line. None of
 that may change an answer: checked here against plain, unfiltered alternations in the
 ``regex`` engine, over the vocabulary's own entries, fixture lines, text in scripts with
 combining marks, and random text, and by cleaning with an overflowing memo.
@@ -654,3 +654,77 @@ def test_answers_found_after_the_budget_is_spent_are_not_remembered() -> None:
     with document_budget():
         assert lines.is_phrase("advertisement", line)  # the next document matches again
     assert current_budget() is None and lines.is_phrase("advertisement", line)
+
+
+# --- the shipped facts index and the units lookup ---------------------------------------
+
+
+def test_the_shipped_facts_index_says_what_parsing_says() -> None:
+    """``vocab/facts.json`` holds, for every shipped pattern and no other, the facts one
+    parse of it gives (after editing a vocabulary file, run
+    ``python -c "from cleaner.vocabulary import write_facts_index; write_facts_index()"``)."""
+    from cleaner.vocabulary import _shipped_facts, pattern_facts
+
+    shipped = _shipped_facts()
+    assert set(shipped) == set(_patterns())
+    stale = [p for p in _patterns() if shipped[p] != pattern_facts(p)]
+    assert stale == []
+
+
+def test_shipped_patterns_are_not_parsed_before_the_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh vocabulary reads its patterns' facts from the index; a user's pattern is parsed."""
+    import cleaner.vocabulary as vocabulary
+    from cleaner.filters.interface import CATEGORIES as INTERFACE
+
+    parsed: list[str] = []
+    real = vocabulary.pattern_facts
+    monkeypatch.setattr(vocabulary, "pattern_facts", lambda p: parsed.append(p) or real(p))
+    fresh = Vocabulary.load()
+    for line in LINES[:300]:
+        fresh.classify(INTERFACE, core(line))
+    assert parsed == []
+    user = Vocabulary.load().extended({"navigation": [r"re:zz\d+ menu"]})
+    assert user.classify(INTERFACE, "zz12 menu") == "navigation"
+    assert set(parsed) == {r"zz\d+ menu"}
+
+
+def _plain_unit_regexes(units: list[str]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Units matched the plain way: an alternation of every unit (what the lookups replace)."""
+    from cleaner.lines import _FRACTION, _NUMBER
+
+    unit = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+    quantity = regex.compile(
+        rf"(?<![\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}\d.,]){_NUMBER}\s?(?:{unit})(?![\p{{L}}\p{{N}}])|{_FRACTION}\s?(?:{unit})(?!\p{{L}})"
+    )
+    cell = regex.compile(
+        rf"^[\s(\[+\-–−±~≈<>]*(?:\p{{Sc}}\s?)?(?:{_NUMBER}|{_FRACTION})(?:\s?[x×/\-–]\s?{_NUMBER})?"
+        rf"(?:\s?(?:\p{{Sc}}|{unit}))?[\s)\].,]*$"
+    )
+    return quantity, cell
+
+
+UNITS = sorted(VOCAB.literals("units"))
+PLAIN_QUANTITY, PLAIN_CELL = _plain_unit_regexes(UNITS)
+NUMBER_LINES = [fold(line) for line in LINES if any(c.isdigit() for c in line)] + [
+    "das entsprach 0,0019% aller fälle", "03.2015", "1 000 km", "5 km/hx", "5 kmh", "2 c. à café", "½tl", "½ tl.",
+    "A4g", "最大100km", "12 € )", "155 x 96", "2 x xícaras", "45'000 mio.", "3 ст. л.", "7,5 km)", "1.000,5 kg",
+]
+
+
+def test_units_lookup_agrees_with_the_plain_alternation() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines(VOCAB).shapes
+    for text in NUMBER_LINES:
+        assert shapes._has_quantity(text) == bool(PLAIN_QUANTITY.search(text)), text
+        assert shapes._is_number_cell(text) == bool(PLAIN_CELL.match(text)), text
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789 .,'’½%€$kmgl/x×-–()tsc.àéфото\u00a0"), max_size=24))
+@settings(max_examples=800, deadline=None)
+def test_units_lookup_agrees_on_random_numbers(text: str) -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines(VOCAB).shapes
+    assert shapes._has_quantity(text) == bool(PLAIN_QUANTITY.search(text))
+    assert shapes._is_number_cell(text) == bool(PLAIN_CELL.match(text))

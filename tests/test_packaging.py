@@ -35,12 +35,12 @@ def test_sdist_and_wheel_are_complete(tmp_path: Path) -> None:
         top = archive.getnames()[0].split("/")[0]
         in_sdist = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     assert top.startswith("article_cleaner-")
-    expected = {"LICENSE", "README.md", "pyproject.toml", "conftest.py", "cleaner/vocab/README.md", ".ci/run"}
+    expected = {"LICENSE", "README.md", "pyproject.toml", "conftest.py", "cleaner/vocab/README.md", "cleaner/vocab/facts.json", ".ci/run"}
     tests = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").glob("*.py")}
     fixtures = {p.relative_to(ROOT).as_posix() for p in (ROOT / "fixtures").rglob("*") if p.is_file()}
     assert expected | tests | fixtures <= in_sdist
     with zipfile.ZipFile(wheel) as archive:
         in_wheel = set(archive.namelist())
-    assert {"cleaner/vocab/README.md", "cleaner/py.typed", "cleaner/vocab/en/advertisement.txt"} <= in_wheel
+    assert {"cleaner/vocab/README.md", "cleaner/vocab/facts.json", "cleaner/py.typed", "cleaner/vocab/en/advertisement.txt"} <= in_wheel
     assert any(name.endswith((".dist-info/licenses/LICENSE", ".dist-info/LICENSE")) for name in in_wheel)
     assert not any(name.startswith(("tests/", "fixtures/")) for name in in_wheel)
