@@ -28,6 +28,7 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeoutError  # the built-in one from Python 3.11
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -958,7 +959,7 @@ def _wait(future: Future[Any], timeout: float | None, started: Any) -> Any:
         begin = time.monotonic()
         try:
             return future.result(timeout=min(timeout, 0.5))
-        except TimeoutError:
+        except FutureTimeoutError:
             spent = time.monotonic() - begin
             if started.value:
                 waited += spent

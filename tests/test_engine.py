@@ -552,9 +552,14 @@ def test_spacing_test_agrees_with_the_combined_regex() -> None:
 def test_sentence_ends_and_decoration_agree_with_their_regexes_on_every_code_point() -> None:
     from cleaner.patterns import DECOR_CHAR_RE, SENTENCE_END_RE, ends_sentence, is_decoration
 
+    import unicodedata
+
     for code in range(0x110000):
         char = chr(code)
-        assert is_decoration(char) == (DECOR_CHAR_RE.fullmatch(char) is not None), hex(code)
+        # Python's Unicode database may be older than the regex module's (3.10: Unicode 13):
+        # a code point assigned since (U+2E5D, a dash of Unicode 14) is unknown to it.
+        if unicodedata.category(char) != "Cn":
+            assert is_decoration(char) == (DECOR_CHAR_RE.fullmatch(char) is not None), hex(code)
         for text in (f"word{char}", f"a {char} ", f"x{char}\ufe0f"):
             assert ends_sentence(text) == (SENTENCE_END_RE.search(text) is not None), (hex(code), text)
     for text in [*LINES, "", " ", ":)", "a :-P", "<3", "x ;d", "ok :-(", "3", "end)"]:
