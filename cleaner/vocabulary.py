@@ -569,9 +569,10 @@ class _Patterns:
         found = self.first_at(text, budget)
         return found[1] if found is not None else None
 
-    def first_at(self, text: str, budget: Budget | None) -> tuple[int, Any] | None:
-        """The first pattern (in file order) that matches ``text``: its index and match."""
-        candidates = self.candidates(text) if self.mode in ("full", "prefix") else range(len(self._sources))
+    def first_at(self, text: str, budget: Budget | None, pos: int = 0) -> tuple[int, Any] | None:
+        """The first pattern (in file order) that matches ``text``: its index and match (a
+        prefix match may start at ``pos``)."""
+        candidates = self.candidates(text[pos : pos + 2]) if self.mode in ("full", "prefix") else range(len(self._sources))
         for k in candidates:
             needs = self._needs[k]
             if needs is not None:
@@ -587,7 +588,7 @@ class _Patterns:
                 if self.mode == "full":
                     match = pattern.fullmatch(text)
                 elif self.mode == "prefix" or self._anchored[k]:
-                    match = pattern.match(text)
+                    match = pattern.match(text, pos)
                 else:
                     match = pattern.search(text)
             else:
@@ -599,7 +600,7 @@ class _Patterns:
                     if self.mode == "full":
                         match = pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
                     elif self.mode == "prefix" or self._anchored[k]:
-                        match = pattern.match(text, timeout=MATCH_TIMEOUT)
+                        match = pattern.match(text, pos, timeout=MATCH_TIMEOUT)
                     else:
                         match = pattern.search(text, timeout=MATCH_TIMEOUT)
                 except TimeoutError:
@@ -635,9 +636,6 @@ class _Category:
         if name not in self._lazy:
             self._lazy[name] = build()
         return self._lazy[name]
-
-    def _sources(self, kind: str) -> list[str]:
-        return [e.source for e in self.entries if e.kind == kind]
 
     def _of(self, kind: str) -> list[_Entry]:
         return [e for e in self.entries if e.kind == kind]
@@ -676,20 +674,6 @@ class _Category:
 
         result: dict[str, tuple[str, ...]] = self._get("prefix_literals", build)
         return result
-
-    @property
-    def remover(self) -> regex.Pattern[str] | None:
-        """Every entry as one alternation, for cutting all of them out of a line."""
-
-        def build() -> Any:
-            alternatives = [f"(?:{p})" for p in self._sources("re")]
-            alternatives += [regex.escape(p) for p in sorted(self.literals, key=len, reverse=True)]
-            if not alternatives:
-                return None
-            source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-            return regex.compile(source)
-
-        return self._get("remover", build)
 
     def validate(self) -> None:
         for kind, patterns in (("re", self.full), ("has", self.contains)):
@@ -837,34 +821,45 @@ class Vocabulary:
         matcher = self._categories.get(category)
         if matcher is None or not text:
             return None
+        return self._entry_end(matcher, text, 0, budget)
+
+    @staticmethod
+    def _entry_end(matcher: _Category, text: str, pos: int, budget: Budget | None) -> int | None:
+        """Where the entry that starts at ``pos`` of ``text`` and ends where a word ends ends:
+        the first pattern's match, else the longest phrase's; None if none does."""
         if len(matcher.prefix):
-            match = matcher.prefix.first(text, budget)
+            match = matcher.prefix.first_at(text, budget, pos)
             if match is not None:
-                return match.end()
-        for phrase in matcher.prefix_literals.get(text[0], ()):
-            if text.startswith(phrase) and (len(text) == len(phrase) or not WORD_CHAR_RE.match(text, len(phrase))):
-                return len(phrase)
+                end: int = match[1].end()
+                return end
+        for phrase in matcher.prefix_literals.get(text[pos], ()):
+            end = pos + len(phrase)
+            if text.startswith(phrase, pos) and (end == len(text) or not WORD_CHAR_RE.match(text, end)):
+                return end
         return None
 
     def remove_all(self, category: str, text: str) -> tuple[str, int]:
-        """Folded ``text`` with every entry of ``category`` cut out, and how many were."""
+        """Folded ``text`` with every entry of ``category`` cut out (each replaced by a space),
+        and how many were: from the left, at each place where a word may start, the entry
+        :meth:`prefix` finds there, as one regex alternation of all the entries would (but
+        nothing to compile: there are hundreds of share phrases)."""
         matcher = self._categories.get(category)
-        remover = matcher.remover if matcher is not None else None
-        if remover is None:
+        if matcher is None:
             return text, 0
-        if matcher.trusted:  # shipped entries: tested to be bounded
-            return remover.subn(" ", text)
-        budget = _DOCUMENT_BUDGET.get()
-        if budget is not None and budget.exhausted:
-            return text, 0
-        started = time.perf_counter()
-        try:
-            result: tuple[str, int] = remover.subn(" ", text, timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            result = (text, 0)
-        if budget is not None:
-            budget.spent(time.perf_counter() - started)
-        return result
+        budget = None if matcher.trusted else _DOCUMENT_BUDGET.get()
+        pieces: list[str] = []
+        kept = count = pos = 0
+        while pos < len(text):
+            if pos == 0 or not WORD_CHAR_RE.match(text, pos - 1):
+                end = self._entry_end(matcher, text, pos, budget)
+                if end is not None and end > pos:
+                    pieces += (text[kept:pos], " ")
+                    kept = pos = end
+                    count += 1
+                    continue
+            pos += 1
+        pieces.append(text[kept:])
+        return "".join(pieces), count
 
     def search(self, category: str, text: str, budget: Budget | None = None) -> regex.Match[str] | None:
         """An entry of ``category`` found anywhere in folded ``text``, between word boundaries:
