@@ -817,26 +817,18 @@ def _results(
     chunks: Iterator[Chunk | None],
     workers: int,
     timeout: float | None,
+    pool: tuple[ProcessPoolExecutor, Any] | None = None,
 ) -> Generator[Done | None, None, None]:
     """Cleaned chunks in input order. At most ``4 * workers`` chunks are in flight; a chunk
     whose result takes longer than ``timeout`` seconds to come stops the run. ``None`` from
-    ``chunks`` (no input for a while) is passed on after the finished results."""
+    ``chunks`` (no input for a while) is passed on after the finished results. With more
+    than one worker, ``pool`` is the pool :func:`_start_pool` started (or one is started)."""
     if workers <= 1:
         local = cleaner or RecordCleaner(spec)
         for item in chunks:
             yield None if item is None else (item[1], *_encode(local.clean_lines(item[0])))
         return
-    # forkserver: workers start from a clean process, not a fork of one that may hold
-    # threads (translation pools, a progress display) and their locks.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    started = context.Value("i", 0)
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(spec, os.getpid(), _stderr_logging(), started),
-    )
+    pool, started = pool or _start_pool(spec, workers)
     pending: deque[tuple[list[tuple[int, bytes]], _Position, Future[tuple[list[bytes], Summary]]]] = deque()
     processes: dict[int, Any] = {}
     finished = False
@@ -873,6 +865,30 @@ def _results(
                 with contextlib.suppress(Exception):
                     process.kill()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(spec: BatchSpec, workers: int) -> tuple[ProcessPoolExecutor, Any]:
+    """A pool of ``workers`` processes, each told to start now: they import the package and
+    build their pipelines while the parent builds its own and opens the files (a pool starts
+    a process only when a task comes). Also returns the count of workers ready."""
+    # forkserver: workers start from a clean process, not a fork of one that may hold
+    # threads (translation pools, a progress display) and their locks.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    started = context.Value("i", 0)
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(spec, os.getpid(), _stderr_logging(), started),
+    )
+    for _ in range(workers):
+        pool.submit(_ready)
+    return pool, started
+
+
+def _ready() -> None:
+    """A worker's first task: nothing (its initializer built the pipeline)."""
 
 
 def _reap(processes: Mapping[int, Any], *, grace: float) -> None:
@@ -1047,9 +1063,16 @@ def run_batch(
     if resume and to_stdout:
         raise ValueError("--resume needs an output file, not standard output")
     check_paths(source, output)
-    cleaner: RecordCleaner | None = _built(spec)
-    identity = provenance.input_identity(source)
-    stream = open_input(source)
+    # The workers start first: their start-up overlaps the parent's own build below.
+    pool = _start_pool(spec, workers) if workers > 1 else None
+    try:
+        cleaner: RecordCleaner | None = _built(spec)
+        identity = provenance.input_identity(source)
+        stream = open_input(source)
+    except BaseException:
+        if pool is not None:
+            pool[0].shutdown(wait=False, cancel_futures=True)
+        raise
     reader = _Reader(stream)
     try:
         record: dict[str, Any] = {
@@ -1098,7 +1121,7 @@ def run_batch(
             cleaner = None  # built only to check the configuration; workers build their own
         flushed = time.monotonic()
         chunks = _read_ahead(_chunks(reader, chunk_size), size=4 * workers, idle=FLUSH_SECONDS)
-        results = _results(cleaner, spec, chunks, workers, chunk_timeout)
+        results = _results(cleaner, spec, chunks, workers, chunk_timeout, pool)
         try:
             for item in results:
                 if item is not None:
@@ -1142,6 +1165,8 @@ def run_batch(
     finally:
         if str(source) != "-" or reader.finished:  # a pipe being read is left to the exit
             stream.close()
+        if pool is not None:  # stopped by _results once it ran; here when the run stopped before
+            pool[0].shutdown(wait=False, cancel_futures=True)
         summary.seconds = time.monotonic() - started
     return summary
 
