@@ -15,7 +15,7 @@ Every removal says in its ``detail`` what evidence it rests on.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 import regex
 
@@ -23,7 +23,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, WORDLESS_RE, Lines
 from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -223,11 +223,19 @@ class BodyRegion(BlockFilter):
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
 
     def _heads_sections(
-        self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, ends: Sequence[int], text: int
+        self,
+        blocks: tuple[Block, ...],
+        short: list[bool],
+        i: int,
+        limit: int,
+        ends: Sequence[int],
+        text: int,
+        structured: Collection[int] = (),
     ) -> bool:
         """Subheadings below the last paragraph that head sections of the article: each a
         subheading (at most ``max_tail_headings`` link-like lines) over the article's own
-        text (statements, list items, questions with them), with no end of the article box or lead-in of other
+        text (statements, list items, questions with them, ``structured`` lines: data,
+        entries, a table: "Harlingen → Terschelling" / "Veerboot: 08.30, 11.30"), with no end of the article box or lead-in of other
         stories ("Mehr zum Thema:") between, and the sections (with the ``text`` lines of
         those already kept above) hold two such lines in all ("Fazit" / "Ein gutes Auto mit
         kleinen Schwächen." / "Für Familien die bessere Wahl."). One line under a heading
@@ -240,7 +248,7 @@ class BodyRegion(BlockFilter):
                 j += 1
             m = found = j
             while m < limit and not short[m] and not _crosses(ends, blocks, m):
-                if self._is_text(blocks[m].text):
+                if m in structured or self._is_text(blocks[m].text):
                     found += 1
                 elif QUESTION_END_RE.search(blocks[m].text) is None:
                     break
@@ -474,6 +482,11 @@ class BodyRegion(BlockFilter):
         if not any(prose):
             return
         short = [s for _, s in shapes]
+        # Structured lines that can make a section under a subheading below the text: data
+        # (not dates alone: other stories' teasers carry dates too) and entries whose values
+        # hold figures ("Veerboot: 08.30, 11.30"; "Kolumne: Über Nichtverlängerungen" under
+        # "mehr Kolumnen" is a list of other stories).
+        structured: set[int] = set()
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
@@ -490,6 +503,8 @@ class BodyRegion(BlockFilter):
                     if i > start and stops and bisect_right(stops, blocks[i].index) > bisect_right(stops, blocks[i - 1].index):
                         break
                     short[i] = False
+                    if shapes.is_data(texts[i]) or (why == "entries" and _is_figures_entry(texts[i])):
+                        structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
         boxes_of_links = self._related_boxes(doc, prose, short, sizes)
@@ -528,11 +543,11 @@ class BodyRegion(BlockFilter):
             not short[tail_start]
             or self._heads_list(blocks, tail_start)
             or self._continues_entries(blocks, tail_start)
-            or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below))
+            or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
         ):
             if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
                 break
-            text_below += self._is_text(blocks[tail_start].text)
+            text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
@@ -579,6 +594,12 @@ class BodyRegion(BlockFilter):
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+
+def _is_figures_entry(text: str) -> bool:
+    """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
+    match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
+    return match is not None and any(c.isdigit() for c in text[match.end() - 1 :])
 
 
 def _crosses(ends: Sequence[int], blocks: tuple[Block, ...], i: int) -> bool:
