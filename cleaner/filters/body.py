@@ -36,6 +36,8 @@ BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
 # ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
+# Where one sentence ends and another begins, inside a line.
+SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
@@ -457,10 +459,13 @@ class BodyRegion(BlockFilter):
                 else:
                     i = start  # only the header
             boxes.update(dict.fromkeys(range(first, i), detail))
-        # A teaser-sized crumb of prose between two boxes goes with them.
+        # A teaser-sized crumb of prose between two boxes goes with them; two sentences or
+        # more are the article's own paragraph ("... prüfen zu lassen. Dann ist die Sendung
+        # vorbei."), a teaser's summary is one.
         for i in range(1, len(blocks) - 1):
             if i not in boxes and i - 1 in boxes and i + 1 in boxes and sizes[i] < self.max_teaser_words:
-                boxes[i] = boxes[i - 1]
+                if len(SENTENCE_BREAK_RE.findall(blocks[i].text)) < 1:
+                    boxes[i] = boxes[i - 1]
         return boxes
 
     def _is_comment_header(self, text: str) -> bool:
