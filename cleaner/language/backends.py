@@ -75,6 +75,15 @@ def resolve(backend: Backend) -> Implementation:
     return "langdetect-rs" if installed("langdetect_rs") else "langdetect"
 
 
+def langdetect_profiles() -> Path:
+    """langdetect's profile files, found without importing langdetect (its pure-Python
+    detector is not needed when langdetect-rs runs them)."""
+    spec = importlib.util.find_spec("langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("langdetect is not installed (a dependency of article-cleaner): pip install langdetect")
+    return Path(list(spec.submodule_search_locations)[0]) / "profiles"
+
+
 def langdetect_factory(backend: Implementation, languages: tuple[str, ...] | None = None) -> Any:
     """The backend's detector factory with all profiles, or only those of ``languages`` (2+).
 
@@ -104,11 +113,9 @@ def langdetect_factory(backend: Implementation, languages: tuple[str, ...] | Non
         return factory
 
     def load_some() -> Any:
-        from langdetect.detector_factory import PROFILES_DIRECTORY
-
         factory = factory_class()()
         names = sorted(codes.to_langdetect(code) for code in languages or ())
-        directory = Path(PROFILES_DIRECTORY)
+        directory = langdetect_profiles()
         factory.load_json_profile([(directory / name).read_text(encoding="utf-8") for name in names])
         return factory
 
