@@ -14,6 +14,11 @@ from cleaner.lines import NUMERIC_DATE_RE, STATEMENT_END_RE, TOKEN_RE, Lines, is
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
+# A line that asks a question; a date written as a sentence ends in a figure and a full
+# stop ("Den 31. december 2024."; "4 Min." is an abbreviation).
+QUESTION_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
+DATE_SENTENCE_END_RE = regex.compile(r"\d[.。]\s*$")
+
 __all__ = ["Bylines"]
 
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
@@ -106,10 +111,25 @@ class Bylines(BlockFilter):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
-        kept = self._inside_tables(doc, found) | self._day_headings(doc, found) if any(r == "dateline" for _, r in found) else set()
+        kept = (
+            self._inside_tables(doc, found) | self._day_headings(doc, found) | self._answers(doc, found)
+            if any(r == "dateline" for _, r in found)
+            else set()
+        )
         for i, reason in found:
             if i not in kept:
                 yield self.removal(doc.blocks[i], reason)
+
+    @staticmethod
+    def _answers(doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A date written as a sentence right under a question answers it ("Hvornår lukker
+        fabrikken?" / "Den 31. december 2024."); a teaser's or a post's date has no full stop."""
+        blocks = doc.blocks
+        return {
+            i
+            for i, reason in found
+            if reason == "dateline" and i > 0 and QUESTION_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
+        }
 
     def _day_headings(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Days between the article's own statements, two or more of them: the days of a
