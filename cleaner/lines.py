@@ -559,6 +559,18 @@ class Shapes:
         März"), not a time or a duration alone ("20:15", "60 min")."""
         return NUMERIC_DATE_RE.search(self.lines(text).folded) is not None or not self.is_data(text)
 
+    def _groups_rows(self, texts: Sequence[str], k: int, rows: Sequence[int]) -> bool:
+        """Is line ``k``, right above a table, a day heading like those between its rows: a
+        line of date words alone ("Freitag" over the first results when "Samstag" and
+        "Sonntag" stand over the next)?"""
+        if not self._only_date_words(texts[k]):
+            return False
+        return any(self._only_date_words(texts[m]) for a, b in zip(rows, rows[1:]) for m in range(a + 1, b))
+
+    def _only_date_words(self, text: str) -> bool:
+        tokens = TOKEN_RE.findall(self.lines(text).folded)
+        return 0 < len(tokens) <= 3 and all(t.rstrip(".") in self._date_words for t in tokens)
+
     def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
         """Where a list introduced above line ``k`` ends: where the page's own words begin
         (a section label of a menu), or at ``limit``."""
@@ -663,6 +675,8 @@ class Shapes:
                 period = _period(data[g : h + 1])
                 if after_prose and self._heads_table(texts, start, first, period):
                     first = start  # the heading and the header row above the first figures
+                elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1]):
+                    first -= 1  # "Freitag" over the first results, as "Samstag" over the next
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
                 else:
