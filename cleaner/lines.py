@@ -279,6 +279,8 @@ def _period(positions: Sequence[int]) -> int | None:
 
 # A statement's end: one full stop or exclamation mark ("...", "(0 votes)", "Like it?" are not).
 STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！][\"'”’»]*\s*$")
+# A question's end ("Wann schließt das Werk?").
+QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
 def _is_statement(text: str) -> bool:

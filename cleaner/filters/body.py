@@ -23,7 +23,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
 from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -33,11 +33,10 @@ __all__ = ["BodyRegion"]
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
-QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
-# A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
-# ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
 # Where one sentence ends and another begins, inside a line.
 SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
+# A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
+# ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
 FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
@@ -464,7 +463,7 @@ class BodyRegion(BlockFilter):
         # vorbei."), a teaser's summary is one.
         for i in range(1, len(blocks) - 1):
             if i not in boxes and i - 1 in boxes and i + 1 in boxes and sizes[i] < self.max_teaser_words:
-                if len(SENTENCE_BREAK_RE.findall(blocks[i].text)) < 1:
+                if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
 

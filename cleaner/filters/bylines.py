@@ -10,16 +10,15 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, is_prose
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import NUMERIC_DATE_RE, STATEMENT_END_RE, TOKEN_RE, Lines, is_intro
+from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, STATEMENT_END_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
-# A line that asks a question; a date written as a sentence ends in a figure and a full
-# stop ("Den 31. december 2024."; "4 Min." is an abbreviation).
-QUESTION_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
-DATE_SENTENCE_END_RE = regex.compile(r"\d[.。]\s*$")
-
 __all__ = ["Bylines"]
+
+# A date written as a sentence ends in a figure and a full stop ("Den 31. december 2024.";
+# "4 Min." is an abbreviation).
+DATE_SENTENCE_END_RE = regex.compile(r"\d[.。]\s*$")
 
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
 # A year or a clock time in a date line: a post's or teaser's date, not a programme's day.
@@ -128,7 +127,7 @@ class Bylines(BlockFilter):
         return {
             i
             for i, reason in found
-            if reason == "dateline" and i > 0 and QUESTION_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
+            if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
         }
 
     def _day_headings(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:

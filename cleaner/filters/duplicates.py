@@ -17,16 +17,14 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import quoted_together
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import LIST_ITEM_RE, Lines, is_entry, is_intro
+from cleaner.lines import LIST_ITEM_RE, QUESTION_END_RE, Lines, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
-# A question, an entry or a list item may repeat on purpose (the same question put to
-# several people, a step of a recipe, a row label).
-QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
-
 
 def is_structure(text: str) -> bool:
+    """A question, an entry or a list item: it may repeat on purpose (the same question put
+    to several people, a step of a recipe, a row label)."""
     return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text))
 
 
