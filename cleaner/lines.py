@@ -561,15 +561,25 @@ class Shapes:
         März"), not a time or a duration alone ("20:15", "60 min")."""
         return NUMERIC_DATE_RE.search(self.lines(text).folded) is not None or not self.is_data(text)
 
+    def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
+        """Each day name over a statement (its line, and the statement's when that is not a
+        paragraph), when two or more are (see :meth:`structured_runs`)."""
+        days = [
+            k for k in range(len(texts) - 1)
+            if not prose[k] and self.is_day_name(texts[k]) and STATEMENT_END_RE.search(texts[k + 1])
+        ]  # fmt: skip
+        return [(k, k + 1 if prose[k + 1] else k + 2, "days") for k in days] if len(days) >= 2 else []
+
     def _groups_rows(self, texts: Sequence[str], k: int, rows: Sequence[int]) -> bool:
         """Is line ``k``, right above a table, a day heading like those between its rows: a
         line of date words alone ("Freitag" over the first results when "Samstag" and
         "Sonntag" stand over the next)?"""
-        if not self._only_date_words(texts[k]):
+        if not self.is_day_name(texts[k]):
             return False
-        return any(self._only_date_words(texts[m]) for a, b in zip(rows, rows[1:]) for m in range(a + 1, b))
+        return any(self.is_day_name(texts[m]) for a, b in zip(rows, rows[1:]) for m in range(a + 1, b))
 
-    def _only_date_words(self, text: str) -> bool:
+    def is_day_name(self, text: str) -> bool:
+        """A line of date words alone, three at most ("Freitag", "Maandag", "Sunday night")."""
         tokens = TOKEN_RE.findall(self.lines(text).folded)
         return 0 < len(tokens) <= 3 and all(t.rstrip(".") in self._date_words for t in tokens)
 
@@ -614,7 +624,9 @@ class Shapes:
           ending in a colon right below a paragraph (at most ``max_list``);
         - ``"interview"``: a question asked again and again, with the answers between;
         - ``"list"`` too: the short lines under a list heading of the vocabulary ("Pros",
-          "Zutaten", "Ingrédients", "Zalety"), wherever it sits.
+          "Zutaten", "Ingrédients", "Zalety"), wherever it sits;
+        - ``"days"``: days, each over a statement of its own ("Maandag" / "Zonnig en droog." /
+          "Dinsdag" / "Veel zon."), two of them at least: a forecast or a programme by day.
 
         ``dates``: positions of lines another judge found to be dates ("Freitag, 15. März"),
         data of a schedule as much as its times.
@@ -637,7 +649,7 @@ class Shapes:
             out.extend(self._classify_run(texts, i, j, min_share, max_list, dates, after_prose=i > 0, before_prose=j < n))
             out.extend(self._headed_lists(texts, i, j))
             i = j
-        return out
+        return out + self._days(texts, prose)
 
     def _classify_run(
         self,
