@@ -30,7 +30,7 @@ import regex
 
 from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
-from cleaner.vocabulary import Budget, Vocabulary, current_budget
+from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "is_entry", "is_intro"]
 
@@ -190,7 +190,6 @@ _CELL_HEAD = rf"[\s(\[+\-–−±~≈<>]*(?:\p{{Sc}}\s?)?(?:{_NUMBER}|{_FRACTION
 CELL_HEAD_RE = regex.compile(rf"{_CELL_HEAD}\s?")
 CELL_RE = regex.compile(rf"{_CELL_HEAD}(?:\s?\p{{Sc}})?[\s)\].,]*")
 CELL_END_RE = regex.compile(r"[\s)\].,]*")
-SPACE_RE = regex.compile(r"\s")
 LETTER_RE = regex.compile(r"\p{L}")
 LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
 
@@ -343,7 +342,7 @@ class Shapes:
     def _unit_ends(self, text: str, at: int) -> Iterator[int]:
         """Where each unit of the vocabulary that starts at ``at``, after one optional space,
         ends (longest first)."""
-        for begin in (at + 1, at) if SPACE_RE.match(text, at) else (at,):
+        for begin in (at + 1, at) if SPACE_CHAR_RE.match(text, at) else (at,):
             if begin < len(text) and text[begin] in self._unit_initials:
                 for length in self._unit_sizes:
                     end = begin + length
@@ -579,9 +578,14 @@ class Shapes:
         return any(self.is_day_name(texts[m]) for a, b in zip(rows, rows[1:]) for m in range(a + 1, b))
 
     def is_day_name(self, text: str) -> bool:
-        """A line of date words alone, three at most ("Freitag", "Maandag", "Sunday night")."""
-        tokens = TOKEN_RE.findall(self.lines(text).folded)
-        return 0 < len(tokens) <= 3 and all(t.rstrip(".") in self._date_words for t in tokens)
+        """A line of date words alone, three at most ("Freitag", "Maandag", "Sunday night");
+        remembered per line, as every structured_runs call asks it of every short line."""
+
+        def day_name() -> bool:
+            tokens = TOKEN_RE.findall(self.lines(text).folded)
+            return 0 < len(tokens) <= 3 and all(t.rstrip(".") in self._date_words for t in tokens)
+
+        return self.lines.answer("day_name", text, day_name)
 
     def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
         """Where a list introduced above line ``k`` ends: where the page's own words begin

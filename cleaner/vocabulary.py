@@ -846,12 +846,11 @@ class Vocabulary:
         matcher = self._categories.get(category)
         if matcher is None:
             return text, 0
-        budget = None if matcher.trusted else _DOCUMENT_BUDGET.get()
         pieces: list[str] = []
         kept = count = pos = 0
         while pos < len(text):
             if pos == 0 or not WORD_CHAR_RE.match(text, pos - 1):
-                end = self._entry_end(matcher, text, pos, budget)
+                end = self._entry_end(matcher, text, pos, None)  # a user's patterns spend the document's budget
                 if end is not None and end > pos:
                     pieces += (text[kept:pos], " ")
                     kept = pos = end
