@@ -39,6 +39,8 @@ T = TypeVar("T")
 # How many distinct texts one Lines object remembers (a few thousand pages' worth of
 # distinct boilerplate and the pages in flight); it empties when full.
 MAX_LINES = 1 << 15
+# A line of this many words (see Line.size) that ends like a sentence is prose.
+PROSE_WORDS = 12
 # Lines longer than this get no memo entry (a pathological input of huge lines).
 MAX_REMEMBERED_CHARS = 10_000
 
@@ -59,6 +61,12 @@ class Line:
         folded = fold(text)
         words = word_count(text)
         return cls(text, folded, strip_decoration(folded), words, size(text, words), ends_sentence(text))
+
+    @property
+    def prose(self) -> bool:
+        """A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default
+        twelve words)."""
+        return self.size >= PROSE_WORDS and self.sentence_end
 
 
 class Lines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.document import Block, Document
-from cleaner.lines import Lines
+from cleaner.lines import PROSE_WORDS, Lines
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
 
 # Lines longer than this are prose for every vocabulary match: it bounds regex work and
@@ -17,7 +17,7 @@ NAME_CONNECTORS = frozenset(
 )
 
 
-def is_prose(text: str, *, min_words: int = 12) -> bool:
+def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     """A sentence-like line: enough words (two Chinese or Japanese characters count as
     one) and a sentence end."""
     return size(text) >= min_words and bool(SENTENCE_END_RE.search(text))
@@ -55,5 +55,5 @@ def quoted_together(lines: Lines, blocks: Sequence[Block], runs: list[list[range
     document's runs once found."""
     if not runs:
         texts = [b.text for b in blocks]
-        runs.append(lines.shapes.quoted_runs(texts, [is_prose(t) for t in texts]))
+        runs.append(lines.shapes.quoted_runs(texts, [line.prose for line in lines.of(blocks)]))
     return any(i in run and j in run for run in runs[0])

@@ -8,7 +8,7 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import NAME_CONNECTORS, is_prose
+from cleaner.filters._common import NAME_CONNECTORS
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, STATEMENT_END_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
@@ -157,7 +157,7 @@ class Bylines(BlockFilter):
         texts = [b.text for b in doc.blocks]
         dates = {i for i, reason in found if reason == "dateline" and not self.lines.shapes.is_relative_date(texts[i])}
         kept: set[int] = set()
-        for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts], dates=dates):
+        for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates):
             if why != "data" or not dates.intersection(range(start, end)):
                 continue
             shapes = self.lines.shapes

@@ -14,7 +14,7 @@ import regex
 
 from cleaner import reasons
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS, is_prose
+from cleaner.filters._common import MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import Lines
 from cleaner.vocabulary import Vocabulary
@@ -96,7 +96,7 @@ class InterfaceLines(BlockFilter):
         cells: set[int] = set()
         if any(reason in CELL_REASONS and self.lines(doc.blocks[i].text).words <= 1 for i, reason in found):
             texts = [b.text for b in doc.blocks]
-            for start, end, why in self.lines.shapes.structured_runs(texts, [is_prose(t) for t in texts]):
+            for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)]):
                 if why == "data":
                     cells.update(range(start, end))
         for i, reason in found:
