@@ -167,6 +167,8 @@ MAX_HEADED_ITEMS = 15
 MAX_ITEM_WORDS = 12
 # What a list heading may say it is for: "(4 personen)", "für 4 Personen", "for 6".
 LIST_FOR_RE = regex.compile(r"\s*\([^()]{1,40}\)?$|\s+\S+\s+\d+(?:\s+\S+)?$")
+# A column's name shortened: "Pos.", "Pkt.", "Nr.".
+ABBREVIATION_RE = regex.compile(r"\p{L}{1,5}\.")
 # Rows with a figure in the same cell that make a table however sparse its figures.
 MIN_TABLE_ROWS = 4
 # A line with no word at all: "___", "* * *", "✓".
@@ -243,8 +245,13 @@ CODE_RE = regex.compile(
 
 # Date and time lines ("Updated 3:42 PM EDT", "Freitag, 15. März", "3日前"): see Shapes.is_date.
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
+# A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
+# glued to the year before it ("Apr 28 20232:23 PM").
+_CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
 # "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours").
-TIME_RE = regex.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:h)?|\d{1,2} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{L})")
+TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|\d{{1,2}} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{{L}})")
+# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".
+CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -261,6 +268,62 @@ AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
+
+
+def _statement_above(texts: Sequence[str], start: int, first: int) -> int | None:
+    """The last statement (a sentence of three words or more ending in a full stop) between ``start`` and a table's
+    first figures at ``first``, with a line or more between them, or None."""
+    for k in range(first - 2, start - 1, -1):
+        if STATEMENT_END_RE.search(texts[k]) and len(texts[k].split()) >= 3:
+            return k
+    return None
+
+
+def _header_row(texts: Sequence[str], heading: int, first: int, period: int | None) -> bool:
+    """Are the lines from ``heading`` to a table's first figures a heading over a header row
+    of as many cells as the table's rows (``period``), each of three words at most without a
+    figure or a sentence end, and the first row's cells before its figure ("Arvosanojen
+    jakauma" / "Arvosana" / "Osuus" over "L (laudatur)" / "5 %")?"""
+    cells = [texts[k] for k in range(heading + 1, first)]
+    if period is None or not period <= len(cells) < 2 * period:
+        return False
+    short = all(len(cell.split()) <= 3 and not STATEMENT_END_RE.search(cell) for cell in cells)
+    return short and not any(c.isdigit() for cell in cells[:period] for c in cell)
+
+
+def _header_start(texts: Sequence[str], first: int, figures: Collection[int]) -> int | None:
+    """Where the header row starts over a table whose first figure is at ``first``: three or
+    more short cells without a number (``MAX_HEADER_CELLS`` at most) right above the first
+    row, which may open with cells before its figure, and the figure again as many lines
+    further down, in the next row ("Αναχώρηση" / "Προορισμός" / "Άφιξη" over "07:00" /
+    "Σύρος – Μύκονος" / "11:35" / "07:25"); None without one."""
+    for row in range(first, max(0, first - MAX_CELL_GAP) - 1, -1):
+        above = 0  # short cells right above the row (a heading such as "Sailings" may be one)
+        while row - above - 1 >= 0 and above < MAX_HEADER_CELLS and _is_header_cell(texts[row - above - 1]):
+            above += 1
+        for cells in range(above, 2, -1):  # the longest header row the rows repeat
+            if first - row < cells and first + cells in figures:
+                return row - cells
+    return None
+
+
+def _is_header_cell(text: str) -> bool:
+    """A column's name: three words at most, no number, no full stop ("Abfahrt", "Eerste
+    trein", "Dokk1" is a name too)."""
+    tokens = text.split()
+    return 0 < len(tokens) <= 3 and (not STATEMENT_END_RE.search(text) or _is_abbreviation(text)) and not any(t.isdigit() for t in tokens)
+
+
+def _is_abbreviation(text: str) -> bool:
+    """One short word with a full stop: a column's name ("Pos.", "Pkt.", "Nr."), not a sentence."""
+    return ABBREVIATION_RE.fullmatch(text.strip()) is not None
+
+
+def _step(positions: Sequence[int]) -> int | None:
+    """The distance between figures three or more rows repeat evenly (a table too short
+    for :func:`_period`: "9 %", "18 %", "27 %" two lines apart), or None."""
+    steps = {b - a for a, b in zip(positions, positions[1:])}
+    return steps.pop() if len(positions) >= 3 and len(steps) == 1 and min(steps) >= 2 else None
 
 
 def _period(positions: Sequence[int]) -> int | None:
@@ -517,6 +580,17 @@ class Shapes:
             and all(len(texts[k].split()) <= 3 and not ends_sentence(texts[k]) for k in range(start + 1, first))
         )
 
+    @staticmethod
+    def header_row(texts: Sequence[str], figures: Collection[int]) -> int | None:
+        """Where the header row over a run of data starts (``figures``: positions of its data
+        and dates; see :func:`_header_start`), its first figure among the first three; None
+        when the run has none."""
+        for first in sorted(figures)[:3]:
+            header = _header_start(texts, first, figures)
+            if header is not None:
+                return header
+        return None
+
     def quoted_runs(self, texts: Sequence[str], prose: Sequence[bool]) -> list[range]:
         """The runs a line ending in a colon introduces ("the hymn she had chosen herself:"
         over its verses, "Le refrain :" over the refrain): lists and repeated lines, whose
@@ -569,11 +643,11 @@ class Shapes:
         return NUMERIC_DATE_RE.search(self.lines(text).folded) is not None or not self.is_data(text)
 
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
-        """Each day name over a statement (its line, and the statement's when that is not a
-        paragraph), when two or more are (see :meth:`structured_runs`)."""
+        """Each day name or clock time over a statement (its line, and the statement's when
+        that is not a paragraph), when two or more are (see :meth:`structured_runs`)."""
         days = [
             k for k in range(len(texts) - 1)
-            if not prose[k] and self.is_day_name(texts[k]) and STATEMENT_END_RE.search(texts[k + 1])
+            if not prose[k] and (self.is_day_name(texts[k]) or self.is_clock_time(texts[k])) and STATEMENT_END_RE.search(texts[k + 1])
         ]  # fmt: skip
         return [(k, k + 1 if prose[k + 1] else k + 2, "days") for k in days] if len(days) >= 2 else []
 
@@ -594,6 +668,14 @@ class Shapes:
             return 0 < len(tokens) <= 3 and all(t.rstrip(".") in self._date_words for t in tokens)
 
         return self.lines.answer("day_name", text, day_name)
+
+    def is_clock_time(self, text: str) -> bool:
+        """A clock time alone ("16:05", "15.59 Uhr", "3:47 PM"): over a statement, the stamp
+        of a live report's entry."""
+        if len(text) > 20:
+            return False
+        folded = self.lines(text).folded.strip()
+        return CLOCK_TIME_RE.fullmatch(folded) is not None
 
     def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
         """Where a list introduced above line ``k`` ends: where the page's own words begin
@@ -637,8 +719,10 @@ class Shapes:
         - ``"interview"``: a question asked again and again, with the answers between;
         - ``"list"`` too: the short lines under a list heading of the vocabulary ("Pros",
           "Zutaten", "Ingrédients", "Zalety"), wherever it sits;
-        - ``"days"``: days, each over a statement of its own ("Maandag" / "Zonnig en droog." /
-          "Dinsdag" / "Veel zon."), two of them at least: a forecast or a programme by day.
+        - ``"days"``: days or clock times, each over a statement of its own ("Maandag" /
+          "Zonnig en droog." / "Dinsdag" / "Veel zon."; "16:05" / "Crews have reconnected
+          12,000 homes."), two of them at least: a forecast or a programme by day, the
+          entries of a live report.
 
         ``dates``: positions of lines another judge found to be dates ("Freitag, 15. März"),
         data of a schedule as much as its times.
@@ -699,8 +783,13 @@ class Shapes:
             dense = (h - g + 1) >= min_share * (last - first + 1)
             if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
                 period = _period(data[g : h + 1])
-                if after_prose and self._heads_table(texts, start, first, period):
+                above = _statement_above(texts, start, first)
+                # A header row right under the paragraph, or under one heading line.
+                header = _header_start(texts, first, data[g : h + 1])
+                if after_prose and (self._heads_table(texts, start, first, period) or (header is not None and header - start <= 1)):
                     first = start  # the heading and the header row above the first figures
+                elif above is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
+                    first = above + 1  # a heading and a header row under a sentence (not a paragraph)
                 elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1]):
                     first -= 1  # "Freitag" over the first results, as "Samstag" over the next
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
@@ -719,9 +808,10 @@ class Shapes:
                         found.append((table_end, m, "list"))
             # "Label: value" entries around the figures ("Rating: 4/5" over "Price: $249").
             return found + _entries(texts, start, end)
+        # A question asked again and again; a refrain repeated under the line that
+        # introduces the verses ("... a refrain the whole room joins:") is a list too.
         found.extend(self._interviews(texts, start, end))
-        if found:
-            return found
+        interviews = bool(found)
         k = start
         if after_prose:
             # The paragraph above ends in a colon, or the run opens with such a line (perhaps
@@ -736,7 +826,7 @@ class Shapes:
                 if m > k:
                     found.append((intro + 1 if intro >= start else start, m, "list"))
                 k = max(k, m)
-        while k < end:
+        while k < end and not interviews:
             if k > start and is_intro(texts[k]) and _is_statement(texts[k - 1]):
                 # A line ending in a colon under a sentence introduces what follows, as one
                 # under a paragraph does ("Press contact:" under the company's profile).
@@ -746,4 +836,4 @@ class Shapes:
                     k = m
                     continue
             k += 1
-        return found + _entries(texts, start, end)
+        return found if interviews else found + _entries(texts, start, end)

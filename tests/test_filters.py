@@ -102,6 +102,8 @@ def test_section_label_only_at_head() -> None:
         ("Publiziert heute um 12:19 Uhr", "dateline"),
         ("15時間前", "dateline"),
         ("2小时前", "dateline"),
+        ("16:05", "dateline"),
+        ("Published Fri, Apr 28 20232:23 PM EDT", "dateline"),  # a year glued to the time
     ],
 )
 def test_bylines(line: str, reason: str) -> None:
@@ -111,10 +113,32 @@ def test_bylines(line: str, reason: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["By Tuesday, the river had risen another two metres", "By contrast, prices fell.", "Par ailleurs, le maire a parlé.",
-     "2024", "Chapter 2", "14 hours of talks"],
+     "2024", "Chapter 2", "14 hours of talks", "48:22", "50:55", "148:22"],  # a goal difference, a running time
 )
 def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []
+
+
+def test_an_agency_in_brackets_is_a_whole_word() -> None:
+    captions = filters.Captions()
+    assert captions.has_trailing_credit("Marcos Baghdatis celebrates in Melbourne (AAP)")
+    assert captions.has_trailing_credit("市民在亚运会游泳馆内参观。（新华社记者 王明 摄）") or captions.has_trailing_credit("市民在亚运会游泳馆内参观。(新华社记者 王明 摄)")
+    assert not captions.has_trailing_credit("A (approbatur)")
+    assert not captions.has_trailing_credit("Klare Worte in der Kabine (Ansage an die Mannschaft)")
+
+
+def test_clock_times_and_header_rows() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert [shapes.is_clock_time(t) for t in ("16:05", "9.30 Uhr", "3:47 PM", "20h15")] == [True] * 4
+    assert [shapes.is_clock_time(t) for t in ("48:22", "50:55", "16:05 heute", "Freitag")] == [False] * 4
+    table = ["Sailings", "Departs", "Route", "Arrives", "08:15", "Port – Island", "09:05", "12:40", "Port – Island", "13:30"]
+    figures = {4, 6, 7, 9}
+    assert shapes.header_row(table, figures) == 1
+    # Other stories: a section, a headline (longer than a column's name) and a time each.
+    teasers = ["More news", "Sport", "Rovers sign striker from city rivals", "14:36", "Business", "Bakery chain opens fifth shop", "13:41"]
+    assert shapes.header_row(teasers, {3, 6}) is None
 
 
 def test_caption_with_a_name_and_outlet_in_parentheses() -> None:

@@ -158,6 +158,9 @@ class Bylines(BlockFilter):
         dates = {i for i, reason in found if reason == "dateline" and not self.lines.shapes.is_relative_date(texts[i])}
         kept: set[int] = set()
         for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates):
+            if why == "days" and start in dates:
+                kept.add(start)  # "16:05" over an entry of a live report, "Maandag" over a forecast
+                continue
             if why != "data" or not dates.intersection(range(start, end)):
                 continue
             shapes = self.lines.shapes
@@ -169,6 +172,11 @@ class Bylines(BlockFilter):
                 if k not in dates and shapes.is_data(texts[k]) and not shapes.is_form(texts[k]) and not NUMERIC_DATE_RE.search(texts[k])
             )
             introduced = is_intro(texts[start]) or (start > 0 and is_intro(texts[start - 1]))
-            if others >= 2 or (others >= 1 and introduced):
+            # Or a timetable whose figures are all times, under its header row (and the day
+            # right above that row: "Σάββατο 22 Ιουνίου" over "Αναχώρηση" / "Προορισμός").
+            header = shapes.header_row(texts, {k for k in range(start, end) if k in dates or shapes.is_data(texts[k])})
+            if header is not None:
+                kept.update(dates.intersection(range(min(start, header - 1), end)))
+            elif others >= 2 or (others >= 1 and introduced):
                 kept.update(dates.intersection(range(start, end)))
         return kept

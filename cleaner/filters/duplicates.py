@@ -102,8 +102,10 @@ class DuplicateParagraphs(BlockFilter):
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
-            elif not self.is_paragraph(block.text) and quoted_together(self.lines, blocks, quoted, i, j):
-                continue  # a refrain of verse quoted under "... she had chosen herself:"
+            elif size(block.text) < 2 * self.min_paragraph_words and quoted_together(self.lines, blocks, quoted, i, j):
+                # A refrain of verse quoted under "... she had chosen herself:", its lines
+                # sentences or not (a paragraph of twice that length printed again goes).
+                continue
             elif self.is_paragraph(block.text) or not is_structure(block.text):
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:

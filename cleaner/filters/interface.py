@@ -2,8 +2,8 @@
 
 A line goes only when the whole line (decoration aside) is a vocabulary phrase of one
 category, so a sentence that merely mentions "retour en haut de la page" stays. A one-word
-line inside a table ("48", "Weiter" among figures, "AD" above "29,5%") is a cell, not
-navigation or an ad label.
+line inside a table ("48", "Weiter" among figures, "AD" above "29,5%") is a cell, not navigation or an ad label; a clock time over an entry of a live
+report, as over the others, is the entry's stamp.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ CATEGORIES = reasons.INTERFACE
 SEPARATORS_RE = regex.compile(r"[\s|•·/,;:]+")
 # What a copyright line names besides the phrase: the mark or a year.
 COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)")
-# One word judged so inside a table is a cell ("48", "Weiter", a party called "AD").
-CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT})
+# One word judged so inside a table is a cell ("48", "Weiter", a party called "AD", a
+# column called "Share").
+CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT, reasons.SHARE_PROMPT})
 
 
 class InterfaceLines(BlockFilter):
@@ -94,15 +95,25 @@ class InterfaceLines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text))]
         cells: set[int] = set()
-        if any(reason in CELL_REASONS and self.lines(doc.blocks[i].text).words <= 1 for i, reason in found):
+        stamps: set[int] = set()
+        if any(reason in CELL_REASONS and self._may_be_cell(doc.blocks[i].text) for i, reason in found):
             texts = [b.text for b in doc.blocks]
             for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)]):
                 if why == "data":
                     cells.update(range(start, end))
+                elif why == "days":
+                    stamps.add(start)
         for i, reason in found:
             block = doc.blocks[i]
-            if reason in CELL_REASONS and i in cells and self.lines(block.text).words <= 1:
-                # A cell of a table; an ad label is one only where its row goes on under it.
-                if reason != reasons.ADVERTISEMENT or i + 1 in cells:
+            if reason in CELL_REASONS and i in cells and self._may_be_cell(block.text):
+                # A cell of a table ("Share" over "9 %"); an ad label or a share button is
+                # one only where its row goes on under it.
+                if reason == reasons.NAVIGATION or i + 1 in cells:
                     continue
+            if reason == reasons.NAVIGATION and i in stamps:
+                continue  # "16:05" over an entry of a live report, as other entries are
             yield self.removal(block, reason)
+
+    def _may_be_cell(self, text: str) -> bool:
+        """One word ("48", "Weiter", "AD")."""
+        return self.lines(text).words <= 1
