@@ -271,9 +271,10 @@ DIGITS_RE = regex.compile(r"\d+")
 
 
 def _statement_above(texts: Sequence[str], start: int, first: int) -> int | None:
-    """The last statement (a sentence of three words or more ending in a full stop) between ``start`` and a table's
-    first figures at ``first``, with a line or more between them, or None."""
-    for k in range(first - 2, start - 1, -1):
+    """The last statement (a sentence of three words or more ending in a full stop) between
+    ``start`` and a table's first figures at ``first``, with a line or more between them and
+    near enough for a heading and a header row to fit between, or None."""
+    for k in range(first - 2, max(start, first - 2 * MAX_HEADER_CELLS - 2) - 1, -1):
         if STATEMENT_END_RE.search(texts[k]) and len(texts[k].split()) >= 3:
             return k
     return None
@@ -581,6 +582,15 @@ class Shapes:
         )
 
     @staticmethod
+    def _header_under(texts: Sequence[str], start: int, first: int, figures: Sequence[int]) -> bool:
+        """Does a header row (see :func:`_header_start`) start at ``start`` or under one
+        heading line there, over a table whose first figure is at ``first``?"""
+        if first - start > MAX_HEADER_CELLS + MAX_CELL_GAP + 1:
+            return False
+        header = _header_start(texts, first, set(figures))
+        return header is not None and header - start <= 1
+
+    @staticmethod
     def header_row(texts: Sequence[str], figures: Collection[int]) -> int | None:
         """Where the header row over a run of data starts (``figures``: positions of its data
         and dates; see :func:`_header_start`), its first figure among the first three; None
@@ -734,6 +744,7 @@ class Shapes:
         """
         out: list[tuple[int, int, str]] = []
         n = len(texts)
+        dates = dates if isinstance(dates, (set, frozenset)) else set(dates)
         i = 0
         while i < n:
             if prose[i]:
@@ -784,9 +795,7 @@ class Shapes:
             if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
                 period = _period(data[g : h + 1])
                 above = _statement_above(texts, start, first)
-                # A header row right under the paragraph, or under one heading line.
-                header = _header_start(texts, first, data[g : h + 1])
-                if after_prose and (self._heads_table(texts, start, first, period) or (header is not None and header - start <= 1)):
+                if after_prose and (self._heads_table(texts, start, first, period) or self._header_under(texts, start, first, data[g : h + 1])):
                     first = start  # the heading and the header row above the first figures
                 elif above is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
                     first = above + 1  # a heading and a header row under a sentence (not a paragraph)
