@@ -250,6 +250,8 @@ TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
 # "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours").
 TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|\d{{1,2}} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{{L}})")
+# A year or a clock time in a date line: a post's or teaser's date, not a programme's day.
+YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{2}(?!\d)")
 # A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".
 CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
@@ -655,11 +657,25 @@ class Shapes:
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
         """Each day name or clock time over a statement (its line, and the statement's when
         that is not a paragraph), when two or more are (see :meth:`structured_runs`)."""
-        days = [
-            k for k in range(len(texts) - 1)
-            if not prose[k] and (self.is_day_name(texts[k]) or self.is_clock_time(texts[k])) and STATEMENT_END_RE.search(texts[k + 1])
-        ]  # fmt: skip
+        days = [k for k in range(len(texts) - 1) if not prose[k] and STATEMENT_END_RE.search(texts[k + 1]) and self._is_stamp(texts, k)]
         return [(k, k + 1 if prose[k + 1] else k + 2, "days") for k in days] if len(days) >= 2 else []
+
+    def _is_stamp(self, texts: Sequence[str], k: int) -> bool:
+        """Line ``k`` (over a statement) names the day or the time of what follows: a day
+        name ("Maandag"), a clock time ("16:05"), or, between two statements, a day of the
+        calendar without a year or a time ("... in città." / "Venerdì 12 aprile" / "Jazz al
+        Castello, ore 21."; a teaser's or a post's date has them: "14 septembre 2019",
+        "Heute, 07:09 Uhr"); never a date that counts back from now."""
+        text = texts[k]
+        if self.is_day_name(text) or self.is_clock_time(text):
+            return True
+        return (
+            k > 0
+            and STATEMENT_END_RE.search(texts[k - 1]) is not None
+            and self.is_date(text)
+            and not self.is_relative_date(text)
+            and not YEAR_OR_TIME_RE.search(self.lines(text).folded)
+        )
 
     def _groups_rows(self, texts: Sequence[str], k: int, rows: Sequence[int]) -> bool:
         """Is line ``k``, right above a table, a day heading like those between its rows: a

@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, STATEMENT_END_RE, TOKEN_RE, Lines, is_intro
+from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -21,8 +21,6 @@ __all__ = ["Bylines"]
 DATE_SENTENCE_END_RE = regex.compile(r"\d[.。]\s*$")
 
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
-# A year or a clock time in a date line: a post's or teaser's date, not a programme's day.
-YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{2}(?!\d)")
 # A byline names a person or an agency: "By The Numbers" opens with an article.
 ARTICLES = frozenset({"the", "a", "an"})
 BYLINE_TAIL_RE = regex.compile(r"[,;|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
@@ -111,7 +109,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._day_headings(doc, found) | self._answers(doc, found)
+            self._inside_tables(doc, found) | self._answers(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -130,24 +128,6 @@ class Bylines(BlockFilter):
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
         }
 
-    def _day_headings(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
-        """Days between the article's own statements, two or more of them: the days of a
-        programme ("... in città." / "Venerdì 12 aprile" / "Jazz al Castello, ore 21."). A
-        day heading names no year and no time, as the date of a teaser or a post does ("14
-        septembre 2019", "Heute, 07:09 Uhr"); a relative date is never one."""
-        blocks = doc.blocks
-        days = [
-            i
-            for i, reason in found
-            if reason == "dateline"
-            and 0 < i < len(blocks) - 1
-            and STATEMENT_END_RE.search(blocks[i - 1].text)
-            and STATEMENT_END_RE.search(blocks[i + 1].text)
-            and not self.lines.shapes.is_relative_date(blocks[i].text)
-            and not YEAR_OR_TIME_RE.search(self.lines(blocks[i].text).folded)
-        ]
-        return set(days) if len(days) >= 2 else set()
-
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Date lines that belong to a table or schedule of the article (day headings over
         events, opening hours, times in cells): data runs (the date lines counting as data)
@@ -159,7 +139,7 @@ class Bylines(BlockFilter):
         kept: set[int] = set()
         for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates):
             if why == "days" and start in dates:
-                kept.add(start)  # "16:05" over an entry of a live report, "Maandag" over a forecast
+                kept.add(start)  # "16:05" over an entry of a live report, "Venerdì 12 aprile" over an event
                 continue
             if why != "data" or not dates.intersection(range(start, end)):
                 continue
