@@ -29,6 +29,8 @@ COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)")
 # One word judged so inside a table is a cell ("48", "Weiter", a party called "AD", a
 # column called "Share").
 CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT, reasons.SHARE_PROMPT})
+# An upper-case abbreviation: "AD", "PUB".
+ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
 
 
 class InterfaceLines(BlockFilter):
@@ -106,9 +108,11 @@ class InterfaceLines(BlockFilter):
         for i, reason in found:
             block = doc.blocks[i]
             if reason in CELL_REASONS and i in cells and self._may_be_cell(block.text):
-                # A cell of a table ("Share" over "9 %"); an ad label or a share button is
-                # one only where its row goes on under it.
-                if reason == reasons.NAVIGATION or i + 1 in cells:
+                # A cell of a table ("Share" over "9 %"); a share button is one only where
+                # its row goes on under it, an ad label only when it is also a name's
+                # abbreviation (a party called "AD" above "29,5%"): "Anzeige" or "Publicité"
+                # between rows is the ad slot of the page.
+                if reason == reasons.NAVIGATION or (i + 1 in cells and (reason != reasons.ADVERTISEMENT or ABBREVIATION_RE.fullmatch(block.text.strip()))):
                     continue
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
