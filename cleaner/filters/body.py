@@ -24,7 +24,7 @@ from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
-from cleaner.patterns import SENTENCE_END_RE, WORD_RE, core, size
+from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -529,7 +529,11 @@ class BodyRegion(BlockFilter):
         first, last = kept[0][0], kept[-1][1]
         title = None
         if self.keep_title:
-            head = [i for i in range(first) if short[i] and looks_like_title(blocks[i].text)]
+            # A Chinese or Japanese headline is often too long to look like a link.
+            head = [
+                i for i in range(first)
+                if (short[i] or (not prose[i] and CJK_RE.search(blocks[i].text))) and looks_like_title(blocks[i].text)
+            ]  # fmt: skip
             if head:
                 title = max(head, key=lambda i: (sizes[i], i))
         # Sentences that directly continue the prose (no link-like line in between) stay.
