@@ -2,8 +2,9 @@
 
 A line goes only when the whole line (decoration aside) is a vocabulary phrase of one
 category, so a sentence that merely mentions "retour en haut de la page" stays. A one-word
-line inside a table ("48", "Weiter" among figures, "AD" above "29,5%") is a cell, not navigation or an ad label; a clock time over an entry of a live
-report, as over the others, is the entry's stamp.
+line inside a table ("48", "Weiter" among figures, "AD" above "29,5%") is a cell, not
+navigation or an ad label; a clock time over an entry of a live report, as over the
+others, is the entry's stamp.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)")
 # One word judged so inside a table is a cell ("48", "Weiter", a party called "AD", a
 # column called "Share").
 CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT, reasons.SHARE_PROMPT})
-# An upper-case abbreviation: "AD", "PUB".
-ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
+# An upper-case abbreviation that can be a name as well as an ad label: "AD", "PUB".
+UPPER_ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
 
 
 class InterfaceLines(BlockFilter):
@@ -112,7 +113,7 @@ class InterfaceLines(BlockFilter):
                 # its row goes on under it, an ad label only when it is also a name's
                 # abbreviation (a party called "AD" above "29,5%"): "Anzeige" or "Publicité"
                 # between rows is the ad slot of the page.
-                if reason == reasons.NAVIGATION or (i + 1 in cells and (reason != reasons.ADVERTISEMENT or ABBREVIATION_RE.fullmatch(block.text.strip()))):
+                if reason == reasons.NAVIGATION or (i + 1 in cells and (reason != reasons.ADVERTISEMENT or UPPER_ABBREVIATION_RE.fullmatch(block.text.strip()))):
                     continue
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
