@@ -284,14 +284,14 @@ def _statement_above(texts: Sequence[str], start: int, first: int) -> int | None
 
 def _header_row(texts: Sequence[str], heading: int, first: int, period: int | None) -> bool:
     """Are the lines from ``heading`` to a table's first figures a heading over a header row
-    of as many cells as the table's rows (``period``), each of three words at most without a
-    figure or a sentence end, and the first row's cells before its figure ("Arvosanojen
-    jakauma" / "Arvosana" / "Osuus" over "L (laudatur)" / "5 %")?"""
+    of as many cells as the table's rows (``period``, each a column's name: see
+    :func:`_is_header_cell`), and the first row's short cells before its figure
+    ("Arvosanojen jakauma" / "Arvosana" / "Osuus" over "L (laudatur)" / "5 %")?"""
     cells = [texts[k] for k in range(heading + 1, first)]
     if period is None or not period <= len(cells) < 2 * period:
         return False
-    short = all(len(cell.split()) <= 3 and not STATEMENT_END_RE.search(cell) for cell in cells)
-    return short and not any(c.isdigit() for cell in cells[:period] for c in cell)
+    first_row = all(len(cell.split()) <= 3 and not STATEMENT_END_RE.search(cell) for cell in cells[period:])
+    return first_row and all(_is_header_cell(cell) for cell in cells[:period])
 
 
 def _header_start(texts: Sequence[str], first: int, figures: Collection[int]) -> int | None:
@@ -810,10 +810,9 @@ class Shapes:
             dense = (h - g + 1) >= min_share * (last - first + 1)
             if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
                 period = _period(data[g : h + 1])
-                above = _statement_above(texts, start, first)
                 if after_prose and (self._heads_table(texts, start, first, period) or self._header_under(texts, start, first, data[g : h + 1])):
                     first = start  # the heading and the header row above the first figures
-                elif above is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
+                elif (above := _statement_above(texts, start, first)) is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
                     first = above + 1  # a heading and a header row under a sentence (not a paragraph)
                 elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1]):
                     first -= 1  # "Freitag" over the first results, as "Samstag" over the next
