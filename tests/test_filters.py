@@ -478,6 +478,21 @@ def test_interface_one_word_cells_of_a_table_stay() -> None:
         ("By The Associated Press", "byline"),
         ("By Jane Doe", "byline"),
         ("By REUTERS", "byline"),
+        # A post's stamp: the date lets the name be a user name or an agency.
+        ("Posted by admin on March 3, 2024 in News", "byline"),
+        ("Posted on March 3, 2024 by Jane Doe", "byline"),
+        ("By Jane Doe on March 3, 2024", "byline"),
+        ("Veröffentlicht am 22.08.2024 von Anna Weber", "byline"),
+        ("Von dpa 30.04.2024, 18:58", "byline"),
+        ("Von küchenfee_77 · 14.02.2023", "byline"),
+        ("Posted By: vickthechick3 | January 07 2008 at 03:06 PM", "byline"),
+        ("Publicado em 3 de março de 2024 por João Silva", "byline"),
+        ("Trial by Jury set for March 3, 2024", None),  # words before "by" that are not date words
+        ("Sold by amazon on March 3, 2024", None),
+        ("By Tuesday March 3, 2024", None),  # a day, not a name
+        ("Par la fenêtre le 3 mars 2024", None),  # "la": no name
+        ("Von der Leyen am 3. März 2024 in Brüssel", None),
+        ("By admin on March 3, 2024", None),  # a lower-case word alone only after "Posted"
     ],
 )
 def test_bylines_near_misses(text: str, reason: str | None) -> None:

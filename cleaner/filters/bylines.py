@@ -24,6 +24,12 @@ LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
 # A byline names a person or an agency: "By The Numbers" opens with an article.
 ARTICLES = frozenset({"the", "a", "an"})
 BYLINE_TAIL_RE = regex.compile(r"[,;|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
+# A blog's stamp names the post's categories after its date: "... 2024 in News, Sports".
+CATEGORY_TAIL_RE = regex.compile(r"\s+(?:in|im|en|dans|em|na|w|i)\s+[\p{Lu}\p{N}][\p{L}\p{N}&-]*(?:,?\s+[\p{Lu}&][\p{L}&-]*){0,3}\s*$")
+# A user name in a post's stamp: letters, figures, "_", "." or "-" ("küchenfee_77", "admin").
+HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
+SEPARATORS = " ,;|•·–—-:"
+MAX_STAMP_WORDS = 16
 
 
 class Bylines(BlockFilter):
@@ -46,6 +52,7 @@ class Bylines(BlockFilter):
         super().__init__(vocabulary=vocabulary, lines=lines)
         self.max_words = max_words
         self._agencies = self.vocabulary.literals("credit_agencies")
+        self._lead_words = frozenset(phrase.split()[0] for phrase in self.vocabulary.literals("byline_lead_ins"))
 
     def judge(self, text: str) -> str | None:
         """``"byline"``, ``"dateline"`` or None; remembered per line (bylines recur on a site)."""
@@ -55,7 +62,7 @@ class Bylines(BlockFilter):
         return result
 
     def _judge(self, text: str) -> str | None:
-        if self.is_byline(text):
+        if self.is_byline(text) or self.is_stamp(text):
             return "byline"
         return "dateline" if self.is_dateline(text) else None
 
@@ -91,6 +98,54 @@ class Bylines(BlockFilter):
         if agency not in self._agencies and not self._names_someone(name_tokens):
             return False  # "By The Numbers", "By Design": a subheading
         return not rest.rstrip().endswith(("?", "!"))
+
+    def is_stamp(self, text: str) -> bool:
+        """A post's stamp: a lead-in and a name with a date before or after it, perhaps the
+        post's categories ("Posted by admin on March 3, 2024 in News", "Publié le 3 mars
+        2024 par Marie Dupont", "Von küchenfee_77 · 14.02.2023"). The date is the evidence
+        that lets the name be a user name; before the lead-in stands nothing but date words
+        ("Posted", "Gepostet"), so "Trial by Jury set for March 3" is not one."""
+        words = text.split()
+        if len(words) > MAX_STAMP_WORDS or not any(map(str.isdigit, text)):
+            return False
+        shapes = self.lines.shapes
+        date_words = shapes.date_words
+        for k, word in enumerate(words):
+            if fold(word) not in self._lead_words:
+                continue
+            before = " ".join(words[:k])
+            if before and not (shapes.is_date(before) or all(t in date_words for t in TOKEN_RE.findall(fold(before)))):
+                break  # more than date words before the lead-in: not a stamp
+            end = self.vocabulary.prefix("byline_lead_ins", fold(" ".join(words[k:])))
+            if end is None:
+                continue
+            lead_words = fold(" ".join(words[k:]))[:end].split()
+            lead = len(lead_words)
+            posted = bool(before) or lead_words[0] in date_words  # "Posted by"
+            for size in range(1, 5):
+                name = [w.strip(SEPARATORS) for w in words[k + lead : k + lead + size]]
+                if len(name) < size or not self._is_stamp_name(name, posted=posted):
+                    break
+                after = " ".join(words[k + lead + size :]).strip(SEPARATORS)
+                dated = shapes.is_date(after) or shapes.is_date(CATEGORY_TAIL_RE.sub("", after)) if after else shapes.is_date(before)
+                if dated and not (after and fold(name[-1]) in date_words):
+                    return True
+                if words[k + lead + size - 1][-1:] in SEPARATORS:
+                    break  # the name ended at a separator
+            break
+        return False
+
+    def _is_stamp_name(self, name: list[str], *, posted: bool) -> bool:
+        """Names ("Marie Dupont", "Jan van Dijk"), or one user name or agency; a lower-case
+        word alone ("admin") only after a posting word ("Posted by admin")."""
+        if not name[0] or fold(name[0]) in self.lines.shapes.date_words:
+            return False
+        if len(name) == 1:
+            token = name[0]
+            return HANDLE_RE.fullmatch(token) is not None and (
+                is_name_token(token) or posted or fold(token) in self._agencies or any(c.isdigit() or c == "_" for c in token)
+            )
+        return is_name_token(name[0]) and all(is_name_token(t) or fold(t) in NAME_CONNECTORS for t in name)
 
     def _names_someone(self, tokens: list[str]) -> bool:
         """A person's name (two words or more, not opening with an article), an agency, or a
