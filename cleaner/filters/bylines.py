@@ -24,8 +24,12 @@ LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
 # A byline names a person or an agency: "By The Numbers" opens with an article.
 ARTICLES = frozenset({"the", "a", "an"})
 BYLINE_TAIL_RE = regex.compile(r"[,;|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
+# A degree's abbreviation inside a name: "Dr. med. Anja Lorenz", "Dr. rer. nat. Paul Kurz".
+DEGREE_RE = regex.compile(r"\p{Ll}{2,4}\.")
 # A blog's stamp names the post's categories after its date: "... 2024 in News, Sports".
 CATEGORY_TAIL_RE = regex.compile(r"\s+(?:in|im|en|dans|em|na|w|i)\s+[\p{Lu}\p{N}][\p{L}\p{N}&-]*(?:,?\s+[\p{Lu}&][\p{L}&-]*){0,3}\s*$")
+# ... or a count of its comments, views or minutes: "... 2024 · 7 Kommentare".
+COUNTER_TAIL_RE = regex.compile(r"(?:\s[|·•]\s\d{1,6}\s\p{L}{1,15}\.?)+\s*$")
 # A user name in a post's stamp: letters, figures, "_", "." or "-" ("küchenfee_77", "admin").
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
 SEPARATORS = " ,;|•·–—-:"
@@ -90,7 +94,7 @@ class Bylines(BlockFilter):
         name_tokens = TOKEN_RE.findall(head)
         if not name_tokens:
             return False
-        lower = [t for t in name_tokens if not is_name_token(t) and t.lower() not in NAME_CONNECTORS]
+        lower = [t for t in name_tokens if not is_name_token(t) and t.lower() not in NAME_CONNECTORS and not DEGREE_RE.fullmatch(t)]
         if lower or len(tokens) - len(name_tokens) > 7:
             return False
         agency = fold(head).strip()
@@ -126,7 +130,7 @@ class Bylines(BlockFilter):
                 name = [w.strip(SEPARATORS) for w in words[k + lead : k + lead + size]]
                 if len(name) < size or not self._is_stamp_name(name, posted=posted):
                     break
-                after = " ".join(words[k + lead + size :]).strip(SEPARATORS)
+                after = COUNTER_TAIL_RE.sub("", " " + " ".join(words[k + lead + size :])).strip(SEPARATORS)
                 dated = shapes.is_date(after) or shapes.is_date(CATEGORY_TAIL_RE.sub("", after)) if after else shapes.is_date(before)
                 if dated and not (after and fold(name[-1]) in date_words):
                     return True
@@ -145,7 +149,7 @@ class Bylines(BlockFilter):
             return HANDLE_RE.fullmatch(token) is not None and (
                 is_name_token(token) or posted or fold(token) in self._agencies or any(c.isdigit() or c == "_" for c in token)
             )
-        return is_name_token(name[0]) and all(is_name_token(t) or fold(t) in NAME_CONNECTORS for t in name)
+        return is_name_token(name[0]) and all(is_name_token(t) or fold(t) in NAME_CONNECTORS or DEGREE_RE.fullmatch(t) for t in name)
 
     def _names_someone(self, tokens: list[str]) -> bool:
         """A person's name (two words or more, not opening with an article), an agency, or a
