@@ -627,6 +627,7 @@ class Shapes:
                 and word_count(texts[m]) <= MAX_ITEM_WORDS
                 and not self.is_list_heading(texts[m])
                 and not self._is_label(texts[m])
+                and not self._opens_other_stories(texts[m])
             ):
                 m += 1
             if m > k + 1:
@@ -709,6 +710,14 @@ class Shapes:
         while k < limit and not self._is_label(texts[k]):
             k += 1
         return k
+
+    def _opens_other_stories(self, text: str) -> bool:
+        """A header over other stories or readers' comments ("Mehr Tests", "Comments"): a list
+        of the article's own ends above it."""
+        if len(text) > 80:
+            return False
+        line = self.lines(text)
+        return self.lines.is_phrase("related_headers", line) or self.lines.is_phrase("comment_headers", line)
 
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self.lines.is_phrase("section_labels", self.lines(text))
