@@ -40,6 +40,10 @@ SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu
 FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
+# A letter's signature under its closing formula: a name and a role ("Dr. Claudia Petersen" /
+# "Schulleiterin"), each a short line.
+MAX_SIGNATURE_LINES = 2
+MAX_SIGNATURE_WORDS = 6
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -262,6 +266,25 @@ class BodyRegion(BlockFilter):
             if text >= 2:
                 return True
             k = m
+        return False
+
+    def _signs_off(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """A letter's closing formula ("Mit freundlichen Grüßen", "Kind regards"; vocabulary
+        ``closing_formulas``) or one of the short lines under it that sign the letter (a name
+        and a role); or a line signed with the name (``signed_lines``: "gez. Thomas Lechner")
+        and the role under it."""
+        for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
+            if k < i and size(blocks[k + 1].text) > MAX_SIGNATURE_WORDS:
+                return False
+            text = blocks[k].text
+            if len(text) > 80:
+                continue
+            line = self.lines(text)
+            if self.lines.is_phrase("closing_formulas", line):
+                return True
+            # A line that signs with the name ("gez. Thomas Lechner") has only the role under it.
+            if i - k < MAX_SIGNATURE_LINES and self.lines.is_phrase("signed_lines", line):
+                return True
         return False
 
     def _is_text(self, text: str) -> bool:
@@ -552,6 +575,7 @@ class BodyRegion(BlockFilter):
             or self._heads_list(blocks, tail_start)
             or self._continues_entries(blocks, tail_start)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
+            or self._signs_off(blocks, tail_start)
         ):
             if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
                 break
