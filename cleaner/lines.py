@@ -558,13 +558,19 @@ class Shapes:
         return len(numbers) >= max(MIN_TABLE_ROWS, 0.8 * len(data)) and _period(numbers) is not None
 
     @staticmethod
-    def _row_end(texts: Sequence[str], period: int | None, last: int, end: int) -> int:
+    def _row_end(texts: Sequence[str], period: int | None, figures: Sequence[int], end: int) -> int:
         """The last line of the table's last row: the short cells after its last figure ("4
-        deputados" after "3,2%"), at most as many as a row's other cells (``period``)."""
+        deputados" after "3,2%"), at most as many as a row's other cells (``period``), each
+        in the shape of the cell a row above it: where that one is a figure, a line without
+        one is not a cell ("Kompletní tabulka" under "4." / "Brno" / "49" / "84" is a link)."""
+        last = figures[-1]
         if period is None:
             return last
+        present = set(figures)
         k = last
         while k + 1 < end and k - last < period - 1 and len(texts[k + 1].split()) <= 3 and not ends_sentence(texts[k + 1]):
+            if k + 1 - period in present and not NUMERAL_RE.search(texts[k + 1]):
+                break
             k += 1
         return k
 
@@ -819,16 +825,19 @@ class Shapes:
             dense = (h - g + 1) >= min_share * (last - first + 1)
             if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
                 period = _period(data[g : h + 1])
-                if after_prose and (self._heads_table(texts, start, first, period) or self._header_under(texts, start, first, data[g : h + 1])):
-                    first = start  # the heading and the header row above the first figures
-                elif (above := _statement_above(texts, start, first)) is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
+                # A table under another one is headed as one under a paragraph ("Tabulka" /
+                # "Pořadí" / "Tým" / "B" under the round's results).
+                top = found[-1][1] if found else start
+                if (after_prose or top > start) and (self._heads_table(texts, top, first, period) or self._header_under(texts, top, first, data[g : h + 1])):
+                    first = top  # the heading and the header row above the first figures
+                elif (above := _statement_above(texts, top, first)) is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
                     first = above + 1  # a heading and a header row under a sentence (not a paragraph)
                 elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1]):
                     first -= 1  # "Freitag" over the first results, as "Samstag" over the next
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
                 else:
-                    last = self._row_end(texts, period, last, end)
+                    last = self._row_end(texts, period, data[g : h + 1], end)
                 found.append((first, last + 1, "data"))
             g = following
         if found:
