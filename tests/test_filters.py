@@ -119,6 +119,21 @@ def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []
 
 
+@pytest.mark.parametrize(
+    "text, credited",
+    [
+        ("Margaret Ellison aboard the research vessel in 1998. Photograph: Ellison family", True),
+        ("Striking members of the union last year. Photograph: Guy Smallman/Getty Images", True),
+        ("Die Brücke bei Nacht. Fotografie: Anna Weber", True),
+        ("La plaza al amanecer. Fotografía: Juan Pérez", True),
+        ("She studied photography in Leeds and photographed the coast for forty years.", False),
+        ("Fotografie ist für sie ein Handwerk, sagt sie.", False),
+    ],
+)
+def test_a_credit_labelled_photograph_or_fotografie(text: str, credited: bool) -> None:
+    assert filters.Captions().has_trailing_credit(text) is credited
+
+
 def test_an_agency_in_brackets_is_a_whole_word() -> None:
     captions = filters.Captions()
     assert captions.has_trailing_credit("Marcos Baghdatis celebrates in Melbourne (AAP)")
