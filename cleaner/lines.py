@@ -356,6 +356,17 @@ STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！][\"'”’»]*\s*$")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
+def _is_heading(text: str) -> bool:
+    """A short line of words that does not end as a sentence or a clause: a heading ("Trains
+    cancelled across Wales"), not a player's "00:00"."""
+    return (
+        0 < word_count(text) <= MAX_ITEM_WORDS
+        and LETTER_RE.search(text) is not None
+        and STATEMENT_END_RE.search(text) is None
+        and not text.rstrip().endswith((",", ":", "?"))
+    )
+
+
 def _is_statement(text: str) -> bool:
     """A sentence of five words or more that ends as a statement."""
     return STATEMENT_END_RE.search(text) is not None and word_count(text) >= 5
@@ -662,10 +673,28 @@ class Shapes:
         return NUMERIC_DATE_RE.search(self.lines(text).folded) is not None or not self.is_data(text)
 
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
-        """Each day name or clock time over a statement (its line, and the statement's when
-        that is not a paragraph), when two or more are (see :meth:`structured_runs`)."""
-        days = [k for k in range(len(texts) - 1) if not prose[k] and STATEMENT_END_RE.search(texts[k + 1]) and self._is_stamp(texts, k)]
-        return [(k, k + 1 if prose[k + 1] else k + 2, "days") for k in days] if len(days) >= 2 else []
+        """Each day name or clock time over a statement, a line that introduces what follows,
+        or a heading over a statement (its line, and the heading's and the statement's when
+        that is not a paragraph), when two or more are (see :meth:`structured_runs`), above
+        any header of other stories or comments."""
+        days = []
+        # Under a header of other stories or comments ("More news", "Comments"), times over
+        # headlines and summaries are a ticker of other stories, not the article's entries.
+        limit = next((k for k, text in enumerate(texts) if not prose[k] and self._opens_other_stories(text)), len(texts))
+        for k in range(limit - 1):
+            if prose[k]:
+                continue
+            # Over a statement, a line that introduces what follows ("Here is the latest post
+            # from the Met Office:"), or an entry's own heading over its statement.
+            if STATEMENT_END_RE.search(texts[k + 1]) or INTRO_END_RE.search(texts[k + 1]):
+                end = k + 1 if prose[k + 1] else k + 2
+            elif k + 2 < len(texts) and not prose[k + 1] and _is_heading(texts[k + 1]) and STATEMENT_END_RE.search(texts[k + 2]):
+                end = k + 2 if prose[k + 2] else k + 3
+            else:
+                continue
+            if self._is_stamp(texts, k):
+                days.append((k, end, "days"))
+        return days if len(days) >= 2 else []
 
     def _is_stamp(self, texts: Sequence[str], k: int) -> bool:
         """Line ``k`` (over a statement) names the day or the time of what follows: a day
