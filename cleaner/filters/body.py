@@ -15,6 +15,7 @@ Every removal says in its ``detail`` what evidence it rests on.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
 import regex
@@ -451,8 +452,14 @@ class BodyRegion(BlockFilter):
         promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
         headers.update(promos)
         boxes: dict[int, str] = {}
-        # A headline may be a question ("Is it safe to swim in the river?").
-        item = [s or (sizes[k] <= self.max_short_words and QUESTION_END_RE.search(blocks[k].text) is not None) for k, s in enumerate(short)]
+        # A headline may be a question ("Is it safe to swim in the river?"), but not one the
+        # page asks again over answers: an interview's question put to each in turn.
+        keys = [line.key for line in self.lines.of(blocks)]
+        asked = Counter(keys[k] for k in range(len(blocks) - 1) if prose[k + 1] and QUESTION_END_RE.search(blocks[k].text))
+        item = [
+            s or (sizes[k] <= self.max_short_words and QUESTION_END_RE.search(blocks[k].text) is not None and asked[keys[k]] < 2)
+            for k, s in enumerate(short)
+        ]
         for header in sorted(headers):
             start = bisect_right(positions, header)
             first = start - (1 if start and positions[start - 1] == header else 0)
