@@ -352,6 +352,8 @@ def _period(positions: Sequence[int]) -> int | None:
 
 # A statement's end: one full stop or exclamation mark ("...", "(0 votes)", "Like it?" are not).
 STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！][\"'”’»]*\s*$")
+# The last characters a line that STATEMENT_END_RE finds can end with.
+STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 # A question's end ("Wann schließt das Werk?").
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
@@ -678,22 +680,33 @@ class Shapes:
         that is not a paragraph), when two or more are (see :meth:`structured_runs`), above
         any header of other stories or comments."""
         days = []
-        # Under a header of other stories or comments ("More news", "Comments"), times over
-        # headlines and summaries are a ticker of other stories, not the article's entries.
-        limit = next((k for k, text in enumerate(texts) if not prose[k] and self._opens_other_stories(text)), len(texts))
-        for k in range(limit - 1):
+        for k in range(len(texts) - 1):
             if prose[k]:
                 continue
             # Over a statement, a line that introduces what follows ("Here is the latest post
             # from the Met Office:"), or an entry's own heading over its statement.
-            if STATEMENT_END_RE.search(texts[k + 1]) or INTRO_END_RE.search(texts[k + 1]):
+            following = texts[k + 1]
+            if STATEMENT_END_RE.search(following) or following.rstrip().endswith((":", "：")):
                 end = k + 1 if prose[k + 1] else k + 2
-            elif k + 2 < len(texts) and not prose[k + 1] and _is_heading(texts[k + 1]) and STATEMENT_END_RE.search(texts[k + 2]):
+            elif (
+                k + 2 < len(texts)
+                and not prose[k + 1]
+                and texts[k + 2].rstrip()[-1:] in STATEMENT_LAST_CHARS
+                and STATEMENT_END_RE.search(texts[k + 2])
+                and _is_heading(following)
+            ):
                 end = k + 2 if prose[k + 2] else k + 3
             else:
                 continue
             if self._is_stamp(texts, k):
                 days.append((k, end, "days"))
+        if len(days) < 2:
+            return []
+        # Under a header of other stories or comments ("More news", "Comments"), times over
+        # headlines and summaries are a ticker of other stories, not the article's entries.
+        last = days[-1][0]
+        limit = next((k for k in range(last + 1) if not prose[k] and self._opens_other_stories(texts[k])), len(texts))
+        days = [day for day in days if day[0] < limit - 1]
         return days if len(days) >= 2 else []
 
     def _is_stamp(self, texts: Sequence[str], k: int) -> bool:

@@ -114,8 +114,15 @@ class Bylines(BlockFilter):
             return False
         shapes = self.lines.shapes
         date_words = shapes.date_words
-        for k, word in enumerate(words):
-            if fold(word) not in self._lead_words:
+        # The line's folded words (folded once per line), word by word where folding
+        # changed their count.
+        folded = self.lines(text).folded.split()
+        if len(folded) != len(words):
+            folded = [fold(word) for word in words]
+        if self._lead_words.isdisjoint(folded):
+            return False
+        for k, word in enumerate(folded):
+            if word not in self._lead_words:
                 continue
             before = " ".join(words[:k])
             if before and not (shapes.is_date(before) or all(t in date_words for t in TOKEN_RE.findall(fold(before)))):
