@@ -12,7 +12,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from cleaner.config import CleanerConfig, build_pipeline
+from cleaner.config import CleanerConfig, Mode, build_pipeline
 from cleaner.document import Document, Language
 from cleaner.pipeline import Pipeline, to_document
 
@@ -35,13 +35,21 @@ def clean(
     *,
     id: str = "",
     translate_to: str | None = None,
+    mode: Mode | None = None,
     config: CleanerConfig | None = None,
 ) -> Document:
     """Clean one article with the default pipeline and return the explained result.
 
-    ``translate_to`` adds a translation of the cleaned body (see :mod:`cleaner.translation`);
-    the original always stays in ``result.text``.
+    ``mode`` is the precision dial (``"precise"``, ``"balanced"``, the default, or
+    ``"thorough"``; see :class:`~cleaner.config.CleanerConfig`), a shortcut for
+    ``config=CleanerConfig(mode=...)``. ``translate_to`` adds a translation of the cleaned
+    body (see :mod:`cleaner.translation`); the original always stays in ``result.text``.
+
+    >>> clean("Advertisement\\nThe council met on Monday to vote on the budget.", mode="precise").text
+    'The council met on Monday to vote on the budget.'
     """
+    if mode is not None:
+        config = (config or CleanerConfig()).replace(mode=mode)
     doc = to_document(text, id=id)
     return _PIPELINES.get(config, translate_to)(doc)
 

@@ -168,6 +168,20 @@ def test_check_value_by_annotation(annotation: Any, good: list[Any], bad: list[A
             check_value("k", value, annotation)
 
 
+def test_clean_takes_the_mode_as_a_keyword() -> None:
+    from cleaner import api
+
+    text = "Home\nNews\nSport\nMinister resigns\nThe minister resigned on Monday after a long debate in parliament about the budget.\nAdvertisement"
+    for mode in ("precise", "balanced", "thorough"):
+        assert api.clean(text, mode=mode).text == api.clean(text, config=CleanerConfig(mode=mode)).text
+    # Over a given configuration, the mode replaces only the mode.
+    quiet = CleanerConfig(detect_language=False, disable=("section_labels",))
+    doc = api.clean(text, mode="precise", config=quiet)
+    assert doc.text == api.clean(text, config=quiet.replace(mode="precise")).text
+    with pytest.raises(ConfigError):
+        api.clean(text, mode="sloppy")  # type: ignore[arg-type]
+
+
 def test_clean_reuses_one_pipeline_per_configuration_and_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
