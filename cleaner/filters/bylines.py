@@ -34,6 +34,7 @@ COUNTER_TAIL_RE = regex.compile(r"(?:\s[|·•]\s\d{1,6}\s\p{L}{1,15}\.?)+\s*$")
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
 SEPARATORS = " ,;|•·–—-:"
 MAX_STAMP_WORDS = 16
+MAX_STAMP_NAME_WORDS = 4
 
 
 class Bylines(BlockFilter):
@@ -127,21 +128,25 @@ class Bylines(BlockFilter):
             before = " ".join(words[:k])
             if before and not (shapes.is_date(before) or all(t in date_words for t in TOKEN_RE.findall(fold(before)))):
                 break  # more than date words before the lead-in: not a stamp
-            end = self.vocabulary.prefix("byline_lead_ins", fold(" ".join(words[k:])))
+            rest = " ".join(folded[k:])
+            end = self.vocabulary.prefix("byline_lead_ins", rest)
             if end is None:
                 continue
-            lead_words = fold(" ".join(words[k:]))[:end].split()
+            lead_words = rest[:end].split()
             lead = len(lead_words)
             posted = bool(before) or lead_words[0] in date_words  # "Posted by"
-            for size in range(1, 5):
-                name = [w.strip(SEPARATORS) for w in words[k + lead : k + lead + size]]
-                if len(name) < size or not self._is_stamp_name(name, posted=posted):
+            for count in range(1, MAX_STAMP_NAME_WORDS + 1):
+                name = [w.strip(SEPARATORS) for w in words[k + lead : k + lead + count]]
+                if len(name) < count or not self._is_stamp_name(name, posted=posted):
                     break
-                after = COUNTER_TAIL_RE.sub("", " " + " ".join(words[k + lead + size :])).strip(SEPARATORS)
-                dated = shapes.is_date(after) or shapes.is_date(CATEGORY_TAIL_RE.sub("", after)) if after else shapes.is_date(before)
+                after = COUNTER_TAIL_RE.sub("", " " + " ".join(words[k + lead + count :])).strip(SEPARATORS)
+                if after:
+                    dated = shapes.is_date(after) or shapes.is_date(CATEGORY_TAIL_RE.sub("", after))
+                else:
+                    dated = shapes.is_date(before)
                 if dated and not (after and fold(name[-1]) in date_words):
                     return True
-                if words[k + lead + size - 1][-1:] in SEPARATORS:
+                if words[k + lead + count - 1][-1:] in SEPARATORS:
                     break  # the name ended at a separator
             break
         return False
