@@ -148,6 +148,8 @@ class Lines:
 
 # Lines longer than this are never data, entries or list intros (they are prose or nothing).
 MAX_DATA_CHARS = 300
+# Longer lines are never a header of other stories or comments.
+MAX_HEADER_CHARS = 80
 
 # List items and lines that introduce what follows are structure, not links.
 LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·✓✔‣◦])\s")
@@ -686,7 +688,7 @@ class Shapes:
             # Over a statement, a line that introduces what follows ("Here is the latest post
             # from the Met Office:"), or an entry's own heading over its statement.
             following = texts[k + 1]
-            if STATEMENT_END_RE.search(following) or following.rstrip().endswith((":", "：")):
+            if STATEMENT_END_RE.search(following) or INTRO_END_RE.search(following):
                 end = k + 1 if prose[k + 1] else k + 2
             elif (
                 k + 2 < len(texts)
@@ -759,13 +761,19 @@ class Shapes:
             k += 1
         return k
 
+    def is_related_header(self, text: str) -> bool:
+        """A header over other stories ("Related stories", "Mehr Tests"; vocabulary
+        ``related_headers``)."""
+        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("related_headers", self.lines(text))
+
+    def is_comment_header(self, text: str) -> bool:
+        """A header over readers' comments (vocabulary ``comment_headers``)."""
+        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("comment_headers", self.lines(text))
+
     def _opens_other_stories(self, text: str) -> bool:
-        """A header over other stories or readers' comments ("Mehr Tests", "Comments"): a list
-        of the article's own ends above it."""
-        if len(text) > 80:
-            return False
-        line = self.lines(text)
-        return self.lines.is_phrase("related_headers", line) or self.lines.is_phrase("comment_headers", line)
+        """A header over other stories or readers' comments: a list of the article's own
+        ends above it."""
+        return self.is_related_header(text) or self.is_comment_header(text)
 
     def _is_label(self, text: str) -> bool:
         return len(text) <= 60 and self.lines.is_phrase("section_labels", self.lines(text))

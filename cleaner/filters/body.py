@@ -356,7 +356,7 @@ class BodyRegion(BlockFilter):
         before the article's region is chosen."""
         blocks = doc.blocks
         positions = [b.index for b in blocks]
-        headers = {r.block.index: r.block.text for r in doc.removals if self._is_comment_header(r.block.text)}
+        headers = {r.block.index: r.block.text for r in doc.removals if self.lines.shapes.is_comment_header(r.block.text)}
         # A comment counter ("Kommentare (2)") heads the comments when a comment follows it
         # (not more buttons: "Discuss this article" in a share bar).
         at = {b.index for b in blocks}
@@ -367,7 +367,7 @@ class BodyRegion(BlockFilter):
             if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface
         }
         headers.update(counters)
-        headers.update((b.index, b.text) for b in blocks if self._is_comment_header(b.text))
+        headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_comment_header(b.text))
         above = 0.0
         sizes = [line.size for line in self.lines.of(blocks)]
         total = sum(n for n, p in zip(sizes, prose) if p)
@@ -393,8 +393,8 @@ class BodyRegion(BlockFilter):
             return None
         blocks = doc.blocks[:limit]
         # A lead-in the promo filter already paired with its headline is not a list header.
-        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self._is_header(r.block.text)}
-        headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self.lines.shapes.is_related_header(r.block.text)}
+        headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_related_header(b.text))
         sizes = [line.size for line in self.lines.of(blocks)]
         # Suffix sums and maxima, so each header is checked in constant time.
         prose_after = [0.0] * (len(blocks) + 1)
@@ -445,8 +445,8 @@ class BodyRegion(BlockFilter):
             return {}
         blocks = doc.blocks
         positions = [b.index for b in blocks]
-        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self._is_header(r.block.text)}
-        headers.update((b.index, b.text) for b in blocks if self._is_header(b.text))
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self.lines.shapes.is_related_header(r.block.text)}
+        headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_related_header(b.text))
         # A promo lead-in ("Lesen Sie auch:", "Te puede interesar") took its first headline
         # with it; two or more more under it make a box.
         promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
@@ -469,7 +469,7 @@ class BodyRegion(BlockFilter):
             # A plain list (two headlines or more in a row), or teaser cards (two headlines or
             # more, each with its summary). One headline with prose under it is weak evidence.
             i = start
-            while i < len(blocks) and item[i] and not self._is_header(blocks[i].text):
+            while i < len(blocks) and item[i] and not self.lines.shapes.is_related_header(blocks[i].text):
                 i += 1
             links = i - start
             if header in promos and links < 2:
@@ -479,7 +479,7 @@ class BodyRegion(BlockFilter):
                 j = start
                 while (
                     j + 1 < len(blocks) and item[j] and prose[j + 1] and not item[j + 1] and sizes[j + 1] < self.max_teaser_words
-                    and not self._is_header(blocks[j].text)
+                    and not self.lines.shapes.is_related_header(blocks[j].text)
                 ):
                     cards += 1
                     j += 2
@@ -496,18 +496,6 @@ class BodyRegion(BlockFilter):
                 if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
-
-    def _is_comment_header(self, text: str) -> bool:
-        if len(text) > 80:
-            return False
-        found: bool = self.lines.is_phrase("comment_headers", self.lines(text))
-        return found
-
-    def _is_header(self, text: str) -> bool:
-        if len(text) > 80:
-            return False
-        found: bool = self.lines.is_phrase("related_headers", self.lines(text))
-        return found
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks

@@ -126,7 +126,7 @@ class Bylines(BlockFilter):
             if word not in self._lead_words:
                 continue
             before = " ".join(words[:k])
-            if before and not (shapes.is_date(before) or all(t in date_words for t in TOKEN_RE.findall(fold(before)))):
+            if before and not (shapes.is_date(before) or all(t in date_words for t in TOKEN_RE.findall(" ".join(folded[:k])))):
                 break  # more than date words before the lead-in: not a stamp
             rest = " ".join(folded[k:])
             end = self.vocabulary.prefix("byline_lead_ins", rest)
