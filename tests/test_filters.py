@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleaner
 from cleaner import filters
 from cleaner.document import Document
 from cleaner.pipeline import Pipeline
@@ -456,6 +457,19 @@ def test_body_region_related_box_is_an_insert() -> None:
              "Bus fares to rise\nFares will go up by ten cents from January, the operator said.\n")
     got = reasons(filters.BodyRegion(), "Tram line approved\n" + PROSE * 4 + cards)
     assert len(got) == 5 and {r for _, r in got} <= {"link_list", "after_body"}
+
+
+def test_body_region_page_of_teaser_cards_only() -> None:
+    # Every paragraph is a teaser's summary in a box of other stories: no article to
+    # measure the page by, so nothing is removed by position (it raised ValueError).
+    text = (
+        "Related stories\nCouncil approves new bridge plan\n"
+        "The council voted on Monday to approve the new bridge plan for the town centre.\n"
+        "School reopens after floods\n"
+        "Pupils returned to the school on Tuesday after a week of repairs to the flooded hall.\n"
+    )
+    assert list(filters.BodyRegion().find(Document.from_text(text))) == []
+    assert "School reopens after floods" in cleaner.clean(text).text
 
 
 def test_body_region_long_paragraph_needs_evidence() -> None:

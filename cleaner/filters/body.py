@@ -541,6 +541,8 @@ class BodyRegion(BlockFilter):
             comments = None
         datelines = sorted(r.block.index for r in doc.removals if r.reason == reasons.DATELINE)
         regions = self._regions(blocks[:limit], prose[:limit], short[:limit], self._walls(doc), datelines)
+        if not regions:
+            return  # all the prose sits in boxes of other stories: no article to measure by
         weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
