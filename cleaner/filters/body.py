@@ -45,6 +45,11 @@ MAX_SECTIONS = 8
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# Words shorter than this ("the", "und", "les") say nothing of a text's subject.
+MIN_TOPIC_CHARS = 4
+# Words of the text a headline-like line must share to be the headline instead of a longer
+# line that shares none.
+MIN_SHARED_WORDS = 2
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -548,14 +553,26 @@ class BodyRegion(BlockFilter):
         kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
         first, last = kept[0][0], kept[-1][1]
         title = None
+        topic: frozenset[str] | None = None  # the article's words, found when first needed
         if self.keep_title:
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
                 if (short[i] or (not prose[i] and CJK_RE.search(blocks[i].text))) and looks_like_title(blocks[i].text)
             ]  # fmt: skip
-            if head:
+            if len(head) > 1:
+                # The longest headline-like line above the text, unless it shares no word with
+                # the article's paragraphs while another shares two or more: the headline
+                # names what the text is about, a longer button, banner or date line does not
+                # ("Ajouter à mon carnet" over "Gratin dauphinois traditionnel").
+                topic = self._topic(blocks, prose, kept)
+                shared = {i: len(self._words(blocks[i].text) & topic) for i in head}
                 title = max(head, key=lambda i: (sizes[i], i))
+                best = max(head, key=lambda i: (shared[i], sizes[i], i))
+                if shared[title] == 0 and shared[best] >= MIN_SHARED_WORDS:
+                    title = best
+            elif head:
+                title = head[0]
         # Sentences that directly continue the prose (no link-like line in between) stay.
         head_end = first
         while head_end > 0 and not short[head_end - 1]:
@@ -598,13 +615,36 @@ class BodyRegion(BlockFilter):
             inner.setdefault(i, why)
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
         for i, block in enumerate(blocks):
-            standfirst = title is not None and title < i and sizes[i] >= self.min_standfirst_words
+            # A standfirst under the headline speaks of the article's subject too (a word of
+            # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
+            standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words
+            if standfirst:
+                topic = topic if topic is not None else self._topic(blocks, prose, kept)
+                standfirst = not self._words(block.text).isdisjoint(topic)
             if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield self.removal(block, "link_list", inner[i])
+
+    def _words(self, text: str) -> frozenset[str]:
+        """The line's words that may name a subject: of four letters or more, not numbers
+        (two-character pieces of Chinese and Japanese text)."""
+
+        def find() -> frozenset[str]:
+            folded = self.lines(text).folded
+            words = {w for w in WORD_RE.findall(folded) if len(w) >= MIN_TOPIC_CHARS and not w.isdigit()}
+            cjk = "".join(CJK_RE.findall(folded))
+            words.update(cjk[k : k + 2] for k in range(len(cjk) - 1))
+            return frozenset(words)
+
+        result: frozenset[str] = self.lines.answer("topic_words", text, find)
+        return result
+
+    def _topic(self, blocks: tuple[Block, ...], prose: list[bool], kept: list[tuple[int, int]]) -> frozenset[str]:
+        """The words of the article's paragraphs (the kept regions' prose)."""
+        return frozenset().union(*(self._words(blocks[k].text) for a, b in kept for k in range(a, b + 1) if prose[k]))
 
     def _link_runs(self, short: list[bool], start: int, end: int) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
