@@ -47,6 +47,10 @@ MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
+# Short lines between the text and a run of its data (features over specs) at most, and the
+# data lines the run must hold.
+MAX_BRIDGE = 8
+MIN_BRIDGED_DATA = 3
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -272,6 +276,42 @@ class BodyRegion(BlockFilter):
             if text >= 2:
                 return True
             k = m
+        return False
+
+    def _leads_to_data(
+        self,
+        blocks: tuple[Block, ...],
+        short: list[bool],
+        i: int,
+        limit: int,
+        stops: Sequence[int],
+        structured: Collection[int],
+        in_runs: Collection[int],
+    ) -> bool:
+        """Line ``i`` is one of a few short lines between the text and a run of the article's
+        own data below it (``MIN_BRIDGED_DATA`` lines or more of data in words: specs, prices):
+        a product's features between its description and its specs. Not across a header
+        of other stories or comments, a line of text (only lines of the article's lists,
+        tables and entries: ``in_runs``), the end of the article box or a lead-in of other
+        stories; a date that counts back from now ("1 hr ago 2 mins read") is a teaser's."""
+        if not structured:
+            return False
+        shapes = self.lines.shapes
+        for m in range(i, min(limit, i + MAX_BRIDGE + 1)):
+            if m > i and _crosses(stops, blocks, m):
+                return False
+            if m in structured:
+                data = 0
+                while m < limit and (m in structured or not short[m]) and not (data and _crosses(stops, blocks, m)):
+                    # Data in words ("Poids : 1,1 kg", "Suite – 35 m², ..."), not bare cells
+                    # ("5.46%"): a widget of rates or prices under a story is a table of those.
+                    text = blocks[m].text
+                    data += m in structured and self.lines(text).words >= 2 and not shapes.is_relative_date(text)
+                    m += 1
+                return data >= MIN_BRIDGED_DATA
+            text = blocks[m].text
+            if (not short[m] and m not in in_runs) or shapes.is_related_header(text) or shapes.is_comment_header(text):
+                return False
         return False
 
     def _signs_off(self, blocks: tuple[Block, ...], i: int) -> bool:
@@ -514,6 +554,7 @@ class BodyRegion(BlockFilter):
         # hold figures ("Veerboot: 08.30, 11.30"; "Kolumne: Über Nichtverlängerungen" under
         # "mehr Kolumnen" is a list of other stories).
         structured: set[int] = set()
+        in_runs: set[int] = set()  # lines of the article's tables, lists and entries
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
@@ -530,6 +571,7 @@ class BodyRegion(BlockFilter):
                     if i > start and stops and bisect_right(stops, blocks[i].index) > bisect_right(stops, blocks[i - 1].index):
                         break
                     short[i] = False
+                    in_runs.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and _is_figures_entry(texts[i])):
                         structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
@@ -590,6 +632,7 @@ class BodyRegion(BlockFilter):
             or self._continues_entries(blocks, tail_start)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
             or self._signs_off(blocks, tail_start)
+            or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
         ):
             if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
                 break
