@@ -24,6 +24,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters.base import BlockFilter
+from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
 from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
@@ -149,6 +150,8 @@ class BodyRegion(BlockFilter):
         self.max_short_words = max_short_words
         self.min_gap = min_gap
         self.keep_title = keep_title
+        # Reads the promo filter's answer about a lead-in (remembered in ``lines``).
+        self._promos = RelatedPromos(vocabulary=self.vocabulary, lines=self.lines)
 
     def is_prose(self, text: str) -> bool:
         line = self.lines(text)
@@ -495,6 +498,11 @@ class BodyRegion(BlockFilter):
         # A promo lead-in ("Lesen Sie auch:", "Te puede interesar") took its first headline
         # with it; two or more more under it make a box.
         promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
+        # A lead-in with its headline on the same line ("Read more: Councils warn of ...") is a
+        # promo of its own: the lines under it are a box only when no paragraph of the
+        # article follows them inside the article box (a list under a subheading does).
+        inline = {k for k, text in promos.items() if self._promos.lead_in(text) == "inline"}
+        ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         headers.update(promos)
         boxes: dict[int, str] = {}
         # A headline may be a question ("Is it safe to swim in the river?"), but not one the
@@ -518,6 +526,8 @@ class BodyRegion(BlockFilter):
                 i += 1
             links = i - start
             if header in promos and links < 2:
+                continue
+            if header in inline and i < len(blocks) and prose[i] and not _crosses(ends, blocks, i):
                 continue
             if links == 1:
                 cards = 0
