@@ -188,6 +188,8 @@ _FIGURE_PATTERNS = (
     r"(?<![\d:.])\d{1,2}[:h]\d{2}(?![\d:])|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr)(?!\p{L})",
     # Scores and records: "46:44", "(10-6, 3-4)".
     r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
+    # Race times and gaps in minutes and seconds: "4h12'37\"", "1'09\"", a gap alone: "à 24\"", "+ 12\"".
+    r"(?<![\d'’′])\d{1,2}['’′]\d{2}[\"”″]|^(?:\+|à|a)?\s?\d{1,2}[\"”″]\s*$",
 )
 FIGURE_RE = regex.compile("|".join(f"(?:{p})" for p in _FIGURE_PATTERNS))
 # Where a quantity's number may start ("300 g", "2,5 kg", "½ TL"): its unit is looked up in the
@@ -873,6 +875,11 @@ class Shapes:
             # Dense with figures, or one figure in the same cell of each of several rows
             # ("AD", "29,5%", "79 deputados"): a repeated shape of cells.
             dense = (h - g + 1) >= min_share * (last - first + 1)
+            if not dense and h - g + 1 >= 2 * MIN_TABLE_ROWS and (step := _period(data[g : h + 1])) is not None:
+                # Rows of a fixed length with two figures or more each ("1." / name / team /
+                # "4h12'37\""; "2." / ... / "à 24\""): a table, a heading between its parts
+                # ("Classement général") or not.
+                dense = (h - g + 1) * step >= 2 * (last - first + 1) - step
             if h > g and (dense or self._sparse_table(texts, data[g : h + 1], start, end)):
                 period = _period(data[g : h + 1])
                 # A table under another one is headed as one under a paragraph ("Tabulka" /
