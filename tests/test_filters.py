@@ -472,6 +472,18 @@ def test_body_region_page_of_teaser_cards_only() -> None:
     assert "School reopens after floods" in cleaner.clean(text).text
 
 
+def test_body_region_features_reach_the_specs_below() -> None:
+    # Up to MAX_BRIDGE short lines (a heading and nine features) between the description and
+    # the specs stay with them; past that, or across a header of other stories, they go.
+    features = ["Key features"] + [f"Feature number {n} of the kettle" for n in range(1, 10)]
+    specs = ["Specifications", "Capacity: 1.7 l", "Power: 2,200 W", "Weight: 1.1 kg", "Cable length: 75 cm"]
+    text = "Cordless kettle\n" + PROSE * 2 + "\n".join(features + specs) + "\n"
+    assert reasons(filters.BodyRegion(), text) == []
+    related = "\n".join(["More from the shop", "Toaster with bagel setting", "Milk frother"]) + "\n"
+    got = reasons(filters.BodyRegion(), "Cordless kettle\n" + PROSE * 2 + related + "\n".join(features + specs) + "\n")
+    assert ("Feature number 1 of the kettle", "after_body") in got
+
+
 def test_body_region_long_paragraph_needs_evidence() -> None:
     long = ("The post went on to describe how the neighbours organised a petition, collected more than two thousand"
             " signatures in a single weekend and handed them to the mayor, who promised to answer before the summer.\n")

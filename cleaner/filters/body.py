@@ -48,9 +48,10 @@ MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
-# Short lines between the text and a run of its data (features over specs) at most, and the
-# data lines the run must hold.
-MAX_BRIDGE = 8
+# Short lines between the text and a run of its data (features over specs) at most (as many
+# as a run of link-like lines inside the text may hold: ``max_inner_run``), and the data
+# lines the run must hold.
+MAX_BRIDGE = 12
 MIN_BRIDGED_DATA = 3
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
