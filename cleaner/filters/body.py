@@ -25,7 +25,7 @@ from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
-from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
 from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -46,6 +46,10 @@ MAX_SECTIONS = 8
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# An entry of a table of contents: a section's number, then its name ("2.1 Klima").
+CONTENTS_ENTRY_RE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*?)\s*$")
+MIN_CONTENTS_ENTRIES = 3
+CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
 # Short lines between the text and a run of its data (features over specs) at most (as many
@@ -588,6 +592,12 @@ class BodyRegion(BlockFilter):
         sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
         boxes_of_links = self._related_boxes(doc, prose, short, sizes)
+        # A page's table of contents goes; the section headings it names stay headings.
+        contents, headings = self._contents(doc, prose)
+        for i in headings:
+            short[i] = False
+        for i in contents:
+            boxes_of_links.setdefault(i, CONTENTS_DETAIL)
         prose_before_boxes = list(prose)
         for i in boxes_of_links:
             prose[i] = short[i] = False
@@ -681,6 +691,42 @@ class BodyRegion(BlockFilter):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield self.removal(block, "link_list", inner[i])
+
+    def _contents(self, doc: Document, prose: list[bool]) -> tuple[set[int], set[int]]:
+        """A table of contents: ``MIN_CONTENTS_ENTRIES`` numbered short lines or more in a row
+        ("1 Sallittua", "2.1 Klima") whose names stand again, alone, as lines below it (two
+        names at least): those lines are the article's section headings. Returns the box's
+        positions (with a short line right above it: "Contents", "Sisällysluettelo") and the
+        headings' (also those named by a box removed in an earlier round)."""
+        blocks = doc.blocks
+        texts = [b.text for b in blocks]
+        keys = [self.lines(t).key for t in texts]
+        box: set[int] = set()
+        headings: set[int] = set()
+        removed = [r.block for r in doc.removals if r.filter == self.name and r.detail == CONTENTS_DETAIL]
+        if removed:
+            names = {core(m.group(1)) for b in removed if (m := CONTENTS_ENTRY_RE.match(b.text))}
+            last = max(b.index for b in removed)
+            headings = {k for k, b in enumerate(blocks) if b.index > last and keys[k] in names}
+        if not any(CONTENTS_ENTRY_RE.match(t) for t in texts):
+            return box, headings
+        i = 0
+        while i < len(texts):
+            j = i
+            names = []
+            while j < len(texts) and not prose[j] and len(texts[j]) <= MAX_HEADER_CHARS and (m := CONTENTS_ENTRY_RE.match(texts[j])):
+                names.append(core(m.group(1)))
+                j += 1
+            if len(names) >= MIN_CONTENTS_ENTRIES:
+                wanted = set(names)
+                found = {k for k in range(j, len(texts)) if keys[k] in wanted}
+                if len({keys[k] for k in found}) >= 2:
+                    headings |= found
+                    box.update(range(i, j))
+                    if i > 0 and not prose[i - 1] and len(texts[i - 1]) <= MAX_HEADER_CHARS and i - 1 not in found:
+                        box.add(i - 1)
+            i = max(j, i + 1)
+        return box, headings
 
     def _words(self, text: str) -> frozenset[str]:
         """The line's words that may name a subject: of four letters or more, not numbers
