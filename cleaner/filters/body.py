@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 import regex
 
@@ -48,6 +48,8 @@ MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
 # An entry of a table of contents: a section's number, then its name ("2.1 Klima").
 CONTENTS_ENTRY_RE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*?)\s*$")
+# The same, on any line of a page's text joined by line breaks (one search per page).
+CONTENTS_LINE_RE = regex.compile(r"^[^\S\n]*\d{1,2}(?:\.\d{1,2})*\.?[^\S\n]+\S", regex.MULTILINE)
 MIN_CONTENTS_ENTRIES = 3
 CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
@@ -616,7 +618,8 @@ class BodyRegion(BlockFilter):
         kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
         first, last = kept[0][0], kept[-1][1]
         title = None
-        topic: frozenset[str] | None = None  # the article's words, found when first needed
+        # The words of the article's paragraphs, read as far as a question about them needs.
+        topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
         if self.keep_title:
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
@@ -628,12 +631,13 @@ class BodyRegion(BlockFilter):
                 # the article's paragraphs while another shares two or more: the headline
                 # names what the text is about, a longer button, banner or date line does not
                 # ("Ajouter à mon carnet" over "Gratin dauphinois traditionnel").
-                topic = self._topic(blocks, prose, kept)
-                shared = {i: len(self._words(blocks[i].text) & topic) for i in head}
                 title = max(head, key=lambda i: (sizes[i], i))
-                best = max(head, key=lambda i: (shared[i], sizes[i], i))
-                if shared[title] == 0 and shared[best] >= MIN_SHARED_WORDS:
-                    title = best
+                if not topic.shares(self._words(blocks[title].text)):
+                    words = topic.all()
+                    shared = {i: len(self._words(blocks[i].text) & words) for i in head}
+                    best = max(head, key=lambda i: (shared[i], sizes[i], i))
+                    if shared[best] >= MIN_SHARED_WORDS:
+                        title = best
             elif head:
                 title = head[0]
         # Sentences that directly continue the prose (no link-like line in between) stay.
@@ -683,8 +687,7 @@ class BodyRegion(BlockFilter):
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
             standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words
             if standfirst:
-                topic = topic if topic is not None else self._topic(blocks, prose, kept)
-                standfirst = not self._words(block.text).isdisjoint(topic)
+                standfirst = topic.shares(self._words(block.text))
             if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
@@ -700,15 +703,18 @@ class BodyRegion(BlockFilter):
         headings' (also those named by a box removed in an earlier round)."""
         blocks = doc.blocks
         texts = [b.text for b in blocks]
-        keys = [self.lines(t).key for t in texts]
         box: set[int] = set()
         headings: set[int] = set()
         removed = [r.block for r in doc.removals if r.filter == self.name and r.detail == CONTENTS_DETAIL]
+        entries = CONTENTS_LINE_RE.search("\n".join(texts)) is not None
+        if not (removed or entries):
+            return box, headings
+        keys = [self.lines(t).key for t in texts]
         if removed:
             names = {core(m.group(1)) for b in removed if (m := CONTENTS_ENTRY_RE.match(b.text))}
             last = max(b.index for b in removed)
             headings = {k for k, b in enumerate(blocks) if b.index > last and keys[k] in names}
-        if not any(CONTENTS_ENTRY_RE.match(t) for t in texts):
+        if not entries:
             return box, headings
         i = 0
         while i < len(texts):
@@ -742,10 +748,6 @@ class BodyRegion(BlockFilter):
         result: frozenset[str] = self.lines.answer("topic_words", text, find)
         return result
 
-    def _topic(self, blocks: tuple[Block, ...], prose: list[bool], kept: list[tuple[int, int]]) -> frozenset[str]:
-        """The words of the article's paragraphs (the kept regions' prose)."""
-        return frozenset().union(*(self._words(blocks[k].text) for a, b in kept for k in range(a, b + 1) if prose[k]))
-
     def _link_runs(self, short: list[bool], start: int, end: int) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
@@ -763,6 +765,35 @@ class BodyRegion(BlockFilter):
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+
+class _Topic:
+    """The words of a text's paragraphs, read paragraph by paragraph only as far as a
+    question needs (most headlines share a word with the first paragraph)."""
+
+    __slots__ = ("_paragraphs", "_words_of", "words")
+
+    def __init__(self, words_of: Callable[[str], frozenset[str]], paragraphs: Iterable[str]) -> None:
+        self._words_of = words_of
+        self._paragraphs = iter(paragraphs)
+        self.words: set[str] = set()
+
+    def shares(self, words: frozenset[str]) -> bool:
+        """Does any paragraph hold one of ``words``?"""
+        if not self.words.isdisjoint(words):
+            return True
+        for text in self._paragraphs:
+            found = self._words_of(text)
+            self.words |= found
+            if not found.isdisjoint(words):
+                return True
+        return False
+
+    def all(self) -> set[str]:
+        """Every paragraph's words."""
+        for text in self._paragraphs:
+            self.words |= self._words_of(text)
+        return self.words
 
 
 def _is_figures_entry(text: str) -> bool:
