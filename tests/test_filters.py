@@ -484,6 +484,16 @@ def test_body_region_features_reach_the_specs_below() -> None:
     assert ("Feature number 1 of the kettle", "after_body") in got
 
 
+def test_interface_rating_cells_in_a_table_stay() -> None:
+    # "9/10" is a page counter alone, but a rating in the last cell of a table's rows.
+    rows = ["Model", "Price", "Run time", "Score", "Kestrel R7", "$549", "150 min", "9/10",
+            "Nimbo S2", "$399", "120 min", "8/10", "Cleanbot Aero", "$299", "100 min", "7/10"]
+    text = "We tested three robot vacuums on dog hair, carpets and hard floors for a month.\n" + "\n".join(rows) + "\n"
+    got = reasons(filters.InterfaceLines(), text)
+    assert not any(t.endswith("/10") for t, _ in got)
+    assert reasons(filters.InterfaceLines(), "A paragraph of the article ends here.\n2/10\n") == [("2/10", "navigation")]
+
+
 def test_body_region_long_paragraph_needs_evidence() -> None:
     long = ("The post went on to describe how the neighbours organised a petition, collected more than two thousand"
             " signatures in a single weekend and handed them to the mayor, who promised to answer before the summer.\n")

@@ -32,6 +32,8 @@ COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)")
 CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT, reasons.SHARE_PROMPT})
 # An upper-case abbreviation that can be a name as well as an ad label: "AD", "PUB".
 UPPER_ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
+# Figures alone, as a table's cell may hold them ("9/10", "3 / 4").
+FIGURES_ONLY_RE = regex.compile(r"\s*\d{1,4}(?:\s?[/:.,]\s?\d{1,4}){0,2}\s*")
 
 
 class InterfaceLines(BlockFilter):
@@ -120,5 +122,6 @@ class InterfaceLines(BlockFilter):
             yield self.removal(block, reason)
 
     def _may_be_cell(self, text: str) -> bool:
-        """One word ("48", "Weiter", "AD")."""
-        return self.lines(text).words <= 1
+        """One word ("48", "Weiter", "AD"), or figures alone ("9/10", "3 / 4": a rating, not
+        a page counter, in a table's row)."""
+        return self.lines(text).words <= 1 or FIGURES_ONLY_RE.fullmatch(text) is not None
