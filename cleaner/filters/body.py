@@ -59,6 +59,9 @@ MIN_TOPIC_CHARS = 4
 # lines the run must hold.
 MAX_BRIDGE = 12
 MIN_BRIDGED_DATA = 3
+# Date lines of a run of the article's structure above the end of an article box at most
+# that are not part of it (the run starts under the box's end).
+MAX_HEAD_OVER_STOP = 2
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -581,11 +584,18 @@ class BodyRegion(BlockFilter):
             texts = [b.text for b in blocks]
             shapes = self.lines.shapes
             dates = [i for i, text in enumerate(texts) if not prose[i] and shapes.is_date(text) and not shapes.is_relative_date(text)]
+            dated = set(dates)
             for start, end, why in self.lines.shapes.structured_runs(texts, prose, dates=dates):
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:
                     continue
+                crossed = [i for i in range(start + 1, end) if _crosses(stops, blocks, i)]
+                if crossed and crossed[0] - start <= MAX_HEAD_OVER_STOP and all(k in dated or CODE_RE.search(texts[k]) for k in range(start, crossed[0])):
+                    # The page's date over a share bar, and a run under it: the run starts
+                    # under the end of that box ("Actualizado 29/05 00:14" / share buttons /
+                    # the results table).
+                    start = crossed[0]
                 for i in range(start, end):
-                    if i > start and stops and bisect_right(stops, blocks[i].index) > bisect_right(stops, blocks[i - 1].index):
+                    if i > start and _crosses(stops, blocks, i):
                         break
                     short[i] = False
                     in_runs.add(i)

@@ -230,4 +230,8 @@ class Bylines(BlockFilter):
                 kept.update(dates.intersection(range(min(start, header - 1), end)))
             elif others >= 2 or (others >= 1 and introduced):
                 kept.update(dates.intersection(range(start, end)))
-        return kept
+        # The page's date over the end of an article box (a share bar under it, removed) is
+        # not a row of the table under that box.
+        ends = {r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY}
+        blocks = doc.blocks
+        return {i for i in kept if not (i + 1 < len(blocks) and any(k in ends for k in range(blocks[i].index + 1, blocks[i + 1].index)))}
