@@ -62,6 +62,8 @@ MIN_BRIDGED_DATA = 3
 # Date lines of a run of the article's structure above the end of an article box at most
 # that are not part of it (the run starts under the box's end).
 MAX_HEAD_OVER_STOP = 2
+# Lines of data or entries above the text that make a box of the article's own facts.
+MIN_RUN_ABOVE = 4
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -327,6 +329,28 @@ class BodyRegion(BlockFilter):
                 return False
         return False
 
+    def _structure_above(
+        self, blocks: tuple[Block, ...], short: list[bool], end: int, stops: Sequence[int], tabled: Collection[int]
+    ) -> int | None:
+        """Where a run of the article's own data or entries above line ``end`` starts
+        (``tabled``; ``MIN_RUN_ABOVE`` lines at least: a book's "Verlag:" / "Seiten:" box, a
+        listing's facts, a job's location and salary), with only a few short lines between
+        (``MAX_BRIDGE``: a caption, a subheading over the text); None if there is none. Not
+        across the end of an article box or a header of other stories or comments."""
+        shapes = self.lines.shapes
+        for m in range(end - 1, max(-1, end - 2 - MAX_BRIDGE), -1):
+            if _crosses(stops, blocks, m + 1):
+                return None
+            if m in tabled:
+                k = m
+                while k >= 0 and (k in tabled or not short[k]) and not _crosses(stops, blocks, k + 1):
+                    k -= 1
+                return k + 1 if m - k >= MIN_RUN_ABOVE else None
+            text = blocks[m].text
+            if shapes.is_related_header(text) or shapes.is_comment_header(text):
+                return None
+        return None
+
     def _signs_off(self, blocks: tuple[Block, ...], i: int) -> bool:
         """A letter's closing formula ("Mit freundlichen Grüßen", "Kind regards"; vocabulary
         ``closing_formulas``) or one of the short lines under it that sign the letter (a name
@@ -575,6 +599,7 @@ class BodyRegion(BlockFilter):
         # "mehr Kolumnen" is a list of other stories).
         structured: set[int] = set()
         in_runs: set[int] = set()  # lines of the article's tables, lists and entries
+        tabled: set[int] = set()  # lines of its tables and entries
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
@@ -599,6 +624,8 @@ class BodyRegion(BlockFilter):
                         break
                     short[i] = False
                     in_runs.add(i)
+                    if why in ("data", "entries"):
+                        tabled.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and _is_figures_entry(texts[i])):
                         structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
@@ -627,6 +654,20 @@ class BodyRegion(BlockFilter):
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
         first, last = kept[0][0], kept[-1][1]
+        ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        stops = sorted([*ends, *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
+        # Sentences that directly continue the prose (no link-like line in between) stay, and
+        # so does the article's own data above a subheading or a caption over the text.
+        head_end = first
+        boxed: set[int] = set()  # the article's own data box and the lines under it
+        while True:
+            while head_end > 0 and not short[head_end - 1]:
+                head_end -= 1
+            above = self._structure_above(blocks, short, head_end, stops, tabled) if self.structure else None
+            if above is None:
+                break
+            boxed.update(range(above, head_end))
+            head_end = above
         title = None
         # The words of the article's paragraphs, read as far as a question about them needs.
         topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
@@ -634,7 +675,7 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if (short[i] or (not prose[i] and CJK_RE.search(blocks[i].text))) and looks_like_title(blocks[i].text)
+                if i not in boxed and (short[i] or (not prose[i] and CJK_RE.search(blocks[i].text))) and looks_like_title(blocks[i].text)
             ]  # fmt: skip
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
@@ -650,16 +691,10 @@ class BodyRegion(BlockFilter):
                         title = best
             elif head:
                 title = head[0]
-        # Sentences that directly continue the prose (no link-like line in between) stay.
-        head_end = first
-        while head_end > 0 and not short[head_end - 1]:
-            head_end -= 1
         tail_start = last + 1
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
-        ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         # Subheadings with sections of the article's text under them stay too.
-        stops = sorted([*ends, *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
         text_below = 0
         while tail_start < limit and (
             not short[tail_start]
