@@ -29,8 +29,9 @@ COOKIE_NOTICE = "cookie_notice"
 COMMENT_COUNTER = "comment_counter"
 COPYRIGHT_LINE = "copyright_line"
 TAG_LIST = "tag_list"
+SHOP_BUTTON = "shop_button"  # a shop's or a listing's buttons: no end of the article box
 INTERFACE = (ADVERTISEMENT, NAVIGATION, SHARE_PROMPT, SUBSCRIPTION_PROMPT, COOKIE_NOTICE, COMMENT_COUNTER,
-             COPYRIGHT_LINE, TAG_LIST)
+             COPYRIGHT_LINE, TAG_LIST, SHOP_BUTTON)
 # section_labels
 SECTION_LABEL = "section_label"
 KICKER = "kicker"

@@ -38,6 +38,7 @@ REASONS = frozenset(
         "comment_counter",
         "copyright_line",
         "tag_list",
+        "shop_button",
         # bylines
         "byline",
         "dateline",
