@@ -223,6 +223,11 @@ class Bylines(BlockFilter):
                 if k not in dates and shapes.is_data(texts[k]) and not shapes.is_form(texts[k]) and not NUMERIC_DATE_RE.search(texts[k])
             )
             introduced = is_intro(texts[start]) or (start > 0 and is_intro(texts[start - 1]))
+            # Under a list heading that names a schedule ("Öffnungszeiten", "Opening hours"),
+            # the days and times are its rows, figures besides them or not.
+            if any(shapes.is_list_heading(texts[k]) for k in (start - 1, start) if 0 <= k < len(texts)):
+                kept.update(dates.intersection(range(start, end)))
+                continue
             # Or a timetable whose figures are all times, under its header row (and the day
             # right above that row: "Σάββατο 22 Ιουνίου" over "Αναχώρηση" / "Προορισμός").
             header = shapes.header_row(texts, {k for k in range(start, end) if k in dates or shapes.is_data(texts[k])})
