@@ -59,8 +59,9 @@ MIN_TOPIC_CHARS = 4
 # lines the run must hold.
 MAX_BRIDGE = 12
 MIN_BRIDGED_DATA = 3
-# Date lines of a run of the article's structure above the end of an article box at most
-# that are not part of it (the run starts under the box's end).
+# Lines at most of a run of the article's structure that sit above the end of an article box
+# and are not part of the run: the page's date over a share bar, a command over its code
+# block's Copy button (the run starts under the box's end).
 MAX_HEAD_OVER_STOP = 2
 # Lines of data or entries above the text that make a box of the article's own facts.
 MIN_RUN_ABOVE = 4
@@ -615,9 +616,9 @@ class BodyRegion(BlockFilter):
                     continue
                 crossed = [i for i in range(start + 1, end) if _crosses(stops, blocks, i)]
                 if crossed and crossed[0] - start <= MAX_HEAD_OVER_STOP and all(k in dated or CODE_RE.search(texts[k]) for k in range(start, crossed[0])):
-                    # The page's date over a share bar, and a run under it: the run starts
-                    # under the end of that box ("Actualizado 29/05 00:14" / share buttons /
-                    # the results table).
+                    # The page's date over a share bar, or a command over its Copy button, and
+                    # a run under it: the run starts under the end of that box ("Actualizado
+                    # 29/05 00:14" / share buttons / the results table).
                     start = crossed[0]
                 for i in range(start, end):
                     if i > start and _crosses(stops, blocks, i):
