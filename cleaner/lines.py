@@ -167,6 +167,8 @@ MAX_HEADER_CELLS = 12
 # Items under a list heading ("Pros", "Zutaten") at most, and words in each.
 MAX_HEADED_ITEMS = 15
 MAX_ITEM_WORDS = 12
+# A list heading with what it is about after it has at most this many words.
+MAX_HEADING_WORDS = 8
 # What a list heading may say it is for: "(4 personen)", "für 4 Personen", "for 6".
 LIST_FOR_RE = regex.compile(r"\s*\([^()]{1,40}\)?$|\s+\S+\s+\d+(?:\s+\S+)?$")
 # A column's name shortened: "Pos.", "Pkt.", "Nr.".
@@ -669,7 +671,13 @@ class Shapes:
             bare = LIST_FOR_RE.sub("", key)
             # "Fakta: Badhuset", "Key facts: the new pool": the heading and what it is about.
             label = key.split(":", 1)[0].strip() if ":" in key else key
-            return bool(self.lines.vocabulary.literals("list_headings") & {key, bare, label})
+            if self.lines.vocabulary.literals("list_headings") & {key, bare, label}:
+                return True
+            # A heading of two words or more and what it is about, without a colon ("Die
+            # wichtigsten Punkte der Einigung", "O que muda com o projeto"); a one-word
+            # heading followed by words is a headline as often ("Tipps für den Urlaub").
+            end = self.lines.vocabulary.prefix("list_headings", key)
+            return end is not None and end < len(key) and " " in key[:end].strip() and word_count(key) <= MAX_HEADING_WORDS
 
         return self.lines.answer("list_heading", text, heading)
 

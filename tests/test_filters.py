@@ -384,6 +384,18 @@ def paragraphs(n: int) -> str:
     return "".join(f"The council approved section {k} of the new tram line on Monday after a long debate, officials said.\n" for k in range(n))
 
 
+def test_list_heading_with_what_it_is_about() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    # A heading of two words or more, then what it is about, heads the article's list.
+    assert shapes.is_list_heading("Die wichtigsten Punkte der Einigung")
+    assert shapes.is_list_heading("O que muda com o projeto")
+    # A one-word heading with words after it is a headline as often: not a list heading.
+    assert not shapes.is_list_heading("Tipps für den perfekten Sommerurlaub")
+    assert not shapes.is_list_heading("Results of the council vote were delayed again by a recount")
+
+
 def test_shapes_data_lines() -> None:
     from cleaner.lines import Lines
 
