@@ -671,13 +671,16 @@ class Shapes:
             bare = LIST_FOR_RE.sub("", key)
             # "Fakta: Badhuset", "Key facts: the new pool": the heading and what it is about.
             label = key.split(":", 1)[0].strip() if ":" in key else key
-            if self.lines.vocabulary.literals("list_headings") & {key, bare, label}:
+            headings = self.lines.vocabulary.literals("list_headings")
+            if headings & {key, bare, label}:
                 return True
             # A heading of two words or more and what it is about, without a colon ("Die
             # wichtigsten Punkte der Einigung", "O que muda com o projeto"); a one-word
             # heading followed by words is a headline as often ("Tipps für den Urlaub").
-            end = self.lines.vocabulary.prefix("list_headings", key)
-            return end is not None and end < len(key) and " " in key[:end].strip() and word_count(key) <= MAX_HEADING_WORDS
+            if not 3 <= self.lines(text).words <= MAX_HEADING_WORDS:
+                return False
+            words = key.split()
+            return any(" ".join(words[:n]) in headings for n in range(2, len(words)))
 
         return self.lines.answer("list_heading", text, heading)
 
