@@ -396,6 +396,14 @@ def test_list_heading_with_what_it_is_about() -> None:
     assert not shapes.is_list_heading("Results of the council vote were delayed again by a recount")
 
 
+def test_captions_name_glued_to_the_full_stop() -> None:
+    captions = filters.Captions()
+    assert captions.has_trailing_credit("A 'To let' sign outside a terrace in Hackney, east London.Claire Walsh")
+    # An abbreviation's capital before the full stop, or a name after a space, is no glued credit.
+    assert not captions.has_trailing_credit("The levee was built in 1962 by the U.S.Army Corps")
+    assert not captions.has_trailing_credit("The council met on Monday. Claire Walsh chaired the meeting")
+
+
 def test_shapes_data_lines() -> None:
     from cleaner.lines import Lines
 

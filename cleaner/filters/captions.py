@@ -68,6 +68,8 @@ SPACED_LETTERS = "a-zß-ɏа-яёα-ωά-ώ"
 TRAILING_CREDIT_HINT_RE = regex.compile(
     r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|фото|zdjęcie|світлина|φωτογραφία"
 )
+# A name of two or three capitalised words glued to a sentence's full stop at a line's end.
+GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -166,6 +168,10 @@ class Captions(BlockFilter):
         line = self.lines(text)
         if line.words > self.max_caption_words:
             return False
+        # A photographer's name glued to the caption's last full stop, no space between
+        # (the scraper joined two elements): "... en Madrid.Claudio Álvarez".
+        if GLUED_NAME_RE.search(text):
+            return True
         folded = line.folded
         if self._without_trailing_credit(folded) == folded:
             return False
