@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from cleaner.document import Block, Document
@@ -57,3 +58,9 @@ def quoted_together(lines: Lines, blocks: Sequence[Block], runs: list[list[range
         texts = [b.text for b in blocks]
         runs.append(lines.shapes.quoted_runs(texts, [line.prose for line in lines.of(blocks)]))
     return any(i in run and j in run for run in runs[0])
+
+
+def crosses_removed(removed: Sequence[int], blocks: Sequence[Block], i: int) -> bool:
+    """Does a removed line (``removed``: original positions, sorted) sit between block
+    ``i - 1`` and block ``i``?"""
+    return bool(removed) and i > 0 and bisect_right(removed, blocks[i].index) > bisect_right(removed, blocks[i - 1].index)

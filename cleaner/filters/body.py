@@ -23,6 +23,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
+from cleaner.filters._common import crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
@@ -221,7 +222,7 @@ class BodyRegion(BlockFilter):
         last_prose: int | None = None
         gap = 0
         for i in range(len(blocks)):
-            if i and walls and bisect_right(walls, blocks[i].index) > bisect_right(walls, blocks[i - 1].index):
+            if crosses_removed(walls, blocks, i):
                 if start is not None and last_prose is not None:
                     regions.append((start, last_prose))
                 start = last_prose = None
@@ -278,7 +279,7 @@ class BodyRegion(BlockFilter):
             while j < limit and short[j] and j - k < self.max_tail_headings:
                 j += 1
             m = found = j
-            while m < limit and not short[m] and not _crosses(ends, blocks, m):
+            while m < limit and not short[m] and not crosses_removed(ends, blocks, m):
                 if m in structured or self._is_text(blocks[m].text):
                     found += 1
                 elif QUESTION_END_RE.search(blocks[m].text) is None:
@@ -286,7 +287,7 @@ class BodyRegion(BlockFilter):
                 m += 1
             # Questions alone under a heading are teaser headlines, unless answers follow
             # (under the next heading: a speaker's name in a transcript).
-            if j == k or m == j or _crosses(ends, blocks, j):
+            if j == k or m == j or crosses_removed(ends, blocks, j):
                 return False
             text += m - j if found > j else 0
             if text >= 2:
@@ -314,11 +315,11 @@ class BodyRegion(BlockFilter):
             return False
         shapes = self.lines.shapes
         for m in range(i, min(limit, i + MAX_BRIDGE + 1)):
-            if m > i and _crosses(stops, blocks, m):
+            if m > i and crosses_removed(stops, blocks, m):
                 return False
             if m in structured:
                 data = 0
-                while m < limit and (m in structured or not short[m]) and not (data and _crosses(stops, blocks, m)):
+                while m < limit and (m in structured or not short[m]) and not (data and crosses_removed(stops, blocks, m)):
                     # Data in words ("Poids : 1,1 kg", "Suite – 35 m², ..."), not bare cells
                     # ("5.46%"): a widget of rates or prices under a story is a table of those.
                     text = blocks[m].text
@@ -340,11 +341,11 @@ class BodyRegion(BlockFilter):
         across the end of an article box or a header of other stories or comments."""
         shapes = self.lines.shapes
         for m in range(end - 1, max(-1, end - 2 - MAX_BRIDGE), -1):
-            if _crosses(stops, blocks, m + 1):
+            if crosses_removed(stops, blocks, m + 1):
                 return None
             if m in tabled:
                 k = m
-                while k >= 0 and (k in tabled or not short[k]) and not _crosses(stops, blocks, k + 1):
+                while k >= 0 and (k in tabled or not short[k]) and not crosses_removed(stops, blocks, k + 1):
                     k -= 1
                 return k + 1 if m - k >= MIN_RUN_ABOVE else None
             text = blocks[m].text
@@ -562,7 +563,7 @@ class BodyRegion(BlockFilter):
             links = i - start
             if header in promos and links < 2:
                 continue
-            if header in inline and i < len(blocks) and prose[i] and not _crosses(ends, blocks, i):
+            if header in inline and i < len(blocks) and prose[i] and not crosses_removed(ends, blocks, i):
                 continue
             if links == 1:
                 cards = 0
@@ -614,14 +615,14 @@ class BodyRegion(BlockFilter):
             for start, end, why in self.lines.shapes.structured_runs(texts, prose, dates=dates):
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:
                     continue
-                crossed = [i for i in range(start + 1, end) if _crosses(stops, blocks, i)]
+                crossed = [i for i in range(start + 1, end) if crosses_removed(stops, blocks, i)]
                 if crossed and crossed[0] - start <= MAX_HEAD_OVER_STOP and all(k in dated or CODE_RE.search(texts[k]) for k in range(start, crossed[0])):
                     # The page's date over a share bar, or a command over its Copy button, and
                     # a run under it: the run starts under the end of that box ("Actualizado
                     # 29/05 00:14" / share buttons / the results table).
                     start = crossed[0]
                 for i in range(start, end):
-                    if i > start and _crosses(stops, blocks, i):
+                    if i > start and crosses_removed(stops, blocks, i):
                         break
                     short[i] = False
                     in_runs.add(i)
@@ -705,7 +706,7 @@ class BodyRegion(BlockFilter):
             or self._signs_off(blocks, tail_start)
             or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
         ):
-            if ends and bisect_right(ends, blocks[tail_start].index) > bisect_right(ends, blocks[tail_start - 1].index):
+            if crosses_removed(ends, blocks, tail_start):
                 break
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
@@ -846,8 +847,3 @@ def _is_figures_entry(text: str) -> bool:
     """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
     match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
     return match is not None and any(c.isdigit() for c in text[match.end() - 1 :])
-
-
-def _crosses(ends: Sequence[int], blocks: tuple[Block, ...], i: int) -> bool:
-    """Does a removed line in ``ends`` (original positions) sit between block ``i - 1`` and block ``i``?"""
-    return bool(ends) and i > 0 and bisect_right(ends, blocks[i].index) > bisect_right(ends, blocks[i - 1].index)

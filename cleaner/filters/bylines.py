@@ -8,7 +8,7 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import NAME_CONNECTORS
+from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
@@ -237,6 +237,5 @@ class Bylines(BlockFilter):
                 kept.update(dates.intersection(range(start, end)))
         # The page's date over the end of an article box (a share bar under it, removed) is
         # not a row of the table under that box.
-        ends = {r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY}
-        blocks = doc.blocks
-        return {i for i in kept if not (i + 1 < len(blocks) and any(k in ends for k in range(blocks[i].index + 1, blocks[i + 1].index)))}
+        ends = sorted(r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY)
+        return {i for i in kept if not (i + 1 < len(doc.blocks) and crosses_removed(ends, doc.blocks, i + 1))}
