@@ -158,6 +158,11 @@ INTRO_END_RE = regex.compile(r"[:：]\s*$")
 LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
 # A line with a figure and more words than this needs a quarter of them to hold digits.
 MAX_FIGURE_WORDS = 8
+# ... or, up to this many words and not ending like a sentence, two figures or quantities
+# or more: an offer's or a spec's line ("Chambre Classique (16 m²) – lit double, douche à
+# l'italienne – à partir de 95 € la nuit"); a headline with a figure has one.
+MAX_SPEC_WORDS = 24
+MIN_SPEC_FIGURES = 2
 # Other lines between two data lines of a table (cell labels, headings).
 MAX_CELL_GAP = 2
 # Lines above a table's first figures that still belong to it (a heading, a header row).
@@ -444,15 +449,28 @@ class Shapes:
 
     def _has_quantity(self, folded: str) -> bool:
         """A number followed by a unit that ends a word ("300 g mehl", "2 cups", "½ tl")."""
+        return self._quantities(folded, 1) > 0
+
+    def _quantities(self, folded: str, enough: int, skip: Collection[int] = ()) -> int:
+        """How many numbers are followed by a unit that ends a word, counted up to ``enough``;
+        a number with a digit at a position in ``skip`` (counted as a figure already) is not."""
+        found = 0
         for start in NUMBER_START_RE.finditer(folded):
-            if folded[start.start()].isdecimal():
-                ends, boundary = _number_ends(folded, start.start()), LETTER_OR_NUMBER_RE
+            at = start.start()
+            if folded[at].isdecimal():
+                ends, boundary = _number_ends(folded, at), LETTER_OR_NUMBER_RE
             else:
                 ends, boundary = iter((start.end(),)), LETTER_RE
-            for end in ends:
-                if any(not boundary.match(folded, stop) for stop in self._unit_ends(folded, end)):
-                    return True
-        return False
+            if any(not boundary.match(folded, stop) for end in ends for stop in self._unit_ends(folded, end)):
+                digits = at + 1
+                while digits < len(folded) and folded[digits].isdecimal():
+                    digits += 1
+                if skip and any(k in skip for k in range(at, digits)):
+                    continue
+                found += 1
+                if found >= enough:
+                    break
+        return found
 
     def _is_number_cell(self, folded: str) -> bool:
         """A numeric cell: a number alone, with a sign, currency, unit or percent ("30'000",
@@ -489,7 +507,15 @@ class Shapes:
         if not FIGURE_RE.search(folded) and not self._has_quantity(folded):
             return False
         tokens = folded.split()
-        return len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4
+        if len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4:
+            return True
+        if len(tokens) > MAX_SPEC_WORDS or self.lines(text).sentence_end:
+            return False
+        # Each number once: "95 €" is a price, not a price and a quantity.
+        matches = list(FIGURE_RE.finditer(folded))
+        counted = {k for match in matches for k in range(*match.span())}
+        figures = len(matches)
+        return figures >= MIN_SPEC_FIGURES or figures + self._quantities(folded, MIN_SPEC_FIGURES - figures, counted) >= MIN_SPEC_FIGURES
 
     @property
     def date_words(self) -> frozenset[str]:

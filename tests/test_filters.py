@@ -419,6 +419,29 @@ def test_shapes_data_lines() -> None:
     assert [t for t in links if shapes.is_data(t)] == []
 
 
+
+def test_shapes_long_offer_lines_with_two_figures_are_data() -> None:
+    """A line of up to 24 words with two figures or quantities (a size and a price, two
+    times) that does not end like a sentence is an offer's or a spec's line; one figure in a
+    long line, a sentence, or a longer line is not data."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    data = [
+        "Chambre Classique (16 m²) – lit double, douche à l'italienne – à partir de 95 € la nuit",
+        "River House (85 m²) – three bedrooms and a terrace over the water – from £160 per night",
+        "Gare SNCF à 15 minutes en taxi, aéroport Carcassonne-Salvaza à 10 minutes",
+        "Arrivée à partir de 15h00, départ jusqu'à 11h00 tous les jours de la semaine sauf le dimanche",
+    ]
+    not_data = [
+        "Chambre Classique avec lit double, douche à l'italienne et vue sur le jardin, à partir de 95 € la nuit",
+        "The river house has three bedrooms and a terrace over the water, from £160 per night for 85 m².",
+        "Die Regierung will bis 2030 rund 40 Prozent der Fläche mit 3 neuen Programmen und einem Fonds für Gemeinden"
+        " in ländlichen Regionen und kleinen Städten im Osten und im Norden fördern 15 km",
+    ]
+    assert [t for t in data if not shapes.is_data(t)] == []
+    assert [t for t in not_data if shapes.is_data(t)] == []
+
 def test_shapes_units_are_looked_up_after_every_reading_of_the_number() -> None:
     """A unit is a set lookup after the number; the number is read every way its pattern
     allows ("0,0019" is "0,001" + "9" or "0" + ",0019"), as the regex it replaced did."""
