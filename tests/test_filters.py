@@ -588,6 +588,11 @@ def test_interface_one_word_cells_of_a_table_stay() -> None:
         ("Par la fenêtre le 3 mars 2024", None),  # "la": no name
         ("Von der Leyen am 3. März 2024 in Brüssel", None),
         ("By admin on March 3, 2024", None),  # a lower-case word alone only after "Posted"
+        # ... or after a lead-in that says who wrote it: a body in lower case.
+        ("Skrevet af bestyrelsen · 3. februar 2025", "byline"),
+        ("Skrivet av styrelsen · 3 februari 2025", "byline"),
+        ("Af bestyrelsen · 3. februar 2025", None),  # "af" alone says nothing of writing
+        ("Skrevet af bestyrelsen", None),  # no date: no stamp
     ],
 )
 def test_bylines_near_misses(text: str, reason: str | None) -> None:

@@ -372,6 +372,9 @@ class BodyRegion(BlockFilter):
                 return True
         return False
 
+    def _greets(self, text: str) -> bool:
+        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
+
     def _is_text(self, text: str) -> bool:
         return FULL_STOP_RE.search(text) is not None or LIST_ITEM_RE.match(text) is not None
 
@@ -728,6 +731,9 @@ class BodyRegion(BlockFilter):
         inner = self._link_runs(short, head_end, tail_start) if self.max_inner_run is not None else {}
         for i, why in [*boxes.items(), *boxes_of_links.items()]:
             inner.setdefault(i, why)
+        # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
+        # Mitglieder,"): vocabulary ``salutations``.
+        greeting = first - 1 if first > 0 and self._greets(blocks[first - 1].text) else None
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
@@ -735,7 +741,7 @@ class BodyRegion(BlockFilter):
             standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words
             if standfirst:
                 standfirst = topic.shares(self._words(block.text))
-            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst:
+            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst and i != greeting:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))

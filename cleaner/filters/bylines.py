@@ -134,7 +134,9 @@ class Bylines(BlockFilter):
                 continue
             lead_words = rest[:end].split()
             lead = len(lead_words)
-            posted = bool(before) or lead_words[0] in date_words  # "Posted by"
+            # "Posted by", or a lead-in that says who wrote it ("Skrevet af", "Written by"):
+            # a lower-case user name or body may follow ("Skrevet af bestyrelsen · 3. februar").
+            posted = bool(before) or lead_words[0] in date_words or lead > 1
             for count in range(1, MAX_STAMP_NAME_WORDS + 1):
                 name = [w.strip(SEPARATORS) for w in words[k + lead : k + lead + count]]
                 if len(name) < count or not self._is_stamp_name(name, posted=posted):
