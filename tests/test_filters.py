@@ -175,6 +175,14 @@ def test_caption_with_a_name_and_outlet_in_parentheses() -> None:
         ("Sources:", False),
         ("Image Awards:", False),  # a colon at the end introduces what follows
         ("Photoshop montages", False),
+        # Without a colon a name follows the label, perhaps after a word that says whose;
+        # a lower-case word makes a subheading.
+        ("Foto Arne Sjöström", True),
+        ("Bilde av Per-Erik Ofstad", True),
+        ("Photo by Mark Jones", True),
+        ("Photo de classe", False),
+        ("Photo of the week", False),
+        ("Foto di gruppo", False),
     ],
 )
 def test_credit_labels_end_where_a_word_ends(line: str, credit: bool) -> None:

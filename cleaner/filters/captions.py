@@ -34,6 +34,8 @@ from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
 
+# Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
+CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
 # A label ends where a word ends ("Sources:" and "图书馆" hold no label; "©AFP" does).
@@ -152,6 +154,14 @@ class Captions(BlockFilter):
                 return False
             if ":" in folded[: label.end()] or "/" in rest or any(t in self._agencies for t in rest.split()):
                 return True
+            # Without a colon the label is followed by a name, perhaps after a word that
+            # says whose ("Foto Arne Sjöström", "Bilde av Per-Erik Ofstad"), not by a
+            # lower-case word ("Photo de classe" is a subheading).
+            after = text.split()[len(folded[: label.end()].split()) :]
+            while len(after) > 1 and after[0] in CREDIT_BY_WORDS:
+                after = after[1:]
+            if after and after[0][:1].islower():
+                return False
             return not (self.lines(text).sentence_end and _lower_words(text) >= 3)
         stripped = folded.strip("()[] .")
         if not stripped:
