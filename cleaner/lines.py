@@ -264,7 +264,9 @@ TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|\d{{1,2}} ?(?:am|pm|a\
 # A year or a clock time in a date line: a post's or teaser's date, not a programme's day.
 YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{2}(?!\d)")
 # A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".
-CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?")
+# A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
+_TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
+CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -717,8 +719,8 @@ class Shapes:
 
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
         """Each day name or clock time over a statement, a line that introduces what follows,
-        or a heading over a statement (its line, and the heading's and the statement's when
-        that is not a paragraph), when two or more are (see :meth:`structured_runs`), above
+        or a heading over a statement, a line that introduces what follows or a "Label: ..."
+        entry (its line, and the heading's and the statement's when that is not a paragraph), when two or more are (see :meth:`structured_runs`), above
         any header of other stories or comments."""
         days = []
         for k in range(len(texts) - 1):
@@ -732,8 +734,11 @@ class Shapes:
             elif (
                 k + 2 < len(texts)
                 and not prose[k + 1]
-                and texts[k + 2].rstrip()[-1:] in STATEMENT_LAST_CHARS
-                and STATEMENT_END_RE.search(texts[k + 2])
+                and (
+                    (texts[k + 2].rstrip()[-1:] in STATEMENT_LAST_CHARS and STATEMENT_END_RE.search(texts[k + 2]))
+                    or INTRO_END_RE.search(texts[k + 2])
+                    or LABELLED_RE.match(texts[k + 2])
+                )
                 and _is_heading(following)
             ):
                 end = k + 2 if prose[k + 2] else k + 3

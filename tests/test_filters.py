@@ -147,7 +147,8 @@ def test_clock_times_and_header_rows() -> None:
     from cleaner.lines import Lines
 
     shapes = Lines().shapes
-    assert [shapes.is_clock_time(t) for t in ("16:05", "9.30 Uhr", "3:47 PM", "20h15")] == [True] * 4
+    assert [shapes.is_clock_time(t) for t in ("16:05", "9.30 Uhr", "3:47 PM", "20h15", "12:58 BST", "09:15 CET")] == [True] * 6
+    assert [shapes.is_clock_time(t) for t in ("12:58 BSTX", "12:58 Boston")] == [False] * 2
     assert [shapes.is_clock_time(t) for t in ("48:22", "50:55", "16:05 heute", "Freitag")] == [False] * 4
     table = ["Sailings", "Departs", "Route", "Arrives", "08:15", "Port – Island", "09:05", "12:40", "Port – Island", "13:30"]
     figures = {4, 6, 7, 9}
@@ -155,6 +156,18 @@ def test_clock_times_and_header_rows() -> None:
     # Other stories: a section, a headline (longer than a column's name) and a time each.
     teasers = ["More news", "Sport", "Rovers sign striker from city rivals", "14:36", "Business", "Bakery chain opens fifth shop", "13:41"]
     assert shapes.header_row(teasers, {3, 6}) is None
+
+
+def test_a_share_button_over_a_live_reports_next_entry_is_no_table_cell() -> None:
+    """Between the entries of a live report, "Share" over the next entry's time goes: the
+    time is the entry's stamp, not a row of a table that the button would be a cell of."""
+    report = (
+        "18:05 GMT\nPower cuts now affect 41,000 homes\nAbout 41,000 properties are without electricity, mostly in the Highlands, Moray and Argyll, the network says.\n"
+        "Share\n17:48 GMT\nHighest gust so far: 93 mph on Cairngorm\nThe Met Office says the strongest gust so far was recorded at the summit station.\n"
+        "Share\n17:31 GMT\nSchools to close early\nHighland Council has confirmed that all schools will close at 14:00 tomorrow.\n"
+    )
+    doc = cleaner.clean("Storm Eleanor live: thousands without power\n" + report)
+    assert [(r.block.text, r.reason) for r in doc.removals] == [("Share", "share_prompt"), ("Share", "share_prompt")]
 
 
 def test_caption_with_a_name_and_outlet_in_parentheses() -> None:

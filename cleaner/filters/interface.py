@@ -115,7 +115,9 @@ class InterfaceLines(BlockFilter):
                 # its row goes on under it, an ad label only when it is also a name's
                 # abbreviation (a party called "AD" above "29,5%"): "Anzeige" or "Publicité"
                 # between rows is the ad slot of the page.
-                if reason == reasons.NAVIGATION or (i + 1 in cells and (reason != reasons.ADVERTISEMENT or UPPER_ABBREVIATION_RE.fullmatch(block.text.strip()))):
+                # The time of a live report's next entry under it is no row.
+                row_under = i + 1 in cells and i + 1 not in stamps
+                if reason == reasons.NAVIGATION or (row_under and (reason != reasons.ADVERTISEMENT or UPPER_ABBREVIATION_RE.fullmatch(block.text.strip()))):
                     continue
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
