@@ -267,6 +267,9 @@ YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
 CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
+# A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
+# Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
+SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -504,11 +507,11 @@ class Shapes:
             return ADDRESS_RE.match(folded) is not None or CODE_RE.search(text) is not None
         if self._is_number_cell(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
-        if TIMELINE_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
+        if TIMELINE_RE.match(folded) or SCHEDULE_ENTRY_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
             return True
         if not FIGURE_RE.search(folded) and not self._has_quantity(folded):
             return False
-        tokens = folded.split()
+        tokens = [t for t in folded.split() if LETTER_OR_NUMBER_RE.search(t)]  # words, not dashes
         if len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4:
             return True
         if len(tokens) > MAX_SPEC_WORDS or self.lines(text).sentence_end:

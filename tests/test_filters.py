@@ -441,6 +441,27 @@ def test_shapes_data_lines() -> None:
 
 
 
+def test_shapes_programme_entries_are_data_however_long() -> None:
+    """A line that opens with a time and a separator is a programme's entry at any length; a
+    dash is no word; a teaser that opens with a time and goes on without a separator, or a
+    sentence with a time inside, is not data."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    data = [
+        "17:30 Uhr – Eröffnung mit dem Oberbürgermeister und dem Posaunenchor der Stadtkirche",
+        "6:30 pm – Opening concert with the town band and the children's choir from St Mary's school",
+        "20.30: Konzert der Swing-Band Süd mit Weihnachtsliedern aus aller Welt und Gästen",
+        "19:00 Uhr – Swing-Weihnacht mit der Big Band Süd",  # eight words and a dash
+    ]
+    not_data = [
+        "14:36 Rovers sign their new striker from city rivals after a long summer of talks and tests",
+        "The mayor opened the market at 17:30 with the brass band of the church and many guests",
+    ]
+    assert [t for t in data if not shapes.is_data(t)] == []
+    assert [t for t in not_data if shapes.is_data(t)] == []
+
+
 def test_shapes_long_offer_lines_with_two_figures_are_data() -> None:
     """A line of up to 24 words with two figures or quantities (a size and a price, two
     times) that does not end like a sentence is an offer's or a spec's line; one figure in a
