@@ -441,6 +441,15 @@ def test_shapes_data_lines() -> None:
 
 
 
+def test_crumb_trails_are_no_headlines() -> None:
+    from cleaner.filters.body import _is_crumbs
+
+    assert all(map(_is_crumbs, ["Reseptit / Leivonta / Pullat", "Sport › Athletics › Results", "Recepten » Bakken » Broodjes"]))
+    # Two items, long items, mixed separators or a slash inside a word: headlines.
+    assert not any(map(_is_crumbs, ["Klimagipfel / Einigung in letzter Minute", "AC/DC live in Berlin",
+                                    "Brexit / What the deal means for students, workers and firms / Analysis", "A / B › C"]))
+
+
 def test_shapes_programme_entries_are_data_however_long() -> None:
     """A line that opens with a time and a separator is a programme's entry at any length; a
     dash is no word; a teaser that opens with a time and goes on without a separator, or a

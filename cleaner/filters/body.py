@@ -36,6 +36,10 @@ __all__ = ["BodyRegion"]
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
+# A trail of crumbs: three items or more between the same arrow or slash ("Reseptit / Leivonta
+# / Pullat", "Sport › Athletics › Results"), each of a few words: no headline.
+CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
+MAX_CRUMB_WORDS = 4
 # Where one sentence ends and another begins, inside a line.
 SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
@@ -681,6 +685,7 @@ class BodyRegion(BlockFilter):
             head = [
                 i for i in range(first)
                 if i not in boxed and (short[i] or (not prose[i] and CJK_RE.search(blocks[i].text))) and looks_like_title(blocks[i].text)
+                and not _is_crumbs(blocks[i].text)
             ]  # fmt: skip
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
@@ -847,6 +852,14 @@ class _Topic:
         for text in self._paragraphs:
             self.words |= self._words_of(text)
         return self.words
+
+
+def _is_crumbs(text: str) -> bool:
+    """A trail of crumbs (``CRUMB_SEPARATOR_RE``): three items or more, one separator."""
+    separators = CRUMB_SEPARATOR_RE.findall(text)
+    if len(separators) < 2 or len(set(separators)) > 1:
+        return False
+    return all(0 < len(item.split()) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
 
 
 def _is_figures_entry(text: str) -> bool:
