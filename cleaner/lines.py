@@ -156,6 +156,11 @@ LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·✓✔‣◦])\s
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
 # An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町", "Level: 70").
 LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
+# The same label alone on its line, its value on the next ("Reino:" / "Animalia"): a
+# definition list or an infobox flattened one cell per line.
+LABEL_LINE_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s*$")
+# Words in a value under its label, at most.
+MAX_VALUE_WORDS = 6
 # A line with a figure and more words than this needs a quarter of them to hold digits.
 MAX_FIGURE_WORDS = 8
 # ... or, up to this many words and not ending like a sentence, two figures or quantities
@@ -391,19 +396,35 @@ def _is_statement(text: str) -> bool:
 
 
 def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
-    """Runs of two or more "Label: value" entries in a row."""
+    """Runs of two or more "Label: value" entries in a row, the value on the label's line
+    or, under a label alone on its line, on the next ("Reino:" / "Animalia")."""
     found: list[tuple[int, int, str]] = []
     k = start
     while k < end:
-        if is_entry(texts[k]) and k + 1 < end and is_entry(texts[k + 1]):
-            m = k
-            while m < end and is_entry(texts[m]):
-                m += 1
+        m, count, split = k, 0, 0
+        while (after := _entry_end(texts, m, end)) > m:
+            m, count, split = after, count + 1, split + (after - m == 2)
+        # Two split entries at least when there are any: a label over a value once is a
+        # heading that ends in a colon over a line ("Autour de :" / "Gala politique").
+        if count >= 2 and split != 1:
             found.append((k, m, "entries"))
             k = m
         else:
             k += 1
     return found
+
+
+def _entry_end(texts: Sequence[str], k: int, end: int) -> int:
+    """Where an entry that starts at line ``k`` ends (``k`` if none starts there)."""
+    if k >= end:
+        return k
+    if is_entry(texts[k]):
+        return k + 1
+    if k + 1 < end and len(texts[k]) <= MAX_HEADER_CHARS and LABEL_LINE_RE.match(texts[k]):
+        value = texts[k + 1]
+        if 0 < len(value.split()) <= MAX_VALUE_WORDS and not INTRO_END_RE.search(value):
+            return k + 2
+    return k
 
 
 def _integer(text: str) -> int | None:

@@ -441,6 +441,17 @@ def test_shapes_data_lines() -> None:
 
 
 
+def test_entries_with_the_value_under_its_label() -> None:
+    from cleaner.lines import _entries
+
+    infobox = ["Taxonomy", "Kingdom:", "Animalia", "Class:", "Aves", "Order:", "Coraciiformes", "The bird breeds in the south."]
+    assert _entries(infobox, 0, len(infobox)) == [(1, 7, "entries")]
+    # One label over a line next to an entry is a heading with a colon over a line ("About:"
+    # over a tag); a label over a long line is one that introduces a sentence.
+    assert _entries(["Photos: Bestimage", "About:", "Politics"], 0, 3) == []
+    assert _entries(["Ingredients:", "Mix the flour with the butter and the sugar until smooth", "Method:", "Bake it"], 0, 4) == []
+
+
 def test_crumb_trails_are_no_headlines() -> None:
     from cleaner.filters.body import _is_crumbs
 
