@@ -452,6 +452,15 @@ def test_entries_with_the_value_under_its_label() -> None:
     assert _entries(["Ingredients:", "Mix the flour with the butter and the sugar until smooth", "Method:", "Bake it"], 0, 4) == []
 
 
+def test_fact_entries_have_short_labels_and_values() -> None:
+    from cleaner.filters.body import _is_fact_entry
+
+    assert all(map(_is_fact_entry, ["Zuurgraad: hoog", "Acidité : élevée", "Verlag: Carl Hanser Verlag"]))
+    # A teaser's category and headline, a long label, a label alone: no facts.
+    assert not any(map(_is_fact_entry, ["Kolumne: Über Nichtverlängerungen im Theater", "Was Sie jetzt wissen müssen: alles",
+                                        "Zutaten:"]))
+
+
 def test_crumb_trails_are_no_headlines() -> None:
     from cleaner.filters.body import _is_crumbs
 

@@ -73,6 +73,9 @@ MIN_RUN_ABOVE = 4
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
+# Words in the value of a fact box's entry, at most, and entries in a fact box at least.
+MAX_FACT_WORDS = 3
+MIN_FACTS = 3
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -628,6 +631,8 @@ class BodyRegion(BlockFilter):
                     # a run under it: the run starts under the end of that box ("Actualizado
                     # 29/05 00:14" / share buttons / the results table).
                     start = crossed[0]
+                # A fact box: MIN_FACTS entries or more with short values ("Zuurgraad: hoog").
+                facts = why == "entries" and sum(map(_is_fact_entry, texts[start:end])) >= MIN_FACTS
                 for i in range(start, end):
                     if i > start and crosses_removed(stops, blocks, i):
                         break
@@ -635,7 +640,7 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     if why in ("data", "entries"):
                         tabled.add(i)
-                    if shapes.is_data(texts[i]) or (why == "entries" and _is_figures_entry(texts[i])):
+                    if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or (facts and _is_fact_entry(texts[i])))):
                         structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
@@ -860,6 +865,17 @@ def _is_crumbs(text: str) -> bool:
     if len(separators) < 2 or len(set(separators)) > 1:
         return False
     return all(0 < len(item.split()) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
+
+
+def _is_fact_entry(text: str) -> bool:
+    """A "Label: value" entry of a fact box: a label of one or two words and a value of
+    ``MAX_FACT_WORDS`` at most ("Zuurgraad: hoog", "Verlag: Hanser"); a teaser's category
+    and headline ("Kolumne: Über Nichtverlängerungen im Theater") has a longer value."""
+    match = LABELLED_RE.match(text) if len(text) <= MAX_HEADER_CHARS else None
+    if match is None:
+        return False
+    label, _, value = text.partition(":") if ":" in text else text.partition("：")
+    return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
 
 
 def _is_figures_entry(text: str) -> bool:
