@@ -659,6 +659,10 @@ def test_interface_one_word_cells_of_a_table_stay() -> None:
         ("Par la fenêtre le 3 mars 2024", None),  # "la": no name
         ("Von der Leyen am 3. März 2024 in Brüssel", None),
         ("By admin on March 3, 2024", None),  # a lower-case word alone only after "Posted"
+        # A span of hours is a row of opening hours, not a stamp.
+        ("Venerdì e sabato: 19.00–23.30", None),
+        ("Friday and Saturday: 7pm–11.30pm", None),
+        ("Updated 3:42 PM EDT, April 2, 2024", "dateline"),
         # ... or after a lead-in that says who wrote it: a body in lower case.
         ("Skrevet af bestyrelsen · 3. februar 2025", "byline"),
         ("Skrivet av styrelsen · 3 februari 2025", "byline"),

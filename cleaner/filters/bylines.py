@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TOKEN_RE, Lines, is_intro
+from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TIME_RANGE_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -176,8 +176,9 @@ class Bylines(BlockFilter):
         return fold(token) in self._agencies or any(not c.isalpha() for c in token) or (token.isupper() and len(token) > 1)
 
     def is_dateline(self, text: str) -> bool:
-        """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`)."""
-        return self.lines.shapes.is_date(text)
+        """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`), not
+        a span of hours ("Venerdì e sabato: 19.00–23.30" is a row of opening hours)."""
+        return self.lines.shapes.is_date(text) and TIME_RANGE_RE.search(self.lines(text).folded) is None
 
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
