@@ -468,6 +468,12 @@ def test_crumb_trails_are_no_headlines() -> None:
     # Two items, long items, mixed separators or a slash inside a word: headlines.
     assert not any(map(_is_crumbs, ["Klimagipfel / Einigung in letzter Minute", "AC/DC live in Berlin",
                                     "Brexit / What the deal means for students, workers and firms / Analysis", "A / B › C"]))
+    from cleaner.filters.body import _is_two_crumbs
+
+    assert _is_two_crumbs("Hilfe & Kontakt › Häufige Fragen zum Umzug")
+    # A caption and its credit after a slash; a long second item.
+    assert not _is_two_crumbs("Polizei-Razzia in La Soledat / Lorenzo Marina")
+    assert not _is_two_crumbs("Sport › Kiprotich breaks the course record as thousands run")
 
 
 def test_shapes_programme_entries_are_data_however_long() -> None:

@@ -40,6 +40,8 @@ BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # / Pullat", "Sport › Athletics › Results"), each of a few words: no headline.
 CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
 MAX_CRUMB_WORDS = 4
+# Longer lines are no trail of crumbs.
+MAX_CRUMBS_CHARS = 200
 # Where one sentence ends and another begins, inside a line.
 SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
@@ -379,6 +381,21 @@ class BodyRegion(BlockFilter):
                 return True
         return False
 
+    def _crumbed(self, doc: Document, end: int) -> dict[str, int]:
+        """The last item of each trail of crumbs above original line ``end`` (its folded core)
+        and the trail's original position, removed by another filter or not: a line below
+        the trail that repeats it is the page's headline (a section's name above the trail,
+        "Lokales > Blaubeuren" under "Blaubeuren", is not)."""
+        named: dict[str, int] = {}
+        above = [b for b in doc.blocks if b.index < end] + [r.block for r in doc.removals if r.block.index < end]
+        for block in sorted(above, key=lambda b: b.index):
+            k, text = block.index, block.text
+            if len(text) <= MAX_CRUMBS_CHARS and (_is_crumbs(text) or _is_two_crumbs(text)):
+                last = CRUMB_SEPARATOR_RE.split(text)[-1]
+                if last.strip():
+                    named.setdefault(self.lines(last).key, k)
+        return named
+
     def _greets(self, text: str) -> bool:
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
 
@@ -706,6 +723,11 @@ class BodyRegion(BlockFilter):
                         title = best
             elif head:
                 title = head[0]
+            # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
+            # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
+            # headline, however short.
+            named = self._crumbed(doc, blocks[first].index)
+            title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
         tail_start = last + 1
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
@@ -876,6 +898,16 @@ def _is_fact_entry(text: str) -> bool:
         return False
     label, _, value = text.partition(":") if ":" in text else text.partition("：")
     return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
+
+
+def _is_two_crumbs(text: str) -> bool:
+    """Two items of a few words between an arrow ("Hilfe & Kontakt › Häufige Fragen zum
+    Umzug"); a slash between two is as often a caption's credit ("... in La Soledat / Lorenzo
+    Marina")."""
+    separators = CRUMB_SEPARATOR_RE.findall(text)
+    if len(separators) != 1 or separators[0] == "/":
+        return False
+    return all(0 < len(item.split()) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
 
 
 def _is_figures_entry(text: str) -> bool:

@@ -330,7 +330,9 @@ class Captions(BlockFilter):
             if "\n" not in needle and joined.count(needle, starts[lo], starts[hi]) < 2:
                 continue
             for j in range(lo, hi):
-                if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j]:
+                # The paragraph a pull quote repeats ends like a sentence; a trail of crumbs
+                # that ends with the headline ("Ayuntamiento › Padrón › Certificado ...") does not.
+                if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j] and self.lines(blocks[j].text).sentence_end:
                     if not is_whole_sentence(needle, container(j)):
                         continue
                     gone.add(i)
