@@ -470,9 +470,10 @@ def test_crumb_trails_are_no_headlines() -> None:
                                     "Brexit / What the deal means for students, workers and firms / Analysis", "A / B › C"]))
     from cleaner.filters.body import _is_two_crumbs
 
-    assert _is_two_crumbs("Hilfe & Kontakt › Häufige Fragen zum Umzug")
+    assert _is_two_crumbs("Hilfe & Kontakt › Häufige Fragen zum Umzug") and _is_two_crumbs("Rechtsgebiete / Mietrecht")
+    assert _is_crumbs("Vous êtes ici : Accueil › Enfance & Jeunesse › Inscriptions")  # the colon is no word
     # A caption and its credit after a slash; a long second item.
-    assert not _is_two_crumbs("Polizei-Razzia in La Soledat / Lorenzo Marina")
+    assert not _is_two_crumbs("Polizei-Razzia, hier beim ersten Einsatz in La Soledat / Lorenzo Marina")
     assert not _is_two_crumbs("Sport › Kiprotich breaks the course record as thousands run")
 
 

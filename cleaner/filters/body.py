@@ -39,6 +39,7 @@ BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # A trail of crumbs: three items or more between the same arrow or slash ("Reseptit / Leivonta
 # / Pullat", "Sport › Athletics › Results"), each of a few words: no headline.
 CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
+LETTER_OR_DIGIT_RE = regex.compile(r"[\p{L}\p{N}]")
 MAX_CRUMB_WORDS = 4
 # Longer lines are no trail of crumbs.
 MAX_CRUMBS_CHARS = 200
@@ -886,7 +887,12 @@ def _is_crumbs(text: str) -> bool:
     separators = CRUMB_SEPARATOR_RE.findall(text)
     if len(separators) < 2 or len(set(separators)) > 1:
         return False
-    return all(0 < len(item.split()) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
+    return all(0 < _words_in(item) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
+
+
+def _words_in(text: str) -> int:
+    """Words with a letter or digit ("Vous êtes ici : Accueil" has four)."""
+    return sum(1 for token in text.split() if LETTER_OR_DIGIT_RE.search(token))
 
 
 def _is_fact_entry(text: str) -> bool:
@@ -901,13 +907,13 @@ def _is_fact_entry(text: str) -> bool:
 
 
 def _is_two_crumbs(text: str) -> bool:
-    """Two items of a few words between an arrow ("Hilfe & Kontakt › Häufige Fragen zum
-    Umzug"); a slash between two is as often a caption's credit ("... in La Soledat / Lorenzo
-    Marina")."""
+    """Two items of a few words between an arrow or a slash ("Hilfe & Kontakt › Häufige
+    Fragen zum Umzug", "Rechtsgebiete / Mietrecht"); a caption before its credit is longer
+    ("... in La Soledat / Lorenzo Marina")."""
     separators = CRUMB_SEPARATOR_RE.findall(text)
-    if len(separators) != 1 or separators[0] == "/":
+    if len(separators) != 1:
         return False
-    return all(0 < len(item.split()) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
+    return all(0 < _words_in(item) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
 
 
 def _is_figures_entry(text: str) -> bool:
