@@ -167,6 +167,8 @@ MAX_FIGURE_WORDS = 8
 # or more: an offer's or a spec's line ("Chambre Classique (16 m²) – lit double, douche à
 # l'italienne – à partir de 95 € la nuit"); a headline with a figure has one.
 MAX_SPEC_WORDS = 24
+# Tokens that separate words without being one.
+DASH_TOKENS = ("-", "–", "—", "|", "·", "•", "/")
 MIN_SPEC_FIGURES = 2
 # Other lines between two data lines of a table (cell labels, headings).
 MAX_CELL_GAP = 2
@@ -405,33 +407,39 @@ def _is_statement(text: str) -> bool:
 def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
     """Runs of two or more "Label: value" entries in a row, the value on the label's line
     or, under a label alone on its line, on the next ("Reino:" / "Animalia")."""
+    # Each line once: 1 an entry, 2 a label alone, 0 neither (most lines hold no colon).
+    kinds = [_entry_kind(text) if (":" in text or "：" in text) else 0 for text in texts[start:end]]
     found: list[tuple[int, int, str]] = []
-    k = start
-    while k < end:
+    k, n = 0, len(kinds)
+    while k < n:
         m, count, split = k, 0, 0
-        while (after := _entry_end(texts, m, end)) > m:
-            m, count, split = after, count + 1, split + (after - m == 2)
+        while m < n:
+            if kinds[m] == 1:
+                m += 1
+            elif kinds[m] == 2 and m + 1 < n and kinds[m + 1] != 2 and _is_value(texts[start + m + 1]):
+                m, split = m + 2, split + 1
+            else:
+                break
+            count += 1
         # Two split entries at least when there are any: a label over a value once is a
         # heading that ends in a colon over a line ("Autour de :" / "Gala politique").
         if count >= 2 and split != 1:
-            found.append((k, m, "entries"))
+            found.append((start + k, start + m, "entries"))
             k = m
         else:
             k += 1
     return found
 
 
-def _entry_end(texts: Sequence[str], k: int, end: int) -> int:
-    """Where an entry that starts at line ``k`` ends (``k`` if none starts there)."""
-    if k >= end:
-        return k
-    if is_entry(texts[k]):
-        return k + 1
-    if k + 1 < end and len(texts[k]) <= MAX_HEADER_CHARS and LABEL_LINE_RE.match(texts[k]):
-        value = texts[k + 1]
-        if 0 < len(value.split()) <= MAX_VALUE_WORDS and not INTRO_END_RE.search(value):
-            return k + 2
-    return k
+def _entry_kind(text: str) -> int:
+    if is_entry(text):
+        return 1
+    return 2 if len(text) <= MAX_HEADER_CHARS and LABEL_LINE_RE.match(text) else 0
+
+
+def _is_value(text: str) -> bool:
+    """A value under its label: a few words, not a line that introduces what follows."""
+    return 0 < len(text.split()) <= MAX_VALUE_WORDS and not INTRO_END_RE.search(text)
 
 
 def _integer(text: str) -> int | None:
@@ -539,10 +547,12 @@ class Shapes:
             return True
         if not FIGURE_RE.search(folded) and not self._has_quantity(folded):
             return False
-        tokens = [t for t in folded.split() if LETTER_OR_NUMBER_RE.search(t)]  # words, not dashes
-        if len(tokens) <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens) / 4:
+        tokens = folded.split()
+        # Words, not the dashes between them.
+        words = len(tokens) - sum(map(tokens.count, DASH_TOKENS))
+        if words <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= words / 4:
             return True
-        if len(tokens) > MAX_SPEC_WORDS or self.lines(text).sentence_end:
+        if words > MAX_SPEC_WORDS or self.lines(text).sentence_end:
             return False
         # Each number once: "95 €" is a price, not a price and a quantity.
         matches = list(FIGURE_RE.finditer(folded))

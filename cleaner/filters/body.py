@@ -884,10 +884,17 @@ class _Topic:
 
 def _is_crumbs(text: str) -> bool:
     """A trail of crumbs (``CRUMB_SEPARATOR_RE``): three items or more, one separator."""
+    if not _may_be_crumbs(text):
+        return False
     separators = CRUMB_SEPARATOR_RE.findall(text)
     if len(separators) < 2 or len(set(separators)) > 1:
         return False
     return all(0 < _words_in(item) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
+
+
+def _may_be_crumbs(text: str) -> bool:
+    """Does the line hold a separator of ``CRUMB_SEPARATOR_RE`` at all (most do not)?"""
+    return " / " in text or "›" in text or " > " in text or "»" in text or "→" in text
 
 
 def _words_in(text: str) -> int:
@@ -910,6 +917,8 @@ def _is_two_crumbs(text: str) -> bool:
     """Two items of a few words between an arrow or a slash ("Hilfe & Kontakt › Häufige
     Fragen zum Umzug", "Rechtsgebiete / Mietrecht"); a caption before its credit is longer
     ("... in La Soledat / Lorenzo Marina")."""
+    if not _may_be_crumbs(text):
+        return False
     separators = CRUMB_SEPARATOR_RE.findall(text)
     if len(separators) != 1:
         return False
