@@ -167,9 +167,9 @@ MAX_FIGURE_WORDS = 8
 # or more: an offer's or a spec's line ("Chambre Classique (16 m²) – lit double, douche à
 # l'italienne – à partir de 95 € la nuit"); a headline with a figure has one.
 MAX_SPEC_WORDS = 24
+MIN_SPEC_FIGURES = 2
 # Tokens that separate words without being one.
 DASH_TOKENS = ("-", "–", "—", "|", "·", "•", "/")
-MIN_SPEC_FIGURES = 2
 # Other lines between two data lines of a table (cell labels, headings).
 MAX_CELL_GAP = 2
 # Lines above a table's first figures that still belong to it (a heading, a header row).
@@ -761,7 +761,8 @@ class Shapes:
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
         """Each day name or clock time over a statement, a line that introduces what follows,
         or a heading over a statement, a line that introduces what follows or a "Label: ..."
-        entry (its line, and the heading's and the statement's when that is not a paragraph), when two or more are (see :meth:`structured_runs`), above
+        entry (its line, and the heading's and the statement's when that is not a
+        paragraph), when two or more are (see :meth:`structured_runs`), above
         any header of other stories or comments."""
         days = []
         for k in range(len(texts) - 1):

@@ -26,7 +26,7 @@ from cleaner import reasons
 from cleaner.filters._common import crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
-from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LETTER_OR_NUMBER_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
 from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -36,10 +36,10 @@ __all__ = ["BodyRegion"]
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
-# A trail of crumbs: three items or more between the same arrow or slash ("Reseptit / Leivonta
-# / Pullat", "Sport › Athletics › Results"), each of a few words: no headline.
+# A trail of crumbs: items of a few words between one arrow or slash ("Reseptit / Leivonta /
+# Pullat", "Sport › Athletics › Results"): three or more are no headline, and the last names
+# the page.
 CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
-LETTER_OR_DIGIT_RE = regex.compile(r"[\p{L}\p{N}]")
 MAX_CRUMB_WORDS = 4
 # Longer lines are no trail of crumbs.
 MAX_CRUMBS_CHARS = 200
@@ -390,11 +390,9 @@ class BodyRegion(BlockFilter):
         named: dict[str, int] = {}
         above = [b for b in doc.blocks if b.index < end] + [r.block for r in doc.removals if r.block.index < end]
         for block in sorted(above, key=lambda b: b.index):
-            k, text = block.index, block.text
-            if len(text) <= MAX_CRUMBS_CHARS and (_is_crumbs(text) or _is_two_crumbs(text)):
-                last = CRUMB_SEPARATOR_RE.split(text)[-1]
-                if last.strip():
-                    named.setdefault(self.lines(last).key, k)
+            items = _crumb_items(block.text) if len(block.text) <= MAX_CRUMBS_CHARS else []
+            if len(items) >= 2:
+                named.setdefault(self.lines(items[-1]).key, block.index)
         return named
 
     def _greets(self, text: str) -> bool:
@@ -883,23 +881,32 @@ class _Topic:
 
 
 def _is_crumbs(text: str) -> bool:
-    """A trail of crumbs (``CRUMB_SEPARATOR_RE``): three items or more, one separator."""
-    if not _may_be_crumbs(text):
-        return False
-    separators = CRUMB_SEPARATOR_RE.findall(text)
-    if len(separators) < 2 or len(set(separators)) > 1:
-        return False
-    return all(0 < _words_in(item) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
+    """A trail of crumbs: three items or more between one separator (``_crumb_items``)."""
+    return len(_crumb_items(text)) >= 3
 
 
-def _may_be_crumbs(text: str) -> bool:
-    """Does the line hold a separator of ``CRUMB_SEPARATOR_RE`` at all (most do not)?"""
-    return " / " in text or "›" in text or " > " in text or "»" in text or "→" in text
+def _is_two_crumbs(text: str) -> bool:
+    """Two items of a few words between an arrow or a slash ("Hilfe & Kontakt › Häufige
+    Fragen zum Umzug", "Rechtsgebiete / Mietrecht"); a caption before its credit is longer
+    ("... in La Soledat / Lorenzo Marina")."""
+    return len(_crumb_items(text)) == 2
 
 
-def _words_in(text: str) -> int:
-    """Words with a letter or digit ("Vous êtes ici : Accueil" has four)."""
-    return sum(1 for token in text.split() if LETTER_OR_DIGIT_RE.search(token))
+def _crumb_items(text: str) -> list[str]:
+    """The items of a trail of crumbs: the parts between one separator of
+    ``CRUMB_SEPARATOR_RE``, each of ``MAX_CRUMB_WORDS`` words at most (words with a letter or
+    digit: "Vous êtes ici : Accueil" has four); no items if the line is none."""
+    # Most lines hold no separator at all.
+    if not (" / " in text or "›" in text or " > " in text or "»" in text or "→" in text):
+        return []
+    parts = CRUMB_SEPARATOR_RE.split(text)
+    items, separators = parts[::2], parts[1::2]
+    if not separators or len(set(separators)) > 1:
+        return []
+    for item in items:
+        if not 0 < sum(1 for token in item.split() if LETTER_OR_NUMBER_RE.search(token)) <= MAX_CRUMB_WORDS:
+            return []
+    return items
 
 
 def _is_fact_entry(text: str) -> bool:
@@ -911,18 +918,6 @@ def _is_fact_entry(text: str) -> bool:
         return False
     label, _, value = text.partition(":") if ":" in text else text.partition("：")
     return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
-
-
-def _is_two_crumbs(text: str) -> bool:
-    """Two items of a few words between an arrow or a slash ("Hilfe & Kontakt › Häufige
-    Fragen zum Umzug", "Rechtsgebiete / Mietrecht"); a caption before its credit is longer
-    ("... in La Soledat / Lorenzo Marina")."""
-    if not _may_be_crumbs(text):
-        return False
-    separators = CRUMB_SEPARATOR_RE.findall(text)
-    if len(separators) != 1:
-        return False
-    return all(0 < _words_in(item) <= MAX_CRUMB_WORDS for item in CRUMB_SEPARATOR_RE.split(text)[::2])
 
 
 def _is_figures_entry(text: str) -> bool:
