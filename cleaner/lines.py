@@ -545,7 +545,8 @@ class Shapes:
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
         if TIMELINE_RE.match(folded) or SCHEDULE_ENTRY_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
             return True
-        if not FIGURE_RE.search(folded) and not self._has_quantity(folded):
+        # A span of hours is a figure in any spelling ("Dagligt 9.00–19.00").
+        if not FIGURE_RE.search(folded) and not TIME_RANGE_RE.search(folded) and not self._has_quantity(folded):
             return False
         tokens = folded.split()
         # Words, not the dashes between them.

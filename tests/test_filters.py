@@ -489,6 +489,8 @@ def test_shapes_programme_entries_are_data_however_long() -> None:
         "6:30 pm – Opening concert with the town band and the children's choir from St Mary's school",
         "20.30: Konzert der Swing-Band Süd mit Weihnachtsliedern aus aller Welt und Gästen",
         "19:00 Uhr – Swing-Weihnacht mit der Big Band Süd",  # eight words and a dash
+        "Dagligt 9.00–19.00",  # a span of hours, in any spelling, is a figure
+        "Täglich 10.00 bis 18.00",
     ]
     not_data = [
         "14:36 Rovers sign their new striker from city rivals after a long summer of talks and tests",
