@@ -388,11 +388,11 @@ class BodyRegion(BlockFilter):
         the trail that repeats it is the page's headline (a section's name above the trail,
         "Lokales > Blaubeuren" under "Blaubeuren", is not)."""
         named: dict[str, int] = {}
-        above = [b for b in doc.blocks if b.index < end] + [r.block for r in doc.removals if r.block.index < end]
-        for block in sorted(above, key=lambda b: b.index):
-            items = _crumb_items(block.text) if len(block.text) <= MAX_CRUMBS_CHARS else []
+        for block in (*doc.blocks, *(r.block for r in doc.removals)):
+            items = _crumb_items(block.text) if block.index < end and len(block.text) <= MAX_CRUMBS_CHARS else []
             if len(items) >= 2:
-                named.setdefault(self.lines(items[-1]).key, block.index)
+                key = self.lines(items[-1]).key
+                named[key] = min(named.get(key, block.index), block.index)  # the highest trail
         return named
 
     def _greets(self, text: str) -> bool:
@@ -648,7 +648,9 @@ class BodyRegion(BlockFilter):
                     # 29/05 00:14" / share buttons / the results table).
                     start = crossed[0]
                 # A fact box: MIN_FACTS entries or more with short values ("Zuurgraad: hoog").
-                facts = why == "entries" and sum(map(_is_fact_entry, texts[start:end])) >= MIN_FACTS
+                facts = {i for i in range(start, end) if _is_fact_entry(texts[i])} if why == "entries" else set()
+                if len(facts) < MIN_FACTS:
+                    facts = set()
                 for i in range(start, end):
                     if i > start and crosses_removed(stops, blocks, i):
                         break
@@ -656,7 +658,7 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     if why in ("data", "entries"):
                         tabled.add(i)
-                    if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or (facts and _is_fact_entry(texts[i])))):
+                    if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or i in facts)):
                         structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
