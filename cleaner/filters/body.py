@@ -79,6 +79,9 @@ MIN_SHARED_WORDS = 2
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
 MAX_FACT_WORDS = 3
 MIN_FACTS = 3
+# Items of a list that answers the line above it ("What should I bring?" / "Beach towels" /
+# ...), at most.
+MAX_ANSWER_ITEMS = 10
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -405,6 +408,27 @@ class BodyRegion(BlockFilter):
     def _heads_list(blocks: tuple[Block, ...], i: int) -> bool:
         """A short line right above a numbered or bulleted list is the list's heading."""
         return i + 1 < len(blocks) and bool(LIST_ITEM_RE.match(blocks[i + 1].text))
+
+    def _answers(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> bool:
+        """Line ``i`` is an item of a list that answers or completes the line above the
+        list, a line of the article that asks or introduces ("What should I bring?" / "Beach
+        towels" / "Walking boots" / "Bed linen is provided."): the list is at most
+        ``MAX_ANSWER_ITEMS`` short lines, and a statement of the article closes it before
+        the end of the article box or a lead-in of other stories."""
+        s = i
+        while s > 0 and short[s - 1] and i - s < MAX_ANSWER_ITEMS:
+            s -= 1
+        if s == 0 or short[s - 1]:
+            return False
+        intro = blocks[s - 1].text
+        if not (INTRO_END_RE.search(intro) or QUESTION_END_RE.search(intro)):
+            return False
+        e = i
+        while e < limit and short[e] and e - s < MAX_ANSWER_ITEMS:
+            if crosses_removed(stops, blocks, e):
+                return False
+            e += 1
+        return e < limit and not short[e] and not crosses_removed(stops, blocks, e) and FULL_STOP_RE.search(blocks[e].text) is not None
 
     def _walls(self, doc: Document) -> list[int]:
         """Original positions of removed lines that end a stretch of text: comment counters,
@@ -737,6 +761,7 @@ class BodyRegion(BlockFilter):
         while tail_start < limit and (
             not short[tail_start]
             or self._heads_list(blocks, tail_start)
+            or self._answers(blocks, short, tail_start, limit, stops)
             or self._continues_entries(blocks, tail_start)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
             or self._signs_off(blocks, tail_start)
