@@ -274,12 +274,14 @@ YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
 CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
-# Two clock times joined ("19.00–23.30", "9:00 - 17:00", "10 bis 18 Uhr"): opening hours, a
+# Two clock times joined ("19.00–23.30", "9:00 - 17:00", "10 bis 18 Uhr", "9h–12h"): opening hours, a
 # programme's slot; a post's stamp has one time.
 TIME_RANGE_RE = regex.compile(
     rf"{_CLOCK}\s?(?:uhr|h)?\s?(?:[-–—]|bis|to|a|à|alle|al)\s?{_CLOCK}"
     r"|(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?\s?(?:[-–—]|to)\s?\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?"
     r"|(?<!\d)\d{1,2}\s?(?:[-–—]|bis)\s?\d{1,2}\s?(?:uhr|h)(?!\p{L})"
+    # Hours in French and Spanish spelling: "9h–12h", "14h–18h", "de 8 h 30 à 12 h".
+    r"|(?<![\d.:])\d{1,2}\s?h(?:\s?[0-5]\d)?\s?(?:[-–—]|à|a)\s?\d{1,2}\s?h(?:\s?[0-5]\d)?(?!\p{L})"
 )
 # A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").

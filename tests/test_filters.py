@@ -671,6 +671,10 @@ def test_interface_one_word_cells_of_a_table_stay() -> None:
         # A span of hours is a row of opening hours, not a stamp.
         ("Venerdì e sabato: 19.00–23.30", None),
         ("Friday and Saturday: 7pm–11.30pm", None),
+        ("Lundi, mercredi, vendredi : 9h–12h et 14h–18h", None),  # French spelling of hours
+        ("Samedi : 9h–17h", None),
+        ("Du lundi au vendredi, de 8 h 30 à 12 h", None),
+        ("Sábado: de 9 h a 14 h", None),
         ("Updated 3:42 PM EDT, April 2, 2024", "dateline"),
         # ... or after a lead-in that says who wrote it: a body in lower case.
         ("Skrevet af bestyrelsen · 3. februar 2025", "byline"),
