@@ -790,3 +790,29 @@ def test_a_filter_cannot_declare_or_give_an_unregistered_code() -> None:
 
     with pytest.raises(ValueError, match="no reason code 'dateline'"):
         Narrow().removal(Block(0, "x"), "dateline")
+
+
+@pytest.mark.parametrize(
+    "header, items, reviews",
+    [
+        ("Kunden kauften auch", ["Laufsocken 3er-Pack 19,95 €", "Trinkgürtel 24,95 €"], "Bewertungen (12)"),
+        ("Customers also bought", ["Running socks, 3 pack £14.95", "Water bottle belt £19.95"], "Customer reviews"),
+        ("Vaak samen gekocht", ["Hardloopsokken 3 paar € 19,95", "Drinkgordel € 24,95"], "Reviews (12)"),
+        ("Klienci kupili również", ["Skarpety biegowe 3 pary 59,00 zł", "Pas na bidon 89,00 zł"], "Opinie (27)"),
+        ("Les clients ont aussi acheté", ["Chaussettes de course lot de 3 19,95 €", "Ceinture porte-gourde 24,95 €"], "Avis clients"),
+        ("Kunder köpte även", ["Löparstrumpor 3-pack 199 kr", "Vätskebälte 249 kr"], "Kundrecensioner"),
+    ],
+)
+def test_a_shops_other_products_and_reviews_go(header: str, items: list[str], reviews: str) -> None:
+    """A shop's header over other products bought with this one (vocabulary
+    ``related_headers``) and over its customers' reviews (``comment_headers``)."""
+    article = [
+        "Trail Runner 5 running shoe",
+        "A light shoe for long runs on forest paths, with a grippy sole and a breathable upper made from recycled yarn.",
+        "Weight: 280 g",
+        "Drop: 8 mm",
+        "Sole: rubber, 4 mm lugs",
+    ]
+    page = "\n".join([*article, header, *items, reviews, "Great shoe, very comfortable on long runs.", "Runs a bit small."])
+    kept = cleaner.clean(page).text.splitlines()
+    assert kept == article
