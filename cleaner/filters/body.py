@@ -48,6 +48,8 @@ SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
 # ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
 FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
+# A statement's full stop (not an exclamation: teaser headlines exclaim).
+STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
 # A letter's signature under its closing formula: a name and a role ("Dr. Claudia Petersen" /
@@ -82,6 +84,10 @@ MIN_FACTS = 3
 # Items of a list that answers the line above it ("What should I bring?" / "Beach towels" /
 # ...), at most.
 MAX_ANSWER_ITEMS = 10
+# A run of short lines closed by a statement below the text: its lines at most, and the
+# words of its items at the median.
+MAX_CLOSED_RUN = 30
+MAX_ITEM_WORDS = 4
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -430,6 +436,53 @@ class BodyRegion(BlockFilter):
             e += 1
         return e < limit and not short[e] and not crosses_removed(stops, blocks, e) and FULL_STOP_RE.search(blocks[e].text) is not None
 
+    def _closed_by_text(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> bool:
+        """Line ``i`` is in a run of short lines below the text that a statement of the article
+        closes ("Les lignes les plus touchées" / "Nantes – Pornic : aucun train" / ... / "Les
+        voyageurs sont invités à ..."; a spec table's cells over "Bewaaradvies: koel en
+        droog."): the run sits between the article's sentences, so it is the article's list
+        or table. Not a box of other stories: the run holds two lines or more, of list items'
+        length (``MAX_ITEM_WORDS`` words at the median, twice that at most: not headlines), no
+        line twice (an author's box: "Felix Schwarz" / "Felix Schwarz" / "Redakteur."), no
+        header of other stories or comments and no end of the article box; and no second
+        such run closed by a statement follows (teasers, each a headline over its summary)."""
+        shapes = self.lines.shapes
+
+        def ends_box(k: int) -> bool:
+            return crosses_removed(stops, blocks, k) or shapes.is_related_header(blocks[k].text) or shapes.is_comment_header(blocks[k].text)
+
+        start = i
+        while start > 0 and short[start - 1]:
+            start -= 1
+        end = i
+        while end < limit and short[end] and end - start < MAX_CLOSED_RUN:
+            if ends_box(end):
+                return False
+            end += 1
+        if end - start < 2 or end >= limit or short[end] or crosses_removed(stops, blocks, end) or not self._states(blocks[end].text):
+            return False
+        run = [self.lines(blocks[k].text) for k in range(start, end)]
+        words = sorted(line.words for line in run)
+        if words[len(words) // 2] > MAX_ITEM_WORDS or words[-1] > 2 * MAX_ITEM_WORDS or len({line.key for line in run}) < len(run):
+            return False
+        after = end + 1
+        while after < limit and not short[after]:
+            if ends_box(after):
+                return True
+            after += 1
+        below = after
+        while below < limit and short[below]:
+            if ends_box(below):
+                return True
+            below += 1
+        return not (below > after and below < limit and not crosses_removed(stops, blocks, below) and self._states(blocks[below].text))
+
+    @staticmethod
+    def _states(text: str) -> bool:
+        """A statement: a line that ends with a full stop; not a headline cut short ("...") or
+        one that exclaims ("Kolumne: Als ob!", "Coming Soon!")."""
+        return STATEMENT_END_RE.search(text) is not None and not text.rstrip().endswith(("...", "…"))
+
     def _walls(self, doc: Document) -> list[int]:
         """Original positions of removed lines that end a stretch of text: comment counters,
         and share bars (``min_share_bar`` share buttons within as many lines)."""
@@ -762,6 +815,7 @@ class BodyRegion(BlockFilter):
             not short[tail_start]
             or self._heads_list(blocks, tail_start)
             or self._answers(blocks, short, tail_start, limit, stops)
+            or self._closed_by_text(blocks, short, tail_start, limit, stops)
             or self._continues_entries(blocks, tail_start)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
             or self._signs_off(blocks, tail_start)
