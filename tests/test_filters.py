@@ -816,3 +816,13 @@ def test_a_shops_other_products_and_reviews_go(header: str, items: list[str], re
     page = "\n".join([*article, header, *items, reviews, "Great shoe, very comfortable on long runs.", "Runs a bit small."])
     kept = cleaner.clean(page).text.splitlines()
     assert kept == article
+
+
+def test_a_tables_cell_said_again_is_no_caption_copy() -> None:
+    """Two rows of a table with the same figure ("1.400 U/min" / "1.400 U/min") are cells, not
+    alt text and caption; a caption said twice still goes."""
+    table = "Schleuderdrehzahl\n1.400 U/min\n1.400 U/min\n1.600 U/min\n"
+    assert reasons(filters.Captions(), PROSE + table + PROSE) == []
+    caption = "Der neue Frontlader im Test"
+    got = reasons(filters.Captions(), PROSE + caption + "\n" + caption + "\n" + PROSE)
+    assert [r for _, r in got] == ["caption", "repeated_caption"]

@@ -35,6 +35,9 @@ from cleaner.vocabulary import Vocabulary
 __all__ = ["Captions"]
 
 # Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
+# A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"): a line of data
+# of this many words at most is no caption copy.
+MAX_CELL_WORDS = 3
 CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
@@ -275,6 +278,8 @@ class Captions(BlockFilter):
                     near = i - j <= self.window and self._only_credits_between(blocks, j, i, gone)
                     if near and not (cut or first_cut or variant in established) and quoted_together(self.lines, blocks, quoted, i, j):
                         continue  # a refrain of a song or poem quoted under "... she had chosen:"
+                    if not (cut or first_cut) and self.lines(blocks[i].text).words <= MAX_CELL_WORDS and self.lines.shapes.is_data(blocks[i].text):
+                        continue  # a table's cell said again in the next row ("1.400 U/min" / "1.400 U/min")
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
                         if j not in gone:
