@@ -840,7 +840,7 @@ class BodyRegion(BlockFilter):
         if cut_at < tail_start:
             tail_start = cut_at
             short = [s or i >= cut_at for i, s in enumerate(short)]
-        inner = self._link_runs(blocks, short, head_end, tail_start) if self.max_inner_run is not None else {}
+        inner = self._link_runs(blocks, short, head_end, tail_start, tabled) if self.max_inner_run is not None else {}
         for i, why in [*boxes.items(), *boxes_of_links.items()]:
             inner.setdefault(i, why)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
@@ -913,11 +913,12 @@ class BodyRegion(BlockFilter):
         result: frozenset[str] = self.lines.answer("topic_words", text, find)
         return result
 
-    def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int) -> dict[int, str]:
+    def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
         article's (those have markers, data, or an introducing line ending in a colon: "Die
-        Tarife im Vergleich:" over a table's cells)."""
+        Tarife im Vergleich:" over a table's cells), nor rows of a table between two of its
+        parts (``tabled``) that hold figures."""
         runs: dict[int, str] = {}
         i = start
         while i < end:
@@ -928,7 +929,10 @@ class BodyRegion(BlockFilter):
             while j < end and short[j]:
                 j += 1
             introduced = i > 0 and INTRO_END_RE.search(blocks[i - 1].text) is not None
-            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced:
+            # Rows of a table between two parts of it that carry figures ("Dampfprogramm" /
+            # "Nein" / "Ja" between the prices and the noise levels).
+            inside_table = i - 1 in tabled and j in tabled
+            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced and not inside_table:
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
