@@ -826,3 +826,24 @@ def test_a_tables_cell_said_again_is_no_caption_copy() -> None:
     caption = "Der neue Frontlader im Test"
     got = reasons(filters.Captions(), PROSE + caption + "\n" + caption + "\n" + PROSE)
     assert [r for _, r in got] == ["caption", "repeated_caption"]
+
+
+@pytest.mark.parametrize(
+    "heading, items",
+    [
+        ("Suroviny", ["1 kg brambor", "3 stroužky česneku", "4 lžíce hladké mouky", "1 lžička majoránky"]),  # cs
+        ("Sastojci", ["500 g brašna", "2 žlice šećera", "1 žličica soli", "3 dl mlijeka"]),  # hr
+        ("Ingrediente", ["500 g făină", "2 linguri de zahăr", "1 linguriță de sare", "30 de minute"]),  # ro
+        ("Bahan-bahan", ["500 gram tepung terigu", "2 sendok makan gula", "1 sendok teh garam", "3 siung bawang putih"]),  # id
+        ("Hozzávalók", ["50 dkg liszt", "2 evőkanál cukor", "1 teáskanál só", "3 gerezd fokhagyma"]),  # hu
+        ("Ingredienser", ["500 g mel", "2 spsk. sukker", "1 tsk. salt", "3 fed hvidløg"]),  # da
+    ],
+)
+def test_recipe_lists_in_more_languages(heading: str, items: list[str]) -> None:
+    """Vocabularies ``list_headings`` and ``units`` in Czech, Croatian, Romanian, Indonesian,
+    Hungarian and Danish: the heading heads the article's list, each item is data."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert shapes.is_list_heading(heading)
+    assert [item for item in items if not shapes.is_data(item)] == []
