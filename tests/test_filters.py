@@ -829,6 +829,56 @@ def test_a_tables_cell_said_again_is_no_caption_copy() -> None:
 
 
 @pytest.mark.parametrize(
+    "title, standfirst, lines, paragraphs",
+    [
+        ("Археологи нашли под Томском древнее поселение",
+         "Находка может изменить представления о том, когда люди начали постоянно жить в этой долине.",
+         ["Анна Соколова", "14 августа 2024, 10:22", "Обновлено: 14 августа 2024, 12:05", "Поделиться", "Комментарии: 5"],
+         ["Раскопки ведутся уже второй сезон на берегу реки Томь.", "Экспедиция университета обнаружила остатки четырёх жилищ и очагов.",
+          "По словам руководителя экспедиции, такую находку в этой части Сибири делают впервые за двадцать лет.",
+          "Радиоуглеродный анализ показал, что поселение существовало примерно три тысячи лет назад, в позднем бронзовом веке.",
+          "Учёные нашли бронзовый нож, два шила, костяные наконечники стрел и более шестисот фрагментов керамики с орнаментом.",
+          "Все находки передадут в музей университета, где их покажут на выставке следующей весной.",
+          "Раскопки продолжатся летом следующего года, если экспедиция получит новый грант на работы."]),
+        ("Archeolodzy odkryli pod Krakowem dawną osadę",
+         "Odkrycie osady może zmienić to, co wiemy o pierwszych mieszkańcach tej doliny nad rzeką.",
+         ["Anna Kowalska", "14 sierpnia 2024, 10:22", "Aktualizacja: 14 sierpnia 2024, 12:05", "Udostępnij", "Komentarze: 5"],
+         ["Wykopaliska trwają już drugi sezon na brzegu rzeki Wisły.", "Ekspedycja uniwersytetu znalazła resztki czterech chat i palenisk.",
+          "Według kierownika wykopalisk osadę tej wielkości znaleziono tu po raz pierwszy od dwudziestu lat.",
+          "Datowanie radiowęglowe wykazało, że ludzie mieszkali tu mniej więcej trzy tysiące lat temu, w późnej epoce brązu.",
+          "Naukowcy znaleźli brązowy nóż, dwa szydła, kościane groty strzał i ponad sześćset fragmentów zdobionej ceramiki.",
+          "Wszystkie znaleziska trafią do muzeum uniwersytetu, które pokaże je na wystawie następnej wiosny.",
+          "Prace będą kontynuowane latem przyszłego roku, jeśli ekspedycja otrzyma nowy grant na badania."]),
+        ("Arkeologlar İzmir yakınında eski bir yerleşim buldu",
+         "Buluntu, insanların bu vadiye ne zaman kalıcı olarak yerleştiğine dair bilgileri değiştirebilir.",
+         ["Ayşe Yılmaz", "14.08.2024 - 10:22", "Güncelleme: 14.08.2024 - 12:05", "Paylaş", "Yorumlar: 5"],
+         ["Kazılar nehir kıyısında ikinci sezonunu sürdürüyor.", "Üniversite ekibi dört evin ve ocakların kalıntılarını ortaya çıkardı.",
+          "Kazı başkanına göre bu büyüklükte bir yerleşime vadide yirmi yıldır ilk kez rastlandı.",
+          "Radyokarbon analizi, insanların burada yaklaşık üç bin yıl önce, geç Tunç Çağı'nda yaşadığını gösterdi.",
+          "Bilim insanları tunçtan bir bıçak, iki biz, kemik ok uçları ve altı yüzden fazla süslü çanak çömlek parçası buldu.",
+          "Tüm buluntular üniversite müzesine teslim edilecek ve gelecek bahar bir sergide gösterilecek.",
+          "Ekip yeni bir hibe alırsa çalışmalar gelecek yaz yeniden başlayacak."]),
+        ("Archäologen finden bei Freiburg eine alte Siedlung",
+         "Die Siedlung könnte verändern, was man über die ersten dauerhaften Bewohner der Gegend weiß.",
+         ["Anna Schneider", "14. August 2024, 10:22 Uhr", "Aktualisiert: 14. August 2024, 12:05 Uhr", "Teilen", "Kommentare: 5"],
+         ["Die Grabungen laufen bereits in der zweiten Saison am Ufer der Dreisam.", "Das Team der Universität entdeckte die Reste von vier Häusern und Feuerstellen.",
+          "Laut Grabungsleiterin wurden im Tal seit zwanzig Jahren keine vergleichbaren Siedlungen gefunden.",
+          "Die Radiokarbonanalyse zeigt, dass hier vor etwa dreitausend Jahren, in der späten Bronzezeit, Menschen lebten.",
+          "Gefunden wurden ein Bronzemesser, zwei Ahlen, Pfeilspitzen aus Knochen und mehr als sechshundert verzierte Scherben.",
+          "Alle Stücke kommen in das Museum der Universität, das sie im nächsten Frühjahr in einer Ausstellung zeigt.",
+          "Die Grabungen gehen im kommenden Sommer weiter, wenn das Team neue Fördermittel erhält."]),
+    ],
+)
+def test_a_standfirst_may_name_the_subject_in_another_form(title: str, standfirst: str, lines: list[str], paragraphs: list[str]) -> None:
+    """The standfirst under the headline shares a word with the text only in another form
+    ("Odkrycie osady" / "osadę", "Siedlung" / "Siedlungen"): it stays, the author's and the
+    page's lines between go. (The ru and tr pages passed before this rule as well.)"""
+    kept = cleaner.clean("\n".join([title, standfirst, *lines, *paragraphs])).text.splitlines()
+    assert kept[:2] == [title, standfirst]
+    assert kept[-len(paragraphs):] == paragraphs
+
+
+@pytest.mark.parametrize(
     "heading, items",
     [
         ("Suroviny", ["1 kg brambor", "3 stroužky česneku", "4 lžíce hladké mouky", "1 lžička majoránky"]),  # cs

@@ -64,6 +64,9 @@ MIN_CONTENTS_ENTRIES = 3
 CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
+# A word's first letters, which its forms share ("долина" / "долине", "osada" / "osadę"): what
+# a standfirst and the paragraphs must share.
+TOPIC_STEM_CHARS = 5
 # Short lines between the text and a run of its data (features over specs) at most (as many
 # as a run of link-like lines inside the text may hold: ``max_inner_run``), and the data
 # lines the run must hold.
@@ -780,6 +783,9 @@ class BodyRegion(BlockFilter):
         title = None
         # The words of the article's paragraphs, read as far as a question about them needs.
         topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
+        # The same, as the first letters of each word: a standfirst may name the subject in
+        # another form ("долине" / "долина").
+        stems = _Topic(self._stems, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
         if self.keep_title:
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
@@ -852,7 +858,7 @@ class BodyRegion(BlockFilter):
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
             standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words
             if standfirst:
-                standfirst = topic.shares(self._words(block.text))
+                standfirst = stems.shares(self._stems(block.text))
             if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst and i != greeting:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
@@ -912,6 +918,11 @@ class BodyRegion(BlockFilter):
 
         result: frozenset[str] = self.lines.answer("topic_words", text, find)
         return result
+
+    def _stems(self, text: str) -> frozenset[str]:
+        """The line's words that may name a subject (``_words``), cut to their first
+        ``TOPIC_STEM_CHARS`` letters: "долине" and "долина", "Siedlung" and "Siedlungen" are one."""
+        return frozenset(w[:TOPIC_STEM_CHARS] for w in self._words(text))
 
     def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
