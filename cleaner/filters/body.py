@@ -624,7 +624,7 @@ class BodyRegion(BlockFilter):
         return None
 
     def _related_boxes(
-        self, doc: Document, prose: list[bool], short: list[bool], sizes: list[float]
+        self, doc: Document, prose: list[bool], short: list[bool], sizes: list[float], in_runs: Collection[int] = ()
     ) -> dict[int, str]:
         """Boxes of other stories set into the page: a related header ("Related stories",
         "Lesen Sie auch", perhaps removed by another filter) and the link-like lines under
@@ -669,7 +669,7 @@ class BodyRegion(BlockFilter):
             links = i - start
             if header in promos and links < 2:
                 continue
-            if header in inline and i < len(blocks) and prose[i] and not crosses_removed(ends, blocks, i):
+            if header in inline and i < len(blocks) and (prose[i] or i in in_runs) and not crosses_removed(ends, blocks, i):
                 continue
             if links == 1:
                 cards = 0
@@ -742,7 +742,7 @@ class BodyRegion(BlockFilter):
                         structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
-        boxes_of_links = self._related_boxes(doc, prose, short, sizes)
+        boxes_of_links = self._related_boxes(doc, prose, short, sizes, in_runs)
         # A page's table of contents goes; the section headings it names stay headings.
         contents, headings = self._contents(doc, prose)
         for i in headings:
