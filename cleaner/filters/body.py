@@ -52,6 +52,8 @@ FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
 STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
+# Words of a note under its subheading at least (below the text: a tip, a storage note).
+MIN_NOTE_WORDS = 6
 # A letter's signature under its closing formula: a name and a role ("Dr. Claudia Petersen" /
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
@@ -313,6 +315,11 @@ class BodyRegion(BlockFilter):
                 return False
             text += m - j if found > j else 0
             if text >= 2:
+                return True
+            # One statement of a sentence's length under one subheading ("Conservazione" / "Il
+            # risotto si conserva in frigorifero per un giorno."): a tip or a note of the
+            # article; an appeal exclaims ("Jetzt teilen!") or asks.
+            if text == 1 and j - k == 1 and m - j == 1 and STATEMENT_END_RE.search(blocks[j].text) and self.lines(blocks[j].text).words >= MIN_NOTE_WORDS:
                 return True
             k = m
         return False
