@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "is_entry", "is_intro"]
+__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -359,6 +359,12 @@ def _step(positions: Sequence[int]) -> int | None:
     for :func:`_period`: "9 %", "18 %", "27 %" two lines apart), or None."""
     steps = {b - a for a, b in zip(positions, positions[1:])}
     return steps.pop() if len(positions) >= 3 and len(steps) == 1 and min(steps) >= 2 else None
+
+
+def evenly_spaced(positions: Sequence[int]) -> bool:
+    """Do figures at ``positions`` repeat at a fixed row length (:func:`_step` or
+    :func:`_period`): the shape of a table's rows?"""
+    return _step(positions) is not None or _period(positions) is not None
 
 
 def _period(positions: Sequence[int]) -> int | None:

@@ -26,7 +26,7 @@ from cleaner import reasons
 from cleaner.filters._common import crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
-from cleaner.lines import CODE_RE, INTRO_END_RE, LABELLED_RE, LETTER_OR_NUMBER_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, INTRO_END_RE, MIN_TABLE_ROWS, evenly_spaced, LABELLED_RE, LETTER_OR_NUMBER_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
 from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -931,12 +931,19 @@ class BodyRegion(BlockFilter):
         ``TOPIC_STEM_CHARS`` letters: "долине" and "долина", "Siedlung" and "Siedlungen" are one."""
         return frozenset(w[:TOPIC_STEM_CHARS] for w in self._words(text))
 
+    def _rows(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
+        """Do lines ``start`` to ``end`` hold figures that repeat at a fixed row length
+        ("Montag" / "17:00–18:30" / "Jugend", row after row, ``MIN_TABLE_ROWS`` rows at
+        least): a table flattened one cell per line, with one figure a row?"""
+        data = [k for k in range(start, end) if self.lines.shapes.is_data(blocks[k].text)]
+        return len(data) >= MIN_TABLE_ROWS and evenly_spaced(data)
+
     def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
         article's (those have markers, data, or an introducing line ending in a colon: "Die
         Tarife im Vergleich:" over a table's cells), nor rows of a table between two of its
-        parts (``tabled``) that hold figures."""
+        parts (``tabled``) that hold figures, nor a table's rows with one figure each."""
         runs: dict[int, str] = {}
         i = start
         while i < end:
@@ -950,7 +957,7 @@ class BodyRegion(BlockFilter):
             # Rows of a table between two parts of it that carry figures ("Dampfprogramm" /
             # "Nein" / "Ja" between the prices and the noise levels).
             inside_table = i - 1 in tabled and j in tabled
-            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced and not inside_table:
+            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced and not inside_table and not self._rows(blocks, i, j):
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
