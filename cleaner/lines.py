@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
+__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "heads_contacts", "is_contact", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -300,6 +300,14 @@ PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # Only digits and the separators of a telephone number.
+# Contact details: an e-mail address, or a phone number of six digits or more ("0821 556677",
+# "070-123 45 67", "+49 89 1234-0"); a date written with dots is none.
+CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
+DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
+# Lines of contact details under a heading of one or two words ("Kontakt") in the lines
+# under it, at least.
+MIN_CONTACT_LINES = 2
+CONTACT_WINDOW = 3
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
 
@@ -458,6 +466,21 @@ def _integer(text: str) -> int | None:
 def is_entry(text: str) -> bool:
     """A "Label: value" entry ("Level: 70", "Moderator: Hass Chapman")."""
     return len(text) <= MAX_DATA_CHARS and LABELLED_RE.match(text) is not None
+
+
+def is_contact(text: str) -> bool:
+    """Does the line hold contact details: an e-mail address, or a phone number of six digits
+    or more ("0821 556677", "070-123 45 67"; "12.05.2025" is a date)?"""
+    found = CONTACT_RE.search(text)
+    return found is not None and not DOTTED_DATE_RE.fullmatch(found.group())
+
+
+def heads_contacts(texts: Sequence[str], i: int) -> bool:
+    """Is line ``i`` of one or two words ("Kontakt", "Contact") the heading of contact
+    details: ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them?"""
+    if len(texts[i].split()) > 2:
+        return False
+    return sum(map(is_contact, texts[i + 1 : i + 1 + CONTACT_WINDOW])) >= MIN_CONTACT_LINES
 
 
 def is_intro(text: str) -> bool:

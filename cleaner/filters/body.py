@@ -26,7 +26,7 @@ from cleaner import reasons
 from cleaner.filters._common import crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
-from cleaner.lines import CODE_RE, INTRO_END_RE, MIN_TABLE_ROWS, evenly_spaced, LABELLED_RE, LETTER_OR_NUMBER_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
+from cleaner.lines import CODE_RE, CONTACT_WINDOW, INTRO_END_RE, MIN_TABLE_ROWS, evenly_spaced, heads_contacts, LABELLED_RE, LETTER_OR_NUMBER_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
 from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -488,6 +488,21 @@ class BodyRegion(BlockFilter):
         return not (below > after and below < limit and not crosses_removed(stops, blocks, below) and self._states(blocks[below].text))
 
     @staticmethod
+    def _contacts(blocks: tuple[Block, ...], i: int, stops: Sequence[int]) -> bool:
+        """Line ``i`` is a heading of one or two words over contact details ("Kontakt" /
+        "Hamnkapten: Lars Öberg, 070-123 45 67" / "info@..."; :func:`lines.heads_contacts`),
+        or one of the ``CONTACT_WINDOW`` lines under it, with no end of the article box
+        between: a club's, office's or employer's contact block closing the text."""
+        texts = [b.text for b in blocks[max(0, i - CONTACT_WINDOW) : i + 1 + CONTACT_WINDOW]]
+        at = min(i, CONTACT_WINDOW)  # line i in texts
+        for h in range(at, -1, -1):
+            if h < at and crosses_removed(stops, blocks, i - (at - h) + 1):
+                return False
+            if heads_contacts(texts, h):
+                return True
+        return False
+
+    @staticmethod
     def _states(text: str) -> bool:
         """A statement: a line that ends with a full stop; not a headline cut short ("...") or
         one that exclaims ("Kolumne: Als ob!", "Coming Soon!")."""
@@ -829,6 +844,7 @@ class BodyRegion(BlockFilter):
             or self._heads_list(blocks, tail_start)
             or self._answers(blocks, short, tail_start, limit, stops)
             or self._closed_by_text(blocks, short, tail_start, limit, stops)
+            or self._contacts(blocks, tail_start, stops)
             or self._continues_entries(blocks, tail_start)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
             or self._signs_off(blocks, tail_start)

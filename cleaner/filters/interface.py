@@ -17,7 +17,7 @@ from cleaner import reasons
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import Lines
+from cleaner.lines import CONTACT_WINDOW, Lines, heads_contacts
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -34,6 +34,8 @@ CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT, reasons.SHA
 UPPER_ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
 # Figures alone, as a table's cell may hold them ("9/10", "3 / 4").
 FIGURES_ONLY_RE = regex.compile(r"\s*\d{1,4}(?:\s?[/:.,]\s?\d{1,4}){0,2}\s*")
+# A page's link ("Kontakt") or footer word that heads contact details is their heading.
+HEADING_REASONS = frozenset({reasons.NAVIGATION, reasons.COOKIE_NOTICE})
 
 
 class InterfaceLines(BlockFilter):
@@ -121,6 +123,8 @@ class InterfaceLines(BlockFilter):
                     continue
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
+            if reason in HEADING_REASONS and heads_contacts([b.text for b in doc.blocks[i : i + 1 + CONTACT_WINDOW]], 0):
+                continue  # "Kontakt" over the club's phone number and e-mail address
             yield self.removal(block, reason)
 
     def _may_be_cell(self, text: str) -> bool:
