@@ -299,7 +299,6 @@ NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
 PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
-# Only digits and the separators of a telephone number.
 # Contact details: an e-mail address, or a phone number of six digits or more ("0821 556677",
 # "070-123 45 67", "+49 89 1234-0"); a date written with dots is none.
 CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
@@ -308,6 +307,7 @@ DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
 # under it, at least.
 MIN_CONTACT_LINES = 2
 CONTACT_WINDOW = 3
+# Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
 
@@ -471,7 +471,7 @@ def is_entry(text: str) -> bool:
 def is_contact(text: str) -> bool:
     """Does the line hold contact details: an e-mail address, or a phone number of six digits
     or more ("0821 556677", "070-123 45 67"; "12.05.2025" is a date)?"""
-    found = CONTACT_RE.search(text)
+    found = CONTACT_RE.search(text) if len(text) <= MAX_DATA_CHARS else None  # a contact line is short
     return found is not None and not DOTTED_DATE_RE.fullmatch(found.group())
 
 

@@ -26,7 +26,22 @@ from cleaner import reasons
 from cleaner.filters._common import crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
-from cleaner.lines import CODE_RE, CONTACT_WINDOW, INTRO_END_RE, MIN_TABLE_ROWS, evenly_spaced, heads_contacts, LABELLED_RE, LETTER_OR_NUMBER_RE, LIST_ITEM_RE, MAX_DATA_CHARS, MAX_HEADER_CHARS, QUESTION_END_RE, WORDLESS_RE, Lines
+from cleaner.lines import (
+    CODE_RE,
+    CONTACT_WINDOW,
+    INTRO_END_RE,
+    LABELLED_RE,
+    LETTER_OR_NUMBER_RE,
+    LIST_ITEM_RE,
+    MAX_DATA_CHARS,
+    MAX_HEADER_CHARS,
+    MIN_TABLE_ROWS,
+    QUESTION_END_RE,
+    WORDLESS_RE,
+    Lines,
+    evenly_spaced,
+    heads_contacts,
+)
 from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -493,12 +508,10 @@ class BodyRegion(BlockFilter):
         "Hamnkapten: Lars Öberg, 070-123 45 67" / "info@..."; :func:`lines.heads_contacts`),
         or one of the ``CONTACT_WINDOW`` lines under it, with no end of the article box
         between: a club's, office's or employer's contact block closing the text."""
-        texts = [b.text for b in blocks[max(0, i - CONTACT_WINDOW) : i + 1 + CONTACT_WINDOW]]
-        at = min(i, CONTACT_WINDOW)  # line i in texts
-        for h in range(at, -1, -1):
-            if h < at and crosses_removed(stops, blocks, i - (at - h) + 1):
+        for h in range(i, max(-1, i - CONTACT_WINDOW - 1), -1):
+            if h < i and crosses_removed(stops, blocks, h + 1):
                 return False
-            if heads_contacts(texts, h):
+            if heads_contacts([b.text for b in blocks[h : h + 1 + CONTACT_WINDOW]], 0):
                 return True
         return False
 

@@ -34,10 +34,10 @@ from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
 
-# Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
 # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"): a line of data
 # of this many words at most is no caption copy.
 MAX_CELL_WORDS = 3
+# Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
 CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
