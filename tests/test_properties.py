@@ -107,8 +107,11 @@ PARAGRAPH = "The council voted on Monday to extend the tram line to the airport 
         ("word " * 200_000) + "\n" + "Advertisement\n" * 1000,  # long line among short ones
         ("(" * 5000 + "a" * 5000 + ")" * 5000 + "\n") * 20,  # adversarial punctuation
         ("By " + "A " * 3000 + "\n") * 50 + ("© " * 5000 + "\n") * 5,
+        # Under a footer word that may head contact details: lines the e-mail and phone
+        # patterns would scan from every start.
+        PARAGRAPH * 3 + "Kontakt\n" + "a.b-c" * 200_000 + "\n" + "1 " * 500_000 + "\n",
     ],
-    ids=["10MB", "1MB-line", "long-and-short", "brackets", "byline-like"],
+    ids=["10MB", "1MB-line", "long-and-short", "brackets", "byline-like", "contact-like"],
 )
 def test_large_and_adversarial_inputs(text: str) -> None:
     result = cleaner.clean(text)
