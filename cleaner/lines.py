@@ -306,6 +306,8 @@ DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
 # Lines of contact details under a heading of one or two words ("Kontakt") in the lines
 # under it, at least.
 MIN_CONTACT_LINES = 2
+# Day names each over one item in a row, at least (a week's menu).
+MIN_DAY_ITEMS = 3
 CONTACT_WINDOW = 3
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
@@ -821,6 +823,10 @@ class Shapes:
             if self._is_stamp(texts, k):
                 days.append((k, end, "days"))
         if len(days) < 2:
+            days = []
+        # Day names over items of their own count on their own (MIN_DAY_ITEMS in a row).
+        days = sorted(days + self._day_items(texts, prose, {k for k, _, _ in days}))
+        if len(days) < 2:
             return []
         # Under a header of other stories or comments ("More news", "Comments"), times over
         # headlines and summaries are a ticker of other stories, not the article's entries.
@@ -828,6 +834,23 @@ class Shapes:
         limit = next((k for k in range(last + 1) if not prose[k] and self._opens_other_stories(texts[k])), len(texts))
         days = [day for day in days if day[0] < limit - 1]
         return days if len(days) >= 2 else []
+
+    def _day_items(self, texts: Sequence[str], prose: Sequence[bool], taken: Collection[int]) -> list[tuple[int, int, str]]:
+        """Day names each over one line of their own, ``MIN_DAY_ITEMS`` times or more in a row
+        ("Måndag" / "Krämig laxsoppa med dill" / "Tisdag" / "Pannbiff med lök"): a week's
+        menu or programme, whatever the items are (``taken``: days already found)."""
+        found: list[tuple[int, int, str]] = []
+        k = 0
+        while k + 1 < len(texts):
+            m = k
+            while m + 1 < len(texts) and not prose[m] and self.is_day_name(texts[m]) and not prose[m + 1] and not self.is_day_name(texts[m + 1]):
+                m += 2
+            if (m - k) // 2 >= MIN_DAY_ITEMS:
+                found += [(d, d + 2, "days") for d in range(k, m, 2) if d not in taken]
+                k = m
+            else:
+                k += 1
+        return found
 
     def _is_stamp(self, texts: Sequence[str], k: int) -> bool:
         """Line ``k`` (over a statement) names the day or the time of what follows: a day
