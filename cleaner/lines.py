@@ -306,9 +306,11 @@ DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
 # Lines of contact details under a heading of one or two words ("Kontakt") in the lines
 # under it, at least.
 MIN_CONTACT_LINES = 2
-# Day names each over one item in a row, at least (a week's menu).
-MIN_DAY_ITEMS = 3
 CONTACT_WINDOW = 3
+# Day names each over one item in a row, at least (a week's menu), and the length of a day
+# name's line at most.
+MIN_DAY_ITEMS = 3
+MAX_DAY_NAME_CHARS = 40
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
@@ -839,17 +841,19 @@ class Shapes:
         """Day names each over one line of their own, ``MIN_DAY_ITEMS`` times or more in a row
         ("Måndag" / "Krämig laxsoppa med dill" / "Tisdag" / "Pannbiff med lök"): a week's
         menu or programme, whatever the items are (``taken``: days already found)."""
+        n = len(texts)
+        # A day name is a short line (three date words at most): the length test spares the
+        # lookup on most lines.
+        day = [len(text) <= MAX_DAY_NAME_CHARS and not p and self.is_day_name(text) for text, p in zip(texts, prose)]
         found: list[tuple[int, int, str]] = []
-        k = 0
-        while k + 1 < len(texts):
-            m = k
-            while m + 1 < len(texts) and not prose[m] and self.is_day_name(texts[m]) and not prose[m + 1] and not self.is_day_name(texts[m + 1]):
+        end = 0  # where the last chain of pairs ended
+        for k in (k for k, d in enumerate(day) if d and k >= end):
+            m = k  # pairs of a day and its item from k on
+            while m + 1 < n and day[m] and not prose[m + 1] and not day[m + 1]:
                 m += 2
             if (m - k) // 2 >= MIN_DAY_ITEMS:
                 found += [(d, d + 2, "days") for d in range(k, m, 2) if d not in taken]
-                k = m
-            else:
-                k += 1
+            end = m
         return found
 
     def _is_stamp(self, texts: Sequence[str], k: int) -> bool:
