@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "heads_contacts", "is_contact", "is_entry", "is_intro"]
+__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "heads_contacts", "is_contact", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -402,6 +402,9 @@ def _period(positions: Sequence[int]) -> int | None:
 
 # A statement's end: one full stop or exclamation mark ("...", "(0 votes)", "Like it?" are not).
 STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！][\"'”’»]*\s*$")
+# A full stop closing a statement (perhaps inside quotes or brackets), not a question or an
+# exclamation (teaser headlines exclaim).
+FULL_STOP_END_RE = regex.compile(r"[.。][\"'”’»)\]]*\s*$")
 # The last characters a line that STATEMENT_END_RE finds can end with.
 STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 # A question's end ("Wann schließt das Werk?").

@@ -29,6 +29,7 @@ from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     CODE_RE,
     CONTACT_WINDOW,
+    FULL_STOP_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
     LETTER_OR_NUMBER_RE,
@@ -63,8 +64,6 @@ SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
 # ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
 FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
-# A statement's full stop (not an exclamation: teaser headlines exclaim).
-STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
 # Words of a note under its subheading at least (below the text: a tip, a storage note).
@@ -334,7 +333,7 @@ class BodyRegion(BlockFilter):
             # One statement of a sentence's length under one subheading ("Conservazione" / "Il
             # risotto si conserva in frigorifero per un giorno."): a tip or a note of the
             # article; an appeal exclaims ("Jetzt teilen!") or asks.
-            if text == 1 and j - k == 1 and m - j == 1 and STATEMENT_END_RE.search(blocks[j].text) and self.lines(blocks[j].text).words >= MIN_NOTE_WORDS:
+            if text == 1 and j - k == 1 and m - j == 1 and FULL_STOP_END_RE.search(blocks[j].text) and self.lines(blocks[j].text).words >= MIN_NOTE_WORDS:
                 return True
             k = m
         return False
@@ -519,7 +518,7 @@ class BodyRegion(BlockFilter):
     def _states(text: str) -> bool:
         """A statement: a line that ends with a full stop; not a headline cut short ("...") or
         one that exclaims ("Kolumne: Als ob!", "Coming Soon!")."""
-        return STATEMENT_END_RE.search(text) is not None and not text.rstrip().endswith(("...", "…"))
+        return FULL_STOP_END_RE.search(text) is not None and not text.rstrip().endswith(("...", "…"))
 
     def _walls(self, doc: Document) -> list[int]:
         """Original positions of removed lines that end a stretch of text: comment counters,
@@ -1024,13 +1023,6 @@ class _Topic:
 def _is_crumbs(text: str) -> bool:
     """A trail of crumbs: three items or more between one separator (``_crumb_items``)."""
     return len(_crumb_items(text)) >= 3
-
-
-def _is_two_crumbs(text: str) -> bool:
-    """Two items of a few words between an arrow or a slash ("Hilfe & Kontakt › Häufige
-    Fragen zum Umzug", "Rechtsgebiete / Mietrecht"); a caption before its credit is longer
-    ("... in La Soledat / Lorenzo Marina")."""
-    return len(_crumb_items(text)) == 2
 
 
 def _crumb_items(text: str) -> list[str]:

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import quoted_together
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import LIST_ITEM_RE, QUESTION_END_RE, Lines, is_entry, is_intro
+from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -28,8 +26,6 @@ def is_structure(text: str) -> bool:
     return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text))
 
 
-# A statement ends in a full stop (perhaps inside quotes), not in a question mark.
-STATEMENT_END_RE = regex.compile(r"[.。][\"'”’»)]*\s*$")
 
 __all__ = ["DuplicateParagraphs"]
 
@@ -79,7 +75,7 @@ class DuplicateParagraphs(BlockFilter):
             return True
         if n >= self.min_paragraph_words and SENTENCE_END_RE.search(text):
             return True
-        return STATEMENT_END_RE.search(text) is not None
+        return FULL_STOP_END_RE.search(text) is not None  # a statement, not a question
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
