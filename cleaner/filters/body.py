@@ -893,7 +893,10 @@ class BodyRegion(BlockFilter):
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
             standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words
             if standfirst:
-                standfirst = stems.shares(self._stems(block.text))
+                # Right under the headline, a statement closed by a full stop is its standfirst
+                # whatever its words (a teaser exclaims or asks; a site's line does not sit
+                # there).
+                standfirst = (i == title + 1 and FULL_STOP_END_RE.search(block.text) is not None) or stems.shares(self._stems(block.text))
             if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst and i != greeting:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
