@@ -94,6 +94,9 @@ MIN_BRIDGED_DATA = 3
 MAX_HEAD_OVER_STOP = 2
 # Lines of data or entries above the text that make a box of the article's own facts.
 MIN_RUN_ABOVE = 4
+# Data lines between the headline and the text that make the lines there the article's, with
+# a statement among them (opening hours, prices).
+MIN_HEAD_DATA = 2
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -846,6 +849,22 @@ class BodyRegion(BlockFilter):
             # headline, however short.
             named = self._crumbed(doc, blocks[first].index)
             title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
+        if title is not None and self.structure:
+            # Between the headline and the text, the article's own data (two data lines or
+            # more) and a statement among them, with no more short lines than a run inside the
+            # text may hold ("Orari di apertura" / "9.00 – 17.00" / "La biglietteria chiude
+            # 45 minuti prima." / "Intero: 8 €"): the text starts under the headline, and those
+            # lines are judged as lines inside the text are.
+            gap = range(title + 1, head_end)
+            between = range(title + 1, first)
+            if (
+                gap
+                and sum(short[k] for k in gap) <= MAX_BRIDGE
+                and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in gap)
+                and any(sizes[k] >= self.min_standfirst_words and FULL_STOP_END_RE.search(blocks[k].text) for k in between)
+                and sum(k in tabled or self.lines.shapes.is_data(blocks[k].text) for k in between) >= MIN_HEAD_DATA
+            ):
+                head_end = title + 1
         tail_start = last + 1
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
