@@ -43,7 +43,7 @@ from cleaner.lines import (
     evenly_spaced,
     heads_contacts,
 )
-from cleaner.patterns import CJK_RE, SENTENCE_END_RE, WORD_RE, core, size
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -94,6 +94,8 @@ MIN_BRIDGED_DATA = 3
 MAX_HEAD_OVER_STOP = 2
 # Lines of data or entries above the text that make a box of the article's own facts.
 MIN_RUN_ABOVE = 4
+# A bracket closing a line ("(m/w/d)", "(A-L)"), short enough not to hold a sentence.
+QUALIFIER_RE = regex.compile(r"\s*\([^()]{1,40}\)\s*$")
 # Data lines between the headline and the text that make the lines there the article's, with
 # a statement among them (opening hours, prices).
 MIN_HEAD_DATA = 2
@@ -430,6 +432,15 @@ class BodyRegion(BlockFilter):
                 key = self.lines(items[-1]).key
                 named[key] = min(named.get(key, block.index), block.index)  # the highest trail
         return named
+
+    def _qualified(self, text: str) -> bool:
+        """A short line closed by a bracket that qualifies it ("Elektroniker (m/w/d)",
+        "Storia della lingua italiana (A-L)", "Gratin dauphinois (sans fromage !)"): the
+        bracket, not a sentence, ends it."""
+        m = QUALIFIER_RE.search(text)
+        if m is None or DIGIT_RE.search(text, 0, m.start()):
+            return False  # a rating or a count ("4,6 (312 Bewertungen)")
+        return self.lines(text[: m.start()]).size >= 2 and self._shape(text[: m.start()])[1]
 
     def _greets(self, text: str) -> bool:
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
@@ -827,7 +838,8 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and (short[i] or (not prose[i] and CJK_RE.search(blocks[i].text))) and looks_like_title(blocks[i].text)
+                if i not in boxed and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)))))
+                and looks_like_title(blocks[i].text)
                 and not _is_crumbs(blocks[i].text)
             ]  # fmt: skip
             if len(head) > 1:
