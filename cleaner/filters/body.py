@@ -94,6 +94,8 @@ MIN_BRIDGED_DATA = 3
 MAX_HEAD_OVER_STOP = 2
 # Lines of data or entries above the text that make a box of the article's own facts.
 MIN_RUN_ABOVE = 4
+# Items of a list between two of its "Label: value" entries at most (a list's length).
+MAX_BETWEEN_ENTRIES = 8
 # A bracket closing a line ("(m/w/d)", "(A-L)"), short enough not to hold a sentence.
 QUALIFIER_RE = regex.compile(r"\s*\([^()]{1,40}\)\s*$")
 # Data lines between the headline and the text that make the lines there the article's, with
@@ -296,6 +298,31 @@ class BodyRegion(BlockFilter):
         """A "Label: items" line under another one continues the article's list of entries
         ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
+
+    def _between_entries(
+        self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, ends: Sequence[int], in_runs: Collection[int]
+    ) -> bool:
+        """Lines between two "Label: value" entries of the article's list are its items
+        ("Schlafzimmer 2: zwei Einzelbetten" / "Duschbad mit WC" / "WLAN kostenlos" /
+        "Haustiere: nicht erlaubt"): at most ``MAX_BETWEEN_ENTRIES`` of them, no paragraph, no
+        header of other stories or comments and no end of the article box among them."""
+        if not short[i]:
+            return False
+        above = next((k for k in range(i - 1, max(-1, i - MAX_BETWEEN_ENTRIES - 1), -1) if LABELLED_RE.match(blocks[k].text) or self._shape(blocks[k].text)[0]), None)
+        if above is None or above not in in_runs or not LABELLED_RE.match(blocks[above].text):
+            return False
+        shapes = self.lines.shapes
+        for k in range(i, min(limit, above + MAX_BETWEEN_ENTRIES + 2)):
+            if crosses_removed(ends, blocks, k):
+                return False
+            text = blocks[k].text
+            if LABELLED_RE.match(text):
+                # The closing entry is a fact ("Haustiere: nicht erlaubt"), not a teaser's
+                # category and headline ("Videos: Die Highlights des Spieltags").
+                return k > above + 1 and _is_fact_entry(text)
+            if self._shape(text)[0] or shapes.is_related_header(text) or shapes.is_comment_header(text):
+                return False
+        return False
 
     def _heads_sections(
         self,
@@ -889,6 +916,7 @@ class BodyRegion(BlockFilter):
             or self._closed_by_text(blocks, short, tail_start, limit, stops)
             or self._contacts(blocks, tail_start, stops)
             or self._continues_entries(blocks, tail_start)
+            or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
             or self._signs_off(blocks, tail_start)
             or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
