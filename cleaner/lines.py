@@ -252,11 +252,14 @@ ADDRESS_RE = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[
 # data only as an address or code.
 NUMERAL_RE = regex.compile(r"[\d½¼¾⅓⅔⅛]")
 
-# A command or code line, on the line as written (commands are lower case).
+# A command or code line, on the line as written (commands are lower case), perhaps after the
+# name of the system it is for ("macOS: brew upgrade --cask belegmeister").
 CODE_RE = regex.compile(
-    r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
+    r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*[\w()/ ]{1,30}:\s(?:sudo|brew|apt(?:-get)?|dnf|yum|winget|choco|flatpak|pacman|zypper|pip3?|npm|npx|docker|kubectl) [-\w./:=@~]+"
+    r"|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
     r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|chown|mkdir|ssh|source|cd|ls|cat|cp|mv|rm|conda|uv|"
-    r"poetry|systemctl|bash|sh) [-\w./:=@~]+"
+    r"poetry|systemctl|journalctl|rsync|scp|tar|grep|sed|awk|crontab|useradd|usermod|ufw|certbot|openssl|ffmpeg|"
+    r"winget|choco|flatpak|pacman|zypper|helm|terraform|ansible|dotnet|composer|mvn|gradle|psql|mysql|sqlite3|bash|sh) [-\w./:=@~]+"
     r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
 )
 

@@ -734,3 +734,22 @@ def test_units_lookup_agrees_on_random_numbers(text: str) -> None:
     shapes = Lines(VOCAB).shapes
     assert shapes._has_quantity(text) == bool(PLAIN_QUANTITY.search(text))
     assert shapes._is_number_cell(text) == bool(PLAIN_CELL.match(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "is_code"),
+    [
+        ("journalctl -u nightly-backup.service --since today", True),
+        ("rsync -a --delete /srv/ /mnt/backup/", True),
+        ("macOS: brew upgrade --cask belegmeister", True),
+        ("Linux (Debian/Ubuntu): sudo apt update && sudo apt install belegmeister", True),
+        # a label and words that only start like a command are no command
+        ("Tipp: git ist toll", False),
+        ("Fazit: make it so", False),
+        ("Windows: Hilfe → Nach Updates suchen", False),
+    ],
+)
+def test_a_command_after_the_name_of_its_system_is_code(text: str, is_code: bool) -> None:
+    from cleaner.lines import CODE_RE
+
+    assert (CODE_RE.search(text) is not None) == is_code

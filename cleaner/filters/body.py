@@ -350,7 +350,7 @@ class BodyRegion(BlockFilter):
                 j += 1
             m = found = j
             while m < limit and not short[m] and not crosses_removed(ends, blocks, m):
-                if m in structured or self._is_text(blocks[m].text):
+                if m in structured or self._is_text(blocks[m].text) or CODE_RE.search(blocks[m].text):
                     found += 1
                 elif QUESTION_END_RE.search(blocks[m].text) is None:
                     break
@@ -364,9 +364,12 @@ class BodyRegion(BlockFilter):
                 return True
             # One statement of a sentence's length under one subheading ("Conservazione" / "Il
             # risotto si conserva in frigorifero per un giorno."): a tip or a note of the
-            # article; an appeal exclaims ("Jetzt teilen!") or asks.
-            if text == 1 and j - k == 1 and m - j == 1 and FULL_STOP_END_RE.search(blocks[j].text) and self.lines(blocks[j].text).words >= MIN_NOTE_WORDS:
-                return True
+            # article; an appeal exclaims ("Jetzt teilen!") or asks. Or one command ("Logs
+            # ansehen" / "journalctl -u backup.service").
+            if text == 1 and j - k == 1 and m - j == 1:
+                note = blocks[j].text
+                if (FULL_STOP_END_RE.search(note) and self.lines(note).words >= MIN_NOTE_WORDS) or CODE_RE.search(note):
+                    return True
             k = m
         return False
 
