@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "heads_contacts", "is_contact", "is_entry", "is_intro"]
+__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "contacts_end", "evenly_spaced", "heads_contacts", "is_contact", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -303,13 +303,18 @@ PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # Contact details: an e-mail address, or a phone number of six digits or more ("0821 556677",
-# "070-123 45 67", "+49 89 1234-0"); a date written with dots is none.
-CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
+# "070-123 45 67", "+49 89 1234-0"); a date written with dots or a product number ("#559393")
+# is none.
+CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,#])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
 DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
 # Lines of contact details under a heading of one or two words ("Kontakt") in the lines
-# under it, at least.
+# under it, at least (one of them a phone number or an e-mail address), and those lines (a
+# name, a street, a town, a phone number, an e-mail address).
 MIN_CONTACT_LINES = 2
-CONTACT_WINDOW = 3
+CONTACT_WINDOW = 5
+# A town after its postal code, at the start of a line or after a comma ("74918 Angelbachtal",
+# "Ellenberger Str. 12, 24376 Kappeln"): part of an address.
+POSTAL_TOWN_RE = regex.compile(r"(?:^|,\s)\d{4,5}\s\p{Lu}\p{Ll}")
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3
@@ -486,11 +491,25 @@ def is_contact(text: str) -> bool:
 
 
 def heads_contacts(texts: Sequence[str], i: int) -> bool:
-    """Is line ``i`` of one or two words ("Kontakt", "Contact") the heading of contact
-    details: ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them?"""
-    if len(texts[i].split()) > 2:
-        return False
-    return sum(map(is_contact, texts[i + 1 : i + 1 + CONTACT_WINDOW])) >= MIN_CONTACT_LINES
+    """Is line ``i``, of one or two words ("Kontakt", "Ihr Ansprechpartner") or introducing
+    what follows ("Für Rückfragen steht Ihnen das Bauamt zur Verfügung:"), the heading of
+    contact details: do ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them
+    (a phone number or an e-mail address in one of them at least; a town after its postal
+    code counts too)?"""
+    return contacts_end(texts, i) is not None
+
+
+def contacts_end(texts: Sequence[str], i: int) -> int | None:
+    """The position of the last line of contact details under line ``i`` when line ``i`` is
+    their heading (see :func:`heads_contacts`), else None."""
+    if len(texts[i].split()) > 2 and not is_intro(texts[i]):
+        return None
+    phones = [k for k in range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW)) if is_contact(texts[k])]
+    if not phones:
+        return None
+    towns = [k for k in range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW)) if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
+    found = set(phones) | set(towns)
+    return max(found) if len(phones) + len(towns) >= MIN_CONTACT_LINES else None
 
 
 def is_intro(text: str) -> bool:

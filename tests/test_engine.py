@@ -753,3 +753,19 @@ def test_a_command_after_the_name_of_its_system_is_code(text: str, is_code: bool
     from cleaner.lines import CODE_RE
 
     assert (CODE_RE.search(text) is not None) == is_code
+
+
+def test_contact_blocks_end_at_their_last_detail() -> None:
+    from cleaner.lines import contacts_end, heads_contacts, is_contact
+
+    block = ["Ihr Ansprechpartner", "Herr Jonas Seibert", "Burgstraße 14", "64678 Lindenfels", "Tel. 06255 9130-42", "Ähnliche Jobs"]
+    assert contacts_end(block, 0) == 4  # the phone line; "Ähnliche Jobs" is no detail
+    # A line that introduces the details is their heading however long.
+    assert heads_contacts(["Für Rückfragen steht Ihnen das Bauamt zur Verfügung:", "Frau Petra Gaiser", "Telefon 07226 9210-31", "bauamt@example.de"], 0)
+    # A long line that does not introduce them is not.
+    assert not heads_contacts(["Die Gemeinde lädt alle Bürgerinnen und Bürger ein", "Telefon 07226 9210-31", "bauamt@example.de"], 0)
+    # A town after its postal code counts only beside a phone number or an e-mail address.
+    assert not heads_contacts(["Filialen", "64678 Lindenfels", "64646 Heppenheim"], 0)
+    # A product number is no phone number ("Article content" over wine prices).
+    assert not is_contact("La Vieille Ferme 2025 Rosé, France ($14.99, #559393)")
+    assert not heads_contacts(["Article content", "Rosé, France ($14.99, #559393)", "Carricante, Italy ($19.99, #192961)"], 0)

@@ -40,8 +40,8 @@ from cleaner.lines import (
     QUESTION_END_RE,
     WORDLESS_RE,
     Lines,
+    contacts_end,
     evenly_spaced,
-    heads_contacts,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
@@ -549,12 +549,13 @@ class BodyRegion(BlockFilter):
     def _contacts(blocks: tuple[Block, ...], i: int, stops: Sequence[int]) -> bool:
         """Line ``i`` is a heading of one or two words over contact details ("Kontakt" /
         "Hamnkapten: Lars Öberg, 070-123 45 67" / "info@..."; :func:`lines.heads_contacts`),
-        or one of the ``CONTACT_WINDOW`` lines under it, with no end of the article box
-        between: a club's, office's or employer's contact block closing the text."""
+        or one of the lines under it down to the last that holds them, with no end of the
+        article box between: a club's, office's or employer's contact block closing the text."""
         for h in range(i, max(-1, i - CONTACT_WINDOW - 1), -1):
             if h < i and crosses_removed(stops, blocks, h + 1):
                 return False
-            if heads_contacts([b.text for b in blocks[h : h + 1 + CONTACT_WINDOW]], 0):
+            end = contacts_end([b.text for b in blocks[h : h + 1 + CONTACT_WINDOW]], 0)
+            if end is not None and i <= h + end:
                 return True
         return False
 
