@@ -299,6 +299,13 @@ class BodyRegion(BlockFilter):
         ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
 
+    @staticmethod
+    def _opens_entries(blocks: tuple[Block, ...], short: list[bool], i: int, limit: int) -> bool:
+        """Right under a line of the text, a "Label: value" entry that holds a figure with
+        another entry under it opens the article's entries ("... lädt der Bürgermeister ein." /
+        "Termin: Donnerstag, 13. März 2025, 19:30 Uhr" / "Ort: Festhalle, Schulstraße 4")."""
+        return 0 < i < limit - 1 and not short[i - 1] and _is_figures_entry(blocks[i].text) and LABELLED_RE.match(blocks[i + 1].text) is not None
+
     def _between_entries(
         self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, ends: Sequence[int], in_runs: Collection[int]
     ) -> bool:
@@ -920,6 +927,7 @@ class BodyRegion(BlockFilter):
             or self._closed_by_text(blocks, short, tail_start, limit, stops)
             or self._contacts(blocks, tail_start, stops)
             or self._continues_entries(blocks, tail_start)
+            or self._opens_entries(blocks, short, tail_start, limit)
             or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
             or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
             or self._signs_off(blocks, tail_start)
@@ -929,6 +937,9 @@ class BodyRegion(BlockFilter):
                 break
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
+            # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
+            if self._signs_off(blocks, tail_start - 1) and (tail_start >= limit or not self._signs_off(blocks, tail_start)):
+                break
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
             tail_start -= 1
