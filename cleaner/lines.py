@@ -187,6 +187,12 @@ LIST_FOR_RE = regex.compile(r"\s*\([^()]{1,40}\)?$|\s+\S+\s+\d+(?:\s+\S+)?$")
 ABBREVIATION_RE = regex.compile(r"\p{L}{1,5}\.")
 # Rows with a figure in the same cell that make a table however sparse its figures.
 MIN_TABLE_ROWS = 4
+# Rows under a header row that make a small table, at least and at most (looked for); the
+# cells of its rows at most, and the words of a cell.
+MIN_HEADED_ROWS = 3
+MAX_HEADED_ROWS = 12
+MAX_HEADED_CELLS = 6
+MAX_CELL_WORDS = 6
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
@@ -958,6 +964,37 @@ class Shapes:
         before = _integer(texts[k - 1]) if k > start else None
         after = _integer(texts[k + 1]) if k + 1 < end else None
         return before != number - 1 and after != number + 1
+
+    def headed_table(self, texts: Sequence[str], i: int, end: int) -> int | None:
+        """Where a small table that starts at line ``i`` ends (before ``end``): a header row of
+        2 to ``MAX_HEADED_CELLS`` cells without figures (perhaps under a heading), then
+        ``MIN_HEADED_ROWS`` rows or more of as many cells with a figure in the same cell of
+        every row and in no other ("Koti" / "Vieras" / "Tulos" / "Porin Myrsky" / "Vaasan
+        Viikingit" / "2–1" / ...); cells are short lines without a sentence end. None if there
+        is none."""
+        reach = min(end, i + 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1))
+        data: list[bool] = []
+        for text in texts[i:reach]:
+            is_data = self.is_data(text)
+            if not is_data:
+                line = self.lines(text)
+                if line.sentence_end or line.words > MAX_CELL_WORDS:
+                    break
+            data.append(is_data)
+        for heading in (0, 1):
+            for n in range(2, MAX_HEADED_CELLS + 1):
+                first = heading + n  # the first row's first cell, from i
+                if first + n * MIN_HEADED_ROWS > len(data) or any(data[:first]):
+                    continue
+                shape = data[first : first + n]
+                if not any(shape):
+                    continue
+                rows = 1
+                while first + (rows + 1) * n <= len(data) and data[first + rows * n : first + (rows + 1) * n] == shape:
+                    rows += 1
+                if rows >= MIN_HEADED_ROWS:
+                    return i + first + rows * n
+        return None
 
     def structured_runs(
         self,

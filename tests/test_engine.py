@@ -769,3 +769,19 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     # A product number is no phone number ("Article content" over wine prices).
     assert not is_contact("La Vieille Ferme 2025 Rosé, France ($14.99, #559393)")
     assert not heads_contacts(["Article content", "Rosé, France ($14.99, #559393)", "Carricante, Italy ($19.99, #192961)"], 0)
+
+
+def test_a_small_table_under_its_header_row() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines(VOCAB).shapes
+    rows = ["Porin Myrsky", "Vaasan Viikingit", "2–1", "Tampereen Tähti", "Joensuun Jaguaarit", "5–4", "Rauman Merikotkat", "Kuopion Kotkat", "0–2"]
+    texts = ["Kierroksen muut tulokset", "Koti", "Vieras", "Tulos", *rows, "Karhut nousi kuudenneksi."]
+    assert shapes.headed_table(texts, 0, len(texts)) == 13  # heading, header row, three rows
+    assert shapes.headed_table(texts[1:], 0, len(texts) - 1) == 12  # the header row alone on top
+    # Two rows are no table; nor are rows whose figures change cell (teasers with dates).
+    assert shapes.headed_table(texts[:10], 0, 10) is None
+    shifted = ["Koti", "Vieras", "Tulos", "Porin Myrsky", "Vaasan Viikingit", "2–1", "Tampereen Tähti", "5–4", "Joensuun Jaguaarit", "Rauman Merikotkat", "0–2", "Kuopion Kotkat"]
+    assert shapes.headed_table(shifted, 0, len(shifted)) is None
+    # A sentence ends the cells.
+    assert shapes.headed_table(["Koti", "Vieras", "Tulos", "Porin Myrsky", "Vaasan Viikingit", "2–1", "Das ist ein Satz."], 0, 7) is None

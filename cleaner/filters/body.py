@@ -35,6 +35,8 @@ from cleaner.lines import (
     LETTER_OR_NUMBER_RE,
     LIST_ITEM_RE,
     MAX_DATA_CHARS,
+    MAX_HEADED_CELLS,
+    MAX_HEADED_ROWS,
     MAX_HEADER_CHARS,
     MIN_TABLE_ROWS,
     QUESTION_END_RE,
@@ -298,6 +300,13 @@ class BodyRegion(BlockFilter):
         """A "Label: items" line under another one continues the article's list of entries
         ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
+
+    def _headed_table(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> int | None:
+        """Where a small table under its header row that starts at line ``i`` ends
+        (:meth:`lines.Shapes.headed_table`), not across the end of the article box; or None."""
+        end = next((k for k in range(i, min(limit, i + 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1))) if crosses_removed(ends, blocks, k)), limit)
+        found = self.lines.shapes.headed_table([b.text for b in blocks[i:end]], 0, end - i)
+        return i + found if found is not None else None
 
     @staticmethod
     def _opens_entries(blocks: tuple[Block, ...], short: list[bool], i: int, limit: int) -> bool:
@@ -920,20 +929,28 @@ class BodyRegion(BlockFilter):
         # line that ends the article box (a share bar, tags, a copyright line).
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
-        while tail_start < limit and (
-            not short[tail_start]
-            or self._heads_list(blocks, tail_start)
-            or self._answers(blocks, short, tail_start, limit, stops)
-            or self._closed_by_text(blocks, short, tail_start, limit, stops)
-            or self._contacts(blocks, tail_start, stops)
-            or self._continues_entries(blocks, tail_start)
-            or self._opens_entries(blocks, short, tail_start, limit)
-            or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
-            or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
-            or self._signs_off(blocks, tail_start)
-            or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
-        ):
-            if crosses_removed(ends, blocks, tail_start):
+        while tail_start < limit:
+            # A small table under a heading: its header row, and rows with a figure in the
+            # same cell ("Kierroksen muut tulokset" / "Koti" / "Vieras" / "Tulos" / "Porin
+            # Myrsky" / "Vaasan Viikingit" / "2–1" / ...).
+            rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
+            if rows_end is not None:
+                text_below += rows_end - tail_start
+                tail_start = rows_end
+                continue
+            if not (
+                not short[tail_start]
+                or self._heads_list(blocks, tail_start)
+                or self._answers(blocks, short, tail_start, limit, stops)
+                or self._closed_by_text(blocks, short, tail_start, limit, stops)
+                or self._contacts(blocks, tail_start, stops)
+                or self._continues_entries(blocks, tail_start)
+                or self._opens_entries(blocks, short, tail_start, limit)
+                or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
+                or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
+                or self._signs_off(blocks, tail_start)
+                or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
+            ) or crosses_removed(ends, blocks, tail_start):
                 break
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
@@ -1048,7 +1065,8 @@ class BodyRegion(BlockFilter):
         and ``end``: a page's link box between two parts of the text, not a list of the
         article's (those have markers, data, or an introducing line ending in a colon: "Die
         Tarife im Vergleich:" over a table's cells), nor rows of a table between two of its
-        parts (``tabled``) that hold figures, nor a table's rows with one figure each."""
+        parts (``tabled``) that hold figures, nor a table's rows with one figure each, nor a
+        small table under its header row."""
         runs: dict[int, str] = {}
         i = start
         while i < end:
@@ -1062,7 +1080,7 @@ class BodyRegion(BlockFilter):
             # Rows of a table between two parts of it that carry figures ("Dampfprogramm" /
             # "Nein" / "Ja" between the prices and the noise levels).
             inside_table = i - 1 in tabled and j in tabled
-            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced and not inside_table and not self._rows(blocks, i, j):
+            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced and not inside_table and not self._rows(blocks, i, j) and self._headed_table(blocks, i, j, ()) is None:
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs

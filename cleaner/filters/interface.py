@@ -17,7 +17,7 @@ from cleaner import reasons
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CONTACT_WINDOW, Lines, heads_contacts
+from cleaner.lines import CONTACT_WINDOW, MAX_HEADED_CELLS, Lines, heads_contacts
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -110,6 +110,14 @@ class InterfaceLines(BlockFilter):
                     cells.update(range(start, end))
                 elif why == "days":
                     stamps.add(start)
+            # A small table's header row ("Home" / "Away" / "Score" over its rows).
+            for i, reason in found:
+                if reason in CELL_REASONS and i not in cells and self._may_be_cell(texts[i]):
+                    for start in range(max(0, i - MAX_HEADED_CELLS), i + 1):
+                        end = self.lines.shapes.headed_table(texts, start, len(texts))
+                        if end is not None and end > i:
+                            cells.update(range(start, end))
+                            break
         for i, reason in found:
             block = doc.blocks[i]
             if reason in CELL_REASONS and i in cells and self._may_be_cell(block.text):
