@@ -981,6 +981,8 @@ class Shapes:
                 if line.sentence_end or line.words > MAX_CELL_WORDS:
                     break
             data.append(is_data)
+        if not any(data):
+            return None  # a menu: no figures at all
         for heading in (0, 1):
             for n in range(2, MAX_HEADED_CELLS + 1):
                 first = heading + n  # the first row's first cell, from i

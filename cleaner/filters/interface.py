@@ -111,10 +111,13 @@ class InterfaceLines(BlockFilter):
                 elif why == "days":
                     stamps.add(start)
             # A small table's header row ("Home" / "Away" / "Score" over its rows).
+            tables: dict[int, int | None] = {}  # where the table starting at a line ends
             for i, reason in found:
                 if reason in CELL_REASONS and i not in cells and self._may_be_cell(texts[i]):
                     for start in range(max(0, i - MAX_HEADED_CELLS), i + 1):
-                        end = self.lines.shapes.headed_table(texts, start, len(texts))
+                        if start not in tables:
+                            tables[start] = self.lines.shapes.headed_table(texts, start, len(texts))
+                        end = tables[start]
                         if end is not None and end > i:
                             cells.update(range(start, end))
                             break
