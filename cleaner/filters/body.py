@@ -183,7 +183,7 @@ class BodyRegion(BlockFilter):
         min_share_bar: int | None = 3,
         min_lead_words: float = 20,
         min_long_words: float | None = 40,
-        max_tail_headings: int = 1,
+        max_tail_headings: int = 2,
         structure: bool | tuple[str, ...] = True,
         vocabulary: Vocabulary | None = None,
         lines: Lines | None = None,
@@ -363,6 +363,12 @@ class BodyRegion(BlockFilter):
         for _ in range(MAX_SECTIONS):
             j = k
             while j < limit and short[j] and j - k < self.max_tail_headings:
+                # A header of other stories or comments heads no section of the article, and
+                # a heading does not run on past a lead-in of other stories.
+                if self.lines.shapes.is_related_header(blocks[j].text) or self.lines.shapes.is_comment_header(blocks[j].text):
+                    return False
+                if j > k and crosses_removed(ends, blocks, j):
+                    return False
                 j += 1
             m = found = j
             while m < limit and not short[m] and not crosses_removed(ends, blocks, m):
