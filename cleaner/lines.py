@@ -188,11 +188,12 @@ ABBREVIATION_RE = regex.compile(r"\p{L}{1,5}\.")
 # Rows with a figure in the same cell that make a table however sparse its figures.
 MIN_TABLE_ROWS = 4
 # Rows under a header row that make a small table, at least and at most (looked for); the
-# cells of its rows at most, and the words of a cell.
+# cells of its rows at most, and the words of a cell (a room card's features: "Vistas a la
+# calle, aire acondicionado, nevera").
 MIN_HEADED_ROWS = 3
 MAX_HEADED_ROWS = 12
 MAX_HEADED_CELLS = 6
-MAX_CELL_WORDS = 6
+MAX_CELL_WORDS = 10
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
@@ -970,8 +971,10 @@ class Shapes:
         2 to ``MAX_HEADED_CELLS`` cells without figures (perhaps under a heading), then
         ``MIN_HEADED_ROWS`` rows or more of as many cells with a figure in the same cell of
         every row and in no other ("Koti" / "Vieras" / "Tulos" / "Porin Myrsky" / "Vaasan
-        Viikingit" / "2–1" / ...); cells are short lines without a sentence end. None if there
-        is none."""
+        Viikingit" / "2–1" / ...); or, without a header row, ``MIN_TABLE_ROWS`` such rows
+        that start with a name (cards: "Einzelzimmer" / "Etagenbad" / "ab 48 € / Nacht" /
+        ...). Cells are lines of ``MAX_CELL_WORDS`` words at most without a sentence end.
+        None if there is none."""
         reach = min(end, i + 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1))
         data: list[bool] = []
         for text in texts[i:reach]:
@@ -985,17 +988,18 @@ class Shapes:
             return None  # a menu: no figures at all
         for heading in (0, 1):
             for n in range(2, MAX_HEADED_CELLS + 1):
-                first = heading + n  # the first row's first cell, from i
-                if first + n * MIN_HEADED_ROWS > len(data) or any(data[:first]):
-                    continue
-                shape = data[first : first + n]
-                if not any(shape):
-                    continue
-                rows = 1
-                while first + (rows + 1) * n <= len(data) and data[first + rows * n : first + (rows + 1) * n] == shape:
-                    rows += 1
-                if rows >= MIN_HEADED_ROWS:
-                    return i + first + rows * n
+                # With a header row of n cells, or without one: then MIN_TABLE_ROWS rows.
+                for first, least in ((heading + n, MIN_HEADED_ROWS), (heading, MIN_TABLE_ROWS)):
+                    if first + n * least > len(data) or any(data[:first]):
+                        continue
+                    shape = data[first : first + n]
+                    if not any(shape) or (first == heading and shape[0]):
+                        continue  # a row starts with its name, not a figure
+                    rows = 1
+                    while first + (rows + 1) * n <= len(data) and data[first + rows * n : first + (rows + 1) * n] == shape:
+                        rows += 1
+                    if rows >= least:
+                        return i + first + rows * n
         return None
 
     def structured_runs(

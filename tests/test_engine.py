@@ -785,3 +785,15 @@ def test_a_small_table_under_its_header_row() -> None:
     assert shapes.headed_table(shifted, 0, len(shifted)) is None
     # A sentence ends the cells.
     assert shapes.headed_table(["Koti", "Vieras", "Tulos", "Porin Myrsky", "Vaasan Viikingit", "2–1", "Das ist ein Satz."], 0, 7) is None
+
+
+def test_cards_without_a_header_row_are_a_table_from_four_rows() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines(VOCAB).shapes
+    cards = ["Single room", "Shared bathroom, fan", "from £52 a night", "Standard double", "Private bathroom", "from £78 a night",
+             "Double with balcony", "Garden view, air conditioning, fridge", "from £92 a night", "Triple room", "Three single beds", "from £105 a night"]
+    assert shapes.headed_table(cards, 0, len(cards)) == 12
+    # Three cards are too few without a header row; a row that starts with its figure is no card.
+    assert shapes.headed_table(cards[:9], 0, 9) is None
+    assert shapes.headed_table(["12,90 €", "Milchkännchen", "24,90 €", "Tamper", "9,90 €", "Entkalker", "19,90 €", "Abschlagbehälter"], 0, 8) is None
