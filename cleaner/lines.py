@@ -319,6 +319,9 @@ DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
 # name, a street, a town, a phone number, an e-mail address).
 MIN_CONTACT_LINES = 2
 CONTACT_WINDOW = 5
+# Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
+# informazioni e prenotazioni"), unless it introduces the block with a colon.
+MAX_CONTACT_HEADING_WORDS = 4
 # A town after its postal code, at the start of a line or after a comma ("74918 Angelbachtal",
 # "Ellenberger Str. 12, 24376 Kappeln"): part of an address.
 POSTAL_TOWN_RE = regex.compile(r"(?:^|,\s)\d{4,5}\s\p{Lu}\p{Ll}")
@@ -509,7 +512,7 @@ def heads_contacts(texts: Sequence[str], i: int) -> bool:
 def contacts_end(texts: Sequence[str], i: int) -> int | None:
     """The position of the last line of contact details under line ``i`` when line ``i`` is
     their heading (see :func:`heads_contacts`), else None."""
-    if len(texts[i].split()) > 2 and not is_intro(texts[i]):
+    if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
         return None
     phones = [k for k in range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW)) if is_contact(texts[k])]
     if not phones:

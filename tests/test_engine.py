@@ -762,6 +762,8 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     assert contacts_end(block, 0) == 4  # the phone line; "Ähnliche Jobs" is no detail
     # A line that introduces the details is their heading however long.
     assert heads_contacts(["Für Rückfragen steht Ihnen das Bauamt zur Verfügung:", "Frau Petra Gaiser", "Telefon 07226 9210-31", "bauamt@example.de"], 0)
+    # A heading of up to four words: the place's name, "Per informazioni e prenotazioni".
+    assert heads_contacts(["Per informazioni e prenotazioni", "Giorgio e Manuela", "Tel. 0547 81 22 41", "47042 Cesenatico"], 0)
     # A long line that does not introduce them is not.
     assert not heads_contacts(["Die Gemeinde lädt alle Bürgerinnen und Bürger ein", "Telefon 07226 9210-31", "bauamt@example.de"], 0)
     # A town after its postal code counts only beside a phone number or an e-mail address.
