@@ -194,6 +194,8 @@ MIN_HEADED_ROWS = 3
 MAX_HEADED_ROWS = 12
 MAX_HEADED_CELLS = 6
 MAX_CELL_WORDS = 10
+# The lines such a table can span, at most (a heading, a header row and its rows).
+MAX_HEADED_LINES = 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1)
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
@@ -314,9 +316,9 @@ AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # is none.
 CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,#])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
 DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
-# Lines of contact details under a heading of one or two words ("Kontakt") in the lines
-# under it, at least (one of them a phone number or an e-mail address), and those lines (a
-# name, a street, a town, a phone number, an e-mail address).
+# Lines of contact details under their heading ("Kontakt") in the lines under it, at least
+# (one of them a phone number or an e-mail address), and those lines (a name, a street, a
+# town, a phone number, an e-mail address).
 MIN_CONTACT_LINES = 2
 CONTACT_WINDOW = 5
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
@@ -501,11 +503,11 @@ def is_contact(text: str) -> bool:
 
 
 def heads_contacts(texts: Sequence[str], i: int) -> bool:
-    """Is line ``i``, of one or two words ("Kontakt", "Ihr Ansprechpartner") or introducing
-    what follows ("Für Rückfragen steht Ihnen das Bauamt zur Verfügung:"), the heading of
-    contact details: do ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them
-    (a phone number or an e-mail address in one of them at least; a town after its postal
-    code counts too)?"""
+    """Is line ``i``, of ``MAX_CONTACT_HEADING_WORDS`` words at most ("Kontakt", "Ihr
+    Ansprechpartner", "Musée des Tanneurs") or introducing what follows ("Für Rückfragen steht
+    Ihnen das Bauamt zur Verfügung:"), the heading of contact details: do
+    ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them (a phone number or an
+    e-mail address in one of them at least; a town after its postal code counts too)?"""
     return contacts_end(texts, i) is not None
 
 
@@ -514,10 +516,11 @@ def contacts_end(texts: Sequence[str], i: int) -> int | None:
     their heading (see :func:`heads_contacts`), else None."""
     if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
         return None
-    phones = [k for k in range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW)) if is_contact(texts[k])]
+    window = range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW))
+    phones = [k for k in window if is_contact(texts[k])]
     if not phones:
         return None
-    towns = [k for k in range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW)) if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
+    towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
     found = set(phones) | set(towns)
     return max(found) if len(phones) + len(towns) >= MIN_CONTACT_LINES else None
 
@@ -978,7 +981,7 @@ class Shapes:
         that start with a name (cards: "Einzelzimmer" / "Etagenbad" / "ab 48 € / Nacht" /
         ...). Cells are lines of ``MAX_CELL_WORDS`` words at most without a sentence end.
         None if there is none."""
-        reach = min(end, i + 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1))
+        reach = min(end, i + MAX_HEADED_LINES)
         data: list[bool] = []
         for text in texts[i:reach]:
             is_data = self.is_data(text)

@@ -35,8 +35,7 @@ from cleaner.lines import (
     LETTER_OR_NUMBER_RE,
     LIST_ITEM_RE,
     MAX_DATA_CHARS,
-    MAX_HEADED_CELLS,
-    MAX_HEADED_ROWS,
+    MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MIN_TABLE_ROWS,
     QUESTION_END_RE,
@@ -302,9 +301,10 @@ class BodyRegion(BlockFilter):
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
 
     def _headed_table(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> int | None:
-        """Where a small table under its header row that starts at line ``i`` ends
-        (:meth:`lines.Shapes.headed_table`), not across the end of the article box; or None."""
-        end = next((k for k in range(i, min(limit, i + 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1))) if crosses_removed(ends, blocks, k)), limit)
+        """Where a small table that starts at line ``i`` ends (its header row and rows, or
+        cards: :meth:`lines.Shapes.headed_table`), not across the end of the article box; or
+        None."""
+        end = next((k for k in range(i, min(limit, i + MAX_HEADED_LINES)) if crosses_removed(ends, blocks, k)), limit)
         found = self.lines.shapes.headed_table([b.text for b in blocks[i:end]], 0, end - i)
         return i + found if found is not None else None
 
@@ -569,8 +569,8 @@ class BodyRegion(BlockFilter):
 
     @staticmethod
     def _contacts(blocks: tuple[Block, ...], i: int, stops: Sequence[int]) -> bool:
-        """Line ``i`` is a heading of one or two words over contact details ("Kontakt" /
-        "Hamnkapten: Lars Öberg, 070-123 45 67" / "info@..."; :func:`lines.heads_contacts`),
+        """Line ``i`` is the heading of contact details ("Kontakt" / "Hamnkapten: Lars Öberg,
+        070-123 45 67" / "info@..."; :func:`lines.contacts_end`),
         or one of the lines under it down to the last that holds them, with no end of the
         article box between: a club's, office's or employer's contact block closing the text."""
         for h in range(i, max(-1, i - CONTACT_WINDOW - 1), -1):
@@ -936,9 +936,10 @@ class BodyRegion(BlockFilter):
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
         while tail_start < limit:
-            # A small table under a heading: its header row, and rows with a figure in the
-            # same cell ("Kierroksen muut tulokset" / "Koti" / "Vieras" / "Tulos" / "Porin
-            # Myrsky" / "Vaasan Viikingit" / "2–1" / ...).
+            # A small table: its header row (perhaps under a heading) and rows with a figure
+            # in the same cell ("Kierroksen muut tulokset" / "Koti" / "Vieras" / "Tulos" /
+            # "Porin Myrsky" / "Vaasan Viikingit" / "2–1" / ...), or cards of a room or a
+            # product with a price each.
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
             if rows_end is not None:
                 text_below += rows_end - tail_start
@@ -1072,7 +1073,7 @@ class BodyRegion(BlockFilter):
         article's (those have markers, data, or an introducing line ending in a colon: "Die
         Tarife im Vergleich:" over a table's cells), nor rows of a table between two of its
         parts (``tabled``) that hold figures, nor a table's rows with one figure each, nor a
-        small table under its header row."""
+        small table (:meth:`_headed_table`)."""
         runs: dict[int, str] = {}
         i = start
         while i < end:
