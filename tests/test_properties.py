@@ -110,8 +110,13 @@ PARAGRAPH = "The council voted on Monday to extend the tram line to the airport 
         # Under a footer word that may head contact details: lines the e-mail and phone
         # patterns would scan from every start.
         PARAGRAPH * 3 + "Kontakt\n" + "a.b-c" * 200_000 + "\n" + "1 " * 500_000 + "\n",
+        # Small tables, cards and list entries, thousands of them: what the table and entry
+        # readers look ahead over; a headline-like line of 1 MB closed by a bracket.
+        PARAGRAPH * 3 + ("Home\nAway\nScore\n" + "Porin Myrsky\nVaasan Viikingit\n2–1\n" * 5) * 1000 + ("Home\n12\n") * 10_000,
+        PARAGRAPH * 3 + ("Zimmer: 2 Betten\n" + "WLAN\n" * 7 + "Haustiere: nein\n") * 2000,
+        "Menu\n" + "Wort " * 200_000 + "(m/w/d)\n" + PARAGRAPH * 3,
     ],
-    ids=["10MB", "1MB-line", "long-and-short", "brackets", "byline-like", "contact-like"],
+    ids=["10MB", "1MB-line", "long-and-short", "brackets", "byline-like", "contact-like", "tables", "entries", "qualified-line"],
 )
 def test_large_and_adversarial_inputs(text: str) -> None:
     result = cleaner.clean(text)

@@ -97,8 +97,10 @@ MAX_HEAD_OVER_STOP = 2
 MIN_RUN_ABOVE = 4
 # Items of a list between two of its "Label: value" entries at most (a list's length).
 MAX_BETWEEN_ENTRIES = 8
-# A bracket closing a line ("(m/w/d)", "(A-L)"), short enough not to hold a sentence.
-QUALIFIER_RE = regex.compile(r"\s*\([^()]{1,40}\)\s*$")
+# A bracket closing a line ("(m/w/d)", "(A-L)"), short enough not to hold a sentence, and
+# the end of a line it is looked for in.
+QUALIFIER_RE = regex.compile(r"\s*\([^()]{1,40}\)$")
+MAX_QUALIFIER_CHARS = 44
 # Data lines between the headline and the text that make the lines there the article's, with
 # a statement among them (opening hours, prices).
 MIN_HEAD_DATA = 2
@@ -489,7 +491,8 @@ class BodyRegion(BlockFilter):
         """A short line closed by a bracket that qualifies it ("Elektroniker (m/w/d)",
         "Storia della lingua italiana (A-L)", "Gratin dauphinois (sans fromage !)"): the
         bracket, not a sentence, ends it."""
-        m = QUALIFIER_RE.search(text)
+        text = text.rstrip()
+        m = QUALIFIER_RE.search(text, max(0, len(text) - MAX_QUALIFIER_CHARS))  # bounded: the line's end
         if m is None or DIGIT_RE.search(text, 0, m.start()):
             return False  # a rating or a count ("4,6 (312 Bewertungen)")
         return self.lines(text[: m.start()]).size >= 2 and self._shape(text[: m.start()])[1]
