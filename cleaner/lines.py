@@ -193,7 +193,7 @@ MIN_TABLE_ROWS = 4
 MIN_HEADED_ROWS = 3
 MAX_HEADED_ROWS = 12
 MAX_HEADED_CELLS = 6
-MAX_CELL_WORDS = 10
+MAX_HEADED_CELL_WORDS = 10
 # The lines such a table can span, at most (a heading, a header row and its rows).
 MAX_HEADED_LINES = 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1)
 # A line with no word at all: "___", "* * *", "✓".
@@ -979,15 +979,15 @@ class Shapes:
         every row and in no other ("Koti" / "Vieras" / "Tulos" / "Porin Myrsky" / "Vaasan
         Viikingit" / "2–1" / ...); or, without a header row, ``MIN_TABLE_ROWS`` such rows
         that start with a name (cards: "Einzelzimmer" / "Etagenbad" / "ab 48 € / Nacht" /
-        ...). Cells are lines of ``MAX_CELL_WORDS`` words at most without a sentence end.
-        None if there is none."""
+        ...). Cells are lines of ``MAX_HEADED_CELL_WORDS`` words at most without a sentence
+        end. None if there is none."""
         reach = min(end, i + MAX_HEADED_LINES)
         data: list[bool] = []
         for text in texts[i:reach]:
             is_data = self.is_data(text)
             if not is_data:
                 line = self.lines(text)
-                if line.sentence_end or line.words > MAX_CELL_WORDS:
+                if line.sentence_end or line.words > MAX_HEADED_CELL_WORDS:
                     break
             data.append(is_data)
         if not any(data):

@@ -948,6 +948,7 @@ class BodyRegion(BlockFilter):
                 text_below += rows_end - tail_start
                 tail_start = rows_end
                 continue
+            signs = self._signs_off(blocks, tail_start)
             if not (
                 not short[tail_start]
                 or self._heads_list(blocks, tail_start)
@@ -958,14 +959,14 @@ class BodyRegion(BlockFilter):
                 or self._opens_entries(blocks, short, tail_start, limit)
                 or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
                 or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
-                or self._signs_off(blocks, tail_start)
+                or signs
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
             ) or crosses_removed(ends, blocks, tail_start):
                 break
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
-            if self._signs_off(blocks, tail_start - 1) and (tail_start >= limit or not self._signs_off(blocks, tail_start)):
+            if signs and (tail_start >= limit or not self._signs_off(blocks, tail_start)):
                 break
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:

@@ -26,7 +26,6 @@ def is_structure(text: str) -> bool:
     return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text))
 
 
-
 __all__ = ["DuplicateParagraphs"]
 
 
