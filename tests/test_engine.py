@@ -482,7 +482,7 @@ def test_a_shared_overflowing_memo_changes_no_result() -> None:
 def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def]
     """Captions._pull_quotes as written before its count prefilter: every line compared."""
     from cleaner.document import Removal
-    from cleaner.filters.captions import CJK_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
+    from cleaner.filters.captions import CJK_RE, QUOTE_BOUNDARY_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
     from cleaner.patterns import ends_sentence, size
 
     bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
@@ -496,7 +496,7 @@ def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def
         for j in range(lo, hi):
             # The paragraph a pull quote repeats ends like a sentence.
             if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j] and ends_sentence(blocks[j].text):
-                container = QUOTE_CHARS_RE.sub(QUOTE_MARK, fold(blocks[j].text))
+                container = QUOTE_BOUNDARY_RE.sub(QUOTE_MARK, fold(blocks[j].text))
                 if not is_whole_sentence(needle, container):
                     continue
                 gone.add(i)

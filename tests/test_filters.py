@@ -234,6 +234,23 @@ def test_caption_with_credit_and_pull_quote() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "paragraph, line",
+    [
+        ("Bisogna volerci andare, all'Osteria del Naviglio Piccolo. La via è stretta e il parcheggio un miraggio.", "Osteria del Naviglio Piccolo"),
+        ("Le ministre a écrit à l'Assemblée nationale des Jeunes. Sa lettre est restée sans réponse.", "Assemblée nationale des Jeunes"),
+        ("Le projet est né dans le laboratoire d'Emmanuelle Charpentier et Jennifer Doudna. Il a fallu dix ans.", "Emmanuelle Charpentier et Jennifer Doudna"),
+    ],
+)
+def test_an_elided_name_is_no_pull_quote(paragraph: str, line: str) -> None:
+    """An apostrophe between two letters elides ("all'Osteria", "l'Assemblée"): the name after
+    it is a clause of the sentence, not a whole quoted sentence; a quote mark still bounds one."""
+    text = f"Title\n{paragraph}\nAnother paragraph of the review follows here.\n{line}\nEnd."
+    assert reasons(filters.Captions(), text) == []
+    quoted = paragraph.replace("'", " '", 1).replace(".", "'.", 1)
+    assert ("'" in quoted) and reasons(filters.Captions(), f"Title\n{quoted}\nAnother paragraph.\n{line}\nEnd.") == [(line, "pull_quote")]
+
+
 def test_paragraph_repeated_after_other_text_is_not_a_caption() -> None:
     text = "Title\nThe scheme will cost about £500 million a year.\nHead teachers welcomed it.\nThe scheme will cost about £500 million a year."
     assert reasons(filters.Captions(pull_quotes=False), text) == []

@@ -79,6 +79,9 @@ GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
 QUOTE_CHARS_RE = re.compile(r"[\"'«»„“”‘’‹›]")
+# Quote marks that bound a quoted sentence: an apostrophe between two letters elides
+# ("all'Osteria", "l'État", "don't") and bounds nothing.
+QUOTE_BOUNDARY_RE = re.compile(r"[\"«»„“”‹›]|(?<!\w)['‘’]|['‘’](?!\w)")
 
 
 class Captions(BlockFilter):
@@ -321,7 +324,7 @@ class Captions(BlockFilter):
         def container(j: int) -> str:
             if j not in lo_cache:
                 # Quote marks become a boundary mark: a quoted sentence is a whole one.
-                lo_cache[j] = QUOTE_CHARS_RE.sub(QUOTE_MARK, self.lines(blocks[j].text).folded)
+                lo_cache[j] = QUOTE_BOUNDARY_RE.sub(QUOTE_MARK, self.lines(blocks[j].text).folded)
             return lo_cache[j]
 
         for i, block in enumerate(blocks):
