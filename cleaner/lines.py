@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "contacts_end", "evenly_spaced", "heads_contacts", "is_contact", "is_entry", "is_intro"]
+__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -316,6 +316,8 @@ AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # is none.
 CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,#])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
 DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
+# What separates two details on one line ("Tel. 0575 123456 – P.IVA 01234560512").
+ID_SEGMENT_RE = regex.compile(r"\s[-–—|·•]\s|[,;]\s|\d\s")
 # Lines of contact details under their heading ("Kontakt") in the lines under it, at least
 # (one of them a phone number or an e-mail address), and those lines (a name, a street, a
 # town, a phone number, an e-mail address).
@@ -493,36 +495,6 @@ def _integer(text: str) -> int | None:
 def is_entry(text: str) -> bool:
     """A "Label: value" entry ("Level: 70", "Moderator: Hass Chapman")."""
     return len(text) <= MAX_DATA_CHARS and LABELLED_RE.match(text) is not None
-
-
-def is_contact(text: str) -> bool:
-    """Does the line hold contact details: an e-mail address, or a phone number of six digits
-    or more ("0821 556677", "070-123 45 67"; "12.05.2025" is a date)?"""
-    found = CONTACT_RE.search(text) if len(text) <= MAX_DATA_CHARS else None  # a contact line is short
-    return found is not None and not DOTTED_DATE_RE.fullmatch(found.group())
-
-
-def heads_contacts(texts: Sequence[str], i: int) -> bool:
-    """Is line ``i``, of ``MAX_CONTACT_HEADING_WORDS`` words at most ("Kontakt", "Ihr
-    Ansprechpartner", "Musée des Tanneurs") or introducing what follows ("Für Rückfragen steht
-    Ihnen das Bauamt zur Verfügung:"), the heading of contact details: do
-    ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them (a phone number or an
-    e-mail address in one of them at least; a town after its postal code counts too)?"""
-    return contacts_end(texts, i) is not None
-
-
-def contacts_end(texts: Sequence[str], i: int) -> int | None:
-    """The position of the last line of contact details under line ``i`` when line ``i`` is
-    their heading (see :func:`heads_contacts`), else None."""
-    if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
-        return None
-    window = range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW))
-    phones = [k for k in window if is_contact(texts[k])]
-    if not phones:
-        return None
-    towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
-    found = set(phones) | set(towns)
-    return max(found) if len(phones) + len(towns) >= MIN_CONTACT_LINES else None
 
 
 def is_intro(text: str) -> bool:
@@ -801,6 +773,47 @@ class Shapes:
             if m > k + 1:
                 found.append((k, m, "list"))
         return found
+
+    # -- contact details ---------------------------------------------------------------------
+    def is_contact(self, text: str) -> bool:
+        """Does the line hold contact details: an e-mail address, or a phone number of six digits
+        or more ("0821 556677", "070-123 45 67"; "12.05.2025" is a date, and a number after a
+        company's registration label is no phone: "P.IVA 01234560512", "USt-IdNr. DE123456789";
+        vocabulary ``id_labels``)?"""
+        if len(text) > MAX_DATA_CHARS:  # a contact line is short
+            return False
+        return self.lines.answer("contact", text, lambda: any(self._reaches(text, found) for found in CONTACT_RE.finditer(text)))
+
+    def _reaches(self, text: str, found: regex.Match[str]) -> bool:
+        """Is ``found`` (a match of ``CONTACT_RE`` in ``text``) an e-mail address or a phone number?"""
+        if DOTTED_DATE_RE.fullmatch(found.group()):
+            return False
+        if "@" in found.group():
+            return True
+        # The words before the number, back to the previous detail ("Tel. 0575 1234 – P.IVA ...").
+        label = ID_SEGMENT_RE.split(text[: found.start()])[-1]
+        return not label.strip() or self.lines.vocabulary.search("id_labels", fold(label)) is None
+
+    def heads_contacts(self, texts: Sequence[str], i: int) -> bool:
+        """Is line ``i``, of ``MAX_CONTACT_HEADING_WORDS`` words at most ("Kontakt", "Ihr
+        Ansprechpartner", "Musée des Tanneurs") or introducing what follows ("Für Rückfragen steht
+        Ihnen das Bauamt zur Verfügung:"), the heading of contact details: do
+        ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them (a phone number or an
+        e-mail address in one of them at least; a town after its postal code counts too)?"""
+        return self.contacts_end(texts, i) is not None
+
+    def contacts_end(self, texts: Sequence[str], i: int) -> int | None:
+        """The position of the last line of contact details under line ``i`` when line ``i`` is
+        their heading (see :meth:`heads_contacts`), else None."""
+        if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
+            return None
+        window = range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW))
+        phones = [k for k in window if self.is_contact(texts[k])]
+        if not phones:
+            return None
+        towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
+        found = set(phones) | set(towns)
+        return max(found) if len(phones) + len(towns) >= MIN_CONTACT_LINES else None
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps

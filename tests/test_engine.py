@@ -756,7 +756,10 @@ def test_a_command_after_the_name_of_its_system_is_code(text: str, is_code: bool
 
 
 def test_contact_blocks_end_at_their_last_detail() -> None:
-    from cleaner.lines import contacts_end, heads_contacts, is_contact
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    contacts_end, heads_contacts, is_contact = shapes.contacts_end, shapes.heads_contacts, shapes.is_contact
 
     block = ["Ihr Ansprechpartner", "Herr Jonas Seibert", "Burgstraße 14", "64678 Lindenfels", "Tel. 06255 9130-42", "Ähnliche Jobs"]
     assert contacts_end(block, 0) == 4  # the phone line; "Ähnliche Jobs" is no detail
@@ -771,6 +774,12 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     # A product number is no phone number ("Article content" over wine prices).
     assert not is_contact("La Vieille Ferme 2025 Rosé, France ($14.99, #559393)")
     assert not heads_contacts(["Article content", "Rosé, France ($14.99, #559393)", "Carricante, Italy ($19.99, #192961)"], 0)
+    # A company's registration or tax number is no phone number (vocabulary id_labels), a
+    # phone number beside one on the same line still is.
+    for line in ("P.IVA 01234560512", "USt-IdNr. DE123456789", "SIRET 123 456 789 00012", "Codice fiscale e P.IVA: 01234560512", "KvK 12345678"):
+        assert not is_contact(line), line
+    assert is_contact("Tel. 0575 123456 – P.IVA 01234560512")
+    assert not heads_contacts(["Altri corsi", "Acquerello", "Legatoria", "Scuola civica – Via dei Mille 21, 52025 Montevarchi", "P.IVA 01234560512"], 0)
 
 
 def test_a_small_table_under_its_header_row() -> None:

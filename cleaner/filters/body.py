@@ -41,7 +41,6 @@ from cleaner.lines import (
     QUESTION_END_RE,
     WORDLESS_RE,
     Lines,
-    contacts_end,
     evenly_spaced,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
@@ -570,16 +569,15 @@ class BodyRegion(BlockFilter):
             below += 1
         return not (below > after and below < limit and not crosses_removed(stops, blocks, below) and self._states(blocks[below].text))
 
-    @staticmethod
-    def _contacts(blocks: tuple[Block, ...], i: int, stops: Sequence[int]) -> bool:
+    def _contacts(self, blocks: tuple[Block, ...], i: int, stops: Sequence[int]) -> bool:
         """Line ``i`` is the heading of contact details ("Kontakt" / "Hamnkapten: Lars Öberg,
-        070-123 45 67" / "info@..."; :func:`lines.contacts_end`),
+        070-123 45 67" / "info@..."; :meth:`lines.Shapes.contacts_end`),
         or one of the lines under it down to the last that holds them, with no end of the
         article box between: a club's, office's or employer's contact block closing the text."""
         for h in range(i, max(-1, i - CONTACT_WINDOW - 1), -1):
             if h < i and crosses_removed(stops, blocks, h + 1):
                 return False
-            end = contacts_end([b.text for b in blocks[h : h + 1 + CONTACT_WINDOW]], 0)
+            end = self.lines.shapes.contacts_end([b.text for b in blocks[h : h + 1 + CONTACT_WINDOW]], 0)
             if end is not None and i <= h + end:
                 return True
         return False
