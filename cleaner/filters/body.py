@@ -72,6 +72,8 @@ MIN_NOTE_WORDS = 6
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# Words of a letter's place-and-date line at most ("Oberhausen an der Lauter, 9. Juli 2025").
+MAX_PLACE_DATE_WORDS = 10
 # An entry of a table of contents: a section's number, then its name ("2.1 Klima").
 CONTENTS_ENTRY_RE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*?)\s*$")
 # The same, on any line of a page's text joined by line breaks (one search per page).
@@ -472,6 +474,14 @@ class BodyRegion(BlockFilter):
             if i - k < MAX_SIGNATURE_LINES and self.lines.is_phrase("signed_lines", line):
                 return True
         return False
+
+    def _dates_letter(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """A letter's place and date right above its signature ("Oberhausen an der Lauter, 9.
+        Juli 2025" / "gez. Martin Roßkopf"; "Roma, 9 luglio 2025" / "Cordiali saluti")."""
+        text = blocks[i].text
+        if i + 1 >= len(blocks) or "," not in text or size(text) > MAX_PLACE_DATE_WORDS:
+            return False
+        return self.lines.shapes.is_date(text.rpartition(",")[2]) and self._signs_off(blocks, i + 1)
 
     def _crumbed(self, doc: Document, end: int) -> dict[str, int]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
@@ -958,6 +968,7 @@ class BodyRegion(BlockFilter):
                 or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
                 or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
                 or signs
+                or self._dates_letter(blocks, tail_start)
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
             ) or crosses_removed(ends, blocks, tail_start):
                 break

@@ -183,7 +183,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._answers(doc, found)
+            self._inside_tables(doc, found) | self._answers(doc, found) | self._signed(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -200,6 +200,19 @@ class Bylines(BlockFilter):
             i
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
+        }
+
+    def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
+        "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``) close
+        the text: they are no dateline of the page."""
+        blocks = doc.blocks
+        return {
+            i
+            for i, reason in found
+            if reason == "dateline"
+            and i + 1 < len(blocks)
+            and any(self.lines.is_phrase(category, self.lines(blocks[i + 1].text)) for category in ("signed_lines", "closing_formulas"))
         }
 
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
