@@ -323,6 +323,9 @@ ID_SEGMENT_RE = regex.compile(r"\s[-–—|·•]\s|[,;]\s|\d\s")
 # town, a phone number, an e-mail address).
 MIN_CONTACT_LINES = 2
 CONTACT_WINDOW = 5
+# The same under a heading that names them ("Ansprechpartnerin" / name / role / company /
+# street / town / phone; vocabulary ``contact_headings``).
+NAMED_CONTACT_WINDOW = 7
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
@@ -807,7 +810,8 @@ class Shapes:
         their heading (see :meth:`heads_contacts`), else None."""
         if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
             return None
-        window = range(i + 1, min(len(texts), i + 1 + CONTACT_WINDOW))
+        named = len(texts[i]) <= MAX_DATA_CHARS and self.lines.is_phrase("contact_headings", self.lines(texts[i]))
+        window = range(i + 1, min(len(texts), i + 1 + (NAMED_CONTACT_WINDOW if named else CONTACT_WINDOW)))
         phones = [k for k in window if self.is_contact(texts[k])]
         if not phones:
             return None

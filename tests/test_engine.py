@@ -779,6 +779,10 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     for line in ("P.IVA 01234560512", "USt-IdNr. DE123456789", "SIRET 123 456 789 00012", "Codice fiscale e P.IVA: 01234560512", "KvK 12345678"):
         assert not is_contact(line), line
     assert is_contact("Tel. 0575 123456 – P.IVA 01234560512")
+    # Under a heading that names contact details, seven lines are looked through, not five.
+    named = ["Ansprechpartnerin", "Claudia Huber", "Personal", "Elektro Huber GmbH", "Gewerbepark Ost 12", "93055 Regensburg", "Tel. 0941 46 38 20"]
+    assert contacts_end(named, 0) == 6
+    assert contacts_end(["Unsere Werkstatt", *named[1:]], 0) is None
     assert not heads_contacts(["Altri corsi", "Acquerello", "Legatoria", "Scuola civica – Via dei Mille 21, 52025 Montevarchi", "P.IVA 01234560512"], 0)
 
 

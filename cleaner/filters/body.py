@@ -28,7 +28,6 @@ from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     CODE_RE,
-    CONTACT_WINDOW,
     FULL_STOP_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
@@ -38,6 +37,7 @@ from cleaner.lines import (
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MIN_TABLE_ROWS,
+    NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
     WORDLESS_RE,
     Lines,
@@ -584,10 +584,10 @@ class BodyRegion(BlockFilter):
         070-123 45 67" / "info@..."; :meth:`lines.Shapes.contacts_end`),
         or one of the lines under it down to the last that holds them, with no end of the
         article box between: a club's, office's or employer's contact block closing the text."""
-        for h in range(i, max(-1, i - CONTACT_WINDOW - 1), -1):
+        for h in range(i, max(-1, i - NAMED_CONTACT_WINDOW - 1), -1):
             if h < i and crosses_removed(stops, blocks, h + 1):
                 return False
-            end = self.lines.shapes.contacts_end([b.text for b in blocks[h : h + 1 + CONTACT_WINDOW]], 0)
+            end = self.lines.shapes.contacts_end([b.text for b in blocks[h : h + 1 + NAMED_CONTACT_WINDOW]], 0)
             if end is not None and i <= h + end:
                 return True
         return False

@@ -17,7 +17,7 @@ from cleaner import reasons
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CONTACT_WINDOW, MAX_HEADED_CELLS, Lines
+from cleaner.lines import MAX_HEADED_CELLS, NAMED_CONTACT_WINDOW, Lines
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -134,7 +134,7 @@ class InterfaceLines(BlockFilter):
                     continue
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
-            if reason in HEADING_REASONS and self.lines.shapes.heads_contacts([b.text for b in doc.blocks[i : i + 1 + CONTACT_WINDOW]], 0):
+            if reason in HEADING_REASONS and self.lines.shapes.heads_contacts([b.text for b in doc.blocks[i : i + 1 + NAMED_CONTACT_WINDOW]], 0):
                 continue  # "Kontakt" over the club's phone number and e-mail address
             yield self.removal(block, reason)
 
