@@ -330,8 +330,13 @@ NAMED_CONTACT_WINDOW = 7
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
 # A town after its postal code, at the start of a line or after a comma ("74918 Angelbachtal",
-# "Ellenberger Str. 12, 24376 Kappeln"): part of an address.
-POSTAL_TOWN_RE = regex.compile(r"(?:^|,\s)\d{4,5}\s\p{Lu}\p{Ll}")
+# "Ellenberger Str. 12, 24376 Kappeln"), or after a street and its number: part of an address.
+POSTAL_TOWN_RE = regex.compile(
+    r"(?:^|,\s)\d{4,5}\s\p{Lu}\p{Ll}"
+    # A street and its number, then the town closing the line ("Via Ernesto Padova 14, Milano",
+    # "12 rue des Tanneurs, Niort", "21 Mill Lane, Ely").
+    r"|\p{L}{2}\.?\s\d{1,4}[a-z]?,\s\p{Lu}\p{Ll}+$|^\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\p{Lu}\p{Ll}+$"
+)
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3

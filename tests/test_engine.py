@@ -779,6 +779,10 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     for line in ("P.IVA 01234560512", "USt-IdNr. DE123456789", "SIRET 123 456 789 00012", "Codice fiscale e P.IVA: 01234560512", "KvK 12345678"):
         assert not is_contact(line), line
     assert is_contact("Tel. 0575 123456 – P.IVA 01234560512")
+    # A street and its number with the town closing the line is an address's detail.
+    assert contacts_end(["Osteria del Ponte", "Via Ernesto Padova 14, Milano", "Tel. 02 8841 2270", "Potrebbe interessarti anche"], 0) == 2
+    assert contacts_end(["The Bridge Inn", "21 Mill Lane, Ely", "Tel. 01353 884 122"], 0) == 2
+    assert contacts_end(["Tabelle", "3 Tore, Bayern gewinnt", "Tel. 089 12 34 56"], 0) is None
     # Under a heading that names contact details, seven lines are looked through, not five.
     named = ["Ansprechpartnerin", "Claudia Huber", "Personal", "Elektro Huber GmbH", "Gewerbepark Ost 12", "93055 Regensburg", "Tel. 0941 46 38 20"]
     assert contacts_end(named, 0) == 6
