@@ -105,6 +105,12 @@ MAX_QUALIFIER_CHARS = 44
 # Data lines between the headline and the text that make the lines there the article's, with
 # a statement among them (opening hours, prices).
 MIN_HEAD_DATA = 2
+# Lines under a job ad's headline within which a line names the job's terms ("Vollzeit,
+# unbefristet"; vocabulary ``job_terms``): the lines between the headline and the text are
+# the ad's facts (company, place, salary, terms) and its first section's heading.
+MAX_JOB_FACTS_LINES = 6
+# Other words on such a line at most (a place, a share of full time: "ab 75 %").
+MAX_JOB_FACT_WORDS = 3
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -474,6 +480,15 @@ class BodyRegion(BlockFilter):
             if i - k < MAX_SIGNATURE_LINES and self.lines.is_phrase("signed_lines", line):
                 return True
         return False
+
+    def _job_terms(self, text: str) -> bool:
+        """A short line that names a job's terms and little else ("Voll- oder Teilzeit (ab 75
+        %)", "Contrato indefinido · Jornada completa", "74918 Angelbachtal · Vollzeit ·
+        unbefristet"; vocabulary ``job_terms``), not a headline that uses one of the words."""
+        if len(text) > MAX_DATA_CHARS:
+            return False
+        rest, found = self.lines.vocabulary.remove_all("job_terms", self.lines(text).folded)
+        return found > 0 and len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS
 
     def _dates_letter(self, blocks: tuple[Block, ...], i: int) -> bool:
         """A letter's place and date right above its signature ("Oberhausen an der Lauter, 9.
@@ -926,6 +941,13 @@ class BodyRegion(BlockFilter):
             named = self._crumbed(doc, blocks[first].index)
             title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
         if title is not None and self.structure:
+            # A line that names the job's terms is none of its headline lines: the headline is
+            # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
+            # "Contrato indefinido · Jornada completa").
+            if self._job_terms(blocks[title].text) and not self._qualified(blocks[title].text):
+                upper = [i for i in head if title - MAX_JOB_FACTS_LINES <= i < title]
+                if upper:
+                    title = max(upper, key=lambda i: (sizes[i], i))
             # Between the headline and the text, the article's own data (two data lines or
             # more) and a statement among them, with no more short lines than a run inside the
             # text may hold ("Orari di apertura" / "9.00 – 17.00" / "La biglietteria chiude
@@ -941,6 +963,13 @@ class BodyRegion(BlockFilter):
                 and sum(k in tabled or self.lines.shapes.is_data(blocks[k].text) for k in between) >= MIN_HEAD_DATA
             ):
                 head_end = title + 1
+            if head_end > title + 1 and not any(k in boxes_of_links for k in gap) and any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))):
+                head_end = title + 1
+                # The job's own title right above the company's name chosen as the headline
+                # ("Elektroniker für Betriebstechnik (m/w/d)" / "Stadtwerke Eichtersheim GmbH").
+                above = title - 1
+                if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
+                    head_end = above
         tail_start = last + 1
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
