@@ -777,6 +777,8 @@ class Shapes:
                 and not self._is_label(texts[m])
                 and not self._opens_other_stories(texts[m])
             ):
+                if m > k + 1 and m + 2 < end and all(FULL_STOP_END_RE.search(texts[n]) for n in (m + 1, m + 2)) and not FULL_STOP_END_RE.search(texts[m]):
+                    break  # the heading of a section of statements ends the list
                 m += 1
             if m > k + 1:
                 found.append((k, m, "list"))

@@ -816,3 +816,23 @@ def test_cards_without_a_header_row_are_a_table_from_four_rows() -> None:
     # Three cards are too few without a header row; a row that starts with its figure is no card.
     assert shapes.headed_table(cards[:9], 0, 9) is None
     assert shapes.headed_table(["12,90 €", "Milchkännchen", "24,90 €", "Tamper", "9,90 €", "Entkalker", "19,90 €", "Abschlagbehälter"], 0, 8) is None
+
+
+def test_a_headed_list_ends_at_a_section_of_statements() -> None:
+    """The items under a list heading ("Ausstattung") end at the heading of a section whose
+    lines are statements ("Unser Restaurant" over its hours and its kitchen): those lines are
+    no items, and the lines under them are judged on their own."""
+    from cleaner.lines import Lines
+
+    lines = Lines()
+    texts = [
+        "Ausstattung", "Kostenloses WLAN", "Sauna und Ruheraum", "Hunde erlaubt",
+        "Unser Restaurant", "Täglich von 12 bis 14 Uhr geöffnet.", "Fisch aus dem See und Wild aus der Region.",
+        "Das sagen unsere Gäste", "Unsere Partner",
+    ]  # fmt: skip
+    runs = [(start, end) for start, end, why in lines.shapes.structured_runs(texts, [lines(t).prose for t in texts]) if why == "list"]
+    assert runs == [(0, 4)]
+    # A list whose last item is a statement keeps it.
+    texts = ["Ausstattung", "Kostenloses WLAN", "Sauna und Ruheraum", "Bettwäsche wird gestellt."]
+    runs = [(start, end) for start, end, why in lines.shapes.structured_runs(texts, [lines(t).prose for t in texts]) if why == "list"]
+    assert runs == [(0, 4)]
