@@ -105,6 +105,14 @@ MAX_QUALIFIER_CHARS = 44
 # Data lines between the headline and the text that make the lines there the article's, with
 # a statement among them (opening hours, prices).
 MIN_HEAD_DATA = 2
+# Cards of plans or products inside the text: prices at a fixed distance (a card's lines, at
+# least a name, a price and a feature; at most ``MAX_CARD_LINES``), this many at least.
+MIN_PRICED_CARDS = 3
+MIN_CARD_LINES = 3
+MAX_CARD_LINES = 12
+MAX_CARD_SPREAD = 3
+# A currency sign: a figure that is a price.
+CURRENCY_RE = regex.compile(r"\p{Sc}")
 # Lines under a job ad's headline within which a line names the job's terms ("Vollzeit,
 # unbefristet"; vocabulary ``job_terms``): the lines between the headline and the text are
 # the ad's facts (company, place, salary, terms) and its first section's heading.
@@ -1109,6 +1117,18 @@ class BodyRegion(BlockFilter):
         data = [k for k in range(start, end) if self.lines.shapes.is_data(blocks[k].text)]
         return len(data) >= MIN_TABLE_ROWS and evenly_spaced(data)
 
+    def _priced_cards(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
+        """Do lines ``i`` to ``j`` (and the card right above them) hold prices at a nearly fixed
+        distance of ``MIN_CARD_LINES`` lines or more (cards list a few more or fewer features:
+        ``MAX_CARD_SPREAD``), ``MIN_PRICED_CARDS`` times at least: the article's cards of plans
+        or products, each a name, a price and its features ("Básico" / "9 € / mes" / "Hasta 30
+        facturas al mes" / ...)?"""
+        prices = [k for k in range(max(0, i - MAX_CARD_LINES), j) if CURRENCY_RE.search(blocks[k].text) and self.lines.shapes.is_data(blocks[k].text)]
+        if len(prices) < MIN_PRICED_CARDS:
+            return False
+        steps = [b - a for a, b in zip(prices, prices[1:])]
+        return MIN_CARD_LINES <= min(steps) and max(steps) <= min(MAX_CARD_LINES, min(steps) + MAX_CARD_SPREAD)
+
     def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
@@ -1129,7 +1149,15 @@ class BodyRegion(BlockFilter):
             # Rows of a table between two parts of it that carry figures ("Dampfprogramm" /
             # "Nein" / "Ja" between the prices and the noise levels).
             inside_table = i - 1 in tabled and j in tabled
-            if self.max_inner_run is not None and j - i > self.max_inner_run and not introduced and not inside_table and not self._rows(blocks, i, j) and self._headed_table(blocks, i, j, ()) is None:
+            if (
+                self.max_inner_run is not None
+                and j - i > self.max_inner_run
+                and not introduced
+                and not inside_table
+                and not self._rows(blocks, i, j)
+                and self._headed_table(blocks, i, j, ()) is None
+                and not self._priced_cards(blocks, i, j)
+            ):
                 runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
