@@ -777,7 +777,8 @@ class BodyRegion(BlockFilter):
         promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
         # A lead-in with its headline on the same line ("Read more: Councils warn of ...") is a
         # promo of its own: the lines under it are a box only when no paragraph of the
-        # article follows them inside the article box (a list under a subheading does).
+        # article follows them inside the article box (a list under a subheading does, closed
+        # by a paragraph or a statement: "Das dauert Monate.").
         inline = {k for k, text in promos.items() if self._promos.lead_in(text) == "inline"}
         ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         headers.update(promos)
@@ -804,7 +805,7 @@ class BodyRegion(BlockFilter):
             links = i - start
             if header in promos and links < 2:
                 continue
-            if header in inline and i < len(blocks) and (prose[i] or i in in_runs) and not crosses_removed(ends, blocks, i):
+            if header in inline and i < len(blocks) and (prose[i] or i in in_runs or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
                 continue
             if links == 1:
                 cards = 0
@@ -902,7 +903,10 @@ class BodyRegion(BlockFilter):
         kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
         first, last = kept[0][0], kept[-1][1]
         ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
-        stops = sorted([*ends, *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
+        # A lead-in alone heads a list of other stories; one with its headline on the same line
+        # ("関連記事:冬の夜空…", "Lesen Sie auch: Warum die Bahn streikt") is one promo, and the
+        # text goes on under it.
+        stops = sorted([*ends, *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN and self._promos.lead_in(r.block.text) != "inline")])
         # Sentences that directly continue the prose (no link-like line in between) stay, and
         # so does the article's own data above a subheading or a caption over the text.
         head_end = first
