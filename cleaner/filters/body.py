@@ -975,6 +975,10 @@ class BodyRegion(BlockFilter):
                 and sum(k in tabled or self.lines.shapes.is_data(blocks[k].text) for k in between) >= MIN_HEAD_DATA
             ):
                 head_end = title + 1
+            # Cards of plans or products between the headline and the text ("Starter" / "0 €" /
+            # ... / "Team" / "8 € pro Nutzer/Monat" / ...) are the article's however many lines.
+            if head_end > title + 1 and not any(k in boxes_of_links for k in gap) and self._priced_cards(blocks, title + 1, first):
+                head_end = title + 1
             if head_end > title + 1 and not any(k in boxes_of_links for k in gap) and any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))):
                 head_end = title + 1
                 # The job's own title right above the company's name chosen as the headline
