@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
+__all__ = ["FULL_STOP_END_RE", "TIME_CELLS_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -286,6 +286,8 @@ YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
 CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
+# Clock times alone in one row's cells ("07.15", "06:45 | 07:15"): a timetable's row.
+TIME_CELLS_RE = regex.compile(rf"\s*{_CLOCK}(?:\s*[|\t]\s*{_CLOCK})*\s*")
 # Two clock times joined ("19.00–23.30", "9:00 - 17:00", "10 bis 18 Uhr", "9h–12h"): opening hours, a
 # programme's slot; a post's stamp has one time.
 TIME_RANGE_RE = regex.compile(

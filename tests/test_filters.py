@@ -917,3 +917,14 @@ def test_recipe_lists_in_more_languages(heading: str, items: list[str]) -> None:
     shapes = Lines().shapes
     assert shapes.is_list_heading(heading)
     assert [item for item in items if not shapes.is_data(item)] == []
+
+
+def test_clock_times_in_a_row_are_a_timetable_not_datelines() -> None:
+    """Four lines or more of clock times alone in a row are a timetable's cells ("07.15" /
+    "07.45" / ...; "06:45 | 07:15" rows); a page's lone time stamp is still a dateline."""
+    body = "Die Fähre fährt im Sommer mehrmals täglich zwischen dem Hafen und der Insel hin und her."
+    rows = ["07.15", "07.45", "08.05", "10.30"]
+    assert reasons(filters.Bylines(), "\n".join(["Fahrplan", body, *rows, body])) == []
+    assert reasons(filters.Bylines(), "\n".join(["Fahrplan", body, *["06:45 | 07:15", "07:15 | 07:45", "07:45 | 08:15", "08:15 | 08:45"], body])) == []
+    assert reasons(filters.Bylines(), "\n".join(["Fahrplan", "14:05", body])) == [("14:05", "dateline")]
+    assert [r for _, r in reasons(filters.Bylines(), "\n".join(["Fahrplan", body, *rows[:3], body]))] == ["dateline"] * 3

@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TIME_RANGE_RE, TOKEN_RE, Lines, is_intro
+from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -34,6 +34,8 @@ COUNTER_TAIL_RE = regex.compile(r"(?:\s[|·•]\s\d{1,6}\s\p{L}{1,15}\.?)+\s*$")
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
 SEPARATORS = " ,;|•·–—-:"
 MAX_STAMP_WORDS = 16
+# Lines of clock times alone in a row that make a timetable's cells, at least.
+MIN_TIME_ROWS = 4
 MAX_STAMP_NAME_WORDS = 4
 
 
@@ -183,7 +185,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._answers(doc, found) | self._signed(doc, found)
+            self._inside_tables(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -201,6 +203,24 @@ class Bylines(BlockFilter):
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
         }
+
+    def _timetable(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Clock times alone on ``MIN_TIME_ROWS`` lines in a row or more ("07.15" / "07.45" /
+        "08.05" / ...; "06:45 | 07:15" / "07:15 | 07:45" / ...) are a timetable's cells: a
+        page's time stamp is one line, a live report's times have entries between them."""
+        texts = [b.text for b in doc.blocks]
+        times = [i for i, reason in found if reason == "dateline" and TIME_CELLS_RE.fullmatch(self.lines(texts[i]).folded)]
+        kept: set[int] = set()
+        run: list[int] = []
+        for i in times:
+            if run and i != run[-1] + 1:
+                if len(run) >= MIN_TIME_ROWS:
+                    kept.update(run)
+                run = []
+            run.append(i)
+        if len(run) >= MIN_TIME_ROWS:
+            kept.update(run)
+        return kept
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
