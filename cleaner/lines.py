@@ -318,6 +318,8 @@ AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # is none.
 CONTACT_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\d.,#])\+?\d(?:[\s()/.-]?\d){5,}(?![\d.,]*\d)")
 DOTTED_DATE_RE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})")
+# A date with its year in full at the start of such a match (a time may follow): no phone.
+DATE_START_RE = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{4}(?!\d)")
 # What separates two details on one line ("Tel. 0575 123456 – P.IVA 01234560512").
 ID_SEGMENT_RE = regex.compile(r"\s[-–—|·•]\s|[,;]\s|\d\s")
 # Lines of contact details under their heading ("Kontakt") in the lines under it, at least
@@ -332,9 +334,10 @@ NAMED_CONTACT_WINDOW = 7
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
 # A town after its postal code, at the start of a line or after a comma ("74918 Angelbachtal",
-# "Ellenberger Str. 12, 24376 Kappeln"), or after a street and its number: part of an address.
+# "Ellenberger Str. 12, 24376 Kappeln", "62-345 Zielona Dolina", "1000-001 Lisboa"), or after a
+# street and its number: part of an address.
 POSTAL_TOWN_RE = regex.compile(
-    r"(?:^|,\s)\d{4,5}\s\p{Lu}\p{Ll}"
+    r"(?:^|,\s)(?:\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3})\s\p{Lu}\p{Ll}"
     # A street and its number, then the town closing the line ("Via Ernesto Padova 14, Milano",
     # "12 rue des Tanneurs, Niort", "21 Mill Lane, Ely").
     r"|\p{L}{2}\.?\s\d{1,4}[a-z]?,\s\p{Lu}\p{Ll}+$|^\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\p{Lu}\p{Ll}+$"
@@ -798,8 +801,8 @@ class Shapes:
 
     def _reaches(self, text: str, found: regex.Match[str]) -> bool:
         """Is ``found`` (a match of ``CONTACT_RE`` in ``text``) an e-mail address or a phone number?"""
-        if DOTTED_DATE_RE.fullmatch(found.group()):
-            return False
+        if DOTTED_DATE_RE.fullmatch(found.group()) or DATE_START_RE.match(found.group()):
+            return False  # "12.05.2025", "2025-06-02 16:42:07", "12.05.2025 14:30"
         if "@" in found.group():
             return True
         # The words before the number, back to the previous detail ("Tel. 0575 1234 – P.IVA ...").

@@ -783,6 +783,12 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     assert contacts_end(["Osteria del Ponte", "Via Ernesto Padova 14, Milano", "Tel. 02 8841 2270", "Potrebbe interessarti anche"], 0) == 2
     assert contacts_end(["The Bridge Inn", "21 Mill Lane, Ely", "Tel. 01353 884 122"], 0) == 2
     assert contacts_end(["Tabelle", "3 Tore, Bayern gewinnt", "Tel. 089 12 34 56"], 0) is None
+    # A date with its year in full, a time after it or not, is no phone number; a phone number
+    # written with dots still is one.
+    assert not is_contact("2025-06-02 16:42:07") and not is_contact("12.05.2025 14:30")
+    assert is_contact("02.23.45.67.89")
+    # Postal codes with a hyphen (Poland, Portugal) before the town.
+    assert contacts_end(["Adres i kontakt", "ul. Lipowa 14", "62-345 Zielona Dolina", "tel. 63 274 11 22"], 0) == 3
     # Under a heading that names contact details, seven lines are looked through, not five.
     named = ["Ansprechpartnerin", "Claudia Huber", "Personal", "Elektro Huber GmbH", "Gewerbepark Ost 12", "93055 Regensburg", "Tel. 0941 46 38 20"]
     assert contacts_end(named, 0) == 6
