@@ -580,11 +580,16 @@ class BodyRegion(BlockFilter):
         while start > 0 and short[start - 1]:
             start -= 1
         end = i
+        texts = [b.text for b in blocks]
+        contacts = False  # the article's contact block under the run closes it too
         while end < limit and short[end] and end - start < MAX_CLOSED_RUN:
             if ends_box(end):
                 return False
+            if end > start + 1 and shapes.heads_contacts(texts[end : end + 1 + NAMED_CONTACT_WINDOW], 0):
+                contacts = True
+                break
             end += 1
-        if end - start < 2 or end >= limit or short[end] or crosses_removed(stops, blocks, end) or not self._states(blocks[end].text):
+        if end - start < 2 or end >= limit or (not contacts and (short[end] or not self._states(blocks[end].text))) or crosses_removed(stops, blocks, end):
             return False
         run = [self.lines(blocks[k].text) for k in range(start, end)]
         words = sorted(line.words for line in run)
