@@ -493,9 +493,10 @@ class BodyRegion(BlockFilter):
         """A short line that names a job's terms and little else ("Voll- oder Teilzeit (ab 75
         %)", "Contrato indefinido · Jornada completa", "74918 Angelbachtal · Vollzeit ·
         unbefristet"; vocabulary ``job_terms``), not a headline that uses one of the words."""
-        if len(text) > MAX_DATA_CHARS:
+        folded = self.lines(text).folded
+        if len(text) > MAX_DATA_CHARS or self.lines.vocabulary.search("job_terms", folded) is None:
             return False
-        rest, found = self.lines.vocabulary.remove_all("job_terms", self.lines(text).folded)
+        rest, found = self.lines.vocabulary.remove_all("job_terms", folded)
         return found > 0 and len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS
 
     def _dates_letter(self, blocks: tuple[Block, ...], i: int) -> bool:
@@ -580,12 +581,11 @@ class BodyRegion(BlockFilter):
         while start > 0 and short[start - 1]:
             start -= 1
         end = i
-        texts = [b.text for b in blocks]
         contacts = False  # the article's contact block under the run closes it too
         while end < limit and short[end] and end - start < MAX_CLOSED_RUN:
             if ends_box(end):
                 return False
-            if end > start + 1 and shapes.heads_contacts(texts[end : end + 1 + NAMED_CONTACT_WINDOW], 0):
+            if end > start + 1 and shapes.heads_contacts([b.text for b in blocks[end : end + 1 + NAMED_CONTACT_WINDOW]], 0):
                 contacts = True
                 break
             end += 1
