@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["FULL_STOP_END_RE", "TIME_CELLS_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
+__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -797,9 +797,9 @@ class Shapes:
         vocabulary ``id_labels``)?"""
         if len(text) > MAX_DATA_CHARS:  # a contact line is short
             return False
-        return self.lines.answer("contact", text, lambda: any(self._reaches(text, found) for found in CONTACT_RE.finditer(text)))
+        return self.lines.answer("contact", text, lambda: any(self._names_contact(text, found) for found in CONTACT_RE.finditer(text)))
 
-    def _reaches(self, text: str, found: regex.Match[str]) -> bool:
+    def _names_contact(self, text: str, found: regex.Match[str]) -> bool:
         """Is ``found`` (a match of ``CONTACT_RE`` in ``text``) an e-mail address or a phone number?"""
         if DOTTED_DATE_RE.fullmatch(found.group()) or DATE_START_RE.match(found.group()):
             return False  # "12.05.2025", "2025-06-02 16:42:07", "12.05.2025 14:30"
@@ -813,8 +813,9 @@ class Shapes:
         """Is line ``i``, of ``MAX_CONTACT_HEADING_WORDS`` words at most ("Kontakt", "Ihr
         Ansprechpartner", "Musée des Tanneurs") or introducing what follows ("Für Rückfragen steht
         Ihnen das Bauamt zur Verfügung:"), the heading of contact details: do
-        ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines hold them (a phone number or an
-        e-mail address in one of them at least; a town after its postal code counts too)?"""
+        ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines (``NAMED_CONTACT_WINDOW`` under
+        a heading of vocabulary ``contact_headings``) hold them (a phone number or an e-mail
+        address in one of them at least; an address's town counts too)?"""
         return self.contacts_end(texts, i) is not None
 
     def contacts_end(self, texts: Sequence[str], i: int) -> int | None:

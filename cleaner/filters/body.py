@@ -105,8 +105,9 @@ MAX_QUALIFIER_CHARS = 44
 # Data lines between the headline and the text that make the lines there the article's, with
 # a statement among them (opening hours, prices).
 MIN_HEAD_DATA = 2
-# Cards of plans or products inside the text: prices at a fixed distance (a card's lines, at
-# least a name, a price and a feature; at most ``MAX_CARD_LINES``), this many at least.
+# Cards of plans or products: prices a nearly fixed distance apart (a card's lines, at least
+# a name, a price and a feature, at most ``MAX_CARD_LINES``; one card lists up to
+# ``MAX_CARD_SPREAD`` features more than another), this many at least.
 MIN_PRICED_CARDS = 3
 MIN_CARD_LINES = 3
 MAX_CARD_LINES = 12
@@ -980,17 +981,19 @@ class BodyRegion(BlockFilter):
                 and sum(k in tabled or self.lines.shapes.is_data(blocks[k].text) for k in between) >= MIN_HEAD_DATA
             ):
                 head_end = title + 1
-            # Cards of plans or products between the headline and the text ("Starter" / "0 €" /
-            # ... / "Team" / "8 € pro Nutzer/Monat" / ...) are the article's however many lines.
-            if head_end > title + 1 and not any(k in boxes_of_links for k in gap) and self._priced_cards(blocks, title + 1, first):
-                head_end = title + 1
-            if head_end > title + 1 and not any(k in boxes_of_links for k in gap) and any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))):
-                head_end = title + 1
-                # The job's own title right above the company's name chosen as the headline
-                # ("Elektroniker für Betriebstechnik (m/w/d)" / "Stadtwerke Eichtersheim GmbH").
-                above = title - 1
-                if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
-                    head_end = above
+            if head_end > title + 1 and not any(k in boxes_of_links for k in gap):
+                if self._priced_cards(blocks, title + 1, first):
+                    # Cards of plans or products between the headline and the text ("Starter" /
+                    # "0 €" / ... / "Team" / "8 € pro Nutzer/Monat" / ...), however many lines.
+                    head_end = title + 1
+                elif any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))):
+                    # A job ad's facts; and the job's own title right above the company's name
+                    # chosen as the headline ("Elektroniker für Betriebstechnik (m/w/d)" /
+                    # "Stadtwerke Eichtersheim GmbH").
+                    head_end = title + 1
+                    above = title - 1
+                    if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
+                        head_end = above
         tail_start = last + 1
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
