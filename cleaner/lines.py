@@ -823,14 +823,17 @@ class Shapes:
         their heading (see :meth:`heads_contacts`), else None."""
         if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
             return None
-        named = len(texts[i]) <= MAX_DATA_CHARS and self.lines.is_phrase("contact_headings", self.lines(texts[i]))
+        # A heading that names them, not an appeal ("Contact us!").
+        named = len(texts[i]) <= MAX_DATA_CHARS and not texts[i].rstrip().endswith("!") and self.lines.is_phrase("contact_headings", self.lines(texts[i]))
         window = range(i + 1, min(len(texts), i + 1 + (NAMED_CONTACT_WINDOW if named else CONTACT_WINDOW)))
         phones = [k for k in window if self.is_contact(texts[k])]
         if not phones:
             return None
         towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
         found = set(phones) | set(towns)
-        return max(found) if len(phones) + len(towns) >= MIN_CONTACT_LINES else None
+        # Under a heading that names them, one line with a phone number or an e-mail address is
+        # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
+        return max(found) if named or len(phones) + len(towns) >= MIN_CONTACT_LINES else None
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps

@@ -789,6 +789,10 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     assert is_contact("02.23.45.67.89")
     # Postal codes with a hyphen (Poland, Portugal) before the town.
     assert contacts_end(["Adres i kontakt", "ul. Lipowa 14", "62-345 Zielona Dolina", "tel. 63 274 11 22"], 0) == 3
+    # Under a heading that names them one detail is enough, unless the heading appeals.
+    assert contacts_end(["Contact", "Coördinator: dr. Femke Jansen", "E-mail: minor@example.nl"], 0) == 2
+    assert contacts_end(["Contact us!", "Write to us at info@example.com"], 0) is None
+    assert contacts_end(["Unsere Partner", "info@example.com"], 0) is None
     # Under a heading that names contact details, seven lines are looked through, not five.
     named = ["Ansprechpartnerin", "Claudia Huber", "Personal", "Elektro Huber GmbH", "Gewerbepark Ost 12", "93055 Regensburg", "Tel. 0941 46 38 20"]
     assert contacts_end(named, 0) == 6
