@@ -72,6 +72,9 @@ MIN_NOTE_WORDS = 6
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# Words at least of a sentence that introduces a list with a colon ("Sie haben drei
+# Möglichkeiten:"), not a label ("Zutaten:").
+MIN_INTRO_WORDS = 3
 # Words of a letter's place-and-date line at most ("Oberhausen an der Lauter, 9. Juli 2025").
 MAX_PLACE_DATE_WORDS = 10
 # An entry of a table of contents: a section's number, then its name ("2.1 Klima").
@@ -542,7 +545,7 @@ class BodyRegion(BlockFilter):
         """A short line right above a numbered or bulleted list is the list's heading."""
         return i + 1 < len(blocks) and bool(LIST_ITEM_RE.match(blocks[i + 1].text))
 
-    def _answers(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> bool:
+    def _answers(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int], removed_below: int = -1) -> bool:
         """Line ``i`` is an item of a list that answers or completes the line above the
         list, a line of the article that asks or introduces ("What should I bring?" / "Beach
         towels" / "Walking boots" / "Bed linen is provided."): the list is at most
@@ -556,11 +559,24 @@ class BodyRegion(BlockFilter):
         intro = blocks[s - 1].text
         if not (INTRO_END_RE.search(intro) or QUESTION_END_RE.search(intro)):
             return False
+        # A sentence that introduces its list ("Sie haben drei Möglichkeiten:") may have it end
+        # where a removed line (a feedback prompt, the end of the article box) follows it (the
+        # last line removed so far is ``removed_below``: a second round sees no line after it).
+        lead = next((k for k in range(i - 1, s - 2, -1) if INTRO_END_RE.search(blocks[k].text)), None)
+        introduced = (
+            lead is not None
+            and size(blocks[lead].text) >= MIN_INTRO_WORDS
+            and all(blocks[k].index == blocks[k - 1].index + 1 for k in range(lead + 1, i + 1))
+        )
         e = i
         while e < limit and short[e] and e - s < MAX_ANSWER_ITEMS:
+            if e > i and introduced and blocks[e].index > blocks[e - 1].index + 1:
+                return True
             if crosses_removed(stops, blocks, e):
                 return False
             e += 1
+        if introduced and e > i and (blocks[e].index - 1 if e < len(blocks) else removed_below) > blocks[e - 1].index:
+            return True
         return e < limit and not short[e] and not crosses_removed(stops, blocks, e) and FULL_STOP_RE.search(blocks[e].text) is not None
 
     def _closed_by_text(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> bool:
@@ -995,6 +1011,7 @@ class BodyRegion(BlockFilter):
                     if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
                         head_end = above
         tail_start = last + 1
+        last_removed = max((r.block.index for r in doc.removals), default=-1)
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
         # Subheadings with sections of the article's text under them stay too.
@@ -1013,7 +1030,7 @@ class BodyRegion(BlockFilter):
             if not (
                 not short[tail_start]
                 or self._heads_list(blocks, tail_start)
-                or self._answers(blocks, short, tail_start, limit, stops)
+                or self._answers(blocks, short, tail_start, limit, stops, last_removed)
                 or self._closed_by_text(blocks, short, tail_start, limit, stops)
                 or self._contacts(blocks, tail_start, stops)
                 or self._continues_entries(blocks, tail_start)
