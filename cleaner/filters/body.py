@@ -121,6 +121,8 @@ CURRENCY_RE = regex.compile(r"\p{Sc}")
 # unbefristet"; vocabulary ``job_terms``): the lines between the headline and the text are
 # the ad's facts (company, place, salary, terms) and its first section's heading.
 MAX_JOB_FACTS_LINES = 6
+# Words of a headline at least that stays above its longer deck chosen as the headline.
+MIN_DECK_HEADLINE_WORDS = 4
 # Other words on such a line at most (a place, a share of full time: "ab 75 %").
 MAX_JOB_FACT_WORDS = 3
 # Words of the text a headline-like line must share to be the headline instead of a longer
@@ -941,7 +943,7 @@ class BodyRegion(BlockFilter):
                 break
             boxed.update(range(above, head_end))
             head_end = above
-        title = None
+        title = headline = None
         # The words of the article's paragraphs, read as far as a question about them needs.
         topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
         # The same, as the first letters of each word: a standfirst may name the subject in
@@ -974,6 +976,13 @@ class BodyRegion(BlockFilter):
             # headline, however short.
             named = self._crumbed(doc, blocks[first].index)
             title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
+            # A headline right above the line chosen, its longer deck ("Sahte tapu çetesine 9 yıl
+            # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
+            # article's subject in two words of its paragraphs or more stays with it.
+            if title is not None and title - 1 in head and blocks[title].index - blocks[title - 1].index == 1:
+                upper = self._words(blocks[title - 1].text)
+                if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
+                    headline = title - 1
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
@@ -1078,7 +1087,7 @@ class BodyRegion(BlockFilter):
                 # whatever its words (a teaser exclaims or asks; a site's line does not sit
                 # there).
                 standfirst = (i == title + 1 and FULL_STOP_END_RE.search(block.text) is not None) or stems.shares(self._stems(block.text))
-            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and not standfirst and i != greeting:
+            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and i != headline and not standfirst and i != greeting:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
