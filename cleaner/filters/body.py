@@ -137,6 +137,9 @@ MAX_ANSWER_ITEMS = 10
 # A run of short lines closed by a statement below the text: its lines at most, and the
 # words of its items at the median.
 MAX_CLOSED_RUN = 30
+# A line that starts with a date written with figures and a separator ("08.12.2023 – ",
+# "2024-01-08: ").
+DATE_LED_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s")
 MAX_ITEM_WORDS = 4
 
 
@@ -611,8 +614,10 @@ class BodyRegion(BlockFilter):
         if end - start < 2 or end >= limit or (not contacts and (short[end] or not self._states(blocks[end].text))) or crosses_removed(stops, blocks, end):
             return False
         run = [self.lines(blocks[k].text) for k in range(start, end)]
-        words = sorted(line.words for line in run)
-        if words[len(words) // 2] > MAX_ITEM_WORDS or words[-1] > 2 * MAX_ITEM_WORDS or len({line.key for line in run}) < len(run):
+        # A schedule's entries start with their date ("21.12.2023 – letzter Schultag vor den
+        # Ferien, Unterrichtsende 11:30 Uhr") and may run longer than a list's items.
+        words = sorted(line.words for line in run if not DATE_LED_RE.match(line.text))
+        if not words or words[len(words) // 2] > MAX_ITEM_WORDS or words[-1] > 2 * MAX_ITEM_WORDS or len({line.key for line in run}) < len(run):
             return False
         after = end + 1
         while after < limit and not short[after]:
