@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
+__all__ = ["CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
 
 T = TypeVar("T")
 
@@ -300,6 +300,9 @@ TIME_RANGE_RE = regex.compile(
 # A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
 SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
+# A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
+# Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn").
+DATED_ENTRY_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -313,6 +316,8 @@ NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
 PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
+# A currency sign: the figures are a price.
+CURRENCY_RE = regex.compile(r"\p{Sc}")
 # Contact details: an e-mail address, or a phone number of six digits or more ("0821 556677",
 # "070-123 45 67", "+49 89 1234-0"); a date written with dots or a product number ("#559393")
 # is none.

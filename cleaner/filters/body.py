@@ -28,6 +28,8 @@ from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     CODE_RE,
+    CURRENCY_RE,
+    DATED_ENTRY_RE,
     FULL_STOP_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
@@ -115,16 +117,14 @@ MIN_PRICED_CARDS = 3
 MIN_CARD_LINES = 3
 MAX_CARD_LINES = 12
 MAX_CARD_SPREAD = 3
-# A currency sign: a figure that is a price.
-CURRENCY_RE = regex.compile(r"\p{Sc}")
 # Lines under a job ad's headline within which a line names the job's terms ("Vollzeit,
 # unbefristet"; vocabulary ``job_terms``): the lines between the headline and the text are
 # the ad's facts (company, place, salary, terms) and its first section's heading.
 MAX_JOB_FACTS_LINES = 6
-# Words of a headline at least that stays above its longer deck chosen as the headline.
-MIN_DECK_HEADLINE_WORDS = 4
 # Other words on such a line at most (a place, a share of full time: "ab 75 %").
 MAX_JOB_FACT_WORDS = 3
+# Words of a headline at least that stays above its longer deck chosen as the headline.
+MIN_DECK_HEADLINE_WORDS = 4
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -137,9 +137,6 @@ MAX_ANSWER_ITEMS = 10
 # A run of short lines closed by a statement below the text: its lines at most, and the
 # words of its items at the median.
 MAX_CLOSED_RUN = 30
-# A line that starts with a date written with figures and a separator ("08.12.2023 – ",
-# "2024-01-08: ").
-DATE_LED_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s")
 MAX_ITEM_WORDS = 4
 
 
@@ -567,21 +564,18 @@ class BodyRegion(BlockFilter):
         # A sentence that introduces its list ("Sie haben drei Möglichkeiten:") may have it end
         # where a removed line (a feedback prompt, the end of the article box) follows it (the
         # last line removed so far is ``removed_below``: a second round sees no line after it).
+        def removed_after(k: int) -> bool:
+            return (blocks[k + 1].index if k + 1 < len(blocks) else removed_below + 1) > blocks[k].index + 1
+
         lead = next((k for k in range(i - 1, s - 2, -1) if INTRO_END_RE.search(blocks[k].text)), None)
-        introduced = (
-            lead is not None
-            and size(blocks[lead].text) >= MIN_INTRO_WORDS
-            and all(blocks[k].index == blocks[k - 1].index + 1 for k in range(lead + 1, i + 1))
-        )
+        introduced = lead is not None and size(blocks[lead].text) >= MIN_INTRO_WORDS and not any(removed_after(k) for k in range(lead, i))
         e = i
         while e < limit and short[e] and e - s < MAX_ANSWER_ITEMS:
-            if e > i and introduced and blocks[e].index > blocks[e - 1].index + 1:
-                return True
             if crosses_removed(stops, blocks, e):
                 return False
             e += 1
-        if introduced and e > i and (blocks[e].index - 1 if e < len(blocks) else removed_below) > blocks[e - 1].index:
-            return True
+            if introduced and removed_after(e - 1):
+                return True
         return e < limit and not short[e] and not crosses_removed(stops, blocks, e) and FULL_STOP_RE.search(blocks[e].text) is not None
 
     def _closed_by_text(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> bool:
@@ -616,7 +610,7 @@ class BodyRegion(BlockFilter):
         run = [self.lines(blocks[k].text) for k in range(start, end)]
         # A schedule's entries start with their date ("21.12.2023 – letzter Schultag vor den
         # Ferien, Unterrichtsende 11:30 Uhr") and may run longer than a list's items.
-        words = sorted(line.words for line in run if not DATE_LED_RE.match(line.text))
+        words = sorted(line.words for line in run if not DATED_ENTRY_RE.match(line.text))
         if not words or words[len(words) // 2] > MAX_ITEM_WORDS or words[-1] > 2 * MAX_ITEM_WORDS or len({line.key for line in run}) < len(run):
             return False
         after = end + 1

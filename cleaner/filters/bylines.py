@@ -208,8 +208,7 @@ class Bylines(BlockFilter):
         """Clock times alone on ``MIN_TIME_ROWS`` lines in a row or more ("07.15" / "07.45" /
         "08.05" / ...; "06:45 | 07:15" / "07:15 | 07:45" / ...) are a timetable's cells: a
         page's time stamp is one line, a live report's times have entries between them."""
-        texts = [b.text for b in doc.blocks]
-        times = [i for i, reason in found if reason == "dateline" and TIME_CELLS_RE.fullmatch(self.lines(texts[i]).folded)]
+        times = [i for i, reason in found if reason == "dateline" and TIME_CELLS_RE.fullmatch(self.lines(doc.blocks[i].text).folded)]
         kept: set[int] = set()
         run: list[int] = []
         for i in times:
