@@ -278,8 +278,9 @@ TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
 # A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
 # glued to the year before it ("Apr 28 20232:23 PM").
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
-# "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours").
-TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|\d{{1,2}} ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{{L}})")
+# "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours"), nor is
+# an hour of the clock part of a longer number or past 24 ("180 h", "60 h": a workload).
+TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{{L}})")
 # A year or a clock time in a date line: a post's or teaser's date, not a programme's day.
 YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{2}(?!\d)")
 # A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".

@@ -114,7 +114,8 @@ def test_bylines(line: str, reason: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["By Tuesday, the river had risen another two metres", "By contrast, prices fell.", "Par ailleurs, le maire a parlé.",
-     "2024", "Chapter 2", "14 hours of talks", "48:22", "50:55", "148:22"],  # a goal difference, a running time
+     "2024", "Chapter 2", "14 hours of talks", "48:22", "50:55", "148:22",  # a goal difference, a running time
+     "180 h", "60 h"],  # a workload in hours: no hour of the clock is past 24 or part of a longer number
 )
 def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []
@@ -196,6 +197,10 @@ def test_caption_with_a_name_and_outlet_in_parentheses() -> None:
         ("Photo de classe", False),
         ("Photo of the week", False),
         ("Foto di gruppo", False),
+        # One abbreviation that is no agency is a unit or a code, not a photographer.
+        ("Crédits ECTS", False),
+        ("Photo ID", False),
+        ("Foto DPA", True),
     ],
 )
 def test_credit_labels_end_where_a_word_ends(line: str, credit: bool) -> None:
@@ -554,6 +559,15 @@ def test_shapes_units_are_looked_up_after_every_reading_of_the_number() -> None:
     assert [t for t in data if not shapes.is_data(t)] == []
     assert [t for t in links if shapes.is_data(t)] == []
     assert Lines(Vocabulary({"units": []})).shapes.is_data("300 g") is False  # no units: no quantity
+
+
+def test_shapes_areas_in_feet_and_acres_are_data() -> None:
+    """A listing's floor area and plot in imperial units are figures of its table, as "148 m²"."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert [t for t in ["1,590 sq ft", "0.2 acres", "850 sq. ft.", "1 acre"] if not shapes.is_data(t)] == []
+    assert [t for t in ["Square feet", "An acre of wheat was sown by hand in the valley."] if shapes.is_data(t)] == []
 
 
 @pytest.mark.parametrize(

@@ -168,6 +168,10 @@ class Captions(BlockFilter):
                 after = after[1:]
             if after and after[0][:1].islower():
                 return False
+            # One upper-case abbreviation that is no agency is a unit or a code ("Crédits
+            # ECTS", "Photo ID"), not a photographer (in a line all in capitals, it says nothing).
+            if len(after) == 1 and after[0].isupper() and not text.isupper():
+                return False
             return not (self.lines(text).sentence_end and _lower_words(text) >= 3)
         stripped = folded.strip("()[] .")
         if not stripped:
