@@ -194,6 +194,9 @@ MIN_HEADED_ROWS = 3
 MAX_HEADED_ROWS = 12
 MAX_HEADED_CELLS = 6
 MAX_HEADED_CELL_WORDS = 10
+# Rows of a label and its value at most over a table's first figures that open the text under
+# the headline (a module's or a place's facts: "Modulnummer" / "UI-204" / ...).
+MAX_LABEL_ROWS = 6
 # The lines such a table can span, at most (a heading, a header row and its rows).
 MAX_HEADED_LINES = 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1)
 # A line with no word at all: "___", "* * *", "✓".
@@ -400,6 +403,21 @@ def _is_header_cell(text: str) -> bool:
     trein", "Dokk1" is a name too)."""
     tokens = text.split()
     return 0 < len(tokens) <= 3 and (not STATEMENT_END_RE.search(text) or _is_abbreviation(text)) and not any(t.isdigit() for t in tokens)
+
+
+def _labels_value(texts: Sequence[str], k: int, figures: Collection[int]) -> bool:
+    """Is line ``k``, right above a table's first figure, that figure's label, as the next
+    row shows: a row of a label and a figure, then another ("Kaufpreis" / "489.000 €" /
+    "Wohnfläche" / "148 m²"; "Length" / "412 m" / "Number of spans" / "17")? Labels are
+    column names in shape (:func:`_is_header_cell`), not lines that introduce ("Preise:")."""
+    label, value = texts[k], k + 1
+    return (
+        value + 2 in figures
+        and not _is_statement(texts[value])  # a cell, not "Klassieker voor koude dagen. Klaar in 40 minuten."
+        and _is_header_cell(label)
+        and _is_header_cell(texts[value + 1])
+        and not label.rstrip().endswith(":")
+    )
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -1011,6 +1029,27 @@ class Shapes:
         after = _integer(texts[k + 1]) if k + 1 < end else None
         return before != number - 1 and after != number + 1
 
+    def label_rows(self, texts: Sequence[str], start: int, first: int) -> bool:
+        """Are the lines from ``start`` to ``first`` rows of a label and its value, as the
+        table at ``first`` opens ("Modulnummer" / "UI-204" / "Studiengang" / "B.Sc.
+        Umweltingenieurwesen" over "Semester" / "4" / "ECTS-Punkte" / "6"): whole rows,
+        ``MAX_LABEL_ROWS`` at most, each label a column's name in shape and no figure, each
+        value a short cell; the values above need no figure ("Carries" / "Ashby–Fenwick
+        Railway (former)" over "Length" / "412 m")."""
+        rows, odd = divmod(first - start, 2)
+        if odd or not 0 < rows <= MAX_LABEL_ROWS or first + 1 >= len(texts):
+            return False
+        figure = texts[first + 1]
+        if not (_is_header_cell(texts[first]) and (self.is_data(figure) or _integer(figure) is not None)):
+            return False
+        for k in range(start, first, 2):
+            label, value = texts[k], texts[k + 1]
+            if not _is_header_cell(label) or label.rstrip().endswith(":") or self.is_data(label):
+                return False
+            if len(value.split()) > MAX_HEADED_CELL_WORDS or _is_statement(value):
+                return False
+        return True
+
     def headed_table(self, texts: Sequence[str], i: int, end: int) -> int | None:
         """Where a small table that starts at line ``i`` ends (before ``end``): a header row of
         2 to ``MAX_HEADED_CELLS`` cells without figures (perhaps under a heading), then
@@ -1147,6 +1186,8 @@ class Shapes:
                     first = above + 1  # a heading and a header row under a sentence (not a paragraph)
                 elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1]):
                     first -= 1  # "Freitag" over the first results, as "Samstag" over the next
+                elif first > start and _labels_value(texts, first - 1, set(data[g : h + 1])):
+                    first -= 1  # the first row's label ("Kaufpreis" over "489.000 €", as "Wohnfläche" over "148 m²")
                 if before_prose and end - 1 - last <= MAX_CELL_GAP:
                     last = end - 1  # the table's last rows run on to the next paragraph
                 else:

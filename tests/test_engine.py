@@ -816,6 +816,28 @@ def test_a_small_table_under_its_header_row() -> None:
     assert shapes.headed_table(["Koti", "Vieras", "Tulos", "Porin Myrsky", "Vaasan Viikingit", "2–1", "Das ist ein Satz."], 0, 7) is None
 
 
+def test_rows_of_a_label_and_its_value() -> None:
+    """A table of a label and its value, one cell per line, starts with the first row's label
+    ("Kaufpreis" over "489.000 €"), and rows without figures over it are its rows when whole
+    and short ("Modulnummer" / "UI-204"); a statement, a line that introduces, a row cut in
+    half are not."""
+    from cleaner.lines import Lines
+
+    shapes = Lines(VOCAB).shapes
+    listing = ["Teilen", "Kaufpreis", "489.000 €", "Wohnfläche", "148 m²", "Zimmer", "5,5", "Grundstück", "712 m²", "Das Haus wurde 1987 gebaut und 2019 modernisiert."]
+    prose = [False] * 9 + [True]
+    assert (1, 9, "data") in shapes.structured_runs(listing, prose)
+    # "Delen" over a sentence with a figure over the recipe's list is no row.
+    recipe = ["Delen", "Klassieker voor koude dagen. Klaar in 40 minuten.", "Ingrediënten (4 personen)", "1 kg kruimige aardappelen", "500 g boerenkool", "200 ml warme melk"]
+    assert all(start > 0 for start, _, _ in shapes.structured_runs(recipe, [False] * 6))
+    module = ["Modul UI-204: Hydrologie", "Modulnummer", "UI-204", "Studiengang", "B.Sc. Umweltingenieurwesen", "Semester", "4", "ECTS-Punkte", "6"]
+    assert shapes.label_rows(module, 1, 5)
+    assert not shapes.label_rows(module, 2, 5)  # half a row
+    assert not shapes.label_rows(["Preise:", "ab 12 €", *module[5:]], 0, 2)  # a line that introduces
+    assert not shapes.label_rows(["Lage", "Das Haus liegt ruhig am Ortsrand.", *module[5:]], 0, 2)  # a statement
+    assert not shapes.label_rows(["Modulnummer", "UI-204", "Semester", "vierte"], 0, 2)  # no figure in the table below
+
+
 def test_cards_without_a_header_row_are_a_table_from_four_rows() -> None:
     from cleaner.lines import Lines
 

@@ -1010,6 +1010,10 @@ class BodyRegion(BlockFilter):
                     # Cards of plans or products between the headline and the text ("Starter" /
                     # "0 €" / ... / "Team" / "8 € pro Nutzer/Monat" / ...), however many lines.
                     head_end = title + 1
+                elif head_end in tabled and self.lines.shapes.label_rows([b.text for b in blocks], title + 1, head_end):
+                    # Rows of a label and its value between the headline and a table of such
+                    # rows that opens the text ("Modulnummer" / "UI-204" over "Semester" / "4").
+                    head_end = title + 1
                 elif any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))):
                     # A job ad's facts; and the job's own title right above the company's name
                     # chosen as the headline ("Elektroniker für Betriebstechnik (m/w/d)" /
