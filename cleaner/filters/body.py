@@ -44,6 +44,7 @@ from cleaner.lines import (
     WORDLESS_RE,
     Lines,
     evenly_spaced,
+    is_entry,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
@@ -871,13 +872,16 @@ class BodyRegion(BlockFilter):
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
             stops = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS or r.reason == reasons.PROMO_LEAD_IN)
+            lead_ins = sorted(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)
             # Date lines still here are a schedule's ("Freitag, 15. März" over events): the
             # bylines filter removes the others.
             texts = [b.text for b in blocks]
             shapes = self.lines.shapes
             dates = [i for i, text in enumerate(texts) if not prose[i] and shapes.is_date(text) and not shapes.is_relative_date(text)]
             dated = set(dates)
-            for start, end, why in self.lines.shapes.structured_runs(texts, prose, dates=dates):
+            runs = shapes.structured_runs(texts, prose, dates=dates)
+            reread: set[int] = set()  # where the rest of a run cut by the end of a box was read again
+            for start, end, why in runs:  # (grows while read: see below)
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:
                     continue
                 crossed = [i for i in range(start + 1, end) if crosses_removed(stops, blocks, i)]
@@ -890,9 +894,25 @@ class BodyRegion(BlockFilter):
                 facts = {i for i in range(start, end) if _is_fact_entry(texts[i])} if why == "entries" else set()
                 if len(facts) < MIN_FACTS:
                     facts = set()
-                for i in range(start, end):
-                    if i > start and crosses_removed(stops, blocks, i):
-                        break
+                # A run does not go on past a removed lead-in or the end of a box; the rest of
+                # its lines, when a paragraph follows them, are read again on their own: under
+                # a share bar at the top of a page the article's own facts and lists start
+                # ("Merken" / "Auf Pinterest teilen" over a recipe's times and ingredients over
+                # its steps). Not under a lead-in (other stories), nor the page's footer under
+                # the last box, nor "Label: value" lines there (teasers: "Box-office : « Astérix »
+                # domine encore la semaine").
+                cut = next((i for i in crossed if i > start), end)
+                if cut < end and cut not in reread and not crosses_removed(lead_ins, blocks, cut):
+                    reread.add(cut)
+                    j = cut
+                    while j < len(texts) and not prose[j]:
+                        j += 1
+                    if j < len(texts):
+                        piece = shapes.structured_runs(texts[cut:j], prose[cut:j], dates=[d - cut for d in dates if cut <= d < j])
+                        runs.extend((cut + a, cut + b, kind) for a, b, kind in piece if kind != "entries")
+                if cut - start < 2 < end - start and not (shapes.is_data(texts[start]) or is_entry(texts[start])):
+                    continue  # a table's heading alone over the box's end ("FAQ" over a share bar) is none of it
+                for i in range(start, cut):
                     short[i] = False
                     in_runs.add(i)
                     if why in ("data", "entries"):
