@@ -342,11 +342,12 @@ NAMED_CONTACT_WINDOW = 7
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
-# A town after its postal code, at the start of a line or after a comma ("74918 Angelbachtal",
-# "Ellenberger Str. 12, 24376 Kappeln", "62-345 Zielona Dolina", "1000-001 Lisboa"), or after a
+# A town after its postal code, at the start of a line or after a comma or a dash ("74918
+# Angelbachtal", "Ellenberger Str. 12, 24376 Kappeln", "2, rue des Peupliers – 49170 Saint-Aubin",
+# "62-345 Zielona Dolina", "1000-001 Lisboa"), or after a
 # street and its number: part of an address.
 POSTAL_TOWN_RE = regex.compile(
-    r"(?:^|,\s)(?:\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3})\s\p{Lu}\p{Ll}"
+    r"(?:^|,\s|\s[–—]\s)(?:\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3})\s\p{Lu}\p{Ll}"
     # A street and its number, then the town closing the line ("Via Ernesto Padova 14, Milano",
     # "12 rue des Tanneurs, Niort", "21 Mill Lane, Ely").
     r"|\p{L}{2}\.?\s\d{1,4}[a-z]?,\s\p{Lu}\p{Ll}+$|^\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\p{Lu}\p{Ll}+$"

@@ -796,6 +796,10 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     # Under a heading that names contact details, seven lines are looked through, not five.
     named = ["Ansprechpartnerin", "Claudia Huber", "Personal", "Elektro Huber GmbH", "Gewerbepark Ost 12", "93055 Regensburg", "Tel. 0941 46 38 20"]
     assert contacts_end(named, 0) == 6
+    # A postal code after a dash starts a town as after a comma; the block's name is its heading.
+    pool = ["Centre aquatique Les Ondines", "2, rue des Peupliers – 49170 Saint-Aubin-sur-Loire", "Tél. : 02 41 77 58 20", "Télécharger la plaquette (PDF, 1,2 Mo)"]
+    assert contacts_end(pool, 0) == 2
+    assert contacts_end([pool[0], "2, rue des Peupliers 49170 Saint-Aubin-sur-Loire", pool[2]], 0) is None  # no separator: a number in a line
     assert contacts_end(["Unsere Werkstatt", *named[1:]], 0) is None
     assert not heads_contacts(["Altri corsi", "Acquerello", "Legatoria", "Scuola civica – Via dei Mille 21, 52025 Montevarchi", "P.IVA 01234560512"], 0)
 
