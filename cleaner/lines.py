@@ -406,6 +406,10 @@ def _is_header_cell(text: str) -> bool:
     return 0 < len(tokens) <= 3 and (not STATEMENT_END_RE.search(text) or _is_abbreviation(text)) and not any(t.isdigit() for t in tokens)
 
 
+# Two names paired by a dash, a row's first cell in a table of matches ("SV Rhede II – TuS Velen").
+PAIRING_RE = regex.compile(r"\S\s[–—-]\s\S")
+
+
 def _labels_value(texts: Sequence[str], k: int, figures: Collection[int]) -> bool:
     """Is line ``k``, right above a table's first figure, that figure's label, as the next
     row shows: a row of a label and a figure, then another ("Kaufpreis" / "489.000 €" /
@@ -415,10 +419,18 @@ def _labels_value(texts: Sequence[str], k: int, figures: Collection[int]) -> boo
     return (
         value + 2 in figures
         and not _is_statement(texts[value])  # a cell, not "Klassieker voor koude dagen. Klaar in 40 minuten."
-        and _is_header_cell(label)
-        and _is_header_cell(texts[value + 1])
+        and _row_names(label, texts[value + 1])
         and not label.rstrip().endswith(":")
     )
+
+
+def _row_names(first: str, second: str) -> bool:
+    """Are two lines the first cells of two rows alike: column names in shape ("Kaufpreis",
+    "Wohnfläche"), or pairings of a match ("SV Rhede II – TuS Velen", "Borussia Bocholt – SC
+    Südlohn")?"""
+    if _is_header_cell(first) and _is_header_cell(second):
+        return True
+    return all(PAIRING_RE.search(x) and len(x.split()) <= MAX_HEADED_CELL_WORDS and not STATEMENT_END_RE.search(x) for x in (first, second))
 
 
 def _is_abbreviation(text: str) -> bool:

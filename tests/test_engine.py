@@ -834,6 +834,10 @@ def test_rows_of_a_label_and_its_value() -> None:
     # "Delen" over a sentence with a figure over the recipe's list is no row.
     recipe = ["Delen", "Klassieker voor koude dagen. Klaar in 40 minuten.", "Ingrediënten (4 personen)", "1 kg kruimige aardappelen", "500 g boerenkool", "200 ml warme melk"]
     assert all(start > 0 for start, _, _ in shapes.structured_runs(recipe, [False] * 6))
+    # A match's pairing is its row's first cell as a label is ("SV Rhede II – TuS Velen" over "2:1").
+    results = ["Kreisliga A2: Ergebnisse", "SV Rhede II – TuS Velen", "2:1", "Borussia Bocholt – SC Südlohn", "0:0", "FC Oeding – SV Krechting", "4:2", "Der Spitzenreiter gewann erneut deutlich."]
+    assert (1, 7, "data") in shapes.structured_runs(results, [False] * 7 + [True])
+    assert (2, 7, "data") in shapes.structured_runs(["Kreisliga A2: Ergebnisse", "Ergebnisse vom Samstag", *results[2:]], [False] * 7 + [True])  # no pairing
     module = ["Modul UI-204: Hydrologie", "Modulnummer", "UI-204", "Studiengang", "B.Sc. Umweltingenieurwesen", "Semester", "4", "ECTS-Punkte", "6"]
     assert shapes.label_rows(module, 1, 5)
     assert not shapes.label_rows(module, 2, 5)  # half a row
