@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import ends_sentence, fold, size, strip_decoration, word_count
+from cleaner.patterns import ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
@@ -339,6 +339,12 @@ CONTACT_WINDOW = 5
 # The same under a heading that names them ("Ansprechpartnerin" / name / role / company /
 # street / town / phone; vocabulary ``contact_headings``).
 NAMED_CONTACT_WINDOW = 7
+# A signature's name line: two to five words, each a name's (or a particle of one: "Jan de
+# Vries", "Ursula von Hagen"), over the office it signs with (see Shapes.signs_with_role).
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 5
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "la", "le", "y", "zu", "ten", "ter"})
+MAX_ROLE_CHARS = 60
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
@@ -871,6 +877,19 @@ class Shapes:
         # Under a heading that names them, one line with a phone number or an e-mail address is
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
         return max(found) if named or len(phones) + len(towns) >= MIN_CONTACT_LINES else None
+
+    def signs_with_role(self, texts: Sequence[str], i: int) -> bool:
+        """Are lines ``i`` and ``i + 1`` a name and the office it signs with ("Thomas Kienzle" /
+        "Bürgermeister", "Dr. Claudia Weigand" / "Bürgermeisterin"; vocabulary
+        ``signature_roles``): a notice's or letter's signature without a closing formula?"""
+        if not 0 <= i < len(texts) - 1 or len(texts[i + 1]) > MAX_ROLE_CHARS:
+            return False
+        tokens = texts[i].split()
+        if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in texts[i]) or ends_sentence(texts[i]):
+            return False
+        if not all(is_name_token(t) or t in NAME_PARTICLES for t in tokens):
+            return False
+        return self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps

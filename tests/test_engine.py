@@ -804,6 +804,20 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     assert not heads_contacts(["Altri corsi", "Acquerello", "Legatoria", "Scuola civica – Via dei Mille 21, 52025 Montevarchi", "P.IVA 01234560512"], 0)
 
 
+def test_a_name_over_the_office_it_signs_with() -> None:
+    """A notice's signature without a closing formula: a name, then the office (vocabulary
+    ``signature_roles``); not a sentence about the office, a date, or a role alone."""
+    from cleaner.lines import Lines
+
+    signs = Lines().shapes.signs_with_role
+    assert signs(["Thomas Kienzle", "Bürgermeister"], 0)
+    assert signs(["Jan de Vries", "Burgemeester"], 0) and signs(["Dr. Claudia Weigand", "Bürgermeisterin"], 0)
+    assert not signs(["Thomas Kienzle", "Bürgermeister Kienzle eröffnete das Fest."], 0)
+    assert not signs(["Am 3. Mai", "Bürgermeister"], 0)
+    assert not signs(["Der Bürgermeister sagte dazu:", "Bürgermeister"], 0)
+    assert not signs(["Bürgermeister"], 0) and not signs(["Thomas Kienzle", "Redakteur"], 0)
+
+
 def test_a_small_table_under_its_header_row() -> None:
     from cleaner.lines import Lines
 

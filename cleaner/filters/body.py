@@ -481,7 +481,11 @@ class BodyRegion(BlockFilter):
         """A letter's closing formula ("Mit freundlichen Grüßen", "Kind regards"; vocabulary
         ``closing_formulas``) or one of the short lines under it that sign the letter (a name
         and a role); or a line signed with the name (``signed_lines``: "gez. Thomas Lechner")
-        and the role under it."""
+        and the role under it; or a name and the office it signs with, the one or the other
+        ("Thomas Kienzle" / "Bürgermeister": :meth:`lines.Shapes.signs_with_role`)."""
+        near = [b.text for b in blocks[max(0, i - 1) : i + 2]]
+        if any(self.lines.shapes.signs_with_role(near, k) for k in range(min(i, 1) + 1)):
+            return True
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
             if k < i and size(blocks[k + 1].text) > MAX_SIGNATURE_WORDS:
                 return False

@@ -223,15 +223,19 @@ class Bylines(BlockFilter):
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
-        "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``) close
-        the text: they are no dateline of the page."""
+        "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``; or a
+        name over the office it signs with, "Thomas Kienzle" / "Bürgermeister") close the
+        text: they are no dateline of the page."""
         blocks = doc.blocks
         return {
             i
             for i, reason in found
             if reason == "dateline"
             and i + 1 < len(blocks)
-            and any(self.lines.is_phrase(category, self.lines(blocks[i + 1].text)) for category in ("signed_lines", "closing_formulas"))
+            and (
+                any(self.lines.is_phrase(category, self.lines(blocks[i + 1].text)) for category in ("signed_lines", "closing_formulas"))
+                or self.lines.shapes.signs_with_role([b.text for b in blocks[i + 1 : i + 3]], 0)
+            )
         }
 
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
