@@ -197,6 +197,9 @@ MAX_HEADED_CELL_WORDS = 10
 # Rows of a label and its value at most over a table's first figures that open the text under
 # the headline (a module's or a place's facts: "Modulnummer" / "UI-204" / ...).
 MAX_LABEL_ROWS = 6
+# Rows at least of a table of labels and values, and values with a figure among them at least.
+MIN_LABEL_VALUE_ROWS = 4
+MIN_LABEL_VALUE_FIGURES = 2
 # The lines such a table can span, at most (a heading, a header row and its rows).
 MAX_HEADED_LINES = 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1)
 # A line with no word at all: "___", "* * *", "✓".
@@ -414,6 +417,17 @@ def _is_header_cell(text: str) -> bool:
 
 # Two names paired by a dash, a row's first cell in a table of matches ("SV Rhede II – TuS Velen").
 PAIRING_RE = regex.compile(r"\S\s[–—-]\s\S")
+
+
+def _is_label_cell(text: str) -> bool:
+    """A row's label in a table of labels and values: a column's name in shape, no figure, not
+    a line that introduces ("Population", "OS grid reference")."""
+    return _is_header_cell(text) and NUMERAL_RE.search(text) is None and not text.rstrip().endswith(":")
+
+
+def _is_value_cell(text: str) -> bool:
+    """A row's value: a short cell, no statement ("812 (2021 census)", "South West")."""
+    return 0 < len(text.split()) <= MAX_HEADED_CELL_WORDS and not _is_statement(text) and not text.rstrip().endswith(":")
 
 
 def _labels_value(texts: Sequence[str], k: int, figures: Collection[int]) -> bool:
@@ -1082,6 +1096,38 @@ class Shapes:
                 return False
         return True
 
+    def _label_values(self, texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """Rows of a label and its value, one cell per line, ``MIN_LABEL_VALUE_ROWS`` or more:
+        each label a column's name in shape without a figure, told apart from the others,
+        each value a short cell, and figures in ``MIN_LABEL_VALUE_FIGURES`` values at least
+        and in no label (an infobox: "Population" / "812 (2021 census)" / "OS grid
+        reference" / "ST 592 421" / "Region" / "South West" / ...; a menu has no figures)."""
+        found: list[tuple[int, int, str]] = []
+        # Where a run that failed ended, per parity: a later start inside it fails too (it
+        # has no more figures nor rows), so each line is read once or twice.
+        failed = [start, start]
+        k = start
+        while k + 1 < end:
+            if k < failed[k % 2]:
+                k += 1
+                continue
+            m, labels, figured = k, set(), []
+            while m + 1 < end and _is_label_cell(texts[m]) and texts[m] not in labels and _is_value_cell(texts[m + 1]):
+                labels.add(texts[m])
+                value = texts[m + 1]
+                if (self.is_data(value) or _integer(value) is not None) and not self.is_date(value):
+                    figured.append(m)  # (a date is no figure here: a byline over the page's date is no row)
+                m += 2
+            # The table starts at its first row with a figure: rows above it may be a menu's
+            # links two by two ("Studium" / "Forschung").
+            if len(figured) >= MIN_LABEL_VALUE_FIGURES and (m - figured[0]) // 2 >= MIN_LABEL_VALUE_ROWS:
+                found.append((figured[0], m, "data"))
+                k = m
+            else:
+                failed[k % 2] = m
+                k += 1
+        return found
+
     def headed_table(self, texts: Sequence[str], i: int, end: int) -> int | None:
         """Where a small table that starts at line ``i`` ends (before ``end``): a header row of
         2 to ``MAX_HEADED_CELLS`` cells without figures (perhaps under a heading), then
@@ -1165,6 +1211,7 @@ class Shapes:
                 j += 1
             out.extend(self._classify_run(texts, i, j, min_share, max_list, dates, after_prose=i > 0, before_prose=j < n))
             out.extend(self._headed_lists(texts, i, j))
+            out.extend(self._label_values(texts, i, j))
             i = j
         return out + self._days(texts, prose)
 

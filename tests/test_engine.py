@@ -804,6 +804,23 @@ def test_contact_blocks_end_at_their_last_detail() -> None:
     assert not heads_contacts(["Altri corsi", "Acquerello", "Legatoria", "Scuola civica – Via dei Mille 21, 52025 Montevarchi", "P.IVA 01234560512"], 0)
 
 
+def test_a_table_of_labels_and_values() -> None:
+    """Rows of a label and its value, most values words, some figures: a table from its first
+    row with a figure (a menu's links two by two above it are not); a menu without figures, or
+    a byline over the page's date, is none."""
+    from cleaner.lines import Lines
+
+    shapes = Lines(VOCAB).shapes
+    rows = ["Gewicht", "250 g", "Herkunft", "Äthiopien", "Anbauhöhe", "1.900 m", "Röstgrad", "hell", "Aufbereitung", "gewaschen"]
+    text = "Wir rösten jede Woche frisch und versenden spätestens zwei Tage nach der Röstung."
+    assert (1, 11, "data") in shapes.structured_runs([text, *rows, text], [True, *[False] * 10, True])
+    menu = ["Studium", "Forschung", "Hochschule", "Kontakt"]
+    assert (5, 15, "data") in shapes.structured_runs([text, *menu, *rows, text], [True, *[False] * 14, True])
+    assert not any(why == "data" for _, _, why in shapes.structured_runs([text, *menu, "Presse", "Karriere", text], [True, *[False] * 6, True]))
+    byline = ["Por Rui Carvalho", "5 de junho de 2024, 11:20", "Partilhar", "Veredito"]
+    assert not any(a < 5 for a, _, why in shapes.structured_runs([text, *byline, text], [True, *[False] * 4, True]) if why == "data")
+
+
 def test_a_name_over_the_office_it_signs_with() -> None:
     """A notice's signature without a closing formula: a name, then the office (vocabulary
     ``signature_roles``); not a sentence about the office, a date, or a role alone."""
