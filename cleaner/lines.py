@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import ends_sentence, fold, is_name_token, size, strip_decoration, word_count
+from cleaner.patterns import CJK_RE, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
@@ -197,6 +197,9 @@ MAX_HEADED_CELL_WORDS = 10
 # Rows of a label and its value at most over a table's first figures that open the text under
 # the headline (a module's or a place's facts: "Modulnummer" / "UI-204" / ...).
 MAX_LABEL_ROWS = 6
+# Words (or pieces between spaces) at most of a table's cell that may repeat in the next rows.
+MAX_CELL_WORDS = 3
+MAX_CJK_CELL_CHARS = 10  # in a script written without spaces ("３日", "午後２時")
 # Rows at least of a table of labels and values, and values with a figure among them at least.
 MIN_LABEL_VALUE_ROWS = 4
 MIN_LABEL_VALUE_FIGURES = 2
@@ -644,6 +647,16 @@ class Shapes:
                 if begin > 0 and folded[begin:end] in self._units and CELL_HEAD_RE.fullmatch(folded, 0, begin):
                     return True
         return False
+
+    def is_data_cell(self, text: str) -> bool:
+        """A table's cell: data of ``MAX_CELL_WORDS`` words at most, or of as many pieces
+        between spaces ("1.400 U/min", "8:00–12:00 und 15:00–18:00"; in a script written
+        without spaces, ``MAX_CJK_CELL_CHARS`` characters): it may repeat in the next rows."""
+        if CJK_RE.search(text) is not None:
+            short = len(text.strip()) <= MAX_CJK_CELL_CHARS
+        else:
+            short = self.lines(text).words <= MAX_CELL_WORDS or len(text.split()) <= MAX_CELL_WORDS
+        return short and self.is_data(text)
 
     def is_data(self, text: str) -> bool:
         """Does a short line carry data: a quantity with its unit, a price, a time, a score,

@@ -821,6 +821,17 @@ def test_a_table_of_labels_and_values() -> None:
     assert not any(a < 5 for a, _, why in shapes.structured_runs([text, *byline, text], [True, *[False] * 4, True]) if why == "data")
 
 
+def test_a_table_cell_may_repeat() -> None:
+    """Short data is a table's cell, counted in words or in pieces between spaces (times split
+    into many words), in characters in a script without spaces; a caption with a date is none."""
+    from cleaner.lines import Lines
+
+    cell = Lines().shapes.is_data_cell
+    assert cell("8:00–12:00 und 15:00–18:00") and cell("1.400 U/min") and cell("8h–12h et 15h–18h") and cell("１５０円")
+    assert not cell("３日、ソウルの国会前で警備に当たる警察官ら＝ＡＰ")
+    assert not cell("Montag bis Freitag von 8:00 bis 12:00 Uhr") and not cell("Montag")
+
+
 def test_a_name_over_the_office_it_signs_with() -> None:
     """A notice's signature without a closing formula: a name, then the office (vocabulary
     ``signature_roles``); not a sentence about the office, a date, or a role alone."""

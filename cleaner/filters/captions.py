@@ -34,9 +34,6 @@ from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
 
-# A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"): a line of data
-# of this many words at most is no caption copy.
-MAX_CELL_WORDS = 3
 # Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
 CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
@@ -285,8 +282,10 @@ class Captions(BlockFilter):
                     near = i - j <= self.window and self._only_credits_between(blocks, j, i, gone)
                     if near and not (cut or first_cut or variant in established) and quoted_together(self.lines, blocks, quoted, i, j):
                         continue  # a refrain of a song or poem quoted under "... she had chosen:"
-                    if not (cut or first_cut) and self.lines(blocks[i].text).words <= MAX_CELL_WORDS and self.lines.shapes.is_data(blocks[i].text):
-                        continue  # a table's cell said again in the next row ("1.400 U/min" / "1.400 U/min")
+                    if self.lines.shapes.is_data_cell(blocks[i].text):
+                        # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"),
+                        # or with a shorter cell in it ("8:00–12:00 und 15:00–18:00" / "8:00–12:00").
+                        continue
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
                         if j not in gone:

@@ -101,7 +101,8 @@ class DuplicateParagraphs(BlockFilter):
                 # A refrain of verse quoted under "... she had chosen herself:", its lines
                 # sentences or not (a paragraph of twice that length printed again goes).
                 continue
-            elif self.is_paragraph(block.text) or not is_structure(block.text):
+            elif self.is_paragraph(block.text) or not (is_structure(block.text) or self.lines.shapes.is_data_cell(block.text)):
+                # (A table's cell may repeat too: "8h–12h et 15h–18h" on Monday and Tuesday.)
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
