@@ -999,6 +999,16 @@ class BodyRegion(BlockFilter):
             # headline, however short.
             named = self._crumbed(doc, blocks[first].index)
             title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
+            # A headline chosen above the trail of crumbs is the site's banner; the line right
+            # under the trail is the page's ("Omas Küchenbuch – Rezepte mit Herz" over "Startseite
+            # › Rezepte › Aufläufe" over "Schwäbischer Krautkrapfen-Auflauf").
+            if title is not None and named:
+                trail = min(
+                    (b.index for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index < blocks[first].index and len(b.text) <= MAX_CRUMBS_CHARS and _is_crumbs(b.text)),
+                    default=None,
+                )
+                if trail is not None and blocks[title].index < trail:
+                    title = next((i for i in head if blocks[i].index == trail + 1), title)
             # A headline right above the line chosen, its longer deck ("Sahte tapu çetesine 9 yıl
             # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
             # article's subject in two words of its paragraphs or more stays with it.
