@@ -1093,19 +1093,19 @@ class Shapes:
         table at ``first`` opens ("Modulnummer" / "UI-204" / "Studiengang" / "B.Sc.
         Umweltingenieurwesen" over "Semester" / "4" / "ECTS-Punkte" / "6"): whole rows,
         ``MAX_LABEL_ROWS`` at most, each label a column's name in shape and no figure, each
-        value a short cell; the values above need no figure ("Carries" / "Ashby–Fenwick
-        Railway (former)" over "Length" / "412 m")."""
+        value a short cell (:func:`_is_value_cell`); the values above need no figure
+        ("Carries" / "Ashby–Fenwick Railway (former)" over "Length" / "412 m")."""
         rows, odd = divmod(first - start, 2)
         if odd or not 0 < rows <= MAX_LABEL_ROWS or first + 1 >= len(texts):
             return False
         figure = texts[first + 1]
         if not (_is_header_cell(texts[first]) and (self.is_data(figure) or _integer(figure) is not None)):
             return False
+        # (A label may hold a code here: a line with its own label and value opens the rows,
+        # "Kursnummer 24B-3110" over "Termin" / "Sa, 12.10. und So, 13.10." / ...)
         for k in range(start, first, 2):
-            label, value = texts[k], texts[k + 1]
-            if not _is_header_cell(label) or label.rstrip().endswith(":") or self.is_data(label):
-                return False
-            if len(value.split()) > MAX_HEADED_CELL_WORDS or _is_statement(value):
+            label = texts[k]
+            if not _is_header_cell(label) or label.rstrip().endswith(":") or self.is_data(label) or not _is_value_cell(texts[k + 1]):
                 return False
         return True
 

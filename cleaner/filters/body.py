@@ -518,18 +518,23 @@ class BodyRegion(BlockFilter):
             return False
         return self.lines.shapes.is_date(text.rpartition(",")[2]) and self._signs_off(blocks, i + 1)
 
-    def _crumbed(self, doc: Document, end: int) -> dict[str, int]:
+    def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
         and the trail's original position, removed by another filter or not: a line below
         the trail that repeats it is the page's headline (a section's name above the trail,
-        "Lokales > Blaubeuren" under "Blaubeuren", is not)."""
+        "Lokales > Blaubeuren" under "Blaubeuren", is not). And the original position of the
+        highest trail of three items or more (:func:`_is_crumbs`; "$9 / month" is none), or
+        None."""
         named: dict[str, int] = {}
+        trail: int | None = None
         for block in (*doc.blocks, *(r.block for r in doc.removals)):
             items = _crumb_items(block.text) if block.index < end and len(block.text) <= MAX_CRUMBS_CHARS else []
             if len(items) >= 2:
                 key = self.lines(items[-1]).key
                 named[key] = min(named.get(key, block.index), block.index)  # the highest trail
-        return named
+                if len(items) >= 3 and (trail is None or block.index < trail):
+                    trail = block.index
+        return named, trail
 
     def _qualified(self, text: str) -> bool:
         """A short line closed by a bracket that qualifies it ("Elektroniker (m/w/d)",
@@ -997,18 +1002,13 @@ class BodyRegion(BlockFilter):
             # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
             # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
             # headline, however short.
-            named = self._crumbed(doc, blocks[first].index)
+            named, trail = self._crumbed(doc, blocks[first].index)
             title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
             # A headline chosen above the trail of crumbs is the site's banner; the line right
             # under the trail is the page's ("Omas Küchenbuch – Rezepte mit Herz" over "Startseite
             # › Rezepte › Aufläufe" over "Schwäbischer Krautkrapfen-Auflauf").
-            if title is not None and named:
-                trail = min(
-                    (b.index for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index < blocks[first].index and len(b.text) <= MAX_CRUMBS_CHARS and _is_crumbs(b.text)),
-                    default=None,
-                )
-                if trail is not None and blocks[title].index < trail:
-                    title = next((i for i in head if blocks[i].index == trail + 1), title)
+            if title is not None and trail is not None and blocks[title].index < trail:
+                title = next((i for i in head if blocks[i].index == trail + 1), title)
             # A headline right above the line chosen, its longer deck ("Sahte tapu çetesine 9 yıl
             # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
             # article's subject in two words of its paragraphs or more stays with it.
@@ -1044,7 +1044,7 @@ class BodyRegion(BlockFilter):
                     # Cards of plans or products between the headline and the text ("Starter" /
                     # "0 €" / ... / "Team" / "8 € pro Nutzer/Monat" / ...), however many lines.
                     head_end = title + 1
-                elif head_end in tabled and self.lines.shapes.label_rows([b.text for b in blocks], title + 1, head_end):
+                elif head_end in tabled and self.lines.shapes.label_rows(texts, title + 1, head_end):
                     # Rows of a label and its value between the headline and a table of such
                     # rows that opens the text ("Modulnummer" / "UI-204" over "Semester" / "4").
                     head_end = title + 1
