@@ -202,6 +202,7 @@ MAX_CELL_WORDS = 3
 MAX_CJK_CELL_CHARS = 10  # in a script written without spaces ("３日", "午後２時")
 # Rows at least of a table of labels and values, and values with a figure among them at least.
 MIN_LABEL_VALUE_ROWS = 4
+MAX_LABEL_CHARS = 40  # a label's characters at most (three words)
 MIN_LABEL_VALUE_FIGURES = 2
 # The lines such a table can span, at most (a heading, a header row and its rows).
 MAX_HEADED_LINES = 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1)
@@ -425,7 +426,7 @@ PAIRING_RE = regex.compile(r"\S\s[–—-]\s\S")
 def _is_label_cell(text: str) -> bool:
     """A row's label in a table of labels and values: a column's name in shape, no figure, not
     a line that introduces ("Population", "OS grid reference")."""
-    return _is_header_cell(text) and NUMERAL_RE.search(text) is None and not text.rstrip().endswith(":")
+    return len(text) <= MAX_LABEL_CHARS and NUMERAL_RE.search(text) is None and _is_header_cell(text) and not text.rstrip().endswith(":")
 
 
 def _is_value_cell(text: str) -> bool:
@@ -1116,6 +1117,8 @@ class Shapes:
         and in no label (an infobox: "Population" / "812 (2021 census)" / "OS grid
         reference" / "ST 592 421" / "Region" / "South West" / ...; a menu has no figures)."""
         found: list[tuple[int, int, str]] = []
+        if end - start < 2 * MIN_LABEL_VALUE_ROWS:
+            return found
         # Where a run that failed ended, per parity: a later start inside it fails too (it
         # has no more figures nor rows), so each line is read once or twice.
         failed = [start, start]
