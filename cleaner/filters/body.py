@@ -1019,8 +1019,12 @@ class BodyRegion(BlockFilter):
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
-            # "Contrato indefinido · Jornada completa").
-            if self._job_terms(blocks[title].text) and not self._qualified(blocks[title].text):
+            # "Contrato indefinido · Jornada completa"); nor is the pay over the terms ("£38,500 –
+            # £42,000 per year" / "Full-time · Permanent").
+            pay = CURRENCY_RE.search(blocks[title].text) is not None and any(
+                self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))
+            )
+            if (pay or self._job_terms(blocks[title].text)) and not self._qualified(blocks[title].text):
                 upper = [i for i in head if title - MAX_JOB_FACTS_LINES <= i < title]
                 if upper:
                     title = max(upper, key=lambda i: (sizes[i], i))
