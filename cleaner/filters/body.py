@@ -500,6 +500,15 @@ class BodyRegion(BlockFilter):
                 return True
         return False
 
+    def _names_fact(self, text: str) -> bool:
+        """A "Label: value" entry whose label names a fact of a review's or a listing's box
+        ("Tekst en regie: Joost Verhagen", "Spel: Iris Mulder, Fenna de Groot, ..."; vocabulary
+        ``fact_labels``), whatever the value's length."""
+        label, colon, _ = text.partition(":")
+        if not colon:
+            label, colon, _ = text.partition("：")
+        return bool(colon) and len(label) <= MAX_DATA_CHARS and self.lines.is_phrase("fact_labels", self.lines(label))
+
     def _job_terms(self, text: str) -> bool:
         """A short line that names a job's terms and little else ("Voll- oder Teilzeit (ab 75
         %)", "Contrato indefinido · Jornada completa", "74918 Angelbachtal · Vollzeit ·
@@ -900,7 +909,7 @@ class BodyRegion(BlockFilter):
                     # 29/05 00:14" / share buttons / the results table).
                     start = crossed[0]
                 # A fact box: MIN_FACTS entries or more with short values ("Zuurgraad: hoog").
-                facts = {i for i in range(start, end) if _is_fact_entry(texts[i])} if why == "entries" else set()
+                facts = {i for i in range(start, end) if _is_fact_entry(texts[i]) or self._names_fact(texts[i])} if why == "entries" else set()
                 if len(facts) < MIN_FACTS:
                     facts = set()
                 # A run does not go on past a removed lead-in or the end of a box; the rest of
