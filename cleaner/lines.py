@@ -1089,6 +1089,10 @@ class Shapes:
         after = _integer(texts[k + 1]) if k + 1 < end else None
         return before != number - 1 and after != number + 1
 
+    def _is_figure(self, text: str) -> bool:
+        """A table's figure: data, or a bare integer ("4" semesters, "17" spans)."""
+        return self.is_data(text) or _integer(text) is not None
+
     def label_rows(self, texts: Sequence[str], start: int, first: int) -> bool:
         """Are the lines from ``start`` to ``first`` rows of a label and its value, as the
         table at ``first`` opens ("Modulnummer" / "UI-204" / "Studiengang" / "B.Sc.
@@ -1099,8 +1103,7 @@ class Shapes:
         rows, odd = divmod(first - start, 2)
         if odd or not 0 < rows <= MAX_LABEL_ROWS or first + 1 >= len(texts):
             return False
-        figure = texts[first + 1]
-        if not (_is_header_cell(texts[first]) and (self.is_data(figure) or _integer(figure) is not None)):
+        if not (_is_header_cell(texts[first]) and self._is_figure(texts[first + 1])):
             return False
         # (A label may hold a code here: a line with its own label and value opens the rows,
         # "Kursnummer 24B-3110" over "Termin" / "Sa, 12.10. und So, 13.10." / ...)
@@ -1131,7 +1134,7 @@ class Shapes:
             while m + 1 < end and _is_label_cell(texts[m]) and texts[m] not in labels and _is_value_cell(texts[m + 1]):
                 labels.add(texts[m])
                 value = texts[m + 1]
-                if (self.is_data(value) or _integer(value) is not None) and not self.is_date(value):
+                if self._is_figure(value) and not self.is_date(value):
                     figured.append(m)  # (a date is no figure here: a byline over the page's date is no row)
                 m += 2
             # The table starts at its first row with a figure: rows above it may be a menu's

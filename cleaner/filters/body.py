@@ -504,9 +504,7 @@ class BodyRegion(BlockFilter):
         """A "Label: value" entry whose label names a fact of a review's or a listing's box
         ("Tekst en regie: Joost Verhagen", "Spel: Iris Mulder, Fenna de Groot, ..."; vocabulary
         ``fact_labels``), whatever the value's length."""
-        label, colon, _ = text.partition(":")
-        if not colon:
-            label, colon, _ = text.partition("：")
+        label, colon, _ = _split_label(text)
         return bool(colon) and len(label) <= MAX_DATA_CHARS and self.lines.is_phrase("fact_labels", self.lines(label))
 
     def _job_terms(self, text: str) -> bool:
@@ -518,6 +516,11 @@ class BodyRegion(BlockFilter):
             return False
         rest, found = self.lines.vocabulary.remove_all("job_terms", folded)
         return found > 0 and len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS
+
+    def _terms_under(self, blocks: tuple[Block, ...], title: int, first: int) -> bool:
+        """Does a line name the job's terms within ``MAX_JOB_FACTS_LINES`` lines under the
+        headline ``title`` (and above the text at ``first``)?"""
+        return any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES)))
 
     def _dates_letter(self, blocks: tuple[Block, ...], i: int) -> bool:
         """A letter's place and date right above its signature ("Oberhausen an der Lauter, 9.
@@ -1030,9 +1033,7 @@ class BodyRegion(BlockFilter):
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
             # "Contrato indefinido · Jornada completa"); nor is the pay over the terms ("£38,500 –
             # £42,000 per year" / "Full-time · Permanent").
-            pay = CURRENCY_RE.search(blocks[title].text) is not None and any(
-                self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))
-            )
+            pay = CURRENCY_RE.search(blocks[title].text) is not None and self._terms_under(blocks, title, first)
             if (pay or self._job_terms(blocks[title].text)) and not self._qualified(blocks[title].text):
                 upper = [i for i in head if title - MAX_JOB_FACTS_LINES <= i < title]
                 if upper:
@@ -1061,7 +1062,7 @@ class BodyRegion(BlockFilter):
                     # Rows of a label and its value between the headline and a table of such
                     # rows that opens the text ("Modulnummer" / "UI-204" over "Semester" / "4").
                     head_end = title + 1
-                elif any(self._job_terms(blocks[k].text) for k in range(title + 1, min(first, title + 1 + MAX_JOB_FACTS_LINES))):
+                elif self._terms_under(blocks, title, first):
                     # A job ad's facts; and the job's own title right above the company's name
                     # chosen as the headline ("Elektroniker für Betriebstechnik (m/w/d)" /
                     # "Stadtwerke Eichtersheim GmbH").
@@ -1306,6 +1307,11 @@ def _crumb_items(text: str) -> list[str]:
     return items
 
 
+def _split_label(text: str) -> tuple[str, str, str]:
+    """A "Label: value" line at its first colon (a full-width one in CJK text)."""
+    return text.partition(":") if ":" in text else text.partition("：")
+
+
 def _is_fact_entry(text: str) -> bool:
     """A "Label: value" entry of a fact box: a label of one or two words and a value of
     ``MAX_FACT_WORDS`` at most ("Zuurgraad: hoog", "Verlag: Hanser"); a teaser's category
@@ -1313,7 +1319,7 @@ def _is_fact_entry(text: str) -> bool:
     match = LABELLED_RE.match(text) if len(text) <= MAX_HEADER_CHARS else None
     if match is None:
         return False
-    label, _, value = text.partition(":") if ":" in text else text.partition("：")
+    label, _, value = _split_label(text)
     return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
 
 
