@@ -993,13 +993,15 @@ class Shapes:
         return days if len(days) >= 2 else []
 
     def _day_items(self, texts: Sequence[str], prose: Sequence[bool], taken: Collection[int]) -> list[tuple[int, int, str]]:
-        """Day names each over one line of their own, ``MIN_DAY_ITEMS`` times or more in a row
-        ("Måndag" / "Krämig laxsoppa med dill" / "Tisdag" / "Pannbiff med lök"): a week's
-        menu or programme, whatever the items are (``taken``: days already found)."""
+        """Day names or clock times each over one line of their own, ``MIN_DAY_ITEMS`` times or
+        more in a row ("Måndag" / "Krämig laxsoppa med dill" / "Tisdag" / "Pannbiff med lök";
+        "18:00 Uhr" / "Eröffnung, Bühne Rathaus" / "19:00 Uhr" / "Stadtkapelle"): a week's
+        menu or a day's programme, whatever the items are (``taken``: days already found).
+        The date right above such a chain of times is its day ("Freitag, 12. Juli")."""
         n = len(texts)
-        # A day name is a short line (three date words at most): the length test spares the
-        # lookup on most lines.
-        day = [len(text) <= MAX_DAY_NAME_CHARS and not p and self.is_day_name(text) for text, p in zip(texts, prose)]
+        # A day name or a time is a short line (three date words at most): the length test
+        # spares the lookup on most lines.
+        day = [len(text) <= MAX_DAY_NAME_CHARS and not p and (self.is_day_name(text) or self.is_clock_time(text)) for text, p in zip(texts, prose)]
         found: list[tuple[int, int, str]] = []
         end = 0  # where the last chain of pairs ended
         for k in (k for k, d in enumerate(day) if d and k >= end):
@@ -1008,6 +1010,8 @@ class Shapes:
                 m += 2
             if (m - k) // 2 >= MIN_DAY_ITEMS:
                 found += [(d, d + 2, "days") for d in range(k, m, 2) if d not in taken]
+                if k > 0 and not prose[k - 1] and k - 1 not in taken and self.is_date(texts[k - 1]) and not self.is_relative_date(texts[k - 1]):
+                    found.append((k - 1, k, "days"))
             end = m
         return found
 
