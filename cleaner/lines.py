@@ -310,6 +310,14 @@ TIME_RANGE_RE = regex.compile(
 )
 # A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
+# A release's version number alone on its line, perhaps after a name: with a "v" ("v3.8.0",
+# "Tidepool v3.8") or of three parts or four of at most three digits ("3.7.2", "Release
+# 2.0.0-beta.1"): a changelog's or release notes' heading ("14.30" is a time, "12.05.2024" a
+# date).
+VERSION_LINE_RE = regex.compile(
+    r"\s*(?:\p{L}[\p{L}\p{N}.\-]{0,24}\s){0,2}(?:v\d{1,4}(?:\.\d{1,4}){1,3}|\d{1,3}(?:\.\d{1,3}){2,3})"
+    r"(?:[-+.]?(?:alpha|beta|rc|lts)[.\-]?\d*)?\s*"
+)
 SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
 # A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
 # Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn").

@@ -122,6 +122,17 @@ def test_bylines_keep(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "above, kept",
+    [("v3.8.0", True), ("3.7.2", True), ("Release 2.0.0-beta.1", True), ("Harbor CLI v2.4", True),
+     ("14.30", False), ("12.05.2024", False), ("1.5.24", False), ("Version 3", False)],
+)
+def test_a_date_under_a_version_number_is_the_release_date(above: str, kept: bool) -> None:
+    # "1.5.24" is a short date, "14.30" a time, "12.05.2024" a date: no version number.
+    page = f"{above}\nMarch 3, 2026\nAdded the sync command, which mirrors a remote workspace into a folder."
+    assert ("March 3, 2026", "dateline") not in reasons(filters.Bylines(), page) if kept else ("March 3, 2026", "dateline") in reasons(filters.Bylines(), page)
+
+
+@pytest.mark.parametrize(
     "text, credited",
     [
         ("Margaret Ellison aboard the research vessel in 1998. Photograph: Ellison family", True),

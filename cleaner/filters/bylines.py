@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, Lines, is_intro
+from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -36,6 +36,8 @@ SEPARATORS = " ,;|•·–—-:"
 MAX_STAMP_WORDS = 16
 # Lines of clock times alone in a row that make a timetable's cells, at least.
 MIN_TIME_ROWS = 4
+# A number's last part of one digit ("3.7.2"): no short date ends so.
+SINGLE_DIGIT_END_RE = regex.compile(r"(?<!\d)\d\s*$")
 MAX_STAMP_NAME_WORDS = 4
 
 
@@ -185,7 +187,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found)
+            self._inside_tables(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._released(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -203,6 +205,23 @@ class Bylines(BlockFilter):
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
         }
+
+    def _released(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A date right under or over a release's version number ("v3.8.0" / "June 11, 2024")
+        is the release's date in a changelog, not the page's."""
+        blocks = doc.blocks
+        return {
+            i
+            for i, reason in found
+            if reason == "dateline"
+            and any(0 <= k < len(blocks) and self._is_version(blocks[k].text) for k in (i - 1, i + 1))
+        }
+
+    def _is_version(self, text: str) -> bool:
+        """A version number alone ("v3.8.0", "3.7.2"), not a short date ("1.5.24": no year has
+        one digit)."""
+        match = VERSION_LINE_RE.fullmatch(self.lines(text).folded)
+        return match is not None and (not self.lines.shapes.is_date(text) or SINGLE_DIGIT_END_RE.search(match.group()) is not None)
 
     def _timetable(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Clock times alone on ``MIN_TIME_ROWS`` lines in a row or more ("07.15" / "07.45" /
