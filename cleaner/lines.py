@@ -322,6 +322,10 @@ SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.
 # A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
 # Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn").
 DATED_ENTRY_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s")
+# A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
+# af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
+ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s-|:|：)\s+\S")
+YEAR_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -360,6 +364,10 @@ MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 5
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "la", "le", "y", "zu", "ten", "ter"})
 MAX_ROLE_CHARS = 60
+# Words of the line that names the office issuing a notice, over its signatures.
+MAX_ISSUER_WORDS = 8
+# A title before a name, abbreviated in lower case ("drs.", "dr.", "ir.", "prof.").
+TITLE_ABBREVIATION_RE = regex.compile(r"\p{Ll}{2,5}\.")
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
@@ -515,7 +523,16 @@ STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
-def _is_heading(text: str) -> bool:
+def _names_person(text: str) -> bool:
+    """Two to five capitalized words, particles or titles ("Dr. Claudia Weigand", "drs. M.L.
+    van Rijn"), no figure, not a sentence: a person's name as a signature writes it."""
+    tokens = text.split()
+    if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in text) or ends_sentence(text):
+        return False
+    return all(is_name_token(t) or t in NAME_PARTICLES or TITLE_ABBREVIATION_RE.fullmatch(t) for t in tokens)
+
+
+def is_heading(text: str) -> bool:
     """A short line of words that does not end as a sentence or a clause: a heading ("Trains
     cancelled across Wales"), not a player's "00:00"."""
     return (
@@ -743,6 +760,18 @@ class Shapes:
             return dated != folded or (strong and len(tokens) >= 2)
         return has_time_or_date or (strong and len(tokens) >= 2)
 
+    def is_dated_entry(self, text: str) -> bool:
+        """A schedule's or a timeline's entry led by its date and a separator ("08.12.2023 –
+        Weihnachtsbasar", "25 maj – städdag kl. 10", "Efterår 2024: Udbud af
+        anlægsarbejdet"): the head is a date, or three words at most with a year."""
+        if DATED_ENTRY_RE.match(text):
+            return True
+        head = ENTRY_HEAD_RE.match(text)
+        if head is None or len(text) > MAX_DATA_CHARS * 2:
+            return False
+        words = head.group(1)
+        return (YEAR_RE.search(words) is not None and len(words.split()) <= 3) or (self.is_date(words) and not self.is_relative_date(words))
+
     def is_relative_date(self, text: str) -> bool:
         """A date line that counts back from now ("2 hours ago", "vor 3 Tagen", "3日前"):
         a teaser's time stamp, never a schedule's day."""
@@ -920,12 +949,36 @@ class Shapes:
         ``signature_roles``): a notice's or letter's signature without a closing formula?"""
         if not 0 <= i < len(texts) - 1 or len(texts[i + 1]) > MAX_ROLE_CHARS:
             return False
-        tokens = texts[i].split()
-        if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in texts[i]) or ends_sentence(texts[i]):
+        return _names_person(texts[i]) and self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
+
+    def opens_signature(self, texts: Sequence[str], i: int) -> bool:
+        """Does line ``i`` open a signature: a name over its office, a name and its office on
+        one line (:meth:`signs_in_one_line`), or the office that issues a notice over those,
+        closed by a comma ("Burgemeester en wethouders van Zuidplas," / "de secretaris, drs.
+        M.L. van Rijn")?"""
+        if not 0 <= i < len(texts):
             return False
-        if not all(is_name_token(t) or t in NAME_PARTICLES for t in tokens):
+        if self.signs_with_role(texts, i) or self.signs_in_one_line(texts[i]):
+            return True
+        return (
+            i + 1 < len(texts)
+            and texts[i].rstrip().endswith(",")
+            and word_count(texts[i]) <= MAX_ISSUER_WORDS
+            and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
+        )
+
+    def signs_in_one_line(self, text: str) -> bool:
+        """Is ``text`` a name and the office it signs with on one line, either way round
+        ("Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot"; vocabulary
+        ``signature_roles``)?"""
+        if len(text) > MAX_ROLE_CHARS + 40 or "," not in text:
             return False
-        return self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
+        first, _, second = (part.strip() for part in text.partition(","))
+        if not first or not second or len(first) > MAX_ROLE_CHARS and len(second) > MAX_ROLE_CHARS:
+            return False
+        return (_names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second))) or (
+            _names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
+        )
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps
@@ -980,7 +1033,7 @@ class Shapes:
                     or INTRO_END_RE.search(texts[k + 2])
                     or LABELLED_RE.match(texts[k + 2])
                 )
-                and _is_heading(following)
+                and is_heading(following)
             ):
                 end = k + 2 if prose[k + 2] else k + 3
             else:

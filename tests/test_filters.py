@@ -953,3 +953,21 @@ def test_clock_times_in_a_row_are_a_timetable_not_datelines() -> None:
     assert reasons(filters.Bylines(), "\n".join(["Fahrplan", body, *["06:45 | 07:15", "07:15 | 07:45", "07:45 | 08:15", "08:15 | 08:45"], body])) == []
     assert reasons(filters.Bylines(), "\n".join(["Fahrplan", "14:05", body])) == [("14:05", "dateline")]
     assert [r for _, r in reasons(filters.Bylines(), "\n".join(["Fahrplan", body, *rows[:3], body]))] == ["dateline"] * 3
+
+
+def test_dated_entries_and_one_line_signatures() -> None:
+    """A schedule's entry is led by a date (or a season and its year) and a separator; a
+    route or a tip is not. A signature names a person and an office of the vocabulary, on
+    one line either way round; a place and a person, or an office alone, do not sign."""
+    from cleaner.lines import Lines
+    from cleaner.vocabulary import Vocabulary
+
+    shapes = Lines(Vocabulary.default()).shapes
+    dated = ["25 maj – städdag kl. 10", "Efterår 2024: Udbud af anlægsarbejdet", "08.12.2023 – Weihnachtsbasar", "Spring 2026: demolition of the depot"]
+    undated = ["Zürich – Basel: 53 Minuten", "Tipp: früh buchen", "2 cups flour", "Dinspre Mărăști spre centru: str. Dacia", "Der Bürgermeister sagte 2024: Nein"]
+    assert [t for t in dated if not shapes.is_dated_entry(t)] == []
+    assert [t for t in undated if shapes.is_dated_entry(t)] == []
+    signed = ["Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot", "de secretaris, drs. M.L. van Rijn", "Margaret Ellis, Parish Clerk"]
+    unsigned = ["Berlin, Bürgermeister", "Ingrid Sjöberg, Stockholm", "ordförande", "Der Bürgermeister, der gestern sprach, sagte nichts."]
+    assert [t for t in signed if not shapes.signs_in_one_line(t)] == []
+    assert [t for t in unsigned if shapes.signs_in_one_line(t)] == []

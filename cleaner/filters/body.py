@@ -45,6 +45,7 @@ from cleaner.lines import (
     Lines,
     evenly_spaced,
     is_entry,
+    is_heading,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
@@ -104,6 +105,8 @@ MAX_HEAD_OVER_STOP = 2
 MIN_RUN_ABOVE = 4
 # Items of a list between two of its "Label: value" entries at most (a list's length).
 MAX_BETWEEN_ENTRIES = 8
+# Lines in a row each led by its date that make a timeline or a schedule below the text.
+MIN_DATED_ENTRIES = 3
 # A bracket closing a line ("(m/w/d)", "(A-L)"), short enough not to hold a sentence, and
 # the end of a line it is looked for in.
 QUALIFIER_RE = regex.compile(r"\s*\([^()]{1,40}\)$")
@@ -324,6 +327,24 @@ class BodyRegion(BlockFilter):
         ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
 
+    def _dated_entries(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> bool:
+        """Line ``i`` is one of ``MIN_DATED_ENTRIES`` lines or more in a row each led by its date
+        (:meth:`lines.Shapes.is_dated_entry`), or the heading right above them: a timeline or a
+        schedule of the article ("Tidsplan" / "Efterår 2024: Udbud af anlægsarbejdet" /
+        "Foråret 2025: Byggeriet går i gang" / "Sommeren 2026: Broen åbner"); not across the
+        end of the article box."""
+        shapes = self.lines.shapes
+        start = i + 1 if is_heading(blocks[i].text) and not shapes.is_dated_entry(blocks[i].text) else i
+        end = start
+        while end < limit and end - start < MIN_DATED_ENTRIES and not crosses_removed(ends, blocks, end) and shapes.is_dated_entry(blocks[end].text):
+            end += 1
+        if start == i + 1:
+            return end - start >= MIN_DATED_ENTRIES
+        begin = i
+        while begin > 0 and i - begin < MIN_DATED_ENTRIES and not crosses_removed(ends, blocks, begin) and shapes.is_dated_entry(blocks[begin - 1].text):
+            begin -= 1
+        return shapes.is_dated_entry(blocks[i].text) and end - begin >= MIN_DATED_ENTRIES
+
     def _headed_table(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> int | None:
         """Where a small table that starts at line ``i`` ends (its header row and rows, or
         cards: :meth:`lines.Shapes.headed_table`), not across the end of the article box; or
@@ -482,9 +503,11 @@ class BodyRegion(BlockFilter):
         ``closing_formulas``) or one of the short lines under it that sign the letter (a name
         and a role); or a line signed with the name (``signed_lines``: "gez. Thomas Lechner")
         and the role under it; or a name and the office it signs with, the one or the other
-        ("Thomas Kienzle" / "Bürgermeister": :meth:`lines.Shapes.signs_with_role`)."""
-        near = [b.text for b in blocks[max(0, i - 1) : i + 2]]
-        if any(self.lines.shapes.signs_with_role(near, k) for k in range(min(i, 1) + 1)):
+        ("Thomas Kienzle" / "Bürgermeister", "Ingrid Sjöberg, ordförande", and the office
+        that issues a notice over them: :meth:`lines.Shapes.opens_signature`)."""
+        shapes = self.lines.shapes
+        near = [b.text for b in blocks[max(0, i - 1) : i + 3]]
+        if (i > 0 and shapes.signs_with_role(near, 0)) or shapes.opens_signature(near, min(i, 1)):
             return True
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
             if k < i and size(blocks[k + 1].text) > MAX_SIGNATURE_WORDS:
@@ -1094,6 +1117,7 @@ class BodyRegion(BlockFilter):
                 or self._closed_by_text(blocks, short, tail_start, limit, stops)
                 or self._contacts(blocks, tail_start, stops)
                 or self._continues_entries(blocks, tail_start)
+                or self._dated_entries(blocks, tail_start, limit, ends)
                 or self._opens_entries(blocks, short, tail_start, limit)
                 or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
                 or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))

@@ -253,7 +253,7 @@ class Bylines(BlockFilter):
             and i + 1 < len(blocks)
             and (
                 any(self.lines.is_phrase(category, self.lines(blocks[i + 1].text)) for category in ("signed_lines", "closing_formulas"))
-                or self.lines.shapes.signs_with_role([b.text for b in blocks[i + 1 : i + 3]], 0)
+                or self.lines.shapes.opens_signature([b.text for b in blocks[i + 1 : i + 4]], 0)
             )
         }
 
