@@ -538,7 +538,17 @@ class BodyRegion(BlockFilter):
         if len(text) > MAX_DATA_CHARS or self.lines.vocabulary.search("job_terms", folded) is None:
             return False
         rest, found = self.lines.vocabulary.remove_all("job_terms", folded)
-        return found > 0 and len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS
+        if found == 0:
+            return False
+        if len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS:
+            return True
+        # The terms among the ad's other facts, each "Label: value" between bars ("Vollzeit,
+        # unbefristet | Standort: Fulda | Eintritt: ab sofort").
+        parts = [part.strip() for part in BAR_SEPARATOR_RE.split(folded)]
+        return len(parts) > 1 and all(
+            LABELLED_RE.match(part) is not None or len(WORD_RE.findall(self.lines.vocabulary.remove_all("job_terms", part)[0])) <= MAX_JOB_FACT_WORDS
+            for part in parts
+        )
 
     def _terms_under(self, blocks: tuple[Block, ...], title: int, first: int) -> bool:
         """Does a line name the job's terms within ``MAX_JOB_FACTS_LINES`` lines under the
@@ -1061,6 +1071,14 @@ class BodyRegion(BlockFilter):
                 upper = [i for i in head if title - MAX_JOB_FACTS_LINES <= i < title]
                 if upper:
                     title = max(upper, key=lambda i: (sizes[i], i))
+            elif not self._terms_under(blocks, title, first):
+                # The job's title right over its terms, too far below the headline chosen to be
+                # its facts: that is the site's banner over a menu ("Werken bij Waterbedrijf
+                # Oost" / ... / "Monteur waterleidingnet" / "Fulltime, vast contract |
+                # Standplaats: Zwolle").
+                terms = next((k for k in range(title + 2, first) if self._job_terms(blocks[k].text)), None)
+                if terms is not None and terms - 1 in head and blocks[terms].index - blocks[terms - 1].index == 1:
+                    title = terms - 1
             # Between the headline and the text, the article's own data (two data lines or
             # more) and a statement among them, with no more short lines than a run inside the
             # text may hold ("Orari di apertura" / "9.00 – 17.00" / "La biglietteria chiude

@@ -18,6 +18,10 @@ from cleaner.vocabulary import Vocabulary
 __all__ = ["SectionLabels"]
 
 QUOTED_RE = regex.compile(r"^\s*[\"'«»„“”‘’‹›「『]")
+# Facts between bars ("Fulltime, vast contract | Standplaats: Zwolle | Start: per direct"): two
+# bars or more make a line of facts, not a headline with a kicker over it.
+FACT_BAR_RE = regex.compile(r"\s[|·•]\s")
+MIN_FACT_BARS = 2
 PARTS_RE = regex.compile(r"\s*[|/>›»·•,]\s*")
 
 
@@ -76,6 +80,7 @@ class SectionLabels(BlockFilter):
                 and not SENTENCE_END_RE.search(first.text)
                 and not first.text.rstrip().endswith((":", "："))
                 and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
+                and len(FACT_BAR_RE.findall(second.text)) < MIN_FACT_BARS
                 and n_second > n_first
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
