@@ -191,6 +191,9 @@ MIN_TABLE_ROWS = 4
 # cells of its rows at most, and the words of a cell (a room card's features: "Vistas a la
 # calle, aire acondicionado, nevera").
 MIN_HEADED_ROWS = 3
+# Cells of a row, at least, for a table under a heading without a header row to need no more
+# than MIN_HEADED_ROWS rows (a team, a team, a score).
+MIN_HEADED_ROW_CELLS = 3
 MAX_HEADED_ROWS = 12
 MAX_HEADED_CELLS = 6
 MAX_HEADED_CELL_WORDS = 10
@@ -1223,19 +1226,25 @@ class Shapes:
         end. None if there is none."""
         reach = min(end, i + MAX_HEADED_LINES)
         data: list[bool] = []
-        for text in texts[i:reach]:
-            is_data = self.is_data(text)
+        titled = False  # the first line is a heading too long for a cell ("Tabelle Kreisliga A (Auszug)")
+        for k, text in enumerate(texts[i:reach]):
+            is_data = self._is_figure(text)
             if not is_data:
                 line = self.lines(text)
                 if line.sentence_end or line.words > MAX_HEADED_CELL_WORDS:
-                    break
+                    if k > 0 or not is_heading(text):
+                        break
+                    titled = True
             data.append(is_data)
         if not any(data):
             return None  # a menu: no figures at all
-        for heading in (0, 1):
+        for heading in (1,) if titled else (0, 1):
             for n in range(2, MAX_HEADED_CELLS + 1):
-                # With a header row of n cells, or without one: then MIN_TABLE_ROWS rows.
-                for first, least in ((heading + n, MIN_HEADED_ROWS), (heading, MIN_TABLE_ROWS)):
+                # With a header row of n cells, or without one: then MIN_TABLE_ROWS rows, or
+                # MIN_HEADED_ROWS of three cells or more under a heading ("Ergebnisse 6.
+                # Spieltag" / "TSV Grünwalde" / "SV Altheim" / "3:1" / ...).
+                least_bare = MIN_HEADED_ROWS if heading and n >= MIN_HEADED_ROW_CELLS else MIN_TABLE_ROWS
+                for first, least in ((heading + n, MIN_HEADED_ROWS), (heading, least_bare)):
                     if first + n * least > len(data) or any(data[:first]):
                         continue
                     shape = data[first : first + n]
