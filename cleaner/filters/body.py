@@ -581,6 +581,13 @@ class BodyRegion(BlockFilter):
                     trail = block.index
         return named, trail
 
+    def _over_deck(self, blocks: tuple[Block, ...], prose: list[bool], i: int, first: int) -> bool:
+        """A headline too long to look like a link, right over its deck above the text
+        ("¿Buses de la Alcaldía al servicio de Petro?" / "Vehículos que están en el contrato
+        ... fueron vistos cerca a la Casa Petro."): the next line, above the text too, is a
+        paragraph that ends with a full stop."""
+        return i + 1 < first and prose[i + 1] and blocks[i + 1].index == blocks[i].index + 1 and FULL_STOP_END_RE.search(blocks[i + 1].text) is not None
+
     def _qualified(self, text: str) -> bool:
         """A short line closed by a bracket that qualifies it ("Elektroniker (m/w/d)",
         "Storia della lingua italiana (A-L)", "Gratin dauphinois (sans fromage !)"): the
@@ -1026,7 +1033,7 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)))))
+                if i not in boxed and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first))))
                 and looks_like_title(blocks[i].text)
                 and not _is_crumbs(blocks[i].text)
             ]  # fmt: skip
