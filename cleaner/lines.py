@@ -885,10 +885,13 @@ class Shapes:
             if not self.is_list_heading(texts[k]):
                 continue
             m = k + 1
+            # Under a heading alone ("Voraussetzungen", not "Fakta: Badhuset"), an item may run
+            # longer without a sentence's end.
+            bare = ":" not in texts[k]
             while (
                 m < end
                 and m - k <= MAX_HEADED_ITEMS
-                and word_count(texts[m]) <= MAX_ITEM_WORDS
+                and self._list_item_length(texts[m], bare)
                 and not self.is_list_heading(texts[m])
                 and not self._is_label(texts[m])
                 and not self._opens_other_stories(texts[m])
@@ -899,6 +902,14 @@ class Shapes:
             if m > k + 1:
                 found.append((k, m, "list"))
         return found
+
+    @staticmethod
+    def _list_item_length(text: str, longer: bool) -> bool:
+        """A list item's length under a list heading: ``MAX_ITEM_WORDS`` words, or, when
+        ``longer``, twice that without a sentence's end ("Ein Raspberry Pi mit Raspberry Pi OS
+        (Bookworm), auf dem SSH bereits aktiviert ist")."""
+        words = word_count(text)
+        return words <= MAX_ITEM_WORDS or (longer and words <= 2 * MAX_ITEM_WORDS and STATEMENT_END_RE.search(text) is None)
 
     # -- contact details ---------------------------------------------------------------------
     def is_contact(self, text: str) -> bool:

@@ -717,7 +717,7 @@ class BodyRegion(BlockFilter):
         return sorted(walls)
 
     def _kept_regions(
-        self, doc: Document, regions: list[tuple[int, int]], weight: list[float], short: list[bool], longest: list[float]
+        self, doc: Document, regions: list[tuple[int, int]], weight: list[float], short: list[bool], longest: list[float], in_runs: Collection[int] = ()
     ) -> tuple[list[tuple[int, int]], dict[int, str]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
@@ -755,7 +755,9 @@ class BodyRegion(BlockFilter):
                     between = range(regions[lo][1] + 1, regions[hi][0])
                     crumbs = {i for j in range(lo + 1, hi) for i in range(regions[j][0], regions[j][1] + 1)}
                     for i in between:
-                        if short[i] or i in crumbs:
+                        # Not the article's own list there ("Voraussetzungen" / "Ein Raspberry
+                        # Pi mit Raspberry Pi OS" / ...).
+                        if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
 
@@ -1004,7 +1006,7 @@ class BodyRegion(BlockFilter):
             return  # all the prose sits in boxes of other stories: no article to measure by
         weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept, boxes = self._kept_regions(doc, regions, weight, short, longest)
+        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, in_runs)
         first, last = kept[0][0], kept[-1][1]
         ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
         # A lead-in alone heads a list of other stories; one with its headline on the same line
