@@ -981,6 +981,12 @@ class Shapes:
             and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
         )
 
+    @staticmethod
+    def names_person(text: str) -> bool:
+        """A person's name as a signature or a byline writes it (two to five capitalized
+        words, particles or titles)."""
+        return _names_person(text)
+
     def signs_in_one_line(self, text: str) -> bool:
         """Is ``text`` a name and the office it signs with on one line, either way round
         ("Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot"; vocabulary

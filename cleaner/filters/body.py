@@ -56,6 +56,14 @@ __all__ = ["BodyRegion"]
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
 # "Home | News | Sport | ...": items between spaced bars or bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
+# Headings under paragraphs and lines of tables, lists or entries inside the text that make
+# a short heading right above its first paragraph the first section's heading.
+MIN_TEXT_HEADINGS = 2
+MIN_TEXT_STRUCTURE = 3
+MAX_SECTION_HEADING_WORDS = 4
+# Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
+# site's title, a crumb).
+SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}'’&,]+)*")
 # A trail of crumbs: items of a few words between one arrow or slash ("Reseptit / Leivonta /
 # Pullat", "Sport › Athletics › Results"): three or more are no headline, and the last names
 # the page.
@@ -239,6 +247,7 @@ class BodyRegion(BlockFilter):
         self.keep_title = keep_title
         # Reads the promo filter's answer about a lead-in (remembered in ``lines``).
         self._promos = RelatedPromos(vocabulary=self.vocabulary, lines=self.lines)
+        self._share_words = self.vocabulary.literals("share_words")
 
     def is_prose(self, text: str) -> bool:
         line = self.lines(text)
@@ -924,6 +933,7 @@ class BodyRegion(BlockFilter):
         if not any(prose):
             return
         short = [s for _, s in shapes]
+        link_like = list(short)  # by shape alone, before the article's structure is read
         # Structured lines that can make a section under a subheading below the text: data
         # (not dates alone: other stories' teasers carry dates too) and entries whose values
         # hold figures ("Veerboot: 08.30, 11.30"; "Kolumne: Über Nichtverlängerungen" under
@@ -1158,6 +1168,12 @@ class BodyRegion(BlockFilter):
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
             if signs and (tail_start >= limit or not self._signs_off(blocks, tail_start)):
                 break
+        if self.structure and head_end == first and title != first - 1 and self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs):
+            # A section's heading right above the text's first paragraph, when the text is
+            # structured and its other sections have headings too ("Library cards" over "Who can
+            # get a library card?" / ... / "Borrowing"; "Speisekarte" over the menu's
+            # introduction): the first section starts with its heading.
+            head_end = first - 1
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
             tail_start -= 1
@@ -1195,6 +1211,27 @@ class BodyRegion(BlockFilter):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield self.removal(block, "link_list", inner[i])
+
+    def _opens_section(
+        self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
+    ) -> bool:
+        """Is the line right above the text's first paragraph ``first`` (the text ending before
+        ``end``) the heading of its first section: a few words alone (``SECTION_HEADING_RE``, ``MAX_SECTION_HEADING_WORDS``;
+        no figure, bracket, slash or bar, not a name), next to the paragraph in the input, in a
+        text with ``MIN_TEXT_HEADINGS`` headings under paragraphs and ``MIN_TEXT_STRUCTURE``
+        lines of tables, lists or entries (a menu, an FAQ, a price list, a manual's page)?"""
+        k = first - 1
+        if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[first].index - 1:
+            return False
+        text = blocks[k].text
+        if size(text) > MAX_SECTION_HEADING_WORDS or not SECTION_HEADING_RE.fullmatch(text) or self.lines.shapes.names_person(text):
+            return False
+        # Nor a button ("Share this release", "Print"; vocabulary ``share_words``).
+        if not self._share_words.isdisjoint(WORD_RE.findall(self.lines(text).folded)):
+            return False
+        if sum(1 for i in range(first, end) if i in in_runs) < MIN_TEXT_STRUCTURE:
+            return False
+        return sum(1 for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)) >= MIN_TEXT_HEADINGS
 
     def _contents(self, doc: Document, prose: list[bool]) -> tuple[set[int], set[int]]:
         """A table of contents: ``MIN_CONTENTS_ENTRIES`` numbered short lines or more in a row
