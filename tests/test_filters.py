@@ -208,6 +208,9 @@ def test_caption_with_a_name_and_outlet_in_parentheses() -> None:
         ("Photo de classe", False),
         ("Photo of the week", False),
         ("Foto di gruppo", False),
+        # The word after the label ends where a word ends: "di" opens a credit, "digitale" not.
+        ("Fotografia di Mario Rossi", True),
+        ("Fotografia digitale – corso base", False),
         # One abbreviation that is no agency is a unit or a code, not a photographer.
         ("Crédits ECTS", False),
         ("Photo ID", False),

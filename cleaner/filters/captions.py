@@ -38,10 +38,11 @@ __all__ = ["Captions"]
 CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
-# A label ends where a word ends ("Sources:" and "图书馆" hold no label; "©AFP" does).
+# A label ends where a word ends ("Sources:" and "图书馆" hold no label; "©AFP" does), and so
+# does the word after it ("Fotografia di" opens a credit, "Fotografia digitale" a title).
 CREDIT_LABEL = (
     r"^[(\[]?\s*(?:{labels})(?!(?<=[\p{{L}}\p{{N}}])[\p{{L}}\p{{N}}])"
-    r"(?:\s+(?:credit|by|von|de|di|door|por|par|:))?\s*:?\s*"
+    r"(?:\s+(?:(?:credit|by|von|de|di|door|por|par)(?![\p{{L}}\p{{N}}])|:))?\s*:?\s*"
 )
 # Words that go on a credit after its label ("Photo courtesy of ...", "Foto mit freundlicher ...").
 CREDIT_WORDS = frozenset({"courtesy", "credit", "credits", "by", "von", "de", "di", "door", "por", "par", "provided", "supplied", "mit", "avec", "con", "via"})
