@@ -73,6 +73,15 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 # pathological user-supplied pattern; the Budget bounds the sum over a document.
 MATCH_TIMEOUT = 0.25
 WORD_CHAR_RE = regex.compile(r"\w")
+WORD_RUN_RE = regex.compile(r"\w+")
+
+
+def _lead(text: str, pos: int) -> str:
+    """The word that starts at ``pos`` of ``text`` (a run of word characters), or the one
+    character there when it is none ("©"): the key of phrases that may start there."""
+    run = WORD_RUN_RE.match(text, pos)
+    return run.group() if run is not None else text[pos]
+
 # Line beginnings (two characters) whose candidate patterns are remembered.
 MAX_FIRST_CHARS = 16384
 # How a pattern is applied: to the whole line, as a prefix ending where a word ends,
@@ -664,13 +673,14 @@ class _Category:
 
     @property
     def prefix_literals(self) -> dict[str, tuple[str, ...]]:
-        """Phrases by first character, longest first."""
+        """Phrases by their first word (:func:`_lead`), longest first: a phrase that starts
+        a text where a word ends starts with the text's first word whole."""
 
         def build() -> dict[str, tuple[str, ...]]:
             index: dict[str, list[str]] = {}
-            for phrase in sorted(self.literals, key=len, reverse=True):
-                index.setdefault(phrase[0], []).append(phrase)
-            return {char: tuple(phrases) for char, phrases in index.items()}
+            for phrase in sorted(self.literals, key=lambda p: (-len(p), p)):
+                index.setdefault(_lead(phrase, 0), []).append(phrase)
+            return {lead: tuple(phrases) for lead, phrases in index.items()}
 
         result: dict[str, tuple[str, ...]] = self._get("prefix_literals", build)
         return result
@@ -832,7 +842,7 @@ class Vocabulary:
             if match is not None:
                 end: int = match[1].end()
                 return end
-        for phrase in matcher.prefix_literals.get(text[pos], ()):
+        for phrase in matcher.prefix_literals.get(_lead(text, pos), ()):
             end = pos + len(phrase)
             if text.startswith(phrase, pos) and (end == len(text) or not WORD_CHAR_RE.match(text, end)):
                 return end
