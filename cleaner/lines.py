@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_intro"]
+__all__ = ["BAR_SEPARATOR_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_heading", "is_intro", "names_person"]
 
 T = TypeVar("T")
 
@@ -313,6 +313,9 @@ TIME_RANGE_RE = regex.compile(
 )
 # A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
+# "Home | News | Sport | ...", "Vollzeit | Standort: Fulda": items between spaced bars or
+# bullets.
+BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # A release's version number alone on its line, perhaps after a name: with a "v" ("v3.8.0",
 # "Tidepool v3.8") or of three parts or four of at most three digits ("3.7.2", "Release
 # 2.0.0-beta.1"): a changelog's or release notes' heading ("14.30" is a time, "12.05.2024" a
@@ -526,7 +529,7 @@ STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
-def _names_person(text: str) -> bool:
+def names_person(text: str) -> bool:
     """Two to five capitalized words, particles or titles ("Dr. Claudia Weigand", "drs. M.L.
     van Rijn"), no figure, not a sentence: a person's name as a signature writes it."""
     tokens = text.split()
@@ -963,7 +966,7 @@ class Shapes:
         ``signature_roles``): a notice's or letter's signature without a closing formula?"""
         if not 0 <= i < len(texts) - 1 or len(texts[i + 1]) > MAX_ROLE_CHARS:
             return False
-        return _names_person(texts[i]) and self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
+        return names_person(texts[i]) and self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
 
     def opens_signature(self, texts: Sequence[str], i: int) -> bool:
         """Does line ``i`` open a signature: a name over its office, a name and its office on
@@ -981,12 +984,6 @@ class Shapes:
             and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
         )
 
-    @staticmethod
-    def names_person(text: str) -> bool:
-        """A person's name as a signature or a byline writes it (two to five capitalized
-        words, particles or titles)."""
-        return _names_person(text)
-
     def signs_in_one_line(self, text: str) -> bool:
         """Is ``text`` a name and the office it signs with on one line, either way round
         ("Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot"; vocabulary
@@ -994,10 +991,8 @@ class Shapes:
         if len(text) > MAX_ROLE_CHARS + 40 or "," not in text:
             return False
         first, _, second = (part.strip() for part in text.partition(","))
-        if not first or not second or len(first) > MAX_ROLE_CHARS and len(second) > MAX_ROLE_CHARS:
-            return False
-        return (_names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second))) or (
-            _names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
+        return (names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second))) or (
+            names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
         )
 
     def is_list_heading(self, text: str) -> bool:
@@ -1243,7 +1238,9 @@ class Shapes:
         end. None if there is none."""
         reach = min(end, i + MAX_HEADED_LINES)
         data: list[bool] = []
-        titled = False  # the first line is a heading too long for a cell ("Tabelle Kreisliga A (Auszug)")
+        # The first line is a heading, not a cell: too long for one, or closed as a sentence
+        # or by a bracket ("Tabelle Kreisliga A (Auszug)").
+        titled = False
         for k, text in enumerate(texts[i:reach]):
             is_data = self._is_figure(text)
             if not is_data:

@@ -74,14 +74,6 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 MATCH_TIMEOUT = 0.25
 WORD_CHAR_RE = regex.compile(r"\w")
 WORD_RUN_RE = regex.compile(r"\w+")
-
-
-def _lead(text: str, pos: int) -> str:
-    """The word that starts at ``pos`` of ``text`` (a run of word characters), or the one
-    character there when it is none ("©"): the key of phrases that may start there."""
-    run = WORD_RUN_RE.match(text, pos)
-    return run.group() if run is not None else text[pos]
-
 # Line beginnings (two characters) whose candidate patterns are remembered.
 MAX_FIRST_CHARS = 16384
 # How a pattern is applied: to the whole line, as a prefix ending where a word ends,
@@ -179,6 +171,13 @@ class _Entry:
         if self._facts is None:
             self._facts = _shipped_facts().get(self.source) or pattern_facts(self.source)
         return self._facts
+
+
+def _lead(text: str, pos: int) -> str:
+    """The word that starts at ``pos`` of ``text`` (a run of word characters), or the one
+    character there when it is none ("©"): the key of phrases that may start there."""
+    run = WORD_RUN_RE.match(text, pos)
+    return run.group() if run is not None else text[pos]
 
 
 def pattern_facts(pattern: str) -> _Facts:

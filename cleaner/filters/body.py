@@ -27,6 +27,7 @@ from cleaner.filters._common import crosses_removed
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
+    BAR_SEPARATOR_RE,
     CODE_RE,
     CURRENCY_RE,
     DATED_ENTRY_RE,
@@ -46,6 +47,7 @@ from cleaner.lines import (
     evenly_spaced,
     is_entry,
     is_heading,
+    names_person,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
 from cleaner.vocabulary import Vocabulary
@@ -54,8 +56,6 @@ __all__ = ["BodyRegion"]
 
 # A last sentence signed by the agency: "... to comment. - Sapa", "... deport him. — PTI".
 SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$")
-# "Home | News | Sport | ...": items between spaced bars or bullets.
-BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # Headings under paragraphs and lines of tables, lists or entries inside the text that make
 # a short heading right above its first paragraph the first section's heading.
 MIN_TEXT_HEADINGS = 2
@@ -1216,15 +1216,16 @@ class BodyRegion(BlockFilter):
         self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
     ) -> bool:
         """Is the line right above the text's first paragraph ``first`` (the text ending before
-        ``end``) the heading of its first section: a few words alone (``SECTION_HEADING_RE``, ``MAX_SECTION_HEADING_WORDS``;
-        no figure, bracket, slash or bar, not a name), next to the paragraph in the input, in a
-        text with ``MIN_TEXT_HEADINGS`` headings under paragraphs and ``MIN_TEXT_STRUCTURE``
-        lines of tables, lists or entries (a menu, an FAQ, a price list, a manual's page)?"""
+        ``end``) the heading of its first section: a few words alone (``SECTION_HEADING_RE``,
+        ``MAX_SECTION_HEADING_WORDS``: no figure, bracket, slash or bar; not a name), next to
+        the paragraph in the input, in a text with ``MIN_TEXT_HEADINGS`` headings under
+        paragraphs and ``MIN_TEXT_STRUCTURE`` lines of tables, lists or entries (a menu, an FAQ,
+        a price list, a manual's page)?"""
         k = first - 1
         if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[first].index - 1:
             return False
         text = blocks[k].text
-        if size(text) > MAX_SECTION_HEADING_WORDS or not SECTION_HEADING_RE.fullmatch(text) or self.lines.shapes.names_person(text):
+        if size(text) > MAX_SECTION_HEADING_WORDS or not SECTION_HEADING_RE.fullmatch(text) or names_person(text):
             return False
         # Nor a button ("Share this release", "Print"; vocabulary ``share_words``).
         if not self._share_words.isdisjoint(WORD_RE.findall(self.lines(text).folded)):

@@ -11,7 +11,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MAX_UI_CHARS, head_positions
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import Lines
+from cleaner.lines import BAR_SEPARATOR_RE, Lines
 from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -20,7 +20,6 @@ __all__ = ["SectionLabels"]
 QUOTED_RE = regex.compile(r"^\s*[\"'«»„“”‘’‹›「『]")
 # Facts between bars ("Fulltime, vast contract | Standplaats: Zwolle | Start: per direct"): two
 # bars or more make a line of facts, not a headline with a kicker over it.
-FACT_BAR_RE = regex.compile(r"\s[|·•]\s")
 MIN_FACT_BARS = 2
 PARTS_RE = regex.compile(r"\s*[|/>›»·•,]\s*")
 
@@ -80,7 +79,7 @@ class SectionLabels(BlockFilter):
                 and not SENTENCE_END_RE.search(first.text)
                 and not first.text.rstrip().endswith((":", "："))
                 and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
-                and len(FACT_BAR_RE.findall(second.text)) < MIN_FACT_BARS
+                and len(BAR_SEPARATOR_RE.findall(second.text)) < MIN_FACT_BARS
                 and n_second > n_first
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
