@@ -94,6 +94,10 @@ CONTENTS_ENTRY_RE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*?)\s*$")
 # The same, on any line of a page's text joined by line breaks (one search per page).
 CONTENTS_LINE_RE = regex.compile(r"^[^\S\n]*\d{1,2}(?:\.\d{1,2})*\.?[^\S\n]+\S", regex.MULTILINE)
 MIN_CONTENTS_ENTRIES = 3
+# Unnumbered entries under a contents header, at most, and the words of a step's label before
+# a name of the contents in a heading ("Step 1: Install WireGuard").
+MAX_CONTENTS_ENTRIES = 15
+MAX_STEP_LABEL_WORDS = 2
 CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
@@ -1246,13 +1250,36 @@ class BodyRegion(BlockFilter):
         headings: set[int] = set()
         removed = [r.block for r in doc.removals if r.filter == self.name and r.detail == CONTENTS_DETAIL]
         entries = CONTENTS_LINE_RE.search("\n".join(texts)) is not None
-        if not (removed or entries):
+        # Or a header that names a table of contents over unnumbered entries ("On this page",
+        # "Inhaltsverzeichnis"; vocabulary ``contents_headings``).
+        # The header may be gone already (another filter took "Sommaire" for a label): its
+        # entries start where it stood. ``headers``: where each table's entries start.
+        positions = [b.index for b in blocks]
+        headers = [
+            k + 1 for k, text in enumerate(texts)
+            if not prose[k] and len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("contents_headings", self.lines(text))
+        ] + [
+            bisect_right(positions, r.block.index) for r in doc.removals
+            if r.filter != self.name and len(r.block.text) <= MAX_HEADER_CHARS and self.lines.is_phrase("contents_headings", self.lines(r.block.text))
+        ]  # fmt: skip
+        if not (removed or entries or headers):
             return box, headings
         keys = [self.lines(t).key for t in texts]
         if removed:
-            names = {core(m.group(1)) for b in removed if (m := CONTENTS_ENTRY_RE.match(b.text))}
+            names = {core(m.group(1)) if (m := CONTENTS_ENTRY_RE.match(b.text)) else self.lines(b.text).key for b in removed}
             last = max(b.index for b in removed)
-            headings = {k for k, b in enumerate(blocks) if b.index > last and keys[k] in names}
+            headings = {k for k, b in enumerate(blocks) if b.index > last and _names_one_of(keys[k], names)}
+        for start in headers:
+            # Its entries run to the line that repeats the first (the first section's heading).
+            j = start
+            while j < len(texts) and j - start < MAX_CONTENTS_ENTRIES and not prose[j] and len(texts[j]) <= MAX_HEADER_CHARS and (j == start or keys[j] != keys[start]):
+                j += 1
+            wanted = {keys[k] for k in range(start, j)}
+            found = {k for k in range(j, len(texts)) if not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], wanted)}
+            if j - start >= MIN_CONTENTS_ENTRIES and len({keys[k] for k in found}) >= 2:
+                headings |= found
+                # The header, if still here, goes with its entries.
+                box.update(range(start - 1 if start > 0 and self.lines.is_phrase("contents_headings", self.lines(texts[start - 1])) else start, j))
         if not entries:
             return box, headings
         i = 0
@@ -1372,6 +1399,15 @@ class _Topic:
         for text in self._paragraphs:
             self.words |= self._words_of(text)
         return self.words
+
+
+def _names_one_of(key: str, names: Collection[str]) -> bool:
+    """Does a line (its folded core) repeat one of a table of contents' ``names``, alone or
+    after a step's label ("Step 1: Install WireGuard" for "Install WireGuard")?"""
+    if key in names:
+        return True
+    words = key.split()
+    return any(" ".join(words[k:]) in names for k in range(1, min(len(words) - 1, MAX_STEP_LABEL_WORDS + 1)))
 
 
 def _is_crumbs(text: str) -> bool:
