@@ -1251,9 +1251,8 @@ class BodyRegion(BlockFilter):
         removed = [r.block for r in doc.removals if r.filter == self.name and r.detail == CONTENTS_DETAIL]
         entries = CONTENTS_LINE_RE.search("\n".join(texts)) is not None
         # Or a header that names a table of contents over unnumbered entries ("On this page",
-        # "Inhaltsverzeichnis"; vocabulary ``contents_headings``).
-        # The header may be gone already (another filter took "Sommaire" for a label): its
-        # entries start where it stood. ``headers``: where each table's entries start.
+        # "Inhaltsverzeichnis"; vocabulary ``contents_headings``), perhaps gone already (another
+        # filter took "Sommaire" for a label). ``headers``: where each table's entries start.
         positions = [b.index for b in blocks]
         headers = [
             k + 1 for k, text in enumerate(texts)
