@@ -294,11 +294,14 @@ _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
 # "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours"), nor is
 # an hour of the clock part of a longer number or past 24 ("180 h", "60 h": a workload).
 TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{{L}})")
-# A year or a clock time in a date line: a post's or teaser's date, not a programme's day.
-YEAR_OR_TIME_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\d{1,2}[:h.]\d{2}(?!\d)")
-# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".
+# A year ("Efterår 2024"); or a clock time in a date line: a post's or teaser's date, not a
+# programme's day.
+_YEAR = r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"
+YEAR_RE = regex.compile(_YEAR)
+YEAR_OR_TIME_RE = regex.compile(rf"{_YEAR}|\d{{1,2}}[:h.]\d{{2}}(?!\d)")
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
+# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".
 CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
 # Clock times alone in one row's cells ("07.15", "06:45 | 07:15"): a timetable's row.
 TIME_CELLS_RE = regex.compile(rf"\s*{_CLOCK}(?:\s*[|\t]\s*{_CLOCK})*\s*")
@@ -311,8 +314,6 @@ TIME_RANGE_RE = regex.compile(
     # Hours in French and Spanish spelling: "9h–12h", "14h–18h", "de 8 h 30 à 12 h".
     r"|(?<![\d.:])\d{1,2}\s?h(?:\s?[0-5]\d)?\s?(?:[-–—]|à|a)\s?\d{1,2}\s?h(?:\s?[0-5]\d)?(?!\p{L})"
 )
-# A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
-# Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
 # "Home | News | Sport | ...", "Vollzeit | Standort: Fulda": items between spaced bars or
 # bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
@@ -324,6 +325,8 @@ VERSION_LINE_RE = regex.compile(
     r"\s*(?:\p{L}[\p{L}\p{N}.\-]{0,24}\s){0,2}(?:v\d{1,4}(?:\.\d{1,4}){1,3}|\d{1,3}(?:\.\d{1,3}){2,3})"
     r"(?:[-+.]?(?:alpha|beta|rc|lts)[.\-]?\d*)?\s*"
 )
+# A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
+# Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
 SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
 # A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
 # Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn").
@@ -331,7 +334,6 @@ DATED_ENTRY_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s-|:|：)\s+\S")
-YEAR_RE = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
