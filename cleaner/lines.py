@@ -374,6 +374,11 @@ NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "del", "della", "d
 MAX_ROLE_CHARS = 60
 # Words of the line that names the office issuing a notice, over its signatures.
 MAX_ISSUER_WORDS = 8
+# Words of a signer's line that opens with the name: the office and whom else it signs for
+# ("Sabine Keller, Kita-Leitung, und das ganze Team der Kita Regenbogen").
+MAX_SIGNER_WORDS = 14
+# Signers' lines in a row under a closing formula or the first signature.
+MAX_SIGNERS = 3
 # A title before a name, abbreviated in lower case ("drs.", "dr.", "ir.", "prof.").
 TITLE_ABBREVIATION_RE = regex.compile(r"\p{Ll}{2,5}\.")
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
@@ -996,6 +1001,21 @@ class Shapes:
         return (names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second))) or (
             names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
         )
+
+    def signs_again(self, texts: Sequence[str], i: int) -> bool:
+        """Is line ``i`` one more signer of a letter: a line of ``MAX_SIGNER_WORDS`` words at
+        most that opens with a person's name and a comma, not a sentence, right under a closing
+        formula (vocabulary ``closing_formulas``) or another signer's line ("Andrea Fischer,
+        Bürgermeisterin" / "Stefan Wagner, Schriftführer"; "Herzliche Grüße" / "Sabine Keller,
+        Kita-Leitung, und das ganze Team der Kita Regenbogen")?"""
+        for k in range(i, max(-1, i - MAX_SIGNERS), -1):
+            text = texts[k]
+            if k == 0 or "," not in text or word_count(text) > MAX_SIGNER_WORDS or ends_sentence(text) or not names_person(text.partition(",")[0].strip()):
+                return False
+            above = texts[k - 1]
+            if self.signs_in_one_line(above) or (len(above) <= MAX_ROLE_CHARS and self.lines.is_phrase("closing_formulas", self.lines(above))):
+                return True
+        return False
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps

@@ -974,3 +974,21 @@ def test_dated_entries_and_one_line_signatures() -> None:
     unsigned = ["Berlin, Bürgermeister", "Ingrid Sjöberg, Stockholm", "ordförande", "Der Bürgermeister, der gestern sprach, sagte nichts."]
     assert [t for t in signed if not shapes.signs_in_one_line(t)] == []
     assert [t for t in unsigned if shapes.signs_in_one_line(t)] == []
+
+
+def test_more_signers_under_a_signature() -> None:
+    """A line that opens with a person's name and a comma signs again under a closing formula
+    or another signature; the same line under a paragraph, a sentence, or a place under a
+    signature does not."""
+    from cleaner.lines import Lines
+    from cleaner.vocabulary import Vocabulary
+
+    shapes = Lines(Vocabulary.default()).shapes
+    signer = "Sabine Keller, Kita-Leitung, und das ganze Team der Kita Regenbogen"
+    assert shapes.signs_again(["Herzliche Grüße", signer], 1)
+    assert shapes.signs_again(["Andrea Fischer, Bürgermeisterin", "Stefan Wagner, Schriftführer"], 1)
+    assert shapes.signs_again(["Kind regards", "Helen Marsh, Headteacher", "Tom Riley, Year 4 teacher, for the team"], 2)
+    assert not shapes.signs_again(["Wir freuen uns auf einen schönen Sommer mit Ihnen.", signer], 1)
+    assert not shapes.signs_again(["Herzliche Grüße", "Sabine Keller, die Leiterin, dankt allen Eltern für ihre Hilfe."], 1)
+    assert not shapes.signs_again(["Herzliche Grüße", "Hallstadt, 17. Juni 2024"], 1)
+    assert not shapes.signs_again([signer], 0)

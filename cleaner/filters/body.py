@@ -39,6 +39,7 @@ from cleaner.lines import (
     MAX_DATA_CHARS,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
+    MAX_SIGNERS,
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
@@ -522,6 +523,8 @@ class BodyRegion(BlockFilter):
         near = [b.text for b in blocks[max(0, i - 1) : i + 3]]
         if (i > 0 and shapes.signs_with_role(near, 0)) or shapes.opens_signature(near, min(i, 1)):
             return True
+        if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
+            return True
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
             if k < i and size(blocks[k + 1].text) > MAX_SIGNATURE_WORDS:
                 return False
@@ -570,11 +573,12 @@ class BodyRegion(BlockFilter):
 
     def _dates_letter(self, blocks: tuple[Block, ...], i: int) -> bool:
         """A letter's place and date right above its signature ("Oberhausen an der Lauter, 9.
-        Juli 2025" / "gez. Martin Roßkopf"; "Roma, 9 luglio 2025" / "Cordiali saluti")."""
+        Juli 2025" / "gez. Martin Roßkopf"; "Roma, 9 luglio 2025" / "Cordiali saluti") or right
+        under it ("Sabine Keller, Kita-Leitung" / "Hallstadt, 17. Juni 2024")."""
         text = blocks[i].text
-        if i + 1 >= len(blocks) or "," not in text or size(text) > MAX_PLACE_DATE_WORDS:
+        if "," not in text or size(text) > MAX_PLACE_DATE_WORDS or not self.lines.shapes.is_date(text.rpartition(",")[2]):
             return False
-        return self.lines.shapes.is_date(text.rpartition(",")[2]) and self._signs_off(blocks, i + 1)
+        return (i + 1 < len(blocks) and self._signs_off(blocks, i + 1)) or (i > 0 and self._signs_off(blocks, i - 1))
 
     def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
@@ -1170,7 +1174,7 @@ class BodyRegion(BlockFilter):
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
-            if signs and (tail_start >= limit or not self._signs_off(blocks, tail_start)):
+            if signs and (tail_start >= limit or not (self._signs_off(blocks, tail_start) or self._dates_letter(blocks, tail_start))):
                 break
         if self.structure and head_end == first and title != first - 1 and self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs):
             # A section's heading right above the text's first paragraph, when the text is

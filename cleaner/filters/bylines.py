@@ -243,17 +243,25 @@ class Bylines(BlockFilter):
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
         "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``; or a
-        name over the office it signs with, "Thomas Kienzle" / "Bürgermeister") close the
-        text: they are no dateline of the page."""
+        name over the office it signs with, "Thomas Kienzle" / "Bürgermeister"), or right under
+        it, close the text: they are no dateline of the page."""
         blocks = doc.blocks
+        texts = [b.text for b in blocks]
         return {
             i
             for i, reason in found
             if reason == "dateline"
-            and i + 1 < len(blocks)
             and (
-                any(self.lines.is_phrase(category, self.lines(blocks[i + 1].text)) for category in ("signed_lines", "closing_formulas"))
-                or self.lines.shapes.opens_signature([b.text for b in blocks[i + 1 : i + 4]], 0)
+                (
+                    i + 1 < len(blocks)
+                    and (
+                        any(self.lines.is_phrase(category, self.lines(texts[i + 1])) for category in ("signed_lines", "closing_formulas"))
+                        or self.lines.shapes.opens_signature(texts[i + 1 : i + 4], 0)
+                    )
+                )
+                # Or right under the signature, the place and the date ("Sabine Keller,
+                # Kita-Leitung" / "Hallstadt, 17. Juni 2024").
+                or (i > 0 and "," in texts[i] and (self.lines.shapes.signs_in_one_line(texts[i - 1]) or self.lines.shapes.signs_again(texts, i - 1)))
             )
         }
 
