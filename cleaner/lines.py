@@ -333,7 +333,7 @@ SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.
 DATED_ENTRY_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
-ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s-|:|：)\s+\S")
+ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)

@@ -1370,9 +1370,28 @@ class BodyRegion(BlockFilter):
                 and self._headed_table(blocks, i, j, ()) is None
                 and not self._priced_cards(blocks, i, j)
             ):
-                runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
+                buttons = self._schedule_buttons(blocks, i, j)
+                if buttons is not None:
+                    runs.update(dict.fromkeys(buttons, "a button repeated between the entries of the text's schedule"))
+                else:
+                    runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+    def _schedule_buttons(self, blocks: tuple[Block, ...], start: int, end: int) -> list[int] | None:
+        """When lines ``start`` to ``end`` are a schedule of the article (``MIN_DATED_ENTRIES``
+        entries or more led by their date, :meth:`lines.Shapes.is_dated_entry`, most of the
+        lines that are not copies of one another), the copies of a line repeated between its
+        entries (a ticket button: "12 aprile 2024 – Bologna – Locomotiv Club" / "Biglietti" /
+        "13 aprile 2024 – Firenze – Viper Theatre" / "Biglietti"); else None."""
+        shapes = self.lines.shapes
+        texts = [blocks[k].text for k in range(start, end)]
+        dated = sum(1 for text in texts if shapes.is_dated_entry(text))
+        if dated < MIN_DATED_ENTRIES:
+            return None
+        keys = Counter(self.lines(text).key for text in texts)
+        copies = [start + n for n, text in enumerate(texts) if keys[self.lines(text).key] > 1 and not shapes.is_dated_entry(text)]
+        return copies if 2 * dated > len(texts) - len(copies) else None
 
 
 class _Topic:
