@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "evenly_spaced", "is_entry", "is_heading", "is_intro", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "evenly_spaced", "is_entry", "is_heading", "is_intro", "names_person"]
 
 T = TypeVar("T")
 
@@ -281,7 +281,8 @@ CODE_RE = regex.compile(
     r"|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
     r"curl|wget|python3?|node|make|cargo|go|java|export|chmod|chown|mkdir|ssh|source|cd|ls|cat|cp|mv|rm|conda|uv|"
     r"poetry|systemctl|journalctl|rsync|scp|tar|grep|sed|awk|crontab|useradd|usermod|ufw|certbot|openssl|ffmpeg|"
-    r"winget|choco|flatpak|pacman|zypper|helm|terraform|ansible|dotnet|composer|mvn|gradle|psql|mysql|sqlite3|bash|sh) [-\w./:=@~]+"
+    r"winget|choco|flatpak|pacman|zypper|helm|terraform|ansible|dotnet|composer|mvn|gradle|psql|mysql|sqlite3|bash|sh|"
+    r"pytest|tox|nox|ruff|mypy|pipx|pnpm|bun|deno|cmake|gcc|rustup|gem|bundle|php|perl|snap|apk|nix|vagrant|minikube) [-\w./:=@~]+"
     r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
 )
 
@@ -317,6 +318,12 @@ TIME_RANGE_RE = regex.compile(
 # "Home | News | Sport | ...", "Vollzeit | Standort: Fulda": items between spaced bars or
 # bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
+# A table's row flattened with bars between its cells ("--keep | 10 | Number of rotated files
+# to keep"): two bars at least, as many in each of three rows in a row.
+TABLE_BAR_RE = regex.compile(r"\s\|\s")
+MIN_ROW_BARS = 2
+MIN_BAR_ROWS = 3
+MAX_HEADER_CELL_WORDS = 3
 # A release's version number alone on its line, perhaps after a name: with a "v" ("v3.8.0",
 # "Tidepool v3.8") or of three parts or four of at most three digits ("3.7.2", "Release
 # 2.0.0-beta.1"): a changelog's or release notes' heading ("14.30" is a time, "12.05.2024" a
@@ -534,6 +541,24 @@ FULL_STOP_END_RE = regex.compile(r"[.。][\"'”’»)\]]*\s*$")
 STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 # A question's end ("Wann schließt das Werk?").
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
+
+
+def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of ``MIN_BAR_ROWS`` lines or more in a row, each with as many bars between cells
+    (``MIN_ROW_BARS`` at least: three cells), as ``(start, end)`` with ``end`` exclusive: a
+    table flattened a row per line ("Option | Default | Description" / "--max-age | 30d |
+    Rotate files older than this" / ...); a menu with bars is one line."""
+    runs: list[tuple[int, int]] = []
+    start, cells = 0, 0
+    for i, text in enumerate([*texts, ""]):
+        count = len(TABLE_BAR_RE.findall(text)) if "|" in text else 0
+        if count != cells or count < MIN_ROW_BARS:
+            # Its first row is a header's or a row's: short cells, as a table's are (not a
+            # directory of sites: "CIO – managing information strategies | Expert advice ...").
+            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and all(word_count(cell) <= MAX_HEADER_CELL_WORDS for cell in TABLE_BAR_RE.split(texts[start])):
+                runs.append((start, i))
+            start, cells = i, count
+    return runs
 
 
 def names_person(text: str) -> bool:

@@ -992,3 +992,19 @@ def test_more_signers_under_a_signature() -> None:
     assert not shapes.signs_again(["Herzliche Grüße", "Sabine Keller, die Leiterin, dankt allen Eltern für ihre Hilfe."], 1)
     assert not shapes.signs_again(["Herzliche Grüße", "Hallstadt, 17. Juni 2024"], 1)
     assert not shapes.signs_again([signer], 0)
+
+
+def test_tables_flattened_with_bars() -> None:
+    """Three rows or more with as many bars each, the first of short cells, are a table; a
+    menu with bars is one line, and rows of a directory of sites have long cells."""
+    from cleaner.lines import CODE_RE, bar_rows
+
+    rows = ["Option | Default | Description", "--max-age | 30d | Rotate files older than this", "--keep | 10 | Number of rotated files to keep"]
+    assert bar_rows(["Options", *rows, "License"]) == [(1, 4)]
+    assert bar_rows(rows[:2]) == []
+    assert bar_rows(["Home | News | Sport", "Weather | Travel | Money"]) == []
+    assert bar_rows(["Option | Default | Description", "--keep | 10", "--dry-run | off | Print"]) == []
+    directory = ["CIO – managing information strategies | IT news | Expert advice", "Macworld - Apple news and reviews | Mac reviews | iPod news", "Techworld - IT infrastructure news | Data storage | Security"]
+    assert bar_rows(directory) == []
+    assert all(CODE_RE.search(t) for t in ["pytest -q", "tox -e py312", "pnpm install"])
+    assert not any(CODE_RE.search(t) for t in ["[editar]", "[1]", "Pytest is a framework"])

@@ -45,6 +45,7 @@ from cleaner.lines import (
     QUESTION_END_RE,
     WORDLESS_RE,
     Lines,
+    bar_rows,
     evenly_spaced,
     is_entry,
     is_heading,
@@ -433,7 +434,10 @@ class BodyRegion(BlockFilter):
             while m < limit and not short[m] and not crosses_removed(ends, blocks, m):
                 if m in structured or self._is_text(blocks[m].text) or CODE_RE.search(blocks[m].text):
                     found += 1
-                elif QUESTION_END_RE.search(blocks[m].text) is None:
+                elif QUESTION_END_RE.search(blocks[m].text) is None and not (INTRO_END_RE.search(blocks[m].text) and (m + 1 in structured or m + 2 in structured)):
+                    # A question goes on to its answer, and a line that introduces the
+                    # article's data to the data, one line below it or two ("Options can also
+                    # be set in ~/.config/logshrink.toml:" / "[defaults]" / "max_age = 14d").
                     break
                 m += 1
             # Questions alone under a heading are teaser headlines, unless answers follow
@@ -1000,6 +1004,15 @@ class BodyRegion(BlockFilter):
                         tabled.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or i in facts)):
                         structured.add(i)
+            # A table flattened with bars between its cells, a row per line, is the article's
+            # data however long its rows ("Option | Default | Description" / "--keep | 10 |
+            # Number of rotated files to keep" / ...).
+            for start, end in bar_rows(texts):
+                for i in range(start, end):
+                    short[i] = False
+                    in_runs.add(i)
+                    tabled.add(i)
+                    structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         # Boxes of other stories go wherever they are, and do not split the article.
         boxes_of_links = self._related_boxes(doc, prose, short, sizes, in_runs)
