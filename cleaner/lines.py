@@ -336,8 +336,9 @@ VERSION_LINE_RE = regex.compile(
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
 SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
 # A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
-# Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn").
-DATED_ENTRY_RE = regex.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s")
+# Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn"), or by a day and month closed by a
+# full stop and a capital ("15.06. Sportfest").
+DATED_ENTRY_RE = regex.compile(r"\s*(?:(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s|\d{1,2}\.\d{1,2}\.\s\p{Lu})")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")

@@ -966,8 +966,8 @@ def test_dated_entries_and_one_line_signatures() -> None:
     from cleaner.vocabulary import Vocabulary
 
     shapes = Lines(Vocabulary.default()).shapes
-    dated = ["25 maj – städdag kl. 10", "Efterår 2024: Udbud af anlægsarbejdet", "08.12.2023 – Weihnachtsbasar", "Spring 2026: demolition of the depot", "May 3 -- City Arena, Denver, CO"]
-    undated = ["Zürich – Basel: 53 Minuten", "Tipp: früh buchen", "2 cups flour", "Dinspre Mărăști spre centru: str. Dacia", "Der Bürgermeister sagte 2024: Nein"]
+    dated = ["25 maj – städdag kl. 10", "Efterår 2024: Udbud af anlægsarbejdet", "08.12.2023 – Weihnachtsbasar", "Spring 2026: demolition of the depot", "May 3 -- City Arena, Denver, CO", "15.06. Sportfest"]
+    undated = ["12.5. bis 14.5. geschlossen", "Zürich – Basel: 53 Minuten", "Tipp: früh buchen", "2 cups flour", "Dinspre Mărăști spre centru: str. Dacia", "Der Bürgermeister sagte 2024: Nein"]
     assert [t for t in dated if not shapes.is_dated_entry(t)] == []
     assert [t for t in undated if shapes.is_dated_entry(t)] == []
     signed = ["Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot", "de secretaris, drs. M.L. van Rijn", "Margaret Ellis, Parish Clerk"]
