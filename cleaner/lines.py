@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "evenly_spaced", "is_entry", "is_heading", "is_intro", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "evenly_spaced", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
 
 T = TypeVar("T")
 
@@ -332,6 +332,10 @@ VERSION_LINE_RE = regex.compile(
     r"\s*(?:\p{L}[\p{L}\p{N}.\-]{0,24}\s){0,2}(?:v\d{1,4}(?:\.\d{1,4}){1,3}|\d{1,3}(?:\.\d{1,3}){2,3})"
     r"(?:[-+.]?(?:alpha|beta|rc|lts)[.\-]?\d*)?\s*"
 )
+# A line led by a clock time and a word ("18:00 St. Martin, Vorabendmesse", "7.30 pm Evensong"):
+# under a day, a schedule's entry.
+CLOCK_LED_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s+\p{{L}}")
+MAX_TIMED_ENTRY_WORDS = 14
 # A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
 SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
@@ -544,6 +548,14 @@ STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
+def is_timed_entry(line: Line) -> bool:
+    """A programme's entry led by its time and no separator, not a sentence, of
+    ``MAX_TIMED_ENTRY_WORDS`` words at most ("18:00 St. Martin, Vorabendmesse – für Josef und
+    Anna Huber"); a teaser that opens with its time runs longer ("14:36 Rovers sign their new
+    striker from city rivals after a long summer of talks and tests")."""
+    return line.words <= MAX_TIMED_ENTRY_WORDS and not line.sentence_end and CLOCK_LED_RE.match(line.folded) is not None
+
+
 def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Runs of ``MIN_BAR_ROWS`` lines or more in a row, each with as many bars between cells
     (``MIN_ROW_BARS`` at least: three cells), as ``(start, end)`` with ``end`` exclusive: a
@@ -737,6 +749,8 @@ class Shapes:
         if self._is_number_cell(folded):
             return not folded.strip().isdigit() or len(folded.strip()) >= 4
         if TIMELINE_RE.match(folded) or SCHEDULE_ENTRY_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
+            return True
+        if is_timed_entry(self.lines(text)):
             return True
         # A span of hours is a figure in any spelling ("Dagligt 9.00–19.00").
         if not FIGURE_RE.search(folded) and not TIME_RANGE_RE.search(folded) and not self._has_quantity(folded):
@@ -1156,13 +1170,18 @@ class Shapes:
             and not YEAR_OR_TIME_RE.search(self.lines(text).folded)
         )
 
-    def _groups_rows(self, texts: Sequence[str], k: int, rows: Sequence[int]) -> bool:
+    def _groups_rows(self, texts: Sequence[str], k: int, rows: Sequence[int], dates: Collection[int] = ()) -> bool:
         """Is line ``k``, right above a table, a day heading like those between its rows: a
         line of date words alone ("Freitag" over the first results when "Samstag" and
-        "Sonntag" stand over the next)?"""
-        if not self.is_day_name(texts[k]):
+        "Sonntag" stand over the next), or a day's date among ``dates`` ("Samstag, 6. Juni"
+        over the first services when "Sonntag, 7. Juni" stands over the next)?"""
+
+        def heads(m: int) -> bool:
+            return self.is_day_name(texts[m]) or (m in dates and self._is_day(texts[m]))
+
+        if not heads(k):
             return False
-        return any(self.is_day_name(texts[m]) for a, b in zip(rows, rows[1:]) for m in range(a + 1, b))
+        return any(heads(m) for m in range(rows[0] + 1, rows[-1]))
 
     def is_day_name(self, text: str) -> bool:
         """A line of date words alone, three at most ("Freitag", "Maandag", "Sunday night");
@@ -1418,7 +1437,7 @@ class Shapes:
                     first = top  # the heading and the header row above the first figures
                 elif (above := _statement_above(texts, top, first)) is not None and _header_row(texts, above + 1, first, period or _step(data[g : h + 1])):
                     first = above + 1  # a heading and a header row under a sentence (not a paragraph)
-                elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1]):
+                elif first > start and self._groups_rows(texts, first - 1, data[g : h + 1], dates):
                     first -= 1  # "Freitag" over the first results, as "Samstag" over the next
                 elif first > start and _labels_value(texts, first - 1, set(data[g : h + 1])):
                     first -= 1  # the first row's label ("Kaufpreis" over "489.000 €", as "Wohnfläche" over "148 m²")

@@ -517,9 +517,10 @@ def test_crumb_trails_are_no_headlines() -> None:
 
 
 def test_shapes_programme_entries_are_data_however_long() -> None:
-    """A line that opens with a time and a separator is a programme's entry at any length; a
-    dash is no word; a teaser that opens with a time and goes on without a separator, or a
-    sentence with a time inside, is not data."""
+    """A line that opens with a time and a separator is a programme's entry at any length, and
+    one without a separator up to a programme line's length; a dash is no word; a teaser that
+    opens with a time and runs on without a separator, or a sentence with a time inside, is
+    not data."""
     from cleaner.lines import Lines
 
     shapes = Lines().shapes
@@ -530,6 +531,7 @@ def test_shapes_programme_entries_are_data_however_long() -> None:
         "19:00 Uhr – Swing-Weihnacht mit der Big Band Süd",  # eight words and a dash
         "Dagligt 9.00–19.00",  # a span of hours, in any spelling, is a figure
         "Täglich 10.00 bis 18.00",
+        "18:00 St. Martin, Vorabendmesse – für Josef und Anna Huber",  # led by its time, no separator
     ]
     not_data = [
         "14:36 Rovers sign their new striker from city rivals after a long summer of talks and tests",

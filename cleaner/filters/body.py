@@ -49,6 +49,7 @@ from cleaner.lines import (
     evenly_spaced,
     is_entry,
     is_heading,
+    is_timed_entry,
     names_person,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
@@ -259,10 +260,13 @@ class BodyRegion(BlockFilter):
         line = self.lines(text)
         # A sentence that ends in a colon introduces what follows ("Da läuft gerade ein
         # spannendes ... zum Thema:"): prose too.
-        return not self.is_link_bar(text) and (
-            line.size >= self.long_words
-            or (line.size >= self.min_prose_words and (line.sentence_end or INTRO_END_RE.search(text) is not None))
-        )
+        if self.is_link_bar(text):
+            return False
+        if line.sentence_end:
+            return line.size >= self.min_prose_words
+        # A programme's entry led by its time is a row of the programme, however long
+        # ("18:00 San Martino, messa prefestiva per i defunti della famiglia Rossi").
+        return (line.size >= self.long_words and not is_timed_entry(line)) or (line.size >= self.min_prose_words and INTRO_END_RE.search(text) is not None)
 
     def _shape(self, text: str) -> tuple[bool, bool]:
         """``(is_prose(text), is_short(text))``, remembered per line."""

@@ -10,12 +10,14 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, is_intro
+from cleaner.lines import CLOCK_LED_RE, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]
 
+# Days each over an entry led by its time that make a schedule.
+MIN_TIMED_DAYS = 2
 # A date written as a sentence ends in a figure and a full stop ("Den 31. december 2024.";
 # "4 Min." is an abbreviation).
 DATE_SENTENCE_END_RE = regex.compile(r"\d[.。]\s*$")
@@ -187,7 +189,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._released(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._released(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -264,6 +266,22 @@ class Bylines(BlockFilter):
                 or (i > 0 and "," in texts[i] and (self.lines.shapes.signs_in_one_line(texts[i - 1]) or self.lines.shapes.signs_again(texts, i - 1)))
             )
         }
+
+    def _days_of(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Dates each right over a line led by a clock time, ``MIN_TIMED_DAYS`` of them or more:
+        a schedule's days ("Samstag, 2. März" / "18:00 St. Martin, Vorabendmesse" / "Sonntag,
+        3. März" / "08:30 St. Ulrich, Pfarrgottesdienst"), however long their entries."""
+        blocks = doc.blocks
+        days = {
+            i
+            for i, reason in found
+            if reason == "dateline"
+            and i + 1 < len(blocks)
+            and blocks[i + 1].index == blocks[i].index + 1
+            and CLOCK_LED_RE.match(self.lines(blocks[i + 1].text).folded)
+            and not self.lines.shapes.is_relative_date(blocks[i].text)
+        }
+        return days if len(days) >= MIN_TIMED_DAYS else set()
 
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Date lines that belong to a table or schedule of the article (day headings over
