@@ -319,9 +319,9 @@ TIME_RANGE_RE = regex.compile(
 # bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # A table's row flattened with bars between its cells ("--keep | 10 | Number of rotated files
-# to keep"): two bars at least, as many in each of three rows in a row.
+# to keep"): as many bars in each of three rows in a row.
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
-MIN_ROW_BARS = 2
+MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3
 MAX_HEADER_CELL_WORDS = 3
 # A release's version number alone on its line, perhaps after a name: with a "v" ("v3.8.0",
@@ -558,9 +558,10 @@ def is_timed_entry(line: Line) -> bool:
 
 def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Runs of ``MIN_BAR_ROWS`` lines or more in a row, each with as many bars between cells
-    (``MIN_ROW_BARS`` at least: three cells), as ``(start, end)`` with ``end`` exclusive: a
-    table flattened a row per line ("Option | Default | Description" / "--max-age | 30d |
-    Rotate files older than this" / ...); a menu with bars is one line."""
+    (``MIN_ROW_BARS`` at least), as ``(start, end)`` with ``end`` exclusive: a table flattened
+    a row per line ("Option | Default | Description" / "--max-age | 30d | Rotate files older
+    than this" / ...; "Serviço | Preço" / "Fotocópia A4 | 0,10 €" / ...); a menu with bars
+    is one line."""
     runs: list[tuple[int, int]] = []
     start, cells = 0, 0
     for i, text in enumerate([*texts, ""]):
@@ -569,7 +570,11 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
             # Its first row is a header's or a row's: short cells, as a table's are (not a
             # directory of sites: "CIO – managing information strategies | Expert advice ...").
             if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and all(word_count(cell) <= MAX_HEADER_CELL_WORDS for cell in TABLE_BAR_RE.split(texts[start])):
-                runs.append((start, i))
+                # Rows of two cells are a label and its value: most values hold a figure
+                # ("Fotocópia A4 a cores | 0,50 €"), not a category's headline ("Politik |
+                # Merz verteidigt den Haushalt").
+                if cells > 1 or 2 * sum(1 for k in range(start, i) if NUMERAL_RE.search(TABLE_BAR_RE.split(texts[k])[-1])) >= i - start:
+                    runs.append((start, i))
             start, cells = i, count
     return runs
 
@@ -1455,6 +1460,14 @@ class Shapes:
                     m = self._list_end(texts, table_end + 1, min(end, table_end + 1 + max_list))
                     if m > table_end + 1:
                         found.append((table_end, m, "list"))
+            # The paragraph above ends in a colon: the lines under it, down to the first table,
+            # are the list it introduces ("... mediante a apresentação de:" / "Cartão de
+            # Cidadão ..." / ... over the table of fees).
+            first_table = min(a for a, _, _ in found)
+            if after_prose and is_intro(texts[start - 1]) and first_table > start:
+                m = self._list_end(texts, start, min(first_table, start + max_list))
+                if m > start:
+                    found.append((start, m, "list"))
             # "Label: value" entries around the figures ("Rating: 4/5" over "Price: $249").
             return found + _entries(texts, start, end)
         # A question asked again and again; a refrain repeated under the line that

@@ -997,14 +997,17 @@ def test_more_signers_under_a_signature() -> None:
 
 
 def test_tables_flattened_with_bars() -> None:
-    """Three rows or more with as many bars each, the first of short cells, are a table; a
-    menu with bars is one line, and rows of a directory of sites have long cells."""
+    """Three rows or more with as many bars each, the first of short cells, are a table (rows
+    of two cells when most values hold a figure); a menu with bars is one line, rows of a
+    directory of sites have long cells, and a category over each headline holds no figure."""
     from cleaner.lines import CODE_RE, bar_rows
 
     rows = ["Option | Default | Description", "--max-age | 30d | Rotate files older than this", "--keep | 10 | Number of rotated files to keep"]
     assert bar_rows(["Options", *rows, "License"]) == [(1, 4)]
     assert bar_rows(rows[:2]) == []
     assert bar_rows(["Home | News | Sport", "Weather | Travel | Money"]) == []
+    assert bar_rows(["Serviço | Preço", "Fotocópia A4 | 0,10 €", "Cartão de leitor | 2,00 €", "Internet e Wi-Fi | gratuito"]) == [(0, 4)]
+    assert bar_rows(["Politik | Kreistag streitet über Kliniken", "Sport | Handballer feiern Aufstieg", "Kultur | Theater zeigt Brecht"]) == []
     assert bar_rows(["Option | Default | Description", "--keep | 10", "--dry-run | off | Print"]) == []
     directory = ["CIO – managing information strategies | IT news | Expert advice", "Macworld - Apple news and reviews | Mac reviews | iPod news", "Techworld - IT infrastructure news | Data storage | Security"]
     assert bar_rows(directory) == []
