@@ -18,8 +18,10 @@ from cleaner.vocabulary import Vocabulary
 __all__ = ["RelatedPromos"]
 
 LEADING_DECOR_RE = regex.compile(r"^[\s•·▪▸►▶→»›>*+\-–—|]+")
-# After a lead-in, a promoted headline on the same line follows one of these.
-SEPARATOR_RE = regex.compile(r"^\s*[:：|»>›\-–—]")
+# After a lead-in, a promoted headline on the same line follows one of these; a dash that
+# joins the next word is none ("Lue myös -kampanja, jonka kirjasto aloitti ...": the
+# campaign's name in a sentence).
+SEPARATOR_RE = regex.compile(r"^\s*(?:[:：|»>›]|[\-–—](?!\w))")
 EMPTY_REST_RE = regex.compile(r"^[\s:：|»>›\-–—.…!]*$")
 
 
