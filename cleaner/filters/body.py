@@ -64,6 +64,9 @@ SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$
 MIN_TEXT_HEADINGS = 2
 MIN_TEXT_STRUCTURE = 3
 MAX_SECTION_HEADING_WORDS = 4
+# Headings inside the text led as the line over its first paragraph, that make it the first
+# entry's heading.
+MIN_LIKE_HEADINGS = 2
 # Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
 # site's title, a crumb).
 SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}'’&,]+)*")
@@ -1066,11 +1069,15 @@ class BodyRegion(BlockFilter):
         # The same, as the first letters of each word: a standfirst may name the subject in
         # another form ("долине" / "долина").
         stems = _Topic(self._stems, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
+        # The line right over the first paragraph led as the headings of the text's entries
+        # ("16:40 | ..." over the first entry of a live report) is the first entry's heading,
+        # not the page's headline.
+        entry_head = self.structure and head_end == first and self._heads_like_entries(blocks, link_like, first, last + 1, boxes_of_links)
         if self.keep_title:
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first))))
+                if i not in boxed and not (entry_head and i == first - 1) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first))))
                 and looks_like_title(blocks[i].text)
                 and not _is_crumbs(blocks[i].text)
             ]  # fmt: skip
@@ -1193,7 +1200,7 @@ class BodyRegion(BlockFilter):
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
             if signs and (tail_start >= limit or not (self._signs_off(blocks, tail_start) or self._dates_letter(blocks, tail_start))):
                 break
-        if self.structure and head_end == first and title != first - 1 and self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs):
+        if self.structure and head_end == first and title != first - 1 and (entry_head or self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs)):
             # A section's heading right above the text's first paragraph, when the text is
             # structured and its other sections have headings too ("Library cards" over "Who can
             # get a library card?" / ... / "Borrowing"; "Speisekarte" over the menu's
@@ -1258,6 +1265,21 @@ class BodyRegion(BlockFilter):
         if sum(1 for i in range(first, end) if i in in_runs) < MIN_TEXT_STRUCTURE:
             return False
         return sum(1 for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)) >= MIN_TEXT_HEADINGS
+
+    def _heads_like_entries(self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int]) -> bool:
+        """Is the line right above the text's first paragraph (next to it in the input) led
+        as ``MIN_LIKE_HEADINGS`` lines or more inside the text that head a paragraph each: the
+        same first two words, figures aside ("16:40 | Veerboten varen vandaag niet meer" as
+        "16:12 | Boom op auto in Den Helder" in a live report; "§ 1 Name, Sitz" as "§ 2 Zweck
+        des Vereins")? Then it heads the first entry."""
+        k = first - 1
+        if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[first].index - 1:
+            return False
+        lead = _lead_key(blocks[k].text)
+        if not lead:
+            return False
+        like = sum(1 for i in range(first + 1, end - 1) if link_like[i] and not link_like[i + 1] and _lead_key(blocks[i].text) == lead)
+        return like >= MIN_LIKE_HEADINGS
 
     def _contents(self, doc: Document, prose: list[bool]) -> tuple[set[int], set[int]]:
         """A table of contents: ``MIN_CONTENTS_ENTRIES`` numbered short lines or more in a row
@@ -1438,6 +1460,12 @@ class _Topic:
         for text in self._paragraphs:
             self.words |= self._words_of(text)
         return self.words
+
+
+def _lead_key(text: str) -> str:
+    """A line's first two words, folded, each figure written 0 ("16:40 | Veerboten" -> "00:00
+    |", "§ 12 Vorstand" -> "§ 00"): how a run of entries' headings begins."""
+    return " ".join(DIGIT_RE.sub("0", text.casefold()).split()[:2])
 
 
 def _names_one_of(key: str, names: Collection[str]) -> bool:
