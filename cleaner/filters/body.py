@@ -44,6 +44,7 @@ from cleaner.lines import (
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
     WORDLESS_RE,
+    YEAR_RE,
     Lines,
     bar_rows,
     evenly_spaced,
@@ -64,6 +65,10 @@ SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$
 MIN_TEXT_HEADINGS = 2
 MIN_TEXT_STRUCTURE = 3
 MAX_SECTION_HEADING_WORDS = 4
+# A headline's line of facts under it: items between bars or bullets, and the lines of it
+# and of data right under the headline looked at.
+MIN_FACT_ITEMS = 3
+MAX_FACT_LINES = 3
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
@@ -1093,6 +1098,7 @@ class BodyRegion(BlockFilter):
                 if i not in boxed and not (entry_head and i == first - 1) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or (self._asks_over(blocks, i, first) and self.lines(blocks[i].text).key not in below and len(self._words(blocks[i].text) & topic.all()) >= MIN_SHARED_WORDS))) or self._over_deck(blocks, prose, i, first))))
                 and looks_like_title(blocks[i].text)
                 and not _is_crumbs(blocks[i].text)
+                and not _is_facts_line(blocks[i].text)
             ]  # fmt: skip
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
@@ -1241,6 +1247,7 @@ class BodyRegion(BlockFilter):
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._greets(blocks[first - 1].text) else None
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
+        facts = self._facts_under(blocks, title, head_end) if title is not None and self.structure else set()
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
@@ -1250,12 +1257,34 @@ class BodyRegion(BlockFilter):
                 # whatever its words (a teaser exclaims or asks; a site's line does not sit
                 # there).
                 standfirst = (i == title + 1 and FULL_STOP_END_RE.search(block.text) is not None) or stems.shares(self._stems(block.text))
-            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and i != headline and not standfirst and i != greeting:
+            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and i != headline and not standfirst and i != greeting and i not in facts:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield self.removal(block, "link_list", inner[i])
+
+    def _facts_under(self, blocks: tuple[Block, ...], title: int, head_end: int) -> set[int]:
+        """Right under the headline, next to it in the input, its line of facts: items between
+        bars or bullets, ``MIN_FACT_ITEMS`` or more, one with a figure ("Dificultad: fácil ·
+        Tiempo: 1 hora · Coste aproximado: 40–90 €"), perhaps under a line of data ("€ 10.900"
+        / "Ibrida · 2021 · 48.500 km · Manuale")."""
+        shapes = self.lines.shapes
+        found: set[int] = set()
+        k = title + 1
+        while k < min(head_end, title + 1 + MAX_FACT_LINES) and blocks[k].index == blocks[k - 1].index + 1:
+            text = blocks[k].text
+            if _is_facts_line(text):
+                # Not the page's date, author and comment count ("26 Mai, 2008 | ThE_PaiN |
+                # Kommentare 34").
+                if any(YEAR_RE.search(item) and shapes.is_date(item) for item in BAR_SEPARATOR_RE.split(text)):
+                    break
+                found.add(k)
+            elif not shapes.is_data(text):
+                break
+            k += 1
+        # The data lines count only over a line of facts.
+        return set(range(title + 1, max(found) + 1)) if found else set()
 
     def _opens_section(
         self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
@@ -1473,6 +1502,12 @@ class _Topic:
         for text in self._paragraphs:
             self.words |= self._words_of(text)
         return self.words
+
+
+def _is_facts_line(text: str) -> bool:
+    """Items between bars or bullets, ``MIN_FACT_ITEMS`` or more, a figure among them: a line
+    of facts ("Ibrida · 2021 · 48.500 km · Manuale") or of a page's metadata, no headline."""
+    return len(BAR_SEPARATOR_RE.findall(text)) + 1 >= MIN_FACT_ITEMS and DIGIT_RE.search(text) is not None
 
 
 def _lead_key(text: str) -> str:
