@@ -1087,7 +1087,7 @@ class BodyRegion(BlockFilter):
         # The line right over the first paragraph led as the headings of the text's entries
         # ("16:40 | ..." over the first entry of a live report) is the first entry's heading,
         # not the page's headline.
-        entry_head = self.structure and head_end == first and self._heads_like_entries(blocks, link_like, first, last + 1, boxes_of_links)
+        entry_head = self._heads_like_entries(blocks, link_like, first, last + 1, boxes_of_links) if self.structure and head_end == first else None
         if self.keep_title:
             # The lines of the text, for a question above it that stands again below (a table
             # of contents' entry, an FAQ's question).
@@ -1095,7 +1095,7 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and not (entry_head and i == first - 1) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or (self._asks_over(blocks, i, first) and self.lines(blocks[i].text).key not in below and len(self._words(blocks[i].text) & topic.all()) >= MIN_SHARED_WORDS))) or self._over_deck(blocks, prose, i, first))))
+                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or (self._asks_over(blocks, i, first) and self.lines(blocks[i].text).key not in below and len(self._words(blocks[i].text) & topic.all()) >= MIN_SHARED_WORDS))) or self._over_deck(blocks, prose, i, first))))
                 and looks_like_title(blocks[i].text)
                 and not _is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
@@ -1219,7 +1219,10 @@ class BodyRegion(BlockFilter):
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
             if signs and (tail_start >= limit or not (self._signs_off(blocks, tail_start) or self._dates_letter(blocks, tail_start))):
                 break
-        if self.structure and head_end == first and title != first - 1 and (entry_head or self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs)):
+        if entry_head is not None and (title is None or title < entry_head):
+            # The first entry's heading lines (see _heads_like_entries) start the text.
+            head_end = entry_head
+        elif self.structure and head_end == first and title != first - 1 and self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs):
             # A section's heading right above the text's first paragraph, when the text is
             # structured and its other sections have headings too ("Library cards" over "Who can
             # get a library card?" / ... / "Borrowing"; "Speisekarte" over the menu's
@@ -1308,20 +1311,32 @@ class BodyRegion(BlockFilter):
             return False
         return sum(1 for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)) >= MIN_TEXT_HEADINGS
 
-    def _heads_like_entries(self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int]) -> bool:
-        """Is the line right above the text's first paragraph (next to it in the input) led
-        as ``MIN_LIKE_HEADINGS`` lines or more inside the text that head a paragraph each: the
-        same first two words, figures aside ("16:40 | Veerboten varen vandaag niet meer" as
-        "16:12 | Boom op auto in Den Helder" in a live report; "§ 1 Name, Sitz" as "§ 2 Zweck
-        des Vereins")? Then it heads the first entry."""
+    def _heads_like_entries(self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int]) -> int | None:
+        """Where the first entry's heading lines start, when the line right above the text's
+        first paragraph (next to it in the input) is led as lines inside the text that head a
+        paragraph each (the same first two words, figures aside: "16:40 | Veerboten varen
+        vandaag niet meer" as "16:12 | Boom op auto in Den Helder"; "§ 1 Name, Sitz" as "§ 2
+        Zweck des Vereins"), and so are the lines above it, next to each other, that lead as
+        lines inside the text or are dates ("Version 4.12.0" / "July 9, 2024" / "New" over a
+        release's notes, as "Version 4.11.2" / "June 18, 2024" / "Fixed" below), with
+        ``MIN_LIKE_HEADINGS`` such lines inside the text in all; else None."""
         k = first - 1
         if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[first].index - 1:
-            return False
+            return None
+        keys = [_lead_key(blocks[i].text) if link_like[i] else "" for i in range(first + 1, end)]
         lead = _lead_key(blocks[k].text)
-        if not lead:
-            return False
-        like = sum(1 for i in range(first + 1, end - 1) if link_like[i] and not link_like[i + 1] and _lead_key(blocks[i].text) == lead)
-        return like >= MIN_LIKE_HEADINGS
+        like = sum(1 for n, key in enumerate(keys[:-1]) if key == lead and not link_like[first + 2 + n])
+        if not lead or not like:
+            return None
+        start = k
+        while start > 0 and start - 1 not in boxes_of_links and link_like[start - 1] and blocks[start - 1].index == blocks[start].index - 1:
+            key = _lead_key(blocks[start - 1].text)
+            found = keys.count(key) if key else 0
+            if not found and not self.lines.shapes.is_date(blocks[start - 1].text):
+                break
+            like += found
+            start -= 1
+        return start if like >= MIN_LIKE_HEADINGS else None
 
     def _contents(self, doc: Document, prose: list[bool]) -> tuple[set[int], set[int]]:
         """A table of contents: ``MIN_CONTENTS_ENTRIES`` numbered short lines or more in a row
