@@ -1024,17 +1024,19 @@ class Shapes:
         """Does line ``i`` open a signature: a name over its office, a name and its office on
         one line (:meth:`signs_in_one_line`), or the office that issues a notice over those,
         closed by a comma ("Burgemeester en wethouders van Zuidplas," / "de secretaris, drs.
-        M.L. van Rijn")?"""
+        M.L. van Rijn"), or over a line signed with the name ("Gemeinde Hohenfeld" / "gez.
+        Thomas Brandl")?"""
         if not 0 <= i < len(texts):
             return False
         if self.signs_with_role(texts, i) or self.signs_in_one_line(texts[i]):
             return True
-        return (
-            i + 1 < len(texts)
-            and texts[i].rstrip().endswith(",")
-            and word_count(texts[i]) <= MAX_ISSUER_WORDS
-            and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
-        )
+        if i + 1 >= len(texts) or word_count(texts[i]) > MAX_ISSUER_WORDS or ends_sentence(texts[i]):
+            return False
+        # The office over a line signed with the name ("Gemeinde Hohenfeld" / "gez. Thomas
+        # Brandl"; vocabulary ``signed_lines``), or closed by a comma over a signature.
+        if len(texts[i + 1]) <= MAX_ROLE_CHARS and self.lines.is_phrase("signed_lines", self.lines(texts[i + 1])):
+            return True
+        return texts[i].rstrip().endswith(",") and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
 
     def signs_in_one_line(self, text: str) -> bool:
         """Is ``text`` a name and the office it signs with on one line, either way round
@@ -1464,10 +1466,13 @@ class Shapes:
             # are the list it introduces ("... mediante a apresentação de:" / "Cartão de
             # Cidadão ..." / ... over the table of fees).
             first_table = min(a for a, _, _ in found)
-            if after_prose and is_intro(texts[start - 1]) and first_table > start:
-                m = self._list_end(texts, start, min(first_table, start + max_list))
-                if m > start:
-                    found.append((start, m, "list"))
+            # (or the run opens with such a line: "Folgende umweltbezogene Informationen sind
+            # verfügbar:" over the documents, over the notice's signature and its appendices).
+            lead = start if after_prose and not is_intro(texts[start - 1]) and is_intro(texts[start]) else start - 1
+            if after_prose and is_intro(texts[lead]) and first_table > lead + 1:
+                m = self._list_end(texts, lead + 1, min(first_table, lead + 1 + max_list))
+                if m > lead + 1:
+                    found.append((lead if lead >= start else start, m, "list"))
             # "Label: value" entries around the figures ("Rating: 4/5" over "Price: $249").
             return found + _entries(texts, start, end)
         # A question asked again and again; a refrain repeated under the line that
