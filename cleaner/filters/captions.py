@@ -53,7 +53,8 @@ CJK_CREDIT_RE = regex.compile(r"^[^。！？.!?]{1,30}\s?摄$")
 TRAILING_CREDIT = (
     r"\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
     r"quelle|source|фото|写真|撮影|图|图片|照片|사진|صورة|φωτ|©)[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})(?!(?<=[{spaced}])[{spaced}])[^()]{{0,40}})\)"
-    r"|\s(?:photo(?:graph(?:s|y)?)?|foto(?:graf(?:ie|ía|ia|o)?)?|bild|credit|crédit|image|quelle|source|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?[^.!?:]{{1,60}}"
+    # (a name's initial may close with a full stop: "Foto: Rheintaler Rundschau/M. Weiß")
+    r"|\s(?:photo(?:graph(?:s|y)?)?|foto(?:graf(?:ie|ía|ia|o)?)?|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
     r"|\sfot\.\s[^.!?:]{{1,60}}"
     r"|\s©\s?(?!\d)[^.!?\d]{{1,60}}"
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
@@ -69,7 +70,7 @@ SPACED_LETTERS = "a-zß-ɏа-яёα-ωά-ώ"
 # Every match of TRAILING_CREDIT holds one of these (a closing parenthesis, "©", a label
 # word, or a sentence end before the agency): lines without any skip the long regex.
 TRAILING_CREDIT_HINT_RE = regex.compile(
-    r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|фото|zdjęcie|світлина|φωτογραφία"
+    r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|zdjęcie|світлина|φωτογραφία"
 )
 # A name of two or three capitalised words glued to a sentence's full stop at a line's end.
 GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")
