@@ -110,6 +110,10 @@ MIN_CONTENTS_ENTRIES = 3
 MAX_CONTENTS_ENTRIES = 15
 MAX_STEP_LABEL_WORDS = 2
 CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
+# A feedback question's answer buttons ("Ja" / "Nein") between the text and its contact block.
+MAX_FEEDBACK_BUTTONS = 3
+MAX_FEEDBACK_BUTTON_WORDS = 2
+FEEDBACK_DETAIL = "a feedback question's answer buttons"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
 # A word's first letters, which its forms share ("долина" / "долине", "osada" / "osadę"): what
@@ -730,6 +734,28 @@ class BodyRegion(BlockFilter):
             below += 1
         return not (below > after and below < limit and not crosses_removed(stops, blocks, below) and self._states(blocks[below].text))
 
+    def _feedback_buttons(self, doc: Document, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> int | None:
+        """Right under a removed question of the share prompts (a feedback question: "War
+        diese Antwort hilfreich?", "Was this page helpful?"), up to ``MAX_FEEDBACK_BUTTONS``
+        answer buttons of ``MAX_FEEDBACK_BUTTON_WORDS`` words at most, and under them the
+        heading of the article's contact block (:meth:`lines.Shapes.heads_contacts`): where
+        that block starts; else None."""
+        if i == 0 or blocks[i].index == blocks[i - 1].index + 1:
+            return None
+        asked = any(
+            r.reason == reasons.SHARE_PROMPT and blocks[i - 1].index < r.block.index < blocks[i].index and QUESTION_END_RE.search(r.block.text)
+            for r in doc.removals
+        )
+        if not asked:
+            return None
+        for k in range(i, min(limit, i + MAX_FEEDBACK_BUTTONS + 1)):
+            if k > i and blocks[k].index != blocks[k - 1].index + 1:
+                return None
+            if size(blocks[k].text) > MAX_FEEDBACK_BUTTON_WORDS or self.lines.is_phrase("contact_headings", self.lines(blocks[k].text)):
+                # (the buttons may be gone already: a second round)
+                return k if self.lines.shapes.heads_contacts([b.text for b in blocks[k : k + 1 + NAMED_CONTACT_WINDOW]], 0) else None
+        return None
+
     def _contacts(self, blocks: tuple[Block, ...], i: int, stops: Sequence[int]) -> bool:
         """Line ``i`` is the heading of contact details ("Kontakt" / "Hamnkapten: Lars Öberg,
         070-123 45 67" / "info@..."; :meth:`lines.Shapes.contacts_end`),
@@ -1187,6 +1213,8 @@ class BodyRegion(BlockFilter):
         # line that ends the article box (a share bar, tags, a copyright line).
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
+        feedback: set[int] = set()  # a feedback question's answer buttons inside the text
+        resumed = -1  # where the text went on under them
         while tail_start < limit:
             # A small table: its header row (perhaps under a heading) and rows with a figure
             # in the same cell ("Kierroksen muut tulokset" / "Koti" / "Vieras" / "Tulos" /
@@ -1212,8 +1240,17 @@ class BodyRegion(BlockFilter):
                 or signs
                 or self._dates_letter(blocks, tail_start)
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
-            ) or crosses_removed(ends, blocks, tail_start):
-                break
+            ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
+                buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
+                if buttons is None or buttons == resumed:
+                    break
+                resumed = buttons
+                # A feedback question and its answer buttons over the article's contact block
+                # ("War diese Antwort hilfreich?" / "Ja" / "Nein" / "Ihr Kontakt zu uns" / ...):
+                # the buttons go, the text goes on.
+                feedback.update(range(tail_start, buttons))
+                tail_start = buttons
+                continue
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
@@ -1246,6 +1283,8 @@ class BodyRegion(BlockFilter):
         inner = self._link_runs(blocks, short, head_end, tail_start, tabled) if self.max_inner_run is not None else {}
         for i, why in [*boxes.items(), *boxes_of_links.items()]:
             inner.setdefault(i, why)
+        for i in feedback:
+            inner.setdefault(i, FEEDBACK_DETAIL)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._greets(blocks[first - 1].text) else None
