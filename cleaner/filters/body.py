@@ -625,15 +625,20 @@ class BodyRegion(BlockFilter):
         paragraph that ends with a full stop."""
         return i + 1 < first and prose[i + 1] and blocks[i + 1].index == blocks[i].index + 1 and FULL_STOP_END_RE.search(blocks[i + 1].text) is not None
 
-    @staticmethod
-    def _asks_over(blocks: tuple[Block, ...], i: int, first: int) -> bool:
-        """A question above the text, not right over its first paragraph in the input (an
-        FAQ's first question there is the first entry's): a headline that asks ("Värmepumpen
-        avfrostar var 20:e minut – normalt?" over the thread's first post); the caller asks
-        too that it name the text's subject in two of its words and not stand again in the
-        text (an advertisement asks "Sie möchten Ihr Auto verkaufen?"; a table of contents'
-        entry stands again as a heading)."""
-        return QUESTION_END_RE.search(blocks[i].text) is not None and blocks[i].index != blocks[first].index - 1
+    def _asks_over(self, blocks: tuple[Block, ...], i: int, first: int, topic: _Topic) -> bool:
+        """A question above the text that names its subject in ``MIN_SHARED_WORDS`` words of
+        its paragraphs or more: a headline that asks ("Värmepumpen avfrostar var 20:e minut –
+        normalt?" over the thread's first post). Not right over the first paragraph in the
+        input (an FAQ's first question there is the first entry's), nor standing again in the
+        text (a table of contents' entry); an advertisement asks too ("Sie möchten Ihr Auto
+        verkaufen?") but shares no two words with the text."""
+        text = blocks[i].text
+        if QUESTION_END_RE.search(text) is None or blocks[i].index == blocks[first].index - 1:
+            return False
+        if len(self._words(text) & topic.all()) < MIN_SHARED_WORDS:
+            return False
+        key = self.lines(text).key
+        return all(line.key != key for line in self.lines.of(blocks[first:]))
 
     def _qualified(self, text: str) -> bool:
         """A short line closed by a bracket that qualifies it ("Elektroniker (m/w/d)",
@@ -1115,13 +1120,10 @@ class BodyRegion(BlockFilter):
         # not the page's headline.
         entry_head = self._heads_like_entries(blocks, link_like, first, last + 1, boxes_of_links) if self.structure and head_end == first else None
         if self.keep_title:
-            # The lines of the text, for a question above it that stands again below (a table
-            # of contents' entry, an FAQ's question).
-            below = {line.key for line in self.lines.of(blocks[first:])}
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or (self._asks_over(blocks, i, first) and self.lines(blocks[i].text).key not in below and len(self._words(blocks[i].text) & topic.all()) >= MIN_SHARED_WORDS))) or self._over_deck(blocks, prose, i, first))))
+                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or self._asks_over(blocks, i, first, topic))) or self._over_deck(blocks, prose, i, first))))
                 and looks_like_title(blocks[i].text)
                 and not _is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
