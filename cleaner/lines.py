@@ -548,6 +548,18 @@ STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
 
 
+def _introduced(texts: Sequence[str], start: int, end: int) -> tuple[int | None, int]:
+    """For a run of lines from ``start`` under a paragraph: the line that introduces them with
+    a colon (the paragraph itself, or the run's first line, perhaps under a separator such as
+    "___"), or None, and where the lines it introduces begin."""
+    intro, k = start - 1, start
+    while k < end and WORDLESS_RE.match(texts[k]):
+        k += 1
+    if not is_intro(texts[intro]) and k < end and is_intro(texts[k]):
+        intro, k = k, k + 1
+    return (intro if is_intro(texts[intro]) else None), k
+
+
 def is_timed_entry(line: Line) -> bool:
     """A programme's entry led by its time and no separator, not a sentence, of
     ``MAX_TIMED_ENTRY_WORDS`` words at most ("18:00 St. Martin, Vorabendmesse – für Josef und
@@ -1462,17 +1474,19 @@ class Shapes:
                     m = self._list_end(texts, table_end + 1, min(end, table_end + 1 + max_list))
                     if m > table_end + 1:
                         found.append((table_end, m, "list"))
-            # The paragraph above ends in a colon: the lines under it, down to the first table,
-            # are the list it introduces ("... mediante a apresentação de:" / "Cartão de
-            # Cidadão ..." / ... over the table of fees).
+            # The paragraph above ends in a colon, or the run opens with such a line: the lines
+            # under it, down to the first table, are the list it introduces ("... mediante a
+            # apresentação de:" / "Cartão de Cidadão ..." / ... over the table of fees;
+            # "Folgende umweltbezogene Informationen sind verfügbar:" over the documents, over
+            # the notice's signature and its appendices).
+            intro, k = _introduced(texts, start, end) if after_prose else (None, start)
             first_table = min(a for a, _, _ in found)
-            # (or the run opens with such a line: "Folgende umweltbezogene Informationen sind
-            # verfügbar:" over the documents, over the notice's signature and its appendices).
-            lead = start if after_prose and not is_intro(texts[start - 1]) and is_intro(texts[start]) else start - 1
-            if after_prose and is_intro(texts[lead]) and first_table > lead + 1:
-                m = self._list_end(texts, lead + 1, min(first_table, lead + 1 + max_list))
-                if m > lead + 1:
-                    found.append((lead if lead >= start else start, m, "list"))
+            if intro is not None and first_table > k:
+                m = self._list_end(texts, k, min(first_table, k + max_list))
+                if m > k:
+                    # With the introducing line when it opens the run (one of the article's
+                    # lines too, not a table's heading).
+                    found.append((max(intro, start), m, "list"))
             # "Label: value" entries around the figures ("Rating: 4/5" over "Price: $249").
             return found + _entries(texts, start, end)
         # A question asked again and again; a refrain repeated under the line that
@@ -1481,17 +1495,12 @@ class Shapes:
         interviews = bool(found)
         k = start
         if after_prose:
-            # The paragraph above ends in a colon, or the run opens with such a line (perhaps
-            # under a separator such as "___").
-            intro = start - 1
-            while k < end and WORDLESS_RE.match(texts[k]):
-                k += 1
-            if not is_intro(texts[intro]) and k < end and is_intro(texts[k]):
-                intro, k = k, k + 1
-            if is_intro(texts[intro]):
+            # The paragraph above ends in a colon, or the run opens with such a line.
+            intro, k = _introduced(texts, start, end)
+            if intro is not None:
                 m = self._list_end(texts, k, min(end, k + max_list))
                 if m > k:
-                    found.append((intro + 1 if intro >= start else start, m, "list"))
+                    found.append((max(intro + 1, start), m, "list"))
                 k = max(k, m)
         while k < end and not interviews:
             if k > start and is_intro(texts[k]) and _is_statement(texts[k - 1]):

@@ -65,6 +65,9 @@ SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$
 MIN_TEXT_HEADINGS = 2
 MIN_TEXT_STRUCTURE = 3
 MAX_SECTION_HEADING_WORDS = 4
+# Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
+# site's title, a crumb).
+SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}'’&,]+)*")
 # A headline's line of facts under it: items between bars or bullets, and the lines of it
 # and of data right under the headline looked at.
 MIN_FACT_ITEMS = 3
@@ -72,9 +75,6 @@ MAX_FACT_LINES = 3
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
-# Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
-# site's title, a crumb).
-SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}'’&,]+)*")
 # A trail of crumbs: items of a few words between one arrow or slash ("Reseptit / Leivonta /
 # Pullat", "Sport › Athletics › Results"): three or more are no headline, and the last names
 # the page.
@@ -1364,10 +1364,12 @@ class BodyRegion(BlockFilter):
         k = first - 1
         if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[first].index - 1:
             return None
-        keys = [_lead_key(blocks[i].text) if link_like[i] else "" for i in range(first + 1, end)]
         lead = _lead_key(blocks[k].text)
+        if not lead:
+            return None
+        keys = [_lead_key(blocks[i].text) if link_like[i] else "" for i in range(first + 1, end)]
         like = sum(1 for n, key in enumerate(keys[:-1]) if key == lead and not link_like[first + 2 + n])
-        if not lead or not like:
+        if not like:
             return None
         start = k
         while start > 0 and start - 1 not in boxes_of_links and link_like[start - 1] and blocks[start - 1].index == blocks[start].index - 1:
@@ -1569,7 +1571,7 @@ def _is_facts_line(text: str) -> bool:
 def _lead_key(text: str) -> str:
     """A line's first two words, folded, each figure written 0 ("16:40 | Veerboten" -> "00:00
     |", "§ 12 Vorstand" -> "§ 00"): how a run of entries' headings begins."""
-    return " ".join(DIGIT_RE.sub("0", text.casefold()).split()[:2])
+    return DIGIT_RE.sub("0", " ".join(text.casefold().split()[:2]))
 
 
 def _names_one_of(key: str, names: Collection[str]) -> bool:
