@@ -109,6 +109,8 @@ MIN_CONTENTS_ENTRIES = 3
 # a name of the contents in a heading ("Step 1: Install WireGuard").
 MAX_CONTENTS_ENTRIES = 15
 MAX_STEP_LABEL_WORDS = 2
+# Characters a paragraph's opening may hold beyond its headline's (case, punctuation).
+MAX_OPENING_SLACK = 8
 CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # A feedback question's answer buttons ("Ja" / "Nein") between the text and its contact block.
 MAX_FEEDBACK_BUTTONS = 3
@@ -650,6 +652,11 @@ class BodyRegion(BlockFilter):
             return False  # a rating or a count ("4,6 (312 Bewertungen)")
         return self.lines(text[: m.start()]).size >= 2 and self._shape(text[: m.start()])[1]
 
+    def _opens_with(self, paragraph: str, line: str) -> bool:
+        """Does ``paragraph`` start with the words of ``line``, folded?"""
+        words = WORD_RE.findall(self.lines(line).folded)
+        return bool(words) and WORD_RE.findall(self.lines(paragraph[: len(line) + MAX_OPENING_SLACK]).folded)[: len(words)] == words
+
     def _greets(self, text: str) -> bool:
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
 
@@ -1142,6 +1149,18 @@ class BodyRegion(BlockFilter):
                         title = best
             elif head:
                 title = head[0]
+            # The line right over the first paragraph that the paragraph opens with, word for
+            # word ("Mäntylahti" / "Mäntylahti on kylä Savonrannan kunnassa."): an encyclopedia's
+            # or a glossary's headline, however short, names the subject of its first sentence.
+            # Not a person's name: an author's over a bio opens it the same way ("Heiko Sauer" /
+            # "Heiko Sauer is a Professor of Public Law ...").
+            if (
+                first - 1 in head
+                and blocks[first - 1].index == blocks[first].index - 1
+                and self._opens_with(blocks[first].text, blocks[first - 1].text)
+                and not names_person(blocks[first - 1].text)
+            ):
+                title = first - 1
             # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
             # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
             # headline, however short.
@@ -1210,6 +1229,7 @@ class BodyRegion(BlockFilter):
                     if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
                         head_end = above
         tail_start = last + 1
+        sections = self._named_sections(blocks, headings, tail_start, limit, stops)
         last_removed = max((r.block.index for r in doc.removals), default=-1)
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
@@ -1230,6 +1250,7 @@ class BodyRegion(BlockFilter):
             signs = self._signs_off(blocks, tail_start)
             if not (
                 not short[tail_start]
+                or tail_start in sections
                 or self._heads_list(blocks, tail_start)
                 or self._answers(blocks, short, tail_start, limit, stops, last_removed)
                 or self._closed_by_text(blocks, short, tail_start, limit, stops)
@@ -1441,6 +1462,23 @@ class BodyRegion(BlockFilter):
                         box.add(i - 1)
             i = max(j, i + 1)
         return box, headings
+
+    def _named_sections(self, blocks: tuple[Block, ...], headings: Collection[int], start: int, limit: int, stops: Sequence[int]) -> set[int]:
+        """The lines of the sections below ``start`` whose headings the page's table of contents
+        names (``headings``, see :meth:`_contents`): each runs from its heading to the next
+        one, the end of the article box or a lead-in of other stories, or a header of other
+        stories or comments ("5 Lähteet" in the contents; "Lähteet" / "Harjulan
+        kotiseutuyhdistys: Kalliojärven kyläkirja." / "Luokat: ..." below)."""
+        shapes = self.lines.shapes
+        found: set[int] = set()
+        for h in sorted(k for k in headings if start <= k < limit):
+            k = h
+            while k < limit and (k == h or (k not in headings and not crosses_removed(stops, blocks, k))):
+                if k > h and (shapes.is_related_header(blocks[k].text) or shapes.is_comment_header(blocks[k].text)):
+                    break
+                found.add(k)
+                k += 1
+        return found
 
     def _words(self, text: str) -> frozenset[str]:
         """The line's words that may name a subject: of four letters or more, not numbers
