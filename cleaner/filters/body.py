@@ -613,6 +613,15 @@ class BodyRegion(BlockFilter):
         trail: int | None = None
         for block in (*doc.blocks, *(r.block for r in doc.removals)):
             items = _crumb_items(block.text) if block.index < end and len(block.text) <= MAX_CRUMBS_CHARS else []
+            if not items and block.index < end and len(block.text) <= MAX_CRUMBS_CHARS and ":" in block.text:
+                # A trail led by where the reader is ("Sie befinden sich hier: Sprechzeiten &
+                # Kontakt", "Vous êtes ici : Accueil"; vocabulary ``crumb_lead_ins``) names the
+                # page with its last item, however many items it has.
+                label, _, rest = block.text.partition(":")
+                if self.lines.is_phrase("crumb_lead_ins", self.lines(label)):
+                    items = _crumb_items(rest) or ([rest] if 0 < size(rest) <= MAX_CRUMB_WORDS else [])
+                    if len(items) == 1:
+                        items = [label, *items]
             if len(items) >= 2:
                 key = self.lines(items[-1]).key
                 named[key] = min(named.get(key, block.index), block.index)  # the highest trail
@@ -1174,7 +1183,8 @@ class BodyRegion(BlockFilter):
             # A headline right above the line chosen, its longer deck ("Sahte tapu çetesine 9 yıl
             # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
             # article's subject in two words of its paragraphs or more stays with it.
-            if title is not None and title - 1 in head and blocks[title].index - blocks[title - 1].index == 1:
+            # Not the trail of crumbs that names the headline.
+            if title is not None and title - 1 in head and blocks[title].index - blocks[title - 1].index == 1 and named.get(self.lines(blocks[title].text).key) != blocks[title - 1].index:
                 upper = self._words(blocks[title - 1].text)
                 if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
                     headline = title - 1
