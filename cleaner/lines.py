@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "evenly_spaced", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
 
 T = TypeVar("T")
 
@@ -242,6 +242,11 @@ CELL_RE = regex.compile(rf"{_CELL_HEAD}(?:\s?\p{{Sc}})?[\s)\].,]*")
 CELL_END_RE = regex.compile(r"[\s)\].,]*")
 LETTER_RE = regex.compile(r"\p{L}")
 LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
+# A trail of crumbs: items of a few words between one arrow or slash ("Reseptit / Leivonta /
+# Pullat", "Sport › Athletics › Results"): three or more are no headline, and the last names
+# the page.
+CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
+MAX_CRUMB_WORDS = 4
 
 
 def _number_ends(text: str, start: int) -> Iterator[int]:
@@ -589,6 +594,28 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
                     runs.append((start, i))
             start, cells = i, count
     return runs
+
+
+def is_crumbs(text: str) -> bool:
+    """A trail of crumbs: three items or more between one separator (``crumb_items``)."""
+    return len(crumb_items(text)) >= 3
+
+
+def crumb_items(text: str) -> list[str]:
+    """The items of a trail of crumbs: the parts between one separator of
+    ``CRUMB_SEPARATOR_RE``, each of ``MAX_CRUMB_WORDS`` words at most (words with a letter or
+    digit: "Vous êtes ici : Accueil" has four); no items if the line is none."""
+    # Most lines hold no separator at all.
+    if not (" / " in text or "›" in text or " > " in text or "»" in text or "→" in text):
+        return []
+    parts = CRUMB_SEPARATOR_RE.split(text)
+    items, separators = parts[::2], parts[1::2]
+    if not separators or len(set(separators)) > 1:
+        return []
+    for item in items:
+        if not 0 < sum(1 for token in item.split() if LETTER_OR_NUMBER_RE.search(token)) <= MAX_CRUMB_WORDS:
+            return []
+    return items
 
 
 def names_person(text: str) -> bool:

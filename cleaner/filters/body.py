@@ -34,9 +34,9 @@ from cleaner.lines import (
     FULL_STOP_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
-    LETTER_OR_NUMBER_RE,
     LIST_ITEM_RE,
     MAX_DATA_CHARS,
+    MAX_CRUMB_WORDS,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
@@ -47,7 +47,9 @@ from cleaner.lines import (
     YEAR_RE,
     Lines,
     bar_rows,
+    crumb_items,
     evenly_spaced,
+    is_crumbs,
     is_entry,
     is_heading,
     is_timed_entry,
@@ -75,11 +77,6 @@ MAX_FACT_LINES = 3
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
-# A trail of crumbs: items of a few words between one arrow or slash ("Reseptit / Leivonta /
-# Pullat", "Sport › Athletics › Results"): three or more are no headline, and the last names
-# the page.
-CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
-MAX_CRUMB_WORDS = 4
 # Longer lines are no trail of crumbs.
 MAX_CRUMBS_CHARS = 200
 # Where one sentence ends and another begins, inside a line.
@@ -607,19 +604,19 @@ class BodyRegion(BlockFilter):
         and the trail's original position, removed by another filter or not: a line below
         the trail that repeats it is the page's headline (a section's name above the trail,
         "Lokales > Blaubeuren" under "Blaubeuren", is not). And the original position of the
-        highest trail of three items or more (:func:`_is_crumbs`; "$9 / month" is none), or
+        highest trail of three items or more (:func:`is_crumbs`; "$9 / month" is none), or
         None."""
         named: dict[str, int] = {}
         trail: int | None = None
         for block in (*doc.blocks, *(r.block for r in doc.removals)):
-            items = _crumb_items(block.text) if block.index < end and len(block.text) <= MAX_CRUMBS_CHARS else []
+            items = crumb_items(block.text) if block.index < end and len(block.text) <= MAX_CRUMBS_CHARS else []
             if not items and block.index < end and len(block.text) <= MAX_CRUMBS_CHARS and ":" in block.text:
                 # A trail led by where the reader is ("Sie befinden sich hier: Sprechzeiten &
                 # Kontakt", "Vous êtes ici : Accueil"; vocabulary ``crumb_lead_ins``) names the
                 # page with its last item, however many items it has.
                 label, _, rest = block.text.partition(":")
                 if self.lines.is_phrase("crumb_lead_ins", self.lines(label)):
-                    items = _crumb_items(rest) or ([rest] if 0 < size(rest) <= MAX_CRUMB_WORDS else [])
+                    items = crumb_items(rest) or ([rest] if 0 < size(rest) <= MAX_CRUMB_WORDS else [])
                     if len(items) == 1:
                         items = [label, *items]
             if len(items) >= 2:
@@ -1141,7 +1138,7 @@ class BodyRegion(BlockFilter):
                 i for i in range(first)
                 if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or self._asks_over(blocks, i, first, topic))) or self._over_deck(blocks, prose, i, first))))
                 and looks_like_title(blocks[i].text)
-                and not _is_crumbs(blocks[i].text)
+                and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
             ]  # fmt: skip
             if len(head) > 1:
@@ -1292,12 +1289,18 @@ class BodyRegion(BlockFilter):
         if entry_head is not None and (title is None or title < entry_head):
             # The first entry's heading lines (see _heads_like_entries) start the text.
             head_end = entry_head
-        elif self.structure and head_end == first and title != first - 1 and self._opens_section(blocks, link_like, first, tail_start, boxes_of_links, in_runs):
+        elif (
+            self.structure
+            and (head_end == first or (head_end == first - 1 and QUESTION_END_RE.search(blocks[head_end].text)))
+            and title != head_end - 1
+            and self._opens_section(blocks, link_like, head_end, first, tail_start, boxes_of_links, in_runs)
+        ):
             # A section's heading right above the text's first paragraph, when the text is
             # structured and its other sections have headings too ("Library cards" over "Who can
             # get a library card?" / ... / "Borrowing"; "Speisekarte" over the menu's
-            # introduction): the first section starts with its heading.
-            head_end = first - 1
+            # introduction; an FAQ's "Lidmaatschap" over its first question): the first section
+            # starts with its heading.
+            head_end -= 1
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
             tail_start -= 1
@@ -1362,16 +1365,19 @@ class BodyRegion(BlockFilter):
         return set(range(title + 1, max(found) + 1)) if found else set()
 
     def _opens_section(
-        self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
+        self, blocks: tuple[Block, ...], link_like: list[bool], top: int, first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
     ) -> bool:
-        """Is the line right above the text's first paragraph ``first`` (the text ending before
-        ``end``) the heading of its first section: a few words alone (``SECTION_HEADING_RE``,
-        ``MAX_SECTION_HEADING_WORDS``: no figure, bracket, slash or bar; not a name), next to
-        the paragraph in the input, in a text with ``MIN_TEXT_HEADINGS`` headings under
-        paragraphs and ``MIN_TEXT_STRUCTURE`` lines of tables, lists or entries (a menu, an FAQ,
-        a price list, a manual's page)?"""
-        k = first - 1
-        if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[first].index - 1:
+        """Is the line right above the text's top line ``top`` (its first paragraph ``first``,
+        or a question right above that) the heading of its first section: a few words alone
+        (``SECTION_HEADING_RE``, ``MAX_SECTION_HEADING_WORDS``: no figure, bracket, slash or
+        bar; not a name), next to the top line in the input, in a text (ending before ``end``)
+        with ``MIN_TEXT_HEADINGS`` headings under paragraphs and ``MIN_TEXT_STRUCTURE`` lines of
+        tables, lists or entries (a menu, a price list, a manual's page)? Or, over a question,
+        in an FAQ: a question under those headings too ("Lidmaatschap" / "Hoe word ik
+        lid?" / ... / "Lenen en verlengen" / "Hoe lang mag ik een boek houden?"), ``MIN_TEXT_HEADINGS``
+        of them."""
+        k = top - 1
+        if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[top].index - 1:
             return False
         text = blocks[k].text
         if size(text) > MAX_SECTION_HEADING_WORDS or not SECTION_HEADING_RE.fullmatch(text) or names_person(text):
@@ -1379,9 +1385,12 @@ class BodyRegion(BlockFilter):
         # Nor a button ("Share this release", "Print"; vocabulary ``share_words``).
         if not self._share_words.isdisjoint(WORD_RE.findall(self.lines(text).folded)):
             return False
-        if sum(1 for i in range(first, end) if i in in_runs) < MIN_TEXT_STRUCTURE:
+        headings = [i for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)]
+        if len(headings) < MIN_TEXT_HEADINGS:
             return False
-        return sum(1 for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)) >= MIN_TEXT_HEADINGS
+        if QUESTION_END_RE.search(blocks[top].text) and sum(1 for i in headings if QUESTION_END_RE.search(blocks[i + 1].text)) >= MIN_TEXT_HEADINGS:
+            return True
+        return sum(1 for i in range(first, end) if i in in_runs) >= MIN_TEXT_STRUCTURE
 
     def _heads_like_entries(self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int]) -> int | None:
         """Where the first entry's heading lines start, when the line right above the text's
@@ -1629,28 +1638,6 @@ def _names_one_of(key: str, names: Collection[str]) -> bool:
         return True
     words = key.split()
     return any(" ".join(words[k:]) in names for k in range(1, min(len(words) - 1, MAX_STEP_LABEL_WORDS + 1)))
-
-
-def _is_crumbs(text: str) -> bool:
-    """A trail of crumbs: three items or more between one separator (``_crumb_items``)."""
-    return len(_crumb_items(text)) >= 3
-
-
-def _crumb_items(text: str) -> list[str]:
-    """The items of a trail of crumbs: the parts between one separator of
-    ``CRUMB_SEPARATOR_RE``, each of ``MAX_CRUMB_WORDS`` words at most (words with a letter or
-    digit: "Vous êtes ici : Accueil" has four); no items if the line is none."""
-    # Most lines hold no separator at all.
-    if not (" / " in text or "›" in text or " > " in text or "»" in text or "→" in text):
-        return []
-    parts = CRUMB_SEPARATOR_RE.split(text)
-    items, separators = parts[::2], parts[1::2]
-    if not separators or len(set(separators)) > 1:
-        return []
-    for item in items:
-        if not 0 < sum(1 for token in item.split() if LETTER_OR_NUMBER_RE.search(token)) <= MAX_CRUMB_WORDS:
-            return []
-    return items
 
 
 def _split_label(text: str) -> tuple[str, str, str]:

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 import regex
 
-from cleaner.blocks import looks_like_title
+from cleaner.blocks import Block, looks_like_title
 from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MAX_UI_CHARS, head_positions
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import BAR_SEPARATOR_RE, Lines
+from cleaner.lines import BAR_SEPARATOR_RE, Lines, crumb_items
 from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -21,6 +21,8 @@ QUOTED_RE = regex.compile(r"^\s*[\"'«»„“”‘’‹›「『]")
 # Facts between bars ("Fulltime, vast contract | Standplaats: Zwolle | Start: per direct"): two
 # bars or more make a line of facts, not a headline with a kicker over it.
 MIN_FACT_BARS = 2
+# The filter whose removals split a kicker from its headline (cleaner.filters.body).
+BODY_REGION = "body_region"
 PARTS_RE = regex.compile(r"\s*[|/>›»·•,]\s*")
 
 
@@ -81,5 +83,21 @@ class SectionLabels(BlockFilter):
                 and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
                 and len(BAR_SEPARATOR_RE.findall(second.text)) < MIN_FACT_BARS
                 and n_second > n_first
+                and not self._names_page(doc, first, second)
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
+
+    def _names_page(self, doc: Document, block: Block, under: Block) -> bool:
+        """Does ``block`` repeat the last item of a trail of crumbs right above it in the input
+        (removed or not), while the line taken for the headline under it was not next to it
+        in the input (the text's region cut the lines between in an earlier round)? Then it is
+        the page's own headline over a section ("Home > Service > Veelgestelde vragen" /
+        "Veelgestelde vragen" / "Lidmaatschap" / "Hoe word ik lid?"); a section's name
+        right above the headline is its kicker ("Accueil > Société > Mobilités" / "Mobilités"
+        / "À Saint-Amand, la ville trace 14 kilomètres de pistes cyclables")."""
+        if not any(r.filter == BODY_REGION and block.index < r.block.index < under.index for r in doc.removals):
+            return False
+        above = next((r.block for r in doc.removals if r.block.index == block.index - 1), None)
+        above = above or next((b for b in doc.blocks if b.index == block.index - 1), None)
+        items = crumb_items(above.text) if above is not None else []
+        return len(items) >= 2 and self.lines(items[-1]).key == self.lines(block.text).key
