@@ -1019,6 +1019,7 @@ class BodyRegion(BlockFilter):
         structured: set[int] = set()
         in_runs: set[int] = set()  # lines of the article's tables, lists and entries
         tabled: set[int] = set()  # lines of its tables and entries
+        barred: set[int] = set()  # the first rows of its tables flattened with bars
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
@@ -1074,6 +1075,7 @@ class BodyRegion(BlockFilter):
             # data however long its rows ("Option | Default | Description" / "--keep | 10 |
             # Number of rotated files to keep" / ...).
             for start, end in bar_rows(texts):
+                barred.add(start)
                 for i in range(start, end):
                     short[i] = False
                     in_runs.add(i)
@@ -1235,6 +1237,21 @@ class BodyRegion(BlockFilter):
                     above = title - 1
                     if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
                         head_end = above
+            # A table flattened with bars that opens the text under the headline keeps its
+            # heading, the line right above it in the input ("Måndag–fredag" over "Hållplats | 1
+            # | 3 | 5"; "Sprechzeiten" over "Montag | 8:00–12:00 | 15:00–18:00"); not a button
+            # ("Teilen"; vocabulary ``share_words``).
+            above = head_end - 1
+            if (
+                title < above
+                and head_end in barred
+                and self._share_words.isdisjoint(WORD_RE.findall(self.lines(blocks[above].text).folded))
+                and blocks[above].index == blocks[head_end].index - 1
+                and above not in boxes_of_links
+                and size(blocks[above].text) <= MAX_SECTION_HEADING_WORDS
+                and is_heading(blocks[above].text)
+            ):
+                head_end = above
         tail_start = last + 1
         sections = self._named_sections(blocks, headings, tail_start, limit, stops)
         last_removed = max((r.block.index for r in doc.removals), default=-1)
