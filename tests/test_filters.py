@@ -498,19 +498,19 @@ def test_fact_entries_have_short_labels_and_values() -> None:
 
 
 def test_crumb_trails_are_no_headlines() -> None:
-    from cleaner.filters.body import _is_crumbs
+    from cleaner.lines import is_crumbs
 
-    assert all(map(_is_crumbs, ["Reseptit / Leivonta / Pullat", "Sport › Athletics › Results", "Recepten » Bakken » Broodjes"]))
+    assert all(map(is_crumbs, ["Reseptit / Leivonta / Pullat", "Sport › Athletics › Results", "Recepten » Bakken » Broodjes"]))
     # Two items, long items, mixed separators or a slash inside a word: headlines.
-    assert not any(map(_is_crumbs, ["Klimagipfel / Einigung in letzter Minute", "AC/DC live in Berlin",
+    assert not any(map(is_crumbs, ["Klimagipfel / Einigung in letzter Minute", "AC/DC live in Berlin",
                                     "Brexit / What the deal means for students, workers and firms / Analysis", "A / B › C"]))
-    from cleaner.filters.body import _crumb_items
+    from cleaner.lines import crumb_items
 
     def _is_two_crumbs(text: str) -> bool:
-        return len(_crumb_items(text)) == 2
+        return len(crumb_items(text)) == 2
 
     assert _is_two_crumbs("Hilfe & Kontakt › Häufige Fragen zum Umzug") and _is_two_crumbs("Rechtsgebiete / Mietrecht")
-    assert _is_crumbs("Vous êtes ici : Accueil › Enfance & Jeunesse › Inscriptions")  # the colon is no word
+    assert is_crumbs("Vous êtes ici : Accueil › Enfance & Jeunesse › Inscriptions")  # the colon is no word
     # A caption and its credit after a slash; a long second item.
     assert not _is_two_crumbs("Polizei-Razzia, hier beim ersten Einsatz in La Soledat / Lorenzo Marina")
     assert not _is_two_crumbs("Sport › Kiprotich breaks the course record as thousands run")
