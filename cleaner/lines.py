@@ -586,7 +586,8 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
         if count != cells or count < MIN_ROW_BARS:
             # Its first row is a header's or a row's: short cells, as a table's are (not a
             # directory of sites: "CIO – managing information strategies | Expert advice ...").
-            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and all(word_count(cell) <= MAX_HEADER_CELL_WORDS for cell in TABLE_BAR_RE.split(texts[start])):
+            # Words with a letter: figures are a row's cells ("Montag | 8:00–12:00 | 15:00–18:00").
+            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and all(_letter_words(cell) <= MAX_HEADER_CELL_WORDS for cell in TABLE_BAR_RE.split(texts[start])):
                 # Rows of two cells are a label and its value: most values hold a figure
                 # ("Fotocópia A4 a cores | 0,50 €"), not a category's headline ("Politik |
                 # Merz verteidigt den Haushalt").
@@ -594,6 +595,10 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
                     runs.append((start, i))
             start, cells = i, count
     return runs
+
+
+def _letter_words(text: str) -> int:
+    return sum(1 for token in text.split() if LETTER_RE.search(token))
 
 
 def is_crumbs(text: str) -> bool:
