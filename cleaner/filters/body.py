@@ -626,6 +626,17 @@ class BodyRegion(BlockFilter):
                     trail = block.index
         return named, trail
 
+    def _named_above(self, named: dict[str, int], block: Block) -> bool:
+        """Does a trail of crumbs above ``block`` (``named``: see :meth:`_crumbed`) name it with
+        its last item, the whole line or its first words ("Properties › Alnmouth › The Old
+        Boathouse" over "The Old Boathouse, Alnmouth"; "Inicio > Líneas y horarios > Línea 4"
+        over "Línea 4: Salamanca – Alba de Tormes")?"""
+        key = self.lines(block.text).key
+        if named.get(key, block.index) < block.index:
+            return True
+        words = WORD_RE.findall(key)
+        return any(at < block.index and 0 < len(name_words := WORD_RE.findall(name)) < len(words) and words[: len(name_words)] == name_words for name, at in named.items())
+
     def _over_deck(self, blocks: tuple[Block, ...], prose: list[bool], i: int, first: int) -> bool:
         """A headline too long to look like a link, right over its deck above the text
         ("¿Buses de la Alcaldía al servicio de Petro?" / "Vehículos que están en el contrato
@@ -1135,10 +1146,13 @@ class BodyRegion(BlockFilter):
         # not the page's headline.
         entry_head = self._heads_like_entries(blocks, link_like, first, last + 1, boxes_of_links) if self.structure and head_end == first else None
         if self.keep_title:
+            # The last item of a trail of crumbs above names the page (see below), whatever the
+            # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
+            named, trail = self._crumbed(doc, blocks[first].index)
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or self._asks_over(blocks, i, first, topic))) or self._over_deck(blocks, prose, i, first))))
+                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or self._asks_over(blocks, i, first, topic))) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i]))))
                 and looks_like_title(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
@@ -1172,8 +1186,12 @@ class BodyRegion(BlockFilter):
             # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
             # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
             # headline, however short.
-            named, trail = self._crumbed(doc, blocks[first].index)
-            title = next((i for i in head if named.get(self.lines(blocks[i].text).key, blocks[i].index) < blocks[i].index), title)
+            chosen = title
+            title = next((i for i in head if self._named_above(named, blocks[i])), title)
+            if chosen is not None and chosen == title + 1 and blocks[chosen].index == blocks[title].index + 1:
+                # The line chosen before, right under the one the trail names, stays with it
+                # ("Linie 245: Lauterbach – Kesselberg" / "Gültig ab 10. Juni 2024").
+                headline = chosen
             # A headline chosen above the trail of crumbs is the site's banner; the line right
             # under the trail is the page's ("Omas Küchenbuch – Rezepte mit Herz" over "Startseite
             # › Rezepte › Aufläufe" over "Schwäbischer Krautkrapfen-Auflauf").
