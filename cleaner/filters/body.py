@@ -628,14 +628,15 @@ class BodyRegion(BlockFilter):
 
     def _named_above(self, named: dict[str, int], block: Block) -> bool:
         """Does a trail of crumbs above ``block`` (``named``: see :meth:`_crumbed`) name it with
-        its last item, the whole line or its first words ("Properties › Alnmouth › The Old
-        Boathouse" over "The Old Boathouse, Alnmouth"; "Inicio > Líneas y horarios > Línea 4"
-        over "Línea 4: Salamanca – Alba de Tormes")?"""
+        its last item: the whole line, or its first words right under the trail ("Properties ›
+        Alnmouth › The Old Boathouse" over "The Old Boathouse, Alnmouth"; "Inicio > Líneas y
+        horarios > Línea 4" over "Línea 4: Salamanca – Alba de Tormes"; not a job's place
+        further down, "Empleo › Mantenimiento › Zaragoza" / ... / "Zaragoza, Plaza")?"""
         key = self.lines(block.text).key
         if named.get(key, block.index) < block.index:
             return True
         words = WORD_RE.findall(key)
-        return any(at < block.index and 0 < len(name_words := WORD_RE.findall(name)) < len(words) and words[: len(name_words)] == name_words for name, at in named.items())
+        return any(at == block.index - 1 and 0 < len(name_words := WORD_RE.findall(name)) < len(words) and words[: len(name_words)] == name_words for name, at in named.items())
 
     def _over_deck(self, blocks: tuple[Block, ...], prose: list[bool], i: int, first: int) -> bool:
         """A headline too long to look like a link, right over its deck above the text
