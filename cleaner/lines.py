@@ -325,6 +325,8 @@ TIME_RANGE_RE = regex.compile(
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # A table's row flattened with bars between its cells ("--keep | 10 | Number of rotated files
 # to keep"): as many bars in each of three rows in a row.
+# Between a name and its office on one line: a comma, a spaced dash or a colon.
+SIGNATURE_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+|:\s+")
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
 MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3
@@ -1084,11 +1086,15 @@ class Shapes:
 
     def signs_in_one_line(self, text: str) -> bool:
         """Is ``text`` a name and the office it signs with on one line, either way round
-        ("Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot"; vocabulary
-        ``signature_roles``)?"""
-        if len(text) > MAX_ROLE_CHARS + 40 or "," not in text:
+        ("Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot", "Il Presidente – Luca
+        Bertolino"; vocabulary ``signature_roles``)?"""
+        if len(text) > MAX_ROLE_CHARS + 40:
             return False
-        first, _, second = (part.strip() for part in text.partition(","))
+        # At the first comma, spaced dash or colon ("Il Presidente – Luca Bertolino").
+        parts = SIGNATURE_SPLIT_RE.split(text, maxsplit=1)
+        if len(parts) != 2:
+            return False
+        first, second = (part.strip() for part in parts)
         return (names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second))) or (
             names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
         )
