@@ -91,6 +91,8 @@ MIN_NOTE_WORDS = 6
 # A letter's signature under its closing formula: a name and a role ("Dr. Claudia Petersen" /
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
+# Short lines between a letter's text and its closing formula at most (office hours, a phone).
+MAX_LINES_OVER_CLOSING = 3
 MAX_SIGNATURE_WORDS = 6
 # Words at least of a sentence that introduces a list with a colon ("Sie haben drei
 # Möglichkeiten:"), not a label ("Zutaten:").
@@ -542,6 +544,10 @@ class BodyRegion(BlockFilter):
         near = [b.text for b in blocks[max(0, i - 1) : i + 3]]
         if (i > 0 and shapes.signs_with_role(near, 0)) or shapes.opens_signature(near, min(i, 1)):
             return True
+        # The office alone under the letter's place and date ("Erlenstadt, den 14. März 2023" /
+        # "Der Vorstand").
+        if i > 0 and self._signs_as_office(blocks[i].text) and self._place_date(blocks[i - 1].text):
+            return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
             return True
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
@@ -556,6 +562,24 @@ class BodyRegion(BlockFilter):
             # A line that signs with the name ("gez. Thomas Lechner") has only the role under it.
             if i - k < MAX_SIGNATURE_LINES and self.lines.is_phrase("signed_lines", line):
                 return True
+        return False
+
+    def _closed_below(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> bool:
+        """Is line ``i`` one of the few short lines between the text and a closing formula
+        right under them (``MAX_LINES_OVER_CLOSING``; vocabulary ``closing_formulas``): a
+        letter's last notes ("Öffnungszeiten Pfarrbüro" / "Dienstag und Donnerstag 9–12 Uhr" /
+        "Telefon 06731 2244" over "Einen gesegneten November wünscht Ihnen")? Not across the
+        end of the article box, a lead-in of other stories or a header of other stories or
+        comments."""
+        shapes = self.lines.shapes
+        for k in range(i, min(limit, i + MAX_LINES_OVER_CLOSING + 1)):
+            if k > i and crosses_removed(stops, blocks, k):
+                return False
+            text = blocks[k].text
+            if len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("closing_formulas", self.lines(text)):
+                return True
+            if shapes.is_related_header(text) or shapes.is_comment_header(text):
+                return False
         return False
 
     def _names_fact(self, text: str) -> bool:
@@ -594,10 +618,17 @@ class BodyRegion(BlockFilter):
         """A letter's place and date right above its signature ("Oberhausen an der Lauter, 9.
         Juli 2025" / "gez. Martin Roßkopf"; "Roma, 9 luglio 2025" / "Cordiali saluti") or right
         under it ("Sabine Keller, Kita-Leitung" / "Hallstadt, 17. Juni 2024")."""
-        text = blocks[i].text
-        if "," not in text or size(text) > MAX_PLACE_DATE_WORDS or not self.lines.shapes.is_date(text.rpartition(",")[2]):
+        if not self._place_date(blocks[i].text):
             return False
-        return (i + 1 < len(blocks) and self._signs_off(blocks, i + 1)) or (i > 0 and self._signs_off(blocks, i - 1))
+        return (i + 1 < len(blocks) and (self._signs_off(blocks, i + 1) or self._signs_as_office(blocks[i + 1].text))) or (i > 0 and self._signs_off(blocks, i - 1))
+
+    def _place_date(self, text: str) -> bool:
+        """A place and a date after its last comma ("Erlenstadt, den 14. März 2023")."""
+        return "," in text and size(text) <= MAX_PLACE_DATE_WORDS and self.lines.shapes.is_date(text.rpartition(",")[2])
+
+    def _signs_as_office(self, text: str) -> bool:
+        """An office alone that signs a letter ("Der Vorstand"; vocabulary ``signature_roles``)."""
+        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("signature_roles", self.lines(text))
 
     def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
@@ -1304,6 +1335,7 @@ class BodyRegion(BlockFilter):
                 or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
                 or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
                 or signs
+                or self._closed_below(blocks, tail_start, limit, stops)
                 or self._dates_letter(blocks, tail_start)
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):

@@ -244,8 +244,9 @@ class Bylines(BlockFilter):
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
-        "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``; or a
-        name over the office it signs with, "Thomas Kienzle" / "Bürgermeister"), or right under
+        "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``; the
+        office alone that signs, "Der Vorstand": ``signature_roles``; or a name over the office
+        it signs with, "Thomas Kienzle" / "Bürgermeister"), or right under
         it, close the text: they are no dateline of the page."""
         blocks = doc.blocks
         texts = [b.text for b in blocks]
@@ -257,7 +258,7 @@ class Bylines(BlockFilter):
                 (
                     i + 1 < len(blocks)
                     and (
-                        any(self.lines.is_phrase(category, self.lines(texts[i + 1])) for category in ("signed_lines", "closing_formulas"))
+                        any(self.lines.is_phrase(category, self.lines(texts[i + 1])) for category in ("signed_lines", "closing_formulas", "signature_roles"))
                         or self.lines.shapes.opens_signature(texts[i + 1 : i + 4], 0)
                     )
                 )
