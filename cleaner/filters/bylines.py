@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, is_intro
+from cleaner.lines import CLOCK_LED_RE, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, bar_rows, is_intro
 from cleaner.patterns import core, fold, is_name_token
 from cleaner.vocabulary import Vocabulary
 
@@ -292,7 +292,9 @@ class Bylines(BlockFilter):
         a schedule, and a relative date ("3 hours ago") never heads one."""
         texts = [b.text for b in doc.blocks]
         dates = {i for i, reason in found if reason == "dateline" and not self.lines.shapes.is_relative_date(texts[i])}
-        kept: set[int] = set()
+        # A row of a table flattened with bars is a row, a date in it or not ("10月6日 | 6:00 |
+        # 23:30" under "日期 | 首班车 | 末班车").
+        kept = {i for start, end in bar_rows(texts) for i in range(start, end) if i in dates}
         for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates):
             if why == "days" and start in dates:
                 kept.add(start)  # "16:05" over an entry of a live report, "Venerdì 12 aprile" over an event
