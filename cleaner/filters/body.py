@@ -706,6 +706,9 @@ class BodyRegion(BlockFilter):
         words = WORD_RE.findall(self.lines(line).folded)
         return bool(words) and WORD_RE.findall(self.lines(paragraph[: len(line) + MAX_OPENING_SLACK]).folded)[: len(words)] == words
 
+    def _opens_notice(self, text: str) -> bool:
+        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("notice_heads", self.lines(text))
+
     def _greets(self, text: str) -> bool:
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
 
@@ -1302,6 +1305,12 @@ class BodyRegion(BlockFilter):
                 and is_heading(blocks[above].text)
             ):
                 head_end = above
+        # An imprint's legal lead-in above the text ("Angaben gemäß § 5 DDG"; vocabulary
+        # ``notice_heads``) opens it: the provider's name, address and contacts under it are
+        # the page's text.
+        notice = next((k for k in range(head_end) if self._opens_notice(blocks[k].text)), None) if self.structure else None
+        if notice is not None and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in range(notice, head_end)):
+            head_end = notice
         tail_start = last + 1
         sections = self._named_sections(blocks, headings, tail_start, limit, stops)
         last_removed = max((r.block.index for r in doc.removals), default=-1)
