@@ -1019,8 +1019,10 @@ class BodyRegion(BlockFilter):
             detail = f"other stories under {headers[header][:40]!r} (line {header + 1})"
             # A plain list (two headlines or more in a row), or teaser cards (two headlines or
             # more, each with its summary). One headline with prose under it is weak evidence.
+            # Nor past a trail of crumbs: the page's own headline is under it ("Neue Beiträge" in
+            # a forum's menu / ... / "Forum › Sanitär & Heizung › Heizkörper" / the thread's title).
             i = start
-            while i < len(blocks) and item[i] and not self.lines.shapes.is_related_header(blocks[i].text):
+            while i < len(blocks) and item[i] and not self.lines.shapes.is_related_header(blocks[i].text) and not is_crumbs(blocks[i].text):
                 i += 1
             links = i - start
             if header in promos and links < 2:
