@@ -630,15 +630,16 @@ class BodyRegion(BlockFilter):
         """An office alone that signs a letter ("Der Vorstand"; vocabulary ``signature_roles``)."""
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("signature_roles", self.lines(text))
 
-    def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None]:
+    def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None, set[str]]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
         and the trail's original position, removed by another filter or not: a line below
         the trail that repeats it is the page's headline (a section's name above the trail,
         "Lokales > Blaubeuren" under "Blaubeuren", is not). And the original position of the
         highest trail of three items or more (:func:`is_crumbs`; "$9 / month" is none), or
-        None."""
+        None, and that trail's items (folded cores)."""
         named: dict[str, int] = {}
         trail: int | None = None
+        trail_items: set[str] = set()
         for block in (*doc.blocks, *(r.block for r in doc.removals)):
             items = crumb_items(block.text) if block.index < end and len(block.text) <= MAX_CRUMBS_CHARS else []
             if not items and block.index < end and len(block.text) <= MAX_CRUMBS_CHARS and ":" in block.text:
@@ -655,7 +656,8 @@ class BodyRegion(BlockFilter):
                 named[key] = min(named.get(key, block.index), block.index)  # the highest trail
                 if len(items) >= 3 and (trail is None or block.index < trail):
                     trail = block.index
-        return named, trail
+                    trail_items = {self.lines(item).key for item in items}
+        return named, trail, trail_items
 
     def _named_above(self, named: dict[str, int], block: Block) -> bool:
         """Does a trail of crumbs above ``block`` (``named``: see :meth:`_crumbed`) name it with
@@ -1185,7 +1187,7 @@ class BodyRegion(BlockFilter):
         if self.keep_title:
             # The last item of a trail of crumbs above names the page (see below), whatever the
             # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
-            named, trail = self._crumbed(doc, blocks[first].index)
+            named, trail, trail_items = self._crumbed(doc, blocks[first].index)
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
@@ -1232,8 +1234,22 @@ class BodyRegion(BlockFilter):
             # A headline chosen above the trail of crumbs is the site's banner; the line right
             # under the trail is the page's ("Omas Küchenbuch – Rezepte mit Herz" over "Startseite
             # › Rezepte › Aufläufe" over "Schwäbischer Krautkrapfen-Auflauf").
-            if title is not None and trail is not None and blocks[title].index < trail:
-                title = next((i for i in head if blocks[i].index == trail + 1), title)
+            # (Not a section the trail names on its way: "Home > Entertainment > Soaps > ..." over
+            # "Soaps".)
+            under = next((i for i in head if blocks[i].index == trail + 1), None) if trail is not None else None
+            if under is not None and self.lines(blocks[under].text).key in trail_items:
+                under = None
+            if title is not None and under is not None and blocks[title].index < trail:
+                title = under
+            elif title is not None and under is not None and under < title:
+                # And a line chosen below it is no headline over that one ("Startseite » Backen »
+                # Kuchen" / "Saftiger Rhabarberkuchen mit Streuseln vom Blech" / ... / "Jetzt
+                # bewerten: ★★★★★ (4,8 von 212 Bewertungen)"), unless it stands right under it,
+                # its deck ("Öffentliche Bekanntmachung" / "Bebauungsplan Nr. 27 ... –
+                # Öffentliche Auslegung").
+                if title == under + 1 and blocks[title].index == blocks[under].index + 1:
+                    headline = title
+                title = under
             # A headline right above the line chosen, its longer deck ("Sahte tapu çetesine 9 yıl
             # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
             # article's subject in two words of its paragraphs or more stays with it.
