@@ -323,10 +323,10 @@ TIME_RANGE_RE = regex.compile(
 # "Home | News | Sport | ...", "Vollzeit | Standort: Fulda": items between spaced bars or
 # bullets.
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
-# A table's row flattened with bars between its cells ("--keep | 10 | Number of rotated files
-# to keep"): as many bars in each of three rows in a row.
 # Between a name and its office on one line: a comma, a spaced dash or a colon.
 SIGNATURE_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+|:\s+")
+# A table's row flattened with bars between its cells ("--keep | 10 | Number of rotated files
+# to keep"): as many bars in each of three rows in a row.
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
 MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3

@@ -35,8 +35,8 @@ from cleaner.lines import (
     INTRO_END_RE,
     LABELLED_RE,
     LIST_ITEM_RE,
-    MAX_DATA_CHARS,
     MAX_CRUMB_WORDS,
+    MAX_DATA_CHARS,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
@@ -91,9 +91,9 @@ MIN_NOTE_WORDS = 6
 # A letter's signature under its closing formula: a name and a role ("Dr. Claudia Petersen" /
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
+MAX_SIGNATURE_WORDS = 6
 # Short lines between a letter's text and its closing formula at most (office hours, a phone).
 MAX_LINES_OVER_CLOSING = 3
-MAX_SIGNATURE_WORDS = 6
 # Words at least of a sentence that introduces a list with a colon ("Sie haben drei
 # Möglichkeiten:"), not a label ("Zutaten:").
 MIN_INTRO_WORDS = 3
@@ -108,8 +108,6 @@ MIN_CONTENTS_ENTRIES = 3
 # a name of the contents in a heading ("Step 1: Install WireGuard").
 MAX_CONTENTS_ENTRIES = 15
 MAX_STEP_LABEL_WORDS = 2
-# Characters a paragraph's opening may hold beyond its headline's (case, punctuation).
-MAX_OPENING_SLACK = 8
 CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # A feedback question's answer buttons ("Ja" / "Nein") between the text and its contact block.
 MAX_FEEDBACK_BUTTONS = 3
@@ -160,6 +158,8 @@ MIN_DECK_HEADLINE_WORDS = 4
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
+# Characters a paragraph's opening may hold beyond its headline's (case, punctuation).
+MAX_OPENING_SLACK = 8
 # A line of a box of figures: led by a figure, then words ("214 gevolgde moederdieren",
 # "82 procent correcte herkenning"; not an ordinal, "3. Liga Tabelle"), of a few words at most.
 FIGURE_LED_RE = regex.compile(r"\s*\d+(?:[.,]\d+)*\s+\p{L}")
@@ -715,13 +715,32 @@ class BodyRegion(BlockFilter):
         return bool(words) and WORD_RE.findall(self.lines(paragraph[: len(line) + MAX_OPENING_SLACK]).folded)[: len(words)] == words
 
     def _opens_notice(self, text: str) -> bool:
+        """An imprint's legal lead-in ("Angaben gemäß § 5 DDG"; vocabulary ``notice_heads``)."""
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("notice_heads", self.lines(text))
 
     @staticmethod
-    def _counted(text: str) -> str:
-        """What a line led by a figure counts: the first letters of the word after it."""
-        m = FIGURE_LED_RE.match(text)
-        return text[m.end() - 1 :].split()[0][:COUNTED_CHARS].casefold() if m else ""
+    def _figure_boxes(blocks: tuple[Block, ...], prose: list[bool], sizes: list[float]) -> set[int]:
+        """Boxes of figures: ``MIN_FACTS`` short lines or more in a row, each led by a figure
+        that counts something else ("Het onderzoek in cijfers" / "3 jaar veldwerk" / "214
+        gevolgde moederdieren" / "50 geurexperimenten"; not a rating widget's "1 Stern" / "2
+        Sterne", nor a column of one unit): the article's data under a subheading. They count
+        as its structure for the tail only; they stay link-like for boxes of other stories
+        ("5 things about seals" under "More on this")."""
+
+        def counted(text: str) -> str:
+            m = FIGURE_LED_RE.match(text)
+            return text[m.end() - 1 :].split()[0][:COUNTED_CHARS].casefold() if m else ""
+
+        found: set[int] = set()
+        k = 0
+        while k < len(blocks):
+            j = k
+            while j < len(blocks) and not prose[j] and sizes[j] <= MAX_FIGURE_LINE_WORDS and FIGURE_LED_RE.match(blocks[j].text):
+                j += 1
+            if j - k >= MIN_FACTS and len({counted(blocks[i].text) for i in range(k, j)}) == j - k:
+                found.update(range(k, j))
+            k = max(j, k + 1)
+        return found
 
     def _greets(self, text: str) -> bool:
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
@@ -1145,19 +1164,7 @@ class BodyRegion(BlockFilter):
                     structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         if self.structure:
-            # A box of figures: MIN_FACTS short lines or more in a row, each led by a figure
-            # ("Het onderzoek in cijfers" / "3 jaar veldwerk" / "214 gevolgde moederdieren" /
-            # "50 geurexperimenten"), is the article's data under a subheading.
-            k = 0
-            while k < len(blocks):
-                j = k
-                while j < len(blocks) and not prose[j] and sizes[j] <= MAX_FIGURE_LINE_WORDS and FIGURE_LED_RE.match(blocks[j].text):
-                    j += 1
-                # Each figure counts something else: not a rating widget's "1 Stern" / "2 Sterne" /
-                # ... nor a column of one unit.
-                if j - k >= MIN_FACTS and len({self._counted(blocks[i].text) for i in range(k, j)}) == j - k:
-                    structured.update(range(k, j))
-                k = max(j, k + 1)
+            structured |= self._figure_boxes(blocks, prose, sizes)
         # Boxes of other stories go wherever they are, and do not split the article.
         boxes_of_links = self._related_boxes(doc, prose, short, sizes, in_runs)
         # A page's table of contents goes; the section headings it names stay headings.
