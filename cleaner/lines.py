@@ -703,6 +703,29 @@ def is_intro(text: str) -> bool:
     return len(text) <= MAX_DATA_CHARS and INTRO_END_RE.search(text) is not None
 
 
+# structured_runs' defaults: the share of a run's lines that carry data for a table, and
+# the lines of a list under a line that introduces it, at most.
+MIN_DATA_SHARE = 0.5
+MAX_LIST = 25
+
+
+def _stretches(prose: Sequence[bool], near: Collection[int] | None = None) -> Iterator[tuple[int, int]]:
+    """The stretches of non-prose lines, as ``(start, end)`` with ``end`` exclusive (every
+    structured run lies inside one); with ``near``, only those that hold one of its positions."""
+    n = len(prose)
+    i = 0
+    while i < n:
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not prose[j]:
+            j += 1
+        if near is None or any(i <= k < j for k in near):
+            yield i, j
+        i = j
+
+
 class Shapes:
     """Data and structure judgments, remembered per line by a :class:`Lines`; the units
     come from its vocabulary.
@@ -968,15 +991,18 @@ class Shapes:
                 return header
         return None
 
-    def quoted_runs(self, texts: Sequence[str], prose: Sequence[bool]) -> list[range]:
+    def quoted_runs(self, texts: Sequence[str], prose: Sequence[bool], *, near: Collection[int] | None = None) -> list[range]:
         """The runs a line ending in a colon introduces ("the hymn she had chosen herself:"
         over its verses, "Le refrain :" over the refrain): lists and repeated lines, whose
-        repeats are on purpose."""
-        return [
-            range(start, end)
-            for start, end, why in self.structured_runs(texts, prose)
-            if why in ("list", "interview") and start > 0 and is_intro(texts[start - 1])
-        ]
+        repeats are on purpose (the ``"list"`` and ``"interview"`` runs of
+        :meth:`structured_runs`, found without its days and tables of labels; ``near`` as
+        there)."""
+        runs = []
+        for i, j in _stretches(prose, near):
+            for start, end, why in (*self._classify_run(texts, i, j, MIN_DATA_SHARE, MAX_LIST, set(), after_prose=i > 0, before_prose=j < len(texts)), *self._headed_lists(texts, i, j)):
+                if why in ("list", "interview") and start > 0 and is_intro(texts[start - 1]):
+                    runs.append(range(start, end))
+        return runs
 
     def _headed_lists(self, texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """A list heading ("Pros", "Zutaten (für 4 Personen)", "Wady") and the short lines
@@ -1400,9 +1426,10 @@ class Shapes:
         texts: Sequence[str],
         prose: Sequence[bool],
         *,
-        min_share: float = 0.5,
-        max_list: int = 25,
+        min_share: float = MIN_DATA_SHARE,
+        max_list: int = MAX_LIST,
         dates: Collection[int] = (),
+        near: Collection[int] | None = None,
     ) -> list[tuple[int, int, str]]:
         """Runs of non-prose lines that are the article's structure, as ``(start, end, why)``
         with ``end`` exclusive:
@@ -1422,7 +1449,9 @@ class Shapes:
           entries of a live report.
 
         ``dates``: positions of lines another judge found to be dates ("Freitag, 15. März"),
-        data of a schedule as much as its times.
+        data of a schedule as much as its times. ``near``: positions of the only lines the
+        caller asks about; a stretch of non-prose lines that holds none of them is not
+        classified (days are found over the whole text all the same).
 
         >>> shapes = Lines(Vocabulary({})).shapes
         >>> texts = ["Sie brauchen nur drei Dinge, die jeder im Haus hat:", "Mehl", "Zucker", "Eier", "Rühren Sie alles gut um, bis ein glatter Teig entsteht."]
@@ -1432,18 +1461,10 @@ class Shapes:
         out: list[tuple[int, int, str]] = []
         n = len(texts)
         dates = dates if isinstance(dates, (set, frozenset)) else set(dates)
-        i = 0
-        while i < n:
-            if prose[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and not prose[j]:
-                j += 1
+        for i, j in _stretches(prose, near):
             out.extend(self._classify_run(texts, i, j, min_share, max_list, dates, after_prose=i > 0, before_prose=j < n))
             out.extend(self._headed_lists(texts, i, j))
             out.extend(self._label_values(texts, i, j))
-            i = j
         return out + self._days(texts, prose)
 
     def _classify_run(

@@ -50,14 +50,21 @@ def head_positions(doc: Document, *, max_blocks: int) -> range:
     return range(min(len(doc.blocks), max_blocks))
 
 
-def quoted_together(lines: Lines, blocks: Sequence[Block], runs: list[list[range]], i: int, j: int) -> bool:
+def quoted_together(lines: Lines, blocks: Sequence[Block], runs: dict[int, list[range]], i: int, j: int) -> bool:
     """Are blocks ``i`` and ``j`` in one list or refrain under a line ending in a colon
-    (:meth:`cleaner.lines.Shapes.quoted_runs`)? ``runs`` starts empty and keeps the
-    document's runs once found."""
-    if not runs:
+    (:meth:`cleaner.lines.Shapes.quoted_runs`)? Such a run holds no prose line, so only the
+    stretch of other lines around the two is looked at: ``runs`` starts empty and keeps the
+    runs found, by the first line of their stretch."""
+    low, high = min(i, j), max(i, j)
+    if any(lines(blocks[k].text).prose for k in range(low, high + 1)):
+        return False
+    start = low
+    while start > 0 and not lines(blocks[start - 1].text).prose:
+        start -= 1
+    if start not in runs:
         texts = [b.text for b in blocks]
-        runs.append(lines.shapes.quoted_runs(texts, [line.prose for line in lines.of(blocks)]))
-    return any(i in run and j in run for run in runs[0])
+        runs[start] = lines.shapes.quoted_runs(texts, [line.prose for line in lines.of(blocks)], near=(start,))
+    return any(i in run and j in run for run in runs[start])
 
 
 def crosses_removed(removed: Sequence[int], blocks: Sequence[Block], i: int) -> bool:

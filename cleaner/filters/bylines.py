@@ -295,7 +295,8 @@ class Bylines(BlockFilter):
         # A row of a table flattened with bars is a row, a date in it or not ("10月6日 | 6:00 |
         # 23:30" under "日期 | 首班车 | 末班车").
         kept = {i for start, end in bar_rows(texts) for i in range(start, end) if i in dates}
-        for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates):
+        # Only the structure around the dates (their stretches of lines that are not prose).
+        for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates, near=dates):
             if why == "days" and start in dates:
                 kept.add(start)  # "16:05" over an entry of a live report, "Venerdì 12 aprile" over an event
                 continue

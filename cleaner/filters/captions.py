@@ -275,7 +275,7 @@ class Captions(BlockFilter):
         folded = [self.lines(b.text).folded if i in candidates_set else "" for i, b in enumerate(blocks)]
         seen: dict[str, tuple[int, bool]] = {}
         established: set[str] = set()
-        quoted: list[list[range]] = []  # lists under a colon, found when first needed
+        quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         for i in candidates:
             for variant, cut in self._variants(i, keys, folded, short_near).items():
                 first = seen.get(variant)

@@ -90,7 +90,7 @@ class DuplicateParagraphs(BlockFilter):
                 first[key] = j
             else:
                 copy_of[j] = i
-        quoted: list[list[range]] = []  # lists under a colon, found when first needed
+        quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         for j in sorted(copy_of):
             i = copy_of[j]
             block = blocks[j]

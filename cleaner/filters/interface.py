@@ -103,9 +103,11 @@ class InterfaceLines(BlockFilter):
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text))]
         cells: set[int] = set()
         stamps: set[int] = set()
-        if any(reason in CELL_REASONS and self._may_be_cell(doc.blocks[i].text) for i, reason in found):
+        # The lines that may be a table's cells: the structure of the text around them, none other.
+        maybe_cells = [i for i, reason in found if reason in CELL_REASONS and self._may_be_cell(doc.blocks[i].text)]
+        if maybe_cells:
             texts = [b.text for b in doc.blocks]
-            for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)]):
+            for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], near=maybe_cells):
                 if why == "data":
                     cells.update(range(start, end))
                 elif why == "days":
