@@ -231,38 +231,46 @@ class Captions(BlockFilter):
 
     def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
-        line glued to it, or a recognizable trailing credit); True marks the cut ones."""
+        line glued to it, or a recognizable trailing credit), those of three words or more;
+        True marks the cut ones."""
         key = keys[i]
-        variants = {key: False}
+        whole, cuts = self._own_variants(folded[i], key)
+        variants = {key: False} if whole else {}
         for j in _near(short, i, self.window + 1):
             if j == i:
                 continue
             s = keys[j]
             if s and len(s) < len(key):
-                if key.startswith(s + " "):
-                    variants[key[len(s) + 1 :].strip()] = True
-                if key.endswith(" " + s):
-                    variants[key[: -len(s) - 1].strip()] = True
-        for stripped in self._credit_cuts(folded[i], key):
-            if stripped and stripped != key:
-                variants[stripped] = True
-        return {v: cut for v, cut in variants.items() if size(v) >= 3}
+                if key.startswith(s + " ") and size(glued := key[len(s) + 1 :].strip()) >= 3:
+                    variants[glued] = True
+                if key.endswith(" " + s) and size(glued := key[: -len(s) - 1].strip()) >= 3:
+                    variants[glued] = True
+        for stripped in cuts:
+            variants[stripped] = True
+        return variants
+
+    def _own_variants(self, folded: str, key: str) -> tuple[bool, tuple[str, ...]]:
+        """What of the block's variants depends on its line alone: is its key three words or
+        more, and its credit cuts (:meth:`_credit_cuts`) that differ from it and are three
+        words or more; remembered per line, as every round asks again."""
+
+        def own() -> tuple[bool, tuple[str, ...]]:
+            cuts = tuple(cut for cut in self._credit_cuts(folded, key) if cut and cut != key and size(cut) >= 3)
+            return size(key) >= 3, cuts
+
+        result: tuple[bool, tuple[str, ...]] = self.lines.answer("own_variants", folded, own)
+        return result
 
     def _credit_cuts(self, folded: str, key: str) -> tuple[str, str]:
         """Folded ``folded`` without a trailing credit, and without a leading one (decoration
-        trimmed); remembered per line, as every round asks again. ``key`` is ``folded``
-        without decoration (``core``): what a cut that finds no credit gives."""
-
-        def cut() -> tuple[str, str]:
-            # Without a trailing credit this is ``key``: ``folded`` without decoration.
-            trailing = strip_decoration(self._without_trailing_credit(folded))
-            leading = key
-            if LEADING_CREDIT_HINT in folded:
-                leading = strip_decoration(self._leading_credit_re.sub("", folded))
-            return trailing, leading
-
-        result: tuple[str, str] = self.lines.answer("credit_cuts", folded, cut)
-        return result
+        trimmed). ``key`` is ``folded`` without decoration (``core``): what a cut that finds
+        no credit gives."""
+        # Without a trailing credit this is ``key``: ``folded`` without decoration.
+        trailing = strip_decoration(self._without_trailing_credit(folded))
+        leading = key
+        if LEADING_CREDIT_HINT in folded:
+            leading = strip_decoration(self._leading_credit_re.sub("", folded))
+        return trailing, leading
 
     def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
         """Copies of a caption: next to each other (alt text and caption, perhaps a credit
