@@ -509,8 +509,8 @@ class _Patterns:
     word ends, or a search."""
 
     __slots__ = (
-        "_anchored", "_any", "_by_char", "_by_first", "_classes", "_compiled", "_needs", "_sources", "_starts", "_trusted",
-        "mode"
+        "_anchored", "_any", "_by_char", "_by_first", "_classes", "_compiled", "_free", "_needs", "_pieces", "_sources",
+        "_starts", "_trusted", "mode"
     )
 
     def __init__(self, entries: Sequence[_Entry], mode: Mode) -> None:
@@ -529,6 +529,11 @@ class _Patterns:
         # Every match holds one of a few plain texts: substring tests (fast, in C) skip the
         # pattern, and its compilation, on the lines that lack them all.
         self._needs = tuple(f.needs for f in facts)
+        # Patterns tried anywhere in a line (no index of first characters): one pass over the
+        # texts any of them needs finds most lines holding none, which only the patterns
+        # that need none (``_free``) can match.
+        self._pieces = tuple(dict.fromkeys(piece for needs in self._needs if needs for piece in needs))
+        self._free = tuple(k for k, needs in enumerate(self._needs) if needs is None)
         # A search for a pattern that starts with "^" is a match at the start.
         self._anchored = tuple(mode == "search" and f.anchored for f in facts)
         for k, fact in enumerate(facts):
@@ -580,7 +585,12 @@ class _Patterns:
     def first_at(self, text: str, budget: Budget | None, pos: int = 0) -> tuple[int, Any] | None:
         """The first pattern (in file order) that matches ``text``: its index and match (a
         prefix match may start at ``pos``)."""
-        candidates = self.candidates(text[pos : pos + 2]) if self.mode in ("full", "prefix") else range(len(self._sources))
+        if self.mode in ("full", "prefix"):
+            candidates = self.candidates(text[pos : pos + 2])
+        elif any(map(text.__contains__, self._pieces)):
+            candidates = range(len(self._sources))
+        else:
+            candidates = self._free
         for k in candidates:
             needs = self._needs[k]
             if needs is not None:
