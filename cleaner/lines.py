@@ -136,7 +136,11 @@ class Lines:
 
     # -- vocabulary -------------------------------------------------------------------------
     def is_phrase(self, category: str, line: Line, budget: Budget | None = None) -> bool:
-        """Is the line's core a whole-line entry of ``category``?"""
+        """Is the line's core a whole-line entry of ``category``? (Remembered when the
+        category has patterns; phrases alone are one lookup.)"""
+        phrases = self.vocabulary.only_phrases(category)
+        if phrases is not None:
+            return line.key in phrases
         return self.answer(("phrase", category), line.text, lambda: self.vocabulary.is_phrase(category, line.key, budget))
 
     def classify(self, categories: Sequence[str], line: Line, budget: Budget | None = None) -> str | None:

@@ -641,11 +641,12 @@ class _Patterns:
 class _Category:
     """The entries of one category: phrases in a set, patterns indexed and compiled lazily."""
 
-    __slots__ = ("_lazy", "entries", "literals", "trusted")
+    __slots__ = ("_lazy", "entries", "literals", "phrases_only", "trusted")
 
     def __init__(self, entries: Sequence[_Entry]) -> None:
         self.entries = tuple(entries)
         self.literals = frozenset(e.source for e in self.entries if e.kind == "phrase")
+        self.phrases_only = all(e.kind == "phrase" for e in self.entries)
         # Every pattern shipped with the package (no timeout, no budget needed).
         self.trusted = all(e.trusted for e in self.entries if e.kind != "phrase")
         self._lazy: dict[str, Any] = {}
@@ -800,6 +801,19 @@ class Vocabulary:
     def literals(self, category: str) -> frozenset[str]:
         matcher = self._categories.get(category)
         return matcher.literals if matcher else frozenset()
+
+    def only_phrases(self, category: str) -> frozenset[str] | None:
+        """The phrases of ``category`` when it holds no pattern (then :meth:`is_phrase` is a
+        lookup in them), else None.
+
+        >>> vocab = Vocabulary({"a": ["Home"], "b": ["Home", "re:news [0-9]+"]})
+        >>> vocab.only_phrases("a"), vocab.only_phrases("b"), vocab.only_phrases("c")
+        (frozenset({'home'}), None, frozenset())
+        """
+        matcher = self._categories.get(category)
+        if matcher is None:
+            return frozenset()
+        return matcher.literals if matcher.phrases_only else None
 
     def validate(self) -> None:
         """Compile every pattern (raises :class:`VocabularyError` on the first invalid one)."""
