@@ -133,6 +133,9 @@ MIN_RUN_ABOVE = 4
 MAX_BETWEEN_ENTRIES = 8
 # Lines in a row each led by its date that make a timeline or a schedule below the text.
 MIN_DATED_ENTRIES = 3
+# The genders a job ad names anywhere in its title ("Anlagenmechaniker SHK (m/w/d) in Vollzeit",
+# "Técnico (h/m)", "Magazynier (k/m)").
+JOB_GENDERS_RE = regex.compile(r"\((?:[mwfdhvkx]\s?/\s?){1,3}[mwfdhvkx]\)", regex.IGNORECASE)
 # A bracket closing a line ("(m/w/d)", "(A-L)"), short enough not to hold a sentence, and
 # the end of a line it is looked for in.
 QUALIFIER_RE = regex.compile(r"\s*\([^()]{1,40}\)$")
@@ -1339,7 +1342,9 @@ class BodyRegion(BlockFilter):
                     # "Stadtwerke Eichtersheim GmbH").
                     head_end = title + 1
                     above = title - 1
-                    if above in head and not crosses_removed(stops, blocks, title) and (self._qualified(blocks[above].text) or self._job_terms(blocks[above].text)):
+                    if above in head and not crosses_removed(stops, blocks, title) and (
+                        self._qualified(blocks[above].text) or self._job_terms(blocks[above].text) or JOB_GENDERS_RE.search(blocks[above].text)
+                    ):
                         head_end = above
             # A table flattened with bars that opens the text under the headline keeps its
             # heading, the line right above it in the input ("Måndag–fredag" over "Hållplats | 1
