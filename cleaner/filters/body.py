@@ -555,7 +555,7 @@ class BodyRegion(BlockFilter):
             return True
         # The office alone under the letter's place and date ("Erlenstadt, den 14. März 2023" /
         # "Der Vorstand").
-        if i > 0 and self._signs_as_office(blocks[i].text) and self._place_date(blocks[i - 1].text):
+        if i > 0 and self._short_phrase("signature_roles", blocks[i].text) and self._place_date(blocks[i - 1].text):
             return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
             return True
@@ -585,7 +585,7 @@ class BodyRegion(BlockFilter):
             if k > i and crosses_removed(stops, blocks, k):
                 return False
             text = blocks[k].text
-            if len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("closing_formulas", self.lines(text)):
+            if self._short_phrase("closing_formulas", text):
                 return True
             if shapes.is_related_header(text) or shapes.is_comment_header(text):
                 return False
@@ -629,15 +629,11 @@ class BodyRegion(BlockFilter):
         under it ("Sabine Keller, Kita-Leitung" / "Hallstadt, 17. Juni 2024")."""
         if not self._place_date(blocks[i].text):
             return False
-        return (i + 1 < len(blocks) and (self._signs_off(blocks, i + 1) or self._signs_as_office(blocks[i + 1].text))) or (i > 0 and self._signs_off(blocks, i - 1))
+        return (i + 1 < len(blocks) and (self._signs_off(blocks, i + 1) or self._short_phrase("signature_roles", blocks[i + 1].text))) or (i > 0 and self._signs_off(blocks, i - 1))
 
     def _place_date(self, text: str) -> bool:
         """A place and a date after its last comma ("Erlenstadt, den 14. März 2023")."""
         return "," in text and size(text) <= MAX_PLACE_DATE_WORDS and self.lines.shapes.is_date(text.rpartition(",")[2])
-
-    def _signs_as_office(self, text: str) -> bool:
-        """An office alone that signs a letter ("Der Vorstand"; vocabulary ``signature_roles``)."""
-        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("signature_roles", self.lines(text))
 
     def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None, set[str]]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
@@ -717,10 +713,6 @@ class BodyRegion(BlockFilter):
         words = WORD_RE.findall(self.lines(line).folded)
         return bool(words) and WORD_RE.findall(self.lines(paragraph[: len(line) + MAX_OPENING_SLACK]).folded)[: len(words)] == words
 
-    def _opens_notice(self, text: str) -> bool:
-        """An imprint's legal lead-in ("Angaben gemäß § 5 DDG"; vocabulary ``notice_heads``)."""
-        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("notice_heads", self.lines(text))
-
     @staticmethod
     def _figure_boxes(blocks: tuple[Block, ...], prose: list[bool], sizes: list[float]) -> set[int]:
         """Boxes of figures: ``MIN_FACTS`` short lines or more in a row, each led by a figure
@@ -745,8 +737,11 @@ class BodyRegion(BlockFilter):
             k = max(j, k + 1)
         return found
 
-    def _greets(self, text: str) -> bool:
-        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("salutations", self.lines(text))
+    def _short_phrase(self, category: str, text: str) -> bool:
+        """Is ``text`` a line of a header's length that is a whole-line entry of vocabulary
+        ``category`` ("Kære medlemmer" in ``salutations``, "Der Vorstand" in
+        ``signature_roles``, "Angaben gemäß § 5 DDG" in ``notice_heads``)?"""
+        return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase(category, self.lines(text))
 
     def _is_text(self, text: str) -> bool:
         return FULL_STOP_RE.search(text) is not None or LIST_ITEM_RE.match(text) is not None
@@ -1364,7 +1359,7 @@ class BodyRegion(BlockFilter):
         # An imprint's legal lead-in above the text ("Angaben gemäß § 5 DDG"; vocabulary
         # ``notice_heads``) opens it: the provider's name, address and contacts under it are
         # the page's text.
-        notice = next((k for k in range(head_end) if self._opens_notice(blocks[k].text)), None) if self.structure else None
+        notice = next((k for k in range(head_end) if self._short_phrase("notice_heads", blocks[k].text)), None) if self.structure else None
         if notice is not None and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in range(notice, head_end)):
             head_end = notice
         tail_start = last + 1
@@ -1457,7 +1452,7 @@ class BodyRegion(BlockFilter):
             inner.setdefault(i, FEEDBACK_DETAIL)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
-        greeting = first - 1 if first > 0 and self._greets(blocks[first - 1].text) else None
+        greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
         facts = self._facts_under(blocks, title, head_end) if title is not None and self.structure else set()
         for i, block in enumerate(blocks):
@@ -1573,10 +1568,10 @@ class BodyRegion(BlockFilter):
         positions = [b.index for b in blocks]
         headers = [
             k + 1 for k, text in enumerate(texts)
-            if not prose[k] and len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase("contents_headings", self.lines(text))
+            if not prose[k] and self._short_phrase("contents_headings", text)
         ] + [
             bisect_right(positions, r.block.index) for r in doc.removals
-            if r.filter != self.name and len(r.block.text) <= MAX_HEADER_CHARS and self.lines.is_phrase("contents_headings", self.lines(r.block.text))
+            if r.filter != self.name and self._short_phrase("contents_headings", r.block.text)
         ]  # fmt: skip
         if not (removed or entries or headers):
             return box, headings
