@@ -421,6 +421,8 @@ POSTAL_TOWN_RE = regex.compile(
 # name's line at most.
 MIN_DAY_ITEMS = 3
 MAX_DAY_NAME_CHARS = 40
+# Item lines under each day of such a chain at most (a dish and its vegetarian choice).
+MAX_DAY_ITEM_LINES = 3
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
@@ -1230,11 +1232,18 @@ class Shapes:
         found: list[tuple[int, int, str]] = []
         end = 0  # where the last chain of pairs ended
         for k in (k for k, d in enumerate(day) if d and k >= end):
-            m = k  # pairs of a day and its item from k on
-            while m + 1 < n and day[m] and not prose[m + 1] and not day[m + 1]:
-                m += 2
-            if (m - k) // 2 >= MIN_DAY_ITEMS:
-                found += [(d, d + 2, "days") for d in range(k, m, 2) if d not in taken]
+            # Groups of a day and the same number of items from k on, one item each first
+            # ("Måndag" / "Köttbullar med potatismos" / "Vegetariskt: Bönbullar" / "Tisdag" /
+            # ...: two each, the same shape of cells every day).
+            chains = []
+            for size in range(2, MAX_DAY_ITEM_LINES + 2):
+                m = k
+                while m + size <= n and day[m] and not any(prose[e] or day[e] for e in range(m + 1, m + size)):
+                    m += size
+                chains.append((m, size))
+            m, size = next(((m, size) for m, size in chains if (m - k) // size >= MIN_DAY_ITEMS), chains[0])
+            if (m - k) // size >= MIN_DAY_ITEMS:
+                found += [(d, d + size, "days") for d in range(k, m, size) if d not in taken]
                 if k > 0 and not prose[k - 1] and k - 1 not in taken and self.is_date(texts[k - 1]) and not self.is_relative_date(texts[k - 1]):
                     found.append((k - 1, k, "days"))
             end = m

@@ -1099,6 +1099,7 @@ class BodyRegion(BlockFilter):
         in_runs: set[int] = set()  # lines of the article's tables, lists and entries
         tabled: set[int] = set()  # lines of its tables and entries
         barred: set[int] = set()  # the first rows of its tables flattened with bars
+        timed: set[int] = set()  # lines of its programmes by day or time
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
@@ -1148,6 +1149,8 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     if why in ("data", "entries"):
                         tabled.add(i)
+                    elif why == "days":
+                        timed.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or i in facts)):
                         structured.add(i)
             # A table flattened with bars between its cells, a row per line, is the article's
@@ -1319,7 +1322,7 @@ class BodyRegion(BlockFilter):
                 and sum(short[k] for k in gap) <= MAX_BRIDGE
                 and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in gap)
                 and any(sizes[k] >= self.min_standfirst_words and FULL_STOP_END_RE.search(blocks[k].text) for k in between)
-                and sum(k in tabled or self.lines.shapes.is_data(blocks[k].text) for k in between) >= MIN_HEAD_DATA
+                and sum(k in tabled or k in timed or self.lines.shapes.is_data(blocks[k].text) for k in between) >= MIN_HEAD_DATA
             ):
                 head_end = title + 1
             if head_end > title + 1 and not any(k in boxes_of_links for k in gap):
