@@ -10,8 +10,8 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, bar_rows, is_intro
-from cleaner.patterns import core, fold, is_name_token
+from cleaner.lines import CLOCK_LED_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.patterns import core, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]
@@ -36,6 +36,8 @@ COUNTER_TAIL_RE = regex.compile(r"(?:\s[|·•]\s\d{1,6}\s\p{L}{1,15}\.?)+\s*$")
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
 SEPARATORS = " ,;|•·–—-:"
 MAX_STAMP_WORDS = 16
+# Items of a menu or a trail of crumbs, not a headline: "Forsiden | Nyheter | Sport".
+MENU_SEPARATOR_RE = regex.compile(r"\s[|›»•·>/]\s")
 # Lines of clock times alone in a row that make a timetable's cells, at least.
 MIN_TIME_ROWS = 4
 # A number's last part of one digit ("3.7.2"): no short date ends so.
@@ -196,6 +198,31 @@ class Bylines(BlockFilter):
         for i, reason in found:
             if i not in kept:
                 yield self.removal(doc.blocks[i], reason)
+        yield from self._named_over_dates(doc, found, kept)
+
+    def _named_over_dates(self, doc: Document, found: list[tuple[int, str]], kept: set[int]) -> Iterator[Removal]:
+        """A person's name alone right over the page's dateline, under a longer line (the
+        headline or its deck), is the article's byline ("... jäi alle 60 prosentin." / "Heikki
+        Mäkelä" / "14.4.2025 klo 00.42"). Not the first line nor one under a menu or a trail
+        of crumbs (a portrait's headline is a name),
+        nor over a date a letter's signature or a table keeps, nor over a later date (teasers of
+        other stories name their authors over their dates)."""
+        blocks = doc.blocks
+        taken = {i for i, _ in found}
+        # The page's first date only: names over dates further down are other stories'.
+        i = next((i for i, reason in found if reason == "dateline"), None)
+        if i is not None:
+            name = i - 1
+            if (
+                i not in kept
+                and name >= 1
+                and name not in taken
+                and names_person(blocks[name].text)
+                and word_count(blocks[name - 1].text) > MAX_NAME_WORDS
+                and not names_person(blocks[name - 1].text)
+                and not MENU_SEPARATOR_RE.search(blocks[name - 1].text)
+            ):
+                yield self.removal(blocks[name], "byline", f"a name over the dateline on line {blocks[i].index + 1}")
 
     @staticmethod
     def _answers(doc: Document, found: list[tuple[int, str]]) -> set[int]:

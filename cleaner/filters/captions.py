@@ -55,6 +55,9 @@ TRAILING_CREDIT = (
     r"quelle|source|фото|写真|撮影|图|图片|照片|사진|صورة|φωτ|©)[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})(?!(?<=[{spaced}])[{spaced}])[^()]{{0,40}})\)"
     # (a name's initial may close with a full stop: "Foto: Rheintaler Rundschau/M. Weiß")
     r"|\s(?:photo(?:graph(?:s|y)?)?|foto(?:graf(?:ie|ía|ia|o)?)?|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
+    # after a sentence, any label word of the vocabulary and a colon ("... sunnuntai-iltana.
+    # Kuva: Antti Laitinen")
+    r"|(?<=[.!?])\s(?:{labels})\s?:\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
     r"|\sfot\.\s[^.!?:]{{1,60}}"
     r"|\s©\s?(?!\d)[^.!?\d]{{1,60}}"
     r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
@@ -72,6 +75,8 @@ SPACED_LETTERS = "a-zß-ɏа-яёα-ωά-ώ"
 TRAILING_CREDIT_HINT_RE = regex.compile(
     r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|zdjęcie|світлина|φωτογραφία"
 )
+# A label of the vocabulary that is one word of letters ("kuva", "fuente"), not a sign ("©").
+WORD_LABEL_RE = regex.compile(r"\p{L}+")
 # A name of two or three capitalised words glued to a sentence's full stop at a line's end.
 GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")
 # Every match of the leading-credit regex (see Captions) holds a slash.
@@ -123,7 +128,10 @@ class Captions(BlockFilter):
         self._leading_credit_re = regex.compile(
             rf"^(?:(?:[\w.'-]+ ){{0,3}}/ ?(?:{agencies})|(?:{agencies})(?: ?/ ?(?:[\w.'-]+ ){{1,3}}))\s"
         )
-        self._trailing_credit_re = regex.compile(rf"(?:{TRAILING_CREDIT.format(agencies=agencies, spaced=SPACED_LETTERS)})\s*$")
+        # The vocabulary's label words (see TRAILING_CREDIT).
+        words = sorted((x for x in self.vocabulary.literals("credit_labels") if WORD_LABEL_RE.fullmatch(x)), key=len, reverse=True)
+        word_labels = "|".join(regex.escape(x) for x in words) or "(?!)"
+        self._trailing_credit_re = regex.compile(rf"(?:{TRAILING_CREDIT.format(agencies=agencies, spaced=SPACED_LETTERS, labels=word_labels)})\s*$")
 
     # -- single lines -------------------------------------------------------------
     def is_credit(self, text: str) -> bool:
