@@ -420,6 +420,12 @@ POSTAL_TOWN_RE = regex.compile(
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3
+# A thing named, a dash, and what is said of it in lower case or figures: a glossed item
+# ("Möhren – in Reihen mit 25 cm Abstand"); MIN_GLOSSES of them in a row with MAX_GLOSS_GAP
+# headings or plain items between two at most.
+GLOSS_RE = regex.compile(r"\p{Lu}[^–—:|]{0,48}?\s[–—-]\s(?:\p{Ll}|\d)[\p{L}\d]*(?:\s\S+){2,}")
+MIN_GLOSSES = 3
+MAX_GLOSS_GAP = 1
 MAX_DAY_NAME_CHARS = 40
 # Item lines under each day of such a chain at most (a dish and its vegetarian choice).
 MAX_DAY_ITEM_LINES = 3
@@ -680,6 +686,29 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
             k = m
         else:
             k += 1
+    return found
+
+
+def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_GLOSSES`` items or more that each name a thing and say something of it
+    after a dash, in lower case ("Spinat – verträgt leichten Frost problemlos", "Rote Bete –
+    ab Ende April, ..."), with a heading or a plain item between them at most
+    (``MAX_GLOSS_GAP``; "Vorziehen auf der Fensterbank"), and the heading right above the
+    first: a list of the article's (what to sow, a glossary), not headlines of other
+    stories (a teaser goes on after its dash with a capital: "Bundesliga – Salzburg
+    siegt")."""
+    found: list[tuple[int, int, str]] = []
+    glossed = [k for k in range(start, end) if "–" in texts[k] or " - " in texts[k] or "—" in texts[k]]
+    glossed = [k for k in glossed if GLOSS_RE.match(texts[k])]
+    g = 0
+    while g < len(glossed):
+        h = g
+        while h + 1 < len(glossed) and glossed[h + 1] - glossed[h] <= MAX_GLOSS_GAP + 1 and all(is_heading(texts[m]) for m in range(glossed[h] + 1, glossed[h + 1])):
+            h += 1
+        if h - g + 1 >= MIN_GLOSSES:
+            first = glossed[g] - 1 if glossed[g] > start and is_heading(texts[glossed[g] - 1]) else glossed[g]
+            found.append((first, glossed[h] + 1, "list"))
+        g = h + 1
     return found
 
 
@@ -1478,6 +1507,7 @@ class Shapes:
             out.extend(self._classify_run(texts, i, j, min_share, max_list, dates, after_prose=i > 0, before_prose=j < n))
             out.extend(self._headed_lists(texts, i, j))
             out.extend(self._label_values(texts, i, j))
+            out.extend(_glosses(texts, i, j))
         return out + self._days(texts, prose)
 
     def _classify_run(

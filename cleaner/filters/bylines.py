@@ -36,6 +36,8 @@ COUNTER_TAIL_RE = regex.compile(r"(?:\s[|·•]\s\d{1,6}\s\p{L}{1,15}\.?)+\s*$")
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
 SEPARATORS = " ,;|•·–—-:"
 MAX_STAMP_WORDS = 16
+# What follows a stamp's date after a bar: its categories.
+BAR_TAIL_RE = regex.compile(r"\s[|•]\s.*$")
 # Items of a menu or a trail of crumbs, not a headline: "Forsiden | Nyheter | Sport".
 MENU_SEPARATOR_RE = regex.compile(r"\s[|›»•·>/]\s")
 # Lines of clock times alone in a row that make a timetable's cells, at least.
@@ -151,7 +153,9 @@ class Bylines(BlockFilter):
                     break
                 after = COUNTER_TAIL_RE.sub("", " " + " ".join(words[k + lead + count :])).strip(SEPARATORS)
                 if after:
-                    dated = shapes.is_date(after) or shapes.is_date(CATEGORY_TAIL_RE.sub("", after))
+                    # The date, perhaps then its categories after a bar ("29. März 2026 |
+                    # Kategorie: Gartenkalender").
+                    dated = shapes.is_date(after) or shapes.is_date(CATEGORY_TAIL_RE.sub("", after)) or shapes.is_date(BAR_TAIL_RE.sub("", after))
                 else:
                     dated = shapes.is_date(before)
                 if dated and not (after and fold(name[-1]) in date_words):
