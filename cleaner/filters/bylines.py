@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -300,7 +300,8 @@ class Bylines(BlockFilter):
         }
 
     def _days_of(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
-        """Dates each right over a line led by a clock time, ``MIN_TIMED_DAYS`` of them or more:
+        """Dates each right over a line led by a clock time, or over entries of one label,
+        ``MIN_TIMED_DAYS`` of them or more:
         a schedule's days ("Samstag, 2. März" / "18:00 St. Martin, Vorabendmesse" / "Sonntag,
         3. März" / "08:30 St. Ulrich, Pfarrgottesdienst"), however long their entries."""
         blocks = doc.blocks
@@ -313,7 +314,21 @@ class Bylines(BlockFilter):
             and CLOCK_LED_RE.match(self.lines(blocks[i + 1].text).folded)
             and not self.lines.shapes.is_relative_date(blocks[i].text)
         }
-        return days if len(days) >= MIN_TIMED_DAYS else set()
+        days = days if len(days) >= MIN_TIMED_DAYS else set()
+        # Or each right over an entry with the same label ("Pátek 17. července" / "Hlavní
+        # pódium: Paper Lanterns, ..." / "Sobota 18. července" / "Hlavní pódium: ..."): a
+        # programme by day, the same shape of entries under every date; its days name no year
+        # nor time (teasers' dates over "Kolumne: ..." do).
+        labels: dict[str, set[int]] = {}
+        for i, reason in found:
+            if reason == "dateline" and i + 1 < len(blocks) and blocks[i + 1].index == blocks[i].index + 1:
+                entry = LABELLED_RE.match(blocks[i + 1].text)
+                if entry is not None and not self.lines.shapes.is_relative_date(blocks[i].text) and not YEAR_OR_TIME_RE.search(self.lines(blocks[i].text).folded):
+                    labels.setdefault(fold(blocks[i + 1].text.split(":", 1)[0]), set()).add(i)
+        for same in labels.values():
+            if len(same) >= MIN_TIMED_DAYS:
+                days |= same
+        return days
 
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Date lines that belong to a table or schedule of the article (day headings over
