@@ -659,7 +659,10 @@ class BodyRegion(BlockFilter):
             if len(items) >= 2:
                 key = self.lines(items[-1]).key
                 named[key] = min(named.get(key, block.index), block.index)  # the highest trail
-                if len(items) >= 3 and (trail is None or block.index < trail):
+                # Three items or more, or two from the site's home ("Startseite / Aktuelles";
+                # vocabulary ``navigation``).
+                home = len(items) == 2 and self.lines.is_phrase("navigation", self.lines(items[0]))
+                if (len(items) >= 3 or home) and (trail is None or block.index < trail):
                     trail = block.index
                     trail_items = {self.lines(item).key for item in items}
         return named, trail, trail_items
