@@ -79,6 +79,11 @@ TRAILING_CREDIT_HINT_RE = regex.compile(
 WORD_LABEL_RE = regex.compile(r"\p{L}+")
 # A name of two or three capitalised words glued to a sentence's full stop at a line's end.
 GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")
+# Lines under a short line glued to a caption where text naming it makes it their subject,
+# not a credit.
+MAX_SUBJECT_LINES = 3
+# Words of such text at least (a sentence, not a second copy of the name).
+MIN_SUBJECT_TEXT_WORDS = 5
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -318,9 +323,15 @@ class Captions(BlockFilter):
     def _glued_credits(
         self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int]
     ) -> Iterator[Removal]:
-        """A short line near a caption copy that is glued to that copy is its credit."""
+        """A short line near a caption copy that is glued to that copy is its credit; not a
+        name that the next lines' text speaks of, the subject of an entry ("Bruno" / "Edad: 7
+        años" / "Bruno es un gigante bonachón." / "Quiero conocer a Bruno")."""
         for s in _near(short, i, self.window + 1):
             glued = keys[i].startswith(keys[s] + " ") or keys[i].endswith(" " + keys[s])
+            if glued and any(
+                f" {keys[s]} " in f" {keys[k]} " and self.lines(blocks[k].text).words >= MIN_SUBJECT_TEXT_WORDS for k in range(s + 1, min(s + 1 + MAX_SUBJECT_LINES, i))
+            ):
+                continue
             if s not in gone and s != i and keys[s] and keys[s] != variant and glued:
                 gone.add(s)
                 yield self.removal(blocks[s], "image_credit", f"glued to line {blocks[i].index + 1}")
