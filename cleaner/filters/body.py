@@ -92,6 +92,8 @@ MIN_NOTE_WORDS = 6
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# Words of a signature after a closing formula on its line at most (who signs and an office).
+MAX_ONE_LINE_SIGNATURE_WORDS = 12
 # Short lines between a letter's text and its closing formula at most (office hours, a phone).
 MAX_LINES_OVER_CLOSING = 3
 # Words at least of a sentence that introduces a list with a colon ("Sie haben drei
@@ -566,12 +568,23 @@ class BodyRegion(BlockFilter):
             if len(text) > 80:
                 continue
             line = self.lines(text)
-            if self.lines.is_phrase("closing_formulas", line):
+            if self.lines.is_phrase("closing_formulas", line) or (k == i and self._closes_signed(line.folded)):
                 return True
             # A line that signs with the name ("gez. Thomas Lechner") has only the role under it.
             if i - k < MAX_SIGNATURE_LINES and self.lines.is_phrase("signed_lines", line):
                 return True
         return False
+
+    def _closes_signed(self, folded: str) -> bool:
+        """A closing formula and the signature after a comma on one line ("Herzliche Grüße,
+        Ihr Kita-Team und Ihre Kita-Leitung Birgit Hansen"; vocabulary ``closing_formulas``)."""
+        if "," not in folded:
+            return False
+        end = self.vocabulary.prefix("closing_formulas", folded)
+        if end is None:
+            return False
+        rest = folded[end:]
+        return rest.lstrip().startswith(",") and 0 < size(rest) <= MAX_ONE_LINE_SIGNATURE_WORDS
 
     def _closed_below(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> bool:
         """Is line ``i`` one of the few short lines between the text and a closing formula
