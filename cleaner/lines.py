@@ -423,7 +423,7 @@ MIN_DAY_ITEMS = 3
 # A thing named, a dash, and what is said of it in lower case or figures: a glossed item
 # ("Möhren – in Reihen mit 25 cm Abstand"); MIN_GLOSSES of them in a row with MAX_GLOSS_GAP
 # headings or plain items between two at most.
-GLOSS_RE = regex.compile(r"\p{Lu}[^–—:|]{0,48}?\s[–—-]\s(?:\p{Ll}|\d)[\p{L}\d]*(?:\s\S+){2,}")
+GLOSS_RE = regex.compile(r"\p{Lu}[^–—:|]{0,48}?(?:\s[–—-]\s|(?<=\S)\s?:\s)(?:\p{Ll}|\d)[\p{L}\d]*(?:\s\S+){2,}")
 MIN_GLOSSES = 3
 MAX_GLOSS_GAP = 1
 MAX_DAY_NAME_CHARS = 40
@@ -689,6 +689,12 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
     return found
 
 
+def is_gloss(text: str) -> bool:
+    """A glossed item: a thing named, a dash or a colon, and what is said of it in lower case
+    or figures ("Spinat – verträgt leichten Frost problemlos")."""
+    return GLOSS_RE.match(text) is not None
+
+
 def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
     """Runs of ``MIN_GLOSSES`` items or more that each name a thing and say something of it
     after a dash, in lower case ("Spinat – verträgt leichten Frost problemlos", "Rote Bete –
@@ -698,8 +704,8 @@ def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
     stories (a teaser goes on after its dash with a capital: "Bundesliga – Salzburg
     siegt")."""
     found: list[tuple[int, int, str]] = []
-    glossed = [k for k in range(start, end) if "–" in texts[k] or " - " in texts[k] or "—" in texts[k]]
-    glossed = [k for k in glossed if GLOSS_RE.match(texts[k])]
+    glossed = [k for k in range(start, end) if "–" in texts[k] or " - " in texts[k] or "—" in texts[k] or ": " in texts[k]]
+    glossed = [k for k in glossed if is_gloss(texts[k])]
     g = 0
     while g < len(glossed):
         h = g

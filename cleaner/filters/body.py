@@ -51,6 +51,7 @@ from cleaner.lines import (
     evenly_spaced,
     is_crumbs,
     is_entry,
+    is_gloss,
     is_heading,
     is_timed_entry,
     names_person,
@@ -114,6 +115,9 @@ CONTENTS_DETAIL = "the page's table of contents (its sections follow)"
 # A feedback question's answer buttons ("Ja" / "Nein") between the text and its contact block.
 MAX_FEEDBACK_BUTTONS = 3
 MAX_FEEDBACK_BUTTON_WORDS = 2
+# Lines of the text's own lists under a line of the page's that it goes on over, at least.
+MIN_LIST_LINES_UNDER = 3
+INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 FEEDBACK_DETAIL = "a feedback question's answer buttons"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
@@ -845,6 +849,25 @@ class BodyRegion(BlockFilter):
             below += 1
         return not (below > after and below < limit and not crosses_removed(stops, blocks, below) and self._states(blocks[below].text))
 
+    @staticmethod
+    def _over_own_lists(
+        blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, ends: Sequence[int], stops: Sequence[int], in_runs: Collection[int]
+    ) -> bool:
+        """Line ``i``, a short line alone, stands over a heading and ``MIN_LIST_LINES_UNDER``
+        glossed items of the article's own list (:func:`lines.is_gloss`; "Dónde comer" /
+        "Taberna El Pasaje (Baeza): tapas clásicas y ambiente local" / ...), with no end of
+        the article box nor a lead-in of other stories above or among them (teasers go on
+        after their colon with a capital: "Kolumne: Als ich noch ein Kritiker war")."""
+        below = range(i + 2, i + 2 + MIN_LIST_LINES_UNDER)
+        return (
+            short[i]
+            and below.stop <= limit
+            and not crosses_removed(ends, blocks, i)
+            and is_heading(blocks[i + 1].text)
+            and all(k in in_runs and is_gloss(blocks[k].text) and not crosses_removed(stops, blocks, k) for k in below)
+            and not crosses_removed(stops, blocks, i + 1)
+        )
+
     def _feedback_buttons(self, doc: Document, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> int | None:
         """Right under a removed question of the share prompts (a feedback question: "War
         diese Antwort hilfreich?", "Was this page helpful?"), up to ``MAX_FEEDBACK_BUTTONS``
@@ -1389,6 +1412,7 @@ class BodyRegion(BlockFilter):
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
+        interjected: set[int] = set()  # a line of the page's over the text's own lists
         resumed = -1  # where the text went on under them
         while tail_start < limit:
             # A small table: its header row (perhaps under a heading) and rows with a figure
@@ -1420,6 +1444,12 @@ class BodyRegion(BlockFilter):
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
+                if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):
+                    # One line of the page's between the text and its own lists under
+                    # their headings ("¿Buscas alojamiento? Consulta ..." / "Dónde comer" /
+                    # "Taberna El Pasaje (Baeza): tapas clásicas ..."): it goes, the text goes on.
+                    interjected.add(tail_start)
+                    buttons = tail_start + 1
                 if buttons is None or buttons == resumed:
                     break
                 resumed = buttons
@@ -1469,6 +1499,8 @@ class BodyRegion(BlockFilter):
             inner.setdefault(i, why)
         for i in feedback:
             inner.setdefault(i, FEEDBACK_DETAIL)
+        for i in interjected:
+            inner.setdefault(i, INTERJECTED_DETAIL)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
