@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import quoted_together
-from cleaner.lines import Lines
+from cleaner.lines import BAR_SEPARATOR_RE, Lines
 from cleaner.patterns import (
     CJK_RE,
     SENTENCE_END_RE,
@@ -84,6 +84,8 @@ GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,
 MAX_SUBJECT_LINES = 3
 # Words of such text at least (a sentence, not a second copy of the name).
 MIN_SUBJECT_TEXT_WORDS = 5
+# Bars between the cells of a table's row flattened on one line, at least.
+MIN_ROW_BARS = 2
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -227,7 +229,7 @@ class Captions(BlockFilter):
         gone: set[int] = set()
         credits: set[int] = set()
         for i, block in enumerate(blocks):
-            if self.is_credit(block.text):
+            if self.is_credit(block.text) and not self._notes_table(blocks, i):
                 credits.add(i)
                 gone.add(i)
                 yield self.removal(block, "image_credit")
@@ -241,6 +243,15 @@ class Captions(BlockFilter):
                 yield self.removal(block, "caption_with_credit")
         if self.pull_quotes:
             yield from self._pull_quotes(blocks, keys, gone)
+
+    def _notes_table(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
+        table's row flattened with bars ("Calabria | 880 | -2,1%"): the table's source
+        ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a photo's credit."""
+        if i == 0 or blocks[i - 1].index != blocks[i].index - 1 or len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_ROW_BARS:
+            return False
+        label = self.lines(blocks[i].text).folded.split(":", 1)[0].strip()
+        return label in self.vocabulary.literals("source_labels")
 
     def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
