@@ -22,7 +22,7 @@ This is the package's one speed device: describe a line once, then read the desc
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 
@@ -43,6 +43,7 @@ MAX_LINES = 1 << 15
 PROSE_WORDS = 12
 # Lines longer than this get no memo entry (a pathological input of huge lines).
 MAX_REMEMBERED_CHARS = 10_000
+_UNKNOWN: Any = object()  # not answered yet (None and False are answers)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -55,18 +56,18 @@ class Line:
     words: int  # word tokens
     size: float  # words, two Chinese or Japanese characters counting as one
     sentence_end: bool  # ends like a sentence (punctuation, an emoji or an emoticon)
+    # A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default twelve words).
+    prose: bool
+    # Whole-line vocabulary entries, by category: filled as filters ask (Lines.is_phrase).
+    phrases: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> Line:
         folded = fold(text)
         words = word_count(text)
-        return cls(text, folded, strip_decoration(folded), words, size(text, words), ends_sentence(text))
-
-    @property
-    def prose(self) -> bool:
-        """A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default
-        twelve words)."""
-        return self.size >= PROSE_WORDS and self.sentence_end
+        length = size(text, words)
+        sentence_end = ends_sentence(text)
+        return cls(text, folded, strip_decoration(folded), words, length, sentence_end, length >= PROSE_WORDS and sentence_end)
 
 
 class Lines:
@@ -78,7 +79,7 @@ class Lines:
     ('world', 1, True)
     """
 
-    __slots__ = ("_answers", "_lines", "_shapes", "max_size", "vocabulary")
+    __slots__ = ("_answers", "_last", "_lines", "_shapes", "max_size", "vocabulary")
 
     def __init__(self, vocabulary: Vocabulary | None = None, *, max_size: int = MAX_LINES) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.default()
@@ -86,6 +87,7 @@ class Lines:
         self._lines: dict[str, Line] = {}
         self._answers: dict[Hashable, Any] = {}
         self._shapes: Shapes | None = None
+        self._last: tuple[Sequence[Block], tuple[Line, ...]] | None = None  # see of()
 
     @property
     def shapes(self) -> Shapes:
@@ -111,9 +113,16 @@ class Lines:
                 self._lines[text] = line
         return line
 
-    def of(self, blocks: Sequence[Block]) -> list[Line]:
-        """The descriptions of blocks (a document's ``blocks``), in order."""
-        return [self(block.text) for block in blocks]
+    def of(self, blocks: Sequence[Block]) -> Sequence[Line]:
+        """The descriptions of blocks (a document's ``blocks``), in order. The filters that
+        see the same blocks (one document between two removals) share one tuple."""
+        last = self._last
+        if last is not None and last[0] is blocks:
+            return last[1]
+        described = tuple([self(block.text) for block in blocks])
+        if isinstance(blocks, tuple):  # immutable: the same object always holds the same blocks
+            self._last = (blocks, described)
+        return described
 
     def answer(self, question: Hashable, text: str, compute: Callable[[], T]) -> T:
         """The answer to ``question`` about ``text``, computed once. ``question`` names what
@@ -121,8 +130,8 @@ class Lines:
         if len(text) > MAX_REMEMBERED_CHARS:
             return compute()
         memo_key = (question, text)
-        if memo_key in self._answers:
-            result: T = self._answers[memo_key]
+        result: T = self._answers.get(memo_key, _UNKNOWN)
+        if result is not _UNKNOWN:
             return result
         value = compute()
         if self.vocabulary.has_user_patterns:
@@ -136,12 +145,21 @@ class Lines:
 
     # -- vocabulary -------------------------------------------------------------------------
     def is_phrase(self, category: str, line: Line, budget: Budget | None = None) -> bool:
-        """Is the line's core a whole-line entry of ``category``? (Remembered when the
-        category has patterns; phrases alone are one lookup.)"""
-        phrases = self.vocabulary.only_phrases(category)
-        if phrases is not None:
-            return line.key in phrases
-        return self.answer(("phrase", category), line.text, lambda: self.vocabulary.is_phrase(category, line.key, budget))
+        """Is the line's core a whole-line entry of ``category``? Remembered on the line
+        (:attr:`Line.phrases`): every filter and every round that asks again reads it."""
+        found = line.phrases.get(category)
+        if found is None:
+            phrases = self.vocabulary.only_phrases(category)
+            if phrases is not None:
+                found = line.key in phrases
+            else:
+                found = self.vocabulary.is_phrase(category, line.key, budget)
+                if self.vocabulary.has_user_patterns:
+                    document = current_budget()
+                    if document is not None and document.exhausted:
+                        return found  # found on phrases only: not the answer for later documents
+            line.phrases[category] = found
+        return found
 
     def classify(self, categories: Sequence[str], line: Line, budget: Budget | None = None) -> str | None:
         """The first of ``categories`` the line's core is a whole-line entry of (see
