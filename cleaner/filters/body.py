@@ -104,7 +104,7 @@ MIN_INTRO_WORDS = 3
 MAX_PLACE_DATE_WORDS = 10
 # An entry of a table of contents: a section's number, then its name ("2.1 Klima").
 CONTENTS_ENTRY_RE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*?)\s*$")
-# The same, on any line of a page's text joined by line breaks (one search per page).
+# The same, at the start of a line (a block's, or after a line break inside one).
 CONTENTS_LINE_RE = regex.compile(r"^[^\S\n]*\d{1,2}(?:\.\d{1,2})*\.?[^\S\n]+\S", regex.MULTILINE)
 MIN_CONTENTS_ENTRIES = 3
 # Unnumbered entries under a contents header, at most, and the words of a step's label before
@@ -998,18 +998,17 @@ class BodyRegion(BlockFilter):
         return None
 
     def _related_cut(
-        self, doc: Document, prose: list[bool], limit: int, boxes: dict[int, str]
+        self, doc: Document, prose: list[bool], limit: int, boxes: dict[int, str], related: dict[int, str]
     ) -> tuple[int, str] | None:
         """Where a trailing list of other stories starts: after a header such as "Related
         stories", "Passend zum Artikel" or "Les plus lus" (perhaps already removed by
-        another filter), when only teaser-sized blocks and a minor share of the prose
-        follow it (up to ``limit``)."""
+        another filter; ``related``: see :meth:`_related_headers`), when only teaser-sized
+        blocks and a minor share of the prose follow it (up to ``limit``)."""
         if not self.related_sections:
             return None
         blocks = doc.blocks[:limit]
-        # A lead-in the promo filter already paired with its headline is not a list header.
-        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self.lines.shapes.is_related_header(r.block.text)}
-        headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_related_header(b.text))
+        here = {b.index for b in doc.blocks[limit:]}
+        headers = {index: text for index, text in related.items() if index not in here}
         sizes = [line.size for line in self.lines.of(blocks)]
         # Suffix sums and maxima, so each header is checked in constant time.
         prose_after = [0.0] * (len(blocks) + 1)
@@ -1048,20 +1047,28 @@ class BodyRegion(BlockFilter):
                 return start, f"other stories under {headers[header][:40]!r} (line {header + 1})"
         return None
 
+    def _related_headers(self, doc: Document) -> dict[int, str]:
+        """The headers over other stories ("Related stories", "Lesen Sie auch"), by original
+        position: the lines still here and those another filter removed, except a lead-in the
+        promo filter already paired with its headline (no list header)."""
+        is_header = self.lines.shapes.is_related_header
+        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and is_header(r.block.text)}
+        headers.update((b.index, b.text) for b in doc.blocks if is_header(b.text))
+        return headers
+
     def _related_boxes(
-        self, doc: Document, prose: list[bool], short: list[bool], sizes: list[float], in_runs: Collection[int] = ()
+        self, doc: Document, prose: list[bool], short: list[bool], sizes: list[float], related: dict[int, str], in_runs: Collection[int] = ()
     ) -> dict[int, str]:
         """Boxes of other stories set into the page: a related header ("Related stories",
-        "Lesen Sie auch", perhaps removed by another filter) and the link-like lines under
-        it, with the summary under each headline when every item has one (teaser cards).
-        Prose under a plain list of headlines is not a teaser: the article resumes there.
-        Returns position -> detail."""
+        "Lesen Sie auch", perhaps removed by another filter; ``related``: see
+        :meth:`_related_headers`) and the link-like lines under it, with the summary under
+        each headline when every item has one (teaser cards). Prose under a plain list of
+        headlines is not a teaser: the article resumes there. Returns position -> detail."""
         if not self.related_sections:
             return {}
         blocks = doc.blocks
         positions = [b.index for b in blocks]
-        headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and self.lines.shapes.is_related_header(r.block.text)}
-        headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_related_header(b.text))
+        headers = dict(related)
         # A promo lead-in ("Lesen Sie auch:", "Te puede interesar") took its first headline
         # with it; two or more more under it make a box.
         promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
@@ -1206,7 +1213,8 @@ class BodyRegion(BlockFilter):
         if self.structure:
             structured |= self._figure_boxes(blocks, prose, sizes)
         # Boxes of other stories go wherever they are, and do not split the article.
-        boxes_of_links = self._related_boxes(doc, prose, short, sizes, in_runs)
+        related_headers = self._related_headers(doc) if self.related_sections else {}
+        boxes_of_links = self._related_boxes(doc, prose, short, sizes, related_headers, in_runs)
         # A page's table of contents goes; the section headings it names stay headings.
         contents, headings = self._contents(doc, prose)
         for i in headings:
@@ -1485,7 +1493,7 @@ class BodyRegion(BlockFilter):
         while head_end < first and head_end in boxes_of_links:
             head_end += 1
         tail_detail = f"below the article (its text ends on line {blocks[tail_start - 1].index + 1})"
-        related = self._related_cut(doc, prose_before_boxes, limit, boxes_of_links)
+        related = self._related_cut(doc, prose_before_boxes, limit, boxes_of_links, related_headers)
         cut_at, cut_detail = len(blocks), ""
         if related is not None and related[0] < tail_start:
             cut_at, cut_detail = related
@@ -1612,7 +1620,7 @@ class BodyRegion(BlockFilter):
         box: set[int] = set()
         headings: set[int] = set()
         removed = [r.block for r in doc.removals if r.filter == self.name and r.detail == CONTENTS_DETAIL]
-        entries = CONTENTS_LINE_RE.search("\n".join(texts)) is not None
+        entries = any((CONTENTS_LINE_RE.search(t) if "\n" in t else CONTENTS_LINE_RE.match(t)) is not None for t in texts)
         # Or a header that names a table of contents over unnumbered entries ("On this page",
         # "Inhaltsverzeichnis"; vocabulary ``contents_headings``), perhaps gone already (another
         # filter took "Sommaire" for a label). ``headers``: where each table's entries start.
