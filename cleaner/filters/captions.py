@@ -375,7 +375,9 @@ class Captions(BlockFilter):
             if i in gone or i == 0 or not 3 <= n <= self.max_caption_words:
                 continue
             needle = bare[i].strip(" .,;:-。")
-            if len(needle) < (12 if CJK_RE.search(needle) else 25):
+            # Twelve characters of Chinese or Japanese, else 25 (the script is looked at only
+            # between the two).
+            if len(needle) < 12 or (len(needle) < 25 and not CJK_RE.search(needle)):
                 continue
             lo, hi = max(0, i - self.pull_quote_window), min(len(blocks), i + self.pull_quote_window + 1)
             if "\n" not in needle and joined.count(needle, starts[lo], starts[hi]) < 2:
