@@ -443,6 +443,14 @@ MIN_DAY_ITEMS = 3
 # headings or plain items between two at most.
 GLOSS_RE = regex.compile(r"\p{Lu}[^–—:|]{0,48}?(?:\s[–—-]\s|(?<=\S)\s?:\s)(?:\p{Ll}|\d)[\p{L}\d]*(?:\s\S+){2,}")
 MIN_GLOSSES = 3
+# A thing named and one figure after a dash or a colon, all the line holds ("Самара — 57,80",
+# "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
+FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
+MIN_FIGURE_ROWS = 4
+# A word and a number leading a line ("Station 3 – ...", "Day 2: ..."); MIN_NUMBERED_ITEMS
+# lines counting on in a row are an enumeration.
+NUMBERED_LEAD_RE = regex.compile(r"(\p{L}{2,20})\s(\d{1,3})\b(?![.,:]\d)")
+MIN_NUMBERED_ITEMS = 3
 MAX_GLOSS_GAP = 1
 MAX_DAY_NAME_CHARS = 40
 # Item lines under each day of such a chain at most (a dish and its vegetarian choice).
@@ -704,6 +712,43 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
             k = m
         else:
             k += 1
+    return found
+
+
+def _figure_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_FIGURE_ROWS`` lines or more that each name a thing and give one figure
+    after a dash or a colon ("Самара — 57,80", "Lyon : 1,92 €"): a two-column table
+    flattened one row per line, the article's data."""
+    found: list[tuple[int, int, str]] = []
+    k = start
+    while k < end:
+        m = k
+        while m < end and FIGURE_ROW_RE.match(texts[m]):
+            m += 1
+        if m - k >= MIN_FIGURE_ROWS:
+            found.append((k, m, "data"))
+        k = m + 1
+    return found
+
+
+def _numbered_items(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_NUMBERED_ITEMS`` lines or more led by the same word and the numbers that
+    count on ("Station 1 – Einführung", "Station 2 – Die Spinnmühle", ...; "Day 1: ...",
+    "Etappe 2 – ..."), with the heading right above the first: an enumeration of the
+    article's, not other stories (a series' parts in a box of links rarely count on from 1)."""
+    found: list[tuple[int, int, str]] = []
+    k = start
+    while k < end:
+        lead = NUMBERED_LEAD_RE.match(texts[k])
+        m = k + 1
+        if lead is not None:
+            word, number = lead.group(1).casefold(), int(lead.group(2))
+            while m < end and (more := NUMBERED_LEAD_RE.match(texts[m])) is not None and more.group(1).casefold() == word and int(more.group(2)) == number + (m - k):
+                m += 1
+            if m - k >= MIN_NUMBERED_ITEMS:
+                first = k - 1 if k > start and is_heading(texts[k - 1]) else k
+                found.append((first, m, "list"))
+        k = m
     return found
 
 
@@ -1532,6 +1577,8 @@ class Shapes:
             out.extend(self._headed_lists(texts, i, j))
             out.extend(self._label_values(texts, i, j))
             out.extend(_glosses(texts, i, j))
+            out.extend(_figure_rows(texts, i, j))
+            out.extend(_numbered_items(texts, i, j))
         return out + self._days(texts, prose)
 
     def _classify_run(
