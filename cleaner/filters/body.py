@@ -118,6 +118,12 @@ MAX_FEEDBACK_BUTTON_WORDS = 2
 # Lines of the text's own lists under a line of the page's that it goes on over, at least.
 MIN_LIST_LINES_UNDER = 3
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
+# A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
+# words at most, the items under each at least, and an item's words at least.
+MIN_LIST_SECTIONS = 3
+MAX_LIST_SECTION_WORDS = 3
+MIN_SECTION_ITEMS = 2
+MIN_SECTION_ITEM_WORDS = 4
 FEEDBACK_DETAIL = "a feedback question's answer buttons"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
@@ -1753,6 +1759,7 @@ class BodyRegion(BlockFilter):
                 and not self._rows(blocks, i, j)
                 and self._headed_table(blocks, i, j, ()) is None
                 and not self._priced_cards(blocks, i, j)
+                and not self._sectioned(blocks, i, j)
             ):
                 buttons = self._schedule_buttons(blocks, i, j)
                 if buttons is not None:
@@ -1761,6 +1768,21 @@ class BodyRegion(BlockFilter):
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+    def _sectioned(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
+        """Lines ``start`` to ``end`` are a list in sections: ``MIN_LIST_SECTIONS`` headings
+        or more of ``MAX_LIST_SECTION_WORDS`` words, each over ``MIN_SECTION_ITEMS`` items or
+        more of ``MIN_SECTION_ITEM_WORDS`` words or more, and no other line ("Kitchen" / "Gas
+        stove and two 230 g canisters" / "Pot, pan, two mugs, sporks and a folding knife" /
+        "Clothing" / ...): a checklist of the article's, not a box of links."""
+        words = [self.lines(blocks[k].text).words for k in range(start, end)]
+        heads = [k for k, n in enumerate(words) if n <= MAX_LIST_SECTION_WORDS and is_heading(blocks[start + k].text)]
+        if len(heads) < MIN_LIST_SECTIONS:
+            return False
+        if any(n < MIN_SECTION_ITEM_WORDS for k, n in enumerate(words) if k not in heads):
+            return False
+        bounds = [*heads, len(words)]
+        return all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
 
     def _schedule_buttons(self, blocks: tuple[Block, ...], start: int, end: int) -> list[int] | None:
         """When lines ``start`` to ``end`` are a schedule of the article (``MIN_DATED_ENTRIES``
