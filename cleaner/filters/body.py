@@ -93,6 +93,8 @@ MIN_NOTE_WORDS = 6
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# A spaced dash between two parts of a line ("Kirchheim, 16.05.2024 – gez. Dieter Lutz").
+SPACED_DASH_RE = regex.compile(r"\s[–—-]\s")
 # Words of a signature after a closing formula on its line at most (who signs and an office).
 MAX_ONE_LINE_SIGNATURE_WORDS = 12
 # Short lines between a letter's text and its closing formula at most (office hours, a phone).
@@ -578,7 +580,7 @@ class BodyRegion(BlockFilter):
             if len(text) > 80:
                 continue
             line = self.lines(text)
-            if self.lines.is_phrase("closing_formulas", line) or (k == i and self._closes_signed(line.folded)):
+            if self.lines.is_phrase("closing_formulas", line) or (k == i and (self._closes_signed(line.folded) or self._signed_after_dash(text))):
                 return True
             # A line that signs with the name ("gez. Thomas Lechner") has only the role under it.
             if i - k < MAX_SIGNATURE_LINES and self.lines.is_phrase("signed_lines", line):
@@ -596,6 +598,15 @@ class BodyRegion(BlockFilter):
         rest = folded[end:]
         return rest.lstrip().startswith(",") and 0 < size(rest) <= MAX_ONE_LINE_SIGNATURE_WORDS
 
+    def _signed_after_dash(self, text: str) -> bool:
+        """A place and date, then after a spaced dash a line signed with the name
+        ("Kirchheim, 16.05.2024 – gez. Dieter Lutz, Schriftführer"; vocabulary
+        ``signed_lines``): the minutes' or letter's signature on one line."""
+        if len(text) > MAX_DATA_CHARS or not SPACED_DASH_RE.search(text):
+            return False
+        signed = SPACED_DASH_RE.split(text)[-1]
+        return self.vocabulary.prefix("signed_lines", self.lines(signed).folded) is not None
+
     def _closed_below(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> bool:
         """Is line ``i`` one of the few short lines between the text and a closing formula
         right under them (``MAX_LINES_OVER_CLOSING``; vocabulary ``closing_formulas``): a
@@ -608,7 +619,7 @@ class BodyRegion(BlockFilter):
             if k > i and crosses_removed(stops, blocks, k):
                 return False
             text = blocks[k].text
-            if self._short_phrase("closing_formulas", text):
+            if self._short_phrase("closing_formulas", text) or (k > i and self._signed_after_dash(text)):
                 return True
             if shapes.is_related_header(text) or shapes.is_comment_header(text):
                 return False
