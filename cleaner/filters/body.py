@@ -75,6 +75,9 @@ SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}
 # and of data right under the headline looked at.
 MIN_FACT_ITEMS = 3
 MAX_FACT_LINES = 3
+# Words of a product's price line at most ("129,95 €", "Desde 110 € por noche"; not an offer:
+# "Abonnez-vous : 1 € le premier mois").
+MAX_PRICE_WORDS = 4
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
@@ -1293,6 +1296,7 @@ class BodyRegion(BlockFilter):
                 and looks_like_title(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
+                and not self._is_price(blocks[i].text)
             ]  # fmt: skip
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
@@ -1530,7 +1534,7 @@ class BodyRegion(BlockFilter):
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
-        facts = self._facts_under(blocks, title, head_end) if title is not None and self.structure else set()
+        facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) if title is not None and self.structure else set()
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
@@ -1568,6 +1572,43 @@ class BodyRegion(BlockFilter):
             k += 1
         # The data lines count only over a line of facts.
         return set(range(title + 1, max(found) + 1)) if found else set()
+
+    def _is_price(self, text: str) -> bool:
+        """A price line: a figure with a currency in ``MAX_PRICE_WORDS`` words at most ("129,95
+        €", "Desde 110 € por noche"): a product's fact, never its name."""
+        return CURRENCY_RE.search(text) is not None and self.lines(text).words <= MAX_PRICE_WORDS and self.lines.shapes.is_data(text)
+
+    def _product_facts(self, blocks: tuple[Block, ...], title: int, head_end: int, first: int) -> set[int]:
+        """A product's facts between its name and the text, when a price stands among the
+        first lines under the name (``MAX_FACT_LINES``; "129,95 €"): the lines of data and the
+        "Label: value" entries ("Farbe: Petrol", "Lieferzeit: 1–3 Werktage"), and the note
+        right under the price that goes on in lower case or names the tax or the delivery
+        (vocabulary ``price_notes``: "inkl. MwSt., zzgl. Versandkosten", "IVA incluido"), and the
+        heading right over the description's first paragraph. The buttons and swatches between
+        them are no facts."""
+        shapes = self.lines.shapes
+        texts = [blocks[k].text for k in range(len(blocks))]
+        priced = [k for k in range(title + 1, min(head_end, title + 1 + MAX_FACT_LINES + 1)) if self._is_price(texts[k])]
+        if not priced:
+            return set()
+        found: set[int] = set()
+        for k in range(title + 1, head_end):
+            text = texts[k]
+            if shapes.is_data(text) or is_entry(text):
+                found.add(k)
+            elif (
+                k - 1 in found
+                and CURRENCY_RE.search(texts[k - 1])
+                and blocks[k].index == blocks[k - 1].index + 1
+                and (text[:1].islower() or self._short_phrase("price_notes", text))
+            ):
+                found.add(k)
+        # And the heading of the description right over its first paragraph ("Produktbeschreibung").
+        above = first - 1
+        if found and max(found) < above < head_end and blocks[above].index == blocks[first].index - 1:
+            if is_heading(texts[above]) and self.lines(texts[above]).words <= MAX_SECTION_HEADING_WORDS:
+                found.add(above)
+        return found
 
     def _opens_section(
         self, blocks: tuple[Block, ...], link_like: list[bool], top: int, first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
