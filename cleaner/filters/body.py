@@ -78,6 +78,9 @@ MAX_FACT_LINES = 3
 # Words of a product's price line at most ("129,95 €", "Desde 110 € por noche"; not an offer:
 # "Abonnez-vous : 1 € le premier mois").
 MAX_PRICE_WORDS = 4
+# Words of a page's title that names an item of its site's menu, and of that item, at most.
+MAX_MENU_TITLE_WORDS = 4
+MIN_MENU_ITEMS = 3
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
@@ -1360,6 +1363,14 @@ class BodyRegion(BlockFilter):
                 upper = self._words(blocks[title - 1].text)
                 if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
                     headline = title - 1
+            # The line right over the text that names an item of the site's menu above it is
+            # the page's own title, kept with a longer line chosen higher up ("Home" /
+            # "Kursplan" / "Preise" / ... / "Kursplan" over "Gültig ab 1. April 2024. ..."; a
+            # menu's "Tarifs" over "Nos tarifs").
+            near = first - 1
+            if self.structure and title is not None and headline is None and near in head and near != title and blocks[near].index == blocks[first].index - 1:
+                if self._names_menu_item(doc, blocks[near]):
+                    headline = near
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
@@ -1577,6 +1588,38 @@ class BodyRegion(BlockFilter):
         """A price line: a figure with a currency in ``MAX_PRICE_WORDS`` words at most ("129,95
         €", "Desde 110 € por noche"): a product's fact, never its name."""
         return CURRENCY_RE.search(text) is not None and self.lines(text).words <= MAX_PRICE_WORDS and self.lines.shapes.is_data(text)
+
+    def _names_menu_item(self, doc: Document, block: Block) -> bool:
+        """Does the short line ``block`` (``MAX_MENU_TITLE_WORDS`` words at most) name an item
+        of the site's menu above it, the whole item or the item closing it ("Nos tarifs" /
+        "Tarifs")? A menu: a line of items between bars (two bars or more), or
+        ``MIN_MENU_ITEMS`` lines or more in a row of one short item each, removed by another
+        filter or not."""
+        line = self.lines(block.text)
+        # A title opens with a capital or a letter of a caseless script, and counts nothing
+        # (not "0:00 Anhören", "decrease text size").
+        if not line.key or line.words > MAX_MENU_TITLE_WORDS or block.text[:1].islower() or DIGIT_RE.search(block.text):
+            return False
+        above = sorted((b for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index < block.index), key=lambda b: b.index)
+        items: list[str] = []
+        run: list[str] = []
+        for k, other in enumerate(above):
+            if len(BAR_SEPARATOR_RE.findall(other.text)) >= 2 and len(other.text) <= MAX_DATA_CHARS:
+                items += BAR_SEPARATOR_RE.split(other.text)
+            short = self.lines(other.text).words <= MAX_MENU_TITLE_WORDS and not BAR_SEPARATOR_RE.search(other.text)
+            if short and (not run or above[k - 1].index == other.index - 1):
+                run.append(other.text)
+            else:
+                if len(run) >= MIN_MENU_ITEMS:
+                    items += run
+                run = [other.text] if short else []
+        if len(run) >= MIN_MENU_ITEMS:
+            items += run
+        for item in items:
+            name = self.lines(item).key
+            if name and self.lines(item).words <= MAX_MENU_TITLE_WORDS and (line.key == name or line.key.endswith(" " + name)):
+                return True
+        return False
 
     def _product_facts(self, blocks: tuple[Block, ...], title: int, head_end: int, first: int) -> set[int]:
         """A product's facts between its name and the text, when a price stands among the
