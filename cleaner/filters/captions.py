@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
 import regex
@@ -84,6 +84,10 @@ GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,
 MAX_SUBJECT_LINES = 3
 # Words of such text at least (a sentence, not a second copy of the name).
 MIN_SUBJECT_TEXT_WORDS = 5
+# Copies of a line, and the other lines between two of them at least, that make it a cell of
+# records listed one after another (see _record_labels).
+MIN_RECORD_COPIES = 3
+MIN_RECORD_GAP = 2
 # Bars between the cells of a table's row flattened on one line, at least.
 MIN_ROW_BARS = 2
 # Every match of the leading-credit regex (see Captions) holds a slash.
@@ -307,8 +311,16 @@ class Captions(BlockFilter):
         folded = [self.lines(b.text).folded if i in candidates_set else "" for i, b in enumerate(blocks)]
         seen: dict[str, tuple[int, bool]] = {}
         established: set[str] = set()
+        records = _record_labels(keys, candidates)
+        if records:
+            # Not when a copy carries a credit ("Marina Lacerda, 37(Image: Bloomberg via Getty
+            # Images)"): those are a caption's copies.
+            credited = [keys[i] for i in candidates if self.has_trailing_credit(blocks[i].text)]
+            records = {key for key in records if not any(other.startswith(key) for other in credited)}
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         for i in candidates:
+            if keys[i] in records:
+                continue  # a cell of the same place in records repeated, not a caption
             for variant, cut in self._variants(i, keys, folded, short_near).items():
                 first = seen.get(variant)
                 if first is not None:
@@ -394,6 +406,21 @@ class Captions(BlockFilter):
 
 
 QUOTE_MARK = "\x00"
+def _record_labels(keys: list[str], candidates: Sequence[int]) -> set[str]:
+    """Lines said ``MIN_RECORD_COPIES`` times or more, never with fewer than
+    ``MIN_RECORD_GAP`` other lines between two copies: the same cell of records listed one
+    after another ("Ruster Ausbruch DAC" / "Weingut Feiler-Artinger, Rust" / "feiler-artinger.at"
+    / "Ruster Ausbruch DAC" / ...). A caption's copies stand next to each other, a credit
+    between them at most."""
+    where: dict[str, list[int]] = {}
+    for i in candidates:
+        if keys[i]:
+            where.setdefault(keys[i], []).append(i)
+    return {
+        key for key, found in where.items() if len(found) >= MIN_RECORD_COPIES and all(b - a > MIN_RECORD_GAP for a, b in zip(found, found[1:]))
+    }
+
+
 def _lower_words(text: str) -> int:
     """Words after the first that start with a lower-case letter ("für", "erzählt"); none
     when the second is a credit's own word ("Photo courtesy of the family.")."""
