@@ -129,6 +129,9 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
+# Items of a list closing the text under its heading (see BodyRegion._closing_list).
+MIN_CLOSING_ITEMS = 3
+MAX_CLOSING_ITEMS = 8
 MAX_LIST_SECTION_WORDS = 3
 MIN_SECTION_ITEMS = 2
 MIN_SECTION_ITEM_WORDS = 4
@@ -603,6 +606,30 @@ class BodyRegion(BlockFilter):
             return False
         rest = folded[end:]
         return rest.lstrip().startswith(",") and 0 < size(rest) <= MAX_ONE_LINE_SIGNATURE_WORDS
+
+    def _closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, lead_ins: Sequence[int]) -> range:
+        """Right under the last paragraph, a heading (no header of other stories or comments)
+        over ``MIN_CLOSING_ITEMS`` to ``MAX_CLOSING_ITEMS`` short items of
+        ``MIN_SECTION_ITEM_WORDS`` words or more that run to a lead-in of other stories
+        (``lead_ins``: "Kebutuhan mendesak di posko" / "Masker N95 dan masker medis" / ... /
+        "Baca juga: ..."): the article's closing list, its lines (an empty range if there is
+        none). Not lines that run to the page's end (a footer)."""
+        text = blocks[i].text
+        shapes = self.lines.shapes
+        if not (short[i] and is_heading(text)) or shapes.is_related_header(text) or shapes.is_comment_header(text):
+            return range(0)
+        def lead_in_under(k: int) -> bool:  # a removed lead-in right under line k - 1
+            below = blocks[k].index if k < len(blocks) else float("inf")
+            return any(blocks[k - 1].index < x < below for x in lead_ins)
+
+        m = i + 1
+        while m < limit and m - i <= MAX_CLOSING_ITEMS and not lead_in_under(m):
+            if not short[m] or self.lines(blocks[m].text).words < MIN_SECTION_ITEM_WORDS or is_heading(blocks[m].text) is False and FULL_STOP_END_RE.search(blocks[m].text):
+                return range(0)
+            m += 1
+        if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSING_ITEMS or not lead_in_under(m):
+            return range(0)
+        return range(i, m)
 
     def _signed_after_dash(self, text: str) -> bool:
         """A place and date, then after a spaced dash a line signed with the name
@@ -1169,6 +1196,7 @@ class BodyRegion(BlockFilter):
         tabled: set[int] = set()  # lines of its tables and entries
         barred: set[int] = set()  # the first rows of its tables flattened with bars
         timed: set[int] = set()  # lines of its programmes by day or time
+        lead_ins: list[int] = []  # removed lead-ins of other stories, by original position
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
@@ -1451,6 +1479,7 @@ class BodyRegion(BlockFilter):
         # line that ends the article box (a share bar, tags, a copyright line).
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
+        closing: set[int] = set()  # a list closing the text (see _closing_list)
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
         interjected: set[int] = set()  # a line of the page's over the text's own lists
         resumed = -1  # where the text went on under them
@@ -1482,6 +1511,8 @@ class BodyRegion(BlockFilter):
                 or self._closed_below(blocks, tail_start, limit, stops)
                 or self._dates_letter(blocks, tail_start)
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
+                or tail_start in closing
+                or (tail_start == last + 1 and self.structure and closing.update(self._closing_list(blocks, short, tail_start, limit, lead_ins)) is None and tail_start in closing)
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
                 if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):
