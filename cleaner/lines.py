@@ -627,7 +627,7 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
             # Its first row is a header's or a row's: short cells, as a table's are (not a
             # directory of sites: "CIO – managing information strategies | Expert advice ...").
             # Words with a letter: figures are a row's cells ("Montag | 8:00–12:00 | 15:00–18:00").
-            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and all(_letter_words(cell) <= MAX_HEADER_CELL_WORDS for cell in TABLE_BAR_RE.split(texts[start])):
+            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and _short_cells(TABLE_BAR_RE.split(texts[start])):
                 # Rows of two cells are a label and its value: most values hold a figure
                 # ("Fotocópia A4 a cores | 0,50 €"), not a category's headline ("Politik |
                 # Merz verteidigt den Haushalt").
@@ -635,6 +635,14 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
                     runs.append((start, i))
             start, cells = i, count
     return runs
+
+
+def _short_cells(cells: Sequence[str]) -> bool:
+    """A table's first row: cells of ``MAX_HEADER_CELL_WORDS`` words with a letter at most, or,
+    in a row of three cells or more, one of them up to twice as long ("Miesiąc | Zmieszane |
+    Metale i tworzywa sztuczne | Papier | Szkło | Bio")."""
+    long = [cell for cell in cells if _letter_words(cell) > MAX_HEADER_CELL_WORDS]
+    return not long or (len(long) == 1 and len(cells) >= 3 and _letter_words(long[0]) <= 2 * MAX_HEADER_CELL_WORDS)
 
 
 def _letter_words(text: str) -> int:
