@@ -438,6 +438,12 @@ POSTAL_TOWN_RE = regex.compile(
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3
+# Labels of a song's parts that make lines lyrics, at least; a label's length at most; the
+# lines of the last part and a lyric line's words at most (see Shapes.lyrics_runs).
+MIN_SONG_SECTIONS = 2
+MAX_SONG_LABEL_CHARS = 30
+MAX_STANZA_LINES = 12
+MAX_LYRIC_WORDS = 14
 # A thing named, a dash, and what is said of it in lower case or figures: a glossed item
 # ("Möhren – in Reihen mit 25 cm Abstand"); MIN_GLOSSES of them in a row with MAX_GLOSS_GAP
 # headings or plain items between two at most.
@@ -1281,6 +1287,30 @@ class Shapes:
         """A date line naming a day of the calendar ("13.03.2024, 07:00", "Freitag, 15.
         März"), not a time or a duration alone ("20:15", "60 min")."""
         return NUMERIC_DATE_RE.search(self.lines(text).folded) is not None or not self.is_data(text)
+
+    def lyrics_runs(self, texts: Sequence[str]) -> list[tuple[int, int]]:
+        """A song's lines: from the first of ``MIN_SONG_SECTIONS`` labels of its parts or more
+        (vocabulary ``song_sections``: "Strophe 1", "[Chorus]", "Refrain", "Repeat Chorus") to
+        the end of the last part (short lines under its label, no more than the longest part
+        before it has and ``MAX_STANZA_LINES`` at most), as
+        ``(start, end)``: lyrics, however short their lines, a refrain printed again on purpose."""
+        labels = [
+            k for k, text in enumerate(texts) if len(text) <= MAX_SONG_LABEL_CHARS and self.lines.is_phrase("song_sections", self.lines(text))
+        ]
+        if len(labels) < MIN_SONG_SECTIONS:
+            return []
+        # The last part is no longer than the longest before it.
+        longest = max(b - a - 1 for a, b in zip(labels, labels[1:]))
+        end = labels[-1] + 1
+        while (
+            end < len(texts)
+            and end - labels[-1] <= min(MAX_STANZA_LINES, max(longest, 1))
+            and self.lines(texts[end]).words <= MAX_LYRIC_WORDS
+            and not STATEMENT_END_RE.search(texts[end])
+            and not BAR_SEPARATOR_RE.search(texts[end])
+        ):
+            end += 1
+        return [(labels[0], end)]
 
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
         """Each day name or clock time over a statement, a line that introduces what follows,

@@ -1183,9 +1183,14 @@ class BodyRegion(BlockFilter):
         blocks = doc.blocks
         shapes = [self._shape(b.text) for b in blocks]
         prose = [p for p, _ in shapes]
+        short = [s for _, s in shapes]
+        if self.structure:
+            # A song's lines under the labels of its parts are the page's text, however short.
+            for start, end in self.lines.shapes.lyrics_runs([b.text for b in blocks]):
+                for k in range(start, end):
+                    prose[k], short[k] = True, False
         if not any(prose):
             return
-        short = [s for _, s in shapes]
         link_like = list(short)  # by shape alone, before the article's structure is read
         # Structured lines that can make a section under a subheading below the text: data
         # (not dates alone: other stories' teasers carry dates too) and entries whose values

@@ -91,9 +91,13 @@ class DuplicateParagraphs(BlockFilter):
             else:
                 copy_of[j] = i
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
+        # A song's refrain is printed again on purpose (see Shapes.lyrics_runs).
+        songs = self.lines.shapes.lyrics_runs([b.text for b in blocks]) if copy_of else []
         for j in sorted(copy_of):
             i = copy_of[j]
             block = blocks[j]
+            if any(start <= i and j < end for start, end in songs):
+                continue
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
