@@ -129,6 +129,11 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
+# Blanks to write in or boxes to tick: a field of a form ("Klasse: ______", "☐ ja ☐ nein"); a
+# slip's fields at least and the lines it spans at most (see BodyRegion._slips).
+FILL_IN_RE = regex.compile(r"_{4,}|[☐□]|\[ \]|\.{6,}")
+MIN_SLIP_FIELDS = 2
+MAX_SLIP_LINES = 8
 # Items of a list closing the text under its heading (see BodyRegion._closing_list).
 MIN_CLOSING_ITEMS = 3
 MAX_CLOSING_ITEMS = 8
@@ -606,6 +611,25 @@ class BodyRegion(BlockFilter):
             return False
         rest = folded[end:]
         return rest.lstrip().startswith(",") and 0 < size(rest) <= MAX_ONE_LINE_SIGNATURE_WORDS
+
+    def _slips(self, blocks: tuple[Block, ...], start: int, limit: int, stops: Sequence[int]) -> set[int]:
+        """A slip to fill in and return under the text: ``MIN_SLIP_FIELDS`` lines or more with
+        blanks or boxes to fill (``FILL_IN_RE``: "Name des Kindes: ________", "☐ ja ☐ nein")
+        within ``MAX_SLIP_LINES`` lines, no end of the article box or lead-in of other stories
+        between, with the lines between them and the one right above the first (its heading:
+        "Rückmeldeabschnitt – bitte bis 21. März abgeben"). Their positions."""
+        fields = [k for k in range(start, limit) if FILL_IN_RE.search(blocks[k].text)]
+        found: set[int] = set()
+        g = 0
+        while g < len(fields):
+            h = g
+            while h + 1 < len(fields) and fields[h + 1] - fields[g] < MAX_SLIP_LINES and not any(crosses_removed(stops, blocks, k) for k in range(fields[h] + 1, fields[h + 1] + 1)):
+                h += 1
+            if h - g + 1 >= MIN_SLIP_FIELDS:
+                top = fields[g] - 1 if fields[g] - 1 >= start and not crosses_removed(stops, blocks, fields[g]) else fields[g]
+                found.update(range(top, fields[h] + 1))
+            g = h + 1
+        return found
 
     def _closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, lead_ins: Sequence[int]) -> range:
         """Right under the last paragraph, a heading (no header of other stories or comments)
@@ -1485,6 +1509,7 @@ class BodyRegion(BlockFilter):
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
         closing: set[int] = set()  # a list closing the text (see _closing_list)
+        slips = self._slips(blocks, tail_start, limit, stops) if self.structure else set()
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
         interjected: set[int] = set()  # a line of the page's over the text's own lists
         resumed = -1  # where the text went on under them
@@ -1517,6 +1542,7 @@ class BodyRegion(BlockFilter):
                 or self._dates_letter(blocks, tail_start)
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
                 or tail_start in closing
+                or tail_start in slips
                 or (tail_start == last + 1 and self.structure and closing.update(self._closing_list(blocks, short, tail_start, limit, lead_ins)) is None and tail_start in closing)
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
@@ -1538,7 +1564,10 @@ class BodyRegion(BlockFilter):
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
-            if signs and (tail_start >= limit or not (self._signs_off(blocks, tail_start) or self._dates_letter(blocks, tail_start))):
+            # A slip to return closes the letter (see _slips), and goes on under its signature.
+            if tail_start - 1 in slips and tail_start not in slips:
+                break
+            if signs and (tail_start >= limit or not (self._signs_off(blocks, tail_start) or self._dates_letter(blocks, tail_start) or tail_start in slips)):
                 break
         if entry_head is not None and (title is None or title < entry_head):
             # The first entry's heading lines (see _heads_like_entries) start the text.
