@@ -831,6 +831,13 @@ class BodyRegion(BlockFilter):
             k = max(j, k + 1)
         return found
 
+    def _names_list(self, text: str) -> bool:
+        """A heading that opens with a list heading of the vocabulary, one word or more, and
+        says of what ("Öffnungszeiten Hauptstelle im K3"; ``list_headings``)."""
+        words = self.lines(text).key.split()
+        headings = self.lines.vocabulary.literals("list_headings")
+        return any(" ".join(words[:n]) in headings for n in range(1, len(words)))
+
     def _short_phrase(self, category: str, text: str) -> bool:
         """Is ``text`` a line of a header's length that is a whole-line entry of vocabulary
         ``category`` ("Kære medlemmer" in ``salutations``, "Der Vorstand" in
@@ -1483,15 +1490,19 @@ class BodyRegion(BlockFilter):
             # A table flattened with bars that opens the text under the headline keeps its
             # heading, the line right above it in the input ("Måndag–fredag" over "Hållplats | 1
             # | 3 | 5"; "Sprechzeiten" over "Montag | 8:00–12:00 | 15:00–18:00"); not a button
-            # ("Teilen"; vocabulary ``share_words``).
+            # ("Teilen"; vocabulary ``share_words``). So does a table of entries or data under a
+            # heading led by a list heading ("Öffnungszeiten Hauptstelle im K3" over "Montag:
+            # geschlossen").
             above = head_end - 1
             if (
                 title < above
-                and head_end in barred
+                and (
+                    (head_end in barred and size(blocks[above].text) <= MAX_SECTION_HEADING_WORDS)
+                    or (head_end in tabled and size(blocks[above].text) <= 2 * MAX_SECTION_HEADING_WORDS and self._names_list(blocks[above].text))
+                )
                 and self._share_words.isdisjoint(WORD_RE.findall(self.lines(blocks[above].text).folded))
                 and blocks[above].index == blocks[head_end].index - 1
                 and above not in boxes_of_links
-                and size(blocks[above].text) <= MAX_SECTION_HEADING_WORDS
                 and is_heading(blocks[above].text)
             ):
                 head_end = above
