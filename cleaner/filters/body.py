@@ -831,6 +831,16 @@ class BodyRegion(BlockFilter):
             k = max(j, k + 1)
         return found
 
+    def _greets(self, text: str) -> bool:
+        """A letter's greeting: a salutation of the vocabulary ("Liebe Mitglieder,"), perhaps
+        going on to more readers ("Liebe Mitglieder, liebe Freunde des TSV,"), closed by a
+        comma, a colon or an exclamation mark."""
+        return (
+            len(text) <= MAX_HEADER_CHARS
+            and text.rstrip().endswith((",", ":", "!"))
+            and self.vocabulary.prefix("salutations", self.lines(text).folded) is not None
+        )
+
     def _names_list(self, text: str) -> bool:
         """A heading that opens with a list heading of the vocabulary, one word or more, and
         says of what ("Öffnungszeiten Hauptstelle im K3"; ``list_headings``)."""
@@ -1435,6 +1445,21 @@ class BodyRegion(BlockFilter):
             if self.structure and title is not None and headline is None and near in head and near != title and blocks[near].index == blocks[first].index - 1:
                 if self._names_menu_item(doc, blocks[near]):
                     headline = near
+            # The headline-like line right over a letter's greeting over its first paragraph is
+            # the letter's title ("Vereinsnachrichten März 2025" / "Liebe Mitglieder, liebe
+            # Freunde des TSV," / ...), kept with a longer line chosen higher up.
+            near = first - 2
+            if (
+                self.structure
+                and title is not None
+                and headline is None
+                and near in head
+                and title < near
+                and blocks[near].index == blocks[near + 1].index - 1 == blocks[first].index - 2
+                and self._greets(blocks[first - 1].text)
+                and not (is_entry(blocks[near].text) or self.lines.shapes.is_data(blocks[near].text))
+            ):
+                headline = near
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
