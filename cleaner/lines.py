@@ -865,6 +865,11 @@ class Shapes:
         self._unit_sizes = tuple(sorted({len(u) for u in self._units}, reverse=True))
         self._unit_initials = frozenset(u[0] for u in self._units)
 
+    @property
+    def units(self) -> frozenset[str]:
+        """The units of the vocabulary (``units``: "g", "kcal", "Kč")."""
+        return self._units
+
     def _unit_ends(self, text: str, at: int) -> Iterator[int]:
         """Where each unit of the vocabulary that starts at ``at``, after one optional space,
         ends (longest first)."""

@@ -129,6 +129,10 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
+# Figures in the value of a "Label: value" entry that make it the article's facts on its own.
+MIN_ENTRY_FIGURES = 3
+# A figure and the word after it, its unit if the vocabulary has it ("780 kcal", "38 g").
+MEASURE_RE = regex.compile(r"\d+(?:[.,]\d+)?\s?(\p{L}+\.?)")
 # Blanks to write in or boxes to tick: a field of a form ("Klasse: ______", "☐ ja ☐ nein"); a
 # slip's fields at least and the lines it spans at most (see BodyRegion._slips).
 FILL_IN_RE = regex.compile(r"_{4,}|[☐□]|\[ \]|\.{6,}")
@@ -840,6 +844,17 @@ class BodyRegion(BlockFilter):
             and text.rstrip().endswith((",", ":", "!"))
             and self.vocabulary.prefix("salutations", self.lines(text).folded) is not None
         )
+
+    def _measures(self, text: str) -> bool:
+        """A "Label: value" entry whose value gives ``MIN_ENTRY_FIGURES`` measures or more, a
+        figure and its unit each (vocabulary ``units``: "Nährwerte pro Portion: ca. 780 kcal,
+        38 g Eiweiß, 36 g Fett, 74 g Kohlenhydrate"): the article's facts, alone as it may be;
+        not a phone number, a date or a rating."""
+        if not _is_figures_entry(text):
+            return False
+        units = self.lines.shapes.units
+        value = self.lines(text.split(":", 1)[-1]).folded
+        return sum(1 for unit in MEASURE_RE.findall(value) if unit in units) >= MIN_ENTRY_FIGURES
 
     def _names_list(self, text: str) -> bool:
         """A heading that opens with a list heading of the vocabulary, one word or more, and
@@ -1579,6 +1594,7 @@ class BodyRegion(BlockFilter):
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
                 or tail_start in closing
                 or tail_start in slips
+                or (self.structure and self._measures(blocks[tail_start].text))
                 or (tail_start == last + 1 and self.structure and closing.update(self._closing_list(blocks, short, tail_start, limit, lead_ins)) is None and tail_start in closing)
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
