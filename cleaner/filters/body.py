@@ -131,6 +131,9 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 MIN_LIST_SECTIONS = 3
 # Figures in the value of a "Label: value" entry that make it the article's facts on its own.
 MIN_ENTRY_FIGURES = 3
+# Words of a contact line's label at least: it says what to ask ("Spørgsmål om kontingent"),
+# not only "Tel." or "E-Mail".
+MIN_CONTACT_LABEL_WORDS = 3
 # A figure and the word after it, its unit if the vocabulary has it ("780 kcal", "38 g").
 MEASURE_RE = regex.compile(r"\d+(?:[.,]\d+)?\s?(\p{L}+\.?)")
 # Blanks to write in or boxes to tick: a field of a form ("Klasse: ______", "☐ ja ☐ nein"); a
@@ -855,6 +858,17 @@ class BodyRegion(BlockFilter):
         units = self.lines.shapes.units
         value = self.lines(text.split(":", 1)[-1]).folded
         return sum(1 for unit in MEASURE_RE.findall(value) if unit in units) >= MIN_ENTRY_FIGURES
+
+    def _asks_contact(self, blocks: tuple[Block, ...], i: int, ends: Sequence[int]) -> bool:
+        """Line ``i``, right under the last paragraph with nothing removed between, an entry
+        whose label says what to ask and whose value holds an e-mail address or a phone number
+        ("Frågor om reglerna besvaras av styrelsen: styrelsen@..."; "Spørgsmål om kontingent:
+        kasserer Henrik Damgaard, kasserer@..."): the article's own contact line."""
+        text = blocks[i].text
+        if i == 0 or blocks[i].index != blocks[i - 1].index + 1 or ":" not in text:
+            return False
+        label = text.split(":", 1)[0]
+        return self.lines(label).words >= MIN_CONTACT_LABEL_WORDS and self.lines.shapes.is_contact(text)
 
     def _names_list(self, text: str) -> bool:
         """A heading that opens with a list heading of the vocabulary, one word or more, and
@@ -1595,6 +1609,7 @@ class BodyRegion(BlockFilter):
                 or tail_start in closing
                 or tail_start in slips
                 or (self.structure and self._measures(blocks[tail_start].text))
+                or (self.structure and tail_start == last + 1 and self._asks_contact(blocks, tail_start, ends))
                 or (tail_start == last + 1 and self.structure and closing.update(self._closing_list(blocks, short, tail_start, limit, lead_ins)) is None and tail_start in closing)
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
