@@ -645,10 +645,11 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
 
 def _short_cells(cells: Sequence[str]) -> bool:
     """A table's first row: cells of ``MAX_HEADER_CELL_WORDS`` words with a letter at most, or,
-    in a row of three cells or more, one of them up to twice as long ("Miesiąc | Zmieszane |
-    Metale i tworzywa sztuczne | Papier | Szkło | Bio")."""
-    long = [cell for cell in cells if _letter_words(cell) > MAX_HEADER_CELL_WORDS]
-    return not long or (len(long) == 1 and len(cells) >= 3 and _letter_words(long[0]) <= 2 * MAX_HEADER_CELL_WORDS)
+    in a row of three cells or more, one of them after the first up to twice as long
+    ("Miesiąc | Zmieszane | Metale i tworzywa sztuczne | Papier | Szkło | Bio"; not a
+    directory's site and what it is: "CIO – managing information strategies | IT news | ...")."""
+    long = [k for k, cell in enumerate(cells) if _letter_words(cell) > MAX_HEADER_CELL_WORDS]
+    return not long or (long != [0] and len(long) == 1 and len(cells) >= 3 and _letter_words(cells[long[0]]) <= 2 * MAX_HEADER_CELL_WORDS)
 
 
 def _letter_words(text: str) -> int:
