@@ -438,6 +438,9 @@ POSTAL_TOWN_RE = regex.compile(
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3
+MAX_DAY_NAME_CHARS = 40
+# Item lines under each day of such a chain at most (a dish and its vegetarian choice).
+MAX_DAY_ITEM_LINES = 3
 # Labels of a song's parts that make lines lyrics, at least; a label's length at most; the
 # lines of the last part and a lyric line's words at most (see Shapes.lyrics_runs).
 MIN_SONG_SECTIONS = 2
@@ -449,6 +452,7 @@ MAX_LYRIC_WORDS = 14
 # headings or plain items between two at most.
 GLOSS_RE = regex.compile(r"\p{Lu}[^–—:|]{0,48}?(?:\s[–—-]\s|(?<=\S)\s?:\s)(?:\p{Ll}|\d)[\p{L}\d]*(?:\s\S+){2,}")
 MIN_GLOSSES = 3
+MAX_GLOSS_GAP = 1
 # A thing named and one figure after a dash or a colon, all the line holds ("Самара — 57,80",
 # "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
 FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
@@ -457,10 +461,6 @@ MIN_FIGURE_ROWS = 4
 # lines counting on in a row are an enumeration.
 NUMBERED_LEAD_RE = regex.compile(r"(\p{L}{2,20})\s(\d{1,3})\b(?![.,:]\d)")
 MIN_NUMBERED_ITEMS = 3
-MAX_GLOSS_GAP = 1
-MAX_DAY_NAME_CHARS = 40
-# Item lines under each day of such a chain at most (a dish and its vegetarian choice).
-MAX_DAY_ITEM_LINES = 3
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")

@@ -129,24 +129,25 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
-# Figures in the value of a "Label: value" entry that make it the article's facts on its own.
-MIN_ENTRY_FIGURES = 3
-# Words of a contact line's label at least: it says what to ask ("Spørgsmål om kontingent"),
-# not only "Tel." or "E-Mail".
-MIN_CONTACT_LABEL_WORDS = 3
-# A figure and the word after it, its unit if the vocabulary has it ("780 kcal", "38 g").
-MEASURE_RE = regex.compile(r"\d+(?:[.,]\d+)?\s?(\p{L}+\.?)")
+MAX_LIST_SECTION_WORDS = 3
+MIN_SECTION_ITEMS = 2
+MIN_SECTION_ITEM_WORDS = 4
+# Items of a list closing the text under its heading (see BodyRegion._closing_list).
+MIN_CLOSING_ITEMS = 3
+MAX_CLOSING_ITEMS = 8
 # Blanks to write in or boxes to tick: a field of a form ("Klasse: ______", "☐ ja ☐ nein"); a
 # slip's fields at least and the lines it spans at most (see BodyRegion._slips).
 FILL_IN_RE = regex.compile(r"_{4,}|[☐□]|\[ \]|\.{6,}")
 MIN_SLIP_FIELDS = 2
 MAX_SLIP_LINES = 8
-# Items of a list closing the text under its heading (see BodyRegion._closing_list).
-MIN_CLOSING_ITEMS = 3
-MAX_CLOSING_ITEMS = 8
-MAX_LIST_SECTION_WORDS = 3
-MIN_SECTION_ITEMS = 2
-MIN_SECTION_ITEM_WORDS = 4
+# Measures (a figure and its unit) in the value of a "Label: value" entry that make it the
+# article's facts on its own (see BodyRegion._measures), and a figure with the word after it,
+# its unit if the vocabulary has it ("780 kcal", "38 g").
+MIN_ENTRY_FIGURES = 3
+MEASURE_RE = regex.compile(r"\d+(?:[.,]\d+)?\s?(\p{L}+\.?)")
+# Words of a contact line's label at least: it says what to ask ("Spørgsmål om kontingent"),
+# not only "Tel." or "E-Mail".
+MIN_CONTACT_LABEL_WORDS = 3
 FEEDBACK_DETAIL = "a feedback question's answer buttons"
 # Words shorter than this ("the", "und", "les") say nothing of a text's subject.
 MIN_TOPIC_CHARS = 4
@@ -649,13 +650,15 @@ class BodyRegion(BlockFilter):
         shapes = self.lines.shapes
         if not (short[i] and is_heading(text)) or shapes.is_related_header(text) or shapes.is_comment_header(text):
             return range(0)
+
         def lead_in_under(k: int) -> bool:  # a removed lead-in right under line k - 1
             below = blocks[k].index if k < len(blocks) else float("inf")
             return any(blocks[k - 1].index < x < below for x in lead_ins)
 
         m = i + 1
         while m < limit and m - i <= MAX_CLOSING_ITEMS and not lead_in_under(m):
-            if not short[m] or self.lines(blocks[m].text).words < MIN_SECTION_ITEM_WORDS or is_heading(blocks[m].text) is False and FULL_STOP_END_RE.search(blocks[m].text):
+            item = blocks[m].text
+            if not short[m] or self.lines(item).words < MIN_SECTION_ITEM_WORDS or (not is_heading(item) and FULL_STOP_END_RE.search(item)):
                 return range(0)
             m += 1
         if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSING_ITEMS or not lead_in_under(m):
@@ -859,7 +862,7 @@ class BodyRegion(BlockFilter):
         value = self.lines(text.split(":", 1)[-1]).folded
         return sum(1 for unit in MEASURE_RE.findall(value) if unit in units) >= MIN_ENTRY_FIGURES
 
-    def _asks_contact(self, blocks: tuple[Block, ...], i: int, ends: Sequence[int]) -> bool:
+    def _asks_contact(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Line ``i``, right under the last paragraph with nothing removed between, an entry
         whose label says what to ask and whose value holds an e-mail address or a phone number
         ("Frågor om reglerna besvaras av styrelsen: styrelsen@..."; "Spørgsmål om kontingent:
@@ -1573,7 +1576,8 @@ class BodyRegion(BlockFilter):
         # line that ends the article box (a share bar, tags, a copyright line).
         # Subheadings with sections of the article's text under them stay too.
         text_below = 0
-        closing: set[int] = set()  # a list closing the text (see _closing_list)
+        # A list closing the text right under its last paragraph (see _closing_list).
+        closing = set(self._closing_list(blocks, short, tail_start, limit, lead_ins)) if self.structure and tail_start < limit else set()
         slips = self._slips(blocks, tail_start, limit, stops) if self.structure else set()
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
         interjected: set[int] = set()  # a line of the page's over the text's own lists
@@ -1609,8 +1613,7 @@ class BodyRegion(BlockFilter):
                 or tail_start in closing
                 or tail_start in slips
                 or (self.structure and self._measures(blocks[tail_start].text))
-                or (self.structure and tail_start == last + 1 and self._asks_contact(blocks, tail_start, ends))
-                or (tail_start == last + 1 and self.structure and closing.update(self._closing_list(blocks, short, tail_start, limit, lead_ins)) is None and tail_start in closing)
+                or (self.structure and tail_start == last + 1 and self._asks_contact(blocks, tail_start))
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
                 if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):

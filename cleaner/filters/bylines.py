@@ -208,9 +208,9 @@ class Bylines(BlockFilter):
         """A person's name alone right over the page's dateline, under a longer line (the
         headline or its deck), is the article's byline ("... jäi alle 60 prosentin." / "Heikki
         Mäkelä" / "14.4.2025 klo 00.42"). Not the first line nor one under a menu or a trail
-        of crumbs (a portrait's headline is a name),
-        nor over a date a letter's signature or a table keeps, nor over a later date (teasers of
-        other stories name their authors over their dates)."""
+        of crumbs (a portrait's headline is a name), nor over a date a letter's signature or
+        a table keeps, nor over a later date (teasers of other stories name their authors over
+        their dates)."""
         blocks = doc.blocks
         taken = {i for i, _ in found}
         # The page's first date only: names over dates further down are other stories'.

@@ -89,7 +89,7 @@ MIN_SUBJECT_TEXT_WORDS = 5
 MIN_RECORD_COPIES = 3
 MIN_RECORD_GAP = 2
 # Bars between the cells of a table's row flattened on one line, at least.
-MIN_ROW_BARS = 2
+MIN_SOURCE_ROW_BARS = 2
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -252,7 +252,7 @@ class Captions(BlockFilter):
         """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
         table's row flattened with bars ("Calabria | 880 | -2,1%"): the table's source
         ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a photo's credit."""
-        if i == 0 or blocks[i - 1].index != blocks[i].index - 1 or len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_ROW_BARS:
+        if i == 0 or blocks[i - 1].index != blocks[i].index - 1 or len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS:
             return False
         label = self.lines(blocks[i].text).folded.split(":", 1)[0].strip()
         return label in self.vocabulary.literals("source_labels")
