@@ -43,6 +43,7 @@ from cleaner.lines import (
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
+    TABLE_BAR_RE,
     WORDLESS_RE,
     YEAR_RE,
     Lines,
@@ -1492,6 +1493,22 @@ class BodyRegion(BlockFilter):
                 and not (is_entry(blocks[near].text) or self.lines.shapes.is_data(blocks[near].text))
             ):
                 headline = near
+            # A row of cells chosen as the headline (a bar menu "Zimmer & Suiten | Restaurant |
+            # Spa", a phone and hours line, a trail of two crumbs "Hütten › Kirchsteinhütte") is
+            # the site's line; the headline-like line right over the text, no row itself, is the
+            # page's title and stays with it.
+            near = first - 1
+            if (
+                self.structure
+                and title is not None
+                and headline is None
+                and near in head
+                and near != title
+                and blocks[near].index == blocks[first].index - 1
+                and _is_row(blocks[title].text)
+                and not _is_row(blocks[near].text)
+            ):
+                headline = near
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
@@ -2100,3 +2117,9 @@ def _is_figures_entry(text: str) -> bool:
     """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
     match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
     return match is not None and any(c.isdigit() for c in text[match.end() - 1 :])
+
+
+def _is_row(text: str) -> bool:
+    """Cells in a row: parts between bars ("Startseite | Praxis | Team") or a trail of crumbs
+    of two items or more."""
+    return ("|" in text and TABLE_BAR_RE.search(text) is not None) or len(crumb_items(text)) >= 2
