@@ -42,6 +42,12 @@ BAR_TAIL_RE = regex.compile(r"\s[|•]\s.*$")
 MENU_SEPARATOR_RE = regex.compile(r"\s[|›»•·>/]\s")
 # Lines of clock times alone in a row that make a timetable's cells, at least.
 MIN_TIME_ROWS = 4
+# Dates alone that name a day, in a row, that make a list of dates (a market's or a play's
+# next dates), at least: a page's stamp and its update make two.
+MIN_DATE_ROWS = 3
+# A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
+# 19.00"); a month alone ("November 2025") is an archive's link.
+DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
 # A number's last part of one digit ("3.7.2"): no short date ends so.
 SINGLE_DIGIT_END_RE = regex.compile(r"(?<!\d)\d\s*$")
 MAX_STAMP_NAME_WORDS = 4
@@ -195,7 +201,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._released(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -271,6 +277,29 @@ class Bylines(BlockFilter):
             run.append(i)
         if len(run) >= MIN_TIME_ROWS:
             kept.update(run)
+        return kept
+
+    def _listed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Dates alone that name a day, ``MIN_DATE_ROWS`` lines in a row or more, none
+        relative ("Sonntag, 19. April 2026" / "Sonntag, 21. Juni 2026" / "Sonntag, 16. August
+        2026"): a list of dates under its heading, not the page's stamp (one line, or two with
+        its update)."""
+        blocks = doc.blocks
+        shapes = self.lines.shapes
+        dates = [
+            i
+            for i, reason in found
+            if reason == "dateline" and DAY_FIGURES_RE.search(blocks[i].text) and not shapes.is_relative_date(blocks[i].text)
+        ]
+        kept: set[int] = set()
+        run: list[int] = []
+        for i in dates + [-2]:
+            if run and not (i == run[-1] + 1 and blocks[i].index == blocks[run[-1]].index + 1):
+                # Different days: the same date over each screenshot is a gallery's stamp.
+                if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run):
+                    kept.update(run)
+                run = []
+            run.append(i)
         return kept
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
