@@ -864,9 +864,9 @@ class BodyRegion(BlockFilter):
         return sum(1 for unit in MEASURE_RE.findall(value) if unit in units) >= MIN_ENTRY_FIGURES
 
     def _asks_contact(self, blocks: tuple[Block, ...], i: int) -> bool:
-        """Line ``i``, right under the last paragraph with nothing removed between, an entry
-        whose label says what to ask and whose value holds an e-mail address or a phone number
-        ("Frågor om reglerna besvaras av styrelsen: styrelsen@..."; "Spørgsmål om kontingent:
+        """Line ``i``, right under the text (its last paragraph, or the lines of it kept under
+        that) with nothing removed between, an entry whose label says what to ask and whose
+        value holds an e-mail address or a phone number ("Frågor om reglerna besvaras av styrelsen: styrelsen@..."; "Spørgsmål om kontingent:
         kasserer Henrik Damgaard, kasserer@..."): the article's own contact line."""
         text = blocks[i].text
         if i == 0 or blocks[i].index != blocks[i - 1].index + 1 or ":" not in text:
@@ -1630,7 +1630,7 @@ class BodyRegion(BlockFilter):
                 or tail_start in closing
                 or tail_start in slips
                 or (self.structure and self._measures(blocks[tail_start].text))
-                or (self.structure and tail_start == last + 1 and self._asks_contact(blocks, tail_start))
+                or (self.structure and self._asks_contact(blocks, tail_start))
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
                 if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):
