@@ -378,6 +378,9 @@ ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
+# The signs of birth and death before dates ("* 4. März 1938 † 11. Januar 2024"): a
+# life's dates under a death notice's name, not a page's stamp nor its headline.
+LIFE_DATES_RE = regex.compile(r"[†✝✞]|^\s*\*\s*\d")
 NUMERIC_DATE_RE = regex.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
     rf"|{_RELATIVE_CJK}"

@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -195,8 +195,9 @@ class Bylines(BlockFilter):
 
     def is_dateline(self, text: str) -> bool:
         """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`), not
-        a span of hours ("Venerdì e sabato: 19.00–23.30" is a row of opening hours)."""
-        return self.lines.shapes.is_date(text) and TIME_RANGE_RE.search(self.lines(text).folded) is None
+        a span of hours ("Venerdì e sabato: 19.00–23.30" is a row of opening hours), nor a
+        life's dates ("* 4. März 1938 † 11. Januar 2024" under a death notice's name)."""
+        return self.lines.shapes.is_date(text) and TIME_RANGE_RE.search(self.lines(text).folded) is None and LIFE_DATES_RE.search(text) is None
 
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
