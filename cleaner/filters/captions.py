@@ -90,6 +90,10 @@ MIN_RECORD_COPIES = 3
 MIN_RECORD_GAP = 2
 # Bars between the cells of a table's row flattened on one line, at least.
 MIN_SOURCE_ROW_BARS = 2
+# ... or under a table flattened one cell per line: a figure alone ("13,8", "1 103"), and
+# another among the lines right above it.
+CELL_FIGURE_RE = regex.compile(r"[-+−]?\d[\d\s.,]*%?")
+SOURCE_CELLS_ABOVE = 3
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -250,12 +254,23 @@ class Captions(BlockFilter):
 
     def _notes_table(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
-        table's row flattened with bars ("Calabria | 880 | -2,1%"): the table's source
+        table's row flattened with bars ("Calabria | 880 | -2,1%") or its last cells one per
+        line (:meth:`_under_cells`): the table's source
         ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a photo's credit."""
-        if i == 0 or blocks[i - 1].index != blocks[i].index - 1 or len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS:
+        if i == 0 or blocks[i - 1].index != blocks[i].index - 1:
+            return False
+        if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i):
             return False
         label = self.lines(blocks[i].text).folded.split(":", 1)[0].strip()
         return label in self.vocabulary.literals("source_labels")
+
+    @staticmethod
+    def _under_cells(blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` under a table flattened one cell per line ("Agir Local" / "Sami
+        Benkhaled" / "451" / "13,8"): a figure alone right above it, and another figure alone
+        among the ``SOURCE_CELLS_ABOVE`` lines above that?"""
+        above = [blocks[k].text.strip() for k in range(max(0, i - 1 - SOURCE_CELLS_ABOVE), i)]
+        return bool(above) and CELL_FIGURE_RE.fullmatch(above[-1]) is not None and any(CELL_FIGURE_RE.fullmatch(text) for text in above[:-1])
 
     def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
