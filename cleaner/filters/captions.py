@@ -60,7 +60,10 @@ TRAILING_CREDIT = (
     r"|(?<=[.!?])\s(?:{labels})\s?:\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
     r"|\sfot\.\s[^.!?:]{{1,60}}"
     r"|\s©\s?(?!\d)[^.!?\d]{{1,60}}"
-    r"|(?<=[.!?])\s(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
+    # (after a slash too: "... del Prado de San Sebastián. / Europa Press")
+    r"|(?<=[.!?])\s(?:/\s?)?(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
+    # a Korean caption's source after a slash: "... 정박해 있다. /여수시 제공" ("provided by")
+    r"|(?<=[.!?])\s/\s?[^/.!?]{{1,30}}\s제공"
     r"|(?<=[.!?])\s(?:[\w.'-]+ ){{0,3}}[\w.'-]+\s?/\s?(?:{agencies})"
     # "... in Gaza. (Mohamed El Saife/CBC)": a name and an outlet in parentheses after a sentence
     r"|(?<=[.!?])[\"”’»]?\s\((?!reporting|editing|writing|additional|compiled|translated)"
