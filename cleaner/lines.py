@@ -600,6 +600,16 @@ FULL_STOP_END_RE = regex.compile(r"[.。][\"'”’»)\]]*\s*$")
 STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
 # A question's end ("Wann schließt das Werk?").
 QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)]*\s*$")
+# A list punctuated as one sentence: its items end in a semicolon, MIN_SEMICOLON_ITEMS of them
+# at least before the last.
+SEMICOLON_END_RE = regex.compile(r"[;；]\s*$")
+MIN_SEMICOLON_ITEMS = 2
+# Questions each answered on the next line that make a FAQ, at least; and a question's words
+# at most.
+MIN_ANSWERED = 2
+MAX_QUESTION_WORDS = 20
+# The end of a sentence inside a line: a full stop, "!" or "?" and a space before more words.
+INNER_SENTENCE_END_RE = regex.compile(r"[.!?。！？]\s+[¿¡\"“„«]?\p{L}")
 
 
 def _introduced(texts: Sequence[str], start: int, end: int) -> tuple[int | None, int]:
@@ -768,6 +778,55 @@ def _numbered_items(texts: Sequence[str], start: int, end: int) -> list[tuple[in
                 found.append((first, m, "list"))
         k = m
     return found
+
+
+def _semicolon_items(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_SEMICOLON_ITEMS`` lines or more that each end in a semicolon, the last
+    item closing with a full stop, and the heading right above the first ("Что будет в новом
+    здании" / "читальный зал на 60 мест;" / ... / "кафе на первом этаже."): a list punctuated
+    as one sentence, the article's (no headline ends in a semicolon)."""
+    found: list[tuple[int, int, str]] = []
+    k = start
+    while k < end:
+        m = k
+        while m < end and len(texts[m]) <= MAX_DATA_CHARS and SEMICOLON_END_RE.search(texts[m]):
+            m += 1
+        if m - k >= MIN_SEMICOLON_ITEMS:
+            if m < end and len(texts[m]) <= MAX_DATA_CHARS and FULL_STOP_END_RE.search(texts[m]):
+                m += 1
+            first = k - 1 if k > start and (is_heading(texts[k - 1]) or is_intro(texts[k - 1])) else k
+            found.append((first, m, "list"))
+        k = max(m, k + 1)
+    return found
+
+
+def _answered_questions(texts: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_ANSWERED`` questions or more, each answered by a statement on the line
+    under it ("Когда откроется библиотека?" / "Открытие запланировано на 1 сентября." / "Будет
+    ли работать старое здание?" / "Нет, ..."), and the heading right above the first: a FAQ
+    of the article's. Found over the whole text (an answer may be a paragraph). Question
+    headlines of other stories over their teasers are no statements ("Episódio 109: Os
+    comboios ... vão mesmo chegar?" / "Subscreva a newsletter ...")."""
+    found: list[tuple[int, int, str]] = []
+    n = len(texts)
+    k = 0
+    while k < n:
+        m = k
+        while m + 1 < n and _asks(texts[m]) and STATEMENT_END_RE.search(texts[m + 1]):
+            m += 2
+        if (m - k) // 2 >= MIN_ANSWERED:
+            # Not the last item of a menu of topics right above ("Umzug" / "Zahlung").
+            first = k - 1 if k > 0 and is_heading(texts[k - 1]) and not (k > 1 and is_heading(texts[k - 2])) else k
+            found.append((first, m, "list"))
+        k = max(m, k + 1)
+    return found
+
+
+def _asks(text: str) -> bool:
+    """A question of a FAQ's length (``MAX_QUESTION_WORDS`` words at most), one sentence: a
+    forum post that ends in a question ("I fed it ... every other evening. Any ideas what
+    went wrong?") asks no FAQ's question."""
+    return QUESTION_END_RE.search(text) is not None and 0 < word_count(text) <= MAX_QUESTION_WORDS and INNER_SENTENCE_END_RE.search(text) is None
 
 
 def is_gloss(text: str) -> bool:
@@ -1626,7 +1685,8 @@ class Shapes:
             out.extend(_glosses(texts, i, j))
             out.extend(_figure_rows(texts, i, j))
             out.extend(_numbered_items(texts, i, j))
-        return out + self._days(texts, prose)
+            out.extend(_semicolon_items(texts, i, j))
+        return out + self._days(texts, prose) + _answered_questions(texts)
 
     def _classify_run(
         self,

@@ -918,3 +918,36 @@ def test_a_headed_list_ends_at_a_section_of_statements() -> None:
     texts = ["Ausstattung", "Kostenloses WLAN", "Sauna und Ruheraum", "Bettwäsche wird gestellt."]
     runs = [(start, end) for start, end, why in lines.shapes.structured_runs(texts, [lines(t).prose for t in texts]) if why == "list"]
     assert runs == [(0, 4)]
+
+
+def test_items_ending_in_semicolons_are_a_list() -> None:
+    """Items that each end in a semicolon, the last in a full stop, are one list with the
+    heading above them; one such line alone is none."""
+    from cleaner.lines import Lines
+
+    lines = Lines()
+    texts = ["Что будет в новом здании", "читальный зал на 60 мест;", "студия звукозаписи для подкастов;", "кафе на первом этаже.", "Реклама"]
+    runs = [(start, end) for start, end, why in lines.shapes.structured_runs(texts, [False] * 5) if why == "list"]
+    assert (0, 4) in runs
+    texts = ["Was das Haus bietet", "einen Lesesaal mit 60 Plätzen;", "Anzeige", "Mehr lesen"]
+    assert not any(why == "list" for _, _, why in lines.shapes.structured_runs(texts, [False] * 4))
+
+
+def test_questions_each_answered_by_a_statement_are_a_faq() -> None:
+    """Two questions or more, each answered on the next line by a statement, make a FAQ with
+    its heading; question headlines over teasers that make no statement do not, nor does the
+    last topic of a menu right above the first question head it."""
+    from cleaner.lines import Lines
+
+    lines = Lines()
+    faq = ["Fragen und Antworten", "Wann öffnet die Bibliothek?", "Am 1. September.", "Brauche ich einen neuen Ausweis?", "Nein, die alten bleiben gültig."]
+    assert (0, 5, "list") in lines.shapes.structured_runs(faq, [False] * 5)
+    teasers = ["Mais episódios", "Episódio 111: O que aconteceu às livrarias?", "Episódio 110: Viver com 820 euros", "Episódio 109: Os comboios vão chegar?", "Subscreva a newsletter"]
+    assert not any(why == "list" for _, _, why in lines.shapes.structured_runs(teasers, [False] * 5))
+    menu = ["Abrechnung", "Umzug", "Zahlung", *faq[1:]]
+    assert (3, 7, "list") in lines.shapes.structured_runs(menu, [False] * 7)
+    assert not any(start < 3 for start, _, why in lines.shapes.structured_runs(menu, [False] * 7) if why == "list")
+    # A forum thread: a question headline, a post that ends in a question, a reply; no FAQ.
+    thread = ["Lawn turning yellow after scarifying – what now?", "Hi all, I scarified the lawn and several patches have turned yellow.",
+              "I fed it with a slow-release fertiliser. Any ideas what went wrong?", "That is quite normal after scarifying."]
+    assert not any(why == "list" for _, _, why in lines.shapes.structured_runs(thread, [False] * 4))
