@@ -51,6 +51,10 @@ DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
 # A number's last part of one digit ("3.7.2"): no short date ends so.
 SINGLE_DIGIT_END_RE = regex.compile(r"(?<!\d)\d\s*$")
 MAX_STAMP_NAME_WORDS = 4
+# A clock time ("5:12", "11h35") or a day and month in figures ("15.01."); a line holding
+# this many of them at least is a schedule's row, not a stamp.
+SCHEDULE_TOKEN_RE = regex.compile(r"(?<![\d.:])(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{1,2}\.)(?![\d:])")
+MIN_SCHEDULE_TOKENS = 3
 
 
 class Bylines(BlockFilter):
@@ -196,8 +200,13 @@ class Bylines(BlockFilter):
     def is_dateline(self, text: str) -> bool:
         """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`), not
         a span of hours ("Venerdì e sabato: 19.00–23.30" is a row of opening hours), nor a
-        life's dates ("* 4. März 1938 † 11. Januar 2024" under a death notice's name)."""
-        return self.lines.shapes.is_date(text) and TIME_RANGE_RE.search(self.lines(text).folded) is None and LIFE_DATES_RE.search(text) is None
+        life's dates ("* 4. März 1938 † 11. Januar 2024" under a death notice's name), nor a
+        schedule's row of ``MIN_SCHEDULE_TOKENS`` days or times or more ("5:12, 5:42, 6:07,
+        ..."; "15.01. | 12.02. | 12.03."): a page's stamp has a date and a time or two."""
+        if not self.lines.shapes.is_date(text):
+            return False
+        folded = self.lines(text).folded
+        return TIME_RANGE_RE.search(folded) is None and LIFE_DATES_RE.search(text) is None and len(SCHEDULE_TOKEN_RE.findall(folded)) < MIN_SCHEDULE_TOKENS
 
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
