@@ -57,7 +57,7 @@ from cleaner.lines import (
     is_timed_entry,
     names_person,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, size
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -100,6 +100,8 @@ MIN_NOTE_WORDS = 6
 # "Schulleiterin"), each a short line.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
+# ... but the line right under the formula, when it ends no sentence, this many words at most.
+MAX_SIGNERS_WORDS = 12
 # A spaced dash between two parts of a line ("Kirchheim, 16.05.2024 – gez. Dieter Lutz").
 SPACED_DASH_RE = regex.compile(r"\s[–—-]\s")
 # Words of a signature after a closing formula on its line at most (who signs and an office).
@@ -596,8 +598,14 @@ class BodyRegion(BlockFilter):
             return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
             return True
+        # A signature led by the reader's possessive ("Ihre Familie Jensen", "Your hosts, Mary
+        # and Paul"; vocabulary ``signoffs``) signs alone: the line under it is judged on its own.
+        if self._short_phrase("signoffs", blocks[i].text):
+            return True
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
-            if k < i and size(blocks[k + 1].text) > MAX_SIGNATURE_WORDS:
+            # The line right under the closing formula may name the signers at more length
+            # ("Herzliche Grüße" / "Sabine Roth und das ganze Team der Kita Sonnenblume").
+            if k < i and size(blocks[k + 1].text) > (MAX_SIGNERS_WORDS if k == i - 1 and not ends_sentence(blocks[i].text) else MAX_SIGNATURE_WORDS):
                 return False
             text = blocks[k].text
             if len(text) > 80:
