@@ -299,7 +299,10 @@ class Bylines(BlockFilter):
         dates = [
             i
             for i, reason in found
-            if reason == "dateline" and DAY_FIGURES_RE.search(blocks[i].text) and not shapes.is_relative_date(blocks[i].text)
+            if reason == "dateline"
+            and DAY_FIGURES_RE.search(blocks[i].text)
+            and not shapes.is_relative_date(blocks[i].text)
+            and not TIME_CELLS_RE.fullmatch(self.lines(blocks[i].text).folded)  # times alone: see _timetable
         ]
         kept: set[int] = set()
         run: list[int] = []
