@@ -1250,7 +1250,8 @@ class Shapes:
         Ihnen das Bauamt zur Verfügung:"), the heading of contact details: do
         ``MIN_CONTACT_LINES`` of the next ``CONTACT_WINDOW`` lines (``NAMED_CONTACT_WINDOW`` under
         a heading of vocabulary ``contact_headings``) hold them (a phone number or an e-mail
-        address in one of them at least; an address's town counts too)?"""
+        address in one of them at least; an address's town counts too, and an office's hours
+        under a line that introduces them)?"""
         return self.contacts_end(texts, i) is not None
 
     def contacts_end(self, texts: Sequence[str], i: int) -> int | None:
@@ -1265,10 +1266,14 @@ class Shapes:
         if not phones:
             return None
         towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
-        found = set(phones) | set(towns)
+        # Under a line that introduces them, an office's hours count too ("Informacja
+        # pasażerska:" / "Biuro Obsługi Klienta MPK, ul. Zemborzycka 2" / "tel. 81 525 21 00, ..."
+        # / "pon.–pt. 7:00–18:00"); a page's footer has no such line.
+        hours = [k for k in window if k not in phones and len(texts[k]) <= MAX_DATA_CHARS and TIME_RANGE_RE.search(self.lines(texts[k]).folded)] if is_intro(texts[i]) else []
+        found = set(phones) | set(towns) | set(hours)
         # Under a heading that names them, one line with a phone number or an e-mail address is
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
-        return max(found) if named or len(phones) + len(towns) >= MIN_CONTACT_LINES else None
+        return max(found) if named or len(phones) + len(towns) + len(hours) >= MIN_CONTACT_LINES else None
 
     def signs_with_role(self, texts: Sequence[str], i: int) -> bool:
         """Are lines ``i`` and ``i + 1`` a name and the office it signs with ("Thomas Kienzle" /

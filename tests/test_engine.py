@@ -951,3 +951,23 @@ def test_questions_each_answered_by_a_statement_are_a_faq() -> None:
     thread = ["Lawn turning yellow after scarifying – what now?", "Hi all, I scarified the lawn and several patches have turned yellow.",
               "I fed it with a slow-release fertiliser. Any ideas what went wrong?", "That is quite normal after scarifying."]
     assert not any(why == "list" for _, _, why in lines.shapes.structured_runs(thread, [False] * 4))
+
+
+def test_an_office_s_hours_count_as_contact_details_under_an_introducing_line() -> None:
+    """Under a line that introduces them, an office's address without a postcode, its phone and
+    its hours are a contact block (six languages); a footer's hours under a plain heading, with
+    one phone line, are not."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    blocks = [
+        ["Informacja pasażerska:", "Biuro Obsługi Klienta MPK, ul. Zemborzycka 2", "tel. 81 525 21 00, e-mail: informacja@mpk.example.pl", "pon.–pt. 7:00–18:00"],
+        ["Fahrgastinformation:", "Kundencenter der Stadtwerke, Bahnhofplatz 3", "Tel. 0841 305 200", "Mo–Fr 7:00–18:00 Uhr"],
+        ["Passenger information:", "Travel Centre, Station Square 3", "Tel. 0114 496 0123", "Mon–Fri 7:00–18:00"],
+        ["Information voyageurs :", "Agence commerciale, place de la Gare 3", "Tél. 02 32 51 00 00", "lun.–ven. 7h00–18h00"],
+        ["Informace pro cestující:", "Zákaznické centrum, Nádražní náměstí 3", "tel. 567 123 456", "po–pá 7:00–18:00"],
+        ["Reizigersinformatie:", "Klantenservice, Stationsplein 3", "tel. 0528 123 456", "ma–vr 7:00–18:00"],
+    ]
+    assert [b[0] for b in blocks if shapes.contacts_end(b, 0) != 3] == []
+    # Without the introducing colon, one phone line and the hours are a footer's, not a block.
+    assert shapes.contacts_end(["Gästestimmen", "Jetzt Verfügbarkeit prüfen", "Campingplatz Seeblick GmbH | Tel. 038735 4321", "Rezeption: 8–12 Uhr und 15–19 Uhr"], 0) is None
