@@ -971,3 +971,26 @@ def test_an_office_s_hours_count_as_contact_details_under_an_introducing_line() 
     assert [b[0] for b in blocks if shapes.contacts_end(b, 0) != 3] == []
     # Without the introducing colon, one phone line and the hours are a footer's, not a block.
     assert shapes.contacts_end(["Gästestimmen", "Jetzt Verfügbarkeit prüfen", "Campingplatz Seeblick GmbH | Tel. 038735 4321", "Rezeption: 8–12 Uhr und 15–19 Uhr"], 0) is None
+
+
+def test_a_statement_may_end_inside_spaced_closing_quotes() -> None:
+    """French quotes close after a space ("... avant. »"): the line still ends a statement, so a
+    live report's time over it is an entry's heading, not a dateline; "..." still is none."""
+    from cleaner.lines import FULL_STOP_END_RE, QUESTION_END_RE, STATEMENT_END_RE
+
+    quoted = "Martine attend depuis une heure. « On nous avait dit qu'il y en aurait un. Il a été supprimé dix minutes avant. »"
+    assert STATEMENT_END_RE.search(quoted) and FULL_STOP_END_RE.search(quoted)
+    assert QUESTION_END_RE.search("« Pourquoi ce train a-t-il été supprimé ? »")
+    assert not STATEMENT_END_RE.search("« Et après... »") and not STATEMENT_END_RE.search("« Attendez »")
+    from cleaner import clean
+
+    report = "\n".join([
+        "Grève à la SNCF : le trafic très perturbé en Rhône-Alpes",
+        "12h10",
+        "La direction régionale annonce que les prévisions pour jeudi seront publiées à 17 heures.",
+        "11h35",
+        "Sur le quai, Martine attend depuis une heure. « On nous avait dit qu'il y en aurait un à 10h20. Il a été supprimé. »",
+        "10h50",
+        "Un train sur deux circule sur la ligne Lyon – Saint-Étienne, selon la SNCF.",
+    ])  # fmt: skip
+    assert clean(report).text == report
