@@ -874,8 +874,9 @@ class BodyRegion(BlockFilter):
     def _asks_contact(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Line ``i``, right under the text (its last paragraph, or the lines of it kept under
         that) with nothing removed between, an entry whose label says what to ask and whose
-        value holds an e-mail address or a phone number ("Frågor om reglerna besvaras av styrelsen: styrelsen@..."; "Spørgsmål om kontingent:
-        kasserer Henrik Damgaard, kasserer@..."): the article's own contact line."""
+        value holds an e-mail address or a phone number ("Frågor om reglerna besvaras av
+        styrelsen: styrelsen@..."; "Spørgsmål om kontingent: kasserer Henrik Damgaard,
+        kasserer@..."): the article's own contact line."""
         text = blocks[i].text
         if i == 0 or blocks[i].index != blocks[i - 1].index + 1 or ":" not in text:
             return False

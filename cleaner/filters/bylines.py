@@ -305,14 +305,19 @@ class Bylines(BlockFilter):
             and not TIME_CELLS_RE.fullmatch(self.lines(blocks[i].text).folded)  # times alone: see _timetable
         ]
         kept: set[int] = set()
+
+        def close(run: list[int]) -> None:
+            # Different days: the same date over each screenshot is a gallery's stamp.
+            if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run):
+                kept.update(run)
+
         run: list[int] = []
-        for i in dates + [-2]:
+        for i in dates:
             if run and not (i == run[-1] + 1 and blocks[i].index == blocks[run[-1]].index + 1):
-                # Different days: the same date over each screenshot is a gallery's stamp.
-                if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run):
-                    kept.update(run)
+                close(run)
                 run = []
             run.append(i)
+        close(run)
         return kept
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
