@@ -102,6 +102,8 @@ MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
 # ... but the line right under the formula, when it ends no sentence, this many words at most.
 MAX_SIGNERS_WORDS = 12
+# A year closing a page's title ("Preise 2025", "Hochzeitspakete 2027").
+YEAR_END_RE = regex.compile(r"\s+(?:19|20)\d\d\s*$")
 # A spaced dash between two parts of a line ("Kirchheim, 16.05.2024 – gez. Dieter Lutz").
 SPACED_DASH_RE = regex.compile(r"\s[–—-]\s")
 # Words of a signature after a closing formula on its line at most (who signs and an office).
@@ -1482,7 +1484,7 @@ class BodyRegion(BlockFilter):
             # The line right over the text that names an item of the site's menu above it is
             # the page's own title, kept with a longer line chosen higher up ("Home" /
             # "Kursplan" / "Preise" / ... / "Kursplan" over "Gültig ab 1. April 2024. ..."; a
-            # menu's "Tarifs" over "Nos tarifs").
+            # menu's "Tarifs" over "Nos tarifs"; a menu's "Preise" over "Preise 2025").
             near = first - 1
             if self.structure and title is not None and headline is None and near in head and near != title and blocks[near].index == blocks[first].index - 1:
                 if self._names_menu_item(doc, blocks[near]):
@@ -1753,13 +1755,15 @@ class BodyRegion(BlockFilter):
     def _names_menu_item(self, doc: Document, block: Block) -> bool:
         """Does the short line ``block`` (``MAX_MENU_TITLE_WORDS`` words at most) name an item
         of the site's menu above it, the whole item or the item closing it ("Nos tarifs" /
-        "Tarifs")? A menu: a line of items between bars (two bars or more), or
+        "Tarifs"), perhaps with a year ("Preise 2025" / "Preise")? A menu: a line of items between bars (two bars or more), or
         ``MIN_MENU_ITEMS`` lines or more in a row of one short item each, removed by another
         filter or not."""
         line = self.lines(block.text)
         # A title opens with a capital or a letter of a caseless script, and counts nothing
-        # (not "0:00 Anhören", "decrease text size").
-        if not line.key or line.words > MAX_MENU_TITLE_WORDS or block.text[:1].islower() or DIGIT_RE.search(block.text):
+        # (not "0:00 Anhören", "decrease text size") but its year ("Preise 2025" under a menu's
+        # "Preise").
+        key = YEAR_END_RE.sub("", line.key)
+        if not key or line.words > MAX_MENU_TITLE_WORDS or block.text[:1].islower() or DIGIT_RE.search(YEAR_END_RE.sub("", block.text)):
             return False
         above = sorted((b for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index < block.index), key=lambda b: b.index)
         items: list[str] = []
@@ -1778,7 +1782,7 @@ class BodyRegion(BlockFilter):
             items += run
         for item in items:
             name = self.lines(item).key
-            if name and self.lines(item).words <= MAX_MENU_TITLE_WORDS and (line.key == name or line.key.endswith(" " + name)):
+            if name and self.lines(item).words <= MAX_MENU_TITLE_WORDS and (key == name or key.endswith(" " + name)):
                 return True
         return False
 
