@@ -44,6 +44,7 @@ from cleaner.lines import (
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
     TABLE_BAR_RE,
+    VERSION_LINE_RE,
     WORDLESS_RE,
     YEAR_RE,
     Lines,
@@ -1520,6 +1521,19 @@ class BodyRegion(BlockFilter):
                 and not _is_row(blocks[near].text)
             ):
                 headline = near
+            # A release's name and version right over the line chosen (its date: "Ledgerly
+            # 4.2.0" / "Released 18 February 2025") or over the text ("Versão 5.2.0" / "Disponibilizada
+            # a 12 de maio ...") heads the release notes, kept with that line.
+            if self.structure and title is not None and headline is None:
+                for near in (title - 1, first - 1):
+                    if (
+                        near in head
+                        and near != title
+                        and blocks[near + 1].index == blocks[near].index + 1
+                        and VERSION_LINE_RE.fullmatch(self.lines(blocks[near].text).folded) is not None
+                    ):
+                        headline = near
+                        break
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
