@@ -1598,6 +1598,10 @@ class BodyRegion(BlockFilter):
                 and (
                     (head_end in barred and size(blocks[above].text) <= MAX_SECTION_HEADING_WORDS)
                     or (head_end in tabled and size(blocks[above].text) <= 2 * MAX_SECTION_HEADING_WORDS and self._names_list(blocks[above].text))
+                    # Or any heading right under the headline over the article's own table or
+                    # programme ("Pfarrbrief Nr. 11/2023" / "Gottesdienstordnung" / "Sonntag, 12.
+                    # November" / "09:00 Uhr Oberbach, ...").
+                    or ((head_end in tabled or head_end in timed) and above == title + 1 and size(blocks[above].text) <= MAX_SECTION_HEADING_WORDS)
                 )
                 and self._share_words.isdisjoint(WORD_RE.findall(self.lines(blocks[above].text).folded))
                 and blocks[above].index == blocks[head_end].index - 1
