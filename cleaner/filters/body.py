@@ -1432,6 +1432,11 @@ class BodyRegion(BlockFilter):
                     best = max(head, key=lambda i: (shared[i], sizes[i], i))
                     if shared[best] >= MIN_SHARED_WORDS:
                         title = best
+                    elif first - 1 in head and shared[first - 1] and blocks[first - 1].index == blocks[first].index - 1:
+                        # Or the line right over the text that shares one ("Dit artikel is
+                        # onderdeel van ons gratis nieuwsaanbod" over "Honderden bezoekers bij
+                        # heropening van vernieuwd Havenpark" over "... het Havenpark in Tiel ...").
+                        title = first - 1
             elif head:
                 title = head[0]
             # The line right over the first paragraph that the paragraph opens with, word for
