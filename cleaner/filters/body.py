@@ -103,6 +103,9 @@ MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_WORDS = 6
 # ... but the line right under the formula, when it ends no sentence, this many words at most.
 MAX_SIGNERS_WORDS = 12
+# Statements in a row under a heading that make a section of the article, not a teaser's
+# summary, at least.
+MIN_SECTION_STATEMENTS = 2
 # A year closing a page's title ("Preise 2025", "Hochzeitspakete 2027").
 YEAR_END_RE = regex.compile(r"\s+(?:19|20)\d\d\s*$")
 # A spaced dash between two parts of a line ("Kirchheim, 16.05.2024 – gez. Dieter Lutz").
@@ -983,6 +986,14 @@ class BodyRegion(BlockFilter):
             if ends_box(below):
                 return True
             below += 1
+        # A teaser's summary is one statement under its headline; a section of the article goes
+        # on with more ("Slik forbereder du deg" / "Rens stikkrenner og sluk rundt huset." /
+        # "Flytt verdisaker opp fra kjelleren." / ...).
+        statements = below
+        while statements < limit and not short[statements] and not crosses_removed(stops, blocks, statements) and self._states(blocks[statements].text):
+            statements += 1
+        if statements - below >= MIN_SECTION_STATEMENTS:
+            return True
         return not (below > after and below < limit and not crosses_removed(stops, blocks, below) and self._states(blocks[below].text))
 
     @staticmethod
