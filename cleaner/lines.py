@@ -608,6 +608,8 @@ MIN_SEMICOLON_ITEMS = 2
 # Questions each answered on the next line that make a FAQ, at least; and a question's words
 # at most.
 MIN_ANSWERED = 2
+# Words naming whose contacts follow after a contact heading ("Kontakt Jugendleitung"), at most.
+MAX_CONTACT_OWNER_WORDS = 2
 MAX_QUESTION_WORDS = 20
 # The end of a sentence inside a line: a full stop, "!" or "?" and a space before more words.
 INNER_SENTENCE_END_RE = regex.compile(r"[.!?。！？]\s+[¿¡\"“„«]?\p{L}")
@@ -1261,7 +1263,7 @@ class Shapes:
         if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
             return None
         # A heading that names them, not an appeal ("Contact us!").
-        named = len(texts[i]) <= MAX_DATA_CHARS and not texts[i].rstrip().endswith("!") and self.lines.is_phrase("contact_headings", self.lines(texts[i]))
+        named = len(texts[i]) <= MAX_DATA_CHARS and not texts[i].rstrip().endswith("!") and self._names_contacts(self.lines(texts[i]))
         window = range(i + 1, min(len(texts), i + 1 + (NAMED_CONTACT_WINDOW if named else CONTACT_WINDOW)))
         phones = [k for k in window if self.is_contact(texts[k])]
         if not phones:
@@ -1275,6 +1277,14 @@ class Shapes:
         # Under a heading that names them, one line with a phone number or an e-mail address is
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
         return max(found) if named or len(phones) + len(towns) + len(hours) >= MIN_CONTACT_LINES else None
+
+    def _names_contacts(self, line: Line) -> bool:
+        """A heading of vocabulary ``contact_headings``, alone or before whose contacts they are,
+        in ``MAX_CONTACT_OWNER_WORDS`` words at most ("Kontakt", "Kontakt Jugendleitung")."""
+        if self.lines.is_phrase("contact_headings", line):
+            return True
+        end = self.lines.vocabulary.prefix("contact_headings", line.key)
+        return end is not None and 0 < len(line.key[end:].split()) <= MAX_CONTACT_OWNER_WORDS
 
     def signs_with_role(self, texts: Sequence[str], i: int) -> bool:
         """Are lines ``i`` and ``i + 1`` a name and the office it signs with ("Thomas Kienzle" /
