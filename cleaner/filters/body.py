@@ -1538,10 +1538,11 @@ class BodyRegion(BlockFilter):
             ):
                 headline = near
             # A release's name and version right over the line chosen (its date: "Ledgerly
-            # 4.2.0" / "Released 18 February 2025") or over the text ("Versão 5.2.0" / "Disponibilizada
-            # a 12 de maio ...") heads the release notes, kept with that line.
+            # 4.2.0" / "Released 18 February 2025"), right under it ("Versionshinweise" / "Version
+            # 4.8.0") or over the text ("Versão 5.2.0" / "Disponibilizada a 12 de maio ...") heads
+            # the release notes, kept with that line.
             if self.structure and title is not None and headline is None:
-                for near in (title - 1, first - 1):
+                for near in (title - 1, title + 1, first - 1):
                     if (
                         near in head
                         and near != title
