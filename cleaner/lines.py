@@ -608,11 +608,11 @@ MIN_SEMICOLON_ITEMS = 2
 # Questions each answered on the next line that make a FAQ, at least; and a question's words
 # at most.
 MIN_ANSWERED = 2
-# Words naming whose contacts follow after a contact heading ("Kontakt Jugendleitung"), at most.
-MAX_CONTACT_OWNER_WORDS = 2
 MAX_QUESTION_WORDS = 20
 # The end of a sentence inside a line: a full stop, "!" or "?" and a space before more words.
 INNER_SENTENCE_END_RE = regex.compile(r"[.!?。！？]\s+[¿¡\"“„«]?\p{L}")
+# Words naming whose contacts follow after a contact heading ("Kontakt Jugendleitung"), at most.
+MAX_CONTACT_OWNER_WORDS = 2
 
 
 def _introduced(texts: Sequence[str], start: int, end: int) -> tuple[int | None, int]:

@@ -1790,9 +1790,9 @@ class BodyRegion(BlockFilter):
     def _names_menu_item(self, doc: Document, block: Block) -> bool:
         """Does the short line ``block`` (``MAX_MENU_TITLE_WORDS`` words at most) name an item
         of the site's menu above it, the whole item or the item closing it ("Nos tarifs" /
-        "Tarifs"), perhaps with a year ("Preise 2025" / "Preise")? A menu: a line of items between bars (two bars or more), or
-        ``MIN_MENU_ITEMS`` lines or more in a row of one short item each, removed by another
-        filter or not."""
+        "Tarifs"), perhaps with a year ("Preise 2025" / "Preise")? A menu: a line of items
+        between bars (two bars or more), or ``MIN_MENU_ITEMS`` lines or more in a row of one
+        short item each, removed by another filter or not."""
         line = self.lines(block.text)
         # A title opens with a capital or a letter of a caseless script, and counts nothing
         # (not "0:00 Anhören", "decrease text size") but its year ("Preise 2025" under a menu's
