@@ -74,6 +74,7 @@ FLUSH_SECONDS = 1.0  # how much finished work a hard kill can lose (it is redone
 DEFAULT_CHUNK_TIMEOUT = 600.0
 STARTUP_TIMEOUT = 300.0  # how long the workers may take to start (build their pipelines)
 WORKER_EXIT_SECONDS = 10.0  # after the last result: how long idle workers may take to exit
+WORKER_SETTLE_SECONDS = 5.0  # after a worker died: how long the pool may take to join the others
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -836,7 +837,7 @@ def _results(
         for item in chunks:
             if item is None:
                 while pending and pending[0][2].done():
-                    yield _collect(pending, timeout, processes, started)
+                    yield _collect(pending, timeout, processes, started, pool)
                 yield None
                 continue
             lines, position = item
@@ -848,9 +849,9 @@ def _results(
             pending.append((lines, position, future))
             processes.update(getattr(pool, "_processes", None) or {})  # to say which one failed
             if len(pending) >= 4 * workers:
-                yield _collect(pending, timeout, processes, started)
+                yield _collect(pending, timeout, processes, started, pool)
         while pending:
-            yield _collect(pending, timeout, processes, started)
+            yield _collect(pending, timeout, processes, started, pool)
         finished = True
     finally:
         if finished:
@@ -936,6 +937,7 @@ def _collect(
     timeout: float | None,
     processes: Mapping[int, Any],
     started: Any,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Done:
     lines, position, future = pending[0]
     in_flight = (pending[0][0][0][0], pending[-1][0][-1][0])
@@ -949,6 +951,8 @@ def _collect(
             in_flight,
         ) from None
     except BrokenProcessPool:
+        if pool is not None:
+            _settle(pool)
         raise WorkerError(
             f"a worker process died{_workers_state(processes)} while the records of input lines "
             f"{in_flight[0]}-{in_flight[1]} were in flight",
@@ -985,6 +989,17 @@ def _wait(future: Future[Any], timeout: float | None, started: Any) -> Any:
                 raise TimeoutError(f"no result in {timeout:g} s") from None
             if starting >= max(timeout, STARTUP_TIMEOUT):
                 raise TimeoutError(f"no worker started in {max(timeout, STARTUP_TIMEOUT):g} s") from None
+
+
+def _settle(pool: ProcessPoolExecutor, timeout: float = WORKER_SETTLE_SECONDS) -> None:
+    """Let a broken pool's manager thread finish before the workers' exit codes are read: it
+    fails the futures first, then joins the workers, reading each one's status from the
+    forkserver; a second reader at the same time may find the status gone and take 255 for
+    it (a worker killed by SIGKILL reported as "exited with status 255"). A stopped worker
+    would keep that join waiting: after ``timeout`` seconds the codes are read anyway."""
+    waiter = threading.Thread(target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True)
+    waiter.start()
+    waiter.join(timeout)
 
 
 def _workers_state(processes: Mapping[int, Any]) -> str:
