@@ -361,6 +361,8 @@ VERSION_LINE_RE = regex.compile(
     r"\s*(?:\p{L}[\p{L}\p{N}.\-]{0,24}\s){0,2}(?:v\d{1,4}(?:\.\d{1,4}){1,3}|\d{1,3}(?:\.\d{1,3}){2,3})"
     r"(?:[-+.]?(?:alpha|beta|rc|lts)[.\-]?\d*)?\s*"
 )
+# A number's last part of one digit ("3.7.2"): no short date ends so.
+SINGLE_DIGIT_END_RE = regex.compile(r"(?<!\d)\d\s*$")
 # A line led by a clock time and a word ("18:00 St. Martin, Vorabendmesse", "7.30 pm Evensong"):
 # under a day, a schedule's entry.
 CLOCK_LED_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s+\p{{L}}")
@@ -1087,6 +1089,12 @@ class Shapes:
             return False
         words = head.group(1)
         return (YEAR_RE.search(words) is not None and len(words.split()) <= 3) or (self.is_date(words) and not self.is_relative_date(words))
+
+    def is_version(self, text: str) -> bool:
+        """A release's version number, perhaps after its name ("v3.8.0", "Ledgerly 4.2.0",
+        "Version 4.8.0"), not a short date ("1.5.24": no year has one digit)."""
+        match = VERSION_LINE_RE.fullmatch(self.lines(text).folded)
+        return match is not None and (not self.is_date(text) or SINGLE_DIGIT_END_RE.search(match.group()) is not None)
 
     def is_relative_date(self, text: str) -> bool:
         """A date line that counts back from now ("2 hours ago", "vor 3 Tagen", "3日前"):

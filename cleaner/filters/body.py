@@ -44,7 +44,6 @@ from cleaner.lines import (
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
     TABLE_BAR_RE,
-    VERSION_LINE_RE,
     WORDLESS_RE,
     YEAR_RE,
     Lines,
@@ -1547,7 +1546,7 @@ class BodyRegion(BlockFilter):
                         near in head
                         and near != title
                         and blocks[near + 1].index == blocks[near].index + 1
-                        and VERSION_LINE_RE.fullmatch(self.lines(blocks[near].text).folded) is not None
+                        and self.lines.shapes.is_version(blocks[near].text)
                     ):
                         headline = near
                         break

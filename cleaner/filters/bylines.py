@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, VERSION_LINE_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -48,8 +48,6 @@ MIN_DATE_ROWS = 3
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
 # 19.00"); a month alone ("November 2025") is an archive's link.
 DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
-# A number's last part of one digit ("3.7.2"): no short date ends so.
-SINGLE_DIGIT_END_RE = regex.compile(r"(?<!\d)\d\s*$")
 MAX_STAMP_NAME_WORDS = 4
 # A clock time ("5:12", "11h35") or a day and month in figures ("15.01."); a line holding
 # this many of them at least is a schedule's row, not a stamp.
@@ -263,31 +261,15 @@ class Bylines(BlockFilter):
             i
             for i, reason in found
             if reason == "dateline"
-            and any(0 <= k < len(blocks) and self._is_version(blocks[k].text) for k in (i - 1, i + 1))
+            and any(0 <= k < len(blocks) and self.lines.shapes.is_version(blocks[k].text) for k in (i - 1, i + 1))
         }
-
-    def _is_version(self, text: str) -> bool:
-        """A version number alone ("v3.8.0", "3.7.2"), not a short date ("1.5.24": no year has
-        one digit)."""
-        match = VERSION_LINE_RE.fullmatch(self.lines(text).folded)
-        return match is not None and (not self.lines.shapes.is_date(text) or SINGLE_DIGIT_END_RE.search(match.group()) is not None)
 
     def _timetable(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Clock times alone on ``MIN_TIME_ROWS`` lines in a row or more ("07.15" / "07.45" /
         "08.05" / ...; "06:45 | 07:15" / "07:15 | 07:45" / ...) are a timetable's cells: a
         page's time stamp is one line, a live report's times have entries between them."""
         times = [i for i, reason in found if reason == "dateline" and TIME_CELLS_RE.fullmatch(self.lines(doc.blocks[i].text).folded)]
-        kept: set[int] = set()
-        run: list[int] = []
-        for i in times:
-            if run and i != run[-1] + 1:
-                if len(run) >= MIN_TIME_ROWS:
-                    kept.update(run)
-                run = []
-            run.append(i)
-        if len(run) >= MIN_TIME_ROWS:
-            kept.update(run)
-        return kept
+        return {i for run in _runs(times, lambda a, b: b == a + 1) if len(run) >= MIN_TIME_ROWS for i in run}
 
     def _listed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates alone that name a day, ``MIN_DATE_ROWS`` lines in a row or more, none
@@ -304,21 +286,10 @@ class Bylines(BlockFilter):
             and not shapes.is_relative_date(blocks[i].text)
             and not TIME_CELLS_RE.fullmatch(self.lines(blocks[i].text).folded)  # times alone: see _timetable
         ]
-        kept: set[int] = set()
-
-        def close(run: list[int]) -> None:
-            # Different days: the same date over each screenshot is a gallery's stamp.
-            if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run):
-                kept.update(run)
-
-        run: list[int] = []
-        for i in dates:
-            if run and not (i == run[-1] + 1 and blocks[i].index == blocks[run[-1]].index + 1):
-                close(run)
-                run = []
-            run.append(i)
-        close(run)
-        return kept
+        # In a row in the input too, and different days: the same date over each screenshot is
+        # a gallery's stamp.
+        runs = _runs(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1)
+        return {i for run in runs if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run) for i in run}
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
@@ -420,3 +391,14 @@ class Bylines(BlockFilter):
         # not a row of the table under that box.
         ends = sorted(r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY)
         return {i for i in kept if not (i + 1 < len(doc.blocks) and crosses_removed(ends, doc.blocks, i + 1))}
+
+
+def _runs(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:
+    """``positions`` (in order) cut into runs of neighbours, as ``adjacent`` tells them."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and adjacent(runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs

@@ -11,7 +11,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MAX_UI_CHARS, head_positions
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import BAR_SEPARATOR_RE, LIFE_DATES_RE, VERSION_LINE_RE, Lines, crumb_items
+from cleaner.lines import BAR_SEPARATOR_RE, LIFE_DATES_RE, Lines, crumb_items
 from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -83,7 +83,7 @@ class SectionLabels(BlockFilter):
                 and not QUOTED_RE.match(first.text)  # „Unermüdlicher Einsatz“ is a headline
                 and len(BAR_SEPARATOR_RE.findall(second.text)) < MIN_FACT_BARS
                 and not LIFE_DATES_RE.search(second.text)  # a death notice's name over the life's dates
-                and VERSION_LINE_RE.fullmatch(self.lines(first.text).folded) is None  # a release's name and version
+                and not self.lines.shapes.is_version(first.text)  # a release's name and version
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
             ):
