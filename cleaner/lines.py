@@ -1427,7 +1427,9 @@ class Shapes:
                     or INTRO_END_RE.search(texts[k + 2])
                     or LABELLED_RE.match(texts[k + 2])
                 )
-                and is_heading(following)
+                # A heading, or an entry's question ("16:40" / "What does an amber warning
+                # mean?" / "An amber warning means ...").
+                and (is_heading(following) or (word_count(following) <= MAX_ITEM_WORDS and QUESTION_END_RE.search(following) is not None))
             ):
                 end = k + 2 if prose[k + 2] else k + 3
             else:
