@@ -440,6 +440,10 @@ POSTAL_TOWN_RE = regex.compile(
     # "12 rue des Tanneurs, Niort", "21 Mill Lane, Ely").
     r"|\p{L}{2}\.?\s\d{1,4}[a-z]?,\s\p{Lu}\p{Ll}+$|^\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\p{Lu}\p{Ll}+$"
 )
+# A place with its street and number between commas ("Stadtkirche St. Marien, Marktplatz 1,
+# Heidenfeld", "Sitzungssaal im Rathaus, Hauptstraße 1, 1. OG", "12 rue des Tanneurs, Niort"):
+# where an event is held.
+VENUE_RE = regex.compile(r"(?:^|,\s)\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?,\s\S|(?:^|,\s)\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\S")
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3
@@ -1095,6 +1099,19 @@ class Shapes:
         "Version 4.8.0"), not a short date ("1.5.24": no year has one digit)."""
         match = VERSION_LINE_RE.fullmatch(self.lines(text).folded)
         return match is not None and (not self.is_date(text) or SINGLE_DIGIT_END_RE.search(match.group()) is not None)
+
+    def holds_event(self, when: str, where: str) -> bool:
+        """A date with its clock time over the place with its street and number: when and where
+        an event is held ("Karfreitag, 18. April 2025, 17:00 Uhr" / "Stadtkirche St. Marien,
+        Marktplatz 1, Heidenfeld"). A page's date line is followed by its text or its author."""
+        return (
+            word_count(where) <= MAX_ITEM_WORDS
+            and STATEMENT_END_RE.search(where) is None
+            and TIME_RE.search(self.lines(when).folded) is not None
+            and self.is_date(when)
+            and VENUE_RE.search(where) is not None
+            and not self.is_date(where)
+        )
 
     def is_relative_date(self, text: str) -> bool:
         """A date line that counts back from now ("2 hours ago", "vor 3 Tagen", "3日前"):

@@ -1625,6 +1625,23 @@ class BodyRegion(BlockFilter):
                 and is_heading(blocks[above].text)
             ):
                 head_end = above
+            # An event's title, the date and time, and the place it is held right over the
+            # text or its own data (see Shapes.holds_event; "Johann Sebastian Bach:
+            # Johannes-Passion BWV 245" / "Karfreitag, 18. April 2025, 17:00 Uhr" /
+            # "Stadtkirche St. Marien, Marktplatz 1, Heidenfeld" / "Zum Karfreitag führt die
+            # Kantorei ..."): the text starts with them. The event's name is the headline, not
+            # a longer line (the site's banner) above it nor the date line.
+            when = head_end - 2
+            if (
+                when - 1 in head
+                and blocks[when - 1].index + 2 == blocks[when].index + 1 == blocks[head_end].index - 1
+                and self.lines.shapes.holds_event(blocks[when].text, blocks[when + 1].text)
+            ):
+                if title < when - 1:
+                    # A line chosen higher up stays only right over the event's name.
+                    headline = title if blocks[title].index == blocks[when - 1].index - 1 else None
+                title = when - 1
+                head_end = min(head_end, when)
         # An imprint's legal lead-in above the text ("Angaben gemäß § 5 DDG"; vocabulary
         # ``notice_heads``) opens it: the provider's name, address and contacts under it are
         # the page's text.

@@ -209,7 +209,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         )
@@ -251,6 +251,19 @@ class Bylines(BlockFilter):
             i
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
+        }
+
+    def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A date and time right over a place with its street and number (see
+        Shapes.holds_event) say when and where an event is held, not when the page was."""
+        blocks = doc.blocks
+        return {
+            i
+            for i, reason in found
+            if reason == "dateline"
+            and i + 1 < len(blocks)
+            and blocks[i + 1].index == blocks[i].index + 1
+            and self.lines.shapes.holds_event(blocks[i].text, blocks[i + 1].text)
         }
 
     def _released(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:

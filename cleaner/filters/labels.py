@@ -71,7 +71,7 @@ class SectionLabels(BlockFilter):
         # be one, so removing a kicker never turns the next short line into another.
         if len(rest) >= 3 and rest[0] in head:
             a, b = rest[0], rest[1]
-            first, second = doc.blocks[a], doc.blocks[b]
+            first, second, third = doc.blocks[a], doc.blocks[b], doc.blocks[rest[2]]
             n_first, n_second = size(first.text), size(second.text)
             if (
                 looks_like_title(second.text)
@@ -84,6 +84,7 @@ class SectionLabels(BlockFilter):
                 and len(BAR_SEPARATOR_RE.findall(second.text)) < MIN_FACT_BARS
                 and not LIFE_DATES_RE.search(second.text)  # a death notice's name over the life's dates
                 and not self.lines.shapes.is_version(first.text)  # a release's name and version
+                and not self.lines.shapes.holds_event(second.text, third.text)  # an event's name over when and where
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
             ):
