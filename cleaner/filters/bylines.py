@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_NAME_WORDS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -327,6 +327,13 @@ class Bylines(BlockFilter):
                 # Or right under the signature, the place and the date ("Sabine Keller,
                 # Kita-Leitung" / "Hallstadt, 17. Juni 2024").
                 or (i > 0 and "," in texts[i] and (self.lines.shapes.signs_in_one_line(texts[i - 1]) or self.lines.shapes.signs_again(texts, i - 1)))
+                # Or under the signers' lines of a closing formula ("Atentamente," / "Rosario
+                # Quintanilla Ortega" / "Presidenta de la Asociación Vecinal ..." / "En San
+                # Lázaro, a 17 de febrero de 2025").
+                or (
+                    "," in texts[i]
+                    and any(self.lines.is_phrase("closing_formulas", self.lines(texts[k])) for k in range(max(0, i - 1 - MAX_SIGNERS), i - 1))
+                )
             )
         }
 
