@@ -205,6 +205,9 @@ MIN_DECK_HEADLINE_WORDS = 4
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
+# Lines above the text's start a line naming its subject may sit, at most (its heading over a
+# box of facts: "Burg Lindenfels (Saalbach)" / "Basisdaten").
+MAX_TITLE_DEPTH = 2
 # Characters a paragraph's opening may hold beyond its headline's (case, punctuation).
 MAX_OPENING_SLACK = 8
 # A line of a box of figures: led by a figure, then words ("214 gevolgde moederdieren",
@@ -1642,6 +1645,25 @@ class BodyRegion(BlockFilter):
                     headline = title if blocks[title].index == blocks[when - 1].index - 1 else None
                 title = when - 1
                 head_end = min(head_end, when)
+        if title is not None and self.structure and headline is None:
+            # A line sitting on the text (next to it in the input, or over one line that is)
+            # that shares more of the text's words than the line chosen, two or more, names the
+            # page's subject; the line chosen higher up is the site's ("Villa Le Querce –
+            # Ricevimenti in Toscana" / menu / "Matrimoni a Villa Le Querce" / "Una villa del
+            # Settecento ..."; a wiki's "aus Heimatwiki ..." over "Burg Lindenfels (Saalbach)"
+            # / "Basisdaten" / "Ort: Saalbach-Lindenfels"): the text starts with it. Not over a
+            # line of names (the authors, a caption's people).
+            words = topic.all()
+            over = len(self._words(blocks[title].text) & words)
+            best = None
+            for k in range(head_end - 1, max(title, head_end - 1 - MAX_TITLE_DEPTH), -1):
+                if k not in head or blocks[k + 1].index != blocks[k].index + 1 or names_person(blocks[k].text):
+                    break
+                shared = len(self._words(blocks[k].text) & words)
+                if shared >= MIN_SHARED_WORDS and shared > over:
+                    best, over = k, shared
+            if best is not None:
+                head_end = best
         # An imprint's legal lead-in above the text ("Angaben gemäß § 5 DDG"; vocabulary
         # ``notice_heads``) opens it: the provider's name, address and contacts under it are
         # the page's text.
