@@ -1898,7 +1898,8 @@ class BodyRegion(BlockFilter):
         or a question right above that) the heading of its first section: a few words alone
         (``SECTION_HEADING_RE``, ``MAX_SECTION_HEADING_WORDS``: no figure, bracket, slash or
         bar; not a name), next to the top line in the input, in a text (ending before ``end``)
-        with ``MIN_TEXT_HEADINGS`` headings under paragraphs and ``MIN_TEXT_STRUCTURE`` lines of
+        with ``MIN_TEXT_HEADINGS`` headings under paragraphs (or list headings: vocabulary
+        ``list_headings``) and ``MIN_TEXT_STRUCTURE`` lines of
         tables, lists or entries (a menu, a price list, a manual's page)? Or, over a question,
         in an FAQ: a question under those headings too ("Lidmaatschap" / "Hoe word ik
         lid?" / ... / "Lenen en verlengen" / "Hoe lang mag ik een boek houden?"), ``MIN_TEXT_HEADINGS``
@@ -1912,7 +1913,11 @@ class BodyRegion(BlockFilter):
         # Nor a button ("Share this release", "Print"; vocabulary ``share_words``).
         if not self._share_words.isdisjoint(WORD_RE.findall(self.lines(text).folded)):
             return False
-        headings = [i for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)]
+        # Under a paragraph, or named as a list's heading under another list ("What we offer").
+        shapes = self.lines.shapes
+        headings = [
+            i for i in range(first + 1, end - 1) if link_like[i] and (not link_like[i - 1] or shapes.is_list_heading(blocks[i].text)) and is_heading(blocks[i].text)
+        ]
         if len(headings) < MIN_TEXT_HEADINGS:
             return False
         if QUESTION_END_RE.search(blocks[top].text) and sum(1 for i in headings if QUESTION_END_RE.search(blocks[i + 1].text)) >= MIN_TEXT_HEADINGS:
