@@ -610,6 +610,9 @@ class BodyRegion(BlockFilter):
         # and Paul"; vocabulary ``signoffs``) signs alone: the line under it is judged on its own.
         if self._short_phrase("signoffs", blocks[i].text):
             return True
+        # A row of cells under the signers is the page's footer ("Privacy | Cookies").
+        if _is_row(blocks[i].text):
+            return False
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
             # The line right under the closing formula may name the signers at more length
             # ("Herzliche Grüße" / "Sabine Roth und das ganze Team der Kita Sonnenblume").
