@@ -64,6 +64,9 @@ TRAILING_CREDIT = (
     r"|(?<=[.!?])\s(?:/\s?)?(?:{agencies})(?:\s?/\s?[^.!?:/]{{1,40}})?"
     # a Korean caption's source after a slash: "... 정박해 있다. /여수시 제공" ("provided by")
     r"|(?<=[.!?])\s/\s?[^/.!?]{{1,30}}\s제공"
+    # or in square brackets, with the agency's reuse notice ("... 공연하고 있다. [○○엔터테인먼트
+    # 제공. 재판매 및 DB 금지]")
+    r"|(?<=[.!?])\s\[[^\[\]]{{1,40}}\s제공(?:[.,]\s?[^\[\]]{{1,30}})?\]"
     r"|(?<=[.!?])\s(?:[\w.'-]+ ){{0,3}}[\w.'-]+\s?/\s?(?:{agencies})"
     # "... in Gaza. (Mohamed El Saife/CBC)": a name and an outlet in parentheses after a sentence
     r"|(?<=[.!?])[\"”’»]?\s\((?!reporting|editing|writing|additional|compiled|translated)"
