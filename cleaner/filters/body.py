@@ -610,9 +610,11 @@ class BodyRegion(BlockFilter):
         # and Paul"; vocabulary ``signoffs``) signs alone: the line under it is judged on its own.
         if self._short_phrase("signoffs", blocks[i].text):
             return True
-        # A row of cells under the signers is the page's footer ("Privacy | Cookies").
+        # A row of cells under the signers is the page's footer ("Privacy | Cookies"), unless
+        # its cells are the names of those who sign under their office ("Der Vorstand" /
+        # "Sabine Everding | Dr. Martin Kleineberg").
         if _is_row(blocks[i].text):
-            return False
+            return i > 0 and self._short_phrase("signature_roles", blocks[i - 1].text) and all(names_person(cell.strip()) for cell in blocks[i].text.split("|"))
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
             # The line right under the closing formula may name the signers at more length
             # ("Herzliche Grüße" / "Sabine Roth und das ganze Team der Kita Sonnenblume").
@@ -1665,6 +1667,24 @@ class BodyRegion(BlockFilter):
                 shared = len(self._words(blocks[k].text) & words)
                 if shared >= MIN_SHARED_WORDS and shared > over:
                     best, over = k, shared
+            # The page's first line right over a menu (a row of items between bars) is the
+            # site's name; chosen as the headline, the title sitting on the text stays with it
+            # ("Wohnungsgenossenschaft Talblick eG" / "Start | Wohnen | Genossenschaft |
+            # Kontakt" / "Lagebericht 2023" / "Im vergangenen Jahr ..."). Both stay: a
+            # headline over a row of share buttons looks the same.
+            if best is None and blocks[title].index == min(b.index for b in (*doc.blocks, *(r.block for r in doc.removals))):
+                under = next((b for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index == blocks[title].index + 1), None)
+                k = head_end - 1
+                if (
+                    under is not None
+                    and len(BAR_SEPARATOR_RE.findall(under.text)) >= 2
+                    and k > title and blocks[k].index > blocks[title].index + 1
+                    and k in head
+                    and blocks[k + 1].index == blocks[k].index + 1
+                    and not _is_row(blocks[k].text)
+                    and not names_person(blocks[k].text)
+                ):
+                    best = k
             if best is not None:
                 head_end = best
         # An imprint's legal lead-in above the text ("Angaben gemäß § 5 DDG"; vocabulary
