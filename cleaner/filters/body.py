@@ -205,6 +205,8 @@ MIN_DECK_HEADLINE_WORDS = 4
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
+# A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
+FILE_LINK_RE = regex.compile(r"(?i)\b(?:pdf|docx?|xlsx?|odt|ics)\b")
 # Lines above the text's start a line naming its subject may sit, at most (its heading over a
 # box of facts: "Burg Lindenfels (Saalbach)" / "Basisdaten").
 MAX_TITLE_DEPTH = 2
@@ -1761,7 +1763,23 @@ class BodyRegion(BlockFilter):
             # A slip to return closes the letter (see _slips), and goes on under its signature.
             if tail_start - 1 in slips and tail_start not in slips:
                 break
-            if signs and (tail_start >= limit or not (self._signs_off(blocks, tail_start) or self._dates_letter(blocks, tail_start) or tail_start in slips)):
+            if signs and (
+                tail_start >= limit
+                or not (
+                    self._signs_off(blocks, tail_start)
+                    or self._dates_letter(blocks, tail_start)
+                    or tail_start in slips
+                    # The sender's contact block right under the signature, under its heading
+                    # ("Ansprechpartner" / "Stadtbauamt – Abteilung Stadtplanung" / "Frau
+                    # Andrea Lehmeyer" / "Telefon 09141 907-214" / "E-Mail: ..."); a link to a
+                    # file is no heading ("Gottesordnung als PDF herunterladen").
+                    or (
+                        self.structure
+                        and not FILE_LINK_RE.search(blocks[tail_start].text)
+                        and self.lines.shapes.contacts_end([b.text for b in blocks[tail_start : tail_start + 1 + NAMED_CONTACT_WINDOW]], 0) is not None
+                    )
+                )
+            ):
                 break
         if entry_head is not None and (title is None or title < entry_head):
             # The first entry's heading lines (see _heads_like_entries) start the text.

@@ -10,8 +10,8 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
-from cleaner.patterns import core, fold, is_name_token, word_count
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]
@@ -322,6 +322,9 @@ class Bylines(BlockFilter):
                     and (
                         any(self.lines.is_phrase(category, self.lines(texts[i + 1])) for category in ("signed_lines", "closing_formulas", "signature_roles"))
                         or self.lines.shapes.opens_signature(texts[i + 1 : i + 4], 0)
+                        # or under the office that issues the notice ("Talheim, 25.09.2024" /
+                        # "Stadt Talheim" / "Petra Wolf, Erste Bürgermeisterin")
+                        or (word_count(texts[i + 1]) <= MAX_ISSUER_WORDS and not ends_sentence(texts[i + 1]) and self.lines.shapes.opens_signature(texts[i + 2 : i + 4], 0))
                     )
                 )
                 # Or right under the signature, the place and the date ("Sabine Keller,
