@@ -78,6 +78,14 @@ class InterfaceLines(BlockFilter):
             return category
         if len(key) > 120:
             return None
+        # A row of buttons between bars, each one a button or link of the page's ("Artikel
+        # anhören | Merken | Teilen", "Impressum | Datenschutz"): the first one's reason.
+        if "|" in key:
+            cells = [cell.strip() for cell in key.split("|")]
+            if len(cells) >= 2 and all(cells):
+                found = [self.vocabulary.classify(self.categories, cell) for cell in cells]
+                if all(found):
+                    return found[0]
         # A row of share buttons: share words, perhaps with share phrases ("Artikel teilen").
         # Its first token is a share word, or a share phrase starts the line (a phrase
         # cannot start inside a word): other lines need no search for phrases.
