@@ -53,6 +53,9 @@ MAX_STAMP_NAME_WORDS = 4
 # this many of them at least is a schedule's row, not a stamp.
 SCHEDULE_TOKEN_RE = regex.compile(r"(?<![\d.:])(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{1,2}\.)(?![\d:])")
 MIN_SCHEDULE_TOKENS = 3
+# "Label: value" lines next to a labelled byline, neither bylines nor dates, that make it an
+# entry of a fact box (see Bylines._in_fact_box).
+MIN_FACT_NEIGHBOURS = 3
 
 
 class Bylines(BlockFilter):
@@ -212,7 +215,7 @@ class Bylines(BlockFilter):
             self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
-        )
+        ) | self._in_fact_box(doc, found)
         for i, reason in found:
             if i not in kept:
                 yield self.removal(doc.blocks[i], reason)
@@ -252,6 +255,28 @@ class Bylines(BlockFilter):
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
         }
+
+    def _in_fact_box(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A byline led by its label ("Av: William Shakespeare, i översättning av ...") among
+        ``MIN_FACT_NEIGHBOURS`` "Label: value" lines or more that are neither bylines nor dates
+        ("Regi: Sofia Lindqvist" / "Scenografi: Erik Nordin"): an entry of a review's fact box
+        (the play's author), not the page's byline. A box of credits ("Text: ..." / "Fotos:
+        ...") is bylines throughout."""
+        blocks = doc.blocks
+        taken = {i for i, _ in found}
+        kept = set()
+        for i, reason in found:
+            if reason != "byline" or not LABELLED_RE.match(blocks[i].text):
+                continue
+            others = 0
+            for step in (-1, 1):
+                k = i + step
+                while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and LABELLED_RE.match(blocks[k].text):
+                    others += k not in taken
+                    k += step
+            if others >= MIN_FACT_NEIGHBOURS:
+                kept.add(i)
+        return kept
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date and time right over a place with its street and number (see
