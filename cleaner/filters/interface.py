@@ -36,6 +36,8 @@ UPPER_ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
 FIGURES_ONLY_RE = regex.compile(r"\s*\d{1,4}(?:\s?[/:.,]\s?\d{1,4}){0,2}\s*")
 # A page's link ("Kontakt") or footer word that heads contact details is their heading.
 HEADING_REASONS = frozenset({reasons.NAVIGATION, reasons.COOKIE_NOTICE})
+# A line that opens with a quotation, closed, and goes on with three words or more.
+QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»]{3,200}[\"“”»«‘’'›‹]\s*\S+(?:\s+\S+){2}")
 
 
 class InterfaceLines(BlockFilter):
@@ -70,6 +72,10 @@ class InterfaceLines(BlockFilter):
     def _judge(self, text: str) -> str | None:
         key = self.lines(text).key
         if not key:
+            return None
+        # A sentence that quotes an interface phrase and goes on ("\"Vi bruger cookies ...\" De
+        # fleste danskere har klikket på den sætning ...") is the article's.
+        if QUOTED_LEAD_RE.match(text):
             return None
         category = self.vocabulary.classify(self.categories, key)
         if category == reasons.COPYRIGHT_LINE and self._mentions_rights(text):
