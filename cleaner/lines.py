@@ -1104,18 +1104,31 @@ class Shapes:
         match = VERSION_LINE_RE.fullmatch(self.lines(text).folded)
         return match is not None and (not self.is_date(text) or SINGLE_DIGIT_END_RE.search(match.group()) is not None)
 
-    def holds_event(self, when: str, where: str) -> bool:
-        """A date with its clock time over the place with its street and number: when and where
-        an event is held ("Karfreitag, 18. April 2025, 17:00 Uhr" / "Stadtkirche St. Marien,
-        Marktplatz 1, Heidenfeld"). A page's date line is followed by its text or its author."""
-        return (
-            word_count(where) <= MAX_ITEM_WORDS
-            and STATEMENT_END_RE.search(where) is None
-            and TIME_RE.search(self.lines(when).folded) is not None
-            and self.is_date(when)
-            and VENUE_RE.search(where) is not None
-            and not self.is_date(where)
-        )
+    def event_lines(self, texts: Sequence[str], i: int) -> int:
+        """How many lines from line ``i`` say when and where an event is held, 0 if none: a
+        date with its clock time over the place with its street and number ("Karfreitag, 18.
+        April 2025, 17:00 Uhr" / "Stadtkirche St. Marien, Marktplatz 1, Heidenfeld"), or a
+        date over its times over that place ("Samstag, 29. März 2025" / "Einlass 19:00 Uhr,
+        Beginn 20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."). A page's
+        date line is followed by its text or its author. ``texts`` are neighbours in the input."""
+        if not (i + 1 < len(texts) and self.is_date(texts[i])):
+            return 0
+        if TIME_RE.search(self.lines(texts[i]).folded) is not None and self._venue(texts[i + 1]):
+            return 2
+        times = texts[i + 1]
+        if (
+            i + 2 < len(texts)
+            and word_count(times) <= MAX_ITEM_WORDS
+            and STATEMENT_END_RE.search(times) is None
+            and TIME_RE.search(self.lines(times).folded) is not None
+            and self._venue(texts[i + 2])
+        ):
+            return 3
+        return 0
+
+    def _venue(self, text: str) -> bool:
+        """A place with its street and number (VENUE_RE), in a line that is no sentence."""
+        return word_count(text) <= MAX_ITEM_WORDS and STATEMENT_END_RE.search(text) is None and VENUE_RE.search(text) is not None and not self.is_date(text)
 
     def is_relative_date(self, text: str) -> bool:
         """A date line that counts back from now ("2 hours ago", "vor 3 Tagen", "3日前"):

@@ -1636,17 +1636,22 @@ class BodyRegion(BlockFilter):
             ):
                 head_end = above
             # An event's title, the date and time, and the place it is held right over the
-            # text or its own data (see Shapes.holds_event; "Johann Sebastian Bach:
+            # text or its own data (see Shapes.event_lines; "Johann Sebastian Bach:
             # Johannes-Passion BWV 245" / "Karfreitag, 18. April 2025, 17:00 Uhr" /
             # "Stadtkirche St. Marien, Marktplatz 1, Heidenfeld" / "Zum Karfreitag führt die
             # Kantorei ..."): the text starts with them. The event's name is the headline, not
             # a longer line (the site's banner) above it nor the date line.
-            when = head_end - 2
-            if (
-                when - 1 in head
-                and blocks[when - 1].index + 2 == blocks[when].index + 1 == blocks[head_end].index - 1
-                and self.lines.shapes.holds_event(blocks[when].text, blocks[when + 1].text)
-            ):
+            when = next(
+                (
+                    head_end - n
+                    for n in (2, 3)
+                    if head_end - n - 1 in head
+                    and all(blocks[k].index + 1 == blocks[k + 1].index for k in range(head_end - n - 1, head_end))
+                    and self.lines.shapes.event_lines([blocks[k].text for k in range(head_end - n, head_end)], 0) == n
+                ),
+                None,
+            )
+            if when is not None:
                 if title < when - 1:
                     # A line chosen higher up stays only right over the event's name.
                     headline = title if blocks[title].index == blocks[when - 1].index - 1 else None
@@ -1822,7 +1827,7 @@ class BodyRegion(BlockFilter):
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
-        facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) if title is not None and self.structure else set()
+        facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title) if title is not None and self.structure else set()
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
@@ -1860,6 +1865,14 @@ class BodyRegion(BlockFilter):
             k += 1
         # The data lines count only over a line of facts.
         return set(range(title + 1, max(found) + 1)) if found else set()
+
+    def _event_under(self, blocks: tuple[Block, ...], title: int) -> set[int]:
+        """Right under the headline, next to it in the input, when and where the event it names
+        is held (Shapes.event_lines: "Samstag, 29. März 2025" / "Einlass 19:00 Uhr, Beginn
+        20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."), buttons or not
+        between them and the text."""
+        under = [blocks[k].text for k in range(title + 1, min(title + 4, len(blocks))) if blocks[k].index == blocks[title].index + k - title]
+        return set(range(title + 1, title + 1 + self.lines.shapes.event_lines(under, 0)))
 
     def _is_price(self, text: str) -> bool:
         """A price line: a figure with a currency in ``MAX_PRICE_WORDS`` words at most ("129,95

@@ -279,17 +279,14 @@ class Bylines(BlockFilter):
         return kept
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
-        """A date and time right over a place with its street and number (see
-        Shapes.holds_event) say when and where an event is held, not when the page was."""
+        """A date right over its times and the place with its street and number (see
+        Shapes.event_lines) says when and where an event is held, not when the page was."""
         blocks = doc.blocks
-        return {
-            i
-            for i, reason in found
-            if reason == "dateline"
-            and i + 1 < len(blocks)
-            and blocks[i + 1].index == blocks[i].index + 1
-            and self.lines.shapes.holds_event(blocks[i].text, blocks[i + 1].text)
-        }
+
+        def neighbours(i: int) -> list[str]:  # the line and the two under it in the input
+            return [blocks[k].text for k in range(i, min(i + 3, len(blocks))) if blocks[k].index == blocks[i].index + k - i]
+
+        return {i for i, reason in found if reason == "dateline" and self.lines.shapes.event_lines(neighbours(i), 0)}
 
     def _released(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right under or over a release's version number ("v3.8.0" / "June 11, 2024")

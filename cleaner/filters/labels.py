@@ -71,7 +71,7 @@ class SectionLabels(BlockFilter):
         # be one, so removing a kicker never turns the next short line into another.
         if len(rest) >= 3 and rest[0] in head:
             a, b = rest[0], rest[1]
-            first, second, third = doc.blocks[a], doc.blocks[b], doc.blocks[rest[2]]
+            first, second = doc.blocks[a], doc.blocks[b]
             n_first, n_second = size(first.text), size(second.text)
             if (
                 looks_like_title(second.text)
@@ -84,11 +84,17 @@ class SectionLabels(BlockFilter):
                 and len(BAR_SEPARATOR_RE.findall(second.text)) < MIN_FACT_BARS
                 and not LIFE_DATES_RE.search(second.text)  # a death notice's name over the life's dates
                 and not self.lines.shapes.is_version(first.text)  # a release's name and version
-                and not self.lines.shapes.holds_event(second.text, third.text)  # an event's name over when and where
+                and not self.lines.shapes.event_lines(self._under(doc, b), 0)  # an event's name over when and where
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
+
+    @staticmethod
+    def _under(doc: Document, k: int) -> list[str]:
+        """Line ``k`` and the two under it, as far as they are neighbours in the input."""
+        blocks = doc.blocks
+        return [blocks[j].text for j in range(k, min(k + 3, len(blocks))) if blocks[j].index == blocks[k].index + j - k]
 
     def _names_page(self, doc: Document, block: Block, under: Block) -> bool:
         """Does ``block`` repeat the last item of a trail of crumbs right above it in the input
