@@ -318,7 +318,7 @@ CODE_RE = regex.compile(
 # A word with its vowel signs and accents ("मार्च", "กันยายน", a decomposed "μαΐου"), but not
 # with the optional vowel points of Arabic and Hebrew, whose date words are listed in pieces
 # ("نُشر": "ن", "شر").
-TOKEN_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}.'’-]|(?![\u0591-\u05c7\u064b-\u065f\u0670])\p{M})*")
+TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u05c7\u064b-\u065f\u0670]]*")
 # A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
 # glued to the year before it ("Apr 28 20232:23 PM").
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"

@@ -1665,15 +1665,19 @@ class BodyRegion(BlockFilter):
             # Settecento ..."; a wiki's "aus Heimatwiki ..." over "Burg Lindenfels (Saalbach)"
             # / "Basisdaten" / "Ort: Saalbach-Lindenfels"): the text starts with it. Not over a
             # line of names (the authors, a caption's people).
-            words = topic.all()
-            over = len(self._words(blocks[title].text) & words)
             best = None
+            sitting = []  # the lines sitting on the text, nearest first
             for k in range(head_end - 1, max(title, head_end - 1 - MAX_TITLE_DEPTH), -1):
                 if k not in head or blocks[k + 1].index != blocks[k].index + 1 or names_person(blocks[k].text):
                     break
-                shared = len(self._words(blocks[k].text) & words)
-                if shared >= MIN_SHARED_WORDS and shared > over:
-                    best, over = k, shared
+                sitting.append(k)
+            if sitting:
+                words = topic.all()
+                over = len(self._words(blocks[title].text) & words)
+                for k in sitting:
+                    shared = len(self._words(blocks[k].text) & words)
+                    if shared >= MIN_SHARED_WORDS and shared > over:
+                        best, over = k, shared
             # The page's first line right over a menu (a row of items between bars) is the
             # site's name; chosen as the headline, the title sitting on the text stays with it
             # ("Wohnungsgenossenschaft Talblick eG" / "Start | Wohnen | Genossenschaft |
@@ -1967,11 +1971,12 @@ class BodyRegion(BlockFilter):
         # Nor a button ("Share this release", "Print"; vocabulary ``share_words``).
         if not self._share_words.isdisjoint(WORD_RE.findall(self.lines(text).folded)):
             return False
-        # Under a paragraph, or named as a list's heading under another list ("What we offer").
-        shapes = self.lines.shapes
-        headings = [
-            i for i in range(first + 1, end - 1) if link_like[i] and (not link_like[i - 1] or shapes.is_list_heading(blocks[i].text)) and is_heading(blocks[i].text)
-        ]
+        headings = [i for i in range(first + 1, end - 1) if link_like[i] and not link_like[i - 1] and is_heading(blocks[i].text)]
+        if len(headings) < MIN_TEXT_HEADINGS:
+            # Or named as a list's heading under another list ("What we offer"), asked only
+            # when the headings under paragraphs are too few.
+            shapes = self.lines.shapes
+            headings = [i for i in range(first + 1, end - 1) if link_like[i] and is_heading(blocks[i].text) and (not link_like[i - 1] or shapes.is_list_heading(blocks[i].text))]
         if len(headings) < MIN_TEXT_HEADINGS:
             return False
         if QUESTION_END_RE.search(blocks[top].text) and sum(1 for i in headings if QUESTION_END_RE.search(blocks[i + 1].text)) >= MIN_TEXT_HEADINGS:
