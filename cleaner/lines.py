@@ -448,6 +448,8 @@ POSTAL_TOWN_RE = regex.compile(
 # Heidenfeld", "Sitzungssaal im Rathaus, Hauptstraße 1, 1. OG", "12 rue des Tanneurs, Niort"):
 # where an event is held.
 VENUE_RE = regex.compile(r"(?:^|,\s)\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?,\s\S|(?:^|,\s)\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\S")
+# Lines that say when and where an event is held, at most (a date, its times, the place).
+MAX_EVENT_LINES = 3
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3

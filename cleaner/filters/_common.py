@@ -71,3 +71,14 @@ def crosses_removed(removed: Sequence[int], blocks: Sequence[Block], i: int) -> 
     """Does a removed line (``removed``: original positions, sorted) sit between block
     ``i - 1`` and block ``i``?"""
     return bool(removed) and i > 0 and bisect_right(removed, blocks[i].index) > bisect_right(removed, blocks[i - 1].index)
+
+
+def run_of_neighbours(blocks: Sequence[Block], start: int, count: int) -> list[str]:
+    """The texts of up to ``count`` blocks from ``start`` on, as far as each is the next line
+    of the input after the one before (no line removed between them)."""
+    texts: list[str] = []
+    for k in range(start, min(start + count, len(blocks))):
+        if k > start and blocks[k].index != blocks[k - 1].index + 1:
+            break
+        texts.append(blocks[k].text)
+    return texts

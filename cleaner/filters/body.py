@@ -23,7 +23,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import crosses_removed
+from cleaner.filters._common import crosses_removed, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
@@ -37,6 +37,7 @@ from cleaner.lines import (
     LIST_ITEM_RE,
     MAX_CRUMB_WORDS,
     MAX_DATA_CHARS,
+    MAX_EVENT_LINES,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
@@ -1644,10 +1645,10 @@ class BodyRegion(BlockFilter):
             when = next(
                 (
                     head_end - n
-                    for n in (2, 3)
+                    for n in range(2, MAX_EVENT_LINES + 1)
                     if head_end - n - 1 in head
-                    and all(blocks[k].index + 1 == blocks[k + 1].index for k in range(head_end - n - 1, head_end))
-                    and self.lines.shapes.event_lines([blocks[k].text for k in range(head_end - n, head_end)], 0) == n
+                    and len(run_of_neighbours(blocks, head_end - n - 1, n + 2)) == n + 2
+                    and self.lines.shapes.event_lines(run_of_neighbours(blocks, head_end - n, n), 0) == n
                 ),
                 None,
             )
@@ -1875,7 +1876,7 @@ class BodyRegion(BlockFilter):
         is held (Shapes.event_lines: "Samstag, 29. März 2025" / "Einlass 19:00 Uhr, Beginn
         20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."), buttons or not
         between them and the text."""
-        under = [blocks[k].text for k in range(title + 1, min(title + 4, len(blocks))) if blocks[k].index == blocks[title].index + k - title]
+        under = run_of_neighbours(blocks, title, MAX_EVENT_LINES + 1)[1:]
         return set(range(title + 1, title + 1 + self.lines.shapes.event_lines(under, 0)))
 
     def _is_price(self, text: str) -> bool:

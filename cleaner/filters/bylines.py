@@ -8,9 +8,9 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import NAME_CONNECTORS, crosses_removed
+from cleaner.filters._common import NAME_CONNECTORS, crosses_removed, run_of_neighbours
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -281,12 +281,7 @@ class Bylines(BlockFilter):
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right over its times and the place with its street and number (see
         Shapes.event_lines) says when and where an event is held, not when the page was."""
-        blocks = doc.blocks
-
-        def neighbours(i: int) -> list[str]:  # the line and the two under it in the input
-            return [blocks[k].text for k in range(i, min(i + 3, len(blocks))) if blocks[k].index == blocks[i].index + k - i]
-
-        return {i for i, reason in found if reason == "dateline" and self.lines.shapes.event_lines(neighbours(i), 0)}
+        return {i for i, reason in found if reason == "dateline" and self.lines.shapes.event_lines(run_of_neighbours(doc.blocks, i, MAX_EVENT_LINES), 0)}
 
     def _released(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right under or over a release's version number ("v3.8.0" / "June 11, 2024")

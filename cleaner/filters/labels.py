@@ -9,9 +9,9 @@ import regex
 from cleaner.blocks import Block, looks_like_title
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MAX_UI_CHARS, head_positions
+from cleaner.filters._common import MAX_UI_CHARS, head_positions, run_of_neighbours
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import BAR_SEPARATOR_RE, LIFE_DATES_RE, Lines, crumb_items
+from cleaner.lines import BAR_SEPARATOR_RE, LIFE_DATES_RE, MAX_EVENT_LINES, Lines, crumb_items
 from cleaner.patterns import SENTENCE_END_RE, core, size
 from cleaner.vocabulary import Vocabulary
 
@@ -84,17 +84,11 @@ class SectionLabels(BlockFilter):
                 and len(BAR_SEPARATOR_RE.findall(second.text)) < MIN_FACT_BARS
                 and not LIFE_DATES_RE.search(second.text)  # a death notice's name over the life's dates
                 and not self.lines.shapes.is_version(first.text)  # a release's name and version
-                and not self.lines.shapes.event_lines(self._under(doc, b), 0)  # an event's name over when and where
+                and not self.lines.shapes.event_lines(run_of_neighbours(doc.blocks, b, MAX_EVENT_LINES), 0)  # an event's name over when and where
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
-
-    @staticmethod
-    def _under(doc: Document, k: int) -> list[str]:
-        """Line ``k`` and the two under it, as far as they are neighbours in the input."""
-        blocks = doc.blocks
-        return [blocks[j].text for j in range(k, min(k + 3, len(blocks))) if blocks[j].index == blocks[k].index + j - k]
 
     def _names_page(self, doc: Document, block: Block, under: Block) -> bool:
         """Does ``block`` repeat the last item of a trail of crumbs right above it in the input
