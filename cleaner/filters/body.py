@@ -1504,7 +1504,14 @@ class BodyRegion(BlockFilter):
             # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
             # article's subject in two words of its paragraphs or more stays with it.
             # Not the trail of crumbs that names the headline.
-            if title is not None and title - 1 in head and blocks[title].index - blocks[title - 1].index == 1 and named.get(self.lines(blocks[title].text).key) != blocks[title - 1].index:
+            # Not over a row of cells chosen (a menu row is no deck).
+            if (
+                title is not None
+                and title - 1 in head
+                and blocks[title].index - blocks[title - 1].index == 1
+                and named.get(self.lines(blocks[title].text).key) != blocks[title - 1].index
+                and not (self.structure and _is_row(blocks[title].text))
+            ):
                 upper = self._words(blocks[title - 1].text)
                 if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
                     headline = title - 1
