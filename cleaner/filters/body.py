@@ -1691,18 +1691,19 @@ class BodyRegion(BlockFilter):
             # ("Wohnungsgenossenschaft Talblick eG" / "Start | Wohnen | Genossenschaft |
             # Kontakt" / "Lagebericht 2023" / "Im vergangenen Jahr ..."). Both stay: a
             # headline over a row of share buttons looks the same.
-            if best is None and blocks[title].index == min(b.index for b in (*doc.blocks, *(r.block for r in doc.removals))):
-                under = next((b for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index == blocks[title].index + 1), None)
-                k = head_end - 1
-                if (
-                    under is not None
-                    and len(BAR_SEPARATOR_RE.findall(under.text)) >= 2
-                    and k > title and blocks[k].index > blocks[title].index + 1
-                    and k in head
-                    and blocks[k + 1].index == blocks[k].index + 1
-                    and not _is_row(blocks[k].text)
-                    and not names_person(blocks[k].text)
-                ):
+            k = head_end - 1
+            if (
+                best is None
+                and k > title
+                and k in head
+                and blocks[k].index > blocks[title].index + 1
+                and blocks[k + 1].index == blocks[k].index + 1
+                and not _is_row(blocks[k].text)
+                and not names_person(blocks[k].text)
+            ):
+                # The input's lines, removed or not, by position: the first, and the one under it.
+                lines_in = {b.index: b.text for b in (*doc.blocks, *(r.block for r in doc.removals))}
+                if blocks[title].index == min(lines_in) and len(BAR_SEPARATOR_RE.findall(lines_in.get(blocks[title].index + 1, ""))) >= 2:
                     best = k
             if best is not None:
                 head_end = best
