@@ -1419,6 +1419,7 @@ class BodyRegion(BlockFilter):
             boxed.update(range(above, head_end))
             head_end = above
         title = headline = None
+        signed = -1  # where the news head's byline block ends (see _news_head)
         # The words of the article's paragraphs, read as far as a question about them needs.
         topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
         # The same, as the first letters of each word: a standfirst may name the subject in
@@ -1568,6 +1569,19 @@ class BodyRegion(BlockFilter):
                     ):
                         headline = near
                         break
+            # The news head: the line right over the byline block under which the text
+            # starts, and the headline right over that line when it is the deck ("Рекорден
+            # зимен сезон: ..." / "Туристите от Румъния ..." / "Мария Стоянова" / "14 март
+            # 2025, 12:05" / a caption / the text). A longer line chosen elsewhere (a caption
+            # between the byline and the text, a menu row) is the page's.
+            if self.structure and title is not None:
+                news = self._news_head(doc, blocks, title, first, boxed, in_runs, sizes, topic, stems)
+                if news is not None:
+                    if news[0] != title:
+                        title, headline = news[0], news[1]
+                    elif news[1] is not None:
+                        headline = news[1]
+                    signed = news[2]
         if title is not None and self.structure:
             # A line that names the job's terms is none of its headline lines: the headline is
             # above it ("Fontanero calefactor (h/m)" / "Romero Climatización SL" / "Logroño" /
@@ -1844,7 +1858,10 @@ class BodyRegion(BlockFilter):
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
-            standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words
+            # Nor does it sit under the news head's byline: a caption does ("Скиори на пистата
+            # над курорта ..."), unless led by a label ("Zubereitungszeit: 45 Minuten · ...",
+            # "14.52: Power company says ...").
+            standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words and not (0 <= signed < block.index and not is_entry(block.text))
             if standfirst:
                 # Right under the headline, a statement closed by a full stop is its standfirst
                 # whatever its words (a teaser exclaims or asks; a site's line does not sit
@@ -1856,6 +1873,80 @@ class BodyRegion(BlockFilter):
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield self.removal(block, "link_list", inner[i])
+
+    def _news_head(
+        self,
+        doc: Document,
+        blocks: tuple[Block, ...],
+        title: int,
+        first: int,
+        boxed: Collection[int],
+        runs: Collection[int],
+        sizes: Sequence[float],
+        topic: _Topic,
+        stems: _Topic,
+    ) -> tuple[int, int | None, int] | None:
+        """The headline lines over the byline block nearest the text (see ``find``): the line
+        right over the block, and the headline right over that one when the two are headline
+        and deck, and where the block ends, as (title, headline, line); or ``None``. The
+        block is lines the byline filter
+        removed, a byline among them. Each line names the text's subject (a word of its
+        paragraphs) and none of the byline's words (not "Autorenprofilbild von Ulrich Exner",
+        "MND Staff" over "By MND Staff"); the headline over a deck is no kicker (``MIN_DECK_HEADLINE_WORDS``).
+        A deck read as the text's first line has the headline right over it."""
+        marks = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
+        start = blocks[first].index
+        at = {blocks[k].index: k for k in range(first + 1)}
+        over = None
+        overs: dict[int, list[Removal]] = {}
+        for b in sorted(marks):
+            if b > start + 1:
+                break
+            if b - 1 in marks or b - 1 not in at:
+                continue
+            run = [marks[b]]
+            while run[-1].block.index + 1 in marks:
+                run.append(marks[run[-1].block.index + 1])
+            if any(r.reason == reasons.BYLINE for r in run):
+                over = at[b - 1]
+                overs[over] = run
+        # A line chosen right over a byline block is a headline already (a byline under the
+        # headline and another under the deck: "di Luca Monaco" / ... / "05 Gennaio 2025").
+        if title in overs:
+            over = title
+        if over is None or over in runs:
+            return None
+        names = frozenset().union(*(self._words(r.block.text) for r in overs[over] if r.reason == reasons.BYLINE))
+        end = overs[over][-1].block.index
+
+        def names_subject(k: int) -> bool:
+            text = blocks[k].text
+            return (
+                k not in boxed
+                and not is_crumbs(text)
+                and not _is_facts_line(text)
+                and not _is_row(text)
+                and not self._is_price(text)
+                and self._words(text).isdisjoint(names)
+                and (topic.shares(self._words(text)) or stems.shares(self._stems(text)))
+            )
+
+        upper = over - 1
+        paired = (
+            upper >= 0
+            and blocks[upper].index == blocks[over].index - 1
+            and looks_like_title(blocks[upper].text)
+            and not names_person(blocks[upper].text)
+            and names_subject(upper)
+        )
+        if over == first:
+            # The text's first line is the deck; the headline sits right over it.
+            return (upper, None, end) if paired else None
+        if over != title and (sizes[over] < 2 or not names_subject(over)):
+            return None  # (not a role or a kicker: "Redakteur", "capital")
+        if paired and (sizes[upper] >= MIN_DECK_HEADLINE_WORDS or upper == title):
+            return over, upper, end
+        return (over, None, end) if looks_like_title(blocks[over].text) and not names_person(blocks[over].text) else None
 
     def _facts_under(self, blocks: tuple[Block, ...], title: int, head_end: int) -> set[int]:
         """Right under the headline, next to it in the input, its line of facts: items between
