@@ -141,6 +141,10 @@ MIN_LIST_SECTIONS = 3
 MAX_LIST_SECTION_WORDS = 3
 MIN_SECTION_ITEMS = 2
 MIN_SECTION_ITEM_WORDS = 4
+# An item of the text's own sections (see BodyRegion._own_sections): its words, or its
+# characters (a compound: "Lungenfunktionsprüfung"), at least.
+MIN_OWN_ITEM_WORDS = 3
+MIN_OWN_ITEM_CHARS = 20
 # Items of a list closing the text under its heading (see BodyRegion._closing_list).
 MIN_CLOSING_ITEMS = 3
 MAX_CLOSING_ITEMS = 8
@@ -2257,6 +2261,7 @@ class BodyRegion(BlockFilter):
                 and self._headed_table(blocks, i, j, ()) is None
                 and not self._priced_cards(blocks, i, j)
                 and not self._sectioned(blocks, i, j)
+                and not self._own_sections(blocks, i, j, j < end and not short[j])
             ):
                 buttons = self._schedule_buttons(blocks, i, j)
                 if buttons is not None:
@@ -2280,6 +2285,32 @@ class BodyRegion(BlockFilter):
             return False
         bounds = [*heads, len(words)]
         return all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
+
+    def _own_sections(self, blocks: tuple[Block, ...], start: int, end: int, resumes: bool) -> bool:
+        """Lines ``start`` to ``end`` are the text's own sections: nothing removed between them
+        nor at either edge, the text resuming right under them (``resumes``), they open with a
+        heading and hold another after ``MIN_SECTION_ITEMS`` lines at least, each of
+        ``MAX_LIST_SECTION_WORDS`` words at most over an item, no header of related links, and
+        items (``MIN_OWN_ITEM_WORDS`` words or ``MIN_OWN_ITEM_CHARS`` characters at least, not a
+        menu's words) are half the lines or more ("Unser
+        Leistungsspektrum" / "Check-up 35 und Krebsvorsorge" / "Lungenfunktionsprüfung" / ... /
+        "Unser Team" / "Dr. med. Katrin Albers – Fachärztin für Allgemeinmedizin" / ... /
+        "Rezepte und Überweisungen" over a paragraph). A box of links inside a text has a
+        lead-in that goes ("Mehr zum Thema") or a header of its own ("Weitere Artikel")."""
+        if not resumes or start == 0 or any(blocks[k].index != blocks[k - 1].index + 1 for k in range(start, end + 1)):
+            return False
+        if len({self.lines(blocks[k].text).key for k in range(start, end)}) < end - start:
+            return False  # a button repeated between entries ("Biglietti")
+
+        items = [self.lines(blocks[k].text).words >= MIN_OWN_ITEM_WORDS or len(blocks[k].text) >= MIN_OWN_ITEM_CHARS for k in range(start, end + 1)]
+        if 2 * sum(items[:-1]) < end - start:
+            return False  # a menu of words ("Portada" / "Local" / "Deportes" / ...)
+
+        def heads(k: int) -> bool:
+            text = blocks[k].text
+            return self.lines(text).words <= MAX_LIST_SECTION_WORDS and is_heading(text) and not self.lines.shapes.is_related_header(text) and items[k - start + 1]
+
+        return heads(start) and any(heads(k) for k in range(start + 1 + MIN_SECTION_ITEMS, end))
 
     def _schedule_buttons(self, blocks: tuple[Block, ...], start: int, end: int) -> list[int] | None:
         """When lines ``start`` to ``end`` are a schedule of the article (``MIN_DATED_ENTRIES``
