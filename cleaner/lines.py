@@ -356,6 +356,8 @@ TABLE_BAR_RE = regex.compile(r"\s\|\s")
 MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3
 MAX_HEADER_CELL_WORDS = 3
+# A cell that is a phrase, not a category's name, in a table of two columns: its words, at least.
+MIN_PHRASE_CELL_WORDS = 3
 # A release's version number alone on its line, perhaps after a name: with a "v" ("v3.8.0",
 # "Tidepool v3.8") or of three parts or four of at most three digits ("3.7.2", "Release
 # 2.0.0-beta.1"): a changelog's or release notes' heading ("14.30" is a time, "12.05.2024" a
@@ -664,8 +666,15 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
             if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and _short_cells(TABLE_BAR_RE.split(texts[start])):
                 # Rows of two cells are a label and its value: most values hold a figure
                 # ("Fotocópia A4 a cores | 0,50 €"), not a category's headline ("Politik |
-                # Merz verteidigt den Haushalt").
-                if cells > 1 or 2 * sum(1 for k in range(start, i) if NUMERAL_RE.search(TABLE_BAR_RE.split(texts[k])[-1])) >= i - start:
+                # Merz verteidigt den Haushalt"). Or two columns of phrases under a header row
+                # of two short cells, most rows led by a phrase, not a category ("Ventajas |
+                # Inconvenientes" / "Alto porcentaje de éxito | Proceso lento" / ...).
+                rows = [TABLE_BAR_RE.split(texts[k]) for k in range(start, i)]
+                if (
+                    cells > 1
+                    or 2 * sum(1 for row in rows if NUMERAL_RE.search(row[-1])) >= len(rows)
+                    or (all(_letter_words(cell) <= MIN_PHRASE_CELL_WORDS - 1 for cell in rows[0]) and 2 * sum(1 for row in rows[1:] if _letter_words(row[0]) >= MIN_PHRASE_CELL_WORDS) > len(rows) - 1)
+                ):
                     runs.append((start, i))
             start, cells = i, count
     return runs
