@@ -161,6 +161,16 @@ class Lines:
             line.phrases[category] = found
         return found
 
+    def greets(self, text: str) -> bool:
+        """A letter's greeting: a salutation of the vocabulary ("Liebe Mitglieder,"), perhaps
+        going on to more readers ("Liebe Mitglieder, liebe Freunde des TSV,"), closed by a
+        comma, a colon or an exclamation mark."""
+        return (
+            len(text) <= MAX_HEADER_CHARS
+            and text.rstrip().endswith((",", ":", "!"))
+            and self.vocabulary.prefix("salutations", self(text).folded) is not None
+        )
+
     def classify(self, categories: Sequence[str], line: Line, budget: Budget | None = None) -> str | None:
         """The first of ``categories`` the line's core is a whole-line entry of (see
         :meth:`cleaner.vocabulary.Vocabulary.classify`)."""

@@ -870,16 +870,6 @@ class BodyRegion(BlockFilter):
             k = max(j, k + 1)
         return found
 
-    def _greets(self, text: str) -> bool:
-        """A letter's greeting: a salutation of the vocabulary ("Liebe Mitglieder,"), perhaps
-        going on to more readers ("Liebe Mitglieder, liebe Freunde des TSV,"), closed by a
-        comma, a colon or an exclamation mark."""
-        return (
-            len(text) <= MAX_HEADER_CHARS
-            and text.rstrip().endswith((",", ":", "!"))
-            and self.vocabulary.prefix("salutations", self.lines(text).folded) is not None
-        )
-
     def _measures(self, text: str) -> bool:
         """A "Label: value" entry whose value gives ``MIN_ENTRY_FIGURES`` measures or more, a
         figure and its unit each (vocabulary ``units``: "Nährwerte pro Portion: ca. 780 kcal,
@@ -1528,6 +1518,22 @@ class BodyRegion(BlockFilter):
             if self.structure and title is not None and headline is None and near in head and near != title and blocks[near].index == blocks[first].index - 1:
                 if self._names_menu_item(doc, blocks[near]):
                     headline = near
+            # A letter's place and date right over its greeting ("Saint-Aubin, le 5 novembre
+            # 2025" / "Chers parents,"; see bylines._signed) stay with it, and are no headline
+            # over the letter's title right above them ("Lettre aux familles n° 3").
+            near = first - 2
+            if (
+                self.structure
+                and title is not None
+                and headline is None
+                and near in head
+                and blocks[near].index == blocks[first - 1].index - 1 == blocks[first].index - 2
+                and self._place_date(blocks[near].text)
+                and self.lines.greets(blocks[first - 1].text)
+            ):
+                if title == near and near - 1 in head and blocks[near - 1].index == blocks[near].index - 1:
+                    title = near - 1
+                headline = near
             # The headline-like line right over a letter's greeting over its first paragraph is
             # the letter's title ("Vereinsnachrichten März 2025" / "Liebe Mitglieder, liebe
             # Freunde des TSV," / ...), kept with a longer line chosen higher up.
@@ -1539,7 +1545,7 @@ class BodyRegion(BlockFilter):
                 and near in head
                 and title < near
                 and blocks[near].index == blocks[near + 1].index - 1 == blocks[first].index - 2
-                and self._greets(blocks[first - 1].text)
+                and self.lines.greets(blocks[first - 1].text)
                 and not (is_entry(blocks[near].text) or self.lines.shapes.is_data(blocks[near].text))
             ):
                 headline = near

@@ -326,7 +326,8 @@ class Bylines(BlockFilter):
         "Signed: Margaret Ellis"; vocabulary ``signed_lines`` and ``closing_formulas``; the
         office alone that signs, "Der Vorstand": ``signature_roles``; or a name over the office
         it signs with, "Thomas Kienzle" / "Bürgermeister"), or right under
-        it, close the text: they are no dateline of the page."""
+        it, close the text; right above its greeting, they open it: they are no dateline of
+        the page."""
         blocks = doc.blocks
         texts = [b.text for b in blocks]
         return {
@@ -344,6 +345,9 @@ class Bylines(BlockFilter):
                         or (word_count(texts[i + 1]) <= MAX_ISSUER_WORDS and not ends_sentence(texts[i + 1]) and self.lines.shapes.opens_signature(texts[i + 2 : i + 4], 0))
                     )
                 )
+                # Or right over the letter's greeting ("Lindenau, 14. November 2025" / "Liebe
+                # Eltern, liebe Erziehungsberechtigte,").
+                or ("," in texts[i] and i + 1 < len(blocks) and blocks[i + 1].index == blocks[i].index + 1 and self.lines.greets(texts[i + 1]))
                 # Or right under the signature, the place and the date ("Sabine Keller,
                 # Kita-Leitung" / "Hallstadt, 17. Juni 2024").
                 or (i > 0 and "," in texts[i] and (self.lines.shapes.signs_in_one_line(texts[i - 1]) or self.lines.shapes.signs_again(texts, i - 1)))
