@@ -87,6 +87,8 @@ class SectionLabels(BlockFilter):
                 and not self.lines.shapes.event_lines(run_of_neighbours(doc.blocks, b, MAX_EVENT_LINES), 0)  # an event's name over when and where
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
+                # the kind of an official notice over its title ("Öffentliche Bekanntmachung")
+                and not self.lines.is_phrase("notice_titles", self.lines(first.text))
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
 
