@@ -20,6 +20,7 @@ REPEATED_CAPTION = "repeated_caption"
 IMAGE_CREDIT = "image_credit"
 CAPTION_WITH_CREDIT = "caption_with_credit"
 PULL_QUOTE = "pull_quote"
+GALLERY = "gallery"  # a photo gallery's counters, captions and credits
 # interface_lines (each is also a vocabulary category)
 ADVERTISEMENT = "advertisement"
 NAVIGATION = "navigation"

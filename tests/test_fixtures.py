@@ -48,6 +48,7 @@ REASONS = frozenset(
         "image_credit",
         "caption_with_credit",
         "pull_quote",
+        "gallery",
         # related_promos
         "promo_lead_in",
         "promoted_headline",

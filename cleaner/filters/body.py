@@ -1060,6 +1060,14 @@ class BodyRegion(BlockFilter):
         one that exclaims ("Kolumne: Als ob!", "Coming Soon!")."""
         return FULL_STOP_END_RE.search(text) is not None and not text.rstrip().endswith(("...", "…"))
 
+    @staticmethod
+    def _box_ends(doc: Document) -> list[int]:
+        """Where removed lines end the article box (``BOUNDARY_REASONS``), by original
+        position; not a share bar right over a photo gallery (captions' ``gallery``): the
+        gallery's buttons, and the text goes on under its photos."""
+        gallery = {r.block.index for r in doc.removals if r.reason == reasons.GALLERY}
+        return sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS and not (r.reason == reasons.SHARE_PROMPT and r.block.index + 1 in gallery))
+
     def _walls(self, doc: Document) -> list[int]:
         """Original positions of removed lines that end a stretch of text: comment counters,
         and share bars (``min_share_bar`` share buttons within as many lines)."""
@@ -1083,7 +1091,7 @@ class BodyRegion(BlockFilter):
         paragraph (``min_long_words``) stays unless it lies below the article box's end;
         the link-like lines between it and the text go."""
         main = max(range(len(regions)), key=weight.__getitem__)
-        removed = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        removed = self._box_ends(doc)
         kept = []
         boxes: dict[int, str] = {}
         for k, (region, w) in enumerate(zip(regions, weight)):
@@ -1228,7 +1236,7 @@ class BodyRegion(BlockFilter):
         # article follows them inside the article box (a list under a subheading does, closed
         # by a paragraph or a statement: "Das dauert Monate.").
         inline = {k for k, text in promos.items() if self._promos.lead_in(text) == "inline"}
-        ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        ends = self._box_ends(doc)
         headers.update(promos)
         boxes: dict[int, str] = {}
         # A headline may be a question ("Is it safe to swim in the river?"), but not one the
@@ -1306,7 +1314,7 @@ class BodyRegion(BlockFilter):
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
-            stops = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS or r.reason == reasons.PROMO_LEAD_IN)
+            stops = sorted([*self._box_ends(doc), *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
             lead_ins = sorted(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)
             # Date lines still here are a schedule's ("Freitag, 15. März" over events): the
             # bylines filter removes the others.
@@ -1395,7 +1403,7 @@ class BodyRegion(BlockFilter):
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         kept, boxes = self._kept_regions(doc, regions, weight, short, longest, in_runs)
         first, last = kept[0][0], kept[-1][1]
-        ends = sorted(r.block.index for r in doc.removals if r.reason in BOUNDARY_REASONS)
+        ends = self._box_ends(doc)
         # A lead-in alone heads a list of other stories; one with its headline on the same line
         # ("関連記事:冬の夜空…", "Lesen Sie auch: Warum die Bahn streikt") is one promo, and the
         # text goes on under it.

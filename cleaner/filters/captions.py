@@ -85,6 +85,13 @@ TRAILING_CREDIT_HINT_RE = regex.compile(
 WORD_LABEL_RE = regex.compile(r"\p{L}+")
 # A name of two or three capitalised words glued to a sentence's full stop at a line's end.
 GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}\s*$")
+# A photo gallery's counter: the photo's number and how many there are ("4/10", "Bild 4 von
+# 12", "Foto 4 di 12"); a gallery has MIN_GALLERY_COUNTERS in a row at least (numbers that
+# follow each other, one total), each at most MAX_GALLERY_GAP lines under the one before.
+GALLERY_COUNTER_RE = regex.compile(r"^(?:(?:bild|foto|photo|image|picture|slide|图|圖|写真|사진)\s?)?(\d{1,3})\s?(?:/|von|of|di|de|sur|van|av|z|из|з)\s?(\d{1,3})$")
+MIN_GALLERY_COUNTERS = 3
+PHOTO_COUNTER_RE = regex.compile(r"^(?:bild|foto|photo|image|picture|图|圖|写真|사진)")
+MAX_GALLERY_GAP = 4
 # Lines under a short line glued to a caption where text naming it makes it their subject,
 # not a credit.
 MAX_SUBJECT_LINES = 3
@@ -124,7 +131,7 @@ class Captions(BlockFilter):
 
     name = "captions"
     reasons = frozenset(
-        {reasons.CAPTION, reasons.REPEATED_CAPTION, reasons.IMAGE_CREDIT, reasons.CAPTION_WITH_CREDIT, reasons.PULL_QUOTE}
+        {reasons.CAPTION, reasons.REPEATED_CAPTION, reasons.IMAGE_CREDIT, reasons.CAPTION_WITH_CREDIT, reasons.PULL_QUOTE, reasons.GALLERY}
     )
 
     def __init__(
@@ -257,6 +264,57 @@ class Captions(BlockFilter):
                 yield self.removal(block, "caption_with_credit")
         if self.pull_quotes:
             yield from self._pull_quotes(blocks, keys, gone)
+        yield from self._gallery(doc, gone)
+
+    def _gallery(self, doc: Document, gone: set[int]) -> Iterator[Removal]:
+        """A photo gallery: its counters ("1/10", "2/10", ... read over the input, removed or
+        not) and what stands between them, each photo's caption and credit; and under the last
+        counter as many lines as under the one before when the counters name photos ("Bild 4
+        von 12") or the last of those lines is a credit there and here ("4/10" /
+        "小朋友在“十二生肖”灯组前合影留念。" / "青川日报记者 赵一鸣 摄")."""
+        blocks = doc.blocks
+        if len(blocks) < MIN_GALLERY_COUNTERS or not any("/" in b.text or any(ch.isdigit() for ch in b.text[:12]) for b in blocks):
+            return
+        lines_in = {b.index: b.text for b in (*blocks, *(r.block for r in doc.removals))}
+        counters: list[tuple[int, int, int]] = []  # (line, number, total)
+        for index in sorted(lines_in):
+            text = lines_in[index]
+            if len(text) <= 20 and (m := GALLERY_COUNTER_RE.match(self.lines(text).folded)):
+                counters.append((index, int(m.group(1)), int(m.group(2))))
+        run: list[tuple[int, int, int]] = []
+        found: list[list[tuple[int, int, int]]] = []
+        for c in counters:
+            if run and c[2] == run[-1][2] and c[1] == run[-1][1] + 1 and c[0] - run[-1][0] <= MAX_GALLERY_GAP:
+                run.append(c)
+            else:
+                if len(run) >= MIN_GALLERY_COUNTERS:
+                    found.append(run)
+                run = [c] if c[1] <= c[2] else []
+        if len(run) >= MIN_GALLERY_COUNTERS:
+            found.append(run)
+        if not found:
+            return
+        at = {b.index: i for i, b in enumerate(blocks)}
+        credits = {r.block.index for r in doc.removals if r.reason == reasons.IMAGE_CREDIT} | {blocks[i].index for i in gone}
+        for run in found:
+            lines = set(range(run[0][0], run[-1][0] + 1))
+            # Photos: a credit between the counters, or counters that name them ("Bild 2 von 8"),
+            # not a how-to's steps ("1/4" / "Remove the cover ...").
+            if not any(index in credits or self.is_credit(lines_in[index]) for index in lines if index in lines_in) and not any(
+                PHOTO_COUNTER_RE.match(self.lines(lines_in[c[0]]).folded) for c in run
+            ):
+                continue
+            gap = run[-1][0] - run[-2][0]
+            before, last = run[-2][0] + gap - 1, run[-1][0] + gap - 1
+            named = PHOTO_COUNTER_RE.match(self.lines(lines_in[run[-1][0]]).folded) is not None
+            if named or all(k in lines_in and (k in credits or self.is_credit(lines_in[k])) for k in (before, last)):
+                lines.update(k for k in range(run[-1][0] + 1, last + 1) if k in lines_in)
+            detail = f"a gallery of {run[-1][2]} photos (lines {run[0][0] + 1}-{max(lines) + 1})"
+            for index in sorted(lines):
+                i = at.get(index)
+                if i is not None and i not in gone:
+                    gone.add(i)
+                    yield self.removal(blocks[i], reasons.GALLERY, detail)
 
     def _notes_table(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
