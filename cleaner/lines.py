@@ -617,12 +617,12 @@ def _period(positions: Sequence[int]) -> int | None:
 
 # A statement's end: one full stop or exclamation mark ("...", "(0 votes)", "Like it?" are not),
 # perhaps inside closing quotes after a space (French: "... supprimé dix minutes avant. »").
-STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！](?:\s?[\"'”’»])*\s*$")
+STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！](?:\s?[\"'”’»“‘«‹›])*\s*$")
 # A full stop closing a statement (perhaps inside quotes or brackets), not a question or an
 # exclamation (teaser headlines exclaim).
-FULL_STOP_END_RE = regex.compile(r"[.。](?:\s?[\"'”’»)\]])*\s*$")
+FULL_STOP_END_RE = regex.compile(r"[.。](?:\s?[\"'”’»“‘«‹›)\]])*\s*$")
 # The last characters a line that STATEMENT_END_RE finds can end with.
-STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»")
+STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»“‘«‹›")
 # A question's end ("Wann schließt das Werk?").
 QUESTION_END_RE = regex.compile(r"[?？](?:\s?[\"'”’»)])*\s*$")
 # A list punctuated as one sentence: its items end in a semicolon, MIN_SEMICOLON_ITEMS of them

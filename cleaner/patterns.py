@@ -34,8 +34,9 @@ WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
 # WORD_RE for ASCII text, in the stdlib engine (several times faster on short lines): on
 # ASCII characters both engines' \w is [A-Za-z0-9_] (tested), and ’ cannot occur.
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+(?:['\-.][A-Za-z0-9_]+)*")
-# A sentence ends in punctuation, or in an emoji or emoticon ("... gefällt mir 😉", "<3").
-SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？।؟»\"'”’)]|\p{Extended_Pictographic}|[:;]-?[()DPp]|<3)[\s\ufe0f]*$")
+# A sentence ends in punctuation, or in an emoji or emoticon ("... gefällt mir 😉", "<3"), or
+# in punctuation inside the closing quotes of German, Czech or Danish (".“", "!‘", ".«").
+SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？।؟»\"'”’)]|[.!?…]\s?[“‘«‹›]+|\p{Extended_Pictographic}|[:;]-?[()DPp]|<3)[\s\ufe0f]*$")
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")

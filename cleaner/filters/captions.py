@@ -113,6 +113,8 @@ LEADING_CREDIT_HINT = "/"
 QUOTE_CHARS_RE = re.compile(r"[\"'«»„“”‘’‹›]")
 # Quote marks that bound a quoted sentence: an apostrophe between two letters elides
 # ("all'Osteria", "l'État", "don't") and bounds nothing.
+# A line in quotes from end to end.
+QUOTED_LINE_RE = regex.compile(r"[\"«»„“”‹›‚‘’'].+[\"«»„“”‹›‘’']")
 QUOTE_BOUNDARY_RE = re.compile(r"[\"«»„“”‹›]|(?<!\w)['‘’]|['‘’](?!\w)")
 
 
@@ -479,6 +481,20 @@ class Captions(BlockFilter):
                 if j != i and j not in gone and len(bare[j]) >= 1.3 * len(needle) and needle in bare[j] and self.lines(blocks[j].text).sentence_end:
                     if not is_whole_sentence(needle, container(j)):
                         continue
+                    # A quotation standing alone, in quotes from end to end and no sentence
+                    # closed inside them, is a subheading of the text ("'Binnen een minuut was
+                    # het voorbij'" over "... \"Binnen een minuut was het voorbij.\"", „Ich
+                    # muss da raus und schauen, was passiert“); a pull quote repeats the
+                    # sentence ("“We ran out of fuel. The hospital is out of service.”").
+                    # So is one right over the paragraph it quotes („Ich wusste nicht, dass so
+                    # viele Juden ermordet wurden.“ over "... „Ich wusste nicht, dass ...“").
+                    # Either heads a paragraph right under it, and quotes one below it (not a
+                    # quote under the paragraph it repeats, nor one closing the text: «Ми
+                    # замінили всі троси і гальма» under its paragraph).
+                    bare_text = QUOTE_CHARS_RE.sub("", block.text).rstrip()
+                    heads = j > i and blocks[i + 1].index == block.index + 1 and self.lines(blocks[i + 1].text).sentence_end
+                    if heads and QUOTED_LINE_RE.fullmatch(block.text.strip()) and (not bare_text.endswith((".", "!", "?", "…")) or j == i + 1):
+                        break
                     gone.add(i)
                     yield self.removal(block, "pull_quote", f"repeats line {blocks[j].index + 1}")
                     break
