@@ -668,13 +668,16 @@ class BodyRegion(BlockFilter):
             g = h + 1
         return found
 
-    def _closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, lead_ins: Sequence[int]) -> range:
+    def _closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, lead_ins: Sequence[int], sectioned: bool = False) -> range:
         """Right under the last paragraph, a heading (no header of other stories or comments)
         over ``MIN_CLOSING_ITEMS`` to ``MAX_CLOSING_ITEMS`` short items of
         ``MIN_SECTION_ITEM_WORDS`` words or more that run to a lead-in of other stories
         (``lead_ins``: "Kebutuhan mendesak di posko" / "Masker N95 dan masker medis" / ... /
         "Baca juga: ..."): the article's closing list, its lines (an empty range if there is
-        none). Not lines that run to the page's end (a footer)."""
+        none). Not lines that run to the page's end (a footer). In a text of sections under
+        headings (``sectioned``) the list is one more section whatever follows it: its items end
+        at a line removed between, a row of cells or a link to a file ("Ur kyrkböckerna" /
+        "Döpta: Elsa Nyström, Viggo Karlsson" / ... / "Ladda ner församlingsbladet som PDF")."""
         text = blocks[i].text
         shapes = self.lines.shapes
         if not (short[i] and is_heading(text)) or shapes.is_related_header(text) or shapes.is_comment_header(text):
@@ -687,7 +690,11 @@ class BodyRegion(BlockFilter):
         m = i + 1
         while m < limit and m - i <= MAX_CLOSING_ITEMS and not lead_in_under(m):
             item = blocks[m].text
-            if not short[m] or self.lines(item).words < MIN_SECTION_ITEM_WORDS or (not is_heading(item) and FULL_STOP_END_RE.search(item)):
+            if sectioned and m - i - 1 >= MIN_CLOSING_ITEMS and (blocks[m].index != blocks[m - 1].index + 1 or _is_row(item) or FILE_LINK_RE.search(item)):
+                return range(i, m)
+            if _is_row(item):  # a row of buttons under the items ("이 기사를 추천합니다 | 좋아요 0")
+                return range(i, m) if m - i - 1 >= MIN_CLOSING_ITEMS and any(lead_in_under(k) for k in range(m + 1, min(limit, m + 2) + 1)) else range(0)
+            if (not short[m] and not (sectioned and is_entry(item))) or (self.lines(item).size if sectioned else self.lines(item).words) < MIN_SECTION_ITEM_WORDS or (not is_heading(item) and FULL_STOP_END_RE.search(item)):
                 return range(0)
             m += 1
         if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSING_ITEMS or not lead_in_under(m):
@@ -1766,6 +1773,11 @@ class BodyRegion(BlockFilter):
         text_below = 0
         # A list closing the text right under its last paragraph (see _closing_list).
         closing = set(self._closing_list(blocks, short, tail_start, limit, lead_ins)) if self.structure and tail_start < limit else set()
+        # In a text of sections under headings (a heading inside it right over a line of its
+        # text), a heading right under a paragraph over a list further down is one more
+        # section (see _closing_list), and the last: the text ends under its list.
+        sectioned = self.structure and any(short[k] and not short[k + 1] and is_heading(blocks[k].text) and blocks[k + 1].index == blocks[k].index + 1 for k in range(first + 1, last))
+        last_sections: set[int] = set()  # the last lines of those lists
         slips = self._slips(blocks, tail_start, limit, stops) if self.structure else set()
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
         interjected: set[int] = set()  # a line of the page's over the text's own lists
@@ -1775,6 +1787,11 @@ class BodyRegion(BlockFilter):
             # in the same cell ("Kierroksen muut tulokset" / "Koti" / "Vieras" / "Tulos" /
             # "Porin Myrsky" / "Vaasan Viikingit" / "2–1" / ...), or cards of a room or a
             # product with a price each.
+            if sectioned and tail_start not in closing and short[tail_start] and size(blocks[tail_start].text) <= MAX_SECTION_HEADING_WORDS and not short[tail_start - 1] and self.lines(blocks[tail_start - 1].text).sentence_end:
+                found = self._closing_list(blocks, short, tail_start, limit, lead_ins, sectioned)
+                if found:
+                    closing.update(found)
+                    last_sections.add(found[-1])
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
             if rows_end is not None:
                 text_below += rows_end - tail_start
@@ -1821,6 +1838,8 @@ class BodyRegion(BlockFilter):
                 continue
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
             tail_start += 1
+            if tail_start - 1 in last_sections and tail_start < limit and not self.lines(blocks[tail_start].text).prose:
+                break
             # A letter's signature closes the text ("gez. Andreas Bühler" / "Bürgermeister").
             # A slip to return closes the letter (see _slips), and goes on under its signature.
             if tail_start - 1 in slips and tail_start not in slips:
