@@ -1525,7 +1525,7 @@ class BodyRegion(BlockFilter):
                 upper = self._words(blocks[title - 1].text)
                 if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
                     headline = title - 1
-            # The kind of an official notice right over its title (vocabulary ``notice_titles``:
+            # The kind of an official notice right over its title or its text (vocabulary ``notice_titles``:
             # "Öffentliche Bekanntmachung" / "Bebauungsplan „Am Kirchweg II“ – öffentliche
             # Auslegung ...") is its headline.
             if (
@@ -1537,6 +1537,18 @@ class BodyRegion(BlockFilter):
                 and self._short_phrase("notice_titles", blocks[title - 1].text)
             ):
                 headline = title - 1
+            # Or right over the notice's text, under its title and the page's metadata
+            # ("Amtliche Bekanntmachung Nr. 17/2025" over "Die Gemeinde Oberweilach erneuert ...").
+            elif (
+                self.structure
+                and title is not None
+                and headline is None
+                and first - 1 in head
+                and first - 1 != title
+                and blocks[first].index - blocks[first - 1].index == 1
+                and self._short_phrase("notice_titles", blocks[first - 1].text)
+            ):
+                headline = first - 1
             # The line right over the text that names an item of the site's menu above it is
             # the page's own title, kept with a longer line chosen higher up ("Home" /
             # "Kursplan" / "Preise" / ... / "Kursplan" over "Gültig ab 1. April 2024. ..."; a
