@@ -693,7 +693,7 @@ class BodyRegion(BlockFilter):
             if sectioned and m - i - 1 >= MIN_CLOSING_ITEMS and (blocks[m].index != blocks[m - 1].index + 1 or _is_row(item) or FILE_LINK_RE.search(item)):
                 return range(i, m)
             if _is_row(item):  # a row of buttons under the items ("이 기사를 추천합니다 | 좋아요 0")
-                return range(i, m) if m - i - 1 >= MIN_CLOSING_ITEMS and any(lead_in_under(k) for k in range(m + 1, min(limit, m + 2) + 1)) else range(0)
+                return range(i, m) if m - i - 1 >= MIN_CLOSING_ITEMS and lead_in_under(m + 1) else range(0)
             if (not short[m] and not (sectioned and is_entry(item))) or (self.lines(item).size if sectioned else self.lines(item).words) < MIN_SECTION_ITEM_WORDS or (not is_heading(item) and FULL_STOP_END_RE.search(item)):
                 return range(0)
             m += 1
@@ -1525,30 +1525,17 @@ class BodyRegion(BlockFilter):
                 upper = self._words(blocks[title - 1].text)
                 if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
                     headline = title - 1
-            # The kind of an official notice right over its title or its text (vocabulary ``notice_titles``:
-            # "Öffentliche Bekanntmachung" / "Bebauungsplan „Am Kirchweg II“ – öffentliche
-            # Auslegung ...") is its headline.
-            if (
-                self.structure
-                and title is not None
-                and headline is None
-                and title - 1 in head
-                and blocks[title].index - blocks[title - 1].index == 1
-                and self._short_phrase("notice_titles", blocks[title - 1].text)
-            ):
-                headline = title - 1
-            # Or right over the notice's text, under its title and the page's metadata
-            # ("Amtliche Bekanntmachung Nr. 17/2025" over "Die Gemeinde Oberweilach erneuert ...").
-            elif (
-                self.structure
-                and title is not None
-                and headline is None
-                and first - 1 in head
-                and first - 1 != title
-                and blocks[first].index - blocks[first - 1].index == 1
-                and self._short_phrase("notice_titles", blocks[first - 1].text)
-            ):
-                headline = first - 1
+            # The kind of an official notice right over its title (vocabulary
+            # ``notice_titles``: "Öffentliche Bekanntmachung" / "Bebauungsplan „Am Kirchweg
+            # II“ – öffentliche Auslegung ...") or over its text, under its title and the
+            # page's metadata ("Amtliche Bekanntmachung Nr. 17/2025" over "Die Gemeinde
+            # Oberweilach erneuert ..."), is its headline.
+            if self.structure and title is not None and headline is None:
+                for under in (title, first):
+                    near = under - 1
+                    if near != title and near in head and blocks[under].index - blocks[near].index == 1 and self._short_phrase("notice_titles", blocks[near].text):
+                        headline = near
+                        break
             # The line right over the text that names an item of the site's menu above it is
             # the page's own title, kept with a longer line chosen higher up ("Home" /
             # "Kursplan" / "Preise" / ... / "Kursplan" over "Gültig ab 1. April 2024. ..."; a
@@ -1557,9 +1544,12 @@ class BodyRegion(BlockFilter):
             if self.structure and title is not None and headline is None and near in head and near != title and blocks[near].index == blocks[first].index - 1:
                 if self._names_menu_item(doc, blocks[near]):
                     headline = near
-            # A letter's place and date right over its greeting ("Saint-Aubin, le 5 novembre
-            # 2025" / "Chers parents,"; see bylines._signed) stay with it, and are no headline
-            # over the letter's title right above them ("Lettre aux familles n° 3").
+            # The headline-like line right over a letter's greeting over its first paragraph is
+            # the letter's title ("Vereinsnachrichten März 2025" / "Liebe Mitglieder, liebe
+            # Freunde des TSV," / ...), kept with a longer line chosen higher up. A place and
+            # date there ("Saint-Aubin, le 5 novembre 2025" / "Chers parents,"; see
+            # bylines._signed) stay with the greeting, and are no headline over the letter's
+            # title right above them ("Lettre aux familles n° 3").
             near = first - 2
             if (
                 self.structure
@@ -1567,27 +1557,14 @@ class BodyRegion(BlockFilter):
                 and headline is None
                 and near in head
                 and blocks[near].index == blocks[first - 1].index - 1 == blocks[first].index - 2
-                and self._place_date(blocks[near].text)
                 and self.lines.greets(blocks[first - 1].text)
             ):
-                if title == near and near - 1 in head and blocks[near - 1].index == blocks[near].index - 1:
-                    title = near - 1
-                headline = near
-            # The headline-like line right over a letter's greeting over its first paragraph is
-            # the letter's title ("Vereinsnachrichten März 2025" / "Liebe Mitglieder, liebe
-            # Freunde des TSV," / ...), kept with a longer line chosen higher up.
-            near = first - 2
-            if (
-                self.structure
-                and title is not None
-                and headline is None
-                and near in head
-                and title < near
-                and blocks[near].index == blocks[near + 1].index - 1 == blocks[first].index - 2
-                and self.lines.greets(blocks[first - 1].text)
-                and not (is_entry(blocks[near].text) or self.lines.shapes.is_data(blocks[near].text))
-            ):
-                headline = near
+                if self._place_date(blocks[near].text):
+                    if title == near and near - 1 in head and blocks[near - 1].index == blocks[near].index - 1:
+                        title = near - 1
+                    headline = near
+                elif title < near and not (is_entry(blocks[near].text) or self.lines.shapes.is_data(blocks[near].text)):
+                    headline = near
             # A row of cells chosen as the headline (a bar menu "Zimmer & Suiten | Restaurant |
             # Spa", a phone and hours line, a trail of two crumbs "Hütten › Kirchsteinhütte") is
             # the site's line; the headline-like line right over the text, no row itself, is the
@@ -1950,11 +1927,11 @@ class BodyRegion(BlockFilter):
         """The headline lines over the byline block nearest the text (see ``find``): the line
         right over the block, and the headline right over that one when the two are headline
         and deck, and where the block ends, as (title, headline, line); or ``None``. The
-        block is lines the byline filter
-        removed, a byline among them. Each line names the text's subject (a word of its
-        paragraphs) and none of the byline's words (not "Autorenprofilbild von Ulrich Exner",
-        "MND Staff" over "By MND Staff"); the headline over a deck is no kicker (``MIN_DECK_HEADLINE_WORDS``).
-        A deck read as the text's first line has the headline right over it."""
+        block is lines the byline filter removed, a byline among them. Each line names the
+        text's subject (a word of its paragraphs) and none of the byline's words (not
+        "Autorenprofilbild von Ulrich Exner", "MND Staff" over "By MND Staff"); the headline
+        over a deck is no kicker (``MIN_DECK_HEADLINE_WORDS``). A deck read as the text's
+        first line has the headline right over it."""
         marks = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
         start = blocks[first].index
         at = {blocks[k].index: k for k in range(first + 1)}

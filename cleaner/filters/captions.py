@@ -90,6 +90,7 @@ GLUED_NAME_RE = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,
 # follow each other, one total), each at most MAX_GALLERY_GAP lines under the one before.
 GALLERY_COUNTER_RE = regex.compile(r"^(?:(?:bild|foto|photo|image|picture|slide|图|圖|写真|사진)\s?)?(\d{1,3})\s?(?:/|von|of|di|de|sur|van|av|z|из|з)\s?(\d{1,3})$")
 MIN_GALLERY_COUNTERS = 3
+MAX_COUNTER_CHARS = 20
 PHOTO_COUNTER_RE = regex.compile(r"^(?:bild|foto|photo|image|picture|图|圖|写真|사진)")
 MAX_GALLERY_GAP = 4
 # Lines under a short line glued to a caption where text naming it makes it their subject,
@@ -275,14 +276,15 @@ class Captions(BlockFilter):
         von 12") or the last of those lines is a credit there and here ("4/10" /
         "小朋友在“十二生肖”灯组前合影留念。" / "青川日报记者 赵一鸣 摄")."""
         blocks = doc.blocks
-        if len(blocks) < MIN_GALLERY_COUNTERS or not any("/" in b.text or any(ch.isdigit() for ch in b.text[:12]) for b in blocks):
+        everything = (*blocks, *(r.block for r in doc.removals))
+        counters = sorted(  # (line, number, total)
+            (b.index, int(m.group(1)), int(m.group(2)))
+            for b in everything
+            if len(b.text) <= MAX_COUNTER_CHARS and any(ch.isdigit() for ch in b.text) and (m := GALLERY_COUNTER_RE.match(self.lines(b.text).folded))
+        )
+        if len(counters) < MIN_GALLERY_COUNTERS:
             return
-        lines_in = {b.index: b.text for b in (*blocks, *(r.block for r in doc.removals))}
-        counters: list[tuple[int, int, int]] = []  # (line, number, total)
-        for index in sorted(lines_in):
-            text = lines_in[index]
-            if len(text) <= 20 and (m := GALLERY_COUNTER_RE.match(self.lines(text).folded)):
-                counters.append((index, int(m.group(1)), int(m.group(2))))
+        lines_in = {b.index: b.text for b in everything}
         run: list[tuple[int, int, int]] = []
         found: list[list[tuple[int, int, int]]] = []
         for c in counters:
@@ -297,6 +299,7 @@ class Captions(BlockFilter):
         if not found:
             return
         at = {b.index: i for i, b in enumerate(blocks)}
+        # Credits removed before, and lines this filter removed (credits, captions with one).
         credits = {r.block.index for r in doc.removals if r.reason == reasons.IMAGE_CREDIT} | {blocks[i].index for i in gone}
         for run in found:
             lines = set(range(run[0][0], run[-1][0] + 1))
