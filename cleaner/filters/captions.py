@@ -21,6 +21,7 @@ from cleaner.filters._common import quoted_together
 from cleaner.lines import BAR_SEPARATOR_RE, Lines
 from cleaner.patterns import (
     CJK_RE,
+    DIGIT_RE,
     SENTENCE_END_RE,
     core,
     fold,
@@ -280,7 +281,7 @@ class Captions(BlockFilter):
         counters = sorted(  # (line, number, total)
             (b.index, int(m.group(1)), int(m.group(2)))
             for b in everything
-            if len(b.text) <= MAX_COUNTER_CHARS and any(ch.isdigit() for ch in b.text) and (m := GALLERY_COUNTER_RE.match(self.lines(b.text).folded))
+            if len(b.text) <= MAX_COUNTER_CHARS and DIGIT_RE.search(b.text) and (m := GALLERY_COUNTER_RE.match(self.lines(b.text).folded))
         )
         if len(counters) < MIN_GALLERY_COUNTERS:
             return
