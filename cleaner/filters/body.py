@@ -1842,12 +1842,15 @@ class BodyRegion(BlockFilter):
                     # The sender's contact block right under the signature, under its heading
                     # ("Ansprechpartner" / "Stadtbauamt – Abteilung Stadtplanung" / "Frau
                     # Andrea Lehmeyer" / "Telefon 09141 907-214" / "E-Mail: ..."); a link to a
-                    # file is no heading ("Gottesordnung als PDF herunterladen").
+                    # file is no heading ("Gottesordnung als PDF herunterladen"). Or the
+                    # signer's own phone and e-mail right under the signature, next to it in the
+                    # input ("Jörg Wendt, Geschäftsführer" / "Telefon: 05432 78 91-0").
                     or (
                         self.structure
                         and not FILE_LINK_RE.search(blocks[tail_start].text)
                         and self.lines.shapes.contacts_end([b.text for b in blocks[tail_start : tail_start + 1 + NAMED_CONTACT_WINDOW]], 0) is not None
                     )
+                    or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and self.lines.shapes.is_contact(blocks[tail_start].text))
                 )
             ):
                 break
