@@ -69,6 +69,8 @@ SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$
 # a short heading right above its first paragraph the first section's heading.
 MIN_TEXT_HEADINGS = 2
 MIN_TEXT_STRUCTURE = 3
+# The characters of a date that leads an entry before its colon, at most.
+MAX_DATE_LEAD_CHARS = 40
 MAX_SECTION_HEADING_WORDS = 4
 # Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
 # site's title, a crumb).
@@ -2122,7 +2124,14 @@ class BodyRegion(BlockFilter):
             return False
         if QUESTION_END_RE.search(blocks[top].text) and sum(1 for i in headings if QUESTION_END_RE.search(blocks[i + 1].text)) >= MIN_TEXT_HEADINGS:
             return True
-        return sum(1 for i in range(first, end) if i in in_runs) >= MIN_TEXT_STRUCTURE
+        # (A programme's entries led by their date count: "Torsdag 11. september kl. 20.00:
+        # Lærke Vinding Kvartet, Pakhuset ved Havnen. ...")
+        return sum(1 for i in range(first, end) if i in in_runs or self._date_led(blocks[i].text)) >= MIN_TEXT_STRUCTURE
+
+    def _date_led(self, text: str) -> bool:
+        """A line led by a date and a colon ("Fredag 12. september kl. 21.00: ...")."""
+        lead, colon, _ = text.partition(":")
+        return bool(colon) and len(lead) <= MAX_DATE_LEAD_CHARS and self.lines.shapes.is_date(lead)
 
     def _heads_like_entries(self, blocks: tuple[Block, ...], link_like: list[bool], first: int, end: int, boxes_of_links: Collection[int]) -> int | None:
         """Where the first entry's heading lines start, when the line right above the text's
