@@ -680,14 +680,18 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
                 # of two short cells, most rows led by a phrase, not a category ("Ventajas |
                 # Inconvenientes" / "Alto porcentaje de éxito | Proceso lento" / ...).
                 rows = [TABLE_BAR_RE.split(texts[k]) for k in range(start, i)]
-                if (
-                    cells > 1
-                    or 2 * sum(1 for row in rows if NUMERAL_RE.search(row[-1])) >= len(rows)
-                    or (all(_letter_words(cell) <= MIN_PHRASE_CELL_WORDS - 1 for cell in rows[0]) and 2 * sum(1 for row in rows[1:] if _letter_words(row[0]) >= MIN_PHRASE_CELL_WORDS) > len(rows) - 1)
-                ):
+                if cells > 1 or 2 * sum(1 for row in rows if NUMERAL_RE.search(row[-1])) >= len(rows) or _phrase_columns(rows):
                     runs.append((start, i))
             start, cells = i, count
     return runs
+
+
+def _phrase_columns(rows: Sequence[Sequence[str]]) -> bool:
+    """Rows of two cells under a header row of short cells, most of them led by a phrase of
+    ``MIN_PHRASE_CELL_WORDS`` words or more, not a category's name ("Ventajas | Inconvenientes"
+    / "Alto porcentaje de éxito | Proceso lento" / ...)."""
+    header, body = rows[0], rows[1:]
+    return all(_letter_words(cell) < MIN_PHRASE_CELL_WORDS for cell in header) and 2 * sum(1 for row in body if _letter_words(row[0]) >= MIN_PHRASE_CELL_WORDS) > len(body)
 
 
 def _short_cells(cells: Sequence[str]) -> bool:

@@ -1088,7 +1088,14 @@ class BodyRegion(BlockFilter):
         return sorted(walls)
 
     def _kept_regions(
-        self, doc: Document, regions: list[tuple[int, int]], weight: list[float], short: list[bool], longest: list[float], in_runs: Collection[int] = ()
+        self,
+        doc: Document,
+        regions: list[tuple[int, int]],
+        weight: list[float],
+        short: list[bool],
+        longest: list[float],
+        removed: Sequence[int],
+        in_runs: Collection[int] = (),
     ) -> tuple[list[tuple[int, int]], dict[int, str]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
@@ -1098,9 +1105,9 @@ class BodyRegion(BlockFilter):
         when it holds ``min_lead_words``: it stays, share bar or not, and the links and
         crumbs between them go (second value: position -> detail). A region holding a long
         paragraph (``min_long_words``) stays unless it lies below the article box's end;
-        the link-like lines between it and the text go."""
+        the link-like lines between it and the text go. ``removed``: where removed lines end
+        the article box (see _box_ends)."""
         main = max(range(len(regions)), key=weight.__getitem__)
-        removed = self._box_ends(doc)
         kept = []
         boxes: dict[int, str] = {}
         for k, (region, w) in enumerate(zip(regions, weight)):
@@ -1225,13 +1232,21 @@ class BodyRegion(BlockFilter):
         return headers
 
     def _related_boxes(
-        self, doc: Document, prose: list[bool], short: list[bool], sizes: list[float], related: dict[int, str], in_runs: Collection[int] = ()
+        self,
+        doc: Document,
+        prose: list[bool],
+        short: list[bool],
+        sizes: list[float],
+        related: dict[int, str],
+        ends: Sequence[int],
+        in_runs: Collection[int] = (),
     ) -> dict[int, str]:
         """Boxes of other stories set into the page: a related header ("Related stories",
         "Lesen Sie auch", perhaps removed by another filter; ``related``: see
         :meth:`_related_headers`) and the link-like lines under it, with the summary under
         each headline when every item has one (teaser cards). Prose under a plain list of
-        headlines is not a teaser: the article resumes there. Returns position -> detail."""
+        headlines is not a teaser: the article resumes there (``ends``: where removed lines end
+        the article box, see _box_ends). Returns position -> detail."""
         if not self.related_sections:
             return {}
         blocks = doc.blocks
@@ -1245,7 +1260,6 @@ class BodyRegion(BlockFilter):
         # article follows them inside the article box (a list under a subheading does, closed
         # by a paragraph or a statement: "Das dauert Monate.").
         inline = {k for k, text in promos.items() if self._promos.lead_in(text) == "inline"}
-        ends = self._box_ends(doc)
         headers.update(promos)
         boxes: dict[int, str] = {}
         # A headline may be a question ("Is it safe to swim in the river?"), but not one the
@@ -1309,6 +1323,7 @@ class BodyRegion(BlockFilter):
                     prose[k], short[k] = True, False
         if not any(prose):
             return
+        ends = self._box_ends(doc)  # where removed lines end the article box
         link_like = list(short)  # by shape alone, before the article's structure is read
         # Structured lines that can make a section under a subheading below the text: data
         # (not dates alone: other stories' teasers carry dates too) and entries whose values
@@ -1323,7 +1338,7 @@ class BodyRegion(BlockFilter):
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
             # on past a removed lead-in of other stories or the end of the article box.
-            stops = sorted([*self._box_ends(doc), *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
+            stops = sorted([*ends, *(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)])
             lead_ins = sorted(r.block.index for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN)
             # Date lines still here are a schedule's ("Freitag, 15. März" over events): the
             # bylines filter removes the others.
@@ -1388,7 +1403,7 @@ class BodyRegion(BlockFilter):
             structured |= self._figure_boxes(blocks, prose, sizes)
         # Boxes of other stories go wherever they are, and do not split the article.
         related_headers = self._related_headers(doc) if self.related_sections else {}
-        boxes_of_links = self._related_boxes(doc, prose, short, sizes, related_headers, in_runs)
+        boxes_of_links = self._related_boxes(doc, prose, short, sizes, related_headers, ends, in_runs)
         # A page's table of contents goes; the section headings it names stay headings.
         contents, headings = self._contents(doc, prose)
         for i in headings:
@@ -1410,9 +1425,8 @@ class BodyRegion(BlockFilter):
             return  # all the prose sits in boxes of other stories: no article to measure by
         weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, in_runs)
+        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, in_runs)
         first, last = kept[0][0], kept[-1][1]
-        ends = self._box_ends(doc)
         # A lead-in alone heads a list of other stories; one with its headline on the same line
         # ("関連記事:冬の夜空…", "Lesen Sie auch: Warum die Bahn streikt") is one promo, and the
         # text goes on under it.
