@@ -1710,8 +1710,8 @@ class BodyRegion(BlockFilter):
                     head_end - n
                     for n in range(2, MAX_EVENT_LINES + 1)
                     if head_end - n - 1 in head
-                    and len(run_of_neighbours(blocks, head_end - n - 1, n + 2)) == n + 2
-                    and self.lines.shapes.event_lines(run_of_neighbours(blocks, head_end - n, n), 0) == n
+                    and len(run := run_of_neighbours(blocks, head_end - n - 1, n + 2)) == n + 2
+                    and self.lines.shapes.event_lines(run[1 : n + 1], 0) == n
                 ),
                 None,
             )
