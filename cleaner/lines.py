@@ -405,6 +405,9 @@ NUMERIC_DATE_RE = regex.compile(
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )
 NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
+# A day and month without the year ("23.3.", "24/3"): a date only next to a date word
+# ("Samstag, 23.3.", "Thứ bảy 23/3"); alone it may be a score or a section's number.
+DAY_MONTH_RE = regex.compile(r"(?:[012]?\d|3[01])[./](?:0?[1-9]|1[0-2])\.?")
 # A place name (one to three capitalized words) and a separator before a dateline's date.
 PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
 # A currency or percent sign: the figures are an amount.
@@ -1101,7 +1104,7 @@ class Shapes:
         tokens = TOKEN_RE.findall(scrubbed)
         strong = False
         for token in tokens:
-            if NUMBER_RE.fullmatch(token):
+            if NUMBER_RE.fullmatch(token) or DAY_MONTH_RE.fullmatch(token):
                 continue
             if token not in self._date_words and token.rstrip(".") not in self._date_words:
                 return False

@@ -308,18 +308,21 @@ class Bylines(BlockFilter):
         its update)."""
         blocks = doc.blocks
         shapes = self.lines.shapes
+        datelines = {i for i, reason in found if reason == "dateline"}
+        # A row of a schedule's days among them counts too ("April: 01.04., 15.04., 29.04."
+        # between "März: 04.03., 18.03." and "Mai: 13.05., 27.05."), though no dateline itself.
         dates = [
             i
-            for i, reason in found
-            if reason == "dateline"
-            and DAY_FIGURES_RE.search(blocks[i].text)
-            and not shapes.is_relative_date(blocks[i].text)
-            and not TIME_CELLS_RE.fullmatch(self.lines(blocks[i].text).folded)  # times alone: see _timetable
+            for i, block in enumerate(blocks)
+            if DAY_FIGURES_RE.search(block.text)
+            and (i in datelines or shapes.is_date(block.text))
+            and not shapes.is_relative_date(block.text)
+            and not TIME_CELLS_RE.fullmatch(self.lines(block.text).folded)  # times alone: see _timetable
         ]
         # In a row in the input too, and different days: the same date over each screenshot is
         # a gallery's stamp.
         runs = _runs(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1)
-        return {i for run in runs if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run) for i in run}
+        return {i for run in runs if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run) for i in run if i in datelines}
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /

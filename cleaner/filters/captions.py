@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import quoted_together
-from cleaner.lines import BAR_SEPARATOR_RE, Lines
+from cleaner.lines import BAR_SEPARATOR_RE, Lines, bar_rows
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -253,8 +253,16 @@ class Captions(BlockFilter):
         blocks = doc.blocks
         gone: set[int] = set()
         credits: set[int] = set()
+        tabled: set[int] | None = None  # lines of tables flattened with bars, read when asked
         for i, block in enumerate(blocks):
             if self.is_credit(block.text) and not self._notes_table(blocks, i):
+                if "|" in block.text:
+                    # A table's header row is no credit, an agency's name in its first cell or
+                    # not ("TT | Đội | Trận | Điểm": a standings table's rank column).
+                    if tabled is None:
+                        tabled = {k for start, end in bar_rows([b.text for b in blocks]) for k in range(start, end)}
+                    if i in tabled:
+                        continue
                 credits.add(i)
                 gone.add(i)
                 yield self.removal(block, "image_credit")
