@@ -1472,7 +1472,9 @@ class BodyRegion(BlockFilter):
                 # the article's paragraphs while another shares two or more: the headline
                 # names what the text is about, a longer button, banner or date line does not
                 # ("Ajouter à mon carnet" over "Gratin dauphinois traditionnel").
-                title = max(head, key=lambda i: (sizes[i], i))
+                # (Not a row led by a date: "Venerdì 14 marzo 2025, ore 20.30 | Sala grande" is
+                # the event's date and place under its title, whatever words it shares.)
+                title = max(head, key=lambda i: (not self._date_first(blocks[i].text), sizes[i], i))
                 if not topic.shares(self._words(blocks[title].text)):
                     words = topic.all()
                     shared = {i: len(self._words(blocks[i].text) & words) for i in head}
@@ -2141,6 +2143,13 @@ class BodyRegion(BlockFilter):
         # (A programme's entries led by their date count: "Torsdag 11. september kl. 20.00:
         # Lærke Vinding Kvartet, Pakhuset ved Havnen. ...")
         return sum(1 for i in range(first, end) if i in in_runs or self._date_led(blocks[i].text)) >= MIN_TEXT_STRUCTURE
+
+    def _date_first(self, text: str) -> bool:
+        """A row whose first cell is a date ("Venerdì 14 marzo 2025, ore 20.30 | Sala grande"):
+        an event's date and place under its title, no headline, whatever words it shares with
+        the text."""
+        lead, bar, _ = text.partition("|")
+        return bool(bar) and self.lines.shapes.is_date(lead.strip())
 
     def _date_led(self, text: str) -> bool:
         """A line led by a date and a colon ("Fredag 12. september kl. 21.00: ...")."""
