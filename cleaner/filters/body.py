@@ -228,6 +228,11 @@ COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
 MAX_FACT_WORDS = 3
 MIN_FACTS = 3
+# Headlines in a box of other stories set into the text, the line under them included: a
+# longer list is a sidebar's or a menu's, no teaser box the text resumes under.
+MAX_SET_IN_BOX = 6
+# Questions over paragraphs on a page that make it an interview (see BodyRegion._resumes_under).
+MIN_INTERVIEW_QUESTIONS = 3
 # Items of a list that answers the line above it ("What should I bring?" / "Beach towels" /
 # ...), at most.
 MAX_ANSWER_ITEMS = 10
@@ -1266,6 +1271,7 @@ class BodyRegion(BlockFilter):
         # page asks again over answers: an interview's question put to each in turn.
         keys = [line.key for line in self.lines.of(blocks)]
         asked = Counter(keys[k] for k in range(len(blocks) - 1) if prose[k + 1] and QUESTION_END_RE.search(blocks[k].text))
+        asked_over = sum(asked.values())  # questions right over prose: an interview's
         item = [
             s or (sizes[k] <= self.max_short_words and QUESTION_END_RE.search(blocks[k].text) is not None and asked[keys[k]] < 2)
             for k, s in enumerate(short)
@@ -1288,6 +1294,17 @@ class BodyRegion(BlockFilter):
                 continue
             if header in inline and i < len(blocks) and (prose[i] or i in in_runs or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
                 continue
+            # The last line under a box of two headlines or more (a few) set into the text (a
+            # paragraph at most three lines above it), right over a paragraph of the article, is its subheading when it has fewer than half the words of the
+            # shortest headline above it ("À lire aussi" / "Transports scolaires : trois nouvelles lignes
+            # à la rentrée" / "En ville" / the text), or a question of the page's interview
+            # asked as its others are, over their answers ("3. Il turismo è una risorsa o un
+            # rischio?"): the text resumes there.
+            resumed = False
+            set_in = any(prose[k] for k in range(max(0, first - 3), first))  # a paragraph right above
+            while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed):
+                i -= 1
+                resumed = True
             if links == 1:
                 cards = 0
                 j = start
@@ -1310,6 +1327,21 @@ class BodyRegion(BlockFilter):
                 if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
+
+    @staticmethod
+    def _resumes_under(blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool) -> bool:
+        """Does the article resume at line ``end - 1``, the last of the link-like lines
+        ``start``..``end`` under a related header, right over a paragraph of the text (or a
+        line found to resume it: ``resumed``), next to it in the input? Yes when it has half
+        the words of the shortest line above it (a subheading under headlines), or
+        when it is a question and ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among
+        them, stand over paragraphs on the page (an interview's)."""
+        k = end - 1
+        if end >= len(blocks) or blocks[end].index != blocks[k].index + 1 or not (prose[end] or resumed):
+            return False
+        if 2 * sizes[k] < min(sizes[start:k]):
+            return True
+        return QUESTION_END_RE.search(blocks[k].text) is not None and asked >= MIN_INTERVIEW_QUESTIONS
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
