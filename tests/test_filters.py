@@ -1013,3 +1013,20 @@ def test_tables_flattened_with_bars() -> None:
     assert bar_rows(directory) == []
     assert all(CODE_RE.search(t) for t in ["pytest -q", "tox -e py312", "pnpm install"])
     assert not any(CODE_RE.search(t) for t in ["[editar]", "[1]", "Pytest is a framework"])
+
+
+def test_body_region_priced_items_are_a_menu_not_links() -> None:
+    """Dishes each over its price, under the days' headings, are a menu; headlines with
+    their dates are no price list."""
+    body_region = filters.BodyRegion()
+    menu = ["Montag", "Erbsensuppe mit Speck", "5,90 €", "Schweinebraten mit Knödel", "11,50 €", "Dienstag",
+            "Tomatensuppe", "5,50 €", "Hähnchenbrust mit Reis", "10,90 €", "Tipp: Schnitzeltag am Dienstag"]
+    blocks = Document.from_text("\n".join(menu)).blocks
+    assert body_region._priced_items(blocks, 0, len(blocks))
+    # Three dishes with prices are too few for a menu; nor do a price's words between
+    # headlines make one.
+    assert not body_region._priced_items(blocks, 0, 5)
+    teasers = ["Stadt plant neues Hallenbad", "12.03.2024", "Neue Buslinie ab Mai", "11.03.2024", "Ein Jahr Baustelle", "10.03.2024",
+               "Der Markt kehrt zurück", "09.03.2024", "Sparkasse schließt Filiale", "08.03.2024"]
+    blocks = Document.from_text("\n".join(teasers)).blocks
+    assert not body_region._priced_items(blocks, 0, len(blocks))

@@ -228,6 +228,9 @@ COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
 MAX_FACT_WORDS = 3
 MIN_FACTS = 3
+# Words of a sentence that introduces a list between the lead and the text ("Bitte bringen
+# Sie mit:"); "Fixtures for:" over leagues is a menu's label.
+MIN_INTRO_WORDS = 3
 # Headlines in a box of other stories set into the text, the line under them included: a
 # longer list is a sidebar's or a menu's, no teaser box the text resumes under.
 MAX_SET_IN_BOX = 6
@@ -1137,12 +1140,35 @@ class BodyRegion(BlockFilter):
                 if share < self.min_region_share and lead:
                     between = range(regions[lo][1] + 1, regions[hi][0])
                     crumbs = {i for j in range(lo + 1, hi) for i in range(regions[j][0], regions[j][1] + 1)}
+                    blocks = doc.blocks
+                    listed = False  # under a sentence that introduces a list
                     for i in between:
                         # Not the article's own list there ("Voraussetzungen" / "Ein Raspberry
-                        # Pi mit Raspberry Pi OS" / ...).
+                        # Pi mit Raspberry Pi OS" / ...), nor the items under a sentence that
+                        # introduces them ("Du kan få ett eller flera av följande symtom:" /
+                        # "diarré" / "feber" / ...), nor a heading right over that sentence.
+                        if not short[i]:
+                            listed = INTRO_END_RE.search(blocks[i].text) is not None and self.lines(blocks[i].text).words >= MIN_INTRO_WORDS
+                            if listed or i not in crumbs:
+                                continue
+                        elif listed or self._heads_intro(blocks, short, i):
+                            continue
                         if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
+
+    def _heads_intro(self, blocks: tuple[Block, ...], short: list[bool], i: int) -> bool:
+        """Is line ``i`` a heading right over a sentence that introduces a list ("Symtom" /
+        "Du kan få ett eller flera av följande symtom:"), next to it in the input?"""
+        k = i + 1
+        return (
+            k < len(blocks)
+            and blocks[k].index == blocks[i].index + 1
+            and not short[k]
+            and INTRO_END_RE.search(blocks[k].text) is not None
+            and self.lines(blocks[k].text).words >= MIN_INTRO_WORDS
+            and is_heading(blocks[i].text)
+        )
 
     def _comments_cut(self, doc: Document, prose: list[bool], short: list[bool]) -> tuple[int, str] | None:
         """Where the readers' comments start: a comments header ("Comments", "Kommentare
@@ -2333,6 +2359,20 @@ class BodyRegion(BlockFilter):
         steps = [b - a for a, b in zip(prices, prices[1:])]
         return MIN_CARD_LINES <= min(steps) and max(steps) <= min(MAX_CARD_LINES, min(steps) + MAX_CARD_SPREAD)
 
+    def _priced_items(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
+        """Do lines ``i`` to ``j`` hold ``MIN_TABLE_ROWS`` items or more each right over its
+        price, that make two thirds of the lines or more (the rest: the headings of the days or
+        courses between them): a menu or a price list flattened one cell per line
+        ("Montag" / "Linsensuppe mit Wiener Würstchen" / "6,90 €" / "Gebratene Hähnchenbrust
+        ..." / "11,50 €" / ...)?"""
+        shapes = self.lines.shapes
+
+        def price(k: int) -> bool:
+            return CURRENCY_RE.search(blocks[k].text) is not None and shapes.is_data(blocks[k].text)
+
+        pairs = sum(1 for k in range(i, j - 1) if price(k + 1) and not price(k) and not shapes.is_data(blocks[k].text))
+        return pairs >= MIN_TABLE_ROWS and 3 * 2 * pairs >= 2 * (j - i)
+
     def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
@@ -2361,6 +2401,7 @@ class BodyRegion(BlockFilter):
                 and not self._rows(blocks, i, j)
                 and self._headed_table(blocks, i, j, ()) is None
                 and not self._priced_cards(blocks, i, j)
+                and not self._priced_items(blocks, i, j)
                 and not self._sectioned(blocks, i, j)
                 and not self._own_sections(blocks, i, j, j < end and not short[j])
             ):
