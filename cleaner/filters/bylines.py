@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed, run_of_neighbours
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -45,6 +45,9 @@ MIN_TIME_ROWS = 4
 # Dates alone that name a day, in a row, that make a list of dates (a market's or a play's
 # next dates), at least: a page's stamp and its update make two.
 MIN_DATE_ROWS = 3
+# Dates over entries, in calendar order, that make a programme (see Bylines._programme).
+MIN_PROGRAMME_DAYS = 4
+FIRST_NUMBER_RE = regex.compile(r"\d+")
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
 # 19.00"); a month alone ("November 2025") is an archive's link.
 DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
@@ -212,7 +215,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found)
@@ -323,6 +326,31 @@ class Bylines(BlockFilter):
         # a gallery's stamp.
         runs = _runs(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1)
         return {i for run in runs if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run) for i in run if i in datelines}
+
+    def _programme(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Dates that name a day, ``MIN_PROGRAMME_DAYS`` or more, none relative, each over a line
+        of its own entry (next to it in the input), their days in calendar order and without
+        the year ("Di, 5. November, 16.00 Uhr" / "Bilderbuchkino: ..." / ... / "Mi, 6. November,
+        18.00 Uhr" / ...): a programme's days, its entries under them. A list of other stories
+        runs the other way, newest first; posts and comments, in calendar order too, are
+        stamped with the year ("Dodano: 04.11.2024, 21:14"); a page's stamp is one date."""
+        blocks = doc.blocks
+        shapes = self.lines.shapes
+        days = [
+            i
+            for i, reason in found
+            if reason == "dateline"
+            and i + 1 < len(blocks)
+            and blocks[i + 1].index == blocks[i].index + 1
+            and not shapes.is_date(blocks[i + 1].text)
+            and DAY_FIGURES_RE.search(blocks[i].text)
+            and YEAR_RE.search(blocks[i].text) is None
+            and not shapes.is_relative_date(blocks[i].text)
+        ]
+        if len(days) < MIN_PROGRAMME_DAYS or len({blocks[i].text for i in days}) < len(days):
+            return set()
+        numbers = [int(FIRST_NUMBER_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
+        return set(days) if all(a <= b for a, b in zip(numbers, numbers[1:])) else set()
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
