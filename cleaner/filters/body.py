@@ -234,6 +234,10 @@ MIN_INTRO_WORDS = 3
 # Headlines in a box of other stories set into the text, the line under them included: a
 # longer list is a sidebar's or a menu's, no teaser box the text resumes under.
 MAX_SET_IN_BOX = 6
+# Headings that lead with the same words over sections compared item by item (see
+# BodyRegion._parallel_sections): the words they share, and their length at most.
+MIN_PARALLEL_WORDS = 2
+MAX_PARALLEL_HEADING_WORDS = 6
 # Questions over paragraphs on a page that make it an interview (see BodyRegion._resumes_under).
 MIN_INTERVIEW_QUESTIONS = 3
 # Items of a list that answers the line above it ("What should I bring?" / "Beach towels" /
@@ -2403,6 +2407,7 @@ class BodyRegion(BlockFilter):
                 and not self._priced_cards(blocks, i, j)
                 and not self._priced_items(blocks, i, j)
                 and not self._sectioned(blocks, i, j)
+                and not self._parallel_sections(blocks, i, j)
                 and not self._own_sections(blocks, i, j, j < end and not short[j])
             ):
                 buttons = self._schedule_buttons(blocks, i, j)
@@ -2427,6 +2432,26 @@ class BodyRegion(BlockFilter):
             return False
         bounds = [*heads, len(words)]
         return all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
+
+    def _parallel_sections(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
+        """Lines ``start`` to ``end`` open with a heading, and every line that leads as it does
+        (its first ``MIN_PARALLEL_WORDS`` words) heads ``MIN_SECTION_ITEMS`` items or more, two
+        such headings at least: sections compared item by item ("Sintomas típicos da
+        constipação" / "Nariz entupido ou a pingar" / ... / "Sintomas típicos da gripe" /
+        "Febre alta" / ...), a list of the article's, not a box of links."""
+
+        def lead(k: int) -> tuple[str, ...] | None:
+            words = self.lines(blocks[k].text).key.split()
+            if not MIN_PARALLEL_WORDS < len(words) <= MAX_PARALLEL_HEADING_WORDS or not is_heading(blocks[k].text):
+                return None
+            return tuple(words[:MIN_PARALLEL_WORDS])
+
+        first = lead(start)
+        if first is None:
+            return False
+        heads = [k for k in range(start, end) if lead(k) == first]
+        bounds = [*heads, end]
+        return len(heads) >= 2 and all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
 
     def _own_sections(self, blocks: tuple[Block, ...], start: int, end: int, resumes: bool) -> bool:
         """Lines ``start`` to ``end`` are the text's own sections: nothing removed between them
