@@ -360,6 +360,9 @@ TIME_RANGE_RE = regex.compile(
 BAR_SEPARATOR_RE = regex.compile(r"\s[|•·]\s")
 # Between a name and its office on one line: a comma, a spaced dash or a colon.
 SIGNATURE_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+|:\s+")
+# The name and the role of one more signer, at a comma or a spaced dash ("Halina Mazur –
+# sekretarz"); a colon leads a row of the page's ("Unsere Partner: Sparkasse | ...").
+SIGNER_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+")
 # A table's row flattened with bars between its cells ("--keep | 10 | Number of rotated files
 # to keep"): as many bars in each of three rows in a row.
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
@@ -1399,13 +1402,15 @@ class Shapes:
 
     def signs_again(self, texts: Sequence[str], i: int) -> bool:
         """Is line ``i`` one more signer of a letter: a line of ``MAX_SIGNER_WORDS`` words at
-        most that opens with a person's name and a comma, not a sentence, right under a closing
-        formula (vocabulary ``closing_formulas``) or another signer's line ("Andrea Fischer,
-        Bürgermeisterin" / "Stefan Wagner, Schriftführer"; "Herzliche Grüße" / "Sabine Keller,
-        Kita-Leitung, und das ganze Team der Kita Regenbogen")?"""
+        most that opens with a person's name and a comma (or a spaced dash), not a sentence,
+        right under a closing formula (vocabulary ``closing_formulas``) or another signer's line
+        ("Andrea Fischer, Bürgermeisterin" / "Stefan Wagner, Schriftführer"; "Herzliche Grüße" /
+        "Sabine Keller, Kita-Leitung, und das ganze Team der Kita Regenbogen"; "Anna Wróblewska –
+        przewodnicząca" / "Halina Mazur – sekretarz")?"""
         for k in range(i, max(-1, i - MAX_SIGNERS), -1):
             text = texts[k]
-            if k == 0 or "," not in text or word_count(text) > MAX_SIGNER_WORDS or ends_sentence(text) or not names_person(text.partition(",")[0].strip()):
+            parts = SIGNER_SPLIT_RE.split(text, maxsplit=1)
+            if k == 0 or len(parts) < 2 or word_count(text) > MAX_SIGNER_WORDS or ends_sentence(text) or not names_person(parts[0].strip()):
                 return False
             above = texts[k - 1]
             if self.signs_in_one_line(above) or (len(above) <= MAX_ROLE_CHARS and self.lines.is_phrase("closing_formulas", self.lines(above))):
