@@ -1030,3 +1030,15 @@ def test_body_region_priced_items_are_a_menu_not_links() -> None:
                "Der Markt kehrt zurück", "09.03.2024", "Sparkasse schließt Filiale", "08.03.2024"]
     blocks = Document.from_text("\n".join(teasers)).blocks
     assert not body_region._priced_items(blocks, 0, len(blocks))
+
+
+def test_body_region_notes_are_labelled_before_their_colon() -> None:
+    """An editor's note or a correction names itself before its colon (vocabulary
+    ``note_labels``); a sentence with the word later, or a page's own prompt, does not."""
+    body_region = filters.BodyRegion()
+    assert body_region._notes("Correction: An earlier version of this article gave the wrong date.")
+    assert body_region._notes("Odpowiedź Urzędu Miasta (dopisek redakcji, 18 marca): Rzecznik prezydenta poinformował nas o decyzji.")
+    assert body_region._notes("※10月19日訂正：当初の記事で「11月24日まで」としていましたが、正しくは11月25日まででした。")
+    assert not body_region._notes("Have your say: send us your letter of no more than 300 words.")
+    assert not body_region._notes("The council issued a correction on Monday: the road reopens in May.")
+    assert not body_region._notes("Correction of the tax rules is due next year, the minister said")

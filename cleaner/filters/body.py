@@ -238,6 +238,8 @@ MAX_SET_IN_BOX = 6
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
 MAX_PARALLEL_HEADING_WORDS = 6
+# Characters before the colon of an editor's note or a correction (see BodyRegion._notes).
+MAX_NOTE_HEAD_CHARS = 60
 # Questions over paragraphs on a page that make it an interview (see BodyRegion._resumes_under).
 MIN_INTERVIEW_QUESTIONS = 3
 # Items of a list that answers the line above it ("What should I bring?" / "Beach towels" /
@@ -920,6 +922,18 @@ class BodyRegion(BlockFilter):
         words = self.lines(text).key.split()
         headings = self.lines.vocabulary.literals("list_headings")
         return any(" ".join(words[:n]) in headings for n in range(1, len(words)))
+
+    def _notes(self, text: str) -> bool:
+        """Is ``text`` an editor's note or a correction, its label (vocabulary ``note_labels``)
+        before its first colon ("Correction: An earlier version of this article ...", "※10月19日
+        訂正：...", "Odpowiedź Urzędu Miasta (dopisek redakcji, 18 marca): ...")?"""
+        head, colon, _ = self.lines(text).folded.partition(":")
+        head = head.strip()
+        if not colon or len(head) > MAX_NOTE_HEAD_CHARS:
+            return False
+        # The label opens or closes the head, or opens its brackets: not a word of a sentence
+        # ("The council issued a correction on Monday: ...").
+        return any(head.startswith(label) or head.endswith(label) or f"({label}" in head for label in self.vocabulary.literals("note_labels"))
 
     def _short_phrase(self, category: str, text: str) -> bool:
         """Is ``text`` a line of a header's length that is a whole-line entry of vocabulary
@@ -1991,6 +2005,8 @@ class BodyRegion(BlockFilter):
             if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and i != headline and not standfirst and i != greeting and i not in facts:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
+                if i < cut_at and i not in boxes_of_links and not short[i] and self._notes(block.text):
+                    continue  # the editor's note or correction under the text is the article's
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
             elif i in inner:
                 yield self.removal(block, "link_list", inner[i])
