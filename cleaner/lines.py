@@ -630,7 +630,8 @@ FULL_STOP_END_RE = regex.compile(r"[.。](?:\s?[\"'”’»“‘«‹›)\]])*\
 # The last characters a line that STATEMENT_END_RE finds can end with.
 STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»“‘«‹›")
 # A question's end ("Wann schließt das Werk?").
-QUESTION_END_RE = regex.compile(r"[?？](?:\s?[\"'”’»)])*\s*$")
+# (Greek asks with a semicolon after its last word: "Ισχύουν τα εισιτήρια που έχω αγοράσει;".)
+QUESTION_END_RE = regex.compile(r"(?:[?？\u037e]|(?<=\p{Greek}[\"'”’»)]?);)(?:\s?[\"'”’»)])*\s*$")
 # A list punctuated as one sentence: its items end in a semicolon, MIN_SEMICOLON_ITEMS of them
 # at least before the last.
 SEMICOLON_END_RE = regex.compile(r"[;；]\s*$")

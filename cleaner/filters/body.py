@@ -1372,18 +1372,21 @@ class BodyRegion(BlockFilter):
                     boxes[i] = boxes[i - 1]
         return boxes
 
-    @staticmethod
-    def _resumes_under(blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool) -> bool:
+    def _resumes_under(self, blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool) -> bool:
         """Does the article resume at line ``end - 1``, the last of the link-like lines
-        ``start``..``end`` under a related header, right over a paragraph of the text (or a
-        line found to resume it: ``resumed``), next to it in the input? Yes when it has half
-        the words of the shortest line above it (a subheading under headlines), or
+        ``start``..``end`` under a related header, right over a paragraph of the text, a
+        sentence that introduces a list, or a line found to resume it (``resumed``), next to it
+        in the input? Yes when it has less than two thirds of the words of the shortest line
+        above it (a subheading under headlines), or
         when it is a question and ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among
         them, stand over paragraphs on the page (an interview's)."""
         k = end - 1
-        if end >= len(blocks) or blocks[end].index != blocks[k].index + 1 or not (prose[end] or resumed):
+        if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
-        if 2 * sizes[k] < min(sizes[start:k]):
+        under = blocks[end].text
+        if not (prose[end] or resumed or (INTRO_END_RE.search(under) is not None and self.lines(under).words >= MIN_INTRO_WORDS)):
+            return False
+        if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
         return QUESTION_END_RE.search(blocks[k].text) is not None and asked >= MIN_INTERVIEW_QUESTIONS
 
