@@ -45,6 +45,7 @@ from cleaner.lines import (
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
     TABLE_BAR_RE,
+    TIME_RE,
     WORDLESS_RE,
     YEAR_RE,
     Lines,
@@ -238,6 +239,8 @@ MAX_SET_IN_BOX = 6
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
 MAX_PARALLEL_HEADING_WORDS = 6
+# Commas a date leading a line may hold ("Donnerstag, 7. November, 19.30 Uhr, ...").
+MAX_DATE_COMMAS = 3
 # Characters before the colon of an editor's note or a correction (see BodyRegion._notes).
 MAX_NOTE_HEAD_CHARS = 60
 # Questions over paragraphs on a page that make it an interview (see BodyRegion._resumes_under).
@@ -2113,10 +2116,13 @@ class BodyRegion(BlockFilter):
     def _event_under(self, blocks: tuple[Block, ...], title: int) -> set[int]:
         """Right under the headline, next to it in the input, when and where the event it names
         is held (Shapes.event_lines: "Samstag, 29. März 2025" / "Einlass 19:00 Uhr, Beginn
-        20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."), buttons or not
-        between them and the text."""
+        20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."; or both on one line
+        led by the date with its time), buttons or not between them and the text."""
         under = run_of_neighbours(blocks, title, MAX_EVENT_LINES + 1)[1:]
-        return set(range(title + 1, title + 1 + self.lines.shapes.event_lines(under, 0)))
+        held = self.lines.shapes.event_lines(under, 0)
+        if not held and under and "|" not in under[0] and TIME_RE.search(self.lines(under[0]).folded) and self._date_first(under[0]):
+            held = 1  # the date and the place on one line ("Donnerstag, 7. November, 19.30 Uhr, Lesesaal im Erdgeschoss")
+        return set(range(title + 1, title + 1 + held))
 
     def _is_price(self, text: str) -> bool:
         """A price line: a figure with a currency in ``MAX_PRICE_WORDS`` words at most ("129,95
@@ -2226,11 +2232,18 @@ class BodyRegion(BlockFilter):
         return sum(1 for i in range(first, end) if i in in_runs or self._date_led(blocks[i].text)) >= MIN_TEXT_STRUCTURE
 
     def _date_first(self, text: str) -> bool:
-        """A row whose first cell is a date ("Venerdì 14 marzo 2025, ore 20.30 | Sala grande"):
-        an event's date and place under its title, no headline, whatever words it shares with
-        the text."""
+        """A row whose first cell is a date ("Venerdì 14 marzo 2025, ore 20.30 | Sala grande"),
+        or a line led by a date up to its second or third comma ("Donnerstag, 7. November, 19.30
+        Uhr, Lesesaal im Erdgeschoss"): an event's date and place under its title, no headline,
+        whatever words it shares with the text."""
         lead, bar, _ = text.partition("|")
-        return bool(bar) and self.lines.shapes.is_date(lead.strip())
+        if bar:
+            return self.lines.shapes.is_date(lead.strip())
+        # Or led by a date up to a comma ("Donnerstag, 7. November, 19.30 Uhr, Lesesaal").
+        cuts = [k for k, char in enumerate(text) if char == ","]
+        if not cuts or self.lines.shapes.is_date(text):
+            return False  # a date line ("Kolkata, January 13, 2008") is no event's date and place
+        return any(DIGIT_RE.search(text[:k]) is not None and self.lines.shapes.is_date(text[:k]) for k in cuts[1:MAX_DATE_COMMAS + 1])
 
     def _date_led(self, text: str) -> bool:
         """A line led by a date and a colon ("Fredag 12. september kl. 21.00: ...")."""
