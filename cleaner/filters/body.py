@@ -917,7 +917,12 @@ class BodyRegion(BlockFilter):
         if i == 0 or blocks[i].index != blocks[i - 1].index + 1 or ":" not in text:
             return False
         label = text.split(":", 1)[0]
-        return self.lines(label).words >= MIN_CONTACT_LABEL_WORDS and self.lines.shapes.is_contact(text)
+        # Or it names who to ask, perhaps the reader's ("Deine Ansprechpartnerin: Friederike
+        # Amsel, Telefon ..."; vocabulary ``contact_headings``).
+        key = self.lines(label).key
+        headings = self.vocabulary.literals("contact_headings")
+        named = " " in key and (key in headings or key.partition(" ")[2] in headings)  # not "Kontakt:" alone: an author's
+        return (named or self.lines(label).words >= MIN_CONTACT_LABEL_WORDS) and self.lines.shapes.is_contact(text)
 
     def _names_list(self, text: str) -> bool:
         """A heading that opens with a list heading of the vocabulary, one word or more, and
