@@ -1346,12 +1346,13 @@ class BodyRegion(BlockFilter):
                 continue
             if header in inline and i < len(blocks) and (prose[i] or i in in_runs or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
                 continue
-            # The last line under a box of two headlines or more (a few) set into the text (a
-            # paragraph at most three lines above it), right over a paragraph of the article, is its subheading when it has fewer than half the words of the
-            # shortest headline above it ("À lire aussi" / "Transports scolaires : trois nouvelles lignes
-            # à la rentrée" / "En ville" / the text), or a question of the page's interview
-            # asked as its others are, over their answers ("3. Il turismo è una risorsa o un
-            # rischio?"): the text resumes there.
+            # The last line under a box of a few headlines set into the text (a paragraph at
+            # most three lines above it), right over a paragraph of the article, is its
+            # subheading when it has less than two thirds of the words of the shortest headline
+            # above it ("À lire aussi" / "Transports scolaires : trois nouvelles lignes à la
+            # rentrée" / "En ville" / the text), or a question of the page's interview asked as
+            # its others are, over their answers ("3. Il turismo è una risorsa o un rischio?"):
+            # the text resumes there (see _resumes_under).
             resumed = False
             set_in = any(prose[k] for k in range(max(0, first - 3), first))  # a paragraph right above
             while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed):
@@ -1385,9 +1386,9 @@ class BodyRegion(BlockFilter):
         ``start``..``end`` under a related header, right over a paragraph of the text, a
         sentence that introduces a list, or a line found to resume it (``resumed``), next to it
         in the input? Yes when it has less than two thirds of the words of the shortest line
-        above it (a subheading under headlines), or
-        when it is a question and ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among
-        them, stand over paragraphs on the page (an interview's)."""
+        above it (a subheading under headlines), or when it is a question and
+        ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among them, stand over paragraphs on
+        the page (an interview's)."""
         k = end - 1
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
@@ -2406,12 +2407,10 @@ class BodyRegion(BlockFilter):
         courses between them): a menu or a price list flattened one cell per line
         ("Montag" / "Linsensuppe mit Wiener Würstchen" / "6,90 €" / "Gebratene Hähnchenbrust
         ..." / "11,50 €" / ...)?"""
-        shapes = self.lines.shapes
-
-        def price(k: int) -> bool:
-            return CURRENCY_RE.search(blocks[k].text) is not None and shapes.is_data(blocks[k].text)
-
-        pairs = sum(1 for k in range(i, j - 1) if price(k + 1) and not price(k) and not shapes.is_data(blocks[k].text))
+        is_data = self.lines.shapes.is_data
+        data = [is_data(blocks[k].text) for k in range(i, j)]
+        prices = [d and CURRENCY_RE.search(blocks[k].text) is not None for d, k in zip(data, range(i, j))]
+        pairs = sum(1 for k in range(len(data) - 1) if prices[k + 1] and not data[k])
         return pairs >= MIN_TABLE_ROWS and 3 * 2 * pairs >= 2 * (j - i)
 
     def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
