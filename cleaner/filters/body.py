@@ -239,6 +239,9 @@ MAX_SET_IN_BOX = 6
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
 MAX_PARALLEL_HEADING_WORDS = 6
+# A site's menu on one line (see _is_menu): its cells, at least, and their words, at most.
+MIN_MENU_CELLS = 4
+MAX_MENU_CELL_WORDS = 3
 # Commas a date leading a line may hold ("Donnerstag, 7. November, 19.30 Uhr, ...").
 MAX_DATE_COMMAS = 3
 # Characters before the colon of an editor's note or a correction (see BodyRegion._notes).
@@ -1563,6 +1566,17 @@ class BodyRegion(BlockFilter):
                 # (Not a row led by a date: "Venerdì 14 marzo 2025, ore 20.30 | Sala grande" is
                 # the event's date and place under its title, whatever words it shares.)
                 title = max(head, key=lambda i: (not self._date_first(blocks[i].text), sizes[i], i))
+                if _is_menu(blocks[title].text):
+                    # A site's menu chosen (a longer row of the sections' names): the line under
+                    # it that shares the most words with the text, two or more and more than
+                    # the menu, is the headline ("Forsíða | Fréttir | Íþróttir | ..." over
+                    # "Vegurinn um Hrafnsskarð lokaður vegna snjóflóðahættu"); a site's banner
+                    # above the menu is none.
+                    words = topic.all()
+                    shared = {i: len(self._words(blocks[i].text) & words) for i in head}
+                    best = max(head, key=lambda i: (shared[i], sizes[i], i))
+                    if best > title and shared[best] >= MIN_SHARED_WORDS and shared[best] > shared[title]:
+                        title = best
                 if not topic.shares(self._words(blocks[title].text)):
                     words = topic.all()
                     shared = {i: len(self._words(blocks[i].text) & words) for i in head}
@@ -2601,6 +2615,16 @@ def _is_figures_entry(text: str) -> bool:
     """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
     match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
     return match is not None and any(c.isdigit() for c in text[match.end() - 1 :])
+
+
+def _is_menu(text: str) -> bool:
+    """A site's menu on one line: ``MIN_MENU_CELLS`` cells or more between bars, each a name
+    of ``MAX_MENU_CELL_WORDS`` words at most without figures ("Forsíða | Fréttir | Íþróttir |
+    Menning | Veður")."""
+    if "|" not in text:
+        return False
+    cells = [cell.strip() for cell in TABLE_BAR_RE.split(text)]
+    return len(cells) >= MIN_MENU_CELLS and all(cell and len(cell.split()) <= MAX_MENU_CELL_WORDS and not DIGIT_RE.search(cell) for cell in cells)
 
 
 def _is_row(text: str) -> bool:
