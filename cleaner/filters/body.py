@@ -246,6 +246,9 @@ MAX_MENU_CELL_WORDS = 3
 MAX_DATE_COMMAS = 3
 # Characters before the colon of an editor's note or a correction (see BodyRegion._notes).
 MAX_NOTE_HEAD_CHARS = 60
+# A line led by a Chinese, Japanese or Korean date ("6월 21∼22일 부산 아시아드 주경기장",
+# "11月5日（火）始発から"): a schedule's entry, however many words follow.
+CJK_DATE_LED_RE = regex.compile(r"\s*\d{1,2}\s?[月월]\s?\d{1,2}")
 # Questions over paragraphs on a page that make it an interview (see BodyRegion._resumes_under).
 MIN_INTERVIEW_QUESTIONS = 3
 # Items of a list that answers the line above it ("What should I bring?" / "Beach towels" /
@@ -1022,8 +1025,9 @@ class BodyRegion(BlockFilter):
             return False
         run = [self.lines(blocks[k].text) for k in range(start, end)]
         # A schedule's entries start with their date ("21.12.2023 – letzter Schultag vor den
-        # Ferien, Unterrichtsende 11:30 Uhr") and may run longer than a list's items.
-        words = sorted(line.words for line in run if not DATED_ENTRY_RE.match(line.text))
+        # Ferien, Unterrichtsende 11:30 Uhr", "6월 21∼22일 부산 아시아드 주경기장") and may run
+        # longer than a list's items.
+        words = sorted(line.words for line in run if not (DATED_ENTRY_RE.match(line.text) or CJK_DATE_LED_RE.match(line.text)))
         if not words or words[len(words) // 2] > MAX_ITEM_WORDS or words[-1] > 2 * MAX_ITEM_WORDS or len({line.key for line in run}) < len(run):
             return False
         after = end + 1
