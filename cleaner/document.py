@@ -250,6 +250,11 @@ class Document:
         return _blocks.join(self.blocks)
 
     @property
+    def input_blocks(self) -> tuple[Block, ...]:
+        """Every block of the input, kept or removed, in input order."""
+        return tuple(sorted((*self.blocks, *(r.block for r in self.removals)), key=lambda b: b.index))
+
+    @property
     def removed(self) -> tuple[Removal, ...]:
         """Alias of ``removals``."""
         return self.removals
@@ -453,7 +458,7 @@ class Document:
         """The article in a notebook: kept lines as text, removed lines struck through with
         their filter and reason (everything escaped)."""
         removed = {r.block.index: r for r in self.removals}
-        rows = sorted([*self.blocks, *(r.block for r in self.removals)], key=lambda b: b.index)
+        rows = self.input_blocks
         parts = []
         previous: int | None = None
         for block in rows:

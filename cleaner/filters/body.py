@@ -1181,7 +1181,7 @@ class BodyRegion(BlockFilter):
                         # introduces them ("Du kan få ett eller flera av följande symtom:" /
                         # "diarré" / "feber" / ...), nor a heading right over that sentence.
                         if not short[i]:
-                            listed = INTRO_END_RE.search(blocks[i].text) is not None and self.lines(blocks[i].text).words >= MIN_INTRO_WORDS
+                            listed = self._introduces(blocks[i].text)
                             if listed or i not in crumbs:
                                 continue
                         elif listed or self._heads_intro(blocks, short, i):
@@ -1198,10 +1198,15 @@ class BodyRegion(BlockFilter):
             k < len(blocks)
             and blocks[k].index == blocks[i].index + 1
             and not short[k]
-            and INTRO_END_RE.search(blocks[k].text) is not None
-            and self.lines(blocks[k].text).words >= MIN_INTRO_WORDS
+            and self._introduces(blocks[k].text)
             and is_heading(blocks[i].text)
         )
+
+    def _introduces(self, text: str) -> bool:
+        """Is ``text`` a sentence that introduces a list, closed by a colon, of
+        ``MIN_INTRO_WORDS`` words or more ("Du kan få ett eller flera av följande symtom:";
+        "Fixtures for:" is a menu's label)?"""
+        return INTRO_END_RE.search(text) is not None and self.lines(text).words >= MIN_INTRO_WORDS
 
     def _comments_cut(self, doc: Document, prose: list[bool], short: list[bool]) -> tuple[int, str] | None:
         """Where the readers' comments start: a comments header ("Comments", "Kommentare
@@ -1399,8 +1404,7 @@ class BodyRegion(BlockFilter):
         k = end - 1
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
-        under = blocks[end].text
-        if not (prose[end] or resumed or (INTRO_END_RE.search(under) is not None and self.lines(under).words >= MIN_INTRO_WORDS)):
+        if not (prose[end] or resumed or self._introduces(blocks[end].text)):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
@@ -1570,24 +1574,22 @@ class BodyRegion(BlockFilter):
                 # (Not a row led by a date: "Venerdì 14 marzo 2025, ore 20.30 | Sala grande" is
                 # the event's date and place under its title, whatever words it shares.)
                 title = max(head, key=lambda i: (not self._date_first(blocks[i].text), sizes[i], i))
-                if _is_menu(blocks[title].text):
-                    # A site's menu chosen (a longer row of the sections' names): the line under
-                    # it that shares the most words with the text, two or more and more than
-                    # the menu, is the headline ("Forsíða | Fréttir | Íþróttir | ..." over
-                    # "Vegurinn um Hrafnsskarð lokaður vegna snjóflóðahættu"); a site's banner
-                    # above the menu is none.
+                menu = _is_menu(blocks[title].text)
+                alone = not topic.shares(self._words(blocks[title].text))
+                if menu or alone:
                     words = topic.all()
                     shared = {i: len(self._words(blocks[i].text) & words) for i in head}
                     best = max(head, key=lambda i: (shared[i], sizes[i], i))
-                    if best > title and shared[best] >= MIN_SHARED_WORDS and shared[best] > shared[title]:
+                    if menu and best > title and shared[best] >= MIN_SHARED_WORDS and shared[best] > shared[title]:
+                        # A site's menu chosen (a longer row of the sections' names): the line
+                        # under it that shares the most words with the text, two or more and
+                        # more than the menu, is the headline ("Forsíða | Fréttir | Íþróttir |
+                        # ..." over "Vegurinn um Hrafnsskarð lokaður vegna snjóflóðahættu"); a
+                        # site's banner above the menu is none.
                         title = best
-                if not topic.shares(self._words(blocks[title].text)):
-                    words = topic.all()
-                    shared = {i: len(self._words(blocks[i].text) & words) for i in head}
-                    best = max(head, key=lambda i: (shared[i], sizes[i], i))
-                    if shared[best] >= MIN_SHARED_WORDS:
+                    elif alone and shared[best] >= MIN_SHARED_WORDS:
                         title = best
-                    elif first - 1 in head and shared[first - 1] and blocks[first - 1].index == blocks[first].index - 1:
+                    elif alone and first - 1 in head and shared[first - 1] and blocks[first - 1].index == blocks[first].index - 1:
                         # Or the line right over the text that shares one ("Dit artikel is
                         # onderdeel van ons gratis nieuwsaanbod" over "Honderden bezoekers bij
                         # heropening van vernieuwd Havenpark" over "... het Havenpark in Tiel ...").
@@ -1866,7 +1868,7 @@ class BodyRegion(BlockFilter):
                 and not names_person(blocks[k].text)
             ):
                 # The input's lines, removed or not, by position: the first, and the one under it.
-                lines_in = {b.index: b.text for b in (*doc.blocks, *(r.block for r in doc.removals))}
+                lines_in = {b.index: b.text for b in doc.input_blocks}
                 if blocks[title].index == min(lines_in) and len(BAR_SEPARATOR_RE.findall(lines_in.get(blocks[title].index + 1, ""))) >= 2:
                     best = k
             if best is not None:
@@ -2166,7 +2168,7 @@ class BodyRegion(BlockFilter):
         key = YEAR_END_RE.sub("", line.key)
         if not key or line.words > MAX_MENU_TITLE_WORDS or block.text[:1].islower() or DIGIT_RE.search(YEAR_END_RE.sub("", block.text)):
             return False
-        above = sorted((b for b in (*doc.blocks, *(r.block for r in doc.removals)) if b.index < block.index), key=lambda b: b.index)
+        above = [b for b in doc.input_blocks if b.index < block.index]
         items: list[str] = []
         run: list[str] = []
         for k, other in enumerate(above):
@@ -2484,8 +2486,7 @@ class BodyRegion(BlockFilter):
             return False
         if any(n < MIN_SECTION_ITEM_WORDS for k, n in enumerate(words) if k not in heads):
             return False
-        bounds = [*heads, len(words)]
-        return all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
+        return _heads_items(heads, len(words))
 
     def _parallel_sections(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
         """Lines ``start`` to ``end`` open with a heading, and every line that leads as it does
@@ -2504,8 +2505,7 @@ class BodyRegion(BlockFilter):
         if first is None:
             return False
         heads = [k for k in range(start, end) if lead(k) == first]
-        bounds = [*heads, end]
-        return len(heads) >= 2 and all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
+        return len(heads) >= 2 and _heads_items(heads, end)
 
     def _own_sections(self, blocks: tuple[Block, ...], start: int, end: int, resumes: bool) -> bool:
         """Lines ``start`` to ``end`` are the text's own sections: nothing removed between them
@@ -2619,6 +2619,13 @@ def _is_figures_entry(text: str) -> bool:
     """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
     match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
     return match is not None and any(c.isdigit() for c in text[match.end() - 1 :])
+
+
+def _heads_items(heads: Sequence[int], end: int) -> bool:
+    """Does each heading at ``heads`` (in order) stand over ``MIN_SECTION_ITEMS`` lines or more
+    before the next one, the last before ``end``?"""
+    bounds = [*heads, end]
+    return all(bounds[m + 1] - bounds[m] - 1 >= MIN_SECTION_ITEMS for m in range(len(heads)))
 
 
 def _is_menu(text: str) -> bool:

@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import NAME_CONNECTORS, crosses_removed, run_of_neighbours
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -47,7 +47,6 @@ MIN_TIME_ROWS = 4
 MIN_DATE_ROWS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
 MIN_PROGRAMME_DAYS = 4
-FIRST_NUMBER_RE = regex.compile(r"\d+")
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
 # 19.00"); a month alone ("November 2025") is an archive's link.
 DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
@@ -349,7 +348,7 @@ class Bylines(BlockFilter):
         ]
         if len(days) < MIN_PROGRAMME_DAYS or len({blocks[i].text for i in days}) < len(days):
             return set()
-        numbers = [int(FIRST_NUMBER_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
+        numbers = [int(DIGITS_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
         return set(days) if all(a <= b for a, b in zip(numbers, numbers[1:])) else set()
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:

@@ -285,7 +285,7 @@ class Captions(BlockFilter):
         von 12") or the last of those lines is a credit there and here ("4/10" /
         "小朋友在“十二生肖”灯组前合影留念。" / "青川日报记者 赵一鸣 摄")."""
         blocks = doc.blocks
-        everything = (*blocks, *(r.block for r in doc.removals))
+        everything = doc.input_blocks
         counters = sorted(  # (line, number, total)
             (b.index, int(m.group(1)), int(m.group(2)))
             for b in everything
