@@ -407,6 +407,8 @@ NUMERIC_DATE_RE = regex.compile(
     rf"|{_RELATIVE_CJK}"
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )
+# Three figures: no day, month or year of the calendar.
+THREE_FIGURES_RE = regex.compile(r"\d{3}\.?")
 NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
 # A day and month without the year ("23.3.", "24/3"): a date only next to a date word
 # ("Samstag, 23.3.", "Thứ bảy 23/3"); alone it may be a score or a section's number.
@@ -1109,6 +1111,8 @@ class Shapes:
         strong = False
         for token in tokens:
             if NUMBER_RE.fullmatch(token) or DAY_MONTH_RE.fullmatch(token):
+                if calendar and THREE_FIGURES_RE.fullmatch(token):
+                    return False  # neither a day nor a year: "Drama. UK, 2024. 104 min." (a film's length)
                 continue
             if token not in self._date_words and token.rstrip(".") not in self._date_words:
                 return False

@@ -55,6 +55,11 @@ MAX_STAMP_NAME_WORDS = 4
 # this many of them at least is a schedule's row, not a stamp.
 SCHEDULE_TOKEN_RE = regex.compile(r"(?<![\d.:])(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{1,2}\.)(?![\d:])")
 MIN_SCHEDULE_TOKENS = 3
+# A row of show times or opening hours: days named in words, a colon, then clock times alone
+# ("Lunes a jueves: 18:00 | 20:30", "Todos los días: 18:15"); rows of this shape under this
+# many different labels at least make a programme's times (see Bylines._show_times).
+SHOW_TIMES_RE = regex.compile(r"([^\d:|]{2,40}):" + TIME_CELLS_RE.pattern)
+MIN_SHOW_TIME_ROWS = 3
 # "Label: value" lines next to a labelled byline, neither bylines nor dates, that make it an
 # entry of a fact box (see Bylines._in_fact_box).
 MIN_FACT_NEIGHBOURS = 3
@@ -180,12 +185,14 @@ class Bylines(BlockFilter):
 
     def _is_stamp_name(self, name: list[str], *, posted: bool) -> bool:
         """Names ("Marie Dupont", "Jan van Dijk"), or one user name or agency; a lower-case
-        word alone ("admin") only after a posting word ("Posted by admin")."""
+        word alone ("admin") only after a posting word ("Posted by admin"). A user name holds a
+        letter: "19.03." after "Di" in a row of show times ("Do 14.03. 20:15 | ... | Di 19.03.
+        20:15") is a date."""
         if not name[0] or fold(name[0]) in self.lines.shapes.date_words:
             return False
         if len(name) == 1:
             token = name[0]
-            return HANDLE_RE.fullmatch(token) is not None and (
+            return HANDLE_RE.fullmatch(token) is not None and any(map(str.isalpha, token)) and (
                 is_name_token(token) or posted or fold(token) in self._agencies or any(c.isdigit() or c == "_" for c in token)
             )
         return is_name_token(name[0]) and all(is_name_token(t) or fold(t) in NAME_CONNECTORS or DEGREE_RE.fullmatch(t) for t in name)
@@ -214,10 +221,10 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
-        ) | self._in_fact_box(doc, found)
+        ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
         for i, reason in found:
             if i not in kept:
                 yield self.removal(doc.blocks[i], reason)
@@ -325,6 +332,35 @@ class Bylines(BlockFilter):
         # a gallery's stamp.
         runs = _runs(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1)
         return {i for run in runs if len(run) >= MIN_DATE_ROWS and len({blocks[k].text for k in run}) == len(run) for i in run if i in datelines}
+
+    def _song_credits(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Labelled credits in a song's lyrics or right under them, down the "Label: value"
+        lines there ("Tekst: Piotr Zawada" / "Muzyka: Zorza Polna" / "Album: Nocne linie
+        (2021)"): who wrote the song, not the page."""
+        if not any(reason == "byline" for _, reason in found):
+            return set()
+        blocks = doc.blocks
+        credits: set[int] = set()
+        for start, end in self.lines.shapes.lyrics_runs([b.text for b in blocks]):
+            credits.update(range(start, end))
+            k = end
+            while k < len(blocks) and blocks[k].index == blocks[k - 1].index + 1 and LABELLED_RE.match(blocks[k].text):
+                credits.add(k)
+                k += 1
+        return {i for i, reason in found if reason == "byline" and i in credits and LABELLED_RE.match(blocks[i].text)}
+
+    def _show_times(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Rows of days named in words over their clock times ("Viernes a domingo: 17:00 |
+        19:30 | 22:00" / ... / "Lunes a jueves: 18:00 | 20:30"), under ``MIN_SHOW_TIME_ROWS``
+        different labels or more on the page: a cinema's or a venue's times, however few on
+        one row; a page's stamp is one line and carries a date."""
+        rows = {}
+        for i, block in enumerate(doc.blocks):
+            if ":" in block.text and (match := SHOW_TIMES_RE.fullmatch(self.lines(block.text).folded)) is not None:
+                rows[i] = match.group(1).strip()
+        if len(set(rows.values())) < MIN_SHOW_TIME_ROWS:
+            return set()
+        return {i for i, reason in found if reason == "dateline" and i in rows}
 
     def _programme(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates that name a day, ``MIN_PROGRAMME_DAYS`` or more, none relative, each over a line
