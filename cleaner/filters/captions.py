@@ -105,6 +105,8 @@ MIN_RECORD_COPIES = 3
 MIN_RECORD_GAP = 2
 # Bars between the cells of a table's row flattened on one line, at least.
 MIN_SOURCE_ROW_BARS = 2
+# ... or rows of two cells ("Persone evacuate | 1.400"), this many in a row.
+MIN_SOURCE_PAIR_ROWS = 3
 # ... or under a table flattened one cell per line: a figure alone ("13,8", "1 103"), and
 # another among the lines right above it.
 CELL_FIGURE_RE = regex.compile(r"[-+−]?\d[\d\s.,]*%?")
@@ -337,10 +339,17 @@ class Captions(BlockFilter):
         ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a photo's credit."""
         if i == 0 or blocks[i - 1].index != blocks[i].index - 1:
             return False
-        if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i):
+        if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i):
             return False
         label = self.lines(blocks[i].text).folded.split(":", 1)[0].strip()
         return label in self.vocabulary.literals("source_labels")
+
+    @staticmethod
+    def _under_pairs(blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` under ``MIN_SOURCE_PAIR_ROWS`` rows of a two-column table flattened
+        with a bar ("Persone evacuate | 1.400" / "Strade provinciali chiuse | 6")?"""
+        k = i - MIN_SOURCE_PAIR_ROWS
+        return k >= 0 and blocks[i - 1].index - blocks[k].index == MIN_SOURCE_PAIR_ROWS - 1 and all(BAR_SEPARATOR_RE.search(blocks[j].text) for j in range(k, i))
 
     @staticmethod
     def _under_cells(blocks: tuple[Block, ...], i: int) -> bool:
