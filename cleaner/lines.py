@@ -695,6 +695,65 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
     return runs
 
 
+# Records listed one after another, each in the same lines ("Linden-Apotheke" / "Hauptstraße
+# 41, ..." / "Telefon: 09998 4412" / "Entfernung: 0,8 km" / "Route planen" / "Apotheke am
+# Schlossberg" / ...): this many records at least, each this many lines long at least and at
+# most, with this many labels at least that come back in every record at the same place.
+MIN_RECORDS = 3
+MIN_RECORD_LINES, MAX_RECORD_LINES = 3, 12
+MIN_RECORD_LABELS = 2
+# The label of a "Label: value" line, as a record's field ("Telefon", "Entfernung").
+RECORD_LABEL_RE = regex.compile(r"([^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2})\s?[:：]\s?\S")
+
+
+def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+    """Records listed one after another, as ``(start, end)`` with ``end`` exclusive: the
+    labels of ``MIN_RECORD_LABELS`` fields or more ("Telefon: ...", "Entfernung: ...") come
+    back at the same step (a record's length) in ``MIN_RECORDS`` records or more, each with
+    another value; a search's results, a directory's entries, a programme's events. The run
+    starts with the first record's lines above its first field (its name, its address; not
+    over a paragraph when ``prose`` is given) and ends with the last record's last field or
+    line said again in every record ("Route planen").
+
+    >>> record_runs(["Suche", "Apotheke A", "Tel.: 1", "Entfernung: 1 km", "Apotheke B", "Tel.: 2", "Entfernung: 2 km", "Apotheke C", "Tel.: 3", "Entfernung: 3 km"])
+    [(1, 10)]
+    """
+    where: dict[tuple[bool, str], list[int]] = {}
+    for i, text in enumerate(texts):
+        if len(text) > MAX_DATA_CHARS:
+            continue
+        label = RECORD_LABEL_RE.match(text) if (":" in text or "：" in text) else None
+        key = (True, fold(label.group(1))) if label is not None else (False, text.strip())
+        where.setdefault(key, []).append(i)
+    chains: dict[int, list[tuple[int, int, bool]]] = {}  # step -> (first, last, labelled)
+    for (labelled, _), found in where.items():
+        a = 0
+        while a + MIN_RECORDS <= len(found):
+            step = found[a + 1] - found[a]
+            b = a + 1
+            while b + 1 < len(found) and found[b + 1] - found[b] == step:
+                b += 1
+            if MIN_RECORD_LINES <= step <= MAX_RECORD_LINES and b - a + 1 >= MIN_RECORDS:
+                chains.setdefault(step, []).append((found[a], found[b], labelled))
+            a = max(b, a + 1)
+    runs: list[tuple[int, int]] = []
+    for step, found in chains.items():
+        found.sort()
+        k = 0
+        while k < len(found):
+            # The fields of one record sit within one step of the first.
+            group = [c for c in found[k:] if c[0] - found[k][0] < step]
+            k += len(group)
+            if sum(labelled for _, _, labelled in group) < MIN_RECORD_LABELS:
+                continue
+            first = min(c[0] for c in group)
+            start = max(0, first - (step - len(group)))
+            while prose is not None and start < first and any(prose[start:first]):
+                start += 1
+            runs.append((start, max(c[1] for c in group) + 1))
+    return sorted(runs)
+
+
 def _phrase_columns(rows: Sequence[Sequence[str]]) -> bool:
     """Rows of two cells under a header row of short cells, most of them led by a phrase of
     ``MIN_PHRASE_CELL_WORDS`` words or more, not a category's name ("Ventajas | Inconvenientes"

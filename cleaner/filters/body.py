@@ -50,6 +50,7 @@ from cleaner.lines import (
     YEAR_RE,
     Lines,
     bar_rows,
+    record_runs,
     crumb_items,
     evenly_spaced,
     is_crumbs,
@@ -1446,6 +1447,9 @@ class BodyRegion(BlockFilter):
             dates = [i for i, text in enumerate(texts) if not prose[i] and shapes.is_date(text) and not shapes.is_relative_date(text)]
             dated = set(dates)
             runs = shapes.structured_runs(texts, prose, dates=dates)
+            # Records listed one after another are the article's entries, prose between their
+            # fields or not (a search's results: name, address, "Telefon: ...", "Notdienst: ...").
+            runs.extend((start, end, "entries") for start, end in record_runs(texts, prose))
             reread: set[int] = set()  # where the rest of a run cut by the end of a box was read again
             for start, end, why in runs:  # (grows while read: see below)
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:

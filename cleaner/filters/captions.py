@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import quoted_together
-from cleaner.lines import BAR_SEPARATOR_RE, Lines, bar_rows
+from cleaner.lines import BAR_SEPARATOR_RE, RECORD_LABEL_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -420,6 +420,7 @@ class Captions(BlockFilter):
             credited = [keys[i] for i in candidates if self.has_trailing_credit(blocks[i].text)]
             records = {key for key in records if not any(other.startswith(key) for other in credited)}
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
+        in_records: set[int] | None = None  # lines of records listed one after another, found when first needed
         for i in candidates:
             if keys[i] in records:
                 continue  # a cell of the same place in records repeated, not a caption
@@ -434,6 +435,11 @@ class Captions(BlockFilter):
                         # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"),
                         # or with a shorter cell in it ("8:00–12:00 und 15:00–18:00" / "8:00–12:00").
                         continue
+                    if RECORD_LABEL_RE.match(blocks[i].text):
+                        if in_records is None:
+                            in_records = {k for start, end in record_runs([b.text for b in blocks]) for k in range(start, end)}
+                        if i in in_records and j in in_records:
+                            continue  # a field of records listed one after another, the same in two ("Notdienst: Sa 09.03. ...")
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
                         if j not in gone:

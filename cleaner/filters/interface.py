@@ -9,6 +9,7 @@ others, is the entry's stamp.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -36,6 +37,8 @@ UPPER_ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
 FIGURES_ONLY_RE = regex.compile(r"\s*\d{1,4}(?:\s?[/:.,]\s?\d{1,4}){0,2}\s*")
 # A page's link ("Kontakt") or footer word that heads contact details is their heading.
 HEADING_REASONS = frozenset({reasons.NAVIGATION, reasons.COOKIE_NOTICE})
+# ... unless said this many times on the page: a button of each record listed.
+MIN_BUTTON_COPIES = 3
 # A line that opens with a quotation, closed, and goes on with three words or more.
 QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»]{3,200}[\"“”»«‘’'›‹]\s*\S+(?:\s+\S+){2}")
 
@@ -137,6 +140,7 @@ class InterfaceLines(BlockFilter):
                         if end is not None and end > i:
                             cells.update(range(start, end))
                             break
+        copies: Counter[str] | None = None  # lines found, by text, counted when first needed
         for i, reason in found:
             block = doc.blocks[i]
             if reason in CELL_REASONS and i in cells and self._may_be_cell(block.text):
@@ -151,7 +155,13 @@ class InterfaceLines(BlockFilter):
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
             if reason in HEADING_REASONS and self.lines.shapes.heads_contacts([b.text for b in doc.blocks[i : i + 1 + NAMED_CONTACT_WINDOW]], 0):
-                continue  # "Kontakt" over the club's phone number and e-mail address
+                # "Kontakt" over the club's phone number and e-mail address; not a button said
+                # again under each of several records ("Route planen" over the next
+                # pharmacy's address and phone number).
+                if copies is None:
+                    copies = Counter(doc.blocks[k].text for k, _ in found)
+                if copies[block.text] < MIN_BUTTON_COPIES:
+                    continue
             yield self.removal(block, reason)
 
     def _may_be_cell(self, text: str) -> bool:
