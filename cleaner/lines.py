@@ -476,6 +476,11 @@ MIN_DAY_ITEMS = 3
 MAX_DAY_NAME_CHARS = 40
 # Item lines under each day of such a chain at most (a dish and its vegetarian choice).
 MAX_DAY_ITEM_LINES = 3
+# A programme by day: dates without the year, each over a group of short lines (a festival's
+# acts, a market's stalls), this many days at least in calendar order, with this many lines
+# under each at least and at most (see Shapes.day_groups).
+MIN_DAY_GROUPS = 3
+MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
 # Labels of a song's parts that make lines lyrics, at least; a label's length at most; the
 # lines of the last part and a lyric line's words at most (see Shapes.lyrics_runs).
 MIN_SONG_SECTIONS = 2
@@ -704,6 +709,11 @@ MIN_RECORD_LINES, MAX_RECORD_LINES = 3, 12
 MIN_RECORD_LABELS = 2
 # The label of a "Label: value" line, as a record's field ("Telefon", "Entfernung").
 RECORD_LABEL_RE = regex.compile(r"([^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2})\s?[:：]\s?\S")
+
+
+def _is_item(text: str, prose: bool) -> bool:
+    """A list's item: a short line that does not end like a statement ("Harmaa Hiekka")."""
+    return not prose and word_count(text) <= MAX_ITEM_WORDS and not STATEMENT_END_RE.search(text)
 
 
 def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> list[tuple[int, int]]:
@@ -1579,6 +1589,42 @@ class Shapes:
         limit = next((k for k in range(last + 1) if not prose[k] and self._opens_other_stories(texts[k])), len(texts))
         days = [day for day in days if day[0] < limit - 1]
         return days if len(days) >= 2 else []
+
+    def day_groups(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int]]:
+        """Dates that name a day without the year, ``MIN_DAY_GROUPS`` or more in calendar order,
+        each over ``MIN_GROUP_ITEMS`` to ``MAX_GROUP_ITEMS`` items that are no dates
+        ("Perjantai 18.7." / "Sähkömetsä" / "Harmaa Hiekka" / ... / "Lauantai 19.7." / ...), as
+        ``(start, end)`` with ``end`` exclusive: a programme by day, its days and its items. A
+        list of other stories runs newest first; posts carry the year."""
+        n = len(texts)
+        heads = [
+            k
+            for k, text in enumerate(texts)
+            if not prose[k]
+            and len(text) <= MAX_DAY_NAME_CHARS
+            and any(map(str.isdigit, text))
+            and YEAR_RE.search(text) is None
+            and self.is_date(text)
+            and self._is_day(text)  # not a duration ("2:38 min" over a video's teaser)
+            and not self.is_relative_date(text)
+        ]
+        runs: list[tuple[int, int]] = []
+        chain: list[int] = []
+        for h, k in enumerate(heads):
+            nxt = heads[h + 1] if h + 1 < len(heads) else n
+            end = k + 1
+            while end < min(nxt, k + 1 + MAX_GROUP_ITEMS) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
+                end += 1
+            grouped = MIN_GROUP_ITEMS <= end - k - 1
+            if grouped:
+                chain.append(k)
+            if not grouped or end < nxt or nxt == n:  # the chain ends with this day's group (or before it)
+                if len(chain) >= MIN_DAY_GROUPS:
+                    days = [int(DIGITS_RE.search(texts[d]).group()) for d in chain]  # type: ignore[union-attr]
+                    if all(a <= b for a, b in zip(days, days[1:])) and len(set(days)) == len(days):
+                        runs.append((chain[0], end if grouped else k))
+                chain = []
+        return runs
 
     def _day_items(self, texts: Sequence[str], prose: Sequence[bool], taken: Collection[int]) -> list[tuple[int, int, str]]:
         """Day names or clock times each over one line of their own, ``MIN_DAY_ITEMS`` times or

@@ -1450,6 +1450,8 @@ class BodyRegion(BlockFilter):
             # Records listed one after another are the article's entries, prose between their
             # fields or not (a search's results: name, address, "Telefon: ...", "Notdienst: ...").
             runs.extend((start, end, "entries") for start, end in record_runs(texts, prose))
+            # A programme by day: each date over its acts or items, however short.
+            runs.extend((start, end, "days") for start, end in shapes.day_groups(texts, prose))
             reread: set[int] = set()  # where the rest of a run cut by the end of a box was read again
             for start, end, why in runs:  # (grows while read: see below)
                 if isinstance(self.structure, (list, tuple)) and why not in self.structure:

@@ -221,7 +221,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -348,6 +348,13 @@ class Bylines(BlockFilter):
                 credits.add(k)
                 k += 1
         return {i for i, reason in found if reason == "byline" and i in credits and LABELLED_RE.match(blocks[i].text)}
+
+    def _day_groups(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Dates that head a programme's days, each over its group of acts or items (see
+        Shapes.day_groups)."""
+        texts = [b.text for b in doc.blocks]
+        runs = self.lines.shapes.day_groups(texts, [line.prose for line in self.lines.of(doc.blocks)])
+        return {i for i, reason in found if reason == "dateline" and any(start <= i < end for start, end in runs)}
 
     def _show_times(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Rows of days named in words over their clock times ("Viernes a domingo: 17:00 |
