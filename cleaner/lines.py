@@ -1358,6 +1358,7 @@ class Shapes:
                 and not self.is_list_heading(texts[m])
                 and not self._is_label(texts[m])
                 and not self._opens_other_stories(texts[m])
+                and not self.is_relative_date(texts[m])  # a stamp ends it ("Anuncio actualizado hace 3 días")
             ):
                 if m > k + 1 and m + 2 < end and all(FULL_STOP_END_RE.search(texts[n]) for n in (m + 1, m + 2)) and not FULL_STOP_END_RE.search(texts[m]):
                     break  # the heading of a section of statements ends the list

@@ -1042,3 +1042,12 @@ def test_body_region_notes_are_labelled_before_their_colon() -> None:
     assert not body_region._notes("Have your say: send us your letter of no more than 300 words.")
     assert not body_region._notes("The council issued a correction on Monday: the road reopens in May.")
     assert not body_region._notes("Correction of the tax rules is due next year, the minister said")
+
+
+def test_a_headed_list_ends_at_a_stamp() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    texts = ["Características básicas", "90 m² construidos", "3 habitaciones", "Terraza", "Anuncio actualizado hace 3 días", "Inmobiliaria Costa Serra", "Ver todos sus anuncios"]
+    runs = [(start, end) for start, end, why in shapes.structured_runs(texts, [False] * len(texts)) if why == "list"]
+    assert runs == [(0, 4)]
