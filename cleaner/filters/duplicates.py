@@ -15,7 +15,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import quoted_together
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, is_entry, is_intro
+from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -93,11 +93,17 @@ class DuplicateParagraphs(BlockFilter):
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         # A song's refrain is printed again on purpose (see Shapes.lyrics_runs).
         songs = self.lines.shapes.lyrics_runs([b.text for b in blocks]) if copy_of else []
+        headers: set[int] | None = None  # first rows of tables flattened with bars, found when first needed
         for j in sorted(copy_of):
             i = copy_of[j]
             block = blocks[j]
             if any(start <= i and j < end for start, end in songs):
                 continue
+            if "|" in block.text:
+                if headers is None:
+                    headers = {start for start, _ in bar_rows([b.text for b in blocks])}
+                if i in headers and j in headers:
+                    continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
