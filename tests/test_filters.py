@@ -1051,3 +1051,29 @@ def test_a_headed_list_ends_at_a_stamp() -> None:
     texts = ["Características básicas", "90 m² construidos", "3 habitaciones", "Terraza", "Anuncio actualizado hace 3 días", "Inmobiliaria Costa Serra", "Ver todos sus anuncios"]
     runs = [(start, end) for start, end, why in shapes.structured_runs(texts, [False] * len(texts)) if why == "list"]
     assert runs == [(0, 4)]
+
+
+def test_headings_between_lead_and_text_that_the_text_repeats() -> None:
+    from cleaner.filters.body import BodyRegion
+
+    texts = [
+        "Release notes",
+        "Here you will find every change to Ledgerly for Windows and macOS, newest first.",
+        "Download the latest version",
+        "Version 3.2.0",
+        "Released on 18 March 2025",
+        "New",
+        "Invoices in the XRechnung format can now be imported directly.",
+        "Version 3.1.4",
+        "Released on 6 February 2025",
+        "New",
+        "The 2025 VAT rates are included.",
+    ]
+    blocks = Document.from_text("\n".join(texts)).blocks
+    short = [len(t.split()) < 6 for t in texts]
+    # The first release's version, date and section heading lead as the next release's do.
+    assert BodyRegion._echoes_text_headings(blocks, short, range(2, 6), (6, 10)) == {3, 4, 5}
+    # A table of contents names the text's headings in the same words: links.
+    toc = ["Guide", "All you need to know about the tent, in brief, before you buy.", "Best overall", "Best budget pick", "Best overall", "A tent for four.", "Best budget pick", "A tent for two."]
+    toc_blocks = Document.from_text("\n".join(toc)).blocks
+    assert BodyRegion._echoes_text_headings(toc_blocks, [len(t.split()) < 6 for t in toc], range(2, 4), (4, 7)) == set()

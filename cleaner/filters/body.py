@@ -239,6 +239,9 @@ MAX_SET_IN_BOX = 6
 # Headings that lead with the same words over sections compared item by item (see
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
+# Short lines between the lead and the text that lead as the text's own short lines do, at
+# least, that make them the first section's headings (see BodyRegion._echoes_text_headings).
+MIN_ECHOED_HEADINGS = 2
 MAX_PARALLEL_HEADING_WORDS = 6
 # A site's menu on one line (see _is_menu): its cells, at least, and their words, at most.
 MIN_MENU_CELLS = 4
@@ -1176,7 +1179,10 @@ class BodyRegion(BlockFilter):
                     crumbs = {i for j in range(lo + 1, hi) for i in range(regions[j][0], regions[j][1] + 1)}
                     blocks = doc.blocks
                     listed = False  # under a sentence that introduces a list
+                    echoed = self._echoes_text_headings(blocks, short, between, (regions[hi][0], regions[-1][1]))
                     for i in between:
+                        if i in echoed:
+                            continue
                         # Not the article's own list there ("Voraussetzungen" / "Ein Raspberry
                         # Pi mit Raspberry Pi OS" / ...), nor the items under a sentence that
                         # introduces them ("Du kan få ett eller flera av följande symtom:" /
@@ -1190,6 +1196,29 @@ class BodyRegion(BlockFilter):
                         if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
+
+    @staticmethod
+    def _echoes_text_headings(blocks: tuple[Block, ...], short: list[bool], between: range, main: tuple[int, int]) -> set[int]:
+        """Short lines in a row between the lead and the text, ``MIN_ECHOED_HEADINGS`` or more,
+        that lead as lines in a row in the text do (their first two words, figures alike), not
+        all with the same words: the first section's headings ("Version 4.2.0" /
+        "Veröffentlicht am 18. März 2025" / "Neu" over the first release's notes, as "Version
+        4.1.3" / "Veröffentlicht am 6. Februar 2025" / "Neu" over the next), not links. (A
+        table of contents names headings that stand apart, in the same words.)"""
+        keys = [_lead_key(blocks[k].text) for k in range(main[0], main[1] + 1)]
+        echoed: set[int] = set()
+        run = [i for i in between if short[i]]
+        for a in range(len(run)):
+            for m in range(len(run) - a, MIN_ECHOED_HEADINGS - 1, -1):
+                lines = run[a : a + m]
+                if lines[-1] - lines[0] != m - 1:
+                    continue  # not in a row
+                want = [_lead_key(blocks[i].text) for i in lines]
+                for k in range(len(keys) - m + 1):
+                    if keys[k : k + m] == want and any(blocks[i].text != blocks[main[0] + k + t].text for t, i in enumerate(lines)):
+                        echoed.update(lines)
+                        break
+        return echoed
 
     def _heads_intro(self, blocks: tuple[Block, ...], short: list[bool], i: int) -> bool:
         """Is line ``i`` a heading right over a sentence that introduces a list ("Symtom" /
