@@ -1690,9 +1690,11 @@ class BodyRegion(BlockFilter):
             # ``notice_titles``: "Öffentliche Bekanntmachung" / "Bebauungsplan „Am Kirchweg
             # II“ – öffentliche Auslegung ...") or over its text, under its title and the
             # page's metadata ("Amtliche Bekanntmachung Nr. 17/2025" over "Die Gemeinde
-            # Oberweilach erneuert ..."), is its headline.
+            # Oberweilach erneuert ..."), or over the title right over the text when a longer
+            # line was chosen higher up ("Öffentliche Bekanntmachung" / "Sitzung des
+            # Gemeinderats" / "Am Dienstag, 25. Februar 2025, ..."), is its headline.
             if self.structure and title is not None and headline is None:
-                for under in (title, first):
+                for under in (title, first, first - 1):
                     near = under - 1
                     if near != title and near in head and blocks[under].index - blocks[near].index == 1 and self._short_phrase("notice_titles", blocks[near].text):
                         headline = near
