@@ -1475,6 +1475,13 @@ class Shapes:
             names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
         )
 
+    def signs_in_row(self, text: str) -> bool:
+        """Is ``text`` a row of signers, each cell a name and the office it signs with (see
+        :meth:`signs_in_one_line`: "Claudia Herrmann, Erste Bürgermeisterin | Lisa Brenner,
+        Schriftführerin")?"""
+        cells = text.split("|") if "|" in text else []
+        return len(cells) >= 2 and all(self.signs_in_one_line(cell.strip()) for cell in cells)
+
     def signs_again(self, texts: Sequence[str], i: int) -> bool:
         """Is line ``i`` one more signer of a letter: a line of ``MAX_SIGNER_WORDS`` words at
         most that opens with a person's name and a comma (or a spaced dash), not a sentence,

@@ -649,8 +649,14 @@ class BodyRegion(BlockFilter):
         # A row of cells under the signers is the page's footer ("Privacy | Cookies"), unless
         # its cells are the names of those who sign under their office ("Der Vorstand" /
         # "Sabine Everding | Dr. Martin Kleineberg").
+        # Or, under the place and date, each cell a name and the office it signs with
+        # ("Wiesental am See, 25. April 2024" / "Claudia Herrmann, Erste Bürgermeisterin | Lisa
+        # Brenner, Schriftführerin": the minutes' signers).
         if _is_row(blocks[i].text):
-            return i > 0 and self._short_phrase("signature_roles", blocks[i - 1].text) and all(names_person(cell.strip()) for cell in blocks[i].text.split("|"))
+            cells = [cell.strip() for cell in blocks[i].text.split("|")]
+            if i > 0 and self._short_phrase("signature_roles", blocks[i - 1].text) and all(names_person(cell) for cell in cells):
+                return True
+            return i > 0 and self._place_date(blocks[i - 1].text) and self.lines.shapes.signs_in_row(blocks[i].text)
         for k in range(i, max(-1, i - MAX_SIGNATURE_LINES - 1), -1):
             # The line right under the closing formula may name the signers at more length
             # ("Herzliche Grüße" / "Sabine Roth und das ganze Team der Kita Sonnenblume").

@@ -413,6 +413,7 @@ class Bylines(BlockFilter):
                     and (
                         any(self.lines.is_phrase(category, self.lines(texts[i + 1])) for category in ("signed_lines", "closing_formulas", "signature_roles"))
                         or self.lines.shapes.opens_signature(texts[i + 1 : i + 4], 0)
+                        or self.lines.shapes.signs_in_row(texts[i + 1])  # "Claudia Herrmann, Erste Bürgermeisterin | Lisa Brenner, Schriftführerin"
                         # or under the office that issues the notice ("Talheim, 25.09.2024" /
                         # "Stadt Talheim" / "Petra Wolf, Erste Bürgermeisterin")
                         or (word_count(texts[i + 1]) <= MAX_ISSUER_WORDS and not ends_sentence(texts[i + 1]) and self.lines.shapes.opens_signature(texts[i + 2 : i + 4], 0))
