@@ -39,6 +39,8 @@ FIGURES_ONLY_RE = regex.compile(r"\s*\d{1,4}(?:\s?[/:.,]\s?\d{1,4}){0,2}\s*")
 HEADING_REASONS = frozenset({reasons.NAVIGATION, reasons.COOKIE_NOTICE})
 # ... unless said this many times on the page: a button of each record listed.
 MIN_BUTTON_COPIES = 3
+# A footer's word between two paragraphs is their subheading; its words at most.
+MAX_HEADING_WORDS = 2
 # A line that opens with a quotation, closed, and goes on with three words or more.
 QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»]{3,200}[\"“”»«‘’'›‹]\s*\S+(?:\s+\S+){2}")
 
@@ -154,6 +156,8 @@ class InterfaceLines(BlockFilter):
                     continue
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
+            if reason == reasons.COOKIE_NOTICE and self._between_paragraphs(doc, i):
+                continue  # a footer's word as the text's subheading ("Om oss" over the company's paragraph in a job ad)
             if reason in HEADING_REASONS and self.lines.shapes.heads_contacts([b.text for b in doc.blocks[i : i + 1 + NAMED_CONTACT_WINDOW]], 0):
                 # "Kontakt" over the club's phone number and e-mail address; not a button said
                 # again under each of several records ("Route planen" over the next
@@ -163,6 +167,15 @@ class InterfaceLines(BlockFilter):
                 if copies[block.text] < MIN_BUTTON_COPIES:
                     continue
             yield self.removal(block, reason)
+
+    def _between_paragraphs(self, doc: Document, i: int) -> bool:
+        """Is block ``i`` a short line right between two paragraphs (sentence-like lines, see
+        Line.prose), next to both in the input?"""
+        blocks = doc.blocks
+        if not 0 < i < len(blocks) - 1 or not blocks[i - 1].index == blocks[i].index - 1 == blocks[i + 1].index - 2:
+            return False
+        above, line, under = self.lines.of(blocks[i - 1 : i + 2])
+        return above.prose and under.prose and line.words <= MAX_HEADING_WORDS and not line.sentence_end
 
     def _may_be_cell(self, text: str) -> bool:
         """One word ("48", "Weiter", "AD"), or figures alone ("9/10", "3 / 4": a rating, not
