@@ -21,6 +21,8 @@ PARAGRAPH_SEPARATOR = "\u2029"
 # A line made only of these is blank: spaces, NBSP, zero-width and BOM characters.
 BLANK_RE = regex.compile(r"[\s\u200b\u2060\ufeff\u00ad]*")
 TITLE_END_RE = regex.compile(r"[.;,:…]\s*$")
+# ... but not an abbreviation's dots ("Satzung des Fördervereins Freibad Ahlenfeld e.V.").
+ABBREVIATION_END_RE = regex.compile(r"(?<!\p{L})(?:\p{L}{1,3}\.){2,}\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +88,11 @@ def looks_like_title(text: str) -> bool:
     True
     >>> looks_like_title("Il y a tout juste un an, un homme a parlé.")
     False
+    >>> looks_like_title("Satzung des Fördervereins Freibad Ahlenfeld e.V.")
+    True
     """
     stripped = text.strip()
     if not stripped or len(stripped) > 250:
         return False
     words = stripped.split()
-    return 1 <= len(words) <= 30 and not TITLE_END_RE.search(stripped)
+    return 1 <= len(words) <= 30 and not (TITLE_END_RE.search(stripped) and not ABBREVIATION_END_RE.search(stripped))
