@@ -1211,19 +1211,20 @@ class BodyRegion(BlockFilter):
         "Veröffentlicht am 18. März 2025" / "Neu" over the first release's notes, as "Version
         4.1.3" / "Veröffentlicht am 6. Februar 2025" / "Neu" over the next), not links. (A
         table of contents names headings that stand apart, in the same words.)"""
-        keys = [_lead_key(blocks[k].text) for k in range(main[0], main[1] + 1)]
-        echoed: set[int] = set()
+        where: dict[str, list[int]] = {}  # the text's lines by how they lead
+        for k in range(main[0], main[1] + 1):
+            where.setdefault(_lead_key(blocks[k].text), []).append(k)
         run = [i for i in between if short[i]]
-        for a in range(len(run)):
-            for m in range(len(run) - a, MIN_ECHOED_HEADINGS - 1, -1):
-                lines = run[a : a + m]
-                if lines[-1] - lines[0] != m - 1:
-                    continue  # not in a row
-                want = [_lead_key(blocks[i].text) for i in lines]
-                for k in range(len(keys) - m + 1):
-                    if keys[k : k + m] == want and any(blocks[i].text != blocks[main[0] + k + t].text for t, i in enumerate(lines)):
-                        echoed.update(lines)
-                        break
+        keys = [_lead_key(blocks[i].text) for i in run]
+        echoed: set[int] = set()
+        for a, i in enumerate(run):
+            for k in where.get(keys[a], ()):
+                m, differs = 0, False
+                while a + m < len(run) and run[a + m] == i + m and k + m <= main[1] and _lead_key(blocks[k + m].text) == keys[a + m]:
+                    differs = differs or blocks[i + m].text != blocks[k + m].text
+                    m += 1
+                if m >= MIN_ECHOED_HEADINGS and differs:
+                    echoed.update(run[a : a + m])
         return echoed
 
     def _heads_intro(self, blocks: tuple[Block, ...], short: list[bool], i: int) -> bool:
