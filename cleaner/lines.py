@@ -187,7 +187,7 @@ MAX_HEADER_CHARS = 80
 LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·✓✔‣◦])\s")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
 # An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町", "Level: 70").
-LABELLED_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s?\S")
+LABELLED_RE = regex.compile(r"^([^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2})\s?[:：]\s?\S")  # group 1: the label
 # The same label alone on its line, its value on the next ("Reino:" / "Animalia"): a
 # definition list or an infobox flattened one cell per line.
 LABEL_LINE_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s*$")
@@ -707,8 +707,6 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
 MIN_RECORDS = 3
 MIN_RECORD_LINES, MAX_RECORD_LINES = 3, 12
 MIN_RECORD_LABELS = 2
-# The label of a "Label: value" line, as a record's field ("Telefon", "Entfernung").
-RECORD_LABEL_RE = regex.compile(r"([^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2})\s?[:：]\s?\S")
 
 
 def _is_item(text: str, prose: bool) -> bool:
@@ -732,7 +730,7 @@ def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> li
     for i, text in enumerate(texts):
         if len(text) > MAX_DATA_CHARS:
             continue
-        label = RECORD_LABEL_RE.match(text) if (":" in text or "：" in text) else None
+        label = LABELLED_RE.match(text) if (":" in text or "：" in text) else None
         key = (True, fold(label.group(1))) if label is not None else (False, text.strip())
         where.setdefault(key, []).append(i)
     chains: dict[int, list[tuple[int, int, bool]]] = {}  # step -> (first, last, labelled)

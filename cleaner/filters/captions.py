@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import quoted_together
-from cleaner.lines import BAR_SEPARATOR_RE, RECORD_LABEL_RE, Lines, bar_rows, record_runs
+from cleaner.lines import BAR_SEPARATOR_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -435,7 +435,7 @@ class Captions(BlockFilter):
                         # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"),
                         # or with a shorter cell in it ("8:00–12:00 und 15:00–18:00" / "8:00–12:00").
                         continue
-                    if RECORD_LABEL_RE.match(blocks[i].text):
+                    if LABELLED_RE.match(blocks[i].text):
                         if in_records is None:
                             in_records = {k for start, end in record_runs([b.text for b in blocks]) for k in range(start, end)}
                         if i in in_records and j in in_records:
