@@ -727,12 +727,17 @@ def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> li
     [(1, 10)]
     """
     where: dict[tuple[bool, str], list[int]] = {}
+    fields: set[int] = set()
     for i, text in enumerate(texts):
-        if len(text) > MAX_DATA_CHARS:
-            continue
-        label = LABELLED_RE.match(text) if (":" in text or "：" in text) else None
-        key = (True, fold(label.group(1))) if label is not None else (False, text.strip())
-        where.setdefault(key, []).append(i)
+        if (":" in text or "：" in text) and len(text) <= MAX_DATA_CHARS and (label := LABELLED_RE.match(text)) is not None:
+            where.setdefault((True, fold(label.group(1))), []).append(i)
+            fields.add(i)
+    # Most pages hold too few labels said again to make records: the other lines are not read.
+    if sum(len(found) >= MIN_RECORDS for found in where.values()) < MIN_RECORD_LABELS:
+        return []
+    for i, text in enumerate(texts):
+        if i not in fields and len(text) <= MAX_DATA_CHARS:
+            where.setdefault((False, text.strip()), []).append(i)
     chains: dict[int, list[tuple[int, int, bool]]] = {}  # step -> (first, last, labelled)
     for (labelled, _), found in where.items():
         a = 0
