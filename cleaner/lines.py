@@ -754,9 +754,11 @@ def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> li
         found.sort()
         k = 0
         while k < len(found):
-            # The fields of one record sit within one step of the first.
-            group = [c for c in found[k:] if c[0] - found[k][0] < step]
-            k += len(group)
+            # The fields of one record sit within one step of the first (``found`` is sorted).
+            m = k + 1
+            while m < len(found) and found[m][0] - found[k][0] < step:
+                m += 1
+            group, k = found[k:m], m
             if sum(labelled for _, _, labelled in group) < MIN_RECORD_LABELS:
                 continue
             first = min(c[0] for c in group)

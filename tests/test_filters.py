@@ -1077,3 +1077,18 @@ def test_headings_between_lead_and_text_that_the_text_repeats() -> None:
     toc = ["Guide", "All you need to know about the tent, in brief, before you buy.", "Best overall", "Best budget pick", "Best overall", "A tent for four.", "Best budget pick", "A tent for two."]
     toc_blocks = Document.from_text("\n".join(toc)).blocks
     assert BodyRegion._echoes_text_headings(toc_blocks, [len(t.split()) < 6 for t in toc], range(2, 4), (4, 7)) == set()
+
+
+def test_records_and_echoed_headings_on_thousands_of_alike_lines() -> None:
+    # Adversarial shapes for the readers that pair lines with lines: every group of fields a
+    # record of its own (20,000 runs), and a lead gap of alike lines the text repeats.
+    from cleaner.filters.body import BodyRegion
+    from cleaner.lines import record_runs
+
+    texts = [line for b in range(20_000) for line in [f"A{b}: 1", f"B{b}: 2", f"C{b}: 3"] * 3]
+    runs = record_runs(texts)
+    assert len(runs) == 20_000 and runs[0] == (0, 9) and runs[-1] == (len(texts) - 9, len(texts))
+    lines = ["Lead paragraph of the page, long enough to be one."] + ["Item 1 a"] * 3000 + ["Item 2 b"] * 3000
+    blocks = Document.from_text("\n".join(lines)).blocks
+    echoed = BodyRegion._echoes_text_headings(blocks, [True] * len(lines), range(1, 3001), (3001, len(lines) - 1))
+    assert echoed == set(range(1, 3001))

@@ -242,6 +242,9 @@ MIN_PARALLEL_WORDS = 2
 # Short lines between the lead and the text that lead as the text's own short lines do, at
 # least, that make them the first section's headings (see BodyRegion._echoes_text_headings).
 MIN_ECHOED_HEADINGS = 2
+# ... compared with this many places of the text at most, this many lines in a row at most
+# (a section's headings are few; a page of thousands of alike lines stays linear).
+MAX_ECHO_PLACES, MAX_ECHO_LINES = 16, 8
 MAX_PARALLEL_HEADING_WORDS = 6
 # A site's menu on one line (see _is_menu): its cells, at least, and their words, at most.
 MIN_MENU_CELLS = 4
@@ -1218,9 +1221,11 @@ class BodyRegion(BlockFilter):
         keys = [_lead_key(blocks[i].text) for i in run]
         echoed: set[int] = set()
         for a, i in enumerate(run):
-            for k in where.get(keys[a], ()):
+            if i in echoed:
+                continue
+            for k in where.get(keys[a], ())[:MAX_ECHO_PLACES]:
                 m, differs = 0, False
-                while a + m < len(run) and run[a + m] == i + m and k + m <= main[1] and _lead_key(blocks[k + m].text) == keys[a + m]:
+                while m < MAX_ECHO_LINES and a + m < len(run) and run[a + m] == i + m and k + m <= main[1] and _lead_key(blocks[k + m].text) == keys[a + m]:
                     differs = differs or blocks[i + m].text != blocks[k + m].text
                     m += 1
                 if m >= MIN_ECHOED_HEADINGS and differs:
