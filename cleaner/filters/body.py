@@ -239,13 +239,13 @@ MAX_SET_IN_BOX = 6
 # Headings that lead with the same words over sections compared item by item (see
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
+MAX_PARALLEL_HEADING_WORDS = 6
 # Short lines between the lead and the text that lead as the text's own short lines do, at
 # least, that make them the first section's headings (see BodyRegion._echoes_text_headings).
 MIN_ECHOED_HEADINGS = 2
 # ... compared with this many places of the text at most, this many lines in a row at most
 # (a section's headings are few; a page of thousands of alike lines stays linear).
 MAX_ECHO_PLACES, MAX_ECHO_LINES = 16, 8
-MAX_PARALLEL_HEADING_WORDS = 6
 # A site's menu on one line (see _is_menu): its cells, at least, and their words, at most.
 MIN_MENU_CELLS = 4
 MAX_MENU_CELL_WORDS = 3
