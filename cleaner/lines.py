@@ -1447,11 +1447,13 @@ class Shapes:
             return False
         return names_person(texts[i]) and self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
 
-    def opens_signature(self, texts: Sequence[str], i: int) -> bool:
+    def opens_signature(self, texts: Sequence[str], i: int, dated: bool = False) -> bool:
         """Does line ``i`` open a signature: a name over its office, a name and its office on
         one line (:meth:`signs_in_one_line`), or the office that issues a notice over those,
         closed by a comma ("Burgemeester en wethouders van Zuidplas," / "de secretaris, drs.
-        M.L. van Rijn"), or over a line signed with the name ("Gemeinde Hohenfeld" / "gez.
+        M.L. van Rijn") or, ``dated`` (under the notice's place and date), without one
+        ("Wolfsbach, 24. April 2024" / "Gemeinde Wolfsbach" / "Stefan Huber" / "Erster
+        Bürgermeister"), or over a line signed with the name ("Gemeinde Hohenfeld" / "gez.
         Thomas Brandl")?"""
         if not 0 <= i < len(texts):
             return False
@@ -1463,7 +1465,7 @@ class Shapes:
         # Brandl"; vocabulary ``signed_lines``), or closed by a comma over a signature.
         if len(texts[i + 1]) <= MAX_ROLE_CHARS and self.lines.is_phrase("signed_lines", self.lines(texts[i + 1])):
             return True
-        return texts[i].rstrip().endswith(",") and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
+        return (dated or texts[i].rstrip().endswith(",")) and (self.signs_in_one_line(texts[i + 1]) or self.signs_with_role(texts, i + 1))
 
     def signs_in_one_line(self, text: str) -> bool:
         """Is ``text`` a name and the office it signs with on one line, either way round

@@ -637,7 +637,7 @@ class BodyRegion(BlockFilter):
         that issues a notice over them: :meth:`lines.Shapes.opens_signature`)."""
         shapes = self.lines.shapes
         near = [b.text for b in blocks[max(0, i - 1) : i + 3]]
-        if (i > 0 and shapes.signs_with_role(near, 0)) or shapes.opens_signature(near, min(i, 1)):
+        if (i > 0 and shapes.signs_with_role(near, 0)) or shapes.opens_signature(near, min(i, 1), dated=i > 0 and self._place_date(near[0])):
             return True
         # The office alone under the letter's place and date ("Erlenstadt, den 14. März 2023" /
         # "Der Vorstand").
@@ -1928,6 +1928,27 @@ class BodyRegion(BlockFilter):
         notice = next((k for k in range(head_end) if self._short_phrase("notice_heads", blocks[k].text)), None) if self.structure else None
         if notice is not None and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in range(notice, head_end)):
             head_end = notice
+        # A letter's greeting under the headline, a few lines above the text, opens it: what
+        # it says between them is the letter's ("Einladung zur Mitgliederversammlung 2024" /
+        # "Liebe Mitglieder des TSV," / "hiermit laden wir Euch herzlich ... ein:" / "Freitag,
+        # 8. März 2024, 19:30 Uhr" / the place / "Tagesordnung" / the agenda).
+        # A letter's greeting a few lines above the text opens it: what it says between them
+        # is the letter's ("Einladung zur Mitgliederversammlung 2024" / "Liebe Mitglieder des
+        # TSV," / "hiermit laden wir Euch herzlich ... ein:" / "Freitag, 8. März 2024, 19:30
+        # Uhr" / the place / "Tagesordnung" / the agenda), and its headline is above it.
+        if self.structure and title is not None:
+            greeting = next((k for k in range(max(0, head_end - MAX_BRIDGE), head_end) if self.lines.greets(blocks[k].text)), None)
+            # (Over the headline chosen, only with the lines under it next to each other in the
+            # input: a line chosen there was one of the letter's.)
+            if (
+                greeting is not None
+                and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in range(greeting, head_end))
+                and (greeting > title or blocks[head_end].index - blocks[greeting].index == head_end - greeting)
+            ):
+                head_end = greeting
+                if title >= greeting:
+                    title = max((k for k in head if k < greeting), default=None)
+                    headline = None
         tail_start = last + 1
         sections = self._named_sections(blocks, headings, tail_start, limit, stops)
         last_removed = max((r.block.index for r in doc.removals), default=-1)
