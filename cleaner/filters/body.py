@@ -1202,6 +1202,11 @@ class BodyRegion(BlockFilter):
                                 continue
                         elif listed or self._heads_intro(blocks, short, i):
                             continue
+                        elif self._short_phrase("list_headings", blocks[i].text):
+                            # Nor a list under its heading ("Why you'll love this recipe" /
+                            # "One bowl, no mixer needed" / ...; vocabulary ``list_headings``).
+                            listed = True
+                            continue
                         if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
