@@ -28,6 +28,11 @@ def is_structure(text: str) -> bool:
 
 __all__ = ["DuplicateParagraphs"]
 
+# A row of column labels over a table's rows: this many cells at least, each after the first
+# this long at most or in capitals ("Player MIN FG 3PT FT REB AST PTS", "Pos Team P W D L Pts").
+MIN_HEADER_CELLS = 4
+MAX_LABEL_CHARS = 4
+
 
 class DuplicateParagraphs(BlockFilter):
     """Remove later copies of a paragraph (compared after folding case, quotes and spaces),
@@ -104,6 +109,8 @@ class DuplicateParagraphs(BlockFilter):
                     headers = {start for start, _ in bar_rows([b.text for b in blocks])}
                 if i in headers and j in headers:
                     continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
+            if self._heads_rows(blocks, i) and self._heads_rows(blocks, j):
+                continue  # the same header row over each team's rows ("Player MIN FG PTS" / "Luis Ferreira 40 8-17 22")
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
@@ -116,6 +123,22 @@ class DuplicateParagraphs(BlockFilter):
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
+
+    def _heads_rows(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` a table's row of column labels over its rows: ``MIN_HEADER_CELLS``
+        words or more, each after the first a short label or capitals ("Player MIN FG 3PT
+        FT REB AST PTS"), right over a row of data (:meth:`lines.Shapes.is_data`) next to
+        it in the input with as many cells at least ("Luis Ferreira 40 8-17 3-8 3-4 5 4 22")?"""
+        k = i + 1
+        if k >= len(blocks) or blocks[k].index != blocks[i].index + 1:
+            return False
+        cells = blocks[i].text.split()
+        return (
+            len(cells) >= MIN_HEADER_CELLS
+            and all(len(cell) <= MAX_LABEL_CHARS or cell.isupper() for cell in cells[1:])
+            and len(blocks[k].text.split()) >= len(cells)
+            and self.lines.shapes.is_data(blocks[k].text)
+        )
 
     def _contents_entry(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """The earlier copy is an entry of a list of headings (a table of contents, with
