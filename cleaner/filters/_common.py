@@ -82,3 +82,26 @@ def run_of_neighbours(blocks: Sequence[Block], start: int, count: int) -> list[s
             break
         texts.append(blocks[k].text)
     return texts
+
+
+# Entries of a page's table of contents under its header at most, the header's length at
+# most, and the words of an entry at most.
+MAX_CONTENTS_ENTRIES = 15
+MAX_CONTENTS_HEADER_CHARS = 80
+MAX_CONTENTS_ENTRY_WORDS = 12
+
+
+def under_contents_header(lines: Lines, blocks: Sequence[Block], i: int) -> bool:
+    """Is block ``i`` an entry of a page's table of contents: one of the short lines (no
+    sentence) right under a contents header ("On this page", "Inhalt"; vocabulary
+    ``contents_headings``), next to each other in the input? The heading it names below stays,
+    whatever that heading stands over (a question over its answer)."""
+    k = i
+    while k > 0 and i - k < MAX_CONTENTS_ENTRIES and blocks[k - 1].index == blocks[k].index - 1:
+        k -= 1
+        text = blocks[k].text
+        if len(text) <= MAX_CONTENTS_HEADER_CHARS and lines.is_phrase("contents_headings", lines(text)):
+            return True
+        if size(text) > MAX_CONTENTS_ENTRY_WORDS or SENTENCE_END_RE.search(text):
+            return False
+    return False

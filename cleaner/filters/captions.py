@@ -17,7 +17,7 @@ import regex
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
-from cleaner.filters._common import quoted_together
+from cleaner.filters._common import quoted_together, under_contents_header
 from cleaner.lines import BAR_SEPARATOR_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
@@ -431,6 +431,8 @@ class Captions(BlockFilter):
                     near = i - j <= self.window and self._only_credits_between(blocks, j, i, gone)
                     if near and not (cut or first_cut or variant in established) and quoted_together(self.lines, blocks, quoted, i, j):
                         continue  # a refrain of a song or poem quoted under "... she had chosen:"
+                    if under_contents_header(self.lines, blocks, j):
+                        continue  # a table of contents' entry and the heading it names ("On this page" / "Applying for a permit")
                     if self.lines.shapes.is_data_cell(blocks[i].text):
                         # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"),
                         # or with a shorter cell in it ("8:00–12:00 und 15:00–18:00" / "8:00–12:00").

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._common import quoted_together
+from cleaner.filters._common import quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
@@ -149,4 +149,5 @@ class DuplicateParagraphs(BlockFilter):
         heads_prose = j + 1 < len(blocks) and size(blocks[j + 1].text) >= 2 * self.max_heading_words
         neighbours = [blocks[k].text for k in (i - 1, i + 1) if 0 <= k < len(blocks) and k != j]
         in_list = any(size(t) <= self.max_heading_words and not SENTENCE_END_RE.search(t) for t in neighbours)
-        return heads_prose and in_list
+        return in_list and (heads_prose or under_contents_header(self.lines, blocks, i))
+
