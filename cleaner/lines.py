@@ -814,9 +814,10 @@ def crumb_items(text: str) -> list[str]:
 
 def names_person(text: str) -> bool:
     """Two to five capitalized words, particles or titles ("Dr. Claudia Weigand", "drs. M.L.
-    van Rijn"), no figure, not a sentence: a person's name as a signature writes it."""
+    van Rijn"), no figure, no label's colon ("Difficulty: Easy"), not a sentence: a person's
+    name as a signature writes it."""
     tokens = text.split()
-    if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in text) or ends_sentence(text):
+    if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in text) or ":" in text or ends_sentence(text):
         return False
     return all(is_name_token(t) or t in NAME_PARTICLES or TITLE_ABBREVIATION_RE.fullmatch(t) for t in tokens)
 

@@ -1092,3 +1092,16 @@ def test_records_and_echoed_headings_on_thousands_of_alike_lines() -> None:
     blocks = Document.from_text("\n".join(lines)).blocks
     echoed = BodyRegion._echoes_text_headings(blocks, [True] * len(lines), range(1, 3001), (3001, len(lines) - 1))
     assert echoed == set(range(1, 3001))
+
+
+def test_a_labelled_fact_is_no_name_and_no_dateline() -> None:
+    # "Difficulty: Easy" has two capitalized words but a label's colon; "Time: 30 minutes"
+    # reads as a relative stamp's figure and unit, but its label is a fact's (fact_labels).
+    from cleaner.lines import names_person
+
+    assert not names_person("Difficulty: Easy")
+    assert names_person("Claudia Weigand")
+    text = "How to fix a squeaky floorboard\nDifficulty: Easy\nTime: 30 minutes\nA floorboard squeaks when it rubs against a nail or the joist under it. One screw in the right place usually fixes it."
+    doc = cleaner.clean(text)
+    assert doc.text == text
+    assert cleaner.clean("Updated: 30 minutes ago\n" + text).text == text

@@ -1747,20 +1747,25 @@ class BodyRegion(BlockFilter):
                     headline = near
             # A row of cells chosen as the headline (a bar menu "Zimmer & Suiten | Restaurant |
             # Spa", a phone and hours line, a trail of two crumbs "Hütten › Kirchsteinhütte") is
-            # the site's line; the headline-like line right over the text, no row itself, is the
-            # page's title and stays with it.
-            near = first - 1
-            if (
-                self.structure
-                and title is not None
-                and headline is None
-                and near in head
-                and near != title
-                and blocks[near].index == blocks[first].index - 1
-                and _is_row(blocks[title].text)
-                and not _is_row(blocks[near].text)
-            ):
-                headline = near
+            # the site's line; the headline-like line right over the text, or over the
+            # article's own data box over it when it names the text's subject in two words or
+            # more ("How to replace a kitchen tap" / "Difficulty: Medium" / "Time: 1–2 hours"),
+            # no row itself, is the page's title and stays with it.
+            for under in dict.fromkeys((first, head_end)):
+                near = under - 1
+                if (
+                    self.structure
+                    and title is not None
+                    and headline is None
+                    and near in head
+                    and near != title
+                    and blocks[near].index == blocks[under].index - 1
+                    and _is_row(blocks[title].text)
+                    and not _is_row(blocks[near].text)
+                    # (over the data box, naming the text's subject: not "Chefredakteur")
+                    and (under == first or len(self._stems(blocks[near].text) & stems.all()) >= MIN_SHARED_WORDS)
+                ):
+                    headline = near
             # A release's name and version right over the line chosen (its date: "Ledgerly
             # 4.2.0" / "Released 18 February 2025"), right under it ("Versionshinweise" / "Version
             # 4.8.0") or over the text ("Versão 5.2.0" / "Disponibilizada a 12 de maio ...") heads
