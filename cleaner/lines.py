@@ -1816,7 +1816,7 @@ class Shapes:
     def headed_table(self, texts: Sequence[str], i: int, end: int) -> int | None:
         """Where a small table that starts at line ``i`` ends (before ``end``): a header row of
         2 to ``MAX_HEADED_CELLS`` cells without figures (perhaps under a heading), then
-        ``MIN_HEADED_ROWS`` rows or more of as many cells with a figure in the same cell of
+        ``MIN_HEADED_ROWS`` rows or more of as many cells with a figure in the same cells of
         every row and in no other ("Koti" / "Vieras" / "Tulos" / "Porin Myrsky" / "Vaasan
         Viikingit" / "2–1" / ...); or, without a header row, ``MIN_TABLE_ROWS`` such rows
         that start with a name (cards: "Einzelzimmer" / "Etagenbad" / "ab 48 € / Nacht" /
@@ -1831,7 +1831,8 @@ class Shapes:
             is_data = self._is_figure(text)
             if not is_data:
                 line = self.lines(text)
-                if line.sentence_end or line.words > MAX_HEADED_CELL_WORDS:
+                # (One word closed by a full stop is an abbreviated cell: "Pos.", "Nr.")
+                if (line.sentence_end and line.words > 1) or line.words > MAX_HEADED_CELL_WORDS:
                     if k > 0 or not is_heading(text):
                         break
                     titled = True
@@ -1845,7 +1846,10 @@ class Shapes:
                 # Spieltag" / "TSV Grünwalde" / "SV Altheim" / "3:1" / ...).
                 least_bare = MIN_HEADED_ROWS if heading and n >= MIN_HEADED_ROW_CELLS else MIN_TABLE_ROWS
                 for first, least in ((heading + n, MIN_HEADED_ROWS), (heading, least_bare)):
-                    if first + n * least > len(data) or any(data[:first]):
+                    # A heading over a header row may hold a figure ("Classificação – 10 km
+                    # masculinos" / "Pos." / "Atleta" / "Clube" / "Tempo" / "1.º" / ...).
+                    over_header = heading and first > heading and is_heading(texts[i])
+                    if first + n * least > len(data) or any(data[1 if over_header else 0 : first]):
                         continue
                     shape = data[first : first + n]
                     if not any(shape) or (first == heading and shape[0]):

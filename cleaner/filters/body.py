@@ -265,6 +265,9 @@ MAX_ANSWER_ITEMS = 10
 # words of its items at the median.
 MAX_CLOSED_RUN = 30
 MAX_ITEM_WORDS = 4
+# Lines above a run of short lines where small tables covering it may start (their heading
+# and a header cell that reads as a sentence: "Pos.").
+MAX_TABLE_HEAD_LINES = 2
 
 
 # Removed lines that mark the end of an article box (ads and captions sit inside articles).
@@ -2539,7 +2542,7 @@ class BodyRegion(BlockFilter):
                 and not introduced
                 and not inside_table
                 and not self._rows(blocks, i, j)
-                and self._headed_table(blocks, i, j, ()) is None
+                and not self._in_tables(blocks, i, j)
                 and not self._priced_cards(blocks, i, j)
                 and not self._priced_items(blocks, i, j)
                 and not self._sectioned(blocks, i, j)
@@ -2553,6 +2556,19 @@ class BodyRegion(BlockFilter):
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+    def _in_tables(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
+        """Are lines ``i`` to ``j`` small tables one after another (:meth:`_headed_table`),
+        the first starting there or under a heading and a header cell closed by a full stop
+        right above ("Classificação – 10 km masculinos" / "Pos." / "Atleta" / ... / the next
+        table's heading / ...)?"""
+        for start in range(i, max(-1, i - MAX_TABLE_HEAD_LINES - 1), -1):
+            k = start
+            while k < j and (end := self._headed_table(blocks, k, len(blocks), ())) is not None:
+                k = end
+            if k >= j and k > start:
+                return True
+        return False
 
     def _sectioned(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
         """Lines ``start`` to ``end`` are a list in sections: ``MIN_LIST_SECTIONS`` headings

@@ -482,6 +482,7 @@ class Bylines(BlockFilter):
         # A row of a table flattened with bars is a row, a date in it or not ("10月6日 | 6:00 |
         # 23:30" under "日期 | 首班车 | 末班车").
         kept = {i for start, end in bar_rows(texts) for i in range(start, end) if i in dates}
+        rows: set[int] = set()  # the lines of the runs that keep their dates
         # Only the structure around the dates (their stretches of lines that are not prose).
         for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], dates=dates, near=dates):
             if why == "days" and start in dates:
@@ -508,12 +509,15 @@ class Bylines(BlockFilter):
             header = shapes.header_row(texts, {k for k in range(start, end) if k in dates or shapes.is_data(texts[k])})
             if header is not None:
                 kept.update(dates.intersection(range(min(start, header - 1), end)))
+                rows.update(range(start, end))
             elif others >= 2 or (others >= 1 and introduced):
                 kept.update(dates.intersection(range(start, end)))
+                rows.update(range(start, end))
         # The page's date over the end of an article box (a share bar under it, removed) is
-        # not a row of the table under that box.
+        # not a row of the table under that box; the last cell of a table above that end is
+        # ("Jo Wren" / "Canterbury Harriers" / "18:02" / the tags).
         ends = sorted(r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY)
-        return {i for i in kept if not (i + 1 < len(doc.blocks) and crosses_removed(ends, doc.blocks, i + 1))}
+        return {i for i in kept if not (i + 1 < len(doc.blocks) and crosses_removed(ends, doc.blocks, i + 1) and (i - 1 not in rows or doc.blocks[i - 1].index != doc.blocks[i].index - 1))}
 
 
 def _runs(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:
