@@ -742,6 +742,29 @@ class BodyRegion(BlockFilter):
             return range(0)
         return range(i, m)
 
+    def _named_closing_list(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> range:
+        """Right under the last paragraph, a heading that names a list (vocabulary
+        ``list_headings``, what it is of after it: "Výsledky Hradeckého divadelního podzimu
+        2024") over ``MIN_CLOSING_ITEMS`` to ``MAX_CLOSED_RUN`` short lines of the same
+        paragraph of the input, next to each other, no end of the article box or lead-in
+        between: the article's results or list, its lines (an empty range if there is none)."""
+        text = blocks[i].text
+        if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not self._names_list(text):
+            return range(0)
+        m = i + 1
+        while (
+            m < limit
+            and m - i <= MAX_CLOSED_RUN
+            and blocks[m].paragraph == blocks[i].paragraph
+            and blocks[m].index == blocks[m - 1].index + 1
+            and not crosses_removed(stops, blocks, m)
+            and not self.lines(blocks[m].text).prose
+        ):
+            m += 1
+        if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSED_RUN:
+            return range(0)
+        return range(i, m)
+
     def _signed_after_dash(self, text: str) -> bool:
         """A place and date, then after a spaced dash a line signed with the name
         ("Kirchheim, 16.05.2024 – gez. Dieter Lutz, Schriftführer"; vocabulary
@@ -1971,6 +1994,8 @@ class BodyRegion(BlockFilter):
         text_below = 0
         # A list closing the text right under its last paragraph (see _closing_list).
         closing = set(self._closing_list(blocks, short, tail_start, limit, lead_ins)) if self.structure and tail_start < limit else set()
+        if self.structure and tail_start < limit:
+            closing.update(self._named_closing_list(blocks, tail_start, limit, stops))
         # In a text of sections under headings (a heading inside it right over a line of its
         # text), a heading right under a paragraph over a list further down is one more
         # section (see _closing_list), and the last: the text ends under its list.
