@@ -742,12 +742,15 @@ class BodyRegion(BlockFilter):
             return range(0)
         return range(i, m)
 
-    def _named_closing_list(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> range:
+    def _named_closing_list(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
         """Right under the last paragraph, a heading that names a list (vocabulary
         ``list_headings``, what it is of after it: "Výsledky Hradeckého divadelního podzimu
         2024") over ``MIN_CLOSING_ITEMS`` to ``MAX_CLOSED_RUN`` short lines of the same
         paragraph of the input, next to each other, no end of the article box or lead-in
-        between: the article's results or list, its lines (an empty range if there is none)."""
+        between: the article's results or list, its lines (an empty range if there is none).
+        Not when a table or list found elsewhere (``in_runs``) is among them: those rules say
+        where it ends ("Ergebnisse 24. Spieltag" / the scores / the table / "Zur kompletten
+        Tabelle")."""
         text = blocks[i].text
         if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not self._names_list(text):
             return range(0)
@@ -761,7 +764,7 @@ class BodyRegion(BlockFilter):
             and not self.lines(blocks[m].text).prose
         ):
             m += 1
-        if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSED_RUN:
+        if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSED_RUN or any(k in in_runs for k in range(i, m)):
             return range(0)
         return range(i, m)
 
@@ -1995,7 +1998,7 @@ class BodyRegion(BlockFilter):
         # A list closing the text right under its last paragraph (see _closing_list).
         closing = set(self._closing_list(blocks, short, tail_start, limit, lead_ins)) if self.structure and tail_start < limit else set()
         if self.structure and tail_start < limit:
-            closing.update(self._named_closing_list(blocks, tail_start, limit, stops))
+            closing.update(self._named_closing_list(blocks, tail_start, limit, stops, in_runs))
         # In a text of sections under headings (a heading inside it right over a line of its
         # text), a heading right under a paragraph over a list further down is one more
         # section (see _closing_list), and the last: the text ends under its list.
