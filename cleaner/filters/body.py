@@ -2560,7 +2560,9 @@ class BodyRegion(BlockFilter):
             j = i
             while j < end and short[j]:
                 j += 1
-            introduced = i > 0 and INTRO_END_RE.search(blocks[i - 1].text) is not None
+            # Introduced by a line ending in a colon, or led by a heading that names a list
+            # ("Medverkande" / "Julie – Elin Wahlberg" / ...; vocabulary ``list_headings``).
+            introduced = (i > 0 and INTRO_END_RE.search(blocks[i - 1].text) is not None) or self.lines.shapes.is_list_heading(blocks[i].text)
             # Rows of a table between two parts of it that carry figures ("Dampfprogramm" /
             # "Nein" / "Ja" between the prices and the noise levels).
             inside_table = i - 1 in tabled and j in tabled
