@@ -63,6 +63,8 @@ MIN_SHOW_TIME_ROWS = 3
 # "Label: value" lines next to a labelled byline, neither bylines nor dates, that make it an
 # entry of a fact box (see Bylines._in_fact_box).
 MIN_FACT_NEIGHBOURS = 3
+# A line led by a fact label without a colon is this long at most ("Directed by Marta Lindqvist").
+MAX_FACT_LINE_CHARS = 120
 
 
 class Bylines(BlockFilter):
@@ -271,26 +273,34 @@ class Bylines(BlockFilter):
         }
 
     def _in_fact_box(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
-        """A byline led by its label ("Av: William Shakespeare, i översättning av ...") among
-        ``MIN_FACT_NEIGHBOURS`` "Label: value" lines or more that are neither bylines nor dates
-        ("Regi: Sofia Lindqvist" / "Scenografi: Erik Nordin"): an entry of a review's fact box
+        """A byline led by its label ("Av: William Shakespeare, i översättning av ...", "Written
+        by ...") among ``MIN_FACT_NEIGHBOURS`` "Label: value" lines or more, or lines led by a
+        fact label ("Directed by ..."), that are neither bylines nor dates ("Regi: Sofia
+        Lindqvist" / "Scenografi: Erik Nordin"): an entry of a review's fact box
         (the play's author), not the page's byline. A box of credits ("Text: ..." / "Fotos:
         ...") is bylines throughout."""
         blocks = doc.blocks
         taken = {i for i, _ in found}
         kept = set()
         for i, reason in found:
-            if reason != "byline" or not LABELLED_RE.match(blocks[i].text):
+            if reason != "byline" or not self._fact_led(blocks[i].text):
                 continue
             others = 0
             for step in (-1, 1):
                 k = i + step
-                while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and LABELLED_RE.match(blocks[k].text):
+                while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and self._fact_led(blocks[k].text):
                     others += k not in taken
                     k += step
             if others >= MIN_FACT_NEIGHBOURS:
                 kept.add(i)
         return kept
+
+    def _fact_led(self, text: str) -> bool:
+        """A "Label: value" line, or one led by a fact box's label without a colon ("Directed by
+        Marta Lindqvist", "Written by ..."; vocabulary ``fact_labels``)."""
+        if LABELLED_RE.match(text):
+            return True
+        return len(text) <= MAX_FACT_LINE_CHARS and self.vocabulary.prefix("fact_labels", self.lines(text).folded) is not None
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right over its times and the place with its street and number (see
