@@ -164,10 +164,11 @@ class Lines:
     def greets(self, text: str) -> bool:
         """A letter's greeting: a salutation of the vocabulary ("Liebe Mitglieder,"), perhaps
         going on to more readers ("Liebe Mitglieder, liebe Freunde des TSV,"), closed by a
-        comma, a colon or an exclamation mark."""
+        comma, a colon or an exclamation mark, or in Japanese by the honorific
+        ("保護者の皆様、地域の皆様")."""
         return (
             len(text) <= MAX_HEADER_CHARS
-            and text.rstrip().endswith((",", ":", "!"))
+            and text.rstrip().endswith((",", ":", "!", *HONORIFIC_ENDS))
             and self.vocabulary.prefix("salutations", self(text).folded) is not None
         )
 
@@ -180,6 +181,8 @@ class Lines:
 
 # Lines longer than this are never data, entries or list intros (they are prose or nothing).
 MAX_DATA_CHARS = 300
+# The honorifics that close a Japanese letter's greeting ("保護者の皆様", "会員各位").
+HONORIFIC_ENDS = ("様", "さま", "各位", "皆さん")
 # Longer lines are never a header of other stories or comments.
 MAX_HEADER_CHARS = 80
 
