@@ -1435,6 +1435,23 @@ class Shapes:
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
         return max(found) if named or len(phones) + len(towns) + len(hours) >= MIN_CONTACT_LINES else None
 
+    def labels_contact(self, text: str) -> bool:
+        """A contact on one line under its label of vocabulary ``contact_headings``, naming who
+        (a capitalized word first, not an address alone: "Kontakt: carla@mailbox.org" is an
+        author's) with a phone number or an e-mail address ("Ansprechpartnerin: Julia Brenner,
+        Telefon 07523 612-240, kultur@hohenfelden.de")?"""
+        labelled = LABELLED_RE.match(text)
+        if labelled is None:
+            return False
+        value = text[labelled.end(1) :].lstrip(" :：").split()
+        return (
+            bool(value)
+            and value[0][:1].isupper()
+            and "@" not in value[0]
+            and self.lines.is_phrase("contact_headings", self.lines(labelled.group(1)))
+            and self.is_contact(text)
+        )
+
     def _names_contacts(self, line: Line) -> bool:
         """A heading of vocabulary ``contact_headings``, alone or before whose contacts they are,
         in ``MAX_CONTACT_OWNER_WORDS`` words at most ("Kontakt", "Kontakt Jugendleitung")."""

@@ -2045,6 +2045,9 @@ class BodyRegion(BlockFilter):
                 or tail_start in slips
                 or (self.structure and self._measures(blocks[tail_start].text))
                 or (self.structure and self._asks_contact(blocks, tail_start))
+                # A contact under its label, next to the text in the input ("Ansprechpartnerin:
+                # Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de").
+                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and self.lines.shapes.labels_contact(blocks[tail_start].text))
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
                 if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):
