@@ -111,6 +111,9 @@ MIN_SOURCE_PAIR_ROWS = 3
 # another among the lines right above it.
 CELL_FIGURE_RE = regex.compile(r"[-+−]?\d[\d\s.,]*%?")
 SOURCE_CELLS_ABOVE = 3
+# ... or under as many entries of a fact box with a figure each, their labels this long at
+# most ("Zuschuss von Bund und Ländern: je 1,5 Milliarden Euro pro Jahr").
+MAX_ENTRY_LABEL_CHARS = 40
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -334,12 +337,13 @@ class Captions(BlockFilter):
 
     def _notes_table(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
-        table's row flattened with bars ("Calabria | 880 | -2,1%") or its last cells one per
-        line (:meth:`_under_cells`): the table's source
+        table's row flattened with bars ("Calabria | 880 | -2,1%"), its last cells one per
+        line (:meth:`_under_cells`) or a fact box's figures (:meth:`_under_entries`): the
+        table's source
         ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a photo's credit."""
         if i == 0 or blocks[i - 1].index != blocks[i].index - 1:
             return False
-        if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i):
+        if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i) and not self._under_entries(blocks, i):
             return False
         label = self.lines(blocks[i].text).folded.split(":", 1)[0].strip()
         return label in self.vocabulary.literals("source_labels")
@@ -350,6 +354,18 @@ class Captions(BlockFilter):
         with a bar ("Persone evacuate | 1.400" / "Strade provinciali chiuse | 6")?"""
         k = i - MIN_SOURCE_PAIR_ROWS
         return k >= 0 and blocks[i - 1].index - blocks[k].index == MIN_SOURCE_PAIR_ROWS - 1 and all(BAR_SEPARATOR_RE.search(blocks[j].text) for j in range(k, i))
+
+    @staticmethod
+    def _under_entries(blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` under ``MIN_SOURCE_PAIR_ROWS`` "Label: value" entries with a figure in
+        each value, next to each other in the input (a fact box: "Preis ab Januar 2025: 58 Euro
+        pro Monat" / "Anteil der Neukunden im ÖPNV: etwa 8 Prozent")?"""
+        k = i - MIN_SOURCE_PAIR_ROWS
+        return (
+            k >= 0
+            and blocks[i - 1].index - blocks[k].index == MIN_SOURCE_PAIR_ROWS - 1
+            and all(_figure_entry(blocks[j].text) for j in range(k, i))
+        )
 
     @staticmethod
     def _under_cells(blocks: tuple[Block, ...], i: int) -> bool:
@@ -580,3 +596,10 @@ def is_whole_sentence(needle: str, text: str) -> bool:
             return True
         start = text.find(needle, start + 1)
     return False
+
+
+def _figure_entry(text: str) -> bool:
+    """A "Label: value" line with a figure in its value, the label ``MAX_ENTRY_LABEL_CHARS``
+    long at most ("Zuschuss von Bund und Ländern: je 1,5 Milliarden Euro pro Jahr")."""
+    label, colon, value = text.partition(":")
+    return bool(colon) and 0 < len(label.strip()) <= MAX_ENTRY_LABEL_CHARS and DIGIT_RE.search(value) is not None
