@@ -524,6 +524,7 @@ class BodyRegion(BlockFilter):
         ends: Sequence[int],
         text: int,
         structured: Collection[int] = (),
+        listed: set[int] | None = None,
     ) -> bool:
         """Subheadings below the last paragraph that head sections of the article: each a
         subheading (at most ``max_tail_headings`` link-like lines) over the article's own
@@ -531,10 +532,13 @@ class BodyRegion(BlockFilter):
         entries, a table: "Harlingen → Terschelling" / "Veerboot: 08.30, 11.30"), with no end of the article box or lead-in of other
         stories ("Mehr zum Thema:") between, and the sections (with the ``text`` lines of
         those already kept above) hold two such lines in all ("Fazit" / "Ein gutes Auto mit
-        kleinen Schwächen." / "Für Familien die bessere Wahl."). One line under a heading
+        kleinen Schwächen." / "Für Familien die bessere Wahl."). A section may be a list in the
+        heading's paragraph of the input (see :meth:`_paragraph_list`; its lines go into
+        ``listed``) and the text may go on under it without a heading. One line under a heading
         and then links or the end of the article box is a page's appeal ("Jetzt teilen!"),
         not a section."""
         k = i
+        lists: list[range] = []  # the sections' lists read above
         for _ in range(MAX_SECTIONS):
             j = k
             while j < limit and short[j] and j not in structured and j - k < self.max_tail_headings:
@@ -545,6 +549,15 @@ class BodyRegion(BlockFilter):
                 if j > k and crosses_removed(ends, blocks, j):
                     return False
                 j += 1
+            if j > k and j < limit and short[j] and j not in structured:
+                # A list under the subheading, its items short lines of the heading's paragraph
+                # of the input ("Unsere Leistungen" / "Hautkrebs-Screening" / ... / a blank
+                # line): the section's lines, text only with more text below.
+                items = self._paragraph_list(blocks, short, k, limit, ends)
+                if items is not None:
+                    lists.append(range(k, items))
+                    k = items
+                    continue
             m = found = j
             while m < limit and (not short[m] or m in structured) and not crosses_removed(ends, blocks, m):
                 if m in structured or self._is_text(blocks[m].text) or CODE_RE.search(blocks[m].text):
@@ -556,22 +569,42 @@ class BodyRegion(BlockFilter):
                     break
                 m += 1
             # Questions alone under a heading are teaser headlines, unless answers follow
-            # (under the next heading: a speaker's name in a transcript).
-            if j == k or m == j or crosses_removed(ends, blocks, j):
+            # (under the next heading: a speaker's name in a transcript). Under a list of the
+            # article's (see _paragraph_list) its text may go on without a heading.
+            if (j == k and not lists) or m == j or crosses_removed(ends, blocks, j):
                 return False
             text += m - j if found > j else 0
-            if text >= 2:
+            # Two lines of text, or one statement of a sentence's length under one subheading
+            # ("Conservazione" / "Il risotto si conserva in frigorifero per un giorno."): a tip
+            # or a note of the article; an appeal exclaims ("Jetzt teilen!") or asks. Or one
+            # command ("Logs ansehen" / "journalctl -u backup.service").
+            note = blocks[j].text
+            if text >= 2 or (
+                text == 1 and j - k == 1 and m - j == 1 and ((FULL_STOP_END_RE.search(note) and self.lines(note).words >= MIN_NOTE_WORDS) or CODE_RE.search(note))
+            ):
+                if listed is not None:
+                    listed.update(n for run in lists for n in run)  # the lists stay with them
                 return True
-            # One statement of a sentence's length under one subheading ("Conservazione" / "Il
-            # risotto si conserva in frigorifero per un giorno."): a tip or a note of the
-            # article; an appeal exclaims ("Jetzt teilen!") or asks. Or one command ("Logs
-            # ansehen" / "journalctl -u backup.service").
-            if text == 1 and j - k == 1 and m - j == 1:
-                note = blocks[j].text
-                if (FULL_STOP_END_RE.search(note) and self.lines(note).words >= MIN_NOTE_WORDS) or CODE_RE.search(note):
-                    return True
             k = m
         return False
+
+    def _paragraph_list(self, blocks: tuple[Block, ...], short: list[bool], k: int, limit: int, ends: Sequence[int]) -> int | None:
+        """Where a list ends that heading ``k`` stands over: ``MIN_CLOSING_ITEMS`` to
+        ``MAX_CLOSED_RUN`` short lines or items without a sentence end under it, next to each
+        other in the input and in its paragraph (a blank line ends the list), no end of the
+        article box between; else None."""
+        m = k + 1
+        while (
+            m < limit
+            and (short[m] or (len(blocks[m].text) <= MAX_DATA_CHARS and not FULL_STOP_END_RE.search(blocks[m].text)))
+            and blocks[m].paragraph == blocks[k].paragraph
+            and blocks[m].index == blocks[m - 1].index + 1
+            and not crosses_removed(ends, blocks, m)
+        ):
+            m += 1
+        if not MIN_CLOSING_ITEMS <= m - k - 1 <= MAX_CLOSED_RUN or (m < limit and blocks[m].paragraph == blocks[k].paragraph):
+            return None
+        return m
 
     def _leads_to_data(
         self,
@@ -1990,6 +2023,7 @@ class BodyRegion(BlockFilter):
                     headline = None
         tail_start = last + 1
         sections = self._named_sections(blocks, headings, tail_start, limit, stops)
+        listed: set[int] = set()  # lists of the sections below the text (see _heads_sections)
         last_removed = max((r.block.index for r in doc.removals), default=-1)
         # What follows the last paragraph without a link-like line between stays, up to a
         # line that ends the article box (a share bar, tags, a copyright line).
@@ -2036,7 +2070,8 @@ class BodyRegion(BlockFilter):
                 or self._dated_entries(blocks, tail_start, limit, ends)
                 or self._opens_entries(blocks, short, tail_start, limit)
                 or self._between_entries(blocks, short, tail_start, limit, ends, in_runs)
-                or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured))
+                or tail_start in listed
+                or (self.max_tail_headings > 0 and self._heads_sections(blocks, short, tail_start, limit, stops, text_below, structured, listed))
                 or signs
                 or self._closed_below(blocks, tail_start, limit, stops)
                 or self._dates_letter(blocks, tail_start)
