@@ -1251,8 +1251,9 @@ class BodyRegion(BlockFilter):
                     blocks = doc.blocks
                     listed = False  # under a sentence that introduces a list
                     echoed = self._echoes_text_headings(blocks, short, between, (regions[hi][0], regions[-1][1]))
+                    answers = self._answer_lists(blocks, short, between)
                     for i in between:
-                        if i in echoed:
+                        if i in echoed or i in answers:
                             continue
                         # Not the article's own list there ("Voraussetzungen" / "Ein Raspberry
                         # Pi mit Raspberry Pi OS" / ...), nor the items under a sentence that
@@ -1272,6 +1273,22 @@ class BodyRegion(BlockFilter):
                         if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
+
+    def _answer_lists(self, blocks: tuple[Block, ...], short: list[bool], between: range) -> set[int]:
+        """Items that answer a question (under a statement, an answer above) between the lead
+        and the text: ``MIN_CLOSING_ITEMS`` lines or more without a full stop right under it, next to each other in the input, closed
+        by a statement ("Which platforms are supported?" / "Windows 10 and 11 (64-bit)" / ... /
+        "Android 9 or later" / "There is currently no web app. ...")."""
+        found: set[int] = set()
+        for i in between:
+            if QUESTION_END_RE.search(blocks[i].text) is None or i == 0 or FULL_STOP_END_RE.search(blocks[i - 1].text) is None:
+                continue  # (a question under a statement: an FAQ's; not among other headlines)
+            k = i + 1
+            while k < between.stop and blocks[k].index == blocks[k - 1].index + 1 and len(blocks[k].text) <= MAX_DATA_CHARS and not FULL_STOP_END_RE.search(blocks[k].text) and not QUESTION_END_RE.search(blocks[k].text):
+                k += 1
+            if k - i - 1 >= MIN_CLOSING_ITEMS and k < len(blocks) and blocks[k].index == blocks[k - 1].index + 1 and not short[k] and FULL_STOP_END_RE.search(blocks[k].text):
+                found.update(range(i + 1, k))
+        return found
 
     @staticmethod
     def _echoes_text_headings(blocks: tuple[Block, ...], short: list[bool], between: range, main: tuple[int, int]) -> set[int]:
