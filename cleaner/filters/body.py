@@ -590,7 +590,7 @@ class BodyRegion(BlockFilter):
 
     def _paragraph_list(self, blocks: tuple[Block, ...], short: list[bool], k: int, limit: int, ends: Sequence[int]) -> int | None:
         """Where a list ends that heading ``k`` stands over: ``MIN_CLOSING_ITEMS`` to
-        ``MAX_CLOSED_RUN`` short lines or items without a sentence end under it, next to each
+        ``MAX_CLOSED_RUN`` short lines or items without a full stop under it, next to each
         other in the input and in its paragraph (a blank line ends the list), no end of the
         article box between; else None."""
         m = k + 1
@@ -775,31 +775,21 @@ class BodyRegion(BlockFilter):
             return range(0)
         return range(i, m)
 
-    def _named_closing_list(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
+    def _named_closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
         """Right under the last paragraph, a heading that names a list (vocabulary
         ``list_headings``, what it is of after it: "Výsledky Hradeckého divadelního podzimu
-        2024") over ``MIN_CLOSING_ITEMS`` to ``MAX_CLOSED_RUN`` short lines of the same
-        paragraph of the input, next to each other, no end of the article box or lead-in
-        between: the article's results or list, its lines (an empty range if there is none).
-        Not when a table or list found elsewhere (``in_runs``) is among them: those rules say
-        where it ends ("Ergebnisse 24. Spieltag" / the scores / the table / "Zur kompletten
-        Tabelle")."""
+        2024") over a list in its paragraph of the input (:meth:`_paragraph_list`), no lead-in
+        of other stories between: the article's results or list, its lines (an empty range if
+        there is none). Not when a table or list found elsewhere (``in_runs``) is among them:
+        those rules say where it ends ("Ergebnisse 24. Spieltag" / the scores / the table /
+        "Zur kompletten Tabelle")."""
         text = blocks[i].text
         if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not self._names_list(text):
             return range(0)
-        m = i + 1
-        while (
-            m < limit
-            and m - i <= MAX_CLOSED_RUN
-            and blocks[m].paragraph == blocks[i].paragraph
-            and blocks[m].index == blocks[m - 1].index + 1
-            and not crosses_removed(stops, blocks, m)
-            and not self.lines(blocks[m].text).prose
-        ):
-            m += 1
-        if not MIN_CLOSING_ITEMS <= m - i - 1 <= MAX_CLOSED_RUN or any(k in in_runs for k in range(i, m)):
+        end = self._paragraph_list(blocks, short, i, limit, stops)
+        if end is None or any(k in in_runs for k in range(i, end)):
             return range(0)
-        return range(i, m)
+        return range(i, end)
 
     def _signed_after_dash(self, text: str) -> bool:
         """A place and date, then after a spaced dash a line signed with the name
@@ -1276,9 +1266,10 @@ class BodyRegion(BlockFilter):
 
     def _answer_lists(self, blocks: tuple[Block, ...], short: list[bool], between: range) -> set[int]:
         """Items that answer a question (under a statement, an answer above) between the lead
-        and the text: ``MIN_CLOSING_ITEMS`` lines or more without a full stop right under it, next to each other in the input, closed
-        by a statement ("Which platforms are supported?" / "Windows 10 and 11 (64-bit)" / ... /
-        "Android 9 or later" / "There is currently no web app. ...")."""
+        and the text: ``MIN_CLOSING_ITEMS`` lines or more without a full stop right under it,
+        next to each other in the input, closed by a statement ("Which platforms are
+        supported?" / "Windows 10 and 11 (64-bit)" / ... / "Android 9 or later" / "There is
+        currently no web app. ...")."""
         found: set[int] = set()
         for i in between:
             if QUESTION_END_RE.search(blocks[i].text) is None or i == 0 or FULL_STOP_END_RE.search(blocks[i - 1].text) is None:
@@ -2017,10 +2008,6 @@ class BodyRegion(BlockFilter):
         notice = next((k for k in range(head_end) if self._short_phrase("notice_heads", blocks[k].text)), None) if self.structure else None
         if notice is not None and not any(k in boxes_of_links or crosses_removed(stops, blocks, k + 1) for k in range(notice, head_end)):
             head_end = notice
-        # A letter's greeting under the headline, a few lines above the text, opens it: what
-        # it says between them is the letter's ("Einladung zur Mitgliederversammlung 2024" /
-        # "Liebe Mitglieder des TSV," / "hiermit laden wir Euch herzlich ... ein:" / "Freitag,
-        # 8. März 2024, 19:30 Uhr" / the place / "Tagesordnung" / the agenda).
         # A letter's greeting a few lines above the text opens it: what it says between them
         # is the letter's ("Einladung zur Mitgliederversammlung 2024" / "Liebe Mitglieder des
         # TSV," / "hiermit laden wir Euch herzlich ... ein:" / "Freitag, 8. März 2024, 19:30
@@ -2049,7 +2036,7 @@ class BodyRegion(BlockFilter):
         # A list closing the text right under its last paragraph (see _closing_list).
         closing = set(self._closing_list(blocks, short, tail_start, limit, lead_ins)) if self.structure and tail_start < limit else set()
         if self.structure and tail_start < limit:
-            closing.update(self._named_closing_list(blocks, tail_start, limit, stops, in_runs))
+            closing.update(self._named_closing_list(blocks, short, tail_start, limit, stops, in_runs))
         # In a text of sections under headings (a heading inside it right over a line of its
         # text), a heading right under a paragraph over a list further down is one more
         # section (see _closing_list), and the last: the text ends under its list.
