@@ -211,10 +211,11 @@ class Bylines(BlockFilter):
 
     def is_dateline(self, text: str) -> bool:
         """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`), not
-        a fact under its label ("Time: 30 minutes"), nor a span of hours ("Venerdì e sabato: 19.00–23.30" is a row of opening hours), nor a
-        life's dates ("* 4. März 1938 † 11. Januar 2024" under a death notice's name), nor a
-        schedule's row of ``MIN_SCHEDULE_TOKENS`` days or times or more ("5:12, 5:42, 6:07,
-        ..."; "15.01. | 12.02. | 12.03."): a page's stamp has a date and a time or two."""
+        a fact under its label ("Time: 30 minutes"), nor a span of hours ("Venerdì e sabato:
+        19.00–23.30" is a row of opening hours), nor a life's dates ("* 4. März 1938 † 11.
+        Januar 2024" under a death notice's name), nor a schedule's row of
+        ``MIN_SCHEDULE_TOKENS`` days or times or more ("5:12, 5:42, 6:07, ..."; "15.01. |
+        12.02. | 12.03."): a page's stamp has a date and a time or two."""
         if not self.lines.shapes.is_date(text):
             return False
         # A fact under its label ("Time: 30 minutes", "Dauer: 2 Stunden"; vocabulary
