@@ -181,6 +181,8 @@ class Lines:
 
 # Lines longer than this are never data, entries or list intros (they are prose or nothing).
 MAX_DATA_CHARS = 300
+# Whole numbers at least in a table's row of them after its label ("Pau Roig 21 4 7 24").
+MIN_ROW_NUMBERS = 3
 # The honorifics that close a Japanese letter's greeting ("保護者の皆様", "会員各位").
 HONORIFIC_ENDS = ("様", "さま", "各位", "皆さん")
 # Longer lines are never a header of other stories or comments.
@@ -1137,10 +1139,24 @@ class Shapes:
             return True
         if is_timed_entry(self.lines(text)):
             return True
+        tokens = folded.split()
+        # A table's row of whole numbers after its label ("Biel Font 9 3 4 10"): three or more,
+        # as many as the other tokens at least, after a word; not pages counted one by one
+        # ("Pages: 1 2 3 4").
+        numbers = [int(token) for token in tokens if token.isdigit()]
+        if (
+            len(numbers) >= MIN_ROW_NUMBERS
+            and 2 * len(numbers) >= len(tokens)
+            and any(c.isalpha() for c in tokens[0])
+            and numbers != list(range(numbers[0], numbers[0] + len(numbers)))
+            # A phone number in groups is no row ("Switchboard 0300 7777 878", "+44 300 ...").
+            and not any(token.startswith("0") and len(token) >= 3 for token in tokens)
+            and "+" not in text
+        ):
+            return True
         # A span of hours is a figure in any spelling ("Dagligt 9.00–19.00").
         if not FIGURE_RE.search(folded) and not TIME_RANGE_RE.search(folded) and not self._has_quantity(folded):
             return False
-        tokens = folded.split()
         # Words, not the dashes between them.
         words = len(tokens) - sum(map(tokens.count, DASH_TOKENS))
         if words <= MAX_FIGURE_WORDS or sum(any(c.isdigit() for c in t) for t in tokens) >= words / 4:

@@ -1105,3 +1105,16 @@ def test_a_labelled_fact_is_no_name_and_no_dateline() -> None:
     doc = cleaner.clean(text)
     assert doc.text == text
     assert cleaner.clean("Updated: 30 minutes ago\n" + text).text == text
+
+
+def test_a_row_of_whole_numbers_after_its_label_is_data() -> None:
+    # A box score's row ("Biel Font 9 3 4 10", tabs made spaces) is a table's row; pages counted
+    # one by one and a phone number split in groups are not.
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert shapes.is_data("Biel Font 9 3 4 10")
+    assert shapes.is_data("Pau Roig 21 4 7 24")
+    assert not shapes.is_data("Pages: 1 2 3 4")
+    assert not shapes.is_data("Switchboard 0300 7777 878")
+    assert not shapes.is_data("Top 10 tips for 2024")
