@@ -107,6 +107,10 @@ MIN_RECORD_GAP = 2
 MIN_SOURCE_ROW_BARS = 2
 # ... or rows of two cells ("Persone evacuate | 1.400"), this many in a row.
 MIN_SOURCE_PAIR_ROWS = 3
+# "Label: value" lines next to a labelled credit, no credits themselves, that make it an entry
+# of a fact box (a film's "Fotografia: ..." among "Montagem: ..." / "Música: ..."), at least.
+MIN_FACT_ENTRIES = 3
+MAX_FACT_ENTRY_WORDS = 8
 # ... or under a table flattened one cell per line: a figure alone ("13,8", "1 103"), and
 # another among the lines right above it.
 CELL_FIGURE_RE = regex.compile(r"[-+−]?\d[\d\s.,]*%?")
@@ -260,7 +264,7 @@ class Captions(BlockFilter):
         credits: set[int] = set()
         tabled: set[int] | None = None  # lines of tables flattened with bars, read when asked
         for i, block in enumerate(blocks):
-            if self.is_credit(block.text) and not self._notes_table(blocks, i):
+            if self.is_credit(block.text) and not self._notes_table(blocks, i) and not self._in_fact_box(blocks, i):
                 if "|" in block.text:
                     # A table's header row is no credit, an agency's name in its first cell or
                     # not ("TT | Đội | Trận | Điểm": a standings table's rank column).
@@ -354,6 +358,22 @@ class Captions(BlockFilter):
         with a bar ("Persone evacuate | 1.400" / "Strade provinciali chiuse | 6")?"""
         k = i - MIN_SOURCE_PAIR_ROWS
         return k >= 0 and blocks[i - 1].index - blocks[k].index == MIN_SOURCE_PAIR_ROWS - 1 and all(BAR_SEPARATOR_RE.search(blocks[j].text) for j in range(k, i))
+
+    def _in_fact_box(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is credit line ``i``, labelled ("Fotografia: André Lacerda"), an entry of a fact box:
+        ``MIN_FACT_ENTRIES`` "Label: value" lines or more next to it in the input that are no
+        credits ("Montagem: Bia Figueiredo" / "Música: Thiago Amaral" / "Duração: 104
+        minutos": a film's cinematographer, not a photo's)? A box of credits ("Text: ..." /
+        "Fotos: ...") is credits throughout."""
+        if not _labelled(blocks[i].text):
+            return False
+        others = 0
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and _labelled(blocks[k].text):
+                others += not self.is_credit(blocks[k].text)
+                k += step
+        return others >= MIN_FACT_ENTRIES
 
     @staticmethod
     def _under_entries(blocks: tuple[Block, ...], i: int) -> bool:
@@ -603,3 +623,10 @@ def _figure_entry(text: str) -> bool:
     long at most ("Zuschuss von Bund und Ländern: je 1,5 Milliarden Euro pro Jahr")."""
     label, colon, value = text.partition(":")
     return bool(colon) and 0 < len(label.strip()) <= MAX_ENTRY_LABEL_CHARS and DIGIT_RE.search(value) is not None
+
+
+def _labelled(text: str) -> bool:
+    """A fact box's "Label: value" line, ``MAX_FACT_ENTRY_WORDS`` words at most ("Montagem: Bia
+    Figueiredo"; not a timeline's entry, "12:40 a.m.: Spears arrives via ambulance at ..."),
+    not an address ("http://...")."""
+    return LABELLED_RE.match(text) is not None and "://" not in text and len(text.split()) <= MAX_FACT_ENTRY_WORDS
