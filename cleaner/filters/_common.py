@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cleaner.document import Block, Document
 from cleaner.lines import PROSE_WORDS, Lines
@@ -71,6 +71,19 @@ def crosses_removed(removed: Sequence[int], blocks: Sequence[Block], i: int) -> 
     """Does a removed line (``removed``: original positions, sorted) sit between block
     ``i - 1`` and block ``i``?"""
     return bool(removed) and i > 0 and bisect_right(removed, blocks[i].index) > bisect_right(removed, blocks[i - 1].index)
+
+
+def box_neighbours(blocks: Sequence[Block], i: int, member: Callable[[int], bool], counts: Callable[[int], bool]) -> int:
+    """How many of the blocks next to block ``i`` in the input, each way as far as ``member``
+    holds of them (the lines of its box: "Label: value" entries), ``counts`` holds of (the
+    box's other entries, not the kind of line asked about)."""
+    found = 0
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and member(k):
+            found += counts(k)
+            k += step
+    return found
 
 
 def run_of_neighbours(blocks: Sequence[Block], start: int, count: int) -> list[str]:

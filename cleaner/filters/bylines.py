@@ -8,7 +8,7 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import NAME_CONNECTORS, crosses_removed, run_of_neighbours
+from cleaner.filters._common import NAME_CONNECTORS, box_neighbours, crosses_removed, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
@@ -286,13 +286,7 @@ class Bylines(BlockFilter):
         for i, reason in found:
             if reason != "byline" or not self._fact_led(blocks[i].text):
                 continue
-            others = 0
-            for step in (-1, 1):
-                k = i + step
-                while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and self._fact_led(blocks[k].text):
-                    others += k not in taken
-                    k += step
-            if others >= MIN_FACT_NEIGHBOURS:
+            if box_neighbours(blocks, i, lambda k: self._fact_led(blocks[k].text), lambda k: k not in taken) >= MIN_FACT_NEIGHBOURS:
                 kept.add(i)
         return kept
 

@@ -17,7 +17,7 @@ import regex
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
-from cleaner.filters._common import quoted_together, under_contents_header
+from cleaner.filters._common import box_neighbours, quoted_together, under_contents_header
 from cleaner.lines import BAR_SEPARATOR_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
@@ -365,15 +365,7 @@ class Captions(BlockFilter):
         credits ("Montagem: Bia Figueiredo" / "Música: Thiago Amaral" / "Duração: 104
         minutos": a film's cinematographer, not a photo's)? A box of credits ("Text: ..." /
         "Fotos: ...") is credits throughout."""
-        if not _labelled(blocks[i].text):
-            return False
-        others = 0
-        for step in (-1, 1):
-            k = i + step
-            while 0 <= k < len(blocks) and blocks[k].index == blocks[k - step].index + step and _labelled(blocks[k].text):
-                others += not self.is_credit(blocks[k].text)
-                k += step
-        return others >= MIN_FACT_ENTRIES
+        return _labelled(blocks[i].text) and box_neighbours(blocks, i, lambda k: _labelled(blocks[k].text), lambda k: not self.is_credit(blocks[k].text)) >= MIN_FACT_ENTRIES
 
     @staticmethod
     def _under_entries(blocks: tuple[Block, ...], i: int) -> bool:
