@@ -284,6 +284,7 @@ LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
 # the page.
 CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
 MAX_CRUMB_WORDS = 4
+MAX_CRUMB_HEADLINE_WORDS = 12
 
 
 def _number_ends(text: str, start: int) -> Iterator[int]:
@@ -811,8 +812,12 @@ def crumb_items(text: str) -> list[str]:
     items, separators = parts[::2], parts[1::2]
     if not separators or len(set(separators)) > 1:
         return []
-    for item in items:
-        if not 0 < sum(1 for token in item.split() if LETTER_OR_NUMBER_RE.search(token)) <= MAX_CRUMB_WORDS:
+    # The last of three items or more may be the page's whole headline ("Wandern ›
+    # Rundwanderungen › Über das Hohe Eck zur Bärenhalde").
+    last = len(items) - 1 if len(items) >= 3 else len(items)
+    for k, item in enumerate(items):
+        words = sum(1 for token in item.split() if LETTER_OR_NUMBER_RE.search(token))
+        if not 0 < words <= (MAX_CRUMB_HEADLINE_WORDS if k == last else MAX_CRUMB_WORDS):
             return []
     return items
 

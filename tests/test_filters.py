@@ -514,6 +514,9 @@ def test_crumb_trails_are_no_headlines() -> None:
     # A caption and its credit after a slash; a long second item.
     assert not _is_two_crumbs("Polizei-Razzia, hier beim ersten Einsatz in La Soledat / Lorenzo Marina")
     assert not _is_two_crumbs("Sport › Kiprotich breaks the course record as thousands run")
+    # The last of three items may be the page's whole headline; a sentence's length is none.
+    assert is_crumbs("Accueil › Randonnées › Le tour du lac de Montriond par le col de la Joux")
+    assert not is_crumbs("Home / News / Council votes to close the library on Saturdays while the town hall is rebuilt")
 
 
 def test_shapes_programme_entries_are_data_however_long() -> None:

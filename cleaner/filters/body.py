@@ -889,7 +889,10 @@ class BodyRegion(BlockFilter):
                 # Three items or more, or two from the site's home ("Startseite / Aktuelles";
                 # vocabulary ``navigation``).
                 home = len(items) == 2 and self.lines.is_phrase("navigation", self.lines(items[0]))
-                if (len(items) >= 3 or home) and (trail is None or block.index < trail):
+                # Not a trail that ends in the page's headline ("Home > Kopen > Woning te koop in
+                # Ederveen"): it names that line, not the one under it.
+                ends_in_section = size(items[-1]) <= MAX_CRUMB_WORDS
+                if (len(items) >= 3 or home) and ends_in_section and (trail is None or block.index < trail):
                     trail = block.index
                     trail_items = {self.lines(item).key for item in items}
         return named, trail, trail_items
@@ -1735,6 +1738,7 @@ class BodyRegion(BlockFilter):
             # headline, however short.
             chosen = title
             title = next((i for i in head if self._named_above(named, blocks[i])), title)
+            by_name = title is not None and self._named_above(named, blocks[title])
             if chosen is not None and chosen == title + 1 and blocks[chosen].index == blocks[title].index + 1:
                 # The line chosen before, right under the one the trail names, stays with it
                 # ("Linie 245: Lauterbach – Kesselberg" / "Gültig ab 10. Juni 2024").
@@ -1746,6 +1750,11 @@ class BodyRegion(BlockFilter):
             # "Soaps".)
             under = next((i for i in head if blocks[i].index == trail + 1), None) if trail is not None else None
             if under is not None and self.lines(blocks[under].text).key in trail_items:
+                under = None
+            if by_name:
+                # Nor over the line the trail names further down ("Wandern › Rundwanderungen ›
+                # Über das Hohe Eck zur Bärenhalde" / "Tour merken" / ... / "Über das Hohe Eck
+                # zur Bärenhalde").
                 under = None
             if title is not None and under is not None and blocks[title].index < trail:
                 title = under
