@@ -87,10 +87,24 @@ class SectionLabels(BlockFilter):
                 and not self.lines.shapes.event_lines(run_of_neighbours(doc.blocks, b, MAX_EVENT_LINES), 0)  # an event's name over when and where
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
+                and not self._trail_names(doc, first)
                 # the kind of an official notice over its title ("Öffentliche Bekanntmachung")
                 and not self.lines.is_phrase("notice_titles", self.lines(first.text))
             ):
                 yield self.removal(first, "kicker", f"above the headline {second.text[:60]!r}")
+
+    def _trail_names(self, doc: Document, block: Block) -> bool:
+        """Does a trail of crumbs higher up, not right above it, end in ``block``'s text? Then
+        it is the page's own title over its subtitle ("Accueil > Expositions > Marées" / ... /
+        "Marées" / "Peintres et photographes face à la mer, 1860-1960"), not a section's name."""
+        key = self.lines(block.text).key
+        for other in doc.input_blocks:
+            if other.index >= block.index - 1:
+                return False
+            items = crumb_items(other.text) if len(other.text) <= MAX_UI_CHARS else []
+            if len(items) >= 2 and self.lines(items[-1]).key == key:
+                return True
+        return False
 
     def _names_page(self, doc: Document, block: Block, under: Block) -> bool:
         """Does ``block`` repeat the last item of a trail of crumbs right above it in the input
