@@ -216,6 +216,12 @@ MAX_HEADER_CELLS = 12
 # Items under a list heading ("Pros", "Zutaten") at most, and words in each.
 MAX_HEADED_ITEMS = 15
 MAX_ITEM_WORDS = 12
+# A range of days ("9 marzo – 30 giugno 2024"): a dash, or one short word between the days
+# ("au", "t/m", "bis", "to"); each end of a few tokens ("Samedi 13 avril 2024").
+RANGE_DASH_RE = regex.compile(r"\s*[–—]\s*|\s+-\s+")
+RANGE_WORD_RE = regex.compile(r"[–—-]|[\p{L}/]{1,5}")
+MAX_RANGE_END_TOKENS = 4
+MAX_RANGE_CHARS = 80
 # A list heading with what it is about after it has at most this many words.
 MAX_HEADING_WORDS = 8
 # What a list heading may say it is for: "(4 personen)", "für 4 Personen", "for 6".
@@ -1199,6 +1205,30 @@ class Shapes:
         # A place before the date: "Madrid, 17 feb 2024", "Berlín - 23 FEB 2024 - 15:40 CET".
         place = PLACE_RE.match(text)
         return place is not None and self._only_date(fold(text[place.end() :]), calendar=True)
+
+    def is_date_range(self, text: str) -> bool:
+        """Two days of the calendar joined by a dash or one short word, perhaps led by another
+        ("9 marzo – 30 giugno 2024", "Du 13 avril au 22 septembre 2024", "16 maart t/m 1
+        september 2024"), each of ``MAX_RANGE_END_TOKENS`` tokens at most: when an exhibition,
+        a festival or an offer runs. A page's stamp has one day ("12.03.2024 – 14:30")."""
+        if len(text) > MAX_RANGE_CHARS:
+            return False
+        return self.lines.answer("date_range", text, lambda: self._is_date_range(text))
+
+    def _is_date_range(self, text: str) -> bool:
+        folded = self.lines(text).folded
+        if sum(c.isdigit() for c in folded) < 2 or TIME_RE.search(folded) is not None:
+            return False  # (a stamp's day and time: "Nov 8, 2023 / 04:43 PM CST")
+        tokens = RANGE_DASH_RE.sub(" – ", folded).split()
+        if tokens and RANGE_WORD_RE.fullmatch(tokens[0]) and tokens[0] not in self._date_words:
+            tokens = tokens[1:]  # "du", "dal", "vom", "from"
+        for k in range(1, len(tokens) - 1):
+            if not RANGE_WORD_RE.fullmatch(tokens[k]) or tokens[k].rstrip(".,") in self._date_words:
+                continue  # (not a month: "13. april 2024")
+            left, right = tokens[:k], tokens[k + 1 :]
+            if len(left) <= MAX_RANGE_END_TOKENS and len(right) <= MAX_RANGE_END_TOKENS and self._only_date(" ".join(left), calendar=True) and self._only_date(" ".join(right), calendar=True):
+                return True
+        return False
 
     def _only_date(self, folded: str, *, calendar: bool = False) -> bool:
         """Only a date or time, numbers and date words; with ``calendar``, a day of the

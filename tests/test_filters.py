@@ -497,6 +497,21 @@ def test_fact_entries_have_short_labels_and_values() -> None:
                                         "Zutaten:"]))
 
 
+def test_date_ranges_are_runs_not_stamps() -> None:
+    """Two days joined by a dash or a short word are when something runs; a stamp has one day
+    and perhaps a time."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    runs = ["9 marzo – 30 giugno 2024", "Du 13 avril au 22 septembre 2024", "16 maart t/m 1 september 2024", "14. März bis 2. Juni 2025", "April 2 to April 5, 2024"]
+    assert all(map(shapes.is_date_range, runs))
+    stamps = ["12.03.2024 – 14:30", "Posted: Nov 8, 2023 / 04:43 PM CST", "Samstag, 13. April 2024 - 14:30 Uhr", "Mis à jour le 2 avril 2024 – publié le 1 avril 2024", "2023–2024", "10:00 – 18:00"]
+    assert not any(map(shapes.is_date_range, stamps))
+    from cleaner.filters.bylines import Bylines
+
+    assert not Bylines().is_dateline("9 marzo – 30 giugno 2024") and Bylines().is_dateline("12.03.2024 – 14:30")
+
+
 def test_crumb_trails_are_no_headlines() -> None:
     from cleaner.lines import is_crumbs
 

@@ -32,6 +32,7 @@ from cleaner.lines import (
     CURRENCY_RE,
     DATED_ENTRY_RE,
     FULL_STOP_END_RE,
+    STATEMENT_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
     LIST_ITEM_RE,
@@ -123,6 +124,8 @@ MAX_LINES_OVER_CLOSING = 3
 MIN_INTRO_WORDS = 3
 # Words of a letter's place-and-date line at most ("Oberhausen an der Lauter, 9. Juli 2025").
 MAX_PLACE_DATE_WORDS = 10
+# A place under the days an exhibition runs ("Salles d'exposition temporaire, niveau 1").
+MAX_PLACE_WORDS = 8
 # An entry of a table of contents: a section's number, then its name ("2.1 Klima").
 CONTENTS_ENTRY_RE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*?)\s*$")
 # The same, at the start of a line (a block's, or after a line break inside one).
@@ -2310,6 +2313,14 @@ class BodyRegion(BlockFilter):
         held = self.lines.shapes.event_lines(under, 0)
         if not held and under and "|" not in under[0] and TIME_RE.search(self.lines(under[0]).folded) and self._date_first(under[0]):
             held = 1  # the date and the place on one line ("Donnerstag, 7. November, 19.30 Uhr, Lesesaal im Erdgeschoss")
+        if not held:
+            # The days it runs, under the title or under its subtitle, which stays too ("Luce
+            # del Nord" / "Pittura scandinava ..." / "9 marzo – 30 giugno 2024"), and the place
+            # right under them that is no sentence ("Piano nobile, sale 1-11").
+            runs = next((k for k, text in enumerate(under[:2]) if self.lines.shapes.is_date_range(text)), None)
+            if runs is not None:
+                place = runs + 1 < len(under) and size(under[runs + 1]) <= MAX_PLACE_WORDS and STATEMENT_END_RE.search(under[runs + 1]) is None and not self.lines.shapes.is_date(under[runs + 1])
+                return set(range(title + 1, title + 2 + runs + place))
         return set(range(title + 1, title + 1 + held))
 
     def _is_price(self, text: str) -> bool:

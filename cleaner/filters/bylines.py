@@ -213,7 +213,7 @@ class Bylines(BlockFilter):
         """A line that is only a date or time (see :meth:`cleaner.lines.Shapes.is_date`), not
         a fact under its label ("Time: 30 minutes"), nor a span of hours ("Venerdì e sabato:
         19.00–23.30" is a row of opening hours), nor a life's dates ("* 4. März 1938 † 11.
-        Januar 2024" under a death notice's name), nor a schedule's row of
+        Januar 2024" under a death notice's name), nor a range of days, nor a schedule's row of
         ``MIN_SCHEDULE_TOKENS`` days or times or more ("5:12, 5:42, 6:07, ..."; "15.01. |
         12.02. | 12.03."): a page's stamp has a date and a time or two."""
         if not self.lines.shapes.is_date(text):
@@ -224,7 +224,10 @@ class Bylines(BlockFilter):
         if labelled is not None and self.lines.is_phrase("fact_labels", self.lines(labelled.group(1))):
             return False
         folded = self.lines(text).folded
-        return TIME_RANGE_RE.search(folded) is None and LIFE_DATES_RE.search(text) is None and len(SCHEDULE_TOKEN_RE.findall(folded)) < MIN_SCHEDULE_TOKENS
+        if TIME_RANGE_RE.search(folded) is not None or LIFE_DATES_RE.search(text) is not None or len(SCHEDULE_TOKEN_RE.findall(folded)) >= MIN_SCHEDULE_TOKENS:
+            return False
+        # Nor a range of days ("9 marzo – 30 giugno 2024"): when an exhibition runs.
+        return not self.lines.shapes.is_date_range(text)
 
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
