@@ -1468,10 +1468,11 @@ class Shapes:
     def contacts_end(self, texts: Sequence[str], i: int) -> int | None:
         """The position of the last line of contact details under line ``i`` when line ``i`` is
         their heading (see :meth:`heads_contacts`), else None."""
-        if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]):
-            return None
-        # A heading that names them, not an appeal ("Contact us!").
+        # A heading that names them, not an appeal ("Contact us!"), whatever its length
+        # ("Kontakt pre otázky k stavbe").
         named = len(texts[i]) <= MAX_DATA_CHARS and not texts[i].rstrip().endswith("!") and self._names_contacts(self.lines(texts[i]))
+        if len(texts[i].split()) > MAX_CONTACT_HEADING_WORDS and not is_intro(texts[i]) and not named:
+            return None
         window = range(i + 1, min(len(texts), i + 1 + (NAMED_CONTACT_WINDOW if named else CONTACT_WINDOW)))
         phones = [k for k in window if self.is_contact(texts[k])]
         if not phones:
