@@ -169,8 +169,11 @@ MEASURE_RE = regex.compile(r"\d+(?:[.,]\d+)?\s?(\p{L}+\.?)")
 # not only "Tel." or "E-Mail".
 MIN_CONTACT_LABEL_WORDS = 3
 FEEDBACK_DETAIL = "a feedback question's answer buttons"
-# Words shorter than this ("the", "und", "les") say nothing of a text's subject.
+# Words shorter than this ("the", "und", "les") say nothing of a text's subject. A Korean
+# syllable block holds a whole syllable: two make a name ("포항", "울산").
 MIN_TOPIC_CHARS = 4
+MIN_HANGUL_TOPIC_CHARS = 2
+HANGUL_RE = regex.compile(r"\p{Hangul}")
 # A word's first letters, which its forms share ("долина" / "долине", "osada" / "osadę"): what
 # a standfirst and the paragraphs must share.
 TOPIC_STEM_CHARS = 5
@@ -2562,7 +2565,7 @@ class BodyRegion(BlockFilter):
 
         def find() -> frozenset[str]:
             folded = self.lines(text).folded
-            words = {w for w in WORD_RE.findall(folded) if len(w) >= MIN_TOPIC_CHARS and not w.isdigit()}
+            words = {w for w in WORD_RE.findall(folded) if (len(w) >= MIN_TOPIC_CHARS or (len(w) >= MIN_HANGUL_TOPIC_CHARS and HANGUL_RE.match(w))) and not w.isdigit()}
             cjk = "".join(CJK_RE.findall(folded))
             words.update(cjk[k : k + 2] for k in range(len(cjk) - 1))
             return frozenset(words)
