@@ -510,6 +510,8 @@ def test_date_ranges_are_runs_not_stamps() -> None:
     from cleaner.filters.bylines import Bylines
 
     assert not Bylines().is_dateline("9 marzo – 30 giugno 2024") and Bylines().is_dateline("12.03.2024 – 14:30")
+    # A release's version with its date heads a changelog's entries; a short date is none.
+    assert not any(map(Bylines().is_dateline, ["3.2.0 (2024-04-22)", "[3.1.2] - 2024-03-05", "3.2.0"])) and Bylines().is_dateline("1.5.24")
 
 
 def test_crumb_trails_are_no_headlines() -> None:

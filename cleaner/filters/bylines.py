@@ -218,6 +218,11 @@ class Bylines(BlockFilter):
         12.02. | 12.03."): a page's stamp has a date and a time or two."""
         if not self.lines.shapes.is_date(text):
             return False
+        # A release's version, perhaps with its date ("3.2.0 (2024-04-22)", "[3.1.2] -
+        # 2024-03-05"): a changelog's heading.
+        lead = text.split(maxsplit=1)[0].strip("[]()")
+        if self.lines.shapes.is_version(lead):
+            return False
         # A fact under its label ("Time: 30 minutes", "Dauer: 2 Stunden"; vocabulary
         # ``fact_labels``): how long a task takes, not when the page was written.
         labelled = LABELLED_RE.match(text)
