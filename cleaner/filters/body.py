@@ -1749,6 +1749,11 @@ class BodyRegion(BlockFilter):
                 # The line chosen before, right under the one the trail names, stays with it
                 # ("Linie 245: Lauterbach – Kesselberg" / "Gültig ab 10. Juni 2024").
                 headline = chosen
+            elif by_name and title + 1 in head and blocks[title + 1].index == blocks[title].index + 1 and len(self._words(blocks[title + 1].text) & topic.all()) >= MIN_SHARED_WORDS:
+                # So does the line right under it that names the subject in two words of the
+                # text or more, its subtitle ("Vanguard Trailhead 2" / "Lightweight two-person
+                # backpacking tent").
+                headline = title + 1
             # A headline chosen above the trail of crumbs is the site's banner; the line right
             # under the trail is the page's ("Omas Küchenbuch – Rezepte mit Herz" over "Startseite
             # › Rezepte › Aufläufe" over "Schwäbischer Krautkrapfen-Auflauf").
