@@ -124,6 +124,16 @@ MAX_LINES_OVER_CLOSING = 3
 MIN_INTRO_WORDS = 3
 # Words of a letter's place-and-date line at most ("Oberhausen an der Lauter, 9. Juli 2025").
 MAX_PLACE_DATE_WORDS = 10
+# A line led by a price, its notes after it ("€27.90 inkl. MwSt. zzgl. Versandkosten, ...",
+# "29,90 € inkl. MwSt.").
+PRICE_LED_RE = regex.compile(r"\s*(?:\p{Sc}\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?\p{Sc})(?!\S)")
+# A product's facts flattened a line per cell: labels of a few words each over a value of
+# three words or more, or a list after commas ("Aroma" / "Rote Beeren, Zitrusnoten, süßlich"),
+# two such pairs at least.
+MAX_PAIR_LABEL_WORDS = 2
+MIN_PAIR_VALUE_WORDS = 3
+MAX_PAIR_VALUE_WORDS = 12
+MIN_FACT_PAIRS = 2
 # A place under the days an exhibition runs ("Salles d'exposition temporaire, niveau 1").
 MAX_PLACE_WORDS = 8
 # An entry of a table of contents: a section's number, then its name ("2.1 Klima").
@@ -2380,7 +2390,7 @@ class BodyRegion(BlockFilter):
         them are no facts."""
         shapes = self.lines.shapes
         texts = [blocks[k].text for k in range(len(blocks))]
-        priced = [k for k in range(title + 1, min(head_end, title + 1 + MAX_FACT_LINES + 1)) if self._is_price(texts[k])]
+        priced = [k for k in range(title + 1, min(head_end, title + 1 + MAX_FACT_LINES + 1)) if self._is_price(texts[k]) or PRICE_LED_RE.match(texts[k])]
         if not priced:
             return set()
         found: set[int] = set()
@@ -2395,12 +2405,34 @@ class BodyRegion(BlockFilter):
                 and (text[:1].islower() or self._short_phrase("price_notes", text))
             ):
                 found.add(k)
+        # And the pairs of a label alone over its value ("Aroma" / "Rote Beeren, Zitrusnoten,
+        # süßlich"; "Prozess" / "Handgepflückt, gewaschen, sonnengetrocknet"), two pairs or
+        # more: a list of facts flattened a line per cell. Not swatches ("Olive" / "Sand") nor a
+        # label over a count ("Quantity" / "1").
+        pairs = [k for k in range(title + 1, head_end - 1) if k not in found and self._labels_value(blocks, k)]
+        if len(pairs) >= MIN_FACT_PAIRS:
+            for k in pairs:
+                found.update((k, k + 1))
         # And the heading of the description right over its first paragraph ("Produktbeschreibung").
         above = first - 1
         if found and max(found) < above < head_end and blocks[above].index == blocks[first].index - 1:
             if is_heading(texts[above]) and self.lines(texts[above]).words <= MAX_SECTION_HEADING_WORDS:
                 found.add(above)
         return found
+
+    def _labels_value(self, blocks: tuple[Block, ...], k: int) -> bool:
+        """Is line ``k`` a label of ``MAX_PAIR_LABEL_WORDS`` words at most right over its value,
+        a phrase of ``MIN_PAIR_VALUE_WORDS`` words or more, or a list after commas, that is no
+        sentence nor a figure ("Herkunft" / "Kooperative Sidama Coffee Farmers")?"""
+        label, value = blocks[k].text, blocks[k + 1].text
+        if blocks[k + 1].index != blocks[k].index + 1 or not 0 < size(label) <= MAX_PAIR_LABEL_WORDS or not label[:1].isupper():
+            return False
+        if ends_sentence(label) or self.lines.shapes.is_data(label) or label.rstrip().endswith(":"):
+            return False
+        words = size(value)
+        if not (MIN_PAIR_VALUE_WORDS <= words or ("," in value and words >= 2)) or words > MAX_PAIR_VALUE_WORDS:
+            return False  # (a swatch's name: "Verde salvia")
+        return not ends_sentence(value) and not self.lines.shapes.is_data(value) and ":" not in value
 
     def _opens_section(
         self, blocks: tuple[Block, ...], link_like: list[bool], top: int, first: int, end: int, boxes_of_links: Collection[int], in_runs: Collection[int]
