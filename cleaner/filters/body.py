@@ -124,6 +124,9 @@ MAX_LINES_OVER_CLOSING = 3
 MIN_INTRO_WORDS = 3
 # Words of a letter's place-and-date line at most ("Oberhausen an der Lauter, 9. Juli 2025").
 MAX_PLACE_DATE_WORDS = 10
+# Rows led by their number with no mark after it ("1 What makes a city an ecosystem? ...").
+NUMBER_LED_RE = regex.compile(r"(\d{1,3})\s+\p{L}")
+MIN_NUMBERED_ROWS = 5
 # A line led by a price, its notes after it ("€27.90 inkl. MwSt. zzgl. Versandkosten, ...",
 # "29,90 € inkl. MwSt.").
 PRICE_LED_RE = regex.compile(r"\s*(?:\p{Sc}\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?\p{Sc})(?!\S)")
@@ -2674,6 +2677,7 @@ class BodyRegion(BlockFilter):
                 and not introduced
                 and not inside_table
                 and not self._rows(blocks, i, j)
+                and not self._numbered(blocks, i, j)
                 and not self._in_tables(blocks, i, j)
                 and not self._priced_cards(blocks, i, j)
                 and not self._priced_items(blocks, i, j)
@@ -2688,6 +2692,18 @@ class BodyRegion(BlockFilter):
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+    @staticmethod
+    def _numbered(blocks: tuple[Block, ...], i: int, j: int) -> bool:
+        """Are most of lines ``i`` to ``j`` led by the numbers 1, 2, 3, ... in turn, one a line,
+        ``MIN_NUMBERED_ROWS`` or more: the rows of a table numbered by its first cell ("1 What
+        makes a city an ecosystem? Campus tree inventory" / "2 Urban climate ...")?"""
+        expected = 1
+        for k in range(i, j):
+            lead = NUMBER_LED_RE.match(blocks[k].text)
+            if lead is not None and int(lead.group(1)) == expected:
+                expected += 1
+        return expected - 1 >= MIN_NUMBERED_ROWS and 2 * (expected - 1) >= j - i
 
     def _in_tables(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """Are lines ``i`` to ``j`` small tables one after another (:meth:`_headed_table`),
