@@ -248,6 +248,9 @@ MAX_FIGURE_LINE_WORDS = 6
 COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
 MAX_FACT_WORDS = 3
+# Words of a value in a box's entry under the text at most (a name and a club), unless it
+# holds a contact; a teaser's headline after its category is longer.
+MAX_BOX_ENTRY_WORDS = 4
 MIN_FACTS = 3
 # Words of a sentence that introduces a list between the lead and the text ("Bitte bringen
 # Sie mit:"); "Fixtures for:" over leagues is a menu's label.
@@ -809,6 +812,32 @@ class BodyRegion(BlockFilter):
         if end is None or any(k in in_runs for k in range(i, end)):
             return range(0)
         return range(i, end)
+
+    def _headed_entries(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> range:
+        """Right under the last paragraph, a heading over ``MIN_CLOSING_ITEMS`` to
+        ``MAX_CLOSING_ITEMS`` entries of a box ("Label: value", :meth:`_is_box_entry`),
+        next to each other in the input, no end of the article box between: the text's own
+        box ("Funktionärer" / "Tävlingsledare: Karin Holmberg" / "Banläggare: Erik Sandström" /
+        ...), its lines (an empty range if there is none)."""
+        text = blocks[i].text
+        shapes = self.lines.shapes
+        if not (short[i] and is_heading(text)) or LABELLED_RE.match(text) or shapes.is_related_header(text) or shapes.is_comment_header(text):
+            return range(0)
+        m = i + 1
+        while m < limit and m - i <= MAX_CLOSING_ITEMS and blocks[m].index == blocks[m - 1].index + 1 and not crosses_removed(stops, blocks, m) and self._is_box_entry(blocks[m].text):
+            m += 1
+        return range(i, m) if m - i - 1 >= MIN_CLOSING_ITEMS else range(0)
+
+    def _is_box_entry(self, text: str) -> bool:
+        """A "Label: value" entry of a box under the text: a label of one or two words and a
+        value of ``MAX_BOX_ENTRY_WORDS`` words at most, or a contact ("Bankontrollant: Lena
+        Ahlqvist, OK Väster", "Kontakt: info@... eller 070-482 16 93"); not a teaser's category
+        and headline ("Transport: Why the tram is worth the wait")."""
+        if len(text) > MAX_DATA_CHARS or LABELLED_RE.match(text) is None:
+            return False
+        label, _, value = _split_label(text)
+        words = len(value.split())
+        return len(label.split()) <= 2 and 0 < words and (words <= MAX_BOX_ENTRY_WORDS or self.lines.shapes.is_contact(value)) and not ends_sentence(value)
 
     def _signed_after_dash(self, text: str) -> bool:
         """A place and date, then after a spaced dash a line signed with the name
@@ -2070,6 +2099,7 @@ class BodyRegion(BlockFilter):
         closing = set(self._closing_list(blocks, short, tail_start, limit, lead_ins)) if self.structure and tail_start < limit else set()
         if self.structure and tail_start < limit:
             closing.update(self._named_closing_list(blocks, short, tail_start, limit, stops, in_runs))
+            closing.update(self._headed_entries(blocks, short, tail_start, limit, stops))
         # In a text of sections under headings (a heading inside it right over a line of its
         # text), a heading right under a paragraph over a list further down is one more
         # section (see _closing_list), and the last: the text ends under its list.
@@ -2857,6 +2887,8 @@ def _is_fact_entry(text: str) -> bool:
         return False
     label, _, value = _split_label(text)
     return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
+
+
 
 
 def _is_figures_entry(text: str) -> bool:
