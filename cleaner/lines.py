@@ -216,6 +216,8 @@ MAX_HEADER_CELLS = 12
 # Items under a list heading ("Pros", "Zutaten") at most, and words in each.
 MAX_HEADED_ITEMS = 15
 MAX_ITEM_WORDS = 12
+# Characters of a line led by a fact box's label at most ("Directed by ...").
+MAX_FACT_LINE_CHARS = 120
 # A range of days ("9 marzo – 30 giugno 2024"): a dash, or one short word between the days
 # ("au", "t/m", "bis", "to"); each end of a few tokens ("Samedi 13 avril 2024").
 RANGE_DASH_RE = regex.compile(r"\s*[–—]\s*|\s+-\s+")
@@ -1486,6 +1488,16 @@ class Shapes:
         # Under a heading that names them, one line with a phone number or an e-mail address is
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
         return max(found) if named or len(phones) + len(towns) + len(hours) >= MIN_CONTACT_LINES else None
+
+    def fact_led(self, text: str, *, any_label: bool = True) -> bool:
+        """A "Label: value" line (with ``any_label`` False, one whose label is a fact box's:
+        "Durata: 2 ore"), or one of ``MAX_FACT_LINE_CHARS`` at most led by a fact box's label
+        without a colon ("Directed by Marta Lindqvist", "regia di Giulia Ferrante"; vocabulary
+        ``fact_labels``)."""
+        labelled = LABELLED_RE.match(text)
+        if labelled is not None and (any_label or self.lines.is_phrase("fact_labels", self.lines(labelled.group(1)))):
+            return True
+        return len(text) <= MAX_FACT_LINE_CHARS and self.lines.vocabulary.prefix("fact_labels", self.lines(text).folded) is not None
 
     def labels_contact(self, text: str) -> bool:
         """A contact on one line under its label of vocabulary ``contact_headings``, naming who

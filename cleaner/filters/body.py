@@ -248,6 +248,8 @@ MAX_FIGURE_LINE_WORDS = 6
 COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
 MAX_FACT_WORDS = 3
+# Lines over a review's credits under the text at most: the work's title and its author.
+MAX_CREDITS_HEAD = 2
 # Words of a value in a box's entry under the text at most (a name and a club), unless it
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
@@ -827,6 +829,29 @@ class BodyRegion(BlockFilter):
         while m < limit and m - i <= MAX_CLOSING_ITEMS and blocks[m].index == blocks[m - 1].index + 1 and not crosses_removed(stops, blocks, m) and self._is_box_entry(blocks[m].text):
             m += 1
         return range(i, m) if m - i - 1 >= MIN_CLOSING_ITEMS else range(0)
+
+    def _credits_under(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> range:
+        """Right under the last paragraph, a review's box of credits: up to
+        ``MAX_CREDITS_HEAD`` short lines (the work's title and author), then ``MIN_FACTS`` lines
+        or more led by a fact label (:meth:`lines.Shapes.fact_led`: "regia di Giulia Ferrante",
+        "con Anna Valeri, ...", "Durata: 2 ore"), one other line at most between two of them
+        (the place and the dates), all next to each other in the input, no end of the article
+        box between; its lines (an empty range if there is none)."""
+        shapes = self.lines.shapes
+        end = next((k for k in range(i + 1, limit) if blocks[k].index != blocks[k - 1].index + 1 or crosses_removed(stops, blocks, k)), limit)
+        k = i
+        while k < end and k - i < MAX_CREDITS_HEAD and not shapes.fact_led(blocks[k].text, any_label=False) and self.is_short(blocks[k].text):
+            k += 1
+        led = [m for m in range(k, end) if shapes.fact_led(blocks[m].text, any_label=False)]
+        if not led or led[0] != k:
+            return range(0)
+        last = k
+        count = 0
+        for m in led:
+            if m - last > 2:
+                break
+            last, count = m, count + 1
+        return range(i, last + 1) if count >= MIN_FACTS else range(0)
 
     def _is_box_entry(self, text: str) -> bool:
         """A "Label: value" entry of a box under the text: a label of one or two words and a
@@ -2100,6 +2125,7 @@ class BodyRegion(BlockFilter):
         if self.structure and tail_start < limit:
             closing.update(self._named_closing_list(blocks, short, tail_start, limit, stops, in_runs))
             closing.update(self._headed_entries(blocks, short, tail_start, limit, stops))
+            closing.update(self._credits_under(blocks, tail_start, limit, stops))
         # In a text of sections under headings (a heading inside it right over a line of its
         # text), a heading right under a paragraph over a list further down is one more
         # section (see _closing_list), and the last: the text ends under its list.

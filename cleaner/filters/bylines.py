@@ -63,8 +63,6 @@ MIN_SHOW_TIME_ROWS = 3
 # "Label: value" lines next to a labelled byline, neither bylines nor dates, that make it an
 # entry of a fact box (see Bylines._in_fact_box).
 MIN_FACT_NEIGHBOURS = 3
-# A line led by a fact label without a colon is this long at most ("Directed by Marta Lindqvist").
-MAX_FACT_LINE_CHARS = 120
 
 
 class Bylines(BlockFilter):
@@ -286,24 +284,31 @@ class Bylines(BlockFilter):
         by ...") among ``MIN_FACT_NEIGHBOURS`` "Label: value" lines or more, or lines led by a
         fact label ("Directed by ..."), that are neither bylines nor dates ("Regi: Sofia
         Lindqvist" / "Scenografi: Erik Nordin"): an entry of a review's fact box
-        (the play's author), not the page's byline. A box of credits ("Text: ..." / "Fotos:
+        (the play's author), not the page's byline; so is a byline right over
+        ``MIN_FACT_NEIGHBOURS`` lines or more led by a fact label (not a review's "Rating: 4/5"
+        / "Price: $249" under its author). A box of credits ("Text: ..." / "Fotos:
         ...") is bylines throughout."""
         blocks = doc.blocks
         taken = {i for i, _ in found}
         kept = set()
         for i, reason in found:
-            if reason != "byline" or not self._fact_led(blocks[i].text):
+            if reason != "byline":
                 continue
-            if box_neighbours(blocks, i, lambda k: self._fact_led(blocks[k].text), lambda k: k not in taken) >= MIN_FACT_NEIGHBOURS:
+            if not self.lines.shapes.fact_led(blocks[i].text):
+                # Or a byline right over such lines, the work's author over its credits ("Il
+                # giardino dei ciliegi" / "di Anton Čechov" / "traduzione di ..." / "regia di
+                # ..." / "con ...").
+                below = 0
+                k = i + 1
+                while k < len(blocks) and blocks[k].index == blocks[k - 1].index + 1 and k not in taken and self.lines.shapes.fact_led(blocks[k].text, any_label=False):
+                    below += 1
+                    k += 1
+                if below >= MIN_FACT_NEIGHBOURS:
+                    kept.add(i)
+                continue
+            if box_neighbours(blocks, i, lambda k: self.lines.shapes.fact_led(blocks[k].text), lambda k: k not in taken) >= MIN_FACT_NEIGHBOURS:
                 kept.add(i)
         return kept
-
-    def _fact_led(self, text: str) -> bool:
-        """A "Label: value" line, or one led by a fact box's label without a colon ("Directed by
-        Marta Lindqvist", "Written by ..."; vocabulary ``fact_labels``)."""
-        if LABELLED_RE.match(text):
-            return True
-        return len(text) <= MAX_FACT_LINE_CHARS and self.vocabulary.prefix("fact_labels", self.lines(text).folded) is not None
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right over its times and the place with its street and number (see
