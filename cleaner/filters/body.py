@@ -612,10 +612,11 @@ class BodyRegion(BlockFilter):
             k = m
         return False
 
-    def _paragraph_list(self, blocks: tuple[Block, ...], short: list[bool], k: int, limit: int, ends: Sequence[int]) -> int | None:
+    def _paragraph_list(self, blocks: tuple[Block, ...], short: list[bool], k: int, limit: int, ends: Sequence[int], *, cut: bool = False) -> int | None:
         """Where a list ends that heading ``k`` stands over: ``MIN_CLOSING_ITEMS`` to
         ``MAX_CLOSED_RUN`` short lines or items without a full stop under it, next to each
-        other in the input and in its paragraph (a blank line ends the list), no end of the
+        other in the input and in its paragraph (a blank line ends the list; with ``cut``, so
+        does a line removed under it, as in a text without blank lines), no end of the
         article box between; else None."""
         m = k + 1
         while (
@@ -626,7 +627,9 @@ class BodyRegion(BlockFilter):
             and not crosses_removed(ends, blocks, m)
         ):
             m += 1
-        if not MIN_CLOSING_ITEMS <= m - k - 1 <= MAX_CLOSED_RUN or (m < limit and blocks[m].paragraph == blocks[k].paragraph):
+        if not MIN_CLOSING_ITEMS <= m - k - 1 <= MAX_CLOSED_RUN:
+            return None
+        if m < limit and blocks[m].paragraph == blocks[k].paragraph and not (cut and (blocks[m].index != blocks[m - 1].index + 1 or crosses_removed(ends, blocks, m))):
             return None
         return m
 
@@ -810,7 +813,7 @@ class BodyRegion(BlockFilter):
         text = blocks[i].text
         if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not self._names_list(text):
             return range(0)
-        end = self._paragraph_list(blocks, short, i, limit, stops)
+        end = self._paragraph_list(blocks, short, i, limit, stops, cut=True)
         if end is None or any(k in in_runs for k in range(i, end)):
             return range(0)
         return range(i, end)
