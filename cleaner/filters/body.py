@@ -58,6 +58,7 @@ from cleaner.lines import (
     is_entry,
     is_gloss,
     is_heading,
+    is_intro,
     is_timed_entry,
     names_person,
 )
@@ -1329,7 +1330,14 @@ class BodyRegion(BlockFilter):
                         # introduces them ("Du kan få ett eller flera av följande symtom:" /
                         # "diarré" / "feber" / ...), nor a heading right over that sentence.
                         if not short[i]:
-                            listed = self._introduces(blocks[i].text)
+                            # (or a label closed by a colon right under a line of the text's
+                            # own list or table, the list going on: "زيت للقلي" / "للتزيين:" /
+                            # "نصف كوب لوز مقلي" / ...)
+                            listed = self._introduces(blocks[i].text) or (
+                                i - 1 in in_runs
+                                and blocks[i - 1].index + 1 == blocks[i].index == blocks[i + 1].index - 1
+                                and is_intro(blocks[i].text)
+                            )
                             if listed or i not in crumbs:
                                 continue
                         elif listed or self._heads_intro(blocks, short, i):
