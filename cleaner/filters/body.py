@@ -1752,6 +1752,7 @@ class BodyRegion(BlockFilter):
             boxed.update(range(above, head_end))
             head_end = above
         title = headline = None
+        by_name = False  # the title is the line a trail of crumbs names
         signed = -1  # where the news head's byline block ends (see _news_head)
         # The words of the article's paragraphs, read as far as a question about them needs.
         topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
@@ -1953,7 +1954,10 @@ class BodyRegion(BlockFilter):
             # зимен сезон: ..." / "Туристите от Румъния ..." / "Мария Стоянова" / "14 март
             # 2025, 12:05" / a caption / the text). A longer line chosen elsewhere (a caption
             # between the byline and the text, a menu row) is the page's.
-            if self.structure and title is not None:
+            # (Not over the line a trail of crumbs names: "Home › Sport › Football › Ilkley
+            # Town 2-1 Thackley" over "Non-league football" / "By Martin Holroyd" / ... /
+            # "Ilkley Town 2-1 Thackley".)
+            if self.structure and title is not None and not by_name:
                 news = self._news_head(doc, blocks, title, first, boxed, in_runs, sizes, topic, stems)
                 if news is not None:
                     if news[0] != title:
