@@ -32,7 +32,6 @@ from cleaner.lines import (
     CURRENCY_RE,
     DATED_ENTRY_RE,
     FULL_STOP_END_RE,
-    STATEMENT_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
     LIST_ITEM_RE,
@@ -45,6 +44,7 @@ from cleaner.lines import (
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
     QUESTION_END_RE,
+    STATEMENT_END_RE,
     TABLE_BAR_RE,
     TIME_RE,
     WORDLESS_RE,
@@ -2928,8 +2928,6 @@ def _is_fact_entry(text: str) -> bool:
         return False
     label, _, value = _split_label(text)
     return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
-
-
 
 
 def _is_figures_entry(text: str) -> bool:
