@@ -292,6 +292,7 @@ LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
 # the page.
 CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
 MAX_CRUMB_WORDS = 4
+# Words of a trail's last item, of three items or more, at most: the page's whole headline.
 MAX_CRUMB_HEADLINE_WORDS = 12
 
 
