@@ -1822,8 +1822,10 @@ class BodyRegion(BlockFilter):
             # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
             # headline, however short.
             chosen = title
-            title = next((i for i in head if self._named_above(named, blocks[i])), title)
-            by_name = title is not None and self._named_above(named, blocks[title])
+            named_line = next((i for i in head if self._named_above(named, blocks[i])), None)
+            by_name = named_line is not None
+            if by_name:
+                title = named_line
             if chosen is not None and chosen == title + 1 and blocks[chosen].index == blocks[title].index + 1:
                 # The line chosen before, right under the one the trail names, stays with it
                 # ("Linie 245: Lauterbach – Kesselberg" / "Gültig ab 10. Juni 2024").
@@ -1838,13 +1840,11 @@ class BodyRegion(BlockFilter):
             # › Rezepte › Aufläufe" over "Schwäbischer Krautkrapfen-Auflauf").
             # (Not a section the trail names on its way: "Home > Entertainment > Soaps > ..." over
             # "Soaps".)
-            under = next((i for i in head if blocks[i].index == trail + 1), None) if trail is not None else None
+            # (Nor over the line the trail names further down: "Wandern › Rundwanderungen › Über
+            # das Hohe Eck zur Bärenhalde" / "Tour merken" / ... / "Über das Hohe Eck zur
+            # Bärenhalde".)
+            under = next((i for i in head if blocks[i].index == trail + 1), None) if trail is not None and not by_name else None
             if under is not None and self.lines(blocks[under].text).key in trail_items:
-                under = None
-            if by_name:
-                # Nor over the line the trail names further down ("Wandern › Rundwanderungen ›
-                # Über das Hohe Eck zur Bärenhalde" / "Tour merken" / ... / "Über das Hohe Eck
-                # zur Bärenhalde").
                 under = None
             if title is not None and under is not None and blocks[title].index < trail:
                 title = under
