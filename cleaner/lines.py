@@ -1266,6 +1266,20 @@ class Shapes:
         words = head.group(1)
         return (YEAR_RE.search(words) is not None and len(words.split()) <= 3) or (self.is_date(words) and not self.is_relative_date(words))
 
+    def dates_in_words(self, text: str) -> bool:
+        """A "Label: value" entry whose label of one to three words names a time of the
+        calendar in words, without a number ("Final de julho: trabalhos de pavimentação",
+        "Ende Juli: Asphaltarbeiten", "Early March: tenders open": a word of the vocabulary's
+        date phrases of four letters or more, one other word at most): in a run with entries
+        led by their date, one more entry of a timeline. Not a headline's ("Why July
+        matters: ...")."""
+        match = LABELLED_RE.match(text)
+        if match is None or len(text) > MAX_DATA_CHARS * 2 or any(map(str.isdigit, match.group(1))):
+            return False
+        tokens = fold(match.group(1)).split()
+        dated = [token in self._date_words for token in tokens]
+        return dated.count(False) <= 1 and any(len(token) >= 4 and ok for token, ok in zip(tokens, dated))
+
     def is_version(self, text: str) -> bool:
         """A release's version number, perhaps after its name ("v3.8.0", "Ledgerly 4.2.0",
         "Version 4.8.0"), not a short date ("1.5.24": no year has one digit)."""

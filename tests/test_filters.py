@@ -992,6 +992,11 @@ def test_dated_entries_and_one_line_signatures() -> None:
     undated = ["12.5. bis 14.5. geschlossen", "Zürich – Basel: 53 Minuten", "Tipp: früh buchen", "2 cups flour", "Dinspre Mărăști spre centru: str. Dacia", "Der Bürgermeister sagte 2024: Nein"]
     assert [t for t in dated if not shapes.is_dated_entry(t)] == []
     assert [t for t in undated if shapes.is_dated_entry(t)] == []
+    # A time in words leads a timeline's entry only as a label, and without a number.
+    in_words = ["Late July: overnight resurfacing", "Final de julho: trabalhos de pavimentação", "Ende Juli: Asphaltarbeiten"]
+    not_in_words = ["Tipp: früh buchen", "Late July overnight resurfacing", "3 June: first stage", "Why July matters: a look back at the heatwave summer"]
+    assert [t for t in in_words if not shapes.dates_in_words(t)] == []
+    assert [t for t in not_in_words if shapes.dates_in_words(t)] == []
     signed = ["Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot", "de secretaris, drs. M.L. van Rijn", "Margaret Ellis, Parish Clerk"]
     unsigned = ["Berlin, Bürgermeister", "Ingrid Sjöberg, Stockholm", "ordförande", "Der Bürgermeister, der gestern sprach, sagte nichts."]
     assert [t for t in signed if not shapes.signs_in_one_line(t)] == []

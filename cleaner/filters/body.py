@@ -484,21 +484,29 @@ class BodyRegion(BlockFilter):
 
     def _dated_entries(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> bool:
         """Line ``i`` is one of ``MIN_DATED_ENTRIES`` lines or more in a row each led by its date
-        (:meth:`lines.Shapes.is_dated_entry`), or the heading right above them: a timeline or a
-        schedule of the article ("Tidsplan" / "Efterår 2024: Udbud af anlægsarbejdet" /
-        "Foråret 2025: Byggeriet går i gang" / "Sommeren 2026: Broen åbner"); not across the
-        end of the article box."""
+        (:meth:`lines.Shapes.is_dated_entry`; two of them at least, the others may name their
+        time in words: :meth:`lines.Shapes.dates_in_words`), or the heading right above them: a
+        timeline or a schedule of the article ("Tidsplan" / "Efterår 2024: Udbud af
+        anlægsarbejdet" / "Foråret 2025: Byggeriet går i gang" / "Sommeren 2026: Broen åbner";
+        "Principais datas" / "13 de maio: ..." / "17 de junho: ..." / "Final de julho: ...");
+        not across the end of the article box."""
         shapes = self.lines.shapes
-        start = i + 1 if is_heading(blocks[i].text) and not shapes.is_dated_entry(blocks[i].text) else i
+
+        def dated(k: int) -> int:  # 2: led by its date, 1: its time in words, 0: neither
+            text = blocks[k].text
+            return 2 if shapes.is_dated_entry(text) else int(shapes.dates_in_words(text))
+
+        start = i + 1 if is_heading(blocks[i].text) and not dated(i) else i
+        if start == i and not dated(i):
+            return False
+        begin = start
+        if start == i:
+            while begin > 0 and i - begin < MAX_CLOSED_RUN and not crosses_removed(ends, blocks, begin) and dated(begin - 1):
+                begin -= 1
         end = start
-        while end < limit and end - start < MIN_DATED_ENTRIES and not crosses_removed(ends, blocks, end) and shapes.is_dated_entry(blocks[end].text):
+        while end < limit and end - begin < MAX_CLOSED_RUN and not crosses_removed(ends, blocks, end) and dated(end):
             end += 1
-        if start == i + 1:
-            return end - start >= MIN_DATED_ENTRIES
-        begin = i
-        while begin > 0 and i - begin < MIN_DATED_ENTRIES and not crosses_removed(ends, blocks, begin) and shapes.is_dated_entry(blocks[begin - 1].text):
-            begin -= 1
-        return shapes.is_dated_entry(blocks[i].text) and end - begin >= MIN_DATED_ENTRIES
+        return end - begin >= MIN_DATED_ENTRIES and sum(dated(k) == 2 for k in range(begin, end)) >= 2
 
     def _headed_table(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> int | None:
         """Where a small table that starts at line ``i`` ends (its header row and rows, or
