@@ -1518,18 +1518,23 @@ class Shapes:
         """A contact on one line under its label of vocabulary ``contact_headings``, naming who
         (a capitalized word first, not an address alone: "Kontakt: carla@mailbox.org" is an
         author's) with a phone number or an e-mail address ("Ansprechpartnerin: Julia Brenner,
-        Telefon 07523 612-240, kultur@hohenfelden.de")?"""
+        Telefon 07523 612-240, kultur@hohenfelden.de"), or an office's e-mail address and phone
+        number both ("Enquiries: festival@clarevalleywine.com.au or (08) 8842 2131")?"""
         labelled = LABELLED_RE.match(text)
         if labelled is None:
             return False
         value = text[labelled.end(1) :].lstrip(" :：").split()
         return (
             bool(value)
-            and value[0][:1].isupper()
-            and "@" not in value[0]
+            and ((value[0][:1].isupper() and "@" not in value[0]) or self._mail_and_phone(text))
             and self.lines.is_phrase("contact_headings", self.lines(labelled.group(1)))
             and self.is_contact(text)
         )
+
+    def _mail_and_phone(self, text: str) -> bool:
+        """Does the (short) line hold an e-mail address and a phone number both?"""
+        found = [match for match in CONTACT_RE.finditer(text) if self._names_contact(text, match)] if len(text) <= MAX_DATA_CHARS else []
+        return any("@" in match.group() for match in found) and any("@" not in match.group() for match in found)
 
     def _names_contacts(self, line: Line) -> bool:
         """A heading of vocabulary ``contact_headings``, alone or before whose contacts they are,
