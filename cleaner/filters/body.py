@@ -621,11 +621,12 @@ class BodyRegion(BlockFilter):
             k = m
         return False
 
-    def _paragraph_list(self, blocks: tuple[Block, ...], short: list[bool], k: int, limit: int, ends: Sequence[int], *, cut: bool = False) -> int | None:
+    def _paragraph_list(self, blocks: tuple[Block, ...], short: list[bool], k: int, limit: int, ends: Sequence[int], *, cut: bool = False, prose_ends: bool = False) -> int | None:
         """Where a list ends that heading ``k`` stands over: ``MIN_CLOSING_ITEMS`` to
         ``MAX_CLOSED_RUN`` short lines or items without a full stop under it, next to each
         other in the input and in its paragraph (a blank line ends the list; with ``cut``, so
-        does a line removed under it, as in a text without blank lines), no end of the
+        does a line removed under it, as in a text without blank lines; with ``prose_ends``, in
+        a text without blank lines, so does a statement closed by a full stop), no end of the
         article box between; else None."""
         m = k + 1
         while (
@@ -639,7 +640,8 @@ class BodyRegion(BlockFilter):
         if not MIN_CLOSING_ITEMS <= m - k - 1 <= MAX_CLOSED_RUN:
             return None
         if m < limit and blocks[m].paragraph == blocks[k].paragraph and not (cut and (blocks[m].index != blocks[m - 1].index + 1 or crosses_removed(ends, blocks, m))):
-            return None
+            if not (prose_ends and blocks[0].paragraph == blocks[-1].paragraph and not short[m] and FULL_STOP_END_RE.search(blocks[m].text)):
+                return None
         return m
 
     def _leads_to_data(
@@ -812,17 +814,20 @@ class BodyRegion(BlockFilter):
         return range(i, m)
 
     def _named_closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
-        """Right under the last paragraph, a heading that names a list (vocabulary
-        ``list_headings``, what it is of after it: "Výsledky Hradeckého divadelního podzimu
-        2024") over a list in its paragraph of the input (:meth:`_paragraph_list`), no lead-in
+        """Right under a paragraph of the text (its last, or one further down under its lists),
+        a heading that names a list (vocabulary
+        ``list_headings``, alone or with what it is of after it: "Výsledky Hradeckého
+        divadelního podzimu 2024", "Unsere Leistungen") over a list in its paragraph of the
+        input (:meth:`_paragraph_list`; in a text without blank lines, up to a line removed or
+        a statement: "Hausbesuche" / "Einige Leistungen zahlen die Kassen nicht."), no lead-in
         of other stories between: the article's results or list, its lines (an empty range if
         there is none). Not when a table or list found elsewhere (``in_runs``) is among them:
         those rules say where it ends ("Ergebnisse 24. Spieltag" / the scores / the table /
         "Zur kompletten Tabelle")."""
         text = blocks[i].text
-        if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not self._names_list(text):
+        if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not (self._names_list(text) or self._short_phrase("list_headings", text)):
             return range(0)
-        end = self._paragraph_list(blocks, short, i, limit, stops, cut=True)
+        end = self._paragraph_list(blocks, short, i, limit, stops, cut=True, prose_ends=True)
         if end is None or any(k in in_runs for k in range(i, end)):
             return range(0)
         return range(i, end)
@@ -2168,6 +2173,9 @@ class BodyRegion(BlockFilter):
                 if found:
                     closing.update(found)
                     last_sections.add(found[-1])
+            # A heading naming a list under a paragraph further down (see _named_closing_list).
+            if self.structure and tail_start not in closing and short[tail_start] and not short[tail_start - 1]:
+                closing.update(self._named_closing_list(blocks, short, tail_start, limit, stops, in_runs))
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
             if rows_end is not None:
                 text_below += rows_end - tail_start
