@@ -1583,7 +1583,8 @@ class BodyRegion(BlockFilter):
             # its others are, over their answers ("3. Il turismo è una risorsa o un rischio?"):
             # the text resumes there (see _resumes_under).
             resumed = False
-            set_in = any(prose[k] for k in range(max(0, first - 3), first))  # a paragraph right above
+            # A paragraph right above, or an item of the text's own list.
+            set_in = any(prose[k] or LIST_ITEM_RE.match(blocks[k].text) for k in range(max(0, first - 3), first))
             while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed):
                 i -= 1
                 resumed = True
@@ -1613,7 +1614,9 @@ class BodyRegion(BlockFilter):
     def _resumes_under(self, blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool) -> bool:
         """Does the article resume at line ``end - 1``, the last of the link-like lines
         ``start``..``end`` under a related header, right over a paragraph of the text, a
-        sentence that introduces a list, or a line found to resume it (``resumed``), next to it
+        sentence that introduces a list, two items of a list in a row ("Clasificación general"
+        over "1. Matías Fuentealba (Biobío Pro Cycling) 8h 41' 20\"" / "2. Lautaro Giménez ..."),
+        or a line found to resume it (``resumed``), next to it
         in the input? Yes when it has less than two thirds of the words of the shortest line
         above it (a subheading under headlines), or when it is a question and
         ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among them, stand over paragraphs on
@@ -1621,7 +1624,8 @@ class BodyRegion(BlockFilter):
         k = end - 1
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
-        if not (prose[end] or resumed or self._introduces(blocks[end].text)):
+        listed = end + 1 < len(blocks) and LIST_ITEM_RE.match(blocks[end].text) is not None and LIST_ITEM_RE.match(blocks[end + 1].text) is not None
+        if not (prose[end] or resumed or listed or self._introduces(blocks[end].text)):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
