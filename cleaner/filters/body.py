@@ -1090,12 +1090,10 @@ class BodyRegion(BlockFilter):
 
     def _names_list(self, text: str) -> bool:
         """A heading that opens with a list heading of the vocabulary, one word or more, and
-        says of what ("Öffnungszeiten Hauptstelle im K3"; ``list_headings``), or says of what
-        first and closes with one of two words or more ("De week in cijfers", "The season in
-        numbers")."""
+        says of what ("Öffnungszeiten Hauptstelle im K3"; ``list_headings``)."""
         words = self.lines(text).key.split()
         headings = self.lines.vocabulary.literals("list_headings")
-        return any(" ".join(words[:n]) in headings for n in range(1, len(words))) or any(" ".join(words[n:]) in headings for n in range(1, len(words) - 1))
+        return any(" ".join(words[:n]) in headings for n in range(1, len(words)))
 
     def _notes(self, text: str) -> bool:
         """Is ``text`` an editor's note or a correction, its label (vocabulary ``note_labels``)
