@@ -819,6 +819,13 @@ def crumb_items(text: str) -> list[str]:
         return []
     parts = CRUMB_SEPARATOR_RE.split(text)
     items, separators = parts[::2], parts[1::2]
+    kinds = set(separators) - {"/"}
+    if len(set(separators)) > 1 and len(kinds) == 1:
+        # A slash inside an item of a trail led by arrows ("Forum › Heizungstechnik ›
+        # Gasheizung / Gas-Brennwert"): the arrows separate.
+        arrow = kinds.pop()
+        items = [item.strip() for item in text.split(f" {arrow} ")]
+        separators = [arrow] * (len(items) - 1)
     if not separators or len(set(separators)) > 1:
         return []
     # The last of three items or more may be the page's whole headline ("Wandern ›

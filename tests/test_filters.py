@@ -528,6 +528,8 @@ def test_crumb_trails_are_no_headlines() -> None:
 
     assert _is_two_crumbs("Hilfe & Kontakt › Häufige Fragen zum Umzug") and _is_two_crumbs("Rechtsgebiete / Mietrecht")
     assert is_crumbs("Vous êtes ici : Accueil › Enfance & Jeunesse › Inscriptions")  # the colon is no word
+    # A slash inside an item of a trail led by arrows (a forum's category) is the item's.
+    assert crumb_items("Forum › Heizungstechnik › Gasheizung / Gas-Brennwert") == ["Forum", "Heizungstechnik", "Gasheizung / Gas-Brennwert"]
     # A caption and its credit after a slash; a long second item.
     assert not _is_two_crumbs("Polizei-Razzia, hier beim ersten Einsatz in La Soledat / Lorenzo Marina")
     assert not _is_two_crumbs("Sport › Kiprotich breaks the course record as thousands run")

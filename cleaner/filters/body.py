@@ -1557,6 +1557,7 @@ class BodyRegion(BlockFilter):
             s or (sizes[k] <= self.max_short_words and QUESTION_END_RE.search(blocks[k].text) is not None and asked[keys[k]] < 2)
             for k, s in enumerate(short)
         ]
+        trails = sorted(r.block.index for r in doc.removals if is_crumbs(r.block.text)) if headers else []
         for header in sorted(headers):
             start = bisect_right(positions, header)
             first = start - (1 if start and positions[start - 1] == header else 0)
@@ -1567,8 +1568,15 @@ class BodyRegion(BlockFilter):
             # more, each with its summary). One headline with prose under it is weak evidence.
             # Nor past a trail of crumbs: the page's own headline is under it ("Neue Beiträge" in
             # a forum's menu / ... / "Forum › Sanitär & Heizung › Heizkörper" / the thread's title).
+            # (A trail removed in an earlier round stops it too.)
             i = start
-            while i < len(blocks) and item[i] and not self.lines.shapes.is_related_header(blocks[i].text) and not is_crumbs(blocks[i].text):
+            while (
+                i < len(blocks)
+                and item[i]
+                and not self.lines.shapes.is_related_header(blocks[i].text)
+                and not is_crumbs(blocks[i].text)
+                and bisect_right(trails, blocks[i].index) == bisect_right(trails, blocks[i - 1].index if i > start else header)
+            ):
                 i += 1
             links = i - start
             if header in promos and links < 2:
