@@ -1017,6 +1017,10 @@ def _is_value(text: str) -> bool:
     return 0 < len(text.split()) <= MAX_VALUE_WORDS and not INTRO_END_RE.search(text)
 
 
+# A word and a number of up to three digits: a row's label in a table ("Fase 1", "Runde 3").
+NUMBERED_LABEL_RE = regex.compile(r"(\p{L}{2,20})\.? (\d{1,3})")
+
+
 def _integer(text: str) -> int | None:
     stripped = text.strip()
     return int(stripped) if stripped.isdigit() and len(stripped) <= 6 and stripped.isascii() else None
@@ -1867,8 +1871,9 @@ class Shapes:
         return before != number - 1 and after != number + 1
 
     def _is_figure(self, text: str) -> bool:
-        """A table's figure: data, or a bare integer ("4" semesters, "17" spans)."""
-        return self.is_data(text) or _integer(text) is not None
+        """A table's figure: data, a bare integer ("4" semesters, "17" spans), a numbered
+        label ("Fase 1", "Runde 3") or a range of days ("8 april – 14 juni")."""
+        return self.is_data(text) or _integer(text) is not None or NUMBERED_LABEL_RE.fullmatch(text.strip()) is not None or self.is_date_range(text)
 
     def label_rows(self, texts: Sequence[str], start: int, first: int) -> bool:
         """Are the lines from ``start`` to ``first`` rows of a label and its value, as the
@@ -1966,11 +1971,23 @@ class Shapes:
                     if not any(shape) or (first == heading and shape[0]):
                         continue  # a row starts with its name, not a figure
                     rows = 1
-                    while first + (rows + 1) * n <= len(data) and data[first + rows * n : first + (rows + 1) * n] == shape:
+                    while first + (rows + 1) * n <= len(data) and (
+                        data[first + rows * n : first + (rows + 1) * n] == shape or self._numbers_on(texts, i + first, n, rows)
+                    ):
                         rows += 1
                     if rows >= least:
                         return i + first + rows * n
         return None
+
+    @staticmethod
+    def _numbers_on(texts: Sequence[str], start: int, n: int, rows: int) -> bool:
+        """Does the row after ``rows`` rows of ``n`` cells from ``start`` go on numbering them by
+        a label in its first cell, whatever its other cells hold ("Fase 3" / "Kerkplein" / "2
+        september – 18 oktober" over "Fase 4" / "Afwerking ..." / "21 oktober – eind
+        november")?"""
+        last = NUMBERED_LABEL_RE.fullmatch(texts[start + (rows - 1) * n].strip())
+        after = NUMBERED_LABEL_RE.fullmatch(texts[start + rows * n].strip())
+        return last is not None and after is not None and last.group(1) == after.group(1) and int(after.group(2)) == int(last.group(2)) + 1
 
     def structured_runs(
         self,

@@ -530,12 +530,28 @@ def test_crumb_trails_are_no_headlines() -> None:
     assert is_crumbs("Vous êtes ici : Accueil › Enfance & Jeunesse › Inscriptions")  # the colon is no word
     # A slash inside an item of a trail led by arrows (a forum's category) is the item's.
     assert crumb_items("Forum › Heizungstechnik › Gasheizung / Gas-Brennwert") == ["Forum", "Heizungstechnik", "Gasheizung / Gas-Brennwert"]
+
     # A caption and its credit after a slash; a long second item.
     assert not _is_two_crumbs("Polizei-Razzia, hier beim ersten Einsatz in La Soledat / Lorenzo Marina")
     assert not _is_two_crumbs("Sport › Kiprotich breaks the course record as thousands run")
     # The last of three items may be the page's whole headline; a sentence's length is none.
     assert is_crumbs("Accueil › Randonnées › Le tour du lac de Montriond par le col de la Joux")
     assert not is_crumbs("Home / News / Council votes to close the library on Saturdays while the town hall is rebuilt")
+
+
+def test_tables_numbered_by_a_label_in_their_first_cell() -> None:
+    """A header row, then rows whose first cell numbers them by a label ("Phase 1", "Phase
+    2", ...): a table, the last row's other cells what they may; without the numbering in
+    turn, a row of other shape ends it."""
+    from cleaner.lines import Lines
+    from cleaner.vocabulary import Vocabulary
+
+    shapes = Lines(Vocabulary.default()).shapes
+    rows = ["Phase", "Area", "Dates", "Phase 1", "Station Road", "3 March – 25 April", "Phase 2", "Church Lane", "28 April – 4 July",
+            "Phase 3", "Mill Lane junction", "18 August – 26 September", "Phase 4", "Trees and finishing", "autumn"]
+    assert shapes.headed_table(rows, 0, len(rows)) == len(rows)
+    unnumbered = [*rows[:12], "Phase 7", "Trees and finishing", "autumn"]
+    assert shapes.headed_table(unnumbered, 0, len(unnumbered)) == 12
 
 
 def test_shapes_programme_entries_are_data_however_long() -> None:
