@@ -240,10 +240,11 @@ def _parse_entry(raw: str, origin: str, trusted: bool) -> _Entry | None:
 def _read_entries(path: Path) -> list[tuple[str, str]]:
     """``(entry, "path:line")`` for each entry of a vocabulary file."""
     out = []
+    where = str(path)
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
         if line and not line.startswith("#"):
-            out.append((line, f"{path}:{number}"))
+            out.append((line, f"{where}:{number}"))
     return out
 
 
@@ -777,8 +778,9 @@ class Vocabulary:
         merged = _Entries()
         for folder, is_user in folders:
             for path in sorted(folder.glob("*.txt")):
+                category = path.stem
                 for entry, origin in _read_entries(path):
-                    merged.add(path.stem, entry, origin, shipped=not is_user)
+                    merged.add(category, entry, origin, shipped=not is_user)
         return cls(merged, validate=user)
 
     @staticmethod
