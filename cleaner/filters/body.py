@@ -2650,14 +2650,22 @@ class BodyRegion(BlockFilter):
             names = {core(m.group(1)) if (m := CONTENTS_ENTRY_RE.match(b.text)) else self.lines(b.text).key for b in removed}
             last = max(b.index for b in removed)
             headings = {k for k, b in enumerate(blocks) if b.index > last and _names_one_of(keys[k], names)}
+        gone = sorted((r.block.index, self.lines(r.block.text).key) for r in doc.removals) if headers else []
         for start in headers:
-            # Its entries run to the line that repeats the first (the first section's heading).
+            # Its entries run to the line that repeats one of them (the first section's
+            # heading), those removed already among them (a copy taken by another filter).
             j = start
-            while j < len(texts) and j - start < MAX_CONTENTS_ENTRIES and not prose[j] and len(texts[j]) <= MAX_HEADER_CHARS and (j == start or keys[j] != keys[start]):
+            seen: set[str] = set()
+            below = blocks[start - 1].index if start > 0 else -1
+            while j < len(texts) and j - start < MAX_CONTENTS_ENTRIES and not prose[j] and len(texts[j]) <= MAX_HEADER_CHARS:
+                seen.update(key for index, key in gone[bisect_right(gone, (below, "\uffff")) : bisect_right(gone, (blocks[j].index, ""))])
+                below = blocks[j].index
+                if keys[j] in seen:
+                    break
+                seen.add(keys[j])
                 j += 1
-            wanted = {keys[k] for k in range(start, j)}
-            found = {k for k in range(j, len(texts)) if not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], wanted)}
-            if j - start >= MIN_CONTENTS_ENTRIES and len({keys[k] for k in found}) >= 2:
+            found = {k for k in range(j, len(texts)) if not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], seen)}
+            if len(seen) >= MIN_CONTENTS_ENTRIES and len({keys[k] for k in found}) >= 2:
                 headings |= found
                 # The header, if still here, goes with its entries.
                 box.update(range(start - 1 if start > 0 and self.lines.is_phrase("contents_headings", self.lines(texts[start - 1])) else start, j))
