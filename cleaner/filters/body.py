@@ -870,6 +870,13 @@ class BodyRegion(BlockFilter):
             last, count = m, count + 1
         return range(i, last + 1) if count >= MIN_FACTS else range(0)
 
+    def _cites_source(self, text: str) -> bool:
+        """A source line: a "Label: value" line labelled by vocabulary ``source_labels``
+        ("Quelle: Stadt Dornstetten, Haushaltsplan 2025", "Fonte: Istat")."""
+        if len(text) > MAX_DATA_CHARS or LABELLED_RE.match(text) is None:
+            return False
+        return self.lines(_split_label(text)[0]).key in self.lines.vocabulary.literals("source_labels")
+
     def _is_box_entry(self, text: str) -> bool:
         """A "Label: value" entry of a box under the text: a label of one or two words and a
         value of ``MAX_BOX_ENTRY_WORDS`` words at most, or a contact ("Bankontrollant: Lena
@@ -2175,6 +2182,8 @@ class BodyRegion(BlockFilter):
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
         interjected: set[int] = set()  # a line of the page's over the text's own lists
         resumed = -1  # where the text went on under them
+        signed_at = -1  # the last line found to sign the text
+        table_end = -1  # where the last small table read below the text ends
         while tail_start < limit:
             # A small table: its header row (perhaps under a heading) and rows with a figure
             # in the same cell ("Kierroksen muut tulokset" / "Koti" / "Vieras" / "Tulos" /
@@ -2191,7 +2200,7 @@ class BodyRegion(BlockFilter):
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
             if rows_end is not None:
                 text_below += rows_end - tail_start
-                tail_start = rows_end
+                tail_start = table_end = rows_end
                 continue
             signs = self._signs_off(blocks, tail_start)
             if not (
@@ -2219,6 +2228,22 @@ class BodyRegion(BlockFilter):
                 # A contact under its label, next to the text in the input ("Ansprechpartnerin:
                 # Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de").
                 or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and self.lines.shapes.labels_contact(blocks[tail_start].text))
+                # A table's source right under its last row ("0,05 Mio. Euro" / "Quelle: Stadt
+                # Dornstetten, Haushaltsplan 2025"; vocabulary ``source_labels``).
+                or (
+                    self.structure
+                    and (tail_start == table_end or tail_start - 1 in in_runs)
+                    and blocks[tail_start].index == blocks[tail_start - 1].index + 1
+                    and self._cites_source(blocks[tail_start].text)
+                )
+                # The signer's own e-mail or phone right under the signature ("Mark Henshaw" /
+                # "Ride Secretary" / "rides@kestrelwheelers.org.uk").
+                or (
+                    self.structure
+                    and signed_at == tail_start - 1
+                    and blocks[tail_start].index == blocks[tail_start - 1].index + 1
+                    and self.lines.shapes.is_contact(blocks[tail_start].text)
+                )
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
                 if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):
@@ -2237,6 +2262,8 @@ class BodyRegion(BlockFilter):
                 tail_start = buttons
                 continue
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
+            if signs:
+                signed_at = tail_start
             tail_start += 1
             if tail_start - 1 in last_sections and tail_start < limit and not self.lines(blocks[tail_start].text).prose:
                 break

@@ -115,6 +115,7 @@ MAX_FACT_ENTRY_WORDS = 8
 # another among the lines right above it.
 CELL_FIGURE_RE = regex.compile(r"[-+−]?\d[\d\s.,]*%?")
 SOURCE_CELLS_ABOVE = 3
+MAX_SOURCE_CELL_WORDS = 4  # a cell with its unit ("0,05 Mio. Euro"), not a timeline's entry
 # ... or under as many entries of a fact box with a figure each, their labels this long at
 # most ("Zuschuss von Bund und Ländern: je 1,5 Milliarden Euro pro Jahr").
 MAX_ENTRY_LABEL_CHARS = 40
@@ -379,13 +380,17 @@ class Captions(BlockFilter):
             and all(_figure_entry(blocks[j].text) for j in range(k, i))
         )
 
-    @staticmethod
-    def _under_cells(blocks: tuple[Block, ...], i: int) -> bool:
+    def _under_cells(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Is line ``i`` under a table flattened one cell per line ("Agir Local" / "Sami
-        Benkhaled" / "451" / "13,8"): a figure alone right above it, and another figure alone
+        Benkhaled" / "451" / "13,8"; "Spielplatz Kirchberg" / "0,1 Mio. Euro" / "0,05 Mio.
+        Euro"): a figure alone (perhaps with its unit: data) right above it, and another
         among the ``SOURCE_CELLS_ABOVE`` lines above that?"""
         above = [blocks[k].text.strip() for k in range(max(0, i - 1 - SOURCE_CELLS_ABOVE), i)]
-        return bool(above) and CELL_FIGURE_RE.fullmatch(above[-1]) is not None and any(CELL_FIGURE_RE.fullmatch(text) for text in above[:-1])
+
+        def figure(text: str) -> bool:
+            return CELL_FIGURE_RE.fullmatch(text) is not None or (len(text.split()) <= MAX_SOURCE_CELL_WORDS and self.lines.shapes.is_data(text))
+
+        return bool(above) and figure(above[-1]) and any(map(figure, above[:-1]))
 
     def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
