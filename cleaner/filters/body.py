@@ -1560,8 +1560,16 @@ class BodyRegion(BlockFilter):
         keys = [line.key for line in self.lines.of(blocks)]
         asked = Counter(keys[k] for k in range(len(blocks) - 1) if prose[k + 1] and QUESTION_END_RE.search(blocks[k].text))
         asked_over = sum(asked.values())  # questions right over prose: an interview's
+        # (On an interview's page, a question over its answer is the interview's.)
+        interview = asked_over >= MIN_INTERVIEW_QUESTIONS
         item = [
-            s or (sizes[k] <= self.max_short_words and QUESTION_END_RE.search(blocks[k].text) is not None and asked[keys[k]] < 2)
+            s
+            or (
+                sizes[k] <= self.max_short_words
+                and QUESTION_END_RE.search(blocks[k].text) is not None
+                and asked[keys[k]] < 2
+                and not (interview and k + 1 < len(blocks) and prose[k + 1])
+            )
             for k, s in enumerate(short)
         ]
         trails = sorted(r.block.index for r in doc.removals if is_crumbs(r.block.text)) if headers else []
@@ -1586,7 +1594,17 @@ class BodyRegion(BlockFilter):
             ):
                 i += 1
             links = i - start
-            if header in promos and links < 2:
+            # One headline right over the interview's next question and its answer.
+            # (Not a speaker's name over the question put to each in turn.)
+            over_question = (
+                links == 1
+                and interview
+                and start + 2 < len(blocks)
+                and QUESTION_END_RE.search(blocks[start + 1].text) is not None
+                and asked[keys[start + 1]] < 2
+                and prose[start + 2]
+            )
+            if header in promos and links < 2 and not over_question:
                 continue
             if header in inline and i < len(blocks) and (prose[i] or i in in_runs or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
                 continue
@@ -1614,6 +1632,8 @@ class BodyRegion(BlockFilter):
                     j += 2
                 if cards >= 2:
                     i = j
+                elif over_question:
+                    i = start + 1  # its one headline
                 else:
                     i = start  # only the header
             boxes.update(dict.fromkeys(range(first, i), detail))
@@ -1631,6 +1651,7 @@ class BodyRegion(BlockFilter):
         ``start``..``end`` under a related header, right over a paragraph of the text, a
         sentence that introduces a list, two items of a list in a row ("Clasificación general"
         over "1. Matías Fuentealba (Biobío Pro Cycling) 8h 41' 20\"" / "2. Lautaro Giménez ..."),
+        a question over its answer,
         or a line found to resume it (``resumed``), next to it
         in the input? Yes when it has less than two thirds of the words of the shortest line
         above it (a subheading under headlines), or when it is a question and
@@ -1640,7 +1661,8 @@ class BodyRegion(BlockFilter):
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
         listed = end + 1 < len(blocks) and LIST_ITEM_RE.match(blocks[end].text) is not None and LIST_ITEM_RE.match(blocks[end + 1].text) is not None
-        if not (prose[end] or resumed or listed or self._introduces(blocks[end].text)):
+        asks = end + 1 < len(blocks) and prose[end + 1] and QUESTION_END_RE.search(blocks[end].text) is not None  # a question over its answer
+        if not (prose[end] or resumed or listed or asks or self._introduces(blocks[end].text)):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
