@@ -639,8 +639,11 @@ class BodyRegion(BlockFilter):
             m += 1
         if not MIN_CLOSING_ITEMS <= m - k - 1 <= MAX_CLOSED_RUN:
             return None
-        if m < limit and blocks[m].paragraph == blocks[k].paragraph and not (cut and (blocks[m].index != blocks[m - 1].index + 1 or crosses_removed(ends, blocks, m))):
-            if not (prose_ends and blocks[0].paragraph == blocks[-1].paragraph and not short[m] and FULL_STOP_END_RE.search(blocks[m].text)):
+        if m < limit and blocks[m].paragraph == blocks[k].paragraph:
+            removed_under = cut and (blocks[m].index != blocks[m - 1].index + 1 or crosses_removed(ends, blocks, m))
+            flat = blocks[0].paragraph == blocks[-1].paragraph
+            stated = prose_ends and flat and not short[m] and FULL_STOP_END_RE.search(blocks[m].text) is not None
+            if not (removed_under or stated):
                 return None
         return m
 
@@ -815,15 +818,14 @@ class BodyRegion(BlockFilter):
 
     def _named_closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
         """Right under a paragraph of the text (its last, or one further down under its lists),
-        a heading that names a list (vocabulary
-        ``list_headings``, alone or with what it is of after it: "Výsledky Hradeckého
-        divadelního podzimu 2024", "Unsere Leistungen") over a list in its paragraph of the
-        input (:meth:`_paragraph_list`; in a text without blank lines, up to a line removed or
-        a statement: "Hausbesuche" / "Einige Leistungen zahlen die Kassen nicht."), no lead-in
-        of other stories between: the article's results or list, its lines (an empty range if
-        there is none). Not when a table or list found elsewhere (``in_runs``) is among them:
-        those rules say where it ends ("Ergebnisse 24. Spieltag" / the scores / the table /
-        "Zur kompletten Tabelle")."""
+        a heading that names a list (vocabulary ``list_headings``, alone or with what it is of
+        after it: "Výsledky Hradeckého divadelního podzimu 2024", "Unsere Leistungen") over a
+        list in its paragraph of the input (:meth:`_paragraph_list`; in a text without blank
+        lines, up to a line removed or a statement: "Hausbesuche" / "Einige Leistungen zahlen
+        die Kassen nicht."), no lead-in of other stories between: the article's results or
+        list, its lines (an empty range if there is none). Not when a table or list found
+        elsewhere (``in_runs``) is among them: those rules say where it ends ("Ergebnisse 24.
+        Spieltag" / the scores / the table / "Zur kompletten Tabelle")."""
         text = blocks[i].text
         if size(text) > MAX_PARALLEL_HEADING_WORDS * 2 or not is_heading(text) or not (self._names_list(text) or self._short_phrase("list_headings", text)):
             return range(0)
@@ -1651,9 +1653,8 @@ class BodyRegion(BlockFilter):
         ``start``..``end`` under a related header, right over a paragraph of the text, a
         sentence that introduces a list, two items of a list in a row ("Clasificación general"
         over "1. Matías Fuentealba (Biobío Pro Cycling) 8h 41' 20\"" / "2. Lautaro Giménez ..."),
-        a question over its answer,
-        or a line found to resume it (``resumed``), next to it
-        in the input? Yes when it has less than two thirds of the words of the shortest line
+        a question over its answer, or a line found to resume it (``resumed``), next to it in
+        the input? Yes when it has less than two thirds of the words of the shortest line
         above it (a subheading under headlines), or when it is a question and
         ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among them, stand over paragraphs on
         the page (an interview's)."""
