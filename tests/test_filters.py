@@ -539,6 +539,21 @@ def test_crumb_trails_are_no_headlines() -> None:
     assert not is_crumbs("Home / News / Council votes to close the library on Saturdays while the town hall is rebuilt")
 
 
+def test_figure_boxes_count_different_things() -> None:
+    """Short lines led by a figure, each counting something else, are a box of figures (up to
+    eight words: "1 starfish, 9 crabs and many shells"); a rating widget's lines count
+    the same thing."""
+    from cleaner.blocks import split
+    from cleaner.filters.body import BodyRegion
+
+    box = ["42 pupils and 6 members of staff", "1 starfish, 9 crabs and many shells", "14 miles walked along the cliffs", "0 lost teddies (a record!)"]
+    stars = ["1 star", "2 stars", "3 stars", "4 stars"]
+    for lines, expected in ((box, set(range(4))), (stars, set())):
+        blocks = tuple(split("\n".join(lines)))
+        sizes = [float(len(line.split())) for line in lines]
+        assert BodyRegion._figure_boxes(blocks, [False] * len(lines), sizes) == expected
+
+
 def test_tables_numbered_by_a_label_in_their_first_cell() -> None:
     """A header row, then rows whose first cell numbers them by a label ("Phase 1", "Phase
     2", ...): a table, the last row's other cells what they may; without the numbering in

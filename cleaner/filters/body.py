@@ -244,7 +244,7 @@ MAX_OPENING_SLACK = 8
 # A line of a box of figures: led by a figure, then words ("214 gevolgde moederdieren",
 # "82 procent correcte herkenning"; not an ordinal, "3. Liga Tabelle"), of a few words at most.
 FIGURE_LED_RE = regex.compile(r"\s*\d+(?:[.,]\d+)*\s+\p{L}")
-MAX_FIGURE_LINE_WORDS = 6
+MAX_FIGURE_LINE_WORDS = 8
 # First letters of the counted word that tell one count from another ("Stern" / "Sterne").
 COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
