@@ -1871,13 +1871,11 @@ class Shapes:
         return before != number - 1 and after != number + 1
 
     def _is_figure(self, text: str) -> bool:
-        """A table's figure: data, a bare integer ("4" semesters, "17" spans), a numbered
-        label ("Fase 1", "Runde 3") or a range of days ("8 april – 14 juni")."""
+        """A table's figure: data, a bare integer ("4" semesters, "17" spans) or a range of
+        days ("8 april – 14 juni")."""
         if self.is_data(text) or _integer(text) is not None:
             return True
-        if len(text) > MAX_RANGE_CHARS or DIGITS_RE.search(text) is None:
-            return False
-        return NUMBERED_LABEL_RE.fullmatch(text.strip()) is not None or self.is_date_range(text)
+        return len(text) <= MAX_RANGE_CHARS and DIGITS_RE.search(text) is not None and self.is_date_range(text)
 
     def label_rows(self, texts: Sequence[str], start: int, first: int) -> bool:
         """Are the lines from ``start`` to ``first`` rows of a label and its value, as the
