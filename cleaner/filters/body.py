@@ -1596,11 +1596,13 @@ class BodyRegion(BlockFilter):
             ):
                 i += 1
             links = i - start
-            # One headline right over the interview's next question and its answer.
-            # (Not a speaker's name over the question put to each in turn.)
+            # One headline right over the interview's next question and its answer. (Not a
+            # speaker's name over the question put to each in turn, nor a section's heading of
+            # a few words over its first question.)
             over_question = (
                 links == 1
                 and interview
+                and sizes[start] > MAX_SECTION_HEADING_WORDS
                 and start + 2 < len(blocks)
                 and QUESTION_END_RE.search(blocks[start + 1].text) is not None
                 and asked[keys[start + 1]] < 2
