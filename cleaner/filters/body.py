@@ -2719,8 +2719,13 @@ class BodyRegion(BlockFilter):
             found = {k for k in range(j, len(texts)) if not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], seen)}
             if len(seen) >= MIN_CONTENTS_ENTRIES and len({keys[k] for k in found}) >= 2:
                 headings |= found
-                # The header, if still here, goes with its entries.
-                box.update(range(start - 1 if start > 0 and self.lines.is_phrase("contents_headings", self.lines(texts[start - 1])) else start, j))
+                # The header, if still here, goes with its entries; an entry whose heading below
+                # another filter took (as a copy of it) stays, the only copy left.
+                if start > 0 and self.lines.is_phrase("contents_headings", self.lines(texts[start - 1])):
+                    box.add(start - 1)
+                end = blocks[j - 1].index if j > start else below
+                taken = {key for index, key in gone if index > end}  # copies below removed already
+                box.update(k for k in range(start, j) if keys[k] not in taken)
         if not entries:
             return box, headings
         i = 0
