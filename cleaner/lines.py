@@ -1525,6 +1525,12 @@ class Shapes:
             return True
         return len(text) <= MAX_FACT_LINE_CHARS and self.lines.vocabulary.prefix("fact_labels", self.lines(text).folded) is not None
 
+    def cites_source(self, text: str) -> bool:
+        """Is the line led by a source's label (vocabulary ``source_labels``) before its first
+        colon ("Quelle: Stadt Dornstetten, Haushaltsplan 2025", "Fonte: Istat")?"""
+        label = self.lines(text).folded.split(":", 1)[0].strip()
+        return label in self.lines.vocabulary.literals("source_labels")
+
     def labels_contact(self, text: str) -> bool:
         """A contact on one line under its label of vocabulary ``contact_headings``, naming who
         (a capitalized word first, not an address alone: "Kontakt: carla@mailbox.org" is an
@@ -1875,7 +1881,7 @@ class Shapes:
         days ("8 april – 14 juni")."""
         if self.is_data(text) or _integer(text) is not None:
             return True
-        return len(text) <= MAX_RANGE_CHARS and DIGITS_RE.search(text) is not None and self.is_date_range(text)
+        return DIGITS_RE.search(text) is not None and self.is_date_range(text)
 
     def label_rows(self, texts: Sequence[str], start: int, first: int) -> bool:
         """Are the lines from ``start`` to ``first`` rows of a label and its value, as the

@@ -872,13 +872,6 @@ class BodyRegion(BlockFilter):
             last, count = m, count + 1
         return range(i, last + 1) if count >= MIN_FACTS else range(0)
 
-    def _cites_source(self, text: str) -> bool:
-        """A source line: a "Label: value" line labelled by vocabulary ``source_labels``
-        ("Quelle: Stadt Dornstetten, Haushaltsplan 2025", "Fonte: Istat")."""
-        if len(text) > MAX_DATA_CHARS or LABELLED_RE.match(text) is None:
-            return False
-        return self.lines(_split_label(text)[0]).key in self.lines.vocabulary.literals("source_labels")
-
     def _is_box_entry(self, text: str) -> bool:
         """A "Label: value" entry of a box under the text: a label of one or two words and a
         value of ``MAX_BOX_ENTRY_WORDS`` words at most, or a contact ("Bankontrollant: Lena
@@ -2259,7 +2252,9 @@ class BodyRegion(BlockFilter):
                     self.structure
                     and (tail_start == table_end or tail_start - 1 in in_runs)
                     and blocks[tail_start].index == blocks[tail_start - 1].index + 1
-                    and self._cites_source(blocks[tail_start].text)
+                    and len(blocks[tail_start].text) <= MAX_DATA_CHARS
+                    and LABELLED_RE.match(blocks[tail_start].text) is not None
+                    and self.lines.shapes.cites_source(blocks[tail_start].text)
                 )
                 # The signer's own e-mail or phone right under the signature ("Mark Henshaw" /
                 # "Ride Secretary" / "rides@kestrelwheelers.org.uk").

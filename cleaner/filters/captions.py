@@ -344,14 +344,13 @@ class Captions(BlockFilter):
         """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
         table's row flattened with bars ("Calabria | 880 | -2,1%"), its last cells one per
         line (:meth:`_under_cells`) or a fact box's figures (:meth:`_under_entries`): the
-        table's source
-        ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a photo's credit."""
+        table's source ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a
+        photo's credit (:meth:`lines.Shapes.cites_source`)."""
         if i == 0 or blocks[i - 1].index != blocks[i].index - 1:
             return False
         if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i) and not self._under_entries(blocks, i):
             return False
-        label = self.lines(blocks[i].text).folded.split(":", 1)[0].strip()
-        return label in self.vocabulary.literals("source_labels")
+        return self.lines.shapes.cites_source(blocks[i].text)
 
     @staticmethod
     def _under_pairs(blocks: tuple[Block, ...], i: int) -> bool:
