@@ -1176,3 +1176,18 @@ def test_a_row_of_whole_numbers_after_its_label_is_data() -> None:
     assert not shapes.is_data("Pages: 1 2 3 4")
     assert not shapes.is_data("Switchboard 0300 7777 878")
     assert not shapes.is_data("Top 10 tips for 2024")
+
+
+def test_consent_banner_notice_longer_than_other_interface_lines() -> None:
+    """A consent banner's notice is read up to 1,000 characters, for that category alone."""
+    judge = filters.InterfaceLines().judge
+    notice = (
+        "We and our 842 partners store and/or access information on a device, such as cookies, and process personal "
+        "data, such as unique identifiers and standard information sent by a device, for personalised advertising "
+        "and content, advertising and content measurement, audience research and services development."
+    )
+    assert 300 < len(notice) <= 1000
+    assert judge(notice) == "cookie_notice"
+    assert judge(notice + " With your permission we may use precise geolocation data." * 20) is None  # too long for one
+    # A sentence that quotes the notice and goes on is the article's, however long.
+    assert judge("\u201cWe and our partners store information\u201d is what most readers see first, " + notice) is None

@@ -9,8 +9,9 @@ from cleaner.document import Block, Document
 from cleaner.lines import PROSE_WORDS, Lines
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
 
-# Lines longer than this are prose for every vocabulary match: it bounds regex work and
-# keeps "un bouton « retour en haut de la page » permet ..." safe.
+# Lines longer than this are prose for every vocabulary match (a consent banner's notice
+# aside: see interface.MAX_NOTICE_CHARS): it bounds regex work and keeps "un bouton « retour
+# en haut de la page » permet ..." safe.
 MAX_UI_CHARS = 300
 NAME_CONNECTORS = frozenset(
     {"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "и", "&", "de", "da", "di", "van", "von", "der",

@@ -41,6 +41,10 @@ HEADING_REASONS = frozenset({reasons.NAVIGATION, reasons.COOKIE_NOTICE})
 MIN_BUTTON_COPIES = 3
 # A footer's word between two paragraphs is their subheading; its words at most.
 MAX_HEADING_WORDS = 2
+# A consent banner's notice is one long paragraph ("We and our 842 partners store and/or
+# access information on a device, such as cookies, ..."): a line longer than other interface
+# lines is read for it alone, up to this length.
+MAX_NOTICE_CHARS = 1000
 # A line that opens with a quotation, closed, and goes on with three words or more.
 QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»]{3,200}[\"“”»«‘’'›‹]\s*\S+(?:\s+\S+){2}")
 
@@ -70,7 +74,9 @@ class InterfaceLines(BlockFilter):
         """The reason code for an interface line, or None (remembered per line: the same
         buttons and notices recur on every page of a site)."""
         if len(text) > MAX_UI_CHARS:
-            return None
+            if len(text) > MAX_NOTICE_CHARS or reasons.COOKIE_NOTICE not in self.categories or QUOTED_LEAD_RE.match(text):
+                return None
+            return self.vocabulary.classify((reasons.COOKIE_NOTICE,), self.lines(text).key)
         result: str | None = self.lines.answer(("interface", self.categories), text, lambda: self._judge(text))
         return result
 
