@@ -1568,6 +1568,7 @@ class BodyRegion(BlockFilter):
             for k, s in enumerate(short)
         ]
         trails = sorted(r.block.index for r in doc.removals if is_crumbs(r.block.text)) if headers else []
+        signed = {r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)} if headers else set()
         for header in sorted(headers):
             start = bisect_right(positions, header)
             first = start - (1 if start and positions[start - 1] == header else 0)
@@ -1633,6 +1634,19 @@ class BodyRegion(BlockFilter):
                     i = start + 1  # its one headline
                 else:
                     i = start  # only the header
+            # The page's own headline ends the box: its last item, longer than a section's
+            # heading, with the byline or the dateline right under it, or under the lead right
+            # under it, and no other item signed so ("Главное" in the site's menu / ... /
+            # "Синоптики предупредили ..." / the lead / "09:47 08.07.2024"; not teaser cards,
+            # each a headline over its author).
+            if (
+                start < i < len(blocks)
+                and not item[i]
+                and sizes[i - 1] > MAX_SECTION_HEADING_WORDS
+                and self._heads_byline(blocks, signed, i - 1)
+                and not any(blocks[k].index + 1 in signed for k in range(start, i - 1))
+            ):
+                i -= 1
             boxes.update(dict.fromkeys(range(first, i), detail))
         # A teaser-sized crumb of prose between two boxes goes with them; two sentences or
         # more are the article's own paragraph ("... prüfen zu lassen. Dann ist die Sendung
@@ -1642,6 +1656,14 @@ class BodyRegion(BlockFilter):
                 if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
+
+    @staticmethod
+    def _heads_byline(blocks: tuple[Block, ...], signed: Collection[int], k: int) -> bool:
+        """Is line ``k``, over a line that is no link, the page's headline: a byline or a
+        dateline (``signed``: where the byline filter removed them) right under it, or under
+        the line right under it (its lead)?"""
+        at = blocks[k].index
+        return at + 1 in signed or (blocks[k + 1].index == at + 1 and at + 2 in signed)
 
     def _resumes_under(self, blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool) -> bool:
         """Does the article resume at line ``end - 1``, the last of the link-like lines
