@@ -512,6 +512,8 @@ MAX_GLOSS_GAP = 1
 # "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
 FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
 MIN_FIGURE_ROWS = 4
+# A line that ends in a figure after a word: a table's row flattened ("Osimana 42").
+FIGURE_END_RE = regex.compile(r"\p{L}\S*\s+\d+(?:[.,:]\d+)*\s*$")
 # A word and a number leading a line ("Station 3 – ...", "Day 2: ..."); MIN_NUMBERED_ITEMS
 # lines counting on in a row are an enumeration.
 NUMBERED_LEAD_RE = regex.compile(r"(\p{L}{2,20})\s(\d{1,3})\b(?![.,:]\d)")
@@ -1451,6 +1453,14 @@ class Shapes:
                 if m > k + 1 and m + 2 < end and all(FULL_STOP_END_RE.search(texts[n]) for n in (m + 1, m + 2)) and not FULL_STOP_END_RE.search(texts[m]):
                     break  # the heading of a section of statements ends the list
                 m += 1
+            # Rows that each end in a figure, ``MIN_TABLE_ROWS`` or more from the first, end
+            # where one does not ("Classifica" / "Osimana 42" / ... / "Urbania 30" / "Tag" /
+            # "Eccellenza": the page's tags under the table).
+            rows = k + 1
+            while rows < m and FIGURE_END_RE.search(texts[rows]):
+                rows += 1
+            if rows - k - 1 >= MIN_TABLE_ROWS:
+                m = rows
             if m > k + 1:
                 found.append((k, m, "list"))
         return found
