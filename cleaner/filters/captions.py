@@ -15,6 +15,7 @@ from itertools import accumulate
 import regex
 
 from cleaner import reasons
+from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import box_neighbours, quoted_together, under_contents_header
@@ -119,6 +120,9 @@ MAX_SOURCE_CELL_WORDS = 4  # a cell with its unit ("0,05 Mio. Euro"), not a time
 # ... or under as many entries of a fact box with a figure each, their labels this long at
 # most ("Zuschuss von Bund und Ländern: je 1,5 Milliarden Euro pro Jahr").
 MAX_ENTRY_LABEL_CHARS = 40
+# The words of a menu's item or a crumb at most: under such lines alone, a line said twice
+# right after itself is the page's headline, no photo's caption.
+MAX_MENU_WORDS = 4
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -474,6 +478,12 @@ class Captions(BlockFilter):
                             in_records = {k for start, end in record_runs([b.text for b in blocks]) for k in range(start, end)}
                         if i in in_records and j in in_records:
                             continue  # a field of records listed one after another, the same in two ("Notdienst: Sa 09.03. ...")
+                    if near and not (cut or first_cut or variant in established) and self._headline_twice(blocks, keys, j, i):
+                        if j not in gone:
+                            gone.add(j)
+                            yield self.removal(blocks[j], "caption", f"the page's headline, said again right under it (line {blocks[i].index + 1})")
+                        seen[variant] = (i, cut)
+                        break
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
                         if j not in gone:
@@ -484,6 +494,19 @@ class Captions(BlockFilter):
                         yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)
                         break
                 seen[variant] = (i, cut)  # pair with the nearest earlier copy
+
+    def _headline_twice(self, blocks: tuple[Block, ...], keys: list[str], j: int, i: int) -> bool:
+        """Are lines ``j`` and ``i``, one right after the other, the page's headline said
+        twice under the site's menu (a trail's last crumb or an image's alt text, then the
+        heading): shaped as a headline, not said a third time right under, with no line above
+        longer than a menu's item (``MAX_MENU_WORDS``)? The copy next to the text is the
+        headline. (Under a headline, such a pair is a photo's caption.)"""
+        return (
+            blocks[i].index == blocks[j].index + 1
+            and (i + 1 == len(blocks) or keys[i + 1] != keys[i])
+            and looks_like_title(blocks[i].text)
+            and all(line.size <= MAX_MENU_WORDS for line in self.lines.of(blocks[:j]))
+        )
 
     def _glued_credits(
         self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int]
