@@ -1634,19 +1634,19 @@ class BodyRegion(BlockFilter):
                     i = start + 1  # its one headline
                 else:
                     i = start  # only the header
-            # The page's own headline ends the box: its last item, longer than a section's
-            # heading, with the byline or the dateline right under it, or under the lead right
-            # under it, and no other item signed so ("Главное" in the site's menu / ... /
-            # "Синоптики предупредили ..." / the lead / "09:47 08.07.2024"; not teaser cards,
-            # each a headline over its author).
-            if (
-                start < i < len(blocks)
-                and not item[i]
-                and sizes[i - 1] > MAX_SECTION_HEADING_WORDS
-                and self._heads_byline(blocks, signed, i - 1)
-                and not any(blocks[k].index + 1 in signed for k in range(start, i - 1))
-            ):
-                i -= 1
+            # The page's own headline ends a box above the page's first paragraph: its one item
+            # with the byline or the dateline right under it or a line further down, longer
+            # than a section's heading ("Главное" in the site's menu / ... / "Синоптики
+            # предупредили ..." / the lead / "09:47 08.07.2024"; a forum's "Nieuwe berichten" /
+            # ... / the thread's title / "Gestart door ..." / "14 januari 2024"; not teaser
+            # cards, each a headline over its author or date).
+            if start < i < len(blocks) and not item[i] and not any(prose[:first]):
+                signs = [self._heads_byline(blocks, signed, k) for k in range(start, i)]
+                # (The line right under a headline so signed, over the byline, is its lead or a
+                # line of its head, no other headline.)
+                heads = [start + n for n, s in enumerate(signs) if s and not (n and signs[n - 1])]
+                if len(heads) == 1 and sizes[heads[0]] > MAX_SECTION_HEADING_WORDS:
+                    i = heads[0]
             boxes.update(dict.fromkeys(range(first, i), detail))
         # A teaser-sized crumb of prose between two boxes goes with them; two sentences or
         # more are the article's own paragraph ("... prüfen zu lassen. Dann ist die Sendung
@@ -1842,7 +1842,7 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and (self._qualified(blocks[i].text) or self._asks_over(blocks, i, first, topic))) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i]))))
+                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i]))))
                 and looks_like_title(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
