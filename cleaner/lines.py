@@ -512,6 +512,8 @@ MAX_GLOSS_GAP = 1
 # "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
 FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
 MIN_FIGURE_ROWS = 4
+# A number and the word after it, a book's page count if the word is one ("264 páginas").
+PAGE_COUNT_RE = regex.compile(r"(?<!\d)\d{1,4}\s?([\p{L}'’]+\.?)")
 # A line that ends in a figure after a word: a table's row flattened ("Osimana 42").
 FIGURE_END_RE = regex.compile(r"\p{L}\S*\s+\d+(?:[.,:]\d+)*\s*$")
 # A word and a number leading a line ("Station 3 – ...", "Day 2: ..."); MIN_NUMBERED_ITEMS
@@ -1292,6 +1294,15 @@ class Shapes:
         tokens = fold(match.group(1)).split()
         dated = [token in self._date_words for token in tokens]
         return dated.count(False) <= 1 and any(len(token) >= 4 and ok for token, ok in zip(tokens, dated))
+
+    def counts_pages(self, text: str) -> bool:
+        """Does the line, ``MAX_FACT_LINE_CHARS`` at most, give a book's page count: a number
+        and a word of vocabulary ``page_words`` after it ("264 páginas. 19,90 euros",
+        "Blessing, 816 Seiten")?"""
+        if len(text) > MAX_FACT_LINE_CHARS:
+            return False
+        words = self.lines.vocabulary.literals("page_words")
+        return any(m.group(1) in words or m.group(1).rstrip(".") in words for m in PAGE_COUNT_RE.finditer(self.lines(text).folded))
 
     def is_version(self, text: str) -> bool:
         """A release's version number, perhaps after its name ("v3.8.0", "Ledgerly 4.2.0",

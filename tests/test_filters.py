@@ -1191,3 +1191,14 @@ def test_consent_banner_notice_longer_than_other_interface_lines() -> None:
     assert judge(notice + " With your permission we may use precise geolocation data." * 20) is None  # too long for one
     # A sentence that quotes the notice and goes on is the article's, however long.
     assert judge("\u201cWe and our partners store information\u201d is what most readers see first, " + notice) is None
+
+
+def test_page_count_names_a_book_fact() -> None:
+    """A number and a page word of the vocabulary after it is a book's page count; other words are not."""
+    shapes = cleaner.lines.Lines().shapes
+    assert shapes.counts_pages("264 páginas. 19,90 euros")
+    assert shapes.counts_pages("Blessing, 816 Seiten")
+    assert shapes.counts_pages("Harbor & Finch, 312 pages, $27.00")
+    assert not shapes.counts_pages("264 pagers were sold")
+    assert not shapes.counts_pages("Anagrama, 2024")
+    assert not shapes.counts_pages("312 pages " + "of notes " * 30)  # longer than a fact line

@@ -38,6 +38,7 @@ from cleaner.lines import (
     MAX_CRUMB_WORDS,
     MAX_DATA_CHARS,
     MAX_EVENT_LINES,
+    MAX_FACT_LINE_CHARS,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
@@ -255,6 +256,9 @@ MAX_CREDITS_HEAD = 2
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
 MIN_FACTS = 3
+# Lines under a book's page count that stay with its card (its ISBN, its price), at most.
+MAX_CARD_TAIL = 2
+ISBN_RE = regex.compile(r"\bISBN\b")
 # Words of a sentence that introduces a list between the lead and the text ("Bitte bringen
 # Sie mit:"); "Fixtures for:" over leagues is a menu's label.
 MIN_INTRO_WORDS = 3
@@ -858,6 +862,16 @@ class BodyRegion(BlockFilter):
         box between; its lines (an empty range if there is none)."""
         shapes = self.lines.shapes
         end = next((k for k in range(i + 1, limit) if blocks[k].index != blocks[k - 1].index + 1 or crosses_removed(stops, blocks, k)), limit)
+        # Or a book's card: its title and author (``MAX_CREDITS_HEAD`` short lines at most) and
+        # the publisher, then the line with its page count (Shapes.counts_pages: "Los inviernos
+        # cortos" / "Lucía Ferrer" / "Anagrama, 2024" / "264 páginas. 19,90 euros"), and up to
+        # ``MAX_CARD_TAIL`` lines under it with its ISBN or its price.
+        pages = next((m for m in range(i, min(end, i + MAX_CREDITS_HEAD + 2)) if shapes.counts_pages(blocks[m].text)), None)
+        if pages is not None and all(len(blocks[m].text) <= MAX_FACT_LINE_CHARS and not self.is_prose(blocks[m].text) for m in range(i, pages)):
+            last = pages
+            while last + 1 < end and last - pages < MAX_CARD_TAIL and len(blocks[last + 1].text) <= MAX_FACT_LINE_CHARS and (ISBN_RE.search(blocks[last + 1].text) or CURRENCY_RE.search(blocks[last + 1].text)):
+                last += 1
+            return range(i, last + 1)
         k = i
         while k < end and k - i < MAX_CREDITS_HEAD and not shapes.fact_led(blocks[k].text, any_label=False) and self.is_short(blocks[k].text):
             k += 1
