@@ -1332,6 +1332,19 @@ class Shapes:
             return 3
         return 0
 
+    def timed_place(self, date: str, place: str) -> bool:
+        """A date with its clock time over a place, a short line that is no sentence and no
+        date ("Samstag, 20. Juli 2024, 19:30 Uhr" / "Hofgarten, Freilichtbühne am
+        Ochsenau-Eingang, Landshut"): when and where an event is held, when the event's
+        buttons (tickets, calendar) stand right under them."""
+        return (
+            TIME_RE.search(self.lines(date).folded) is not None
+            and self.is_date(date)
+            and word_count(place) <= MAX_ITEM_WORDS
+            and STATEMENT_END_RE.search(place) is None
+            and not self.is_date(place)
+        )
+
     def _venue(self, text: str) -> bool:
         """A place with its street and number (VENUE_RE), in a line that is no sentence."""
         return word_count(text) <= MAX_ITEM_WORDS and STATEMENT_END_RE.search(text) is None and VENUE_RE.search(text) is not None and not self.is_date(text)

@@ -1202,3 +1202,12 @@ def test_page_count_names_a_book_fact() -> None:
     assert not shapes.counts_pages("264 pagers were sold")
     assert not shapes.counts_pages("Anagrama, 2024")
     assert not shapes.counts_pages("312 pages " + "of notes " * 30)  # longer than a fact line
+
+
+def test_timed_place_is_a_date_with_its_time_over_a_place() -> None:
+    """A date with its clock time over a short place line; not a date alone, nor a sentence under it."""
+    shapes = cleaner.lines.Lines().shapes
+    assert shapes.timed_place("Samstag, 20. Juli 2024, 19:30 Uhr", "Hofgarten, Freilichtbühne am Ochsenau-Eingang, Landshut")
+    assert not shapes.timed_place("Samstag, 20. Juli 2024", "Hofgarten, Freilichtbühne am Ochsenau-Eingang, Landshut")
+    assert not shapes.timed_place("Samstag, 20. Juli 2024, 19:30 Uhr", "Das Orchester spielt im Hofgarten.")
+    assert not shapes.timed_place("Samstag, 20. Juli 2024, 19:30 Uhr", "Sonntag, 21. Juli 2024")

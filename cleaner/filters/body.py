@@ -2389,7 +2389,12 @@ class BodyRegion(BlockFilter):
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
-        facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title) if title is not None and self.structure else set()
+        facts: set[int] = set()
+        if title is not None and self.structure:
+            buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
+            facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title, buttons)
+            if headline is not None and headline > title:
+                facts |= self._event_under(blocks, headline, buttons)  # under the headline below a kicker chosen as title
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
@@ -2507,13 +2512,17 @@ class BodyRegion(BlockFilter):
         # The data lines count only over a line of facts.
         return set(range(title + 1, max(found) + 1)) if found else set()
 
-    def _event_under(self, blocks: tuple[Block, ...], title: int) -> set[int]:
+    def _event_under(self, blocks: tuple[Block, ...], title: int, buttons: Collection[int] = ()) -> set[int]:
         """Right under the headline, next to it in the input, when and where the event it names
         is held (Shapes.event_lines: "Samstag, 29. März 2025" / "Einlass 19:00 Uhr, Beginn
         20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."; or both on one line
-        led by the date with its time), buttons or not between them and the text."""
+        led by the date with its time; or the date with its time over the place, the event's
+        buttons right under them: ``buttons``, where ``shop_button`` lines were removed, see
+        Shapes.timed_place), buttons or not between them and the text."""
         under = run_of_neighbours(blocks, title, MAX_EVENT_LINES + 1)[1:]
         held = self.lines.shapes.event_lines(under, 0)
+        if not held and len(under) >= 2 and title + 2 < len(blocks) and blocks[title + 2].index + 1 in buttons and self.lines.shapes.timed_place(under[0], under[1]):
+            held = 2
         if not held and under and "|" not in under[0] and TIME_RE.search(self.lines(under[0]).folded) and self._date_first(under[0]):
             held = 1  # the date and the place on one line ("Donnerstag, 7. November, 19.30 Uhr, Lesesaal im Erdgeschoss")
         if not held:

@@ -312,8 +312,28 @@ class Bylines(BlockFilter):
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right over its times and the place with its street and number (see
-        Shapes.event_lines) says when and where an event is held, not when the page was."""
-        return {i for i, reason in found if reason == "dateline" and self.lines.shapes.event_lines(run_of_neighbours(doc.blocks, i, MAX_EVENT_LINES), 0)}
+        Shapes.event_lines) says when and where an event is held, not when the page was; so
+        does a date with its clock time right over a place (a short line, no sentence, no date)
+        with the event's buttons right under it ("Samstag, 20. Juli 2024, 19:30 Uhr" /
+        "Hofgarten, Freilichtbühne am Ochsenau-Eingang, Landshut" / "In den Kalender
+        eintragen"; removed as ``shop_button``)."""
+        blocks = doc.blocks
+        buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
+        held = set()
+        for i, reason in found:
+            if reason != "dateline":
+                continue
+            if self.lines.shapes.event_lines(run_of_neighbours(blocks, i, MAX_EVENT_LINES), 0):
+                held.add(i)
+            elif (
+                buttons
+                and i + 1 < len(blocks)
+                and blocks[i + 1].index == blocks[i].index + 1
+                and blocks[i + 1].index + 1 in buttons
+                and self.lines.shapes.timed_place(blocks[i].text, blocks[i + 1].text)
+            ):
+                held.add(i)
+        return held
 
     def _released(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right under or over a release's version number ("v3.8.0" / "June 11, 2024")
