@@ -1849,6 +1849,9 @@ class BodyRegion(BlockFilter):
         # ("16:40 | ..." over the first entry of a live report) is the first entry's heading,
         # not the page's headline.
         entry_head = self._heads_like_entries(blocks, link_like, first, last + 1, boxes_of_links) if self.structure and head_end == first else None
+        # Where another filter removed a shop's or an event's buttons: an event's date and place
+        # right over them are no headline (see _event_under).
+        shop_buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
         if self.keep_title:
             # The last item of a trail of crumbs above names the page (see below), whatever the
             # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
@@ -1861,6 +1864,7 @@ class BodyRegion(BlockFilter):
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
                 and not self._is_price(blocks[i].text)
+                and not (i and shop_buttons and blocks[i].index + 1 in shop_buttons and blocks[i - 1].index + 1 == blocks[i].index and self.lines.shapes.timed_place(blocks[i - 1].text, blocks[i].text))
             ]  # fmt: skip
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
@@ -2391,10 +2395,9 @@ class BodyRegion(BlockFilter):
         head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
         facts: set[int] = set()
         if title is not None and self.structure:
-            buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
-            facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title, buttons)
+            facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title, shop_buttons)
             if headline is not None and headline > title:
-                facts |= self._event_under(blocks, headline, buttons)  # under the headline below a kicker chosen as title
+                facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
