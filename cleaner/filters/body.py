@@ -256,6 +256,8 @@ MAX_CREDITS_HEAD = 2
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
 MIN_FACTS = 3
+# "Label: value" lines right over an event's or a product's buttons that make its facts, at least.
+MIN_FACTS_OVER_BUTTONS = 2
 # Lines under a book's page count that stay with its card (its ISBN, its price), at most.
 MAX_CARD_TAIL = 2
 ISBN_RE = regex.compile(r"\bISBN\b")
@@ -2398,6 +2400,7 @@ class BodyRegion(BlockFilter):
             facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title, shop_buttons)
             if headline is not None and headline > title:
                 facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
+            facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons)
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.
@@ -2514,6 +2517,26 @@ class BodyRegion(BlockFilter):
             k += 1
         # The data lines count only over a line of facts.
         return set(range(title + 1, max(found) + 1)) if found else set()
+
+    @staticmethod
+    def _facts_over_buttons(blocks: tuple[Block, ...], title: int, head_end: int, buttons: Collection[int]) -> set[int]:
+        """Between the headline and the text, ``MIN_FACTS_OVER_BUTTONS`` "Label: value" lines or
+        more next to each other in the input, right over the event's or the product's buttons
+        (``buttons``: where ``shop_button`` lines were removed): its box of facts ("When: Friday
+        6 September – Sunday 8 September 2024" / "Where: Kiama Pavilion, ..." / "Cost: Free –
+        $85" / "Book tickets")."""
+        found: set[int] = set()
+        if not buttons:
+            return found
+        for k in range(title + 1, head_end):
+            if blocks[k].index + 1 not in buttons or LABELLED_RE.match(blocks[k].text) is None:
+                continue
+            start = k
+            while start - 1 > title and blocks[start - 1].index == blocks[start].index - 1 and LABELLED_RE.match(blocks[start - 1].text) is not None:
+                start -= 1
+            if k - start + 1 >= MIN_FACTS_OVER_BUTTONS:
+                found.update(range(start, k + 1))
+        return found
 
     def _event_under(self, blocks: tuple[Block, ...], title: int, buttons: Collection[int] = ()) -> set[int]:
         """Right under the headline, next to it in the input, when and where the event it names
