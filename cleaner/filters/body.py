@@ -256,6 +256,8 @@ MAX_CREDITS_HEAD = 2
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
 MIN_FACTS = 3
+# A line that exclaims ("... like a diamond!"), its closing quotes aside.
+EXCLAMATION_END_RE = regex.compile(r"[!！](?:\s?[\"'”’»)])*\s*$")
 # "Label: value" lines right over an event's or a product's buttons that make its facts, at least.
 MIN_FACTS_OVER_BUTTONS = 2
 # Lines under a book's page count that stay with its card (its ISBN, its price), at most.
@@ -1025,14 +1027,15 @@ class BodyRegion(BlockFilter):
         return i + 1 < first and prose[i + 1] and blocks[i + 1].index == blocks[i].index + 1 and FULL_STOP_END_RE.search(blocks[i + 1].text) is not None
 
     def _asks_over(self, blocks: tuple[Block, ...], i: int, first: int, topic: _Topic) -> bool:
-        """A question above the text that names its subject in ``MIN_SHARED_WORDS`` words of
-        its paragraphs or more: a headline that asks ("Värmepumpen avfrostar var 20:e minut –
-        normalt?" over the thread's first post). Not right over the first paragraph in the
-        input (an FAQ's first question there is the first entry's), nor standing again in the
-        text (a table of contents' entry); an advertisement asks too ("Sie möchten Ihr Auto
+        """A question or an exclamation above the text that names its subject in
+        ``MIN_SHARED_WORDS`` words of its paragraphs or more: a headline that asks or exclaims
+        ("Värmepumpen avfrostar var 20:e minut – normalt?" over the thread's first post; "Make
+        your social media shine bright like a diamond!"). Not right over the first paragraph in
+        the input (an FAQ's first question there is the first entry's), nor standing again in
+        the text (a table of contents' entry); an advertisement asks too ("Sie möchten Ihr Auto
         verkaufen?") but shares no two words with the text."""
         text = blocks[i].text
-        if QUESTION_END_RE.search(text) is None or blocks[i].index == blocks[first].index - 1:
+        if (QUESTION_END_RE.search(text) is None and EXCLAMATION_END_RE.search(text) is None) or blocks[i].index == blocks[first].index - 1:
             return False
         if len(self._words(text) & topic.all()) < MIN_SHARED_WORDS:
             return False

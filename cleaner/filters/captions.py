@@ -498,14 +498,15 @@ class Captions(BlockFilter):
     def _headline_twice(self, blocks: tuple[Block, ...], keys: list[str], j: int, i: int) -> bool:
         """Are lines ``j`` and ``i``, one right after the other, the page's headline said
         twice under the site's menu (a trail's last crumb or an image's alt text, then the
-        heading): shaped as a headline, not said a third time right under, with no line above
-        longer than a menu's item (``MAX_MENU_WORDS``)? The copy next to the text is the
-        headline. (Under a headline, such a pair is a photo's caption.)"""
+        heading): shaped as a headline, no date, not said a third time right under, with no
+        line above longer than a menu's item (``MAX_MENU_WORDS``) but dates? The copy next to
+        the text is the headline. (Under a headline, such a pair is a photo's caption.)"""
         return (
             blocks[i].index == blocks[j].index + 1
             and (i + 1 == len(blocks) or keys[i + 1] != keys[i])
             and looks_like_title(blocks[i].text)
-            and all(line.size <= MAX_MENU_WORDS for line in self.lines.of(blocks[:j]))
+            and not self.lines.shapes.is_date(blocks[i].text)
+            and all(line.size <= MAX_MENU_WORDS or self.lines.shapes.is_date(block.text) for line, block in zip(self.lines.of(blocks[:j]), blocks))
         )
 
     def _glued_credits(
