@@ -1296,10 +1296,10 @@ class Shapes:
         return dated.count(False) <= 1 and any(len(token) >= 4 and ok for token, ok in zip(tokens, dated))
 
     def counts_pages(self, text: str) -> bool:
-        """Does the line, ``MAX_FACT_LINE_CHARS`` at most, give a book's page count: a number
-        and a word of vocabulary ``page_words`` after it ("264 páginas. 19,90 euros",
-        "Blessing, 816 Seiten")?"""
-        if len(text) > MAX_FACT_LINE_CHARS:
+        """Does the line, ``MAX_DATA_CHARS`` at most, give a book's page count: a number and a
+        word of vocabulary ``page_words`` after it ("264 páginas. 19,90 euros", "Blessing, 816
+        Seiten", "Verlag Dr. Otto Schmidt, 5. Auflage, 2014, 896 Seiten, gebunden, ISBN ...")?"""
+        if len(text) > MAX_DATA_CHARS:
             return False
         words = self.lines.vocabulary.literals("page_words")
         return any(m.group(1) in words or m.group(1).rstrip(".") in words for m in PAGE_COUNT_RE.finditer(self.lines(text).folded))

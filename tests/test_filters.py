@@ -1201,7 +1201,7 @@ def test_page_count_names_a_book_fact() -> None:
     assert shapes.counts_pages("Harbor & Finch, 312 pages, $27.00")
     assert not shapes.counts_pages("264 pagers were sold")
     assert not shapes.counts_pages("Anagrama, 2024")
-    assert not shapes.counts_pages("312 pages " + "of notes " * 30)  # longer than a fact line
+    assert not shapes.counts_pages("312 pages " + "of notes " * 40)  # longer than a line of data
 
 
 def test_timed_place_is_a_date_with_its_time_over_a_place() -> None:
