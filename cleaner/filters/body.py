@@ -256,6 +256,9 @@ MAX_CREDITS_HEAD = 2
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
 MIN_FACTS = 3
+# Headings over paragraphs of two sentences or more under a list of other stories, at least:
+# the article's sections go on there (see _sections_after).
+MIN_SECTIONS_AFTER = 2
 # A line that exclaims ("... like a diamond!"), its closing quotes aside.
 EXCLAMATION_END_RE = regex.compile(r"[!！](?:\s?[\"'”’»)])*\s*$")
 # "Label: value" lines right over an event's or a product's buttons that make its facts, at least.
@@ -1524,10 +1527,34 @@ class BodyRegion(BlockFilter):
                 continue  # the article resumes under the box of other stories
             if longest_after[cut] >= self.max_teaser_words:
                 continue
+            if self._sections_after(blocks, prose, cut):
+                continue  # the article's sections go on under the box ("Dove mangiare" / its paragraph / ...)
             if prose_after[cut] <= self.max_related_share * total:
                 start = cut - (1 if blocks[cut - 1].index == header else 0)
                 return start, f"other stories under {headers[header][:40]!r} (line {header + 1})"
         return None
+
+    @staticmethod
+    def _sections_after(blocks: tuple[Block, ...], prose: list[bool], cut: int) -> bool:
+        """Do ``MIN_SECTIONS_AFTER`` headings or more stand below line ``cut``, each a short
+        line right over a paragraph of two sentences or more, next to it in the input, the first
+        within a box's few lines (``MAX_SET_IN_BOX``): the article's sections going on under a
+        box of other stories set into it, not teasers (a teaser's summary is one sentence)?"""
+        found = 0
+        for k in range(cut, len(blocks) - 1):
+            if not found and k > cut + MAX_SET_IN_BOX:
+                return False
+            if (
+                not prose[k]
+                and prose[k + 1]
+                and size(blocks[k].text) <= MAX_SECTION_HEADING_WORDS
+                and blocks[k + 1].index == blocks[k].index + 1
+                and SENTENCE_BREAK_RE.search(blocks[k + 1].text) is not None
+            ):
+                found += 1
+                if found >= MIN_SECTIONS_AFTER:
+                    return True
+        return False
 
     def _related_headers(self, doc: Document) -> dict[int, str]:
         """The headers over other stories ("Related stories", "Lesen Sie auch"), by original
