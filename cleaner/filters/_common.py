@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from cleaner.document import Block, Document
 from cleaner.lines import PROSE_WORDS, Lines
@@ -96,6 +96,19 @@ def run_of_neighbours(blocks: Sequence[Block], start: int, count: int) -> list[s
             break
         texts.append(blocks[k].text)
     return texts
+
+
+def event_place(lines: Lines, blocks: Sequence[Block], i: int, buttons: Collection[int]) -> bool:
+    """Is block ``i`` the place of an event under its date with the clock time (see
+    Shapes.timed_place), both next to each other in the input, with the event's buttons right
+    under it (``buttons``: where ``shop_button`` lines were removed, "In den Kalender
+    eintragen", "Book tickets")? Then the date is no dateline and the place no headline."""
+    return (
+        0 < i < len(blocks)
+        and blocks[i].index + 1 in buttons
+        and blocks[i - 1].index + 1 == blocks[i].index
+        and lines.shapes.timed_place(blocks[i - 1].text, blocks[i].text)
+    )
 
 
 # Entries of a page's table of contents under its header at most, the header's length at

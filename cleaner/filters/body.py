@@ -23,7 +23,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import crosses_removed, run_of_neighbours
+from cleaner.filters._common import crosses_removed, event_place, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
@@ -1896,7 +1896,7 @@ class BodyRegion(BlockFilter):
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
                 and not self._is_price(blocks[i].text)
-                and not (i and shop_buttons and blocks[i].index + 1 in shop_buttons and blocks[i - 1].index + 1 == blocks[i].index and self.lines.shapes.timed_place(blocks[i - 1].text, blocks[i].text))
+                and not (shop_buttons and event_place(self.lines, blocks, i, shop_buttons))
             ]  # fmt: skip
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
@@ -2573,11 +2573,11 @@ class BodyRegion(BlockFilter):
         is held (Shapes.event_lines: "Samstag, 29. März 2025" / "Einlass 19:00 Uhr, Beginn
         20:00 Uhr" / "Ort: Alte Weberei, Großer Saal, Fabrikstraße 3, ..."; or both on one line
         led by the date with its time; or the date with its time over the place, the event's
-        buttons right under them: ``buttons``, where ``shop_button`` lines were removed, see
-        Shapes.timed_place), buttons or not between them and the text."""
+        buttons right under them: see _common.event_place), buttons or not between them and the
+        text."""
         under = run_of_neighbours(blocks, title, MAX_EVENT_LINES + 1)[1:]
         held = self.lines.shapes.event_lines(under, 0)
-        if not held and len(under) >= 2 and title + 2 < len(blocks) and blocks[title + 2].index + 1 in buttons and self.lines.shapes.timed_place(under[0], under[1]):
+        if not held and len(under) >= 2 and event_place(self.lines, blocks, title + 2, buttons):
             held = 2
         if not held and under and "|" not in under[0] and TIME_RE.search(self.lines(under[0]).folded) and self._date_first(under[0]):
             held = 1  # the date and the place on one line ("Donnerstag, 7. November, 19.30 Uhr, Lesesaal im Erdgeschoss")
