@@ -15,7 +15,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
+from cleaner.lines import FULL_STOP_END_RE, LABELLED_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -27,6 +27,10 @@ def is_structure(text: str) -> bool:
 
 
 __all__ = ["DuplicateParagraphs"]
+
+# Lines under a headline said again that may stand before its card's first fact (a rating,
+# the card's summary), at most.
+MAX_CARD_GAP = 3
 
 # A row of column labels over a table's rows: this many cells at least, each after the first
 # this long at most or in capitals ("Player MIN FG 3PT FT REB AST PTS", "Pos Team P W D L Pts").
@@ -111,6 +115,8 @@ class DuplicateParagraphs(BlockFilter):
                     continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
             if self._heads_rows(blocks, i) and self._heads_rows(blocks, j):
                 continue  # the same header row over each team's rows ("Player MIN FG PTS" / "Luis Ferreira 40 8-17 22")
+            if self._heads_card(blocks, j):
+                continue  # the headline said again over its recipe card's facts ("Préparation : 30 minutes")
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
                 yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
@@ -139,6 +145,15 @@ class DuplicateParagraphs(BlockFilter):
             and len(blocks[k].text.split()) >= len(cells)
             and self.lines.shapes.is_data(blocks[k].text)
         )
+
+    def _heads_card(self, blocks: tuple[Block, ...], j: int) -> bool:
+        """Is line ``j``, a headline-sized line said before, the title of a card of facts: a
+        "Label: value" line with a fact box's label (vocabulary ``fact_labels``: "Prep time: 20 minutes",
+        "Préparation : 30 minutes") among the ``MAX_CARD_GAP`` lines under it (a rating or the
+        card's summary between)? A recipe card repeats the post's headline on purpose."""
+        if size(blocks[j].text) > self.max_heading_words or SENTENCE_END_RE.search(blocks[j].text):
+            return False
+        return any(LABELLED_RE.match(blocks[k].text) is not None and self.lines.shapes.fact_led(blocks[k].text, any_label=False) for k in range(j + 1, min(len(blocks), j + 1 + MAX_CARD_GAP)))
 
     def _contents_entry(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """The earlier copy is an entry of a list of headings (a table of contents, with
