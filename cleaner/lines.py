@@ -1554,10 +1554,15 @@ class Shapes:
         "Durata: 2 ore"), or one of ``MAX_FACT_LINE_CHARS`` at most led by a fact box's label
         without a colon ("Directed by Marta Lindqvist", "regia di Giulia Ferrante"; vocabulary
         ``fact_labels``)."""
-        labelled = LABELLED_RE.match(text)
-        if labelled is not None and (any_label or self.lines.is_phrase("fact_labels", self.lines(labelled.group(1)))):
+        if LABELLED_RE.match(text) is not None and (any_label or self.labels_fact(text)):
             return True
         return len(text) <= MAX_FACT_LINE_CHARS and self.lines.vocabulary.prefix("fact_labels", self.lines(text).folded) is not None
+
+    def labels_fact(self, text: str) -> bool:
+        """A "Label: value" line whose label is a fact box's ("Durata: 2 ore", "Prep time: 20
+        minutes"; vocabulary ``fact_labels``)."""
+        labelled = LABELLED_RE.match(text)
+        return labelled is not None and self.lines.is_phrase("fact_labels", self.lines(labelled.group(1)))
 
     def cites_source(self, text: str) -> bool:
         """Is the line led by a source's label (vocabulary ``source_labels``) before its first

@@ -1615,6 +1615,7 @@ class BodyRegion(BlockFilter):
         ]
         trails = sorted(r.block.index for r in doc.removals if is_crumbs(r.block.text)) if headers else []
         signed = {r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)} if headers else set()
+        top = next((k for k, p in enumerate(prose) if p), len(blocks))  # the page's first paragraph
         for header in sorted(headers):
             start = bisect_right(positions, header)
             first = start - (1 if start and positions[start - 1] == header else 0)
@@ -1686,7 +1687,7 @@ class BodyRegion(BlockFilter):
             # предупредили ..." / the lead / "09:47 08.07.2024"; a forum's "Nieuwe berichten" /
             # ... / the thread's title / "Gestart door ..." / "14 januari 2024"; not teaser
             # cards, each a headline over its author or date).
-            if start < i < len(blocks) and not item[i] and not any(prose[:first]):
+            if start < i < len(blocks) and not item[i] and first <= top:
                 signs = [self._heads_byline(blocks, signed, k) for k in range(start, i)]
                 # (The line right under a headline so signed, over the byline, is its lead or a
                 # line of its head, no other headline.)

@@ -15,7 +15,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import FULL_STOP_END_RE, LABELLED_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
+from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -153,7 +153,7 @@ class DuplicateParagraphs(BlockFilter):
         card's summary between)? A recipe card repeats the post's headline on purpose."""
         if size(blocks[j].text) > self.max_heading_words or SENTENCE_END_RE.search(blocks[j].text):
             return False
-        return any(LABELLED_RE.match(blocks[k].text) is not None and self.lines.shapes.fact_led(blocks[k].text, any_label=False) for k in range(j + 1, min(len(blocks), j + 1 + MAX_CARD_GAP)))
+        return any(self.lines.shapes.labels_fact(blocks[k].text) for k in range(j + 1, min(len(blocks), j + 1 + MAX_CARD_GAP)))
 
     def _contents_entry(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """The earlier copy is an entry of a list of headings (a table of contents, with
