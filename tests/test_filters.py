@@ -1211,3 +1211,41 @@ def test_timed_place_is_a_date_with_its_time_over_a_place() -> None:
     assert not shapes.timed_place("Samstag, 20. Juli 2024", "Hofgarten, Freilichtbühne am Ochsenau-Eingang, Landshut")
     assert not shapes.timed_place("Samstag, 20. Juli 2024, 19:30 Uhr", "Das Orchester spielt im Hofgarten.")
     assert not shapes.timed_place("Samstag, 20. Juli 2024, 19:30 Uhr", "Sonntag, 21. Juli 2024")
+
+
+def test_names_product_is_a_name_over_its_price_over_the_shops_buttons() -> None:
+    """A product's name over its facts and price, the shop's button under them; not a menu's
+    item over the name, a count, a price, an event's place under its date, nor a name whose
+    price is farther down or with a sentence between."""
+    body_region = filters.BodyRegion()
+    texts = dict(enumerate(["Heckenscheren", "Grünwerk Akku-Heckenschere HS 36 Li, 36 V, mit Akku", "Artikelnummer: 770412", "4,5 von 5 Sternen",
+                            "41 Bewertungen", "189,00 €", "inkl. MwSt.", "In den Warenkorb"]))
+    assert body_region._names_product(texts, 1, {7})
+    assert not body_region._names_product(texts, 0, {7})  # the menu's item: a name between it and the price
+    assert not body_region._names_product(texts, 4, {7})  # a count
+    assert not body_region._names_product(texts, 1, {30})  # no button under it
+    zloty = dict(enumerate(["Zestaw mebli ogrodowych Verano, 4 osoby", "Kod produktu: 584120", "1 349,00 zł", "Dodaj do koszyka"]))
+    assert body_region._names_product(zloty, 0, {3})
+    between = dict(enumerate(["Zestaw mebli ogrodowych Verano, 4 osoby", "Plecionka nie blaknie na słońcu i nie boi się deszczu.", "1 349,00 zł", "Dodaj do koszyka"]))
+    assert not body_region._names_product(between, 0, {3})
+    event = dict(enumerate(["Saturday 11 May 2024, 10am – 5pm", "Various cellar doors, Clare Valley SA", "From $55", "Get tickets"]))
+    assert not body_region._names_product(event, 1, {3})
+
+
+def test_a_shops_product_name_stays_over_a_longer_line() -> None:
+    """The product's name over its price stays the page's headline when a longer line (a
+    delivery offer) stands between the shop's buttons and the description; the menu above
+    goes."""
+    page = [
+        "Hearth & Hob", "Shop", "Kettles", "Toasters", "Coffee", "Home", "Kitchen", "Stovetop Kettles",
+        "Hearth & Hob Whistling Stovetop Kettle – 2.5 Litre Enamel, Sage Green",
+        "★★★★☆ 4.6 (212 reviews)", "£54.00", "Quantity", "Add to basket", "Buy with Shop Pay",
+        "Free delivery on orders over fifty pounds, and free returns within thirty days of delivery",
+        "Our enamel kettle works on gas, electric, ceramic and induction hobs, and its whistle tells you the water is ready.",
+        "The body is enamelled steel over a thick base that spreads the heat evenly, so it boils quickly on a medium ring.",
+        "Wipe with a soft cloth and dry the kettle after use. Do not leave it empty on a hot ring.",
+    ]
+    kept = cleaner.clean("\n".join(page)).text.split("\n")
+    assert page[8] in kept
+    assert not {"Shop", "Kettles", "Stovetop Kettles", "★★★★☆ 4.6 (212 reviews)", "Add to basket"} & set(kept)
+

@@ -87,6 +87,23 @@ MAX_FACT_LINES = 3
 # Words of a product's price line at most ("129,95 €", "Desde 110 € por noche"; not an offer:
 # "Abonnez-vous : 1 € le premier mois").
 MAX_PRICE_WORDS = 4
+# A product's name on a shop's page: lines at most between it and its price (its article
+# number, brand, rating), and between it and the shop's first button under it.
+MAX_PRODUCT_FACTS = 5
+MAX_PRODUCT_CARD = 15
+# Words of that name at least, and of a fact with a figure between it and its price at most
+# ("4,6 von 5 Sternen").
+MIN_PRODUCT_WORDS = 3
+MAX_PRODUCT_FACT_WORDS = 6
+# Words of the heading over a product's description at most ("Kompakter Bohrschrauber mit
+# bürstenlosem Motor").
+MAX_DESCRIPTION_HEADING_WORDS = 8
+# A price written with its currency's code or abbreviation instead of a sign ("129,99 zł",
+# "1 290 Kč", "CHF 49.90", "R32 999.00"; a rand's only with its cents).
+PRICE_CODE_RE = regex.compile(
+    r"\d\s?(?:zł|kr|kč|ft|lei|tl|chf|pln|czk|sek|nok|dkk|huf|ron|try|eur|usd|gbp|руб|грн)(?!\w)|(?<!\w)(?:chf|eur|usd|kr|rs\.?)\s?\d|(?<!\w)r\d{1,3}(?:[ ,]\d{3})*[.,]\d{2}(?!\d)",
+    regex.IGNORECASE,
+)
 # Words of a page's title that names an item of its site's menu, and of that item, at most.
 MAX_MENU_TITLE_WORDS = 4
 MIN_MENU_ITEMS = 3
@@ -1889,10 +1906,15 @@ class BodyRegion(BlockFilter):
             # The last item of a trail of crumbs above names the page (see below), whatever the
             # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
             named, trail, trail_items = self._crumbed(doc, blocks[first].index)
+            # A product's name right over its price over the shop's buttons (see _names_product).
+            products: set[int] = set()
+            if shop_buttons:
+                texts_at = {b.index: b.text for b in doc.input_blocks}
+                products = {i for i in range(first) if not prose[i] and self._names_product(texts_at, blocks[i].index, shop_buttons)}
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i]))))
+                if (i in products or (i not in boxed and not (entry_head is not None and i >= entry_head))) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i]) or i in products)))
                 and looks_like_title(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
@@ -1944,6 +1966,11 @@ class BodyRegion(BlockFilter):
             # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
             # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
             # headline, however short.
+            # That name is the page's headline, whatever longer line stands between it and the
+            # text (a payment offer: "Pay in 3 interest-free payments of £29.67 with Klarna").
+            product = min((i for i in head if i in products), default=None)
+            if product is not None:
+                title = product
             chosen = title
             named_line = next((i for i in head if self._named_above(named, blocks[i])), None)
             by_name = named_line is not None
@@ -2592,6 +2619,37 @@ class BodyRegion(BlockFilter):
                 return set(range(title + 1, title + 2 + runs + place))
         return set(range(title + 1, title + 1 + held))
 
+    def _names_product(self, texts: dict[int, str], start: int, buttons: Collection[int]) -> bool:
+        """Is block ``i`` a product's name on a shop's page: right over its price, only its
+        article number, brand or rating between (``MAX_PRODUCT_FACTS`` lines at most in the
+        input, no paragraph), with a shop's button under it ("In den Warenkorb", "Add to
+        basket"; ``buttons``: where ``shop_button`` lines were removed) ``MAX_PRODUCT_CARD``
+        lines down at most? It is the page's headline candidate however long ("Makita
+        Akku-Bohrschrauber DDF485RTJ 18 V inkl. 2 × 5,0 Ah Akkus ..." / "Art.-Nr.: 104873" /
+        "299,90 €" / ... / "In den Warenkorb"). ``texts``: every line of the input by position,
+        kept or removed (a later round reads the price removed in an earlier one)."""
+        name = texts[start]
+        # (A name of a few words, no count or label: not "87 Bewertungen", "Marke: Voltmann".)
+        if self.lines(name).words < MIN_PRODUCT_WORDS or name[:1].isdigit() or is_entry(name) or self._is_price(name):
+            return False
+        if not any(start < b <= start + MAX_PRODUCT_CARD for b in buttons):
+            return False
+        above = texts.get(start - 1)
+        if above is not None and self.lines.shapes.timed_place(above, name):
+            return False  # an event's place under its date and time, over its ticket's price
+        for k in range(start + 1, start + MAX_PRODUCT_FACTS + 2):
+            text = texts.get(k)
+            if text is None:
+                continue
+            words = self.lines(text).words
+            if self._is_price(text) or (PRICE_CODE_RE.search(text) is not None and words <= MAX_PRICE_WORDS):
+                return True
+            # Only facts between: "Label: value" entries, data, a figure in a few words ("4,6
+            # von 5 Sternen"); a line of words is a menu's item over the product's name.
+            if not (is_entry(text) or self.lines.shapes.is_data(text) or (DIGIT_RE.search(text) and words <= MAX_PRODUCT_FACT_WORDS)):
+                return False
+        return False
+
     def _is_price(self, text: str) -> bool:
         """A price line: a figure with a currency in ``MAX_PRICE_WORDS`` words at most ("129,95
         €", "Desde 110 € por noche"): a product's fact, never its name."""
@@ -2667,7 +2725,9 @@ class BodyRegion(BlockFilter):
         # And the heading of the description right over its first paragraph ("Produktbeschreibung").
         above = first - 1
         if found and max(found) < above < head_end and blocks[above].index == blocks[first].index - 1:
-            if is_heading(texts[above]) and self.lines(texts[above]).words <= MAX_SECTION_HEADING_WORDS:
+            # (A longer one holds no figure: not "In stock – dispatched within 1 working day".)
+            words = self.lines(texts[above]).words
+            if is_heading(texts[above]) and (words <= MAX_SECTION_HEADING_WORDS or (words <= MAX_DESCRIPTION_HEADING_WORDS and not DIGIT_RE.search(texts[above]))):
                 found.add(above)
         return found
 
