@@ -1249,3 +1249,22 @@ def test_a_shops_product_name_stays_over_a_longer_line() -> None:
     assert page[8] in kept
     assert not {"Shop", "Kettles", "Stovetop Kettles", "★★★★☆ 4.6 (212 reviews)", "Add to basket"} & set(kept)
 
+
+def test_a_rating_widget_goes_and_a_box_of_recipes_over_it_still_goes() -> None:
+    """A rating's score with its count of votes is a widget's line in any language; the box
+    of other recipes over it goes with or without it: lines without a figure over the box's
+    end (share buttons) are no heading of the recipe card's data under it."""
+    interface = filters.InterfaceLines()
+    for line in ["4.9 from 212 votes", "★★★★★ 4,8 sur 5 (132 votes)", "4,3 von 5 (812 Bewertungen)", "★★★★☆ 4,6 (128 opinii)", "4,7 z 5 (38 hodnocení)"]:
+        assert [r.reason for r in interface.find(Document.from_text(line))] == ["navigation"], line
+    assert not list(interface.find(Document.from_text("The council rated it 4.9 from 212 votes cast on Monday.")))
+    page = [
+        "One-Pan Lemon Orzo", "This is the dinner I make on the nights when I have twenty minutes and one clean pan.",
+        "Taste before serving: it may need more lemon juice than you think.", "You might also like:", "Creamy Tomato Gnocchi Bake",
+        "Easy Chickpea Curry", "Garlic Butter Salmon Bites", "Print", "Pin", "Rate", "Prep Time: 5 minutes", "Cook Time: 20 minutes",
+        "Servings: 4", "Ingredients", "2 tbsp butter", "1 1/2 cups (280g) orzo", "4 cups (1 litre) low-salt stock", "Instructions",
+        "Melt the butter in a large deep frying pan over medium heat, add the orzo and toast it for a minute.",
+    ]
+    kept = cleaner.clean("\n".join(page)).text.split("\n")
+    assert not {"Creamy Tomato Gnocchi Bake", "Easy Chickpea Curry", "Garlic Butter Salmon Bites", "Rate"} & set(kept)
+    assert {"Prep Time: 5 minutes", "Servings: 4", "2 tbsp butter", "Ingredients"} <= set(kept)

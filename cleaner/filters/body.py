@@ -1823,6 +1823,11 @@ class BodyRegion(BlockFilter):
                         runs.extend((cut + a, cut + b, kind) for a, b, kind in piece if kind != "entries")
                 if cut - start < 2 < end - start and not (shapes.is_data(texts[start]) or is_entry(texts[start])):
                     continue  # a table's heading alone over the box's end ("FAQ" over a share bar) is none of it
+                if why == "data" and cut < end and not any(k in dated or shapes.is_data(texts[k]) for k in range(start, cut)):
+                    # Nor are lines without a figure over the box's end its heading: a table's
+                    # heading sits on it ("You might also like:" / three recipes / a rating /
+                    # "Print" / "Pin" over the recipe card's times and ingredients).
+                    continue
                 for i in range(start, cut):
                     short[i] = False
                     in_runs.add(i)
