@@ -1268,3 +1268,13 @@ def test_a_rating_widget_goes_and_a_box_of_recipes_over_it_still_goes() -> None:
     kept = cleaner.clean("\n".join(page)).text.split("\n")
     assert not {"Creamy Tomato Gnocchi Bake", "Easy Chickpea Curry", "Garlic Butter Salmon Bites", "Rate"} & set(kept)
     assert {"Prep Time: 5 minutes", "Servings: 4", "2 tbsp butter", "Ingredients"} <= set(kept)
+
+
+def test_a_sources_list_under_a_link_line_below_the_text_stays() -> None:
+    """A short line of the page's under the last paragraph, over a sources heading and its
+    numbered references, heads sections of the article: the heading goes on to its items."""
+    para = "The satellite will be tested for three to four weeks before it sends regular data to the ground stations, the agency said."
+    refs = [f"{n}. Launch report number {n} in the agency's archive, retrieved 19 May 2014, with the mission's figures" for n in range(1, 6)]
+    page = ["Satellite launched", para, para.replace("three", "two"), "Gallery More pictures", "Sources", *refs]
+    kept = cleaner.clean("\n".join(page)).text.split("\n")
+    assert {"Sources", *refs} <= set(kept)

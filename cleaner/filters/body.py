@@ -623,10 +623,15 @@ class BodyRegion(BlockFilter):
             while m < limit and (not short[m] or m in structured) and not crosses_removed(ends, blocks, m):
                 if m in structured or self._is_text(blocks[m].text) or CODE_RE.search(blocks[m].text):
                     found += 1
-                elif QUESTION_END_RE.search(blocks[m].text) is None and not (INTRO_END_RE.search(blocks[m].text) and (m + 1 in structured or m + 2 in structured)):
+                elif (
+                    QUESTION_END_RE.search(blocks[m].text) is None
+                    and not (INTRO_END_RE.search(blocks[m].text) and (m + 1 in structured or m + 2 in structured))
+                    and not self.lines.shapes.is_list_heading(blocks[m].text)
+                ):
                     # A question goes on to its answer, and a line that introduces the
                     # article's data to the data, one line below it or two ("Options can also
-                    # be set in ~/.config/logshrink.toml:" / "[defaults]" / "max_age = 14d").
+                    # be set in ~/.config/logshrink.toml:" / "[defaults]" / "max_age = 14d"),
+                    # and a list's heading to its items ("Sources" / "1. ...").
                     break
                 m += 1
             # Questions alone under a heading are teaser headlines, unless answers follow
