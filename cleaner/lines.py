@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import CJK_RE, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
+from cleaner.patterns import CJK_RE, core, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
@@ -383,6 +383,10 @@ SIGNER_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+")
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
 MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3
+# An infobox flattened a row per line, "Label | value": its rows at least, and the words of
+# each cell at most.
+MIN_FACT_ROWS = 5
+MAX_FACT_CELL_WORDS = 4
 MAX_HEADER_CELL_WORDS = 3
 # A cell that is a phrase, not a category's name, in a table of two columns: its words, at least.
 MIN_PHRASE_CELL_WORDS = 3
@@ -713,7 +717,7 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
                 # of two short cells, most rows led by a phrase, not a category ("Ventajas |
                 # Inconvenientes" / "Alto porcentaje de éxito | Proceso lento" / ...).
                 rows = [TABLE_BAR_RE.split(texts[k]) for k in range(start, i)]
-                if cells > 1 or 2 * sum(1 for row in rows if NUMERAL_RE.search(row[-1])) >= len(rows) or _phrase_columns(rows):
+                if cells > 1 or 2 * sum(1 for row in rows if NUMERAL_RE.search(row[-1])) >= len(rows) or _phrase_columns(rows) or _fact_rows(rows):
                     runs.append((start, i))
             start, cells = i, count
     return runs
@@ -786,6 +790,18 @@ def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> li
                 start += 1
             runs.append((start, max(c[1] for c in group) + 1))
     return sorted(runs)
+
+
+def _fact_rows(rows: Sequence[Sequence[str]]) -> bool:
+    """Rows of two short cells, ``MIN_FACT_ROWS`` or more, each label said once: an
+    infobox's facts ("Domena | eukarionty" / "Królestwo | zwierzęta" / "Typ | strunowce" /
+    ...), not a category over each headline ("Politik | Merz verteidigt den Haushalt")."""
+    labels = [core(row[0]).casefold() for row in rows]
+    return (
+        len(rows) >= MIN_FACT_ROWS
+        and len(set(labels)) == len(labels)
+        and all(0 < word_count(cell) <= MAX_FACT_CELL_WORDS for row in rows for cell in row)
+    )
 
 
 def _phrase_columns(rows: Sequence[Sequence[str]]) -> bool:

@@ -1278,3 +1278,17 @@ def test_a_sources_list_under_a_link_line_below_the_text_stays() -> None:
     page = ["Satellite launched", para, para.replace("three", "two"), "Gallery More pictures", "Sources", *refs]
     kept = cleaner.clean("\n".join(page)).text.split("\n")
     assert {"Sources", *refs} <= set(kept)
+
+
+def test_bar_rows_read_an_infobox_of_short_label_value_rows() -> None:
+    """Five rows or more of two short cells, each label once, are an infobox's facts; fewer
+    rows, a label said twice, or long values (a category over each headline) are not."""
+    from cleaner.lines import bar_rows
+
+    box = ["Domena | eukarionty", "Królestwo | zwierzęta", "Typ | strunowce", "Gromada | ssaki", "Rząd | parzystokopytne", "Rodzina | krętorogie"]
+    assert bar_rows(["Systematyka", *box, "Żubr europejski (Bison bonasus) – gatunek łożyskowca."]) == [(1, 7)]
+    assert bar_rows(box[:4]) == []
+    assert bar_rows([*box[:4], "Typ | ssaki"]) == []
+    teasers = ["Politik | Merz verteidigt den Haushalt im Bundestag", "Sport | Bayern gewinnt das Topspiel klar", "Kultur | Theater zeigt Brecht in neuer Fassung",
+               "Wirtschaft | Zinsen bleiben vorerst stabil", "Panorama | Sturm deckt Dächer ab in Kiel"]
+    assert bar_rows(teasers) == []

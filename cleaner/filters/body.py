@@ -1077,6 +1077,12 @@ class BodyRegion(BlockFilter):
             return False  # a rating or a count ("4,6 (312 Bewertungen)")
         return self.lines(text[: m.start()]).size >= 2 and self._shape(text[: m.start()])[1]
 
+    def _named_early(self, paragraph: str, line: str) -> bool:
+        """Are the words of ``line`` among the first words of ``paragraph`` (as many as the
+        line's characters, and ``MAX_OPENING_SLACK`` more), folded?"""
+        words = set(WORD_RE.findall(self.lines(line).folded))
+        return bool(words) and words <= set(WORD_RE.findall(self.lines(paragraph[: len(line) + MAX_OPENING_SLACK]).folded))
+
     def _opens_with(self, paragraph: str, line: str) -> bool:
         """Does ``paragraph`` start with the words of ``line``, folded?"""
         words = WORD_RE.findall(self.lines(line).folded)
@@ -2558,8 +2564,11 @@ class BodyRegion(BlockFilter):
         if over == first:
             # The text's first line is the deck; the headline sits right over it.
             return (upper, None, end) if paired else None
-        if over != title and (sizes[over] < 2 or not names_subject(over)):
-            return None  # (not a role or a kicker: "Redakteur", "capital")
+        if over != title and (not names_subject(over) or (sizes[over] < 2 and not self._named_early(blocks[first].text, blocks[over].text))):
+            # (Not a role or a kicker: "Redakteur", "capital"; a word the text's first words
+            # name is its subject: "Rotmilan" / "Aus Wikipedia, der freien Enzyklopädie" / ... /
+            # "Der Rotmilan (Milvus milvus) ist ...".)
+            return None
         if paired and (sizes[upper] >= MIN_DECK_HEADLINE_WORDS or upper == title):
             return over, upper, end
         return (over, None, end) if looks_like_title(blocks[over].text) and not names_person(blocks[over].text) else None
