@@ -6,13 +6,17 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 from cleaner.document import Block, Document
-from cleaner.lines import PROSE_WORDS, Lines
+from cleaner.lines import PROSE_WORDS, TIME_RE, Lines
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
 
 # Lines longer than this are prose for every vocabulary match (a consent banner's notice
-# aside: see interface.MAX_NOTICE_CHARS): it bounds regex work and keeps "un bouton « retour
+# aside: see MAX_NOTICE_CHARS): it bounds regex work and keeps "un bouton « retour
 # en haut de la page » permet ..." safe.
 MAX_UI_CHARS = 300
+# A consent banner's notice is one long paragraph ("We and our 842 partners store and/or
+# access information on a device, such as cookies, ..."): a line longer than other interface
+# lines is read for it alone, up to this length.
+MAX_NOTICE_CHARS = 1000
 NAME_CONNECTORS = frozenset(
     {"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "и", "&", "de", "da", "di", "van", "von", "der",
      "den", "del", "la", "le", "du", "dos", "das", "ter", "bin", "al", "el", "ben", "von der", "mc", "st."}
@@ -98,17 +102,34 @@ def run_of_neighbours(blocks: Sequence[Block], start: int, count: int) -> list[s
     return texts
 
 
+# Words of a clock time alone on its line at most ("20.15 uur", "ab 19:30 Uhr").
+MAX_TIME_WORDS = 3
+
+
 def event_place(lines: Lines, blocks: Sequence[Block], i: int, buttons: Collection[int]) -> bool:
     """Is block ``i`` the place of an event under its date with the clock time (see
-    Shapes.timed_place), both next to each other in the input, with the event's buttons right
-    under it (``buttons``: where ``shop_button`` lines were removed, "In den Kalender
+    Shapes.timed_place), or under the time alone under the date ("vrijdag 15 november 2024" /
+    "20.15 uur" / "Grote Zaal"), next to each other in the input, with the event's buttons
+    right under it (``buttons``: where ``shop_button`` lines were removed, "In den Kalender
     eintragen", "Book tickets")? Then the date is no dateline and the place no headline."""
+    if not (0 < i < len(blocks) and blocks[i].index + 1 in buttons and blocks[i - 1].index + 1 == blocks[i].index):
+        return False
+    when, place = blocks[i - 1].text, blocks[i].text
+    if lines.shapes.timed_place(when, place):
+        return True
     return (
-        0 < i < len(blocks)
-        and blocks[i].index + 1 in buttons
-        and blocks[i - 1].index + 1 == blocks[i].index
-        and lines.shapes.timed_place(blocks[i - 1].text, blocks[i].text)
+        i > 1
+        and blocks[i - 2].index + 1 == blocks[i - 1].index
+        and size(when) <= MAX_TIME_WORDS
+        and TIME_RE.search(lines(when).folded) is not None
+        and lines.shapes.timed_place(f"{blocks[i - 2].text}, {when}", place)
     )
+
+
+def event_time(lines: Lines, blocks: Sequence[Block], i: int, buttons: Collection[int]) -> bool:
+    """Is block ``i`` the date or the time alone of an event over its place over its buttons
+    (see event_place)?"""
+    return any(event_place(lines, blocks, k, buttons) for k in (i + 1, i + 2) if k < len(blocks) and blocks[k].index - blocks[i].index == k - i)
 
 
 # Entries of a page's table of contents under its header at most, the header's length at

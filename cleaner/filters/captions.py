@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
-from cleaner.filters._common import box_neighbours, quoted_together, under_contents_header
+from cleaner.filters._common import MAX_NOTICE_CHARS, box_neighbours, quoted_together, under_contents_header
 from cleaner.lines import BAR_SEPARATOR_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
@@ -499,14 +499,22 @@ class Captions(BlockFilter):
         """Are lines ``j`` and ``i``, one right after the other, the page's headline said
         twice under the site's menu (a trail's last crumb or an image's alt text, then the
         heading): shaped as a headline, no date, not said a third time right under, with no
-        line above longer than a menu's item (``MAX_MENU_WORDS``) but dates? The copy next to
-        the text is the headline. (Under a headline, such a pair is a photo's caption.)"""
-        return (
+        line above longer than a menu's item (``MAX_MENU_WORDS``) but dates and a consent
+        banner's notice (vocabulary ``cookie_notice``; the interface filter removes it later in
+        the round)? The copy next to the text is the headline. (Under a headline, such a pair
+        is a photo's caption.)"""
+        if not (
             blocks[i].index == blocks[j].index + 1
             and (i + 1 == len(blocks) or keys[i + 1] != keys[i])
             and looks_like_title(blocks[i].text)
             and not self.lines.shapes.is_date(blocks[i].text)
-            and all(line.size <= MAX_MENU_WORDS or self.lines.shapes.is_date(block.text) for line, block in zip(self.lines.of(blocks[:j]), blocks))
+        ):
+            return False
+        return all(
+            line.size <= MAX_MENU_WORDS
+            or self.lines.shapes.is_date(block.text)
+            or (len(block.text) <= MAX_NOTICE_CHARS and self.lines.is_phrase(reasons.COOKIE_NOTICE, line))
+            for line, block in zip(self.lines.of(blocks[:j]), blocks)
         )
 
     def _glued_credits(

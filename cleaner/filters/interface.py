@@ -16,7 +16,7 @@ import regex
 
 from cleaner import reasons
 from cleaner.document import Document, Removal
-from cleaner.filters._common import MAX_UI_CHARS
+from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import MAX_HEADED_CELLS, NAMED_CONTACT_WINDOW, Lines
 from cleaner.vocabulary import Vocabulary
@@ -41,10 +41,6 @@ HEADING_REASONS = frozenset({reasons.NAVIGATION, reasons.COOKIE_NOTICE})
 MIN_BUTTON_COPIES = 3
 # A footer's word between two paragraphs is their subheading; its words at most.
 MAX_HEADING_WORDS = 2
-# A consent banner's notice is one long paragraph ("We and our 842 partners store and/or
-# access information on a device, such as cookies, ..."): a line longer than other interface
-# lines is read for it alone, up to this length.
-MAX_NOTICE_CHARS = 1000
 # A line that opens with a quotation, closed, and goes on with three words or more.
 QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»]{3,200}[\"“”»«‘’'›‹]\s*\S+(?:\s+\S+){2}")
 
