@@ -1292,3 +1292,13 @@ def test_bar_rows_read_an_infobox_of_short_label_value_rows() -> None:
     teasers = ["Politik | Merz verteidigt den Haushalt im Bundestag", "Sport | Bayern gewinnt das Topspiel klar", "Kultur | Theater zeigt Brecht in neuer Fassung",
                "Wirtschaft | Zinsen bleiben vorerst stabil", "Panorama | Sturm deckt Dächer ab in Kiel"]
     assert bar_rows(teasers) == []
+
+
+def test_a_clubs_press_officer_signs_its_report() -> None:
+    """A club's press officer alone on a line ("Pressewart") is the report's byline; a press
+    office's name is not (it may be the text's contact)."""
+    bylines = filters.Bylines()
+    doc = Document.from_text("Heimsieg im Spitzenspiel\nPressewart\nVor über 400 Zuschauern hat unsere erste Mannschaft gewonnen.")
+    assert [(r.block.text, r.reason) for r in bylines.find(doc)] == [("Pressewart", "byline")]
+    doc = Document.from_text("Heimsieg im Spitzenspiel\nPressestelle\nVor über 400 Zuschauern hat unsere erste Mannschaft gewonnen.")
+    assert not list(bylines.find(doc))

@@ -2624,8 +2624,9 @@ class BodyRegion(BlockFilter):
         text."""
         under = run_of_neighbours(blocks, title, MAX_EVENT_LINES + 1)[1:]
         held = self.lines.shapes.event_lines(under, 0)
-        if not held and len(under) >= 2 and event_place(self.lines, blocks, title + 2, buttons):
-            held = 2
+        if not held:
+            # (the date and its time on one line or two over the place)
+            held = next((n for n in (2, 3) if len(under) >= n and event_place(self.lines, blocks, title + n, buttons)), 0)
         if not held and under and "|" not in under[0] and TIME_RE.search(self.lines(under[0]).folded) and self._date_first(under[0]):
             held = 1  # the date and the place on one line ("Donnerstag, 7. November, 19.30 Uhr, Lesesaal im Erdgeschoss")
         if not held:

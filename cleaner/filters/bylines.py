@@ -8,7 +8,7 @@ import regex
 
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import NAME_CONNECTORS, box_neighbours, crosses_removed, event_place, run_of_neighbours
+from cleaner.filters._common import NAME_CONNECTORS, box_neighbours, crosses_removed, event_time, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
@@ -325,7 +325,7 @@ class Bylines(BlockFilter):
                 continue
             if self.lines.shapes.event_lines(run_of_neighbours(blocks, i, MAX_EVENT_LINES), 0):
                 held.add(i)
-            elif buttons and event_place(self.lines, blocks, i + 1, buttons):
+            elif buttons and event_time(self.lines, blocks, i, buttons):
                 held.add(i)
         return held
 
