@@ -1644,6 +1644,12 @@ class BodyRegion(BlockFilter):
         trails = sorted(r.block.index for r in doc.removals if is_crumbs(r.block.text)) if headers else []
         signed = {r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)} if headers else set()
         top = next((k for k, p in enumerate(prose) if p), len(blocks))  # the page's first paragraph
+        # The text has a subheading of its own: a short line between two of its paragraphs,
+        # next to both in the input.
+        subheaded = any(
+            short[k] and prose[k - 1] and prose[k + 1] and blocks[k - 1].index + 1 == blocks[k].index == blocks[k + 1].index - 1 and is_heading(blocks[k].text)
+            for k in range(1, len(blocks) - 1)
+        )
         for header in sorted(headers):
             start = bisect_right(positions, header)
             first = start - (1 if start and positions[start - 1] == header else 0)
@@ -1691,7 +1697,7 @@ class BodyRegion(BlockFilter):
             resumed = False
             # A paragraph right above, or an item of the text's own list.
             set_in = any(prose[k] or LIST_ITEM_RE.match(blocks[k].text) for k in range(max(0, first - 3), first))
-            while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed):
+            while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed, subheaded and header in promos):
                 i -= 1
                 resumed = True
             if links == 1:
@@ -1740,7 +1746,9 @@ class BodyRegion(BlockFilter):
         at = blocks[k].index
         return at + 1 in signed or (blocks[k + 1].index == at + 1 and at + 2 in signed)
 
-    def _resumes_under(self, blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool) -> bool:
+    def _resumes_under(
+        self, blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool, subheaded: bool = False
+    ) -> bool:
         """Does the article resume at line ``end - 1``, the last of the link-like lines
         ``start``..``end`` under a related header, right over a paragraph of the text, a
         sentence that introduces a list, two items of a list in a row ("Clasificación general"
@@ -1758,6 +1766,11 @@ class BodyRegion(BlockFilter):
         if not (prose[end] or resumed or listed or asks or self._introduces(blocks[end].text)):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
+            return True
+        if subheaded and sizes[k] < min(sizes[start:k]):
+            # Under a promo's lead-in, on a page whose text has subheadings of its own, a line
+            # shorter than every headline above it ("Leggi anche" / two headlines / "Un
+            # archivio di 80 mila negativi" / the text).
             return True
         return QUESTION_END_RE.search(blocks[k].text) is not None and asked >= MIN_INTERVIEW_QUESTIONS
 
