@@ -1302,3 +1302,14 @@ def test_a_clubs_press_officer_signs_its_report() -> None:
     assert [(r.block.text, r.reason) for r in bylines.find(doc)] == [("Pressewart", "byline")]
     doc = Document.from_text("Heimsieg im Spitzenspiel\nPressestelle\nVor über 400 Zuschauern hat unsere erste Mannschaft gewonnen.")
     assert not list(bylines.find(doc))
+
+
+def test_forum_buttons_newsletter_fields_and_ad_markers_go() -> None:
+    """A forum post's reply and like buttons, a newsletter box's field and button, a blog
+    platform's ad marker and an affiliate disclosure are interface lines; the same words in a
+    sentence are not."""
+    interface = filters.InterfaceLines()
+    for line in ["Antworten", "Gefällt mir (7)", "Like (12)", "Din e-mail", "Tilmeld", "반응형",
+                 "Este post contiene enlaces de afiliado. Si reservas a través de ellos, recibimos una pequeña comisión."]:
+        assert list(interface.find(Document.from_text(line))), line
+    assert not list(interface.find(Document.from_text("Antworten auf diese Fragen gibt es erst im Herbst, sagte der Bürgermeister.")))
