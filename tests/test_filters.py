@@ -1313,3 +1313,19 @@ def test_forum_buttons_newsletter_fields_and_ad_markers_go() -> None:
                  "Este post contiene enlaces de afiliado. Si reservas a través de ellos, recibimos una pequeña comisión."]:
         assert list(interface.find(Document.from_text(line))), line
     assert not list(interface.find(Document.from_text("Antworten auf diese Fragen gibt es erst im Herbst, sagte der Bürgermeister.")))
+
+
+def test_answer_lists_close_on_the_next_question_over_its_answer() -> None:
+    """Items under a question between the lead and the text are its answer when a statement
+    closes them, or the next question right over its answer; not when a headline follows."""
+    body_region = filters.BodyRegion()
+    lines = ["Od piętnastu lat kryjemy dachy w Tarnowie.", "Co robimy?", "Pokrycia z dachówki ceramicznej", "Blachodachówka i blacha na rąbek",
+             "Montaż okien dachowych", "Dlaczego warto nam zaufać?", "Każdą wycenę robimy na miejscu, po obejrzeniu dachu."]
+    blocks = Document.from_text("\n".join(lines)).blocks
+    short = [True] * len(blocks)
+    short[0] = short[-1] = False
+    assert body_region._answer_lists(blocks, short, range(0, 6)) == {2, 3, 4}
+    headline = [*lines[:6], "Nowy most w Tarnowie otwarty"]
+    blocks = Document.from_text("\n".join(headline)).blocks
+    short[-1] = True
+    assert body_region._answer_lists(blocks, short, range(0, 6)) == set()

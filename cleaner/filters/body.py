@@ -1419,9 +1419,9 @@ class BodyRegion(BlockFilter):
     def _answer_lists(self, blocks: tuple[Block, ...], short: list[bool], between: range) -> set[int]:
         """Items that answer a question (under a statement, an answer above) between the lead
         and the text: ``MIN_CLOSING_ITEMS`` lines or more without a full stop right under it,
-        next to each other in the input, closed by a statement ("Which platforms are
-        supported?" / "Windows 10 and 11 (64-bit)" / ... / "Android 9 or later" / "There is
-        currently no web app. ...")."""
+        next to each other in the input, closed by a statement or by the next question over
+        its answer ("Which platforms are supported?" / "Windows 10 and 11 (64-bit)" / ... /
+        "Android 9 or later" / "There is currently no web app. ...")."""
         found: set[int] = set()
         for i in between:
             if QUESTION_END_RE.search(blocks[i].text) is None or i == 0 or FULL_STOP_END_RE.search(blocks[i - 1].text) is None:
@@ -1429,7 +1429,17 @@ class BodyRegion(BlockFilter):
             k = i + 1
             while k < between.stop and blocks[k].index == blocks[k - 1].index + 1 and len(blocks[k].text) <= MAX_DATA_CHARS and not FULL_STOP_END_RE.search(blocks[k].text) and not QUESTION_END_RE.search(blocks[k].text):
                 k += 1
-            if k - i - 1 >= MIN_CLOSING_ITEMS and k < len(blocks) and blocks[k].index == blocks[k - 1].index + 1 and not short[k] and FULL_STOP_END_RE.search(blocks[k].text):
+            if k < len(blocks) and QUESTION_END_RE.search(blocks[k].text) and k + 1 < len(blocks) and blocks[k + 1].index == blocks[k].index + 1:
+                closer = k + 1  # or the next question over its answer ("Co robimy?" / ... / "Dlaczego warto nam zaufać?" / "Każdą wycenę ...")
+            else:
+                closer = k
+            if (
+                k - i - 1 >= MIN_CLOSING_ITEMS
+                and closer < len(blocks)
+                and blocks[k].index == blocks[k - 1].index + 1
+                and not short[closer]
+                and FULL_STOP_END_RE.search(blocks[closer].text)
+            ):
                 found.update(range(i + 1, k))
         return found
 

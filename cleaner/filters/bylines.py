@@ -50,6 +50,8 @@ MIN_PROGRAMME_DAYS = 4
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
 # 19.00"); a month alone ("November 2025") is an archive's link.
 DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
+# A note in brackets at the end of a line ("Friday 29 March 2024 (Good Friday)").
+NOTE_TAIL_RE = regex.compile(r"\s*\([^()]{1,60}\)\s*$")
 MAX_STAMP_NAME_WORDS = 4
 # A clock time ("5:12", "11h35") or a day and month in figures ("15.01."); a line holding
 # this many of them at least is a schedule's row, not a stamp.
@@ -350,8 +352,9 @@ class Bylines(BlockFilter):
     def _listed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates alone that name a day, ``MIN_DATE_ROWS`` lines in a row or more, none
         relative ("Sonntag, 19. April 2026" / "Sonntag, 21. Juni 2026" / "Sonntag, 16. August
-        2026"): a list of dates under its heading, not the page's stamp (one line, or two with
-        its update)."""
+        2026"; a date with a note in brackets after it counts: "Friday 29 March 2024 (Good
+        Friday)"): a list of dates under its heading, not the page's stamp (one line, or two
+        with its update)."""
         blocks = doc.blocks
         shapes = self.lines.shapes
         datelines = {i for i, reason in found if reason == "dateline"}
@@ -361,7 +364,7 @@ class Bylines(BlockFilter):
             i
             for i, block in enumerate(blocks)
             if DAY_FIGURES_RE.search(block.text)
-            and (i in datelines or shapes.is_date(block.text))
+            and (i in datelines or shapes.is_date(block.text) or shapes.is_date(NOTE_TAIL_RE.sub("", block.text)))
             and not shapes.is_relative_date(block.text)
             and not TIME_CELLS_RE.fullmatch(self.lines(block.text).folded)  # times alone: see _timetable
         ]
