@@ -1309,7 +1309,8 @@ def test_forum_buttons_newsletter_fields_and_ad_markers_go() -> None:
     platform's ad marker and an affiliate disclosure are interface lines; the same words in a
     sentence are not."""
     interface = filters.InterfaceLines()
-    for line in ["Antworten", "Gefällt mir (7)", "Like (12)", "Din e-mail", "Tilmeld", "반응형",
+    for line in ["Antworten", "Gefällt mir (7)", "Like (12)", "Din e-mail", "Tilmeld", "반응형", "Neues Mitglied", "Senior Member",
+                 "Du musst dich anmelden oder registrieren, um hier zu antworten.",
                  "Este post contiene enlaces de afiliado. Si reservas a través de ellos, recibimos una pequeña comisión."]:
         assert list(interface.find(Document.from_text(line))), line
     assert not list(interface.find(Document.from_text("Antworten auf diese Fragen gibt es erst im Herbst, sagte der Bürgermeister.")))
