@@ -1330,3 +1330,13 @@ def test_answer_lists_close_on_the_next_question_over_its_answer() -> None:
     blocks = Document.from_text("\n".join(headline)).blocks
     short[-1] = True
     assert body_region._answer_lists(blocks, short, range(0, 6)) == set()
+
+
+def test_list_headings_name_sources_and_what_a_company_builds() -> None:
+    """Sources and references, and what a company builds for its customers, head lists; a
+    docs site's menu item 'Reference' and a company menu's 'What we do' do not."""
+    shapes = cleaner.lines.Lines().shapes
+    for heading in ["Sources", "Quellen", "参考文献", "स्रोत", "Was wir für Sie bauen", "What we build"]:
+        assert shapes.is_list_heading(heading), heading
+    for item in ["Reference", "What we do", "Unser Angebot"]:
+        assert not shapes.is_list_heading(item), item
