@@ -45,6 +45,8 @@ MIN_TIME_ROWS = 4
 # Dates alone that name a day, in a row, that make a list of dates (a market's or a play's
 # next dates), at least: a page's stamp and its update make two.
 MIN_DATE_ROWS = 3
+# Words of a timeline's heading at most: a month and its year ("May 2023", "im März 2024").
+MAX_MONTH_HEAD_WORDS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
 MIN_PROGRAMME_DAYS = 4
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
@@ -237,7 +239,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -388,6 +390,31 @@ class Bylines(BlockFilter):
                 credits.add(k)
                 k += 1
         return {i for i, reason in found if reason == "byline" and i in credits and LABELLED_RE.match(blocks[i].text)}
+
+    def _timeline(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Months with their year and no day, ``MIN_DATE_ROWS`` or more on the page in
+        calendar order, each right over a statement ("May 2023" / "During a routine
+        inspection, engineers discover ..." / "June 2023" / ...): a timeline's headings, not
+        the page's stamp (which names the day)."""
+        blocks = doc.blocks
+        heads = []
+        for i, reason in found:
+            text = blocks[i].text
+            figures = DIGITS_RE.findall(text)
+            if (
+                reason == "dateline"
+                and len(figures) == 1
+                and YEAR_RE.fullmatch(figures[0]) is not None
+                and word_count(text) <= MAX_MONTH_HEAD_WORDS
+                and i + 1 < len(blocks)
+                and blocks[i + 1].index == blocks[i].index + 1
+                and self.lines(blocks[i + 1].text).sentence_end
+            ):
+                heads.append((i, int(figures[0])))
+        years = [year for _, year in heads]
+        if len(heads) < MIN_DATE_ROWS or years != sorted(years):
+            return set()
+        return {i for i, _ in heads}
 
     def _day_groups(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates that head a programme's days, each over its group of acts or items (see
