@@ -2002,14 +2002,15 @@ class BodyRegion(BlockFilter):
                 and not names_person(blocks[first - 1].text)
             ):
                 title = first - 1
-            # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
-            # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
-            # headline, however short.
-            # That name is the page's headline, whatever longer line stands between it and the
-            # text (a payment offer: "Pay in 3 interest-free payments of £29.67 with Klarna").
+            # A product's name is the page's headline, whatever longer line stands between it
+            # and the text (a payment offer: "Pay in 3 interest-free payments of £29.67 with
+            # Klarna").
             product = min((i for i in head if i in products), default=None)
             if product is not None:
                 title = product
+            # The last item of a trail of crumbs above names the page ("Startseite › Bürgerbüro ›
+            # Personalausweis beantragen" over "Personalausweis beantragen"): that line is the
+            # headline, however short.
             chosen = title
             named_line = next((i for i in head if self._named_above(named, blocks[i])), None)
             by_name = named_line is not None
@@ -2663,9 +2664,9 @@ class BodyRegion(BlockFilter):
         return set(range(title + 1, title + 1 + held))
 
     def _names_product(self, texts: dict[int, str], start: int, buttons: Collection[int]) -> bool:
-        """Is block ``i`` a product's name on a shop's page: right over its price, only its
-        article number, brand or rating between (``MAX_PRODUCT_FACTS`` lines at most in the
-        input, no paragraph), with a shop's button under it ("In den Warenkorb", "Add to
+        """Is the input's line ``start`` a product's name on a shop's page: right over its
+        price, only its article number, brand or rating between (``MAX_PRODUCT_FACTS`` lines at
+        most in the input, no paragraph), with a shop's button under it ("In den Warenkorb", "Add to
         basket"; ``buttons``: where ``shop_button`` lines were removed) ``MAX_PRODUCT_CARD``
         lines down at most? It is the page's headline candidate however long ("Makita
         Akku-Bohrschrauber DDF485RTJ 18 V inkl. 2 × 5,0 Ah Akkus ..." / "Art.-Nr.: 104873" /

@@ -497,12 +497,12 @@ class Captions(BlockFilter):
 
     def _headline_twice(self, blocks: tuple[Block, ...], keys: list[str], j: int, i: int) -> bool:
         """Are lines ``j`` and ``i``, one right after the other (or the page's date and
-        category between them), the page's headline said twice under the site's menu (a trail's last crumb or an image's alt text, then the
-        heading): shaped as a headline, no date, not said a third time right under, with no
-        line above longer than a menu's item (``MAX_MENU_WORDS``) but dates and a consent
-        banner's notice (vocabulary ``cookie_notice``; the interface filter removes it later in
-        the round)? The copy next to the text is the headline. (Under a headline, such a pair
-        is a photo's caption.)"""
+        category between them), the page's headline said twice under the site's menu (a
+        trail's last crumb or an image's alt text, then the heading): shaped as a headline, no
+        date, not said a third time right under, with no line above longer than a menu's item
+        (``MAX_MENU_WORDS``) but dates and a consent banner's notice (vocabulary
+        ``cookie_notice``; the interface filter removes it later in the round)? The copy next
+        to the text is the headline. (Under a headline, such a pair is a photo's caption.)"""
         # (Only the page's date and its category between them: "Erasmus+: Zehn Tage Finnland
         # ..." / "12. März 2024" / "Kategorie: Erasmus+, 6. Klassen" / the heading.)
         if not (
