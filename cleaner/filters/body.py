@@ -90,6 +90,9 @@ MAX_PRICE_WORDS = 4
 # A product's name on a shop's page: lines at most between it and its price (its article
 # number, brand, rating), and between it and the shop's first button under it.
 MAX_PRODUCT_FACTS = 5
+# Lines at most between the text's last line and a press release's end mark (its media
+# contacts and the issuer's boilerplate).
+MAX_RELEASE_TAIL = 15
 MAX_PRODUCT_CARD = 15
 # Words of that name at least, and of a fact with a figure between it and its price at most
 # ("4,6 von 5 Sternen").
@@ -1279,6 +1282,17 @@ class BodyRegion(BlockFilter):
             and not crosses_removed(stops, blocks, i + 1)
         )
 
+    def _release_end(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> int | None:
+        """Where a press release's end mark stands ("-ENDS-", "###", "– Ende –"; vocabulary
+        ``release_ends``), ``MAX_RELEASE_TAIL`` lines under line ``i`` at most, with no end of
+        the article box nor a lead-in of other stories between; else None."""
+        for k in range(i, min(limit, i + MAX_RELEASE_TAIL)):
+            if k > i and crosses_removed(stops, blocks, k):
+                return None
+            if self._short_phrase("release_ends", blocks[k].text):
+                return k
+        return None
+
     def _feedback_buttons(self, doc: Document, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> int | None:
         """Right under a removed question of the share prompts (a feedback question: "War
         diese Antwort hilfreich?", "Was this page helpful?"), up to ``MAX_FEEDBACK_BUTTONS``
@@ -2406,6 +2420,14 @@ class BodyRegion(BlockFilter):
                 )
             ) or (crosses_removed(ends, blocks, tail_start) and tail_start != resumed):
                 buttons = self._feedback_buttons(doc, blocks, tail_start, limit, stops)
+                release_end = self._release_end(blocks, tail_start, limit, stops) if buttons is None and self.structure else None
+                if release_end is not None:
+                    # A press release goes on to its end mark, its media contacts and its
+                    # boilerplate above it ("Media contacts" / ... / "About Bayside University" /
+                    # ... / "-ENDS-"; vocabulary ``release_ends``).
+                    text_below += release_end + 1 - tail_start
+                    tail_start = release_end + 1
+                    continue
                 if buttons is None and self.structure and self._over_own_lists(blocks, short, tail_start, limit, ends, stops, in_runs):
                     # One line of the page's between the text and its own lists under
                     # their headings ("¿Buscas alojamiento? Consulta ..." / "Dónde comer" /
