@@ -1340,3 +1340,14 @@ def test_list_headings_name_sources_and_what_a_company_builds() -> None:
         assert shapes.is_list_heading(heading), heading
     for item in ["Reference", "What we do", "Unser Angebot"]:
         assert not shapes.is_list_heading(item), item
+
+
+def test_heads_byline_reads_the_dateline_under_a_removed_line() -> None:
+    """A headline over its byline or dateline, or over one line and then it, counts in the
+    input's positions: the line between may be gone already (an earlier round removed it)."""
+    from cleaner.document import Block
+
+    blocks = (Block(index=11, text="Wärmepumpe taktet ständig bei milden Temperaturen", paragraph=0), Block(index=18, text="Holger_K", paragraph=0))
+    assert filters.BodyRegion._heads_byline(blocks, {13}, 0)  # "Themenstarter: Holger_K" (12) removed, "Erstellt am ..." (13)
+    assert filters.BodyRegion._heads_byline(blocks, {12}, 0)
+    assert not filters.BodyRegion._heads_byline(blocks, {14}, 0)

@@ -1766,9 +1766,10 @@ class BodyRegion(BlockFilter):
     def _heads_byline(blocks: tuple[Block, ...], signed: Collection[int], k: int) -> bool:
         """Is line ``k``, over a line that is no link, the page's headline: a byline or a
         dateline (``signed``: where the byline filter removed them) right under it, or under
-        the line right under it (its lead)?"""
+        the line right under it in the input (its lead, or a line removed in an earlier round:
+        "Themenstarter: Holger_K" between a thread's title and "Erstellt am 06.11.2023")?"""
         at = blocks[k].index
-        return at + 1 in signed or (blocks[k + 1].index == at + 1 and at + 2 in signed)
+        return at + 1 in signed or at + 2 in signed
 
     def _resumes_under(
         self, blocks: tuple[Block, ...], prose: list[bool], sizes: list[float], start: int, end: int, asked: int, resumed: bool, subheaded: bool = False
