@@ -1310,6 +1310,7 @@ def test_forum_buttons_newsletter_fields_and_ad_markers_go() -> None:
     sentence are not."""
     interface = filters.InterfaceLines()
     for line in ["Antworten", "Gefällt mir (7)", "Like (12)", "Din e-mail", "Tilmeld", "반응형", "Neues Mitglied", "Senior Member",
+                 "Utente attivo", "Messaggi: 642", "Pagina 1 di 2", "Devi accedere o registrarti per rispondere.",
                  "Du musst dich anmelden oder registrieren, um hier zu antworten.",
                  "Este post contiene enlaces de afiliado. Si reservas a través de ellos, recibimos una pequeña comisión."]:
         assert list(interface.find(Document.from_text(line))), line
