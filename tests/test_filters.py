@@ -1337,7 +1337,7 @@ def test_list_headings_name_sources_and_what_a_company_builds() -> None:
     """Sources and references, and what a company builds for its customers, head lists; a
     docs site's menu item 'Reference' and a company menu's 'What we do' do not."""
     shapes = cleaner.lines.Lines().shapes
-    for heading in ["Sources", "Quellen", "参考文献", "स्रोत", "Was wir für Sie bauen", "What we build"]:
+    for heading in ["Sources", "Quellen", "参考文献", "स्रोत", "Was wir für Sie bauen", "What we build", "Links und Quellen zur Folge", "Rechtsgrundlagen"]:
         assert shapes.is_list_heading(heading), heading
     for item in ["Reference", "What we do", "Unser Angebot"]:
         assert not shapes.is_list_heading(item), item
