@@ -160,6 +160,8 @@ class InterfaceLines(BlockFilter):
                 continue  # "16:05" over an entry of a live report, as other entries are
             if reason == reasons.COOKIE_NOTICE and self._between_paragraphs(doc, i):
                 continue  # a footer's word as the text's subheading ("Om oss" over the company's paragraph in a job ad)
+            if reason == reasons.COOKIE_NOTICE and self._over_first_paragraph(doc, i, found):
+                continue  # a footer's word as the page's title ("Om oss" over an about page's first paragraph)
             if reason in HEADING_REASONS and self.lines.shapes.heads_contacts([b.text for b in doc.blocks[i : i + 1 + NAMED_CONTACT_WINDOW]], 0):
                 # "Kontakt" over the club's phone number and e-mail address; not a button said
                 # again under each of several records ("Route planen" over the next
@@ -178,6 +180,24 @@ class InterfaceLines(BlockFilter):
             return False
         above, line, under = self.lines.of(blocks[i - 1 : i + 2])
         return above.prose and under.prose and line.words <= MAX_HEADING_WORDS and not line.sentence_end
+
+    def _over_first_paragraph(self, doc: Document, i: int, found: list[tuple[int, str]]) -> bool:
+        """Is block ``i`` a short line (``MAX_HEADING_WORDS`` at most, no sentence) right over
+        the page's first paragraph, next to it in the input, that paragraph no interface line
+        itself (not a consent banner's notice under its links), said already in the menu above?
+        The page's title: an about or contact page is named as its menu's link is ("Om oss" /
+        ... / "Om oss" / "Vi rostar kaffe i liten skala i Umeå – sedan 2012, en sats i
+        taget.")."""
+        blocks = doc.blocks
+        if not 0 <= i < len(blocks) - 1 or blocks[i + 1].index != blocks[i].index + 1 or any(k == i + 1 for k, _ in found):
+            return False
+        line, under = self.lines.of(blocks[i : i + 2])
+        if not under.prose or line.words > MAX_HEADING_WORDS or line.sentence_end:
+            return False
+        # (And said above it in the input, in the site's menu, removed in an earlier round or
+        # not: the page named as its link is.)
+        above = self.lines.of(tuple(b for b in doc.input_blocks if b.index < blocks[i].index))
+        return not any(a.prose for a in above) and any(a.key == line.key for a in above)
 
     def _may_be_cell(self, text: str) -> bool:
         """One word ("48", "Weiter", "AD"), or figures alone ("9/10", "3 / 4": a rating, not
