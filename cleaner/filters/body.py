@@ -90,9 +90,6 @@ MAX_PRICE_WORDS = 4
 # A product's name on a shop's page: lines at most between it and its price (its article
 # number, brand, rating), and between it and the shop's first button under it.
 MAX_PRODUCT_FACTS = 5
-# Lines at most between the text's last line and a press release's end mark (its media
-# contacts and the issuer's boilerplate).
-MAX_RELEASE_TAIL = 15
 MAX_PRODUCT_CARD = 15
 # Words of that name at least, and of a fact with a figure between it and its price at most
 # ("4,6 von 5 Sternen").
@@ -276,6 +273,9 @@ MAX_CREDITS_HEAD = 2
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
 MIN_FACTS = 3
+# Lines at most between the text's last line and a press release's end mark (its media
+# contacts and the issuer's boilerplate).
+MAX_RELEASE_TAIL = 15
 # Headings over paragraphs of two sentences or more under a list of other stories, at least:
 # the article's sections go on there (see _sections_after).
 MIN_SECTIONS_AFTER = 2
@@ -1670,7 +1670,7 @@ class BodyRegion(BlockFilter):
         top = next((k for k, p in enumerate(prose) if p), len(blocks))  # the page's first paragraph
         # The text has a subheading of its own: a short line between two of its paragraphs,
         # next to both in the input.
-        subheaded = any(
+        subheaded = bool(promos) and any(
             short[k] and prose[k - 1] and prose[k + 1] and blocks[k - 1].index + 1 == blocks[k].index == blocks[k + 1].index - 1 and is_heading(blocks[k].text)
             for k in range(1, len(blocks) - 1)
         )
@@ -1968,7 +1968,7 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if (i in products or (i not in boxed and not (entry_head is not None and i >= entry_head))) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i]) or i in products)))
+                if i in products or (i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i])))))
                 and looks_like_title(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
@@ -2689,9 +2689,9 @@ class BodyRegion(BlockFilter):
     def _names_product(self, texts: dict[int, str], start: int, buttons: Collection[int]) -> bool:
         """Is the input's line ``start`` a product's name on a shop's page: right over its
         price, only its article number, brand or rating between (``MAX_PRODUCT_FACTS`` lines at
-        most in the input, no paragraph), with a shop's button under it ("In den Warenkorb", "Add to
-        basket"; ``buttons``: where ``shop_button`` lines were removed) ``MAX_PRODUCT_CARD``
-        lines down at most? It is the page's headline candidate however long ("Makita
+        most in the input, no paragraph), with a shop's button under it ("In den Warenkorb",
+        "Add to basket"; ``buttons``: where ``shop_button`` lines were removed)
+        ``MAX_PRODUCT_CARD`` lines down at most? It is the page's headline candidate however long ("Makita
         Akku-Bohrschrauber DDF485RTJ 18 V inkl. 2 × 5,0 Ah Akkus ..." / "Art.-Nr.: 104873" /
         "299,90 €" / ... / "In den Warenkorb"). ``texts``: every line of the input by position,
         kept or removed (a later round reads the price removed in an earlier one)."""
