@@ -55,6 +55,8 @@ DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
 # A note in brackets at the end of a line ("Friday 29 March 2024 (Good Friday)").
 NOTE_TAIL_RE = regex.compile(r"\s*\([^()]{1,60}\)\s*$")
 MAX_STAMP_NAME_WORDS = 4
+# A place's name between an author's name and the dateline ("Villanueva de la Serena").
+MAX_PLACE_WORDS = 4
 # A clock time ("5:12", "11h35") or a day and month in figures ("15.01."); a line holding
 # this many of them at least is a schedule's row, not a stamp.
 SCHEDULE_TOKEN_RE = regex.compile(r"(?<![\d.:])(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{1,2}\.)(?![\d:])")
@@ -261,6 +263,20 @@ class Bylines(BlockFilter):
         i = next((i for i, reason in found if reason == "dateline"), None)
         if i is not None:
             name = i - 1
+            # The author's place or role may stand between, next to both in the input ("Javier
+            # Mancha" / "Villanueva de la Serena" / "Domingo, 17 de marzo 2024, 20:14"): a few
+            # capitalised words, no figure, no sentence, no copy of the name. It goes with them, as
+            # the dateline's place.
+            place = None
+            if (
+                name >= 2
+                and name not in taken
+                and blocks[name - 1].index + 1 == blocks[name].index == blocks[i].index - 1
+                and self._names_place(blocks[name].text)
+                and names_person(blocks[name - 1].text)
+                and blocks[name - 1].text != blocks[name].text
+            ):
+                place, name = name, name - 1
             if (
                 i not in kept
                 and name >= 1
@@ -271,6 +287,22 @@ class Bylines(BlockFilter):
                 and not MENU_SEPARATOR_RE.search(blocks[name - 1].text)
             ):
                 yield self.removal(blocks[name], "byline", f"a name over the dateline on line {blocks[i].index + 1}")
+                if place is not None:
+                    # A dateline's place, on its own line (a role in its place is no name either).
+                    yield self.removal(blocks[place], "dateline", f"the place or role between the byline and the dateline on line {blocks[i].index + 1}")
+
+    @staticmethod
+    def _names_place(text: str) -> bool:
+        """A place's name alone ("Villanueva de la Serena", "Bad Homburg"): ``MAX_PLACE_WORDS``
+        words at most, the first capitalised, no figure, no sentence end (a second author's
+        name is one too)."""
+        tokens = text.split()
+        return (
+            0 < len(tokens) <= MAX_PLACE_WORDS
+            and is_name_token(tokens[0])
+            and not DIGITS_RE.search(text)
+            and not ends_sentence(text)
+        )
 
     @staticmethod
     def _answers(doc: Document, found: list[tuple[int, str]]) -> set[int]:
