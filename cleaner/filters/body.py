@@ -25,6 +25,7 @@ from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import crosses_removed, event_place, run_of_neighbours
 from cleaner.filters.base import BlockFilter
+from cleaner.filters.duplicates import MAX_CARD_GAP
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     BAR_SEPARATOR_RE,
@@ -1577,6 +1578,8 @@ class BodyRegion(BlockFilter):
                 box_end += 1
             if box_end > cut and box_end < len(blocks) and prose[box_end]:
                 continue  # the article resumes under the box of other stories
+            if any(self._titles_card(blocks, k, cut) for k in range(cut, min(len(blocks), cut + MAX_SET_IN_BOX))):
+                continue  # the page's card of facts under a few headlines ("Vous aimerez aussi :" / ... / the recipe's card)
             if longest_after[cut] >= self.max_teaser_words:
                 continue
             if self._sections_after(blocks, prose, cut):
@@ -1692,6 +1695,7 @@ class BodyRegion(BlockFilter):
                 and not self.lines.shapes.is_related_header(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and bisect_right(trails, blocks[i].index) == bisect_right(trails, blocks[i - 1].index if i > start else header)
+                and not self._titles_card(blocks, i, first)
             ):
                 i += 1
             links = i - start
@@ -1719,8 +1723,9 @@ class BodyRegion(BlockFilter):
             # its others are, over their answers ("3. Il turismo è una risorsa o un rischio?"):
             # the text resumes there (see _resumes_under).
             resumed = False
-            # A paragraph right above, or an item of the text's own list.
-            set_in = any(prose[k] or LIST_ITEM_RE.match(blocks[k].text) for k in range(max(0, first - 3), first))
+            # A paragraph right above, or an item of the text's own list, or the items of a list
+            # a paragraph introduces ("Confira os pontos com interdição ...:" / four streets).
+            set_in = any(prose[k] or LIST_ITEM_RE.match(blocks[k].text) for k in range(max(0, first - 3), first)) or self._introduced_above(blocks, prose, first)
             while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed, subheaded and header in promos):
                 i -= 1
                 resumed = True
@@ -1761,6 +1766,27 @@ class BodyRegion(BlockFilter):
                 if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
+
+    def _titles_card(self, blocks: tuple[Block, ...], i: int, first: int) -> bool:
+        """Is line ``i`` the title of the page's card of facts: a line said above the box
+        (the page's headline) again, a "Label: value" fact of a card (vocabulary
+        ``fact_labels``, a colon or not: "Prep Time 10 minutes") among the ``MAX_CARD_GAP`` lines under it? A
+        recipe card under a box of other recipes repeats the post's headline."""
+        key = self.lines(blocks[i].text).key
+        return (
+            any(self.lines(blocks[k].text).key == key for k in range(first))
+            and any(self.lines.shapes.fact_led(blocks[k].text, any_label=False) for k in range(i + 1, min(len(blocks), i + 1 + MAX_CARD_GAP)))
+        )
+
+    @staticmethod
+    def _introduced_above(blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:
+        """Are the lines right above line ``first`` (``MAX_SET_IN_BOX`` at most, none a
+        paragraph, next to each other in the input) the items of a list that the paragraph over
+        them introduces (its last character a colon)?"""
+        k = first - 1
+        while k >= 0 and first - k <= MAX_SET_IN_BOX and not prose[k] and (k == first - 1 or blocks[k + 1].index == blocks[k].index + 1):
+            k -= 1
+        return 0 <= k < first - 1 and prose[k] and blocks[k + 1].index == blocks[k].index + 1 and INTRO_END_RE.search(blocks[k].text) is not None
 
     @staticmethod
     def _heads_byline(blocks: tuple[Block, ...], signed: Collection[int], k: int) -> bool:
