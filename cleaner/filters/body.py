@@ -2204,7 +2204,13 @@ class BodyRegion(BlockFilter):
             pay = CURRENCY_RE.search(blocks[title].text) is not None and self._terms_under(blocks, title, first)
             if (pay or self._job_terms(blocks[title].text)) and not self._qualified(blocks[title].text):
                 upper = [i for i in head if title - MAX_JOB_FACTS_LINES <= i < title]
-                if upper:
+                # The job's title names the genders it is open to ("Anlagenmechaniker (m/w/d)
+                # Wasserversorgung"), nearest first; else the longest line (a menu's lines are
+                # shorter than a job's title).
+                named = [i for i in upper if JOB_GENDERS_RE.search(blocks[i].text)]
+                if named:
+                    title = named[-1]
+                elif upper:
                     title = max(upper, key=lambda i: (sizes[i], i))
             elif not self._terms_under(blocks, title, first):
                 # The job's title right over its terms, too far below the headline chosen to be
