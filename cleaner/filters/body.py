@@ -853,6 +853,40 @@ class BodyRegion(BlockFilter):
             return range(0)
         return range(i, m)
 
+    def _list_goes_on(self, blocks: tuple[Block, ...], prose: list[bool], short: list[bool], i: int, stops: Sequence[int], structured: Collection[int]) -> bool:
+        """Does line ``i`` go on with a list of the text's: a heading right under a paragraph
+        over items, an item of the article's data among them (``structured``: "Основни
+        предимства" / "Пет предварително зададени температури: 40, 70, 80, 90 и 100 °C" / ...
+        / "Корпус от боросиликатно стъкло, ..."), ``MAX_CLOSING_ITEMS`` lines at most, all next
+        to each other in the input, no header of other stories or comments among them and no
+        end of the article box? The item has ``MIN_SECTION_ITEM_WORDS`` words or more, no full
+        stop (no teaser's summary) and a label only if the item above it has one."""
+        text = blocks[i].text
+        if not short[i] or self.lines(text).words < MIN_SECTION_ITEM_WORDS or FULL_STOP_END_RE.search(text):
+            return False
+        # An item as the one above it: under "Label: value" entries a line without a label is
+        # the next heading ("Sportwart: Florian Kainz" / "Aktuelles aus der Abteilung").
+        if (LABELLED_RE.match(blocks[i - 1].text) is None) != (LABELLED_RE.match(text) is None):
+            return False
+        shapes = self.lines.shapes
+        k = i
+        while k > 0 and i - k < MAX_CLOSING_ITEMS and not prose[k - 1]:
+            if blocks[k].index != blocks[k - 1].index + 1 or crosses_removed(stops, blocks, k):
+                return False
+            if shapes.is_related_header(blocks[k].text) or shapes.is_comment_header(blocks[k].text):
+                return False
+            k -= 1
+        # k: the heading, right under a paragraph of the text.
+        return (
+            0 < k < i - 1
+            and prose[k - 1]
+            and blocks[k].index == blocks[k - 1].index + 1
+            and size(blocks[k].text) <= MAX_SECTION_HEADING_WORDS
+            and is_heading(blocks[k].text)
+            and not shapes.is_related_header(blocks[k].text)
+            and any(m in structured for m in range(k + 1, i))
+        )
+
     def _named_closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
         """Right under a paragraph of the text (its last, or one further down under its lists),
         a heading that names a list (vocabulary ``list_headings``, alone or with what it is of
@@ -2428,6 +2462,7 @@ class BodyRegion(BlockFilter):
                 or self._leads_to_data(blocks, short, tail_start, limit, stops, structured, in_runs)
                 or tail_start in closing
                 or tail_start in slips
+                or (self.structure and self._list_goes_on(blocks, prose, short, tail_start, stops, structured))
                 or (self.structure and self._measures(blocks[tail_start].text))
                 or (self.structure and self._asks_contact(blocks, tail_start))
                 # A contact under its label, next to the text in the input ("Ansprechpartnerin:
