@@ -1012,9 +1012,14 @@ class BodyRegion(BlockFilter):
             return True
         # The terms among the ad's other facts, each "Label: value" between bars ("Vollzeit,
         # unbefristet | Standort: Fulda | Eintritt: ab sofort").
+        # Or the ad's date ("İzmir (Çiğli) · Tam Zamanlı · 2 gün önce güncellendi").
         parts = [part.strip() for part in BAR_SEPARATOR_RE.split(folded)]
+        shapes = self.lines.shapes
         return len(parts) > 1 and all(
-            LABELLED_RE.match(part) is not None or len(WORD_RE.findall(self.lines.vocabulary.remove_all("job_terms", part)[0])) <= MAX_JOB_FACT_WORDS
+            LABELLED_RE.match(part) is not None
+            or len(WORD_RE.findall(self.lines.vocabulary.remove_all("job_terms", part)[0])) <= MAX_JOB_FACT_WORDS
+            or shapes.is_relative_date(part)
+            or shapes.is_date(part)
             for part in parts
         )
 
@@ -2254,6 +2259,20 @@ class BodyRegion(BlockFilter):
                 terms = next((k for k in range(title + 2, first) if self._job_terms(blocks[k].text)), None)
                 if terms is not None and terms - 1 in head and blocks[terms].index - blocks[terms - 1].index == 1:
                     title = terms - 1
+            elif (
+                headline is None
+                and title + 1 < first
+                and blocks[title + 1].index == blocks[title].index + 1
+                and self._job_terms(blocks[title + 1].text)
+                and title - 1 in head
+                and blocks[title - 1].index == blocks[title].index - 1
+                and looks_like_title(blocks[title - 1].text)
+                and not is_crumbs(blocks[title - 1].text)
+            ):
+                # The employer chosen right over the terms: the job's title is right over it
+                # ("Erfaren regnskapsmedarbeider" / "Vestland Maskin AS" / "Bergen · Heltid · 3
+                # dager siden").
+                headline = title - 1
             # Between the headline and the text, the article's own data (two data lines or
             # more) and a statement among them, with no more short lines than a run inside the
             # text may hold ("Orari di apertura" / "9.00 – 17.00" / "La biglietteria chiude
