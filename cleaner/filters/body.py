@@ -860,9 +860,14 @@ class BodyRegion(BlockFilter):
         / "Корпус от боросиликатно стъкло, ..."), ``MAX_CLOSING_ITEMS`` lines at most, all next
         to each other in the input, no header of other stories or comments among them and no
         end of the article box? The item has ``MIN_SECTION_ITEM_WORDS`` words or more, no full
-        stop (no teaser's summary) and a label only if the item above it has one."""
+        stop (no teaser's summary), no link to a file, and a label only if the item above it
+        has one."""
         text = blocks[i].text
-        if not short[i] or self.lines(text).words < MIN_SECTION_ITEM_WORDS or FULL_STOP_END_RE.search(text):
+        if not short[i] or self.lines(text).words < MIN_SECTION_ITEM_WORDS or FULL_STOP_END_RE.search(text) or FILE_LINK_RE.search(text):
+            return False
+        # Under an item, not under a note closing the list ("Verschiebungen durch Feiertage
+        # werden rechtzeitig bekanntgegeben." over a file's link).
+        if FULL_STOP_END_RE.search(blocks[i - 1].text):
             return False
         # An item as the one above it: under "Label: value" entries a line without a label is
         # the next heading ("Sportwart: Florian Kainz" / "Aktuelles aus der Abteilung").
