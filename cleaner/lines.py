@@ -422,7 +422,7 @@ RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
 # life's dates under a death notice's name, not a page's stamp nor its headline.
 LIFE_DATES_RE = regex.compile(r"[†✝✞]|^\s*\*\s*\d")
 NUMERIC_DATE_RE = regex.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?<!\d)\d{1,2}\.\s\d{1,2}\.\s\d{4}(?!\d)|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
     rf"|{_RELATIVE_CJK}"
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )

@@ -254,6 +254,8 @@ MIN_DECK_HEADLINE_WORDS = 4
 # line that shares none.
 MIN_SHARED_WORDS = 2
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
+# A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ...".
+PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$")
 FILE_LINK_RE = regex.compile(r"(?i)\b(?:pdf|docx?|xlsx?|odt|ics)\b")
 # Lines above the text's start a line naming its subject may sit, at most (its heading over a
 # box of facts: "Burg Lindenfels (Saalbach)" / "Basisdaten").
@@ -759,6 +761,9 @@ class BodyRegion(BlockFilter):
             return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
             return True
+        # The name under its office closed by a comma ("Primar," / "Vasile Someșan").
+        if i > 0 and blocks[i - 1].text.rstrip().endswith(",") and self._short_phrase("signature_roles", blocks[i - 1].text.rstrip().rstrip(",")) and names_person(blocks[i].text):
+            return True
         # A signature led by the reader's possessive ("Ihre Familie Jensen", "Your hosts, Mary
         # and Paul"; vocabulary ``signoffs``) signs alone: the line under it is judged on its own.
         if self._short_phrase("signoffs", blocks[i].text):
@@ -1042,8 +1047,14 @@ class BodyRegion(BlockFilter):
         return (i + 1 < len(blocks) and (self._signs_off(blocks, i + 1) or self._short_phrase("signature_roles", blocks[i + 1].text))) or (i > 0 and self._signs_off(blocks, i - 1))
 
     def _place_date(self, text: str) -> bool:
-        """A place and a date after its last comma ("Erlenstadt, den 14. März 2023")."""
-        return "," in text and size(text) <= MAX_PLACE_DATE_WORDS and self.lines.shapes.is_date(text.rpartition(",")[2])
+        """A place and a date after its last comma ("Erlenstadt, den 14. März 2023"), or after
+        the word for "on the day" ("V Březové dne 11. 3. 2024", "V Žiline dňa 5. 4. 2024")."""
+        if size(text) > MAX_PLACE_DATE_WORDS:
+            return False
+        if "," in text:
+            return self.lines.shapes.is_date(text.rpartition(",")[2])
+        dated = PLACE_DAY_RE.match(text)
+        return dated is not None and self.lines.shapes.is_date(dated.group(1))
 
     def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None, set[str]]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
