@@ -295,6 +295,8 @@ MIN_INTRO_WORDS = 3
 # Headlines in a box of other stories set into the text, the line under them included: a
 # longer list is a sidebar's or a menu's, no teaser box the text resumes under.
 MAX_SET_IN_BOX = 6
+# Date lines in a row at least that make a table of days (see _day_tables).
+MIN_DAY_TABLE_ROWS = 6
 # Headings that lead with the same words over sections compared item by item (see
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
@@ -1977,6 +1979,15 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     tabled.add(i)
                     structured.add(i)
+            # A table of days flattened a cell per line, each day said twice at most (a
+            # collection day and the day it moves to: "Monday 25 December" / "Wednesday 27
+            # December" / "Tuesday 26 December" / ...): the article's data, however short.
+            for start, end in _day_tables(blocks, dates):
+                for i in range(start, end):
+                    short[i] = False
+                    in_runs.add(i)
+                    tabled.add(i)
+                    structured.add(i)
         sizes = [line.size for line in self.lines.of(blocks)]
         if self.structure:
             structured |= self._figure_boxes(blocks, prose, sizes)
@@ -3310,6 +3321,25 @@ class _Topic:
         for text in self._paragraphs:
             self.words |= self._words_of(text)
         return self.words
+
+
+def _day_tables(blocks: tuple[Block, ...], dates: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of ``MIN_DAY_TABLE_ROWS`` date lines or more (``dates``), next to each other in the
+    input, each day said twice at most, most said once and two twice at least (the day moved
+    from and the day moved to; an archive's list of days names each once): a table of days,
+    as (start, end)."""
+    found: list[tuple[int, int]] = []
+    k = 0
+    while k < len(dates):
+        m = k
+        while m + 1 < len(dates) and dates[m + 1] == dates[m] + 1 and blocks[dates[m + 1]].index == blocks[dates[m]].index + 1:
+            m += 1
+        start, end = dates[k], dates[m] + 1
+        counts = Counter(blocks[i].text for i in range(start, end))
+        if end - start >= MIN_DAY_TABLE_ROWS and max(counts.values()) <= 2 and 2 * len(counts) > end - start and sum(n == 2 for n in counts.values()) >= 2:
+            found.append((start, end))
+        k = m + 1
+    return found
 
 
 def _is_facts_line(text: str) -> bool:

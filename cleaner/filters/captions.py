@@ -134,6 +134,10 @@ QUOTED_LINE_RE = regex.compile(r"[\"«»„“”‹›‚‘’'].+[\"«»„�
 QUOTE_BOUNDARY_RE = re.compile(r"[\"«»„“”‹›]|(?<!\w)['‘’]|['‘’](?!\w)")
 
 
+# Dates alone in a row at least that make a table of days, where a day may be said twice in a
+# row (the day a collection moves to, and the next row's usual day).
+MIN_DAY_CELLS = 6
+
 class Captions(BlockFilter):
     """Remove repeated captions, lone credits, captions with a credit, and pull quotes.
 
@@ -395,6 +399,22 @@ class Captions(BlockFilter):
 
         return bool(above) and figure(above[-1]) and any(map(figure, above[:-1]))
 
+    def _in_days(self, blocks: tuple[Block, ...], j: int, i: int) -> bool:
+        """Are lines ``j`` to ``i`` dates alone, other days between the two copies or the run of
+        dates around them ``MIN_DAY_CELLS`` long at least: a table of days, not a page's stamp
+        said twice?"""
+        is_date = self.lines.shapes.is_date
+        if not all(is_date(blocks[k].text) for k in range(j, i + 1)):
+            return False
+        if i - j >= 2:
+            return True
+        start, end = j, i
+        while start > 0 and end - start + 1 < MIN_DAY_CELLS and is_date(blocks[start - 1].text):
+            start -= 1
+        while end + 1 < len(blocks) and end - start + 1 < MIN_DAY_CELLS and is_date(blocks[end + 1].text):
+            end += 1
+        return end - start + 1 >= MIN_DAY_CELLS
+
     def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
         line glued to it, or a recognizable trailing credit), those of three words or more;
@@ -469,6 +489,11 @@ class Captions(BlockFilter):
                         continue  # a refrain of a song or poem quoted under "... she had chosen:"
                     if under_contents_header(self.lines, blocks, j):
                         continue  # a table of contents' entry and the heading it names ("On this page" / "Applying for a permit")
+                    if self._in_days(blocks, j, i):
+                        # A day said again, other days between, in a table of days ("Usual collection day" / "Revised
+                        # collection day" / "Monday 25 December" / "Wednesday 27 December" /
+                        # "Tuesday 26 December" / "Thursday 28 December" / "Wednesday 27 December").
+                        continue
                     if self.lines.shapes.is_data_cell(blocks[i].text):
                         # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"),
                         # or with a shorter cell in it ("8:00–12:00 und 15:00–18:00" / "8:00–12:00").
