@@ -28,6 +28,7 @@ from cleaner.filters.base import BlockFilter
 from cleaner.filters.duplicates import MAX_CARD_GAP
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
+    LIFE_DATES_RE,
     BAR_SEPARATOR_RE,
     CODE_RE,
     CURRENCY_RE,
@@ -256,6 +257,8 @@ MIN_SHARED_WORDS = 2
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
 # A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ...".
 PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$")
+# A life's span in years ("1936 – 2024", "1936-2024").
+LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
 FILE_LINK_RE = regex.compile(r"(?i)\b(?:pdf|docx?|xlsx?|odt|ics)\b")
 # Lines above the text's start a line naming its subject may sit, at most (its heading over a
 # box of facts: "Burg Lindenfels (Saalbach)" / "Basisdaten").
@@ -2635,6 +2638,11 @@ class BodyRegion(BlockFilter):
             if headline is not None and headline > title:
                 facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
             facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons)
+            # A life's years right under the name an obituary is headed with ("Margaret Ann
+            # Sullivan" / "1936 – 2024", "* 12.3.1940 † 5.1.2024").
+            under = (headline if headline is not None and headline > title else title) + 1
+            if under < head_end and blocks[under].index == blocks[under - 1].index + 1 and (LIFE_YEARS_RE.fullmatch(blocks[under].text) or LIFE_DATES_RE.search(blocks[under].text)):
+                facts.add(under)
         for i, block in enumerate(blocks):
             # A standfirst under the headline speaks of the article's subject too (a word of
             # its paragraphs): a long line of the site's ("This site is hosted by ...") does not.

@@ -45,6 +45,9 @@ MAX_HEADING_WORDS = 2
 QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»]{3,200}[\"“”»«‘’'›‹]\s*\S+(?:\s+\S+){2}")
 
 
+# A path alone: "/home", "/var/lib/docker", "~/.ssh" (perhaps with a note in brackets).
+PATH_RE = regex.compile(r"\s*~?/[\w.-]+(?:/[\w.-]+)*/?(?:\s+\([^()]{1,60}\))?\s*")
+
 class InterfaceLines(BlockFilter):
     """Remove whole-line interface text: ads, navigation, share/subscribe prompts, notices.
 
@@ -79,6 +82,9 @@ class InterfaceLines(BlockFilter):
     def _judge(self, text: str) -> str | None:
         key = self.lines(text).key
         if not key:
+            return None
+        # A file system's path ("/home", "~/.config") is no button, whatever its words.
+        if PATH_RE.fullmatch(text):
             return None
         # A sentence that quotes an interface phrase and goes on ("\"Vi bruger cookies ...\" De
         # fleste danskere har klikket på den sætning ...") is the article's.
