@@ -2805,6 +2805,11 @@ class BodyRegion(BlockFilter):
             if runs is not None:
                 place = runs + 1 < len(under) and size(under[runs + 1]) <= MAX_PLACE_WORDS and STATEMENT_END_RE.search(under[runs + 1]) is None and not self.lines.shapes.is_date(under[runs + 1])
                 return set(range(title + 1, title + 2 + runs + place))
+        # What entry costs, right under when and where (vocabulary ``admission_notes``: "Fri
+        # entré", "Eintritt: 8 €").
+        after = title + 1 + held
+        if held and after < len(blocks) and blocks[after].index == blocks[after - 1].index + 1 and self._short_phrase("admission_notes", blocks[after].text):
+            held += 1
         return set(range(title + 1, title + 1 + held))
 
     def _names_product(self, texts: dict[int, str], start: int, buttons: Collection[int]) -> bool:
