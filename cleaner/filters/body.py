@@ -251,6 +251,9 @@ MAX_JOB_FACTS_LINES = 6
 MAX_JOB_FACT_WORDS = 3
 # Words of a headline at least that stays above its longer deck chosen as the headline.
 MIN_DECK_HEADLINE_WORDS = 4
+# Words of an event's title at least over its subtitle chosen as the headline, the event's days
+# under that (a kicker is one word: "Sonderausstellung").
+MIN_SHORT_TITLE_WORDS = 2
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
@@ -2171,6 +2174,17 @@ class BodyRegion(BlockFilter):
             ):
                 upper = self._words(blocks[title - 1].text)
                 if sizes[title - 1] >= MIN_DECK_HEADLINE_WORDS and len(upper & topic.all()) >= MIN_SHARED_WORDS:
+                    headline = title - 1
+                elif (
+                    self.structure
+                    and sizes[title - 1] >= MIN_SHORT_TITLE_WORDS
+                    and looks_like_title(blocks[title - 1].text)
+                    and not ends_sentence(blocks[title - 1].text)
+                    and self._event_under(blocks, title)
+                ):
+                    # An exhibition's or an event's short title over its subtitle chosen, the days
+                    # it runs right under that ("Glanz und Ruß" / "Die Industrialisierung im
+                    # Spiegel der Fotografie, 1860–1930" / "15. März bis 8. September 2024").
                     headline = title - 1
             # The kind of an official notice right over its title (vocabulary
             # ``notice_titles``: "Öffentliche Bekanntmachung" / "Bebauungsplan „Am Kirchweg
