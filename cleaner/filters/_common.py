@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
 from cleaner.document import Block, Document
@@ -17,6 +18,9 @@ MAX_UI_CHARS = 300
 # access information on a device, such as cookies, ..."): a line longer than other interface
 # lines is read for it alone, up to this length.
 MAX_NOTICE_CHARS = 1000
+# Date lines in a row at least that make a table of days flattened a cell per line (a bin day
+# and the day it moves to: "Monday 25 December" / "Wednesday 27 December" / ...).
+MIN_DAY_TABLE_ROWS = 6
 NAME_CONNECTORS = frozenset(
     {"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "и", "&", "de", "da", "di", "van", "von", "der",
      "den", "del", "la", "le", "du", "dos", "das", "ter", "bin", "al", "el", "ben", "von der", "mc", "st."}
@@ -153,3 +157,11 @@ def under_contents_header(lines: Lines, blocks: Sequence[Block], i: int) -> bool
         if size(text) > MAX_CONTENTS_ENTRY_WORDS or SENTENCE_END_RE.search(text):
             return False
     return False
+
+
+def days_twice_at_most(texts: Sequence[str]) -> bool:
+    """Are ``texts`` (a run of date lines) different days, each said twice at most and most
+    said once (a table of days moved from one to another; the same date over each screenshot
+    is a gallery's stamp)?"""
+    counts = Counter(texts)
+    return bool(counts) and max(counts.values()) <= 2 and 2 * len(counts) > len(texts)

@@ -23,12 +23,11 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import crosses_removed, event_place, run_of_neighbours
+from cleaner.filters._common import MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.duplicates import MAX_CARD_GAP
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
-    LIFE_DATES_RE,
     BAR_SEPARATOR_RE,
     CODE_RE,
     CURRENCY_RE,
@@ -36,6 +35,7 @@ from cleaner.lines import (
     FULL_STOP_END_RE,
     INTRO_END_RE,
     LABELLED_RE,
+    LIFE_DATES_RE,
     LIST_ITEM_RE,
     MAX_CRUMB_WORDS,
     MAX_DATA_CHARS,
@@ -257,11 +257,11 @@ MIN_SHORT_TITLE_WORDS = 2
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
-# A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
 # A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ...".
 PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$")
 # A life's span in years ("1936 – 2024", "1936-2024").
 LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
+# A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
 FILE_LINK_RE = regex.compile(r"(?i)\b(?:pdf|docx?|xlsx?|odt|ics)\b")
 # Lines above the text's start a line naming its subject may sit, at most (its heading over a
 # box of facts: "Burg Lindenfels (Saalbach)" / "Basisdaten").
@@ -301,8 +301,6 @@ MIN_INTRO_WORDS = 3
 # Headlines in a box of other stories set into the text, the line under them included: a
 # longer list is a sidebar's or a menu's, no teaser box the text resumes under.
 MAX_SET_IN_BOX = 6
-# Date lines in a row at least that make a table of days (see _day_tables).
-MIN_DAY_TABLE_ROWS = 6
 # Headings that lead with the same words over sections compared item by item (see
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
@@ -1833,8 +1831,9 @@ class BodyRegion(BlockFilter):
     def _titles_card(self, blocks: tuple[Block, ...], i: int, first: int) -> bool:
         """Is line ``i`` the title of the page's card of facts: a line said above the box
         (the page's headline) again, a "Label: value" fact of a card (vocabulary
-        ``fact_labels``, a colon or not: "Prep Time 10 minutes") among the ``MAX_CARD_GAP`` lines under it? A
-        recipe card under a box of other recipes repeats the post's headline."""
+        ``fact_labels``, a colon or not: "Prep Time 10 minutes") among the ``MAX_CARD_GAP``
+        lines under it? A recipe card under a box of other recipes repeats the post's
+        headline."""
         key = self.lines(blocks[i].text).key
         return (
             any(self.lines(blocks[k].text).key == key for k in range(first))
@@ -3362,8 +3361,8 @@ def _day_tables(blocks: tuple[Block, ...], dates: Sequence[int]) -> list[tuple[i
         while m + 1 < len(dates) and dates[m + 1] == dates[m] + 1 and blocks[dates[m + 1]].index == blocks[dates[m]].index + 1:
             m += 1
         start, end = dates[k], dates[m] + 1
-        counts = Counter(blocks[i].text for i in range(start, end))
-        if end - start >= MIN_DAY_TABLE_ROWS and max(counts.values()) <= 2 and 2 * len(counts) > end - start and sum(n == 2 for n in counts.values()) >= 2:
+        texts = [blocks[i].text for i in range(start, end)]
+        if end - start >= MIN_DAY_TABLE_ROWS and days_twice_at_most(texts) and end - start - len(set(texts)) >= 2:
             found.append((start, end))
         k = m + 1
     return found

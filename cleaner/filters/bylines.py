@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
-from cleaner.document import Block, Document, Removal
+from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import NAME_CONNECTORS, box_neighbours, crosses_removed, event_time, run_of_neighbours
+from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
@@ -51,14 +50,12 @@ MAX_MONTH_HEAD_WORDS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
 MIN_PROGRAMME_DAYS = 4
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
-# 19.00"), or a day's number of one or two figures ("Monday 25 December"); a month alone
-# ("November 2025") is an archive's link.
+# 19.00"); a month alone ("November 2025") is an archive's link.
 DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
-# A day's number alone ("Monday 25 December") in a long run of days only (a table of days
-# moved, ``MIN_DAY_ROWS`` lines or more), not a page's stamp and reading time ("2 min"); a
-# count in brackets is none ("► June (24)" in a blog's archive).
+# A day's number alone ("Monday 25 December") in a table of days only (``MIN_DAY_TABLE_ROWS``
+# lines or more), not a page's stamp and reading time ("2 min"); a count in brackets is none
+# ("► June (24)" in a blog's archive).
 DAY_NUMBER_RE = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")
-MIN_DAY_ROWS = 6
 # A note in brackets at the end of a line ("Friday 29 March 2024 (Good Friday)").
 NOTE_TAIL_RE = regex.compile(r"\s*\([^()]{1,60}\)\s*$")
 MAX_STAMP_NAME_WORDS = 4
@@ -415,7 +412,9 @@ class Bylines(BlockFilter):
         return {
             i
             for run in runs
-            if len(run) >= (MIN_DATE_ROWS if all(DAY_FIGURES_RE.search(blocks[k].text) for k in run) else MIN_DAY_ROWS) and _distinct_days(blocks, run)
+            if len(run) >= (MIN_DATE_ROWS if all(DAY_FIGURES_RE.search(blocks[k].text) for k in run) else MIN_DAY_TABLE_ROWS)
+            and len({blocks[k].text for k in run}) >= MIN_DATE_ROWS
+            and days_twice_at_most([blocks[k].text for k in run])
             for i in run
             if i in datelines
         }
@@ -625,13 +624,6 @@ class Bylines(BlockFilter):
         # ("Jo Wren" / "Canterbury Harriers" / "18:02" / the tags).
         ends = sorted(r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY)
         return {i for i in kept if not (i + 1 < len(doc.blocks) and crosses_removed(ends, doc.blocks, i + 1) and (i - 1 not in rows or doc.blocks[i - 1].index != doc.blocks[i].index - 1))}
-
-
-def _distinct_days(blocks: tuple[Block, ...], run: list[int]) -> bool:
-    """Are the dates of ``run`` different days, ``MIN_DATE_ROWS`` at least, none said more
-    than twice (a table of days moved: "Monday 25 December" / "Wednesday 27 December")?"""
-    counts = Counter(blocks[k].text for k in run)
-    return len(counts) >= MIN_DATE_ROWS and max(counts.values()) <= 2 and 2 * len(counts) > len(run)
 
 
 def _runs(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:

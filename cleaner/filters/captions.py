@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
-from cleaner.filters._common import MAX_NOTICE_CHARS, box_neighbours, quoted_together, under_contents_header
+from cleaner.filters._common import MAX_NOTICE_CHARS, MIN_DAY_TABLE_ROWS, box_neighbours, quoted_together, under_contents_header
 from cleaner.lines import BAR_SEPARATOR_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
@@ -133,10 +133,6 @@ QUOTE_CHARS_RE = re.compile(r"[\"'«»„“”‘’‹›]")
 QUOTED_LINE_RE = regex.compile(r"[\"«»„“”‹›‚‘’'].+[\"«»„“”‹›‘’']")
 QUOTE_BOUNDARY_RE = re.compile(r"[\"«»„“”‹›]|(?<!\w)['‘’]|['‘’](?!\w)")
 
-
-# Dates alone in a row at least that make a table of days, where a day may be said twice in a
-# row (the day a collection moves to, and the next row's usual day).
-MIN_DAY_CELLS = 6
 
 class Captions(BlockFilter):
     """Remove repeated captions, lone credits, captions with a credit, and pull quotes.
@@ -400,20 +396,21 @@ class Captions(BlockFilter):
         return bool(above) and figure(above[-1]) and any(map(figure, above[:-1]))
 
     def _in_days(self, blocks: tuple[Block, ...], j: int, i: int) -> bool:
-        """Are lines ``j`` to ``i`` dates alone, other days between the two copies or the run of
-        dates around them ``MIN_DAY_CELLS`` long at least: a table of days, not a page's stamp
-        said twice?"""
+        """Are lines ``j`` to ``i`` dates alone, other days between the two copies, or the run of
+        dates around them ``MIN_DAY_TABLE_ROWS`` long at least: a table of days, where a day may
+        be said twice in a row (the day a collection moves to, and the next row's usual day),
+        not a page's stamp said twice?"""
         is_date = self.lines.shapes.is_date
         if not all(is_date(blocks[k].text) for k in range(j, i + 1)):
             return False
         if i - j >= 2:
             return True
         start, end = j, i
-        while start > 0 and end - start + 1 < MIN_DAY_CELLS and is_date(blocks[start - 1].text):
+        while start > 0 and end - start + 1 < MIN_DAY_TABLE_ROWS and is_date(blocks[start - 1].text):
             start -= 1
-        while end + 1 < len(blocks) and end - start + 1 < MIN_DAY_CELLS and is_date(blocks[end + 1].text):
+        while end + 1 < len(blocks) and end - start + 1 < MIN_DAY_TABLE_ROWS and is_date(blocks[end + 1].text):
             end += 1
-        return end - start + 1 >= MIN_DAY_CELLS
+        return end - start + 1 >= MIN_DAY_TABLE_ROWS
 
     def _variants(self, i: int, keys: list[str], folded: list[str], short: list[int]) -> dict[str, bool]:
         """The block's key, and the key with a credit cut off either end (a nearby short
@@ -490,7 +487,7 @@ class Captions(BlockFilter):
                     if under_contents_header(self.lines, blocks, j):
                         continue  # a table of contents' entry and the heading it names ("On this page" / "Applying for a permit")
                     if self._in_days(blocks, j, i):
-                        # A day said again, other days between, in a table of days ("Usual collection day" / "Revised
+                        # A day said again in a table of days ("Usual collection day" / "Revised
                         # collection day" / "Monday 25 December" / "Wednesday 27 December" /
                         # "Tuesday 26 December" / "Thursday 28 December" / "Wednesday 27 December").
                         continue

@@ -48,6 +48,7 @@ QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»
 # A path alone: "/home", "/var/lib/docker", "~/.ssh" (perhaps with a note in brackets).
 PATH_RE = regex.compile(r"\s*~?/[\w.-]+(?:/[\w.-]+)*/?(?:\s+\([^()]{1,60}\))?\s*")
 
+
 class InterfaceLines(BlockFilter):
     """Remove whole-line interface text: ads, navigation, share/subscribe prompts, notices.
 
