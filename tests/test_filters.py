@@ -1352,3 +1352,45 @@ def test_heads_byline_reads_the_dateline_under_a_removed_line() -> None:
     assert filters.BodyRegion._heads_byline(blocks, {13}, 0)  # "Themenstarter: Holger_K" (12) removed, "Erstellt am ..." (13)
     assert filters.BodyRegion._heads_byline(blocks, {12}, 0)
     assert not filters.BodyRegion._heads_byline(blocks, {14}, 0)
+
+
+def test_a_table_of_days_says_each_day_twice_at_most() -> None:
+    from cleaner.filters._common import days_twice_at_most
+
+    moved = ["Monday 1 April", "Tuesday 2 April", "Tuesday 2 April", "Wednesday 3 April", "Wednesday 3 April", "Thursday 4 April"]
+    assert days_twice_at_most(moved)
+    assert not days_twice_at_most(["10th Oct 2007"] * 4)  # a stamp said again and again
+    assert not days_twice_at_most(["1 May", "1 May", "2 May", "2 May"])  # every day twice: no most-once
+
+
+def test_czech_dates_with_spaces_and_place_day_lines() -> None:
+    from cleaner.filters.body import BodyRegion
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert shapes.is_date("11. 3. 2024")
+    assert not shapes.is_date("1. 2. 3.")  # a numbered list's markers, no year
+    body = BodyRegion()
+    assert body._place_date("V Březové dne 11. 3. 2024")
+    assert body._place_date("V Lipovej dňa 4. 4. 2024")
+    assert not body._place_date("V Březové se staví nový most")
+
+
+def test_a_place_between_a_byline_and_the_dateline_is_the_datelines() -> None:
+    text = "\n".join(
+        [
+            "Sport",
+            "El Villanueva golea al Sotomayor y se mete en puestos de play-off",
+            "Un doblete de Rubén Carmona sella un 4-1 que devuelve la ilusión al Municipal",
+            "Javier Mancha",
+            "Villanueva de la Serena",
+            "Domingo, 17 de marzo 2024, 20:14",
+            "El CD Villanueva firmó este domingo su mejor partido de la temporada ante un Municipal lleno.",
+        ]
+    )
+    doc = Pipeline(filters.Bylines()).clean(text)
+    reasons = {r.block.text: r.reason for r in doc.removals}
+    assert reasons == {"Javier Mancha": "byline", "Villanueva de la Serena": "dateline", "Domingo, 17 de marzo 2024, 20:14": "dateline"}
+    # The same three lines apart in the input sign nothing: the place needs both neighbours.
+    apart = text.replace("Villanueva de la Serena\n", "Villanueva de la Serena\nCompartir\n")
+    assert "Javier Mancha" not in {r.block.text for r in Pipeline(filters.Bylines()).clean(apart).removals}
