@@ -1483,6 +1483,15 @@ class BodyRegion(BlockFilter):
                                 continue
                         elif listed or self._heads_intro(blocks, short, i):
                             continue
+                        elif (
+                            i + 1 == regions[hi][0]
+                            and blocks[i + 1].index == blocks[i].index + 1
+                            and self._short_phrase("list_headings", blocks[i + 2].text if i + 2 < len(blocks) else "")
+                            and is_heading(blocks[i].text)
+                        ):
+                            # Nor the heading of the paragraph that opens the text over a list of
+                            # its own ("Our verdict" / "The Stratus 14 is ..." / "For" / ...).
+                            continue
                         elif self._short_phrase("list_headings", blocks[i].text):
                             # Nor a list under its heading ("Why you'll love this recipe" /
                             # "One bowl, no mixer needed" / ...; vocabulary ``list_headings``).
