@@ -259,6 +259,8 @@ MIN_SHORT_TITLE_WORDS = 2
 MIN_SHARED_WORDS = 2
 # A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ...".
 PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$")
+# A label and a score out of 5, 10 or 100, nothing else ("Unser Urteil: 8,5/10").
+SCORE_LINE_RE = regex.compile(r"[^:：\d]{2,60}[:：]\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)\s*")
 # A life's span in years ("1936 – 2024", "1936-2024").
 LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
@@ -2535,6 +2537,9 @@ class BodyRegion(BlockFilter):
                 or tail_start in slips
                 or (self.structure and self._list_goes_on(blocks, prose, short, tail_start, stops, structured))
                 or (self.structure and self._measures(blocks[tail_start].text))
+                # A review's score right under its last paragraph ("Điểm đánh giá của TechViet:
+                # 8,2/10", "Note : 4/5"): a label and the score alone (readers' ratings count votes).
+                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and SCORE_LINE_RE.fullmatch(blocks[tail_start].text) is not None)
                 or (self.structure and self._asks_contact(blocks, tail_start))
                 # A contact under its label, next to the text in the input ("Ansprechpartnerin:
                 # Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de").
