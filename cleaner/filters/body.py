@@ -261,6 +261,9 @@ MIN_SHARED_WORDS = 2
 PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$")
 # A label and a score out of 5, 10 or 100, nothing else ("Unser Urteil: 8,5/10").
 SCORE_LINE_RE = regex.compile(r"[^:：\d]{2,60}[:：]\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)\s*")
+# A link to a publication by its DOI after a label ("论文链接：https://doi.org/10.1002/adma.202412087",
+# "Study: https://doi.org/10.1038/..."; a page's own "doi: 10.1038/..." has no link).
+DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+", regex.IGNORECASE)
 # A life's span in years ("1936 – 2024", "1936-2024").
 LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
@@ -2540,6 +2543,8 @@ class BodyRegion(BlockFilter):
                 # A review's score right under its last paragraph ("Điểm đánh giá của TechViet:
                 # 8,2/10", "Note : 4/5"): a label and the score alone (readers' ratings count votes).
                 or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and SCORE_LINE_RE.fullmatch(blocks[tail_start].text) is not None)
+                # The paper the text reports on, by its DOI, right under it ("论文链接：https://doi.org/10.1002/...").
+                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and len(blocks[tail_start].text) <= MAX_DATA_CHARS and DOI_RE.match(blocks[tail_start].text) is not None)
                 or (self.structure and self._asks_contact(blocks, tail_start))
                 # A contact under its label, next to the text in the input ("Ansprechpartnerin:
                 # Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de").
