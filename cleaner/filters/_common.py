@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from cleaner.document import Block, Document
 from cleaner.lines import PROSE_WORDS, TIME_RE, Lines
@@ -18,6 +18,9 @@ MAX_UI_CHARS = 300
 # access information on a device, such as cookies, ..."): a line longer than other interface
 # lines is read for it alone, up to this length.
 MAX_NOTICE_CHARS = 1000
+# Lines under a headline said again that may stand before its card's first fact (a rating,
+# the card's summary), at most.
+MAX_CARD_GAP = 3
 # Date lines in a row at least that make a table of days flattened a cell per line (a bin day
 # and the day it moves to: "Monday 25 December" / "Wednesday 27 December" / ...).
 MIN_DAY_TABLE_ROWS = 6
@@ -165,3 +168,14 @@ def days_twice_at_most(texts: Sequence[str]) -> bool:
     is a gallery's stamp)?"""
     counts = Counter(texts)
     return bool(counts) and max(counts.values()) <= 2 and 2 * len(counts) > len(texts)
+
+
+def runs_of(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:
+    """``positions`` (in order) cut into runs of neighbours, as ``adjacent`` tells them."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and adjacent(runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs

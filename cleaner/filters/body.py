@@ -23,9 +23,8 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, run_of_neighbours
+from cleaner.filters._common import MAX_CARD_GAP, MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.filters.duplicates import MAX_CARD_GAP
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     BAR_SEPARATOR_RE,
@@ -1848,21 +1847,31 @@ class BodyRegion(BlockFilter):
         ``fact_labels``, a colon or not: "Prep Time 10 minutes") among the ``MAX_CARD_GAP``
         lines under it? A recipe card under a box of other recipes repeats the post's
         headline."""
+        if not any(self.lines.shapes.fact_led(blocks[k].text, any_label=False) for k in range(i + 1, min(len(blocks), i + 1 + MAX_CARD_GAP))):
+            return False
         key = self.lines(blocks[i].text).key
+        return any(self.lines(blocks[k].text).key == key for k in range(first))
+
+    def _closes_text(self, text: str) -> bool:
+        """A line right under the text that is its own: a contact under its label
+        ("Ansprechpartnerin: Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de"), a
+        review's score, a label and the score alone ("Điểm đánh giá của TechViet: 8,2/10";
+        readers' ratings count their votes), or a labelled link to the paper the text reports
+        on by its DOI ("论文链接：https://doi.org/10.1002/...")."""
         return (
-            any(self.lines(blocks[k].text).key == key for k in range(first))
-            and any(self.lines.shapes.fact_led(blocks[k].text, any_label=False) for k in range(i + 1, min(len(blocks), i + 1 + MAX_CARD_GAP)))
+            self.lines.shapes.labels_contact(text)
+            or SCORE_LINE_RE.fullmatch(text) is not None
+            or (len(text) <= MAX_DATA_CHARS and DOI_RE.match(text) is not None)
         )
 
-    @staticmethod
-    def _introduced_above(blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:
+    def _introduced_above(self, blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:
         """Are the lines right above line ``first`` (``MAX_SET_IN_BOX`` at most, none a
         paragraph, next to each other in the input) the items of a list that the paragraph over
         them introduces (its last character a colon)?"""
         k = first - 1
         while k >= 0 and first - k <= MAX_SET_IN_BOX and not prose[k] and (k == first - 1 or blocks[k + 1].index == blocks[k].index + 1):
             k -= 1
-        return 0 <= k < first - 1 and prose[k] and blocks[k + 1].index == blocks[k].index + 1 and INTRO_END_RE.search(blocks[k].text) is not None
+        return 0 <= k < first - 1 and prose[k] and blocks[k + 1].index == blocks[k].index + 1 and self._introduces(blocks[k].text)
 
     @staticmethod
     def _heads_byline(blocks: tuple[Block, ...], signed: Collection[int], k: int) -> bool:
@@ -2540,15 +2549,10 @@ class BodyRegion(BlockFilter):
                 or tail_start in slips
                 or (self.structure and self._list_goes_on(blocks, prose, short, tail_start, stops, structured))
                 or (self.structure and self._measures(blocks[tail_start].text))
-                # A review's score right under its last paragraph ("Điểm đánh giá của TechViet:
-                # 8,2/10", "Note : 4/5"): a label and the score alone (readers' ratings count votes).
-                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and SCORE_LINE_RE.fullmatch(blocks[tail_start].text) is not None)
-                # The paper the text reports on, by its DOI, right under it ("论文链接：https://doi.org/10.1002/...").
-                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and len(blocks[tail_start].text) <= MAX_DATA_CHARS and DOI_RE.match(blocks[tail_start].text) is not None)
                 or (self.structure and self._asks_contact(blocks, tail_start))
-                # A contact under its label, next to the text in the input ("Ansprechpartnerin:
-                # Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de").
-                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and self.lines.shapes.labels_contact(blocks[tail_start].text))
+                # Right under the text in the input, a line of its own: a contact under its label,
+                # a review's score, the link to the paper it reports on (see _closes_text).
+                or (self.structure and blocks[tail_start].index == blocks[tail_start - 1].index + 1 and self._closes_text(blocks[tail_start].text))
                 # A table's source right under its last row ("0,05 Mio. Euro" / "Quelle: Stadt
                 # Dornstetten, Haushaltsplan 2025"; vocabulary ``source_labels``).
                 or (
@@ -3374,16 +3378,10 @@ def _day_tables(blocks: tuple[Block, ...], dates: Sequence[int]) -> list[tuple[i
     from and the day moved to; an archive's list of days names each once): a table of days,
     as (start, end)."""
     found: list[tuple[int, int]] = []
-    k = 0
-    while k < len(dates):
-        m = k
-        while m + 1 < len(dates) and dates[m + 1] == dates[m] + 1 and blocks[dates[m + 1]].index == blocks[dates[m]].index + 1:
-            m += 1
-        start, end = dates[k], dates[m] + 1
-        texts = [blocks[i].text for i in range(start, end)]
-        if end - start >= MIN_DAY_TABLE_ROWS and days_twice_at_most(texts) and end - start - len(set(texts)) >= 2:
-            found.append((start, end))
-        k = m + 1
+    for run in runs_of(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1):
+        texts = [blocks[i].text for i in run]
+        if len(run) >= MIN_DAY_TABLE_ROWS and days_twice_at_most(texts) and len(run) - len(set(texts)) >= 2:
+            found.append((run[0], run[-1] + 1))
     return found
 
 

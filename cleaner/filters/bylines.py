@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours
+from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
@@ -385,7 +385,7 @@ class Bylines(BlockFilter):
         "08.05" / ...; "06:45 | 07:15" / "07:15 | 07:45" / ...) are a timetable's cells: a
         page's time stamp is one line, a live report's times have entries between them."""
         times = [i for i, reason in found if reason == "dateline" and TIME_CELLS_RE.fullmatch(self.lines(doc.blocks[i].text).folded)]
-        return {i for run in _runs(times, lambda a, b: b == a + 1) if len(run) >= MIN_TIME_ROWS for i in run}
+        return {i for run in runs_of(times, lambda a, b: b == a + 1) if len(run) >= MIN_TIME_ROWS for i in run}
 
     def _listed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates alone that name a day, ``MIN_DATE_ROWS`` lines in a row or more, none
@@ -408,7 +408,7 @@ class Bylines(BlockFilter):
         ]
         # In a row in the input too, and different days, each said twice at most (a table of
         # days from one to another): the same date over each screenshot is a gallery's stamp.
-        runs = _runs(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1)
+        runs = runs_of(dates, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1)
         return {
             i
             for run in runs
@@ -624,14 +624,3 @@ class Bylines(BlockFilter):
         # ("Jo Wren" / "Canterbury Harriers" / "18:02" / the tags).
         ends = sorted(r.block.index for r in doc.removals if r.reason in reasons.BOUNDARY)
         return {i for i in kept if not (i + 1 < len(doc.blocks) and crosses_removed(ends, doc.blocks, i + 1) and (i - 1 not in rows or doc.blocks[i - 1].index != doc.blocks[i].index - 1))}
-
-
-def _runs(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:
-    """``positions`` (in order) cut into runs of neighbours, as ``adjacent`` tells them."""
-    runs: list[list[int]] = []
-    for i in positions:
-        if runs and adjacent(runs[-1][-1], i):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs

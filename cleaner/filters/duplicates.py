@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
-from cleaner.filters._common import quoted_together, under_contents_header
+from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro
 from cleaner.patterns import SENTENCE_END_RE, size
@@ -27,10 +27,6 @@ def is_structure(text: str) -> bool:
 
 
 __all__ = ["DuplicateParagraphs"]
-
-# Lines under a headline said again that may stand before its card's first fact (a rating,
-# the card's summary), at most.
-MAX_CARD_GAP = 3
 
 # A row of column labels over a table's rows: this many cells at least, each after the first
 # this long at most or in capitals ("Player MIN FG 3PT FT REB AST PTS", "Pos Team P W D L Pts").
