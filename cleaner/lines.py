@@ -524,6 +524,8 @@ FIGURE_END_RE = regex.compile(r"\p{L}\S*\s+\d+(?:[.,:]\d+)*\s*$")
 # lines counting on in a row are an enumeration.
 NUMBERED_LEAD_RE = regex.compile(r"(\p{L}{2,20})\s(\d{1,3})\b(?![.,:]\d)")
 MIN_NUMBERED_ITEMS = 3
+# A step's number alone on its line ("1", "12").
+STEP_NUMBER_RE = regex.compile(r"\s*\d{1,2}\s*")
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
@@ -945,6 +947,29 @@ def _numbered_items(texts: Sequence[str], start: int, end: int) -> list[tuple[in
                 first = k - 1 if k > start and is_heading(texts[k - 1]) else k
                 found.append((first, m, "list"))
         k = m
+    return found
+
+
+def step_numbers(lines: Sequence[Line], indexes: Sequence[int]) -> set[int]:
+    """Positions of a how-to's step numbers: a number alone on its line right over a
+    statement of its own (next to it in the input, by ``indexes``), the numbers counting on
+    from one line to the next of them ("1" / "Pork belly into the freezer for 30 minutes."
+    / "2" / ...), ``MIN_NUMBERED_ITEMS`` of them at least. A page's pagination lists its
+    numbers one under the other, over no statement."""
+    marks = [
+        (k, int(line.text))
+        for k, line in enumerate(lines[:-1])
+        if STEP_NUMBER_RE.fullmatch(line.text) and indexes[k + 1] == indexes[k] + 1 and lines[k + 1].sentence_end and not STEP_NUMBER_RE.fullmatch(lines[k + 1].text)
+    ]
+    found: set[int] = set()
+    g = 0
+    while g < len(marks):
+        h = g
+        while h + 1 < len(marks) and marks[h + 1][1] == marks[h][1] + 1:
+            h += 1
+        if h - g + 1 >= MIN_NUMBERED_ITEMS:
+            found.update(k for k, _ in marks[g : h + 1])
+        g = h + 1
     return found
 
 

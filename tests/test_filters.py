@@ -1394,3 +1394,17 @@ def test_a_place_between_a_byline_and_the_dateline_is_the_datelines() -> None:
     # The same three lines apart in the input sign nothing: the place needs both neighbours.
     apart = text.replace("Villanueva de la Serena\n", "Villanueva de la Serena\nCompartir\n")
     assert "Javier Mancha" not in {r.block.text for r in Pipeline(filters.Bylines()).clean(apart).removals}
+
+
+def test_step_numbers_count_on_over_their_steps() -> None:
+    from cleaner.lines import Lines, step_numbers
+
+    lines = Lines()
+    texts = ["Steps", "1", "Wash the rice twice.", "2", "Soak it for an hour.", "3", "Cook it on a low heat."]
+    assert step_numbers([lines(t) for t in texts], list(range(len(texts)))) == {1, 3, 5}
+    pages = ["The vote is on Monday.", "1", "2", "3", "4", "Next page"]
+    assert step_numbers([lines(t) for t in pages], list(range(len(pages)))) == set()  # pagination: no step under each
+    skipped = ["1", "Wash the rice twice.", "3", "Soak it for an hour.", "4", "Cook it on a low heat."]
+    assert step_numbers([lines(t) for t in skipped], list(range(len(skipped)))) == set()  # 1, 3, 4: only two count on
+    apart = [0, 2, 5, 6, 7, 8]  # a line removed between the first number and its step: two count on
+    assert step_numbers([lines(t) for t in texts[1:]], apart) == set()

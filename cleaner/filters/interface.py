@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import MAX_HEADED_CELLS, NAMED_CONTACT_WINDOW, Lines
+from cleaner.lines import MAX_HEADED_CELLS, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -151,6 +151,9 @@ class InterfaceLines(BlockFilter):
                         if end is not None and end > i:
                             cells.update(range(start, end))
                             break
+        steps: set[int] = set()
+        if any(reason == reasons.NAVIGATION and STEP_NUMBER_RE.fullmatch(doc.blocks[i].text) for i, reason in found):
+            steps = step_numbers(self.lines.of(doc.blocks), [b.index for b in doc.blocks])
         copies: Counter[str] | None = None  # lines found, by text, counted when first needed
         for i, reason in found:
             block = doc.blocks[i]
@@ -163,6 +166,8 @@ class InterfaceLines(BlockFilter):
                 row_under = i + 1 in cells and i + 1 not in stamps
                 if reason == reasons.NAVIGATION or (row_under and (reason != reasons.ADVERTISEMENT or UPPER_ABBREVIATION_RE.fullmatch(block.text.strip()))):
                     continue
+            if reason == reasons.NAVIGATION and i in steps:
+                continue  # a how-to's step number over its step ("1" / "Cut the pork into strips." / "2" / ...)
             if reason == reasons.NAVIGATION and i in stamps:
                 continue  # "16:05" over an entry of a live report, as other entries are
             if reason == reasons.COOKIE_NOTICE and self._between_paragraphs(doc, i):
