@@ -1234,6 +1234,14 @@ class BodyRegion(BlockFilter):
         ``signature_roles``, "Angaben gemäß § 5 DDG" in ``notice_heads``)?"""
         return len(text) <= MAX_HEADER_CHARS and self.lines.is_phrase(category, self.lines(text))
 
+    def _is_trail(self, text: str) -> bool:
+        """A trail of crumbs (:func:`is_crumbs`), or two items led by the home link
+        (vocabulary ``navigation``: "Anasayfa > Spor", "Home / News"): where the page is."""
+        if is_crumbs(text):
+            return True
+        items = crumb_items(text)
+        return len(items) == 2 and self._short_phrase("navigation", items[0])
+
     def _is_text(self, text: str) -> bool:
         return FULL_STOP_RE.search(text) is not None or LIST_ITEM_RE.match(text) is not None
 
@@ -1742,7 +1750,7 @@ class BodyRegion(BlockFilter):
             )
             for k, s in enumerate(short)
         ]
-        trails = sorted(r.block.index for r in doc.removals if is_crumbs(r.block.text)) if headers else []
+        trails = sorted(r.block.index for r in doc.removals if self._is_trail(r.block.text)) if headers else []
         signed = {r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)} if headers else set()
         top = next((k for k, p in enumerate(prose) if p), len(blocks))  # the page's first paragraph
         # The text has a subheading of its own: a short line between two of its paragraphs,
@@ -1760,14 +1768,15 @@ class BodyRegion(BlockFilter):
             # A plain list (two headlines or more in a row), or teaser cards (two headlines or
             # more, each with its summary). One headline with prose under it is weak evidence.
             # Nor past a trail of crumbs: the page's own headline is under it ("Neue Beiträge" in
-            # a forum's menu / ... / "Forum › Sanitär & Heizung › Heizkörper" / the thread's title).
+            # a forum's menu / ... / "Forum › Sanitär & Heizung › Heizkörper" / the thread's title;
+            # "Çok okunanlar" / ... / "Anasayfa > Spor" / the headline: see _is_trail).
             # (A trail removed in an earlier round stops it too.)
             i = start
             while (
                 i < len(blocks)
                 and item[i]
                 and not self.lines.shapes.is_related_header(blocks[i].text)
-                and not is_crumbs(blocks[i].text)
+                and not self._is_trail(blocks[i].text)
                 and bisect_right(trails, blocks[i].index) == bisect_right(trails, blocks[i - 1].index if i > start else header)
                 and not self._titles_card(blocks, i, first)
             ):
