@@ -108,6 +108,8 @@ MIN_RECORD_GAP = 2
 MIN_SOURCE_ROW_BARS = 2
 # ... or rows of two cells ("Persone evacuate | 1.400"), this many in a row.
 MIN_SOURCE_PAIR_ROWS = 3
+# Notes with figures between a table's last row and its source: this many at most.
+MAX_TABLE_NOTES = 2
 # "Label: value" lines next to a labelled credit, no credits themselves, that make it an entry
 # of a fact box (a film's "Fotografia: ..." among "Montagem: ..." / "Música: ..."), at least.
 MIN_FACT_ENTRIES = 3
@@ -352,7 +354,13 @@ class Captions(BlockFilter):
         photo's credit (:meth:`lines.Shapes.cites_source`)."""
         if i == 0 or blocks[i - 1].index != blocks[i].index - 1:
             return False
-        if len(BAR_SEPARATOR_RE.findall(blocks[i - 1].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i) and not self._under_entries(blocks, i):
+        # The table's notes with their figures may stand between its last row and its source
+        # ("SPD | 3,1 % | 0 | −2" / "Wahlbeteiligung: 58,6 Prozent" / "Wahlberechtigte: 4612" /
+        # "Quelle: Gemeinde ..., vorläufiges Endergebnis").
+        row = i - 1
+        while row > 0 and i - row <= MAX_TABLE_NOTES and _figure_entry(blocks[row].text) and blocks[row - 1].index == blocks[row].index - 1:
+            row -= 1
+        if len(BAR_SEPARATOR_RE.findall(blocks[row].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i) and not self._under_entries(blocks, i):
             return False
         return self.lines.shapes.cites_source(blocks[i].text)
 
