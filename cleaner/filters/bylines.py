@@ -73,6 +73,9 @@ MIN_SHOW_TIME_ROWS = 3
 # "Label: value" lines next to a labelled byline, neither bylines nor dates, that make it an
 # entry of a fact box (see Bylines._in_fact_box).
 MIN_FACT_NEIGHBOURS = 3
+# A sentence ending in a colon over the date it announces: this many words at least (a
+# stamp's label, "Veröffentlicht am:", has a few).
+MIN_INTRO_SENTENCE_WORDS = 8
 
 
 class Bylines(BlockFilter):
@@ -245,7 +248,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -317,6 +320,26 @@ class Bylines(BlockFilter):
             i
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
+        }
+
+    @staticmethod
+    def _introduced(doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A date right under a sentence of the text that ends in a colon, next to it in the
+        input, is the date it announces ("The Parish Council will consider the application at
+        an extraordinary meeting:" / "Thursday 19 September 2024 at 7.30pm"): the article's,
+        not the page's. A stamp's label ends in a colon too, in a few words ("Published on:"),
+        or leads the stamp ("Publisert: 05.08.24 kl. 14:47" under "... ikke vært ute for
+        foreløpig:", the lead-in of an embedded video gone)."""
+        blocks = doc.blocks
+        return {
+            i
+            for i, reason in found
+            if reason == "dateline"
+            and i > 0
+            and blocks[i - 1].index == blocks[i].index - 1
+            and blocks[i - 1].text.rstrip().endswith(":")
+            and word_count(blocks[i - 1].text) >= MIN_INTRO_SENTENCE_WORDS
+            and LABELLED_RE.match(blocks[i].text) is None  # "Publisert: 05.08.24 kl. 14:47" under an embed's lead-in
         }
 
     def _in_fact_box(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
