@@ -1053,7 +1053,9 @@ def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
 
 def _entry_kind(text: str) -> int:
     if is_entry(text):
-        return 1
+        # A trail of crumbs led by its label is where the page is, no entry ("Du bist hier:
+        # Startseite » Fußball » Herren" over the headline "Saisonrückblick 2023/24: ...").
+        return 0 if is_crumbs(text) else 1
     return 2 if len(text) <= MAX_HEADER_CHARS and LABEL_LINE_RE.match(text) else 0
 
 
