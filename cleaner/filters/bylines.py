@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -76,6 +76,8 @@ MIN_FACT_NEIGHBOURS = 3
 # A sentence ending in a colon over the date it announces: this many words at least (a
 # stamp's label, "Veröffentlicht am:", has a few).
 MIN_INTRO_SENTENCE_WORDS = 8
+# The first word of a dated title the trail of crumbs above names: this many letters at least.
+MIN_TRAIL_WORD_CHARS = 4
 
 
 class Bylines(BlockFilter):
@@ -248,7 +250,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -321,6 +323,29 @@ class Bylines(BlockFilter):
             for i, reason in found
             if reason == "dateline" and i > 0 and QUESTION_END_RE.search(blocks[i - 1].text) and DATE_SENTENCE_END_RE.search(blocks[i].text)
         }
+
+    @staticmethod
+    def _named_by_trail(doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A dated title right under the trail of crumbs whose last item names it ("Parents >
+        Newsletters" / "Newsletter – Friday 22nd March 2024"): the page's headline, not its
+        stamp. Its first word, ``MIN_TRAIL_WORD_CHARS`` letters at least, begins that item or
+        that item begins it."""
+        blocks = doc.blocks
+        kept: set[int] = set()
+        texts_at: dict[int, str] | None = None  # the input's lines, removed or not (the trail may be gone)
+        for i, reason in found:
+            if reason != "dateline" or blocks[i].index == 0:
+                continue
+            if texts_at is None:
+                texts_at = {b.index: b.text for b in doc.input_blocks}
+            items = crumb_items(texts_at.get(blocks[i].index - 1, ""))
+            words = blocks[i].text.split(maxsplit=1)
+            if len(items) < 2 or not words or len(words[0]) < MIN_TRAIL_WORD_CHARS or not words[0].isalpha():
+                continue
+            first, last = fold(words[0]), fold(items[-1])
+            if last.startswith(first) or first.startswith(last):
+                kept.add(i)
+        return kept
 
     @staticmethod
     def _introduced(doc: Document, found: list[tuple[int, str]]) -> set[int]:
