@@ -3,7 +3,7 @@ heading rather than its entry in a table of contents), and a stretch of lines pr
 
 A short question, entry or list item may repeat on purpose: the same question put to
 several people in an interview, a step repeated in a how-to, a row label of a table, a
-schedule's entry led by its time (the same Mass each Saturday). It
+schedule's entry (the same Mass each Saturday, the same session on two timetables). It
 goes only with a repeated group (the article printed twice), never alone. A repeated
 headline without such a shape (a teaser listed twice) goes.
 """
@@ -16,7 +16,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, QUESTION_END_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -121,12 +121,22 @@ class DuplicateParagraphs(BlockFilter):
                 # A refrain of verse quoted under "... she had chosen herself:", its lines
                 # sentences or not (a paragraph of twice that length printed again goes).
                 continue
-            elif self.is_paragraph(block.text) or not (is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or is_timed_entry(self.lines(block.text))):
+            elif self.is_paragraph(block.text) or not (is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text)):
                 # (A table's cell or a schedule's entry may repeat too: "8h–12h et 15h–18h" on
                 # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday.)
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
+
+    def _schedule_entry(self, text: str) -> bool:
+        """A schedule's entry: led by its time ("18.00 Uhr St. Josef: Vorabendmesse", see
+        :func:`lines.is_timed_entry`), or a slot from one time to another, no sentence, of
+        ``MAX_TIMED_ENTRY_WORDS`` words at most ("Sunday 10.00am – 1.00pm Family swim"): the
+        same Mass each Saturday, the same session on two timetables."""
+        line = self.lines(text)
+        if is_timed_entry(line):
+            return True
+        return line.words <= MAX_TIMED_ENTRY_WORDS and not line.sentence_end and TIME_RANGE_RE.search(line.folded) is not None
 
     def _heads_rows(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Is line ``i`` a table's row of column labels over its rows: ``MIN_HEADER_CELLS``
