@@ -1674,7 +1674,8 @@ class Shapes:
     def signs_in_one_line(self, text: str) -> bool:
         """Is ``text`` a name and the office it signs with on one line, either way round
         ("Ingrid Sjöberg, ordförande", "de burgemeester, H.J. de Groot", "Il Presidente – Luca
-        Bertolino"; vocabulary ``signature_roles``)?"""
+        Bertolino"; vocabulary ``signature_roles``), perhaps with others who sign after a
+        comma ("Martine Leclerc, présidente, et toute l'équipe")?"""
         if len(text) > MAX_ROLE_CHARS + 40:
             return False
         # At the first comma, spaced dash or colon ("Il Presidente – Luca Bertolino").
@@ -1682,9 +1683,14 @@ class Shapes:
         if len(parts) != 2:
             return False
         first, second = (part.strip() for part in parts)
-        return (names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second))) or (
-            names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first))
-        )
+        if names_person(first) and self.lines.is_phrase("signature_roles", self.lines(second)):
+            return True
+        if names_person(second) and self.lines.is_phrase("signature_roles", self.lines(first)):
+            return True
+        # The name and office, then those who sign with them ("Martine Leclerc, présidente, et
+        # toute l'équipe du Refuge de la Vallée").
+        role, comma, _ = second.partition(",")
+        return bool(comma) and names_person(first) and self.lines.is_phrase("signature_roles", self.lines(role.strip()))
 
     def signs_in_row(self, text: str) -> bool:
         """Is ``text`` a row of signers, each cell a name and the office it signs with (see
