@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import CJK_RE, core, ends_sentence, fold, is_name_token, size, strip_decoration, word_count
+from cleaner.patterns import CJK_RE, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
@@ -56,7 +56,8 @@ class Line:
     words: int  # word tokens
     size: float  # words, two Chinese or Japanese characters counting as one
     sentence_end: bool  # ends like a sentence (punctuation, an emoji or an emoticon)
-    # A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default twelve words).
+    # A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default twelve
+    # words; a long line of Thai or Lao marks no end: :func:`cleaner.patterns.runs_on`).
     prose: bool
     # Whole-line vocabulary entries, by category: filled as filters ask (Lines.is_phrase).
     phrases: dict[str, bool] = field(default_factory=dict)
@@ -67,7 +68,7 @@ class Line:
         words = word_count(text)
         length = size(text, words)
         sentence_end = ends_sentence(text)
-        return cls(text, folded, strip_decoration(folded), words, length, sentence_end, length >= PROSE_WORDS and sentence_end)
+        return cls(text, folded, strip_decoration(folded), words, length, sentence_end, length >= PROSE_WORDS and (sentence_end or runs_on(text)))
 
 
 class Lines:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 import regex
 
-__all__ = ["core", "ends_sentence", "fold", "is_name_token", "size", "strip_decoration", "word_count", "words"]
+__all__ = ["core", "ends_sentence", "fold", "is_name_token", "runs_on", "size", "strip_decoration", "word_count", "words"]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -40,6 +40,15 @@ SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？।؟»\"'”’)]|[.!?…]
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Scripts written without spaces between words (Thai, Lao, Khmer, Burmese): their letters
+# stand for words, about this many to a word (see size). The stdlib engine: one class of
+# ranges, scanned fast.
+SPACELESS_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+SPACELESS_CHARS_PER_WORD = 4
+# Thai and Lao: no full stop either (see runs_on); a paragraph has this many letters at least.
+RUN_ON_RE = re.compile("[\u0e00-\u0eff]")
+MIN_RUN_ON_CHARS = 80
+
 # The first code point CJK_RE matches (CJK Radicals Supplement; tested over all of them),
 # and any character from there on (stdlib engine: one range, scanned fast).
 CJK_FIRST = "\u2e80"
@@ -154,18 +163,36 @@ def words(text: str) -> list[str]:
 
 
 def size(text: str, words: int | None = None) -> float:
-    """Length in words, counting two Chinese or Japanese characters as one word (``words``:
-    the text's word count, when it is known).
+    """Length in words, counting two Chinese or Japanese characters as one word, and
+    ``SPACELESS_CHARS_PER_WORD`` letters of Thai, Lao, Khmer or Burmese (written without
+    spaces between words) as one (``words``: the text's word count, when it is known).
 
-    >>> size("Two words"), size("学生们在上课")
-    (2, 3.0)
+    >>> size("Two words"), size("学生们在上课"), size("ฝนตกหนักทั้งคืน")
+    (2, 3.0, 3.75)
     """
-    if not AFTER_CJK_FIRST_RE.search(text):
-        return word_count(text) if words is None else words  # no Chinese or Japanese character: they all come later
-    cjk = len(CJK_RE.findall(text))
-    if not cjk:
+    if text.isascii():
         return word_count(text) if words is None else words
-    return word_count(CJK_RE.sub(" ", text)) + cjk / 2
+    cjk = len(CJK_RE.findall(text)) if AFTER_CJK_FIRST_RE.search(text) else 0  # (they all come later)
+    spaceless = len(SPACELESS_RE.findall(text)) if SPACELESS_RE.search(text) else 0
+    if not cjk and not spaceless:
+        return word_count(text) if words is None else words
+    rest = CJK_RE.sub(" ", text) if cjk else text
+    rest = SPACELESS_RE.sub(" ", rest) if spaceless else rest
+    return word_count(rest) + cjk / 2 + spaceless / SPACELESS_CHARS_PER_WORD
+
+
+def runs_on(text: str) -> bool:
+    """A line of Thai or Lao, which mark no sentence's end (a space ends a sentence, the
+    line's end the paragraph), of ``MIN_RUN_ON_CHARS`` letters or more, ending in one: a
+    paragraph, though no punctuation says so.
+
+    >>> runs_on("ฝนตกหนักทั้งคืน"), runs_on("Done.")
+    (False, False)
+    """
+    if text.isascii():
+        return False
+    stripped = text.rstrip()
+    return bool(stripped) and RUN_ON_RE.match(stripped[-1]) is not None and len(RUN_ON_RE.findall(stripped)) >= MIN_RUN_ON_CHARS
 
 
 def is_name_token(token: str) -> bool:

@@ -584,14 +584,27 @@ def test_quote_substitution_and_cjk_range_agree_on_every_code_point() -> None:
     assert "".join(AFTER_CJK_FIRST_RE.findall(everything)) == everything[ord(CJK_FIRST) :]
 
 
+def test_spaceless_ranges_are_the_four_scripts_blocks() -> None:
+    from cleaner.patterns import RUN_ON_RE, SPACELESS_RE
+
+    everything = "".join(map(chr, range(0x110000)))
+    blocks = regex.compile(r"[\p{Block=Thai}\p{Block=Lao}\p{Block=Myanmar}\p{Block=Khmer}]")
+    assert SPACELESS_RE.findall(everything) == blocks.findall(everything)
+    assert RUN_ON_RE.findall(everything) == regex.findall(r"[\p{Block=Thai}\p{Block=Lao}]", everything)
+
+
 def test_size_fast_path_agrees() -> None:
-    from cleaner.patterns import CJK_RE, size, word_count
+    from cleaner.patterns import CJK_RE, SPACELESS_CHARS_PER_WORD, size, word_count
+
+    # Thai, Lao, Burmese and Khmer, by their Unicode blocks.
+    spaceless_re = regex.compile(r"[\p{Block=Thai}\p{Block=Lao}\p{Block=Myanmar}\p{Block=Khmer}]")
 
     def plain(text: str) -> float:
         cjk = len(CJK_RE.findall(text))
-        return word_count(CJK_RE.sub(" ", text)) + cjk / 2 if cjk else word_count(text)
+        spaceless = len(spaceless_re.findall(text))
+        return word_count(spaceless_re.sub(" ", CJK_RE.sub(" ", text))) + cjk / 2 + spaceless / SPACELESS_CHARS_PER_WORD
 
-    for text in [*LINES, "", "学生们在上课", "a ⺀ b", "東京 Tokyo"]:
+    for text in [*LINES, "", "学生们在上课", "a ⺀ b", "東京 Tokyo", "ฝนตกหนัก ทั้งคืน", "ຝົນຕົກ", "မိုးရွာ", "ភ្លៀងធ្លាក់", "ไทย 中文 Tokyo"]:
         assert size(text) == plain(text), text
         assert size(text, word_count(text)) == plain(text), text
 

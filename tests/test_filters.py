@@ -1408,3 +1408,16 @@ def test_step_numbers_count_on_over_their_steps() -> None:
     assert step_numbers([lines(t) for t in skipped], list(range(len(skipped)))) == set()  # 1, 3, 4: only two count on
     apart = [0, 2, 5, 6, 7, 8]  # a line removed between the first number and its step: two count on
     assert step_numbers([lines(t) for t in texts[1:]], apart) == set()
+
+
+def test_thai_paragraphs_are_prose_without_full_stops() -> None:
+    from cleaner.lines import Lines
+    from cleaner.patterns import runs_on, size
+
+    paragraph = "เทศบาลขอให้ประชาชนในพื้นที่สำรองน้ำไว้ใช้ล่วงหน้าอย่างเพียงพอ และหากมีเหตุขัดข้องทางเทศบาลจะแจ้งให้ทราบอีกครั้งในวันและเวลาราชการ"
+    headline = "ประกาศงดจ่ายน้ำประปาชั่วคราว"
+    assert runs_on(paragraph) and Lines()(paragraph).prose
+    assert not runs_on(headline) and not Lines()(headline).prose  # short: a headline, a menu item
+    assert not runs_on(paragraph + " 2568")  # ends in a figure, no letter: a date line, a stamp
+    assert size(paragraph) > 2 * size(headline) > 0
+    assert size("Ein Satz mit fünf Wörtern.") == 5  # other scripts count their words as before

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 
 from cleaner.document import Block, Document
 from cleaner.lines import PROSE_WORDS, TIME_RE, Lines
-from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, size
+from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, runs_on, size
 
 # Lines longer than this are prose for every vocabulary match (a consent banner's notice
 # aside: see MAX_NOTICE_CHARS): it bounds regex work and keeps "un bouton « retour
@@ -32,8 +32,8 @@ NAME_CONNECTORS = frozenset(
 
 def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     """A sentence-like line: enough words (two Chinese or Japanese characters count as
-    one) and a sentence end."""
-    return size(text) >= min_words and bool(SENTENCE_END_RE.search(text))
+    one) and a sentence end (or a long line of Thai or Lao, which mark none: ``runs_on``)."""
+    return size(text) >= min_words and (SENTENCE_END_RE.search(text) is not None or runs_on(text))
 
 
 def is_name_like(text: str, *, max_words: int = 5) -> bool:

@@ -256,8 +256,9 @@ MIN_SHORT_TITLE_WORDS = 2
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
-# A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ...".
-PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$")
+# A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ..."; a Thai
+# notice's "announced on the day": "ประกาศ ณ วันที่ 1 เมษายน พ.ศ. 2567".
+PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$|(?:ประกาศ|สั่ง)\s*ณ\s*วันที่\s*(.+)$")
 # A label and a score out of 5, 10 or 100, nothing else ("Unser Urteil: 8,5/10").
 SCORE_LINE_RE = regex.compile(r"[^:：\d]{2,60}[:：]\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)\s*")
 # A link to a publication by its DOI after a label ("论文链接：https://doi.org/10.1002/adma.202412087",
@@ -1058,13 +1059,14 @@ class BodyRegion(BlockFilter):
 
     def _place_date(self, text: str) -> bool:
         """A place and a date after its last comma ("Erlenstadt, den 14. März 2023"), or after
-        the word for "on the day" ("V Březové dne 11. 3. 2024", "V Žiline dňa 5. 4. 2024")."""
+        the word for "on the day" ("V Březové dne 11. 3. 2024", "V Žiline dňa 5. 4. 2024",
+        "ประกาศ ณ วันที่ 1 เมษายน พ.ศ. 2567")."""
         if size(text) > MAX_PLACE_DATE_WORDS:
             return False
         if "," in text:
             return self.lines.shapes.is_date(text.rpartition(",")[2])
         dated = PLACE_DAY_RE.match(text)
-        return dated is not None and self.lines.shapes.is_date(dated.group(1))
+        return dated is not None and self.lines.shapes.is_date(dated.group(1) or dated.group(2))
 
     def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None, set[str]]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)
