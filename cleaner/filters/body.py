@@ -64,7 +64,7 @@ from cleaner.lines import (
     is_timed_entry,
     names_person,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, size
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -174,6 +174,10 @@ MAX_FEEDBACK_BUTTONS = 3
 MAX_FEEDBACK_BUTTON_WORDS = 2
 # Lines of the text's own lists under a line of the page's that it goes on over, at least.
 MIN_LIST_LINES_UNDER = 3
+# Names under a heading inside the text (see BodyRegion._names_under_heading): this many at
+# least, of this many words at most each.
+MIN_NAMED_ITEMS = 5
+MAX_NAMED_ITEM_WORDS = 2
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
@@ -3226,6 +3230,12 @@ class BodyRegion(BlockFilter):
             j = i
             while j < end and short[j]:
                 j += 1
+            # A heading over names of one or two words under a paragraph: the article's list;
+            # what follows them is read on its own.
+            named = self._names_under_heading(blocks, short, i, j)
+            if named is not None:
+                i = named
+                continue
             # Introduced by a line ending in a colon, or led by a heading that names a list
             # ("Medverkande" / "Julie – Elin Wahlberg" / ...; vocabulary ``list_headings``).
             introduced = (i > 0 and INTRO_END_RE.search(blocks[i - 1].text) is not None) or self.lines.shapes.is_list_heading(blocks[i].text)
@@ -3253,6 +3263,28 @@ class BodyRegion(BlockFilter):
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
         return runs
+
+    def _names_under_heading(self, blocks: tuple[Block, ...], short: list[bool], i: int, j: int) -> int | None:
+        """Where the names end under a heading right below a paragraph: ``MIN_NAMED_ITEMS`` lines
+        or more of ``MAX_NAMED_ITEM_WORDS`` words at most, each capitalised, different, no
+        section's or button's word of the vocabulary, next to each other in the input (the
+        counties a warning covers: "Județele vizate de codul portocaliu" / "Suceava" /
+        "Botoșani" / ...; a cast, the towns on a route). A page's box of links holds headlines,
+        its menu the site's sections. None if the run does not start so."""
+        if i == 0 or short[i - 1] or blocks[i].index != blocks[i - 1].index + 1 or not is_heading(blocks[i].text):
+            return None
+        k = i + 1
+        seen: set[str] = set()
+        while k < j and blocks[k].index == blocks[k - 1].index + 1:
+            line = self.lines(blocks[k].text)
+            tokens = blocks[k].text.split()
+            if not 0 < len(tokens) <= MAX_NAMED_ITEM_WORDS or line.size > MAX_NAMED_ITEM_WORDS or not all(is_name_token(t) for t in tokens) or DIGIT_RE.search(line.text) or line.key in seen:
+                break
+            if self.lines.is_phrase("section_labels", line) or self.lines.is_phrase("navigation", line) or self.lines.is_phrase("tag_list", line):
+                return None
+            seen.add(line.key)
+            k += 1
+        return k if k - i - 1 >= MIN_NAMED_ITEMS else None
 
     @staticmethod
     def _numbered(blocks: tuple[Block, ...], i: int, j: int) -> bool:
