@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -375,11 +375,26 @@ class Bylines(BlockFilter):
         (the play's author), not the page's byline; so is a byline right over
         ``MIN_FACT_NEIGHBOURS`` lines or more led by a fact label (not a review's "Rating: 4/5"
         / "Price: $249" under its author). A box of credits ("Text: ..." / "Fotos:
-        ...") is bylines throughout."""
+        ...") is bylines throughout. A labelled date among such lines is an event's fact too."""
         blocks = doc.blocks
         taken = {i for i, _ in found}
         kept = set()
         for i, reason in found:
+            if reason == "dateline":
+                # A labelled date among such lines is the event's date ("Data: domingo, 12 de
+                # maio de 2024" / "Horário: 15h" / "Local: Estádio da Baixada" / "Arbitragem:
+                # ..."): a match's or a show's facts.
+                # Under the text's paragraphs: a page's stamp box stands under the headline
+                # ("发布时间：2024-05-10 16:30" / "来源：..." / "浏览次数：3587").
+                label = LABELLED_RE.match(blocks[i].text)
+                if (
+                    label is not None
+                    and LETTER_RE.search(label.group(1)) is not None
+                    and any(self.lines(blocks[k].text).prose for k in range(i))
+                    and box_neighbours(blocks, i, lambda k: self.lines.shapes.fact_led(blocks[k].text), lambda k: k not in taken) >= MIN_FACT_NEIGHBOURS
+                ):
+                    kept.add(i)
+                continue
             if reason != "byline":
                 continue
             if not self.lines.shapes.fact_led(blocks[i].text):
