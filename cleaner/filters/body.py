@@ -75,6 +75,9 @@ SIGNED_END_RE = regex.compile(r"[.!?][\"”’»]?\s*[-–—]\s*[\w.&/ ]{2,25}$
 # a short heading right above its first paragraph the first section's heading.
 MIN_TEXT_HEADINGS = 2
 MIN_TEXT_STRUCTURE = 3
+# Headings of sections inside a text that make a heading right above its first paragraph the
+# first section's, whatever stands above it (see BodyRegion._headings_in).
+MIN_SECTIONED_HEADINGS = 3
 # The characters of a date that leads an entry before its colon, at most.
 MAX_DATE_LEAD_CHARS = 40
 MAX_SECTION_HEADING_WORDS = 4
@@ -1511,6 +1514,16 @@ class BodyRegion(BlockFilter):
                             # Nor the heading of the paragraph that opens the text over a list of
                             # its own ("Our verdict" / "The Stratus 14 is ..." / "For" / ...).
                             continue
+                        elif (
+                            i + 1 == regions[hi][0]
+                            and blocks[i + 1].index == blocks[i].index + 1
+                            and is_heading(blocks[i].text)
+                            and self._headings_in(blocks, short, regions[hi][0], regions[-1][1] + 1) >= MIN_SECTIONED_HEADINGS
+                        ):
+                            # Nor the heading of the text's first section when its other sections
+                            # have headings under their paragraphs ("前言" over the first paragraph
+                            # / ... / "一、只读取需要的列（usecols）" / ... / "二、指定数据类型" / ...).
+                            continue
                         elif self._short_phrase("list_headings", blocks[i].text):
                             # Nor a list under its heading ("Why you'll love this recipe" /
                             # "One bowl, no mixer needed" / ...; vocabulary ``list_headings``).
@@ -1519,6 +1532,17 @@ class BodyRegion(BlockFilter):
                         if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
+
+    @staticmethod
+    def _headings_in(blocks: tuple[Block, ...], short: list[bool], start: int, end: int) -> int:
+        """How many headings (short lines, :func:`is_heading`) stand right under a paragraph
+        and over one between ``start`` and ``end``, next to both in the input: the sections of
+        a text."""
+        return sum(
+            1
+            for k in range(start + 1, end - 1)
+            if short[k] and not short[k - 1] and not short[k + 1] and blocks[k - 1].index + 1 == blocks[k].index == blocks[k + 1].index - 1 and is_heading(blocks[k].text)
+        )
 
     def _answer_lists(self, blocks: tuple[Block, ...], short: list[bool], between: range) -> set[int]:
         """Items that answer a question (under a statement, an answer above) between the lead
