@@ -40,6 +40,10 @@ SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？।؟»\"'”’)]|[.!?…]
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# The first code point CJK_RE matches (CJK Radicals Supplement; tested over all of them),
+# and any character from there on (stdlib engine: one range, scanned fast).
+CJK_FIRST = "\u2e80"
+AFTER_CJK_FIRST_RE = re.compile(f"[{CJK_FIRST}-\U0010ffff]")
 # Scripts written without spaces between words (Thai, Lao, Khmer, Burmese): their letters
 # stand for words, about this many to a word (see size). The stdlib engine: one class of
 # ranges, scanned fast.
@@ -48,11 +52,6 @@ SPACELESS_CHARS_PER_WORD = 4
 # Thai and Lao: no full stop either (see runs_on); a paragraph has this many letters at least.
 RUN_ON_RE = re.compile("[\u0e00-\u0eff]")
 MIN_RUN_ON_CHARS = 80
-
-# The first code point CJK_RE matches (CJK Radicals Supplement; tested over all of them),
-# and any character from there on (stdlib engine: one range, scanned fast).
-CJK_FIRST = "\u2e80"
-AFTER_CJK_FIRST_RE = re.compile(f"[{CJK_FIRST}-\U0010ffff]")
 
 
 def _straight_quote(match: re.Match[str]) -> str:
@@ -173,7 +172,7 @@ def size(text: str, words: int | None = None) -> float:
     if text.isascii():
         return word_count(text) if words is None else words
     cjk = len(CJK_RE.findall(text)) if AFTER_CJK_FIRST_RE.search(text) else 0  # (they all come later)
-    spaceless = len(SPACELESS_RE.findall(text)) if SPACELESS_RE.search(text) else 0
+    spaceless = len(SPACELESS_RE.findall(text))
     if not cjk and not spaceless:
         return word_count(text) if words is None else words
     rest = CJK_RE.sub(" ", text) if cjk else text
@@ -183,8 +182,8 @@ def size(text: str, words: int | None = None) -> float:
 
 def runs_on(text: str) -> bool:
     """A line of Thai or Lao, which mark no sentence's end (a space ends a sentence, the
-    line's end the paragraph), of ``MIN_RUN_ON_CHARS`` letters or more, ending in one: a
-    paragraph, though no punctuation says so.
+    line's end the paragraph), of ``MIN_RUN_ON_CHARS`` of their letters or more, its last
+    character one of them: a paragraph, though no punctuation says so.
 
     >>> runs_on("ฝนตกหนักทั้งคืน"), runs_on("Done.")
     (False, False)
