@@ -177,6 +177,11 @@ MAX_FEEDBACK_BUTTONS = 3
 MAX_FEEDBACK_BUTTON_WORDS = 2
 # Lines of the text's own lists under a line of the page's that it goes on over, at least.
 MIN_LIST_LINES_UNDER = 3
+# A reviewed work's card right above the text (see BodyRegion._headline_card): lines said word
+# for word in the headline, at least, of this many words at least each; the card's lines at most.
+MIN_CARD_NAMES = 2
+MIN_CARD_NAME_WORDS = 2
+MAX_HEADLINE_CARD_LINES = 6
 # Names under a heading inside the text (see BodyRegion._names_under_heading): this many at
 # least, of this many words at most each.
 MIN_NAMED_ITEMS = 5
@@ -2714,6 +2719,9 @@ class BodyRegion(BlockFilter):
             if headline is not None and headline > title:
                 facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
             facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons)
+            # The reviewed work's card right above the text, or above its part under the lead.
+            for start in (head_end, *(a for a, _ in kept[1:])):
+                facts |= self._headline_card(blocks, title, start)
             # A life's years right under the name an obituary is headed with ("Margaret Ann
             # Sullivan" / "1936 – 2024", "* 12.3.1940 † 5.1.2024").
             under = (headline if headline is not None and headline > title else title) + 1
@@ -2737,7 +2745,7 @@ class BodyRegion(BlockFilter):
                 if i < cut_at and i not in boxes_of_links and not short[i] and self._notes(block.text):
                     continue  # the editor's note or correction under the text is the article's
                 yield self.removal(block, "after_body", cut_detail if i >= cut_at else boxes_of_links.get(i, tail_detail))
-            elif i in inner:
+            elif i in inner and i not in facts:
                 yield self.removal(block, "link_list", inner[i])
 
     def _news_head(
@@ -2838,6 +2846,32 @@ class BodyRegion(BlockFilter):
             k += 1
         # The data lines count only over a line of facts.
         return set(range(title + 1, max(found) + 1)) if found else set()
+
+    def _headline_card(self, blocks: tuple[Block, ...], title: int, head_end: int) -> set[int]:
+        """The card of the work a review's headline names, right above the text: a run of short
+        lines next to each other in the input, the last right over line ``head_end``, of which
+        ``MIN_CARD_NAMES`` or more are said word for word in the headline (the author, the
+        title) and the others carry a figure (the publisher and year, pages and price:
+        "«La casa dels tarongers», de Marta Puigdevall: ..." / "Marta Puigdevall" / "La casa
+        dels tarongers" / "Edicions del Far, 2023" / "312 pàgines, 21,90 €"). A box of other
+        stories repeats no part of the page's headline."""
+        if head_end >= len(blocks):
+            return set()
+        headline = self.lines(blocks[title].text).key
+        start = head_end
+        while (
+            start - 1 > title
+            and head_end - start < MAX_HEADLINE_CARD_LINES
+            and blocks[start - 1].index + 1 == blocks[start].index
+            and size(blocks[start - 1].text) <= 2 * MAX_ITEM_WORDS
+            and not ends_sentence(blocks[start - 1].text)
+        ):
+            start -= 1
+        run = range(start, head_end)
+        named = {k for k in run if size(blocks[k].text) >= MIN_CARD_NAME_WORDS and self.lines(blocks[k].text).key in headline}
+        if len(named) < MIN_CARD_NAMES or not all(k in named or DIGIT_RE.search(blocks[k].text) for k in run):
+            return set()
+        return set(run)
 
     @staticmethod
     def _facts_over_buttons(blocks: tuple[Block, ...], title: int, head_end: int, buttons: Collection[int]) -> set[int]:
