@@ -270,7 +270,7 @@ MIN_SHORT_TITLE_WORDS = 2
 MIN_SHARED_WORDS = 2
 # A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ..."; a Thai
 # notice's "announced on the day": "ประกาศ ณ วันที่ 1 เมษายน พ.ศ. 2567".
-PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(.+)$|(?:ประกาศ|สั่ง)\s*ณ\s*วันที่\s*(.+)$")
+PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(?P<date>.+)$|(?:ประกาศ|สั่ง)\s*ณ\s*วันที่\s*(?P<date>.+)$")
 # A label and a score out of 5, 10 or 100, or in stars, nothing else ("Unser Urteil: 8,5/10",
 # "Valoració: ★★★★☆").
 SCORE_LINE_RE = regex.compile(r"[^:：\d]{2,60}[:：]\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)|[★☆✩✪⭐]{3,5})\s*")
@@ -1079,7 +1079,7 @@ class BodyRegion(BlockFilter):
         if "," in text:
             return self.lines.shapes.is_date(text.rpartition(",")[2])
         dated = PLACE_DAY_RE.match(text)
-        return dated is not None and self.lines.shapes.is_date(dated.group(1) or dated.group(2))
+        return dated is not None and self.lines.shapes.is_date(dated.group("date"))
 
     def _crumbed(self, doc: Document, end: int) -> tuple[dict[str, int], int | None, set[str]]:
         """The last item of each trail of crumbs above original line ``end`` (its folded core)

@@ -379,6 +379,7 @@ class Bylines(BlockFilter):
         blocks = doc.blocks
         taken = {i for i, _ in found}
         kept = set()
+        top: int | None = None  # the page's first paragraph, found when first needed
         for i, reason in found:
             if reason == "dateline":
                 # A labelled date among such lines is the event's date ("Data: domingo, 12 de
@@ -387,10 +388,12 @@ class Bylines(BlockFilter):
                 # Under the text's paragraphs: a page's stamp box stands under the headline
                 # ("发布时间：2024-05-10 16:30" / "来源：..." / "浏览次数：3587").
                 label = LABELLED_RE.match(blocks[i].text)
+                if label is None or LETTER_RE.search(label.group(1)) is None:
+                    continue
+                if top is None:
+                    top = next((k for k, block in enumerate(blocks) if self.lines(block.text).prose), len(blocks))
                 if (
-                    label is not None
-                    and LETTER_RE.search(label.group(1)) is not None
-                    and any(self.lines(blocks[k].text).prose for k in range(i))
+                    top < i
                     and box_neighbours(blocks, i, lambda k: self.lines.shapes.fact_led(blocks[k].text), lambda k: k not in taken) >= MIN_FACT_NEIGHBOURS
                 ):
                     kept.add(i)
