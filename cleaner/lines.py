@@ -403,8 +403,9 @@ VERSION_LINE_RE = regex.compile(
 SINGLE_DIGIT_END_RE = regex.compile(r"(?<!\d)\d\s*$")
 # A line led by a clock time and a word ("18:00 St. Martin, Vorabendmesse", "7.30 pm Evensong"),
 # perhaps after the word for "at" ("ore 19:00 apertura stand", "kl. 10.00 gudstjeneste", "um
-# 9:30 Gottesdienst"): under a day, a schedule's entry.
-CLOCK_LED_RE = regex.compile(rf"^\s*(?:(?:ore|alle|um|kl\.?|klo|à|a las|at|om|o godz\.?|godz\.?)\s)?{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s+\p{{L}}")
+# 9:30 Gottesdienst"), perhaps with a dash or a colon between ("Ore 21.30 – Concerto della
+# banda"): under a day, a schedule's entry.
+CLOCK_LED_RE = regex.compile(rf"^\s*(?:(?:ore|alle|um|kl\.?|klo|à|a las|at|om|o godz\.?|godz\.?)\s)?{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s*[-–—:|]\s*|\s+)\p{{L}}")
 MAX_TIMED_ENTRY_WORDS = 14
 # A programme's entry, however long: its time, a separator, what happens ("17:30 Uhr –
 # Eröffnung mit dem Oberbürgermeister und dem Posaunenchor", "20.30: Konzert").
