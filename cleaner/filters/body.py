@@ -299,6 +299,8 @@ MAX_CREDITS_HEAD = 2
 # Words of a value in a box's entry under the text at most (a name and a club), unless it
 # holds a contact; a teaser's headline after its category is longer.
 MAX_BOX_ENTRY_WORDS = 4
+# Words of a fact box's label, at most ("Förväntad skörd i år: cirka 200 kilo").
+MAX_FACT_LABEL_WORDS = 4
 MIN_FACTS = 3
 # Lines at most between the text's last line and a press release's end mark (its media
 # contacts and the issuer's boilerplate).
@@ -944,15 +946,24 @@ class BodyRegion(BlockFilter):
         ``MAX_CLOSING_ITEMS`` entries of a box ("Label: value", :meth:`_is_box_entry`),
         next to each other in the input, no end of the article box between: the text's own
         box ("Funktionärer" / "Tävlingsledare: Karin Holmberg" / "Banläggare: Erik Sandström" /
-        ...), its lines (an empty range if there is none)."""
+        ...), its lines (an empty range if there is none). A fact box's longer entries
+        stay in it when ``MIN_CLOSING_ITEMS`` of its entries are short ("Amira Haddad" /
+        "Ålder: 34 år" / "Bor: Lägenhet i Gamlestaden, Göteborg" / "Gör: Miljöingenjör på
+        heltid, biodlare på fritiden" / "Förväntad skörd i år: cirka 200 kilo"); a teaser's
+        category and headline is no entry of either kind."""
         text = blocks[i].text
         shapes = self.lines.shapes
         if not (short[i] and is_heading(text)) or LABELLED_RE.match(text) or shapes.is_related_header(text) or shapes.is_comment_header(text):
             return range(0)
         m = i + 1
-        while m < limit and m - i <= MAX_CLOSING_ITEMS and blocks[m].index == blocks[m - 1].index + 1 and not crosses_removed(stops, blocks, m) and self._is_box_entry(blocks[m].text):
+        boxed = 0  # entries with a short value
+        while m < limit and m - i <= MAX_CLOSING_ITEMS and blocks[m].index == blocks[m - 1].index + 1 and not crosses_removed(stops, blocks, m):
+            if self._is_box_entry(blocks[m].text):
+                boxed += 1
+            elif not _is_fact_value(blocks[m].text):
+                break
             m += 1
-        return range(i, m) if m - i - 1 >= MIN_CLOSING_ITEMS else range(0)
+        return range(i, m) if boxed >= MIN_CLOSING_ITEMS else range(0)
 
     def _credits_under(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> range:
         """Right under the last paragraph, a review's box of credits: up to
@@ -3511,6 +3522,13 @@ def _names_one_of(key: str, names: Collection[str]) -> bool:
 def _split_label(text: str) -> tuple[str, str, str]:
     """A "Label: value" line at its first colon (a full-width one in CJK text)."""
     return text.partition(":") if ":" in text else text.partition("：")
+
+
+def _is_fact_value(text: str) -> bool:
+    """A "Label: value" line of a fact box with a longer value: a label of at most
+    ``MAX_FACT_LABEL_WORDS`` words, a value that ends no sentence, within ``MAX_DATA_CHARS``."""
+    label, colon, value = _split_label(text)
+    return bool(colon) and len(text) <= MAX_DATA_CHARS and 0 < len(label.split()) <= MAX_FACT_LABEL_WORDS and bool(value.strip()) and not ends_sentence(value)
 
 
 def _is_fact_entry(text: str) -> bool:
