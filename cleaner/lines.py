@@ -472,6 +472,8 @@ MAX_SIGNER_WORDS = 14
 MAX_SIGNERS = 3
 # A title before a name, abbreviated in lower case ("drs.", "dr.", "ir.", "prof.").
 TITLE_ABBREVIATION_RE = regex.compile(r"\p{Ll}{2,5}\.")
+# Titles written without a full stop before a name ("mgr Joanna Kowalczyk", "dr hab. Jan Nowak").
+UNDOTTED_TITLES = frozenset({"mgr", "dr", "hab", "inż", "lic", "ks", "prof"})
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
@@ -869,7 +871,7 @@ def names_person(text: str) -> bool:
     tokens = text.split()
     if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in text) or ":" in text or ends_sentence(text):
         return False
-    return all(is_name_token(t) or t in NAME_PARTICLES or TITLE_ABBREVIATION_RE.fullmatch(t) for t in tokens)
+    return all(is_name_token(t) or t in NAME_PARTICLES or t in UNDOTTED_TITLES or TITLE_ABBREVIATION_RE.fullmatch(t) for t in tokens)
 
 
 def is_heading(text: str) -> bool:
@@ -1652,6 +1654,15 @@ class Shapes:
         if not 0 <= i < len(texts) - 1 or len(texts[i + 1]) > MAX_ROLE_CHARS:
             return False
         return names_person(texts[i]) and self.lines.is_phrase("signature_roles", self.lines(texts[i + 1]))
+
+    def signs_under_office(self, texts: Sequence[str], i: int) -> bool:
+        """Are lines ``i`` and ``i + 1`` the office a text is signed with and the name under
+        it, right under a sentence of the text ("... pod numerem telefonu 12 278 45 60." /
+        "Dyrektor szkoły" / "mgr Joanna Kowalczyk"; vocabulary ``signature_roles``)? (Under a
+        name, an office closes that name's signature: the line under it is judged on its own.)"""
+        if not 1 <= i < len(texts) - 1 or len(texts[i]) > MAX_ROLE_CHARS or not ends_sentence(texts[i - 1]):
+            return False
+        return names_person(texts[i + 1]) and self.lines.is_phrase("signature_roles", self.lines(texts[i]))
 
     def opens_signature(self, texts: Sequence[str], i: int, dated: bool = False) -> bool:
         """Does line ``i`` open a signature: a name over its office, a name and its office on

@@ -781,6 +781,10 @@ class BodyRegion(BlockFilter):
         near = [b.text for b in blocks[max(0, i - 1) : i + 3]]
         if (i > 0 and shapes.signs_with_role(near, 0)) or shapes.opens_signature(near, min(i, 1), dated=i > 0 and self._place_date(near[0])):
             return True
+        # The office over the name, right under the text ("Dyrektor szkoły" / "mgr Joanna
+        # Kowalczyk"): either line.
+        if (i > 0 and shapes.signs_under_office(near, 1)) or (i > 1 and shapes.signs_under_office([b.text for b in blocks[i - 2 : i + 1]], 1)):
+            return True
         # The office alone under the letter's place and date ("Erlenstadt, den 14. März 2023" /
         # "Der Vorstand").
         if i > 0 and self._short_phrase("signature_roles", blocks[i].text) and self._place_date(blocks[i - 1].text):
