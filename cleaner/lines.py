@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import CJK_RE, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
+from cleaner.patterns import CJK_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
@@ -659,12 +659,12 @@ def _period(positions: Sequence[int]) -> int | None:
 
 # A statement's end: one full stop or exclamation mark ("...", "(0 votes)", "Like it?" are not),
 # perhaps inside closing quotes after a space (French: "... supprimé dix minutes avant. »").
-STATEMENT_END_RE = regex.compile(r"(?<![.…])[.!。！](?:\s?[\"'”’»“‘«‹›])*\s*$")
+STATEMENT_END_RE = regex.compile(rf"(?<![.…])[.!。！{SCRIPT_FULL_STOPS}](?:\s?[\"'”’»“‘«‹›])*\s*$")
 # A full stop closing a statement (perhaps inside quotes or brackets), not a question or an
 # exclamation (teaser headlines exclaim).
-FULL_STOP_END_RE = regex.compile(r"[.。](?:\s?[\"'”’»“‘«‹›)\]])*\s*$")
+FULL_STOP_END_RE = regex.compile(rf"[.。{SCRIPT_FULL_STOPS}](?:\s?[\"'”’»“‘«‹›)\]])*\s*$")
 # The last characters a line that STATEMENT_END_RE finds can end with.
-STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»“‘«‹›")
+STATEMENT_LAST_CHARS = frozenset(".!。！\"'”’»“‘«‹›" + SCRIPT_FULL_STOPS)
 # A question's end ("Wann schließt das Werk?").
 # (Greek asks with a semicolon after its last word: "Ισχύουν τα εισιτήρια που έχω αγοράσει;".)
 QUESTION_END_RE = regex.compile(r"(?:[?？\u037e]|(?<=\p{Greek}[\"'”’»)]?);)(?:\s?[\"'”’»)])*\s*$")
@@ -677,7 +677,7 @@ MIN_SEMICOLON_ITEMS = 2
 MIN_ANSWERED = 2
 MAX_QUESTION_WORDS = 20
 # The end of a sentence inside a line: a full stop, "!" or "?" and a space before more words.
-INNER_SENTENCE_END_RE = regex.compile(r"[.!?。！？]\s+[¿¡\"“„«]?\p{L}")
+INNER_SENTENCE_END_RE = regex.compile(rf"[.!?。！？{SCRIPT_FULL_STOPS}]\s+[¿¡\"“„«]?\p{{L}}")
 # Words naming whose contacts follow after a contact heading ("Kontakt Jugendleitung"), at most.
 MAX_CONTACT_OWNER_WORDS = 2
 

@@ -36,7 +36,10 @@ WORD_RE = regex.compile(r"\w+(?:['’\-.]\w+)*")
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+(?:['\-.][A-Za-z0-9_]+)*")
 # A sentence ends in punctuation, or in an emoji or emoticon ("... gefällt mir 😉", "<3"), or
 # in punctuation inside the closing quotes of German, Czech or Danish (".“", "!‘", ".«").
-SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？।؟»\"'”’)]|[.!?…]\s?[“‘«‹›]+|\p{Extended_Pictographic}|[:;]-?[()DPp]|<3)[\s\ufe0f]*$")
+# The full stops of scripts that do not use "." (Devanagari and Bengali "।", "॥", Urdu "۔",
+# Armenian "։", Ethiopic "።", Burmese "။", Khmer "។").
+SCRIPT_FULL_STOPS = "।॥۔։።။។"
+SENTENCE_END_RE = regex.compile(rf"(?:[.!?…。！？{SCRIPT_FULL_STOPS}؟»\"'”’)]|[.!?…]\s?[“‘«‹›]+|\p{{Extended_Pictographic}}|[:;]-?[()DPp]|<3)[\s\ufe0f]*$")
 CAPITALIZED_RE = regex.compile(r"^\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
