@@ -1059,6 +1059,14 @@ class BodyRegion(BlockFilter):
             return False
         if len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS:
             return True
+        # The terms under their label, perhaps with a note after a comma ("Horário: Tempo
+        # inteiro, de segunda a sexta-feira, das 14h00 às 22h30").
+        label, colon, value = _split_label(folded)
+        if colon and LABELLED_RE.match(folded) is not None:
+            head = value.split(",", 1)[0]
+            rest, found = self.lines.vocabulary.remove_all("job_terms", head)
+            if found and len(WORD_RE.findall(rest)) <= MAX_JOB_FACT_WORDS:
+                return True
         # The terms among the ad's other facts, each "Label: value" between bars ("Vollzeit,
         # unbefristet | Standort: Fulda | Eintritt: ab sofort").
         # Or the ad's date ("İzmir (Çiğli) · Tam Zamanlı · 2 gün önce güncellendi").
