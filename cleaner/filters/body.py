@@ -3088,7 +3088,9 @@ class BodyRegion(BlockFilter):
         if k < 0 or k in boxes_of_links or not link_like[k] or blocks[k].index != blocks[top].index - 1:
             return False
         text = blocks[k].text
-        if size(text) > MAX_SECTION_HEADING_WORDS or not SECTION_HEADING_RE.fullmatch(text) or names_person(text):
+        # (Two capitalized words may name a list's heading: "Our Verdict"; vocabulary
+        # ``list_headings``.)
+        if size(text) > MAX_SECTION_HEADING_WORDS or not SECTION_HEADING_RE.fullmatch(text) or (names_person(text) and not self.lines.shapes.is_list_heading(text)):
             return False
         # Nor a button ("Share this release", "Print"; vocabulary ``share_words``).
         if not self._share_words.isdisjoint(WORD_RE.findall(self.lines(text).folded)):
