@@ -106,6 +106,8 @@ MIN_RECORD_COPIES = 3
 MIN_RECORD_GAP = 2
 # Bars between the cells of a table's row flattened on one line, at least.
 MIN_SOURCE_ROW_BARS = 2
+# Rows of data right above a source line, at least, for a table without bars.
+MIN_SOURCE_DATA_ROWS = 3
 # ... or rows of two cells ("Persone evacuate | 1.400"), this many in a row.
 MIN_SOURCE_PAIR_ROWS = 3
 # Notes with figures between a table's last row and its source: this many at most.
@@ -360,9 +362,23 @@ class Captions(BlockFilter):
         row = i - 1
         while row > 0 and i - row <= MAX_TABLE_NOTES and _figure_entry(blocks[row].text) and blocks[row - 1].index == blocks[row].index - 1:
             row -= 1
-        if len(BAR_SEPARATOR_RE.findall(blocks[row].text)) < MIN_SOURCE_ROW_BARS and not self._under_cells(blocks, i) and not self._under_pairs(blocks, i) and not self._under_entries(blocks, i):
+        if (
+            len(BAR_SEPARATOR_RE.findall(blocks[row].text)) < MIN_SOURCE_ROW_BARS
+            and not self._under_cells(blocks, i)
+            and not self._under_pairs(blocks, i)
+            and not self._under_entries(blocks, i)
+            and not self._under_data_rows(blocks, row)
+        ):
             return False
         return self.lines.shapes.cites_source(blocks[i].text)
+
+    def _under_data_rows(self, blocks: tuple[Block, ...], row: int) -> bool:
+        """Is line ``row`` the last of ``MIN_SOURCE_DATA_ROWS`` rows of data or more, next to
+        each other in the input (a table whose cells were separated by tabs: "Net income 412 361
+        +14.1%" / "Diluted EPS ($) 1.87 1.62 +15.4%")?"""
+        shapes = self.lines.shapes
+        top = row - MIN_SOURCE_DATA_ROWS + 1
+        return top >= 0 and all(shapes.is_data(blocks[k].text) and (k == top or blocks[k - 1].index == blocks[k].index - 1) for k in range(top, row + 1))
 
     @staticmethod
     def _under_pairs(blocks: tuple[Block, ...], i: int) -> bool:
