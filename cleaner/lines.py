@@ -716,7 +716,9 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
             # Its first row is a header's or a row's: short cells, as a table's are (not a
             # directory of sites: "CIO – managing information strategies | Expert advice ...").
             # Words with a letter: figures are a row's cells ("Montag | 8:00–12:00 | 15:00–18:00").
-            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and _short_cells(TABLE_BAR_RE.split(texts[start])):
+            # Or rows of a label and its value, the first value long ("ডিসপ্লে | 6.6 ইঞ্চি Super
+            # AMOLED, FHD+ (1080 x 2340), 120Hz, ..." / "র‍্যাম | 8GB" / ...): see _label_rows.
+            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and (_short_cells(TABLE_BAR_RE.split(texts[start])) or _label_rows([TABLE_BAR_RE.split(texts[k]) for k in range(start, i)])):
                 # Rows of two cells are a label and its value: most values hold a figure
                 # ("Fotocópia A4 a cores | 0,50 €"), not a category's headline ("Politik |
                 # Merz verteidigt den Haushalt"). Or two columns of phrases under a header row
@@ -816,6 +818,19 @@ def _phrase_columns(rows: Sequence[Sequence[str]]) -> bool:
     / "Alto porcentaje de éxito | Proceso lento" / ...)."""
     header, body = rows[0], rows[1:]
     return all(_letter_words(cell) < MIN_PHRASE_CELL_WORDS for cell in header) and 2 * sum(1 for row in body if _letter_words(row[0]) >= MIN_PHRASE_CELL_WORDS) > len(body)
+
+
+def _label_rows(rows: Sequence[Sequence[str]]) -> bool:
+    """Rows of two cells, each led by a label of ``MAX_HEADER_CELL_WORDS`` words at most, every
+    label said once, most values with a figure: a product's specifications, however long
+    their values; a directory's sites or a category over each headline are led by longer
+    names or said again, and carry no figures."""
+    labels = [core(row[0]).casefold() for row in rows]
+    return (
+        all(len(row) == 2 and 0 < _letter_words(row[0]) <= MAX_HEADER_CELL_WORDS for row in rows)
+        and len(set(labels)) == len(labels)
+        and 2 * sum(1 for row in rows if NUMERAL_RE.search(row[1])) > len(rows)
+    )
 
 
 def _short_cells(cells: Sequence[str]) -> bool:

@@ -1294,6 +1294,19 @@ def test_bar_rows_read_an_infobox_of_short_label_value_rows() -> None:
     assert bar_rows(teasers) == []
 
 
+def test_bar_rows_read_specifications_whose_first_value_is_long() -> None:
+    """Rows of a short label and its value, most values with a figure, are a product's
+    specifications even when the first value is long; a directory of sites led by long names,
+    or labels said again, are not."""
+    from cleaner.lines import bar_rows
+
+    specs = ["Display | 6,7 Zoll OLED, 3120 x 1440 Pixel, 120 Hz, bis 2000 Nits, Gorilla Glass Victus 2", "Prozessor | Snapdragon 8 Gen 3", "Arbeitsspeicher | 12 GB", "Farben | Fjordblau, Schwarz"]
+    assert bar_rows(["Technische Daten", *specs, "Kundenbewertungen"]) == [(1, 5)]
+    assert bar_rows([*specs[:3], "Display | 6,1 Zoll"]) == []
+    directory = ["CIO Magazine and its weekly newsletter | IT news, 24 hours a day", "CSO | security news in 2 minutes", "Computerworld | reviews 7 days a week"]
+    assert bar_rows(directory) == []
+
+
 def test_a_clubs_press_officer_signs_its_report() -> None:
     """A club's press officer alone on a line ("Pressewart") is the report's byline; a press
     office's name is not (it may be the text's contact)."""
