@@ -1434,3 +1434,13 @@ def test_thai_paragraphs_are_prose_without_full_stops() -> None:
     assert not runs_on(paragraph + " 2568")  # ends in a figure, no letter: a date line, a stamp
     assert size(paragraph) > 2 * size(headline) > 0
     assert size("Ein Satz mit fünf Wörtern.") == 5  # other scripts count their words as before
+
+
+def test_a_thai_line_of_a_paragraph_is_prose_without_a_full_stop() -> None:
+    """Thai marks no sentence's end: a line of 80 Thai letters or more that ends in one is a
+    paragraph for the body region, as it is for Line.prose; a short Thai heading is not."""
+    body = filters.BodyRegion()
+    closing = "เชียงดาวเหมาะกับการพักผ่อนแบบช้า ๆ แค่ได้นั่งดูภูเขากับทุ่งนายามเช้าก็คุ้มค่าแล้วสำหรับทริปนี้"  # 23 words
+    assert body.is_prose(closing)
+    assert not body.is_prose("ทิปส์ก่อนไป")
+    assert not body.is_prose("ค่าน้ำมันรถ ไป-กลับ | 800 บาท")

@@ -64,7 +64,7 @@ from cleaner.lines import (
     is_timed_entry,
     names_person,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, size
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, runs_on, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -458,7 +458,8 @@ class BodyRegion(BlockFilter):
         # spannendes ... zum Thema:"): prose too.
         if self.is_link_bar(text):
             return False
-        if line.sentence_end:
+        # (A long line of Thai or Lao marks no sentence's end: patterns.runs_on.)
+        if line.sentence_end or runs_on(text):
             return line.size >= self.min_prose_words
         # A programme's entry led by its time is a row of the programme, however long
         # ("18:00 San Martino, messa prefestiva per i defunti della famiglia Rossi").
