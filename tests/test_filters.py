@@ -1444,3 +1444,15 @@ def test_a_thai_line_of_a_paragraph_is_prose_without_a_full_stop() -> None:
     assert body.is_prose(closing)
     assert not body.is_prose("ทิปส์ก่อนไป")
     assert not body.is_prose("ค่าน้ำมันรถ ไป-กลับ | 800 บาท")
+
+
+def test_a_line_of_code_repeated_in_a_how_to_is_no_duplicate() -> None:
+    """The same line of code in two functions stays; a paragraph printed twice goes."""
+    code = ['@app.get("/books/{book_id}")', "def get_book(book_id: int):", "    for book in books:", "        if book.id == book_id:", "            return book",
+            '    raise HTTPException(status_code=404, detail="Book not found")', '@app.delete("/books/{book_id}")', "def delete_book(book_id: int):",
+            "    for i, book in enumerate(books):", "        if book.id == book_id:", "            books.pop(i)", '    raise HTTPException(status_code=404, detail="Book not found")']
+    doc = Document.from_text("\n".join(code))
+    assert [r.block.text for r in filters.DuplicateParagraphs().find(doc)] == []
+    para = "The service answers with a clear error when the item does not exist, which keeps clients simple."
+    doc = Document.from_text("\n".join([para, "Next step", para]))
+    assert [r.reason for r in filters.DuplicateParagraphs().find(doc)] == ["duplicate_paragraph"]

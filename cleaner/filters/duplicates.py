@@ -16,15 +16,16 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import CODE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
 
 def is_structure(text: str) -> bool:
-    """A question, an entry or a list item: it may repeat on purpose (the same question put
-    to several people, a step of a recipe, a row label)."""
-    return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text))
+    """A question, an entry, a list item or a line of code: it may repeat on purpose (the same
+    question put to several people, a step of a recipe, a row label, "raise
+    HTTPException(status_code=404)" in two functions)."""
+    return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text) or CODE_RE.search(text))
 
 
 __all__ = ["DuplicateParagraphs"]
@@ -125,7 +126,9 @@ class DuplicateParagraphs(BlockFilter):
                 # (A table's cell or a schedule's entry may repeat too: "8h–12h et 15h–18h" on
                 # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday.)
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
-            elif copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1:
+            elif (copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1) and not (self._schedule_entry(block.text) or CODE_RE.search(block.text)):
+                # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
+                # repeat in groups on purpose.)
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
 
     def _schedule_entry(self, text: str) -> bool:
