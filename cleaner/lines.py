@@ -327,6 +327,8 @@ ADDRESS_RE = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[
 # data only as an address or code.
 NUMERAL_RE = regex.compile(r"[\d½¼¾⅓⅔⅛]")
 
+# A JSON object on its line, perhaps in a list: a command's output ('{"id":1,"title":"Milk"}').
+_JSON_OBJECT = r'^\s*\[?\{\s*"[^"\n]{1,40}"\s*:'
 # A command or code line, on the line as written (commands are lower case), perhaps after the
 # name of the system it is for ("macOS: brew upgrade --cask belegmeister").
 CODE_RE = regex.compile(
@@ -337,7 +339,10 @@ CODE_RE = regex.compile(
     r"winget|choco|flatpak|pacman|zypper|helm|terraform|ansible|dotnet|composer|mvn|gradle|psql|mysql|sqlite3|bash|sh|"
     r"pytest|tox|nox|ruff|mypy|pipx|pnpm|bun|deno|cmake|gcc|rustup|gem|bundle|php|perl|snap|apk|nix|vagrant|minikube) [-\w./:=@~]+"
     r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
+    # (a JSON object, a command's output: see JSON_LINE_RE)
+    rf"|{_JSON_OBJECT}"
 )
+JSON_LINE_RE = regex.compile(_JSON_OBJECT)
 
 
 # Date and time lines ("Updated 3:42 PM EDT", "Freitag, 15. März", "3日前"): see Shapes.is_date.

@@ -19,7 +19,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import MAX_NOTICE_CHARS, MIN_DAY_TABLE_ROWS, box_neighbours, quoted_together, under_contents_header
-from cleaner.lines import BAR_SEPARATOR_RE, LABELLED_RE, Lines, bar_rows, record_runs
+from cleaner.lines import BAR_SEPARATOR_RE, JSON_LINE_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -515,6 +515,8 @@ class Captions(BlockFilter):
                         # collection day" / "Monday 25 December" / "Wednesday 27 December" /
                         # "Tuesday 26 December" / "Thursday 28 December" / "Wednesday 27 December").
                         continue
+                    if JSON_LINE_RE.match(blocks[i].text):
+                        continue  # a command's output said again ('{"id":1,"done":false}' / '[{"id":1,"done":false}]')
                     if self.lines.shapes.is_data_cell(blocks[i].text):
                         # A table's cell said again in the next row ("1.400 U/min" / "1.400 U/min"),
                         # or with a shorter cell in it ("8:00–12:00 und 15:00–18:00" / "8:00–12:00").
