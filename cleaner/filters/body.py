@@ -277,6 +277,9 @@ SCORE_LINE_RE = regex.compile(r"[^:：\d]{2,60}[:：]\s*(?:\d{1,3}(?:[.,]\d{1,2}
 # A link to a publication by its DOI after a label ("论文链接：https://doi.org/10.1002/adma.202412087",
 # "Study: https://doi.org/10.1038/..."; a page's own "doi: 10.1038/..." has no link).
 DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+", regex.IGNORECASE)
+# Or the journal's name and the paper's DOI after it ("Journal reference: Global Change
+# Biology, DOI: 10.1111/gcb.17342").
+CITED_DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*[^:：]{1,120}\bdoi[:：]?\s*10\.\d{4,9}/\S+\s*", regex.IGNORECASE)
 # A life's span in years ("1936 – 2024", "1936-2024").
 LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
@@ -1926,11 +1929,12 @@ class BodyRegion(BlockFilter):
         ("Ansprechpartnerin: Julia Brenner, Telefon 07523 612-240, kultur@hohenfelden.de"), a
         review's score, a label and the score alone ("Điểm đánh giá của TechViet: 8,2/10";
         readers' ratings count their votes), or a labelled link to the paper the text reports
-        on by its DOI ("论文链接：https://doi.org/10.1002/...")."""
+        on by its DOI ("论文链接：https://doi.org/10.1002/...", "Journal reference: Global Change
+        Biology, DOI: 10.1111/gcb.17342")."""
         return (
             self.lines.shapes.labels_contact(text)
             or SCORE_LINE_RE.fullmatch(text) is not None
-            or (len(text) <= MAX_DATA_CHARS and DOI_RE.match(text) is not None)
+            or (len(text) <= MAX_DATA_CHARS and (DOI_RE.match(text) is not None or CITED_DOI_RE.fullmatch(text) is not None))
         )
 
     def _introduced_above(self, blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:

@@ -373,12 +373,15 @@ class Captions(BlockFilter):
         return self.lines.shapes.cites_source(blocks[i].text)
 
     def _under_data_rows(self, blocks: tuple[Block, ...], row: int) -> bool:
-        """Is line ``row`` the last of ``MIN_SOURCE_DATA_ROWS`` rows of data or more, next to
-        each other in the input (a table whose cells were separated by tabs: "Net income 412 361
-        +14.1%" / "Diluted EPS ($) 1.87 1.62 +15.4%")?"""
+        """Is line ``row`` the last of a table's rows, ``MIN_SOURCE_DATA_ROWS`` of the lines
+        up to it (one more at most) rows of data, next to each other in the input (a table whose
+        cells were separated by tabs: "Net income 412 361 +14.1%" / "Diluted EPS ($) 1.87 1.62
+        +15.4%" / "Net debt/Ebitda 1.1x 1.6x")?"""
         shapes = self.lines.shapes
-        top = row - MIN_SOURCE_DATA_ROWS + 1
-        return top >= 0 and all(shapes.is_data(blocks[k].text) and (k == top or blocks[k - 1].index == blocks[k].index - 1) for k in range(top, row + 1))
+        top = max(0, row - MIN_SOURCE_DATA_ROWS)
+        if any(blocks[k - 1].index != blocks[k].index - 1 for k in range(top + 1, row + 1)):
+            return False
+        return sum(1 for k in range(top, row + 1) if shapes.is_data(blocks[k].text)) >= MIN_SOURCE_DATA_ROWS
 
     @staticmethod
     def _under_pairs(blocks: tuple[Block, ...], i: int) -> bool:
