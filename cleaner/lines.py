@@ -417,8 +417,9 @@ MAX_TIMED_ENTRY_WORDS = 14
 SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s?[-–—:|]\s?\S")
 # A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
 # Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn"), or by a day and month closed by a
-# full stop and a capital ("15.06. Sportfest").
-DATED_ENTRY_RE = regex.compile(r"\s*(?:(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s|\d{1,2}\.\d{1,2}\.\s\p{Lu})")
+# full stop and a capital ("15.06. Sportfest"), perhaps the last day of a span of days
+# ("3.–20.6. Yleisurheilukoulu").
+DATED_ENTRY_RE = regex.compile(r"\s*(?:(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s|(?:\d{1,2}\.(?:\d{1,2}\.)?\s?[-–]\s?)?\d{1,2}\.\d{1,2}\.\s\p{Lu})")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")
