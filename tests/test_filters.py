@@ -1456,3 +1456,13 @@ def test_a_line_of_code_repeated_in_a_how_to_is_no_duplicate() -> None:
     para = "The service answers with a clear error when the item does not exist, which keeps clients simple."
     doc = Document.from_text("\n".join([para, "Next step", para]))
     assert [r.reason for r in filters.DuplicateParagraphs().find(doc)] == ["duplicate_paragraph"]
+
+
+def test_a_notices_issuer_over_its_date_at_the_end_is_no_copy_of_the_sites_name() -> None:
+    """The office that issues a notice, named in the page's head and again over the notice's
+    date under its text, signs it; a list of other stories each over its date is copied."""
+    lines = ["青州市人力资源和社会保障局", "通知公告", "关于2025年春季学期中小学开学时间的通知", "根据市政府统一安排，现将2025年春季学期中小学开学时间通知如下，请各学校认真做好开学准备工作。",
+             "全市中小学于2025年2月17日正式开学，2月15日至16日学生报到注册，各学校要做好安全检查。", "青州市人力资源和社会保障局", "2025年1月20日"]
+    assert list(filters.DuplicateParagraphs().find(Document.from_text("\n".join(lines)))) == []
+    listed = [*lines[:5], "青州市人力资源和社会保障局", "2025年1月20日", "关于做好寒假安全工作的通知", "2025年1月10日"]
+    assert [r.block.index for r in filters.DuplicateParagraphs().find(Document.from_text("\n".join(listed)))] == [5]

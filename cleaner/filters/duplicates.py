@@ -16,7 +16,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import CODE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -113,6 +113,8 @@ class DuplicateParagraphs(BlockFilter):
                     continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
             if self._heads_rows(blocks, i) and self._heads_rows(blocks, j):
                 continue  # the same header row over each team's rows ("Player MIN FG PTS" / "Luis Ferreira 40 8-17 22")
+            if self._signs_notice(blocks, i, j):
+                continue  # the issuer over the notice's date at its end, named in the page's head too
             if self._heads_card(blocks, j):
                 continue  # the headline said again over its recipe card's facts ("Préparation : 30 minutes")
             if self._contents_entry(blocks, i, j):
@@ -130,6 +132,23 @@ class DuplicateParagraphs(BlockFilter):
                 # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
                 # repeat in groups on purpose.)
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
+
+    def _signs_notice(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
+        """Is the later copy ``j`` a notice's issuer right over its date with the year, below
+        the text, the first copy ``i`` above it (the site's name in its head: "滨江市人力资源和社会保障局" /
+        ... / "滨江市人力资源和社会保障局" / "2024年3月14日")? Its signature, not a copy."""
+        if j + 1 >= len(blocks) or blocks[j + 1].index != blocks[j].index + 1 or self.is_paragraph(blocks[j].text):
+            return False
+        # (a date with its year: a live report's times stamp its posts; and one date, not a
+        # list of other stories each over its date)
+        shapes = self.lines.shapes
+        if not shapes.is_date(blocks[j + 1].text) or YEAR_RE.search(blocks[j + 1].text) is None:
+            return False
+        if any(0 <= k < len(blocks) and shapes.is_date(blocks[k].text) for k in (j - 1, j + 3)):
+            return False
+        # The first above the page's first paragraph (a reader who comments twice is named
+        # under the text both times), a paragraph between the two.
+        return not any(self.is_paragraph(blocks[k].text) for k in range(i)) and any(self.is_paragraph(blocks[k].text) for k in range(i + 1, j))
 
     def _schedule_entry(self, text: str) -> bool:
         """A schedule's entry: led by its time ("18.00 Uhr St. Josef: Vorabendmesse", see
