@@ -1466,3 +1466,13 @@ def test_a_notices_issuer_over_its_date_at_the_end_is_no_copy_of_the_sites_name(
     assert list(filters.DuplicateParagraphs().find(Document.from_text("\n".join(lines)))) == []
     listed = [*lines[:5], "青州市人力资源和社会保障局", "2025年1月20日", "关于做好寒假安全工作的通知", "2025年1月10日"]
     assert [r.block.index for r in filters.DuplicateParagraphs().find(Document.from_text("\n".join(listed)))] == [5]
+
+
+@pytest.mark.parametrize("heading", ["動作環境", "環境", "この記事で作るもの", "必要なもの"])
+def test_a_japanese_how_tos_requirements_heading_names_a_list(heading: str) -> None:
+    """A how-to's environment or requirements heading is a list heading (vocabulary
+    ``list_headings``): the versions under it are the article's list, not links."""
+    from cleaner.lines import Lines
+
+    assert Lines().shapes.is_list_heading(heading)
+    assert not Lines().shapes.is_list_heading("関連記事")
