@@ -272,8 +272,8 @@ MIN_SHARED_WORDS = 2
 # notice's "announced on the day": "ประกาศ ณ วันที่ 1 เมษายน พ.ศ. 2567".
 PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(?P<date>.+)$|(?:ประกาศ|สั่ง)\s*ณ\s*วันที่\s*(?P<date>.+)$")
 # A label and a score out of 5, 10 or 100, or in stars, nothing else ("Unser Urteil: 8,5/10",
-# "Valoració: ★★★★☆").
-SCORE_LINE_RE = regex.compile(r"[^:：\d]{2,60}[:：]\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)|[★☆✩✪⭐]{3,5})\s*")
+# "Valoració: ★★★★☆"; the label may name the site: "Điểm đánh giá của CôngNghệ24h: 8,2/10").
+SCORE_LINE_RE = regex.compile(r"[^:：]{2,60}[:：]\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)|[★☆✩✪⭐]{3,5})\s*")
 # A link to a publication by its DOI after a label ("论文链接：https://doi.org/10.1002/adma.202412087",
 # "Study: https://doi.org/10.1038/..."; a page's own "doi: 10.1038/..." has no link).
 DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+", regex.IGNORECASE)
