@@ -1476,3 +1476,13 @@ def test_a_japanese_how_tos_requirements_heading_names_a_list(heading: str) -> N
 
     assert Lines().shapes.is_list_heading(heading)
     assert not Lines().shapes.is_list_heading("関連記事")
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [("צילום: יוסי כהן", True), ("צילום יוסי כהן", True), ("צילום תעודת זהות כולל ספח", False), ("تصوير أحمد علي", True), ("تصوير بطاقة الهوية الوطنية سارية المفعول", False)],
+)
+def test_a_credit_label_in_a_script_without_case_is_followed_by_a_name(line: str, credited: bool) -> None:
+    """Without a colon, a credit's label is followed by a name of three words at most in a
+    script without case; more words make it an item ("a copy of an identity card")."""
+    assert filters.Captions().is_credit(line) is credited

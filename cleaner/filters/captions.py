@@ -106,6 +106,8 @@ MIN_RECORD_COPIES = 3
 MIN_RECORD_GAP = 2
 # Bars between the cells of a table's row flattened on one line, at least.
 MIN_SOURCE_ROW_BARS = 2
+# Words of a name after a credit's label without a colon, at most, in a script without case.
+MAX_CASELESS_NAME_WORDS = 3
 # Rows of data right above a source line, at least, for a table without bars.
 MIN_SOURCE_DATA_ROWS = 3
 # ... or rows of two cells ("Persone evacuate | 1.400"), this many in a row.
@@ -224,6 +226,11 @@ class Captions(BlockFilter):
             while len(after) > 1 and after[0] in CREDIT_BY_WORDS:
                 after = after[1:]
             if after and after[0][:1].islower():
+                return False
+            # In a script without case (Hebrew, Arabic) a name is told by its length alone:
+            # more words are what the label's word means in a sentence ("צילום תעודת זהות כולל
+            # ספח", a copy of an identity card, in a list of documents).
+            if len(after) > MAX_CASELESS_NAME_WORDS and after[0][:1].isalpha() and after[0][:1].lower() == after[0][:1].upper():
                 return False
             # One upper-case abbreviation that is no agency is a unit or a code ("Crédits
             # ECTS", "Photo ID"), not a photographer (in a line all in capitals, it says nothing).
