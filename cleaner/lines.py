@@ -879,6 +879,9 @@ def crumb_items(text: str) -> list[str]:
     # Rundwanderungen › Über das Hohe Eck zur Bärenhalde").
     last = len(items) - 1 if len(items) >= 3 else len(items)
     for k, item in enumerate(items):
+        if k == 0 and ":" in item:
+            # The trail's label is no item ("Du er her: Lindeberg skole / For foreldre / ...").
+            item = item.partition(":")[2]
         words = sum(1 for token in item.split() if LETTER_OR_NUMBER_RE.search(token))
         if not 0 < words <= (MAX_CRUMB_HEADLINE_WORDS if k == last else MAX_CRUMB_WORDS):
             return []

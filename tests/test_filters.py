@@ -1486,3 +1486,13 @@ def test_a_credit_label_in_a_script_without_case_is_followed_by_a_name(line: str
     """Without a colon, a credit's label is followed by a name of three words at most in a
     script without case; more words make it an item ("a copy of an identity card")."""
     assert filters.Captions().is_credit(line) is credited
+
+
+def test_a_trail_of_crumbs_led_by_its_label_counts_its_items_without_the_label() -> None:
+    """"Du er her: Lindeberg skole / For foreldre / Kalender" is a trail of three crumbs: its
+    label is no part of the first item's length; an item too long is still none."""
+    from cleaner.lines import crumb_items, is_crumbs
+
+    assert is_crumbs("Du er her: Lindeberg skole / For foreldre / Kalender")
+    assert crumb_items("You are here: Home / Parents / Calendar")[1:] == ["Parents", "Calendar"]
+    assert not is_crumbs("Hinweis: die Sprechstunde der Gemeindeverwaltung entfällt heute / morgen / übermorgen")
