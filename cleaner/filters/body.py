@@ -1065,7 +1065,7 @@ class BodyRegion(BlockFilter):
             return True
         # The terms under their label, perhaps with a note after a comma ("Horário: Tempo
         # inteiro, de segunda a sexta-feira, das 14h00 às 22h30").
-        label, colon, value = _split_label(folded)
+        _, colon, value = _split_label(folded)
         if colon and LABELLED_RE.match(folded) is not None:
             head = value.split(",", 1)[0]
             rest, found = self.lines.vocabulary.remove_all("job_terms", head)

@@ -101,6 +101,7 @@ class DuplicateParagraphs(BlockFilter):
         # A song's refrain is printed again on purpose (see Shapes.lyrics_runs).
         songs = self.lines.shapes.lyrics_runs([b.text for b in blocks]) if copy_of else []
         headers: set[int] | None = None  # first rows of tables flattened with bars, found when first needed
+        first_paragraph: int | None = None  # the page's first paragraph, found when first needed
         for j in sorted(copy_of):
             i = copy_of[j]
             block = blocks[j]
@@ -113,7 +114,9 @@ class DuplicateParagraphs(BlockFilter):
                     continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
             if self._heads_rows(blocks, i) and self._heads_rows(blocks, j):
                 continue  # the same header row over each team's rows ("Player MIN FG PTS" / "Luis Ferreira 40 8-17 22")
-            if self._signs_notice(blocks, i, j):
+            if first_paragraph is None:
+                first_paragraph = next((k for k, b in enumerate(blocks) if self.is_paragraph(b.text)), len(blocks))
+            if i < first_paragraph < j and self._signs_notice(blocks, j):
                 continue  # the issuer over the notice's date at its end, named in the page's head too
             if self._heads_card(blocks, j):
                 continue  # the headline said again over its recipe card's facts ("Préparation : 30 minutes")
@@ -133,10 +136,11 @@ class DuplicateParagraphs(BlockFilter):
                 # repeat in groups on purpose.)
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
 
-    def _signs_notice(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
-        """Is the later copy ``j`` a notice's issuer right over its date with the year, below
-        the text, the first copy ``i`` above it (the site's name in its head: "滨江市人力资源和社会保障局" /
-        ... / "滨江市人力资源和社会保障局" / "2024年3月14日")? Its signature, not a copy."""
+    def _signs_notice(self, blocks: tuple[Block, ...], j: int) -> bool:
+        """Is the later copy ``j`` (its first above the page's first paragraph, it below) a
+        notice's issuer right over its date with the year (the site's name in its head:
+        "滨江市人力资源和社会保障局" / ... / "滨江市人力资源和社会保障局" / "2024年3月14日")? Its signature, not a
+        copy. (A reader who comments twice is named under the text both times.)"""
         if j + 1 >= len(blocks) or blocks[j + 1].index != blocks[j].index + 1 or self.is_paragraph(blocks[j].text):
             return False
         # (a date with its year: a live report's times stamp its posts; and one date, not a
@@ -144,11 +148,7 @@ class DuplicateParagraphs(BlockFilter):
         shapes = self.lines.shapes
         if not shapes.is_date(blocks[j + 1].text) or YEAR_RE.search(blocks[j + 1].text) is None:
             return False
-        if any(0 <= k < len(blocks) and shapes.is_date(blocks[k].text) for k in (j - 1, j + 3)):
-            return False
-        # The first above the page's first paragraph (a reader who comments twice is named
-        # under the text both times), a paragraph between the two.
-        return not any(self.is_paragraph(blocks[k].text) for k in range(i)) and any(self.is_paragraph(blocks[k].text) for k in range(i + 1, j))
+        return not any(0 <= k < len(blocks) and shapes.is_date(blocks[k].text) for k in (j - 1, j + 3))
 
     def _schedule_entry(self, text: str) -> bool:
         """A schedule's entry: led by its time ("18.00 Uhr St. Josef: Vorabendmesse", see
