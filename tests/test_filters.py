@@ -1496,3 +1496,12 @@ def test_a_trail_of_crumbs_led_by_its_label_counts_its_items_without_the_label()
     assert is_crumbs("Du er her: Lindeberg skole / For foreldre / Kalender")
     assert crumb_items("You are here: Home / Parents / Calendar")[1:] == ["Parents", "Calendar"]
     assert not is_crumbs("Hinweis: die Sprechstunde der Gemeindeverwaltung entfällt heute / morgen / übermorgen")
+
+
+@pytest.mark.parametrize("heading", ["Features at a glance", "Inspection times", "Outgoings"])
+def test_a_property_listings_headings_name_its_lists(heading: str) -> None:
+    """A listing's lists under its description are the article's (vocabulary ``list_headings``):
+    its features, its running costs, its inspection times."""
+    from cleaner.lines import Lines
+
+    assert Lines().shapes.is_list_heading(heading)
