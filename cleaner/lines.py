@@ -55,9 +55,10 @@ class Line:
     key: str  # folded, without decoration at either end (cleaner.patterns.core)
     words: int  # word tokens
     size: float  # words, two Chinese or Japanese characters counting as one
-    sentence_end: bool  # ends like a sentence (punctuation, an emoji or an emoticon)
-    # A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default twelve
-    # words; a long line of Thai or Lao marks no end: :func:`cleaner.patterns.runs_on`).
+    # Ends like a sentence (punctuation, an emoji or an emoticon), or is a long line of Thai
+    # or Lao, which mark no sentence's end (:func:`cleaner.patterns.runs_on`).
+    sentence_end: bool
+    # A sentence-like line (:func:`cleaner.filters._common.is_prose` with its default twelve words).
     prose: bool
     # Whole-line vocabulary entries, by category: filled as filters ask (Lines.is_phrase).
     phrases: dict[str, bool] = field(default_factory=dict)
@@ -67,8 +68,8 @@ class Line:
         folded = fold(text)
         words = word_count(text)
         length = size(text, words)
-        sentence_end = ends_sentence(text)
-        return cls(text, folded, strip_decoration(folded), words, length, sentence_end, length >= PROSE_WORDS and (sentence_end or runs_on(text)))
+        sentence_end = ends_sentence(text) or runs_on(text)
+        return cls(text, folded, strip_decoration(folded), words, length, sentence_end, length >= PROSE_WORDS and sentence_end)
 
 
 class Lines:
@@ -1684,9 +1685,7 @@ class Shapes:
         it, right under a sentence of the text ("... pod numerem telefonu 12 278 45 60." /
         "Dyrektor szkoły" / "mgr Joanna Kowalczyk"; vocabulary ``signature_roles``)? (Under a
         name, an office closes that name's signature: the line under it is judged on its own.)"""
-        if not 1 <= i < len(texts) - 1 or len(texts[i]) > MAX_ROLE_CHARS or not ends_sentence(texts[i - 1]):
-            return False
-        return names_person(texts[i + 1]) and self.lines.is_phrase("signature_roles", self.lines(texts[i]))
+        return 1 <= i < len(texts) - 1 and ends_sentence(texts[i - 1]) and self.signs_with_role([texts[i + 1], texts[i]], 0)
 
     def opens_signature(self, texts: Sequence[str], i: int, dated: bool = False) -> bool:
         """Does line ``i`` open a signature: a name over its office, a name and its office on

@@ -64,7 +64,7 @@ from cleaner.lines import (
     is_timed_entry,
     names_person,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, runs_on, size
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, size
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -276,10 +276,9 @@ PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s
 SCORE_LINE_RE = regex.compile(r"[^:：]{2,60}[:：]\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)|[★☆✩✪⭐]{3,5})\s*")
 # A link to a publication by its DOI after a label ("论文链接：https://doi.org/10.1002/adma.202412087",
 # "Study: https://doi.org/10.1038/..."; a page's own "doi: 10.1038/..." has no link).
-DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+", regex.IGNORECASE)
-# Or the journal's name and the paper's DOI after it ("Journal reference: Global Change
+# Or the journal's name and the paper's DOI closing the line ("Journal reference: Global Change
 # Biology, DOI: 10.1111/gcb.17342").
-CITED_DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*[^:：]{1,120}\bdoi[:：]?\s*10\.\d{4,9}/\S+\s*", regex.IGNORECASE)
+DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*(?:https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+|[^:：]{1,120}\bdoi[:：]?\s*10\.\d{4,9}/\S+\s*$)", regex.IGNORECASE)
 # A life's span in years ("1936 – 2024", "1936-2024").
 LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
@@ -461,8 +460,7 @@ class BodyRegion(BlockFilter):
         # spannendes ... zum Thema:"): prose too.
         if self.is_link_bar(text):
             return False
-        # (A long line of Thai or Lao marks no sentence's end: patterns.runs_on.)
-        if line.sentence_end or runs_on(text):
+        if line.sentence_end:
             return line.size >= self.min_prose_words
         # A programme's entry led by its time is a row of the programme, however long
         # ("18:00 San Martino, messa prefestiva per i defunti della famiglia Rossi").
@@ -1934,7 +1932,7 @@ class BodyRegion(BlockFilter):
         return (
             self.lines.shapes.labels_contact(text)
             or SCORE_LINE_RE.fullmatch(text) is not None
-            or (len(text) <= MAX_DATA_CHARS and (DOI_RE.match(text) is not None or CITED_DOI_RE.fullmatch(text) is not None))
+            or (len(text) <= MAX_DATA_CHARS and DOI_RE.match(text) is not None)
         )
 
     def _introduced_above(self, blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:
