@@ -303,6 +303,18 @@ def test_author_bio_phrase_and_language_switch() -> None:
     assert reasons(filters.AuthorBio(), text) == [("Jane Doe est journaliste au service politique depuis 2015.", "author_bio")]
 
 
+def test_author_bio_details_name_their_evidence() -> None:
+    body = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats et l'opposition.\n" * 3
+    doc = Document.from_text(f"{body}Jane Doe\nJane Doe est journaliste au service politique depuis 2015.")
+    got = [(r.reason, r.detail) for r in filters.AuthorBio().find(doc)]
+    assert got == [
+        ("author_bio", "a bio's phrasing ('jane doe est journaliste') in the last lines"),
+        ("author_name", "the name over the bio under it"),
+    ]
+    doc = Document.from_text(f"{body}Cammile Bussière\nOne of the most important things for me is the technical news that changes our world day by day, so I keep writing.")
+    assert [r.detail for r in filters.AuthorBio().find(doc)][0] == "in another language than the text above it"
+
+
 def test_author_bio_keeps_last_paragraph() -> None:
     body = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats et l'opposition.\n" * 3
     assert reasons(filters.AuthorBio(), body + "La décision sera connue vendredi, selon le ministère.") == []

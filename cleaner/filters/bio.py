@@ -87,13 +87,18 @@ class AuthorBio(BlockFilter):
         self.min_probability = min_probability
 
     def has_bio_phrase(self, text: str) -> bool:
+        return self.bio_phrase(text) is not None
+
+    def bio_phrase(self, text: str) -> str | None:
+        """The bio phrasing ``text`` holds (as folded), or None."""
         if word_count(text) > self.max_words:
-            return False
+            return None
 
-        def found() -> bool:
-            return self.vocabulary.search("bio_phrases", self.lines(text).folded) is not None
+        def found() -> str | None:
+            match = self.vocabulary.search("bio_phrases", self.lines(text).folded)
+            return match.group(0) if match is not None else None
 
-        return bool(self.lines.answer("bio_phrase", text, found))
+        return self.lines.answer("bio_phrase", text, found)
 
     def _body_text(self, doc: Document, end: int) -> str:
         # The paragraphs just above the tail are enough, and keep this bounded on huge input.
@@ -136,20 +141,22 @@ class AuthorBio(BlockFilter):
         start = max(1, len(blocks) - self.tail_blocks)
         for i in range(len(blocks) - 1, start - 1, -1):
             block = blocks[i]
-            reason = None
+            reason = detail = None
             if self.language_switch:
                 has_name = i > 0 and is_name_like(blocks[i - 1].text)
                 if has_name or i == len(blocks) - 1:
                     body = self._body_text(doc, i - 1 if has_name else i)
                     if self._switched(block.text, body, has_name=has_name):
-                        reason = "bio_language_switch"
-            if reason is None and self.has_bio_phrase(block.text):
-                reason = "author_bio"
+                        reason, detail = "bio_language_switch", "in another language than the text above it"
+            if reason is None:
+                phrase = self.bio_phrase(block.text)
+                if phrase is not None:
+                    reason, detail = "author_bio", f"a bio's phrasing ({phrase.strip()!r}) in the last lines"
             if reason is None:
                 if word_count(block.text) > 25:
                     return  # reached the article's last paragraph
                 continue
-            yield self.removal(block, reason)
+            yield self.removal(block, reason, detail)
             if i > 0 and is_name_like(blocks[i - 1].text):
-                yield self.removal(blocks[i - 1], "author_name")
+                yield self.removal(blocks[i - 1], "author_name", "the name over the bio under it")
             return
