@@ -259,6 +259,8 @@ MAX_HEADED_LINES = 1 + MAX_HEADED_CELLS * (MAX_HEADED_ROWS + 1)
 # A line with no word at all: "___", "* * *", "✓".
 WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 
+# A match's minute alone, as a live report stamps its entries: "88'", "45.+2'", "90+3′".
+MINUTE_RE = regex.compile(r"\s*\d{1,3}\.?(?:\s?\+\s?\d{1,2})?['’′]\s*")
 _NUMBER = r"\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?"
 _FRACTION = r"[½¼¾⅓⅔⅛]"
 # Evidence that a short line carries data rather than a link's words (on folded text): a
@@ -273,6 +275,8 @@ _FIGURE_PATTERNS = (
     r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
     # Race times and gaps in minutes and seconds: "4h12'37\"", "1'09\"", a gap alone: "à 24\"", "+ 12\"".
     r"(?<![\d'’′])\d{1,2}['’′]\d{2}[\"”″]|^(?:\+|à|a)?\s?\d{1,2}[\"”″]\s*$",
+    # A match's minute alone (see MINUTE_RE).
+    rf"^{MINUTE_RE.pattern}$",
 )
 FIGURE_RE = regex.compile("|".join(f"(?:{p})" for p in _FIGURE_PATTERNS))
 # Where a quantity's number may start ("300 g", "2,5 kg", "½ TL"): its unit is looked up in the

@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import MAX_HEADED_CELLS, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
+from cleaner.lines import MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -84,8 +84,9 @@ class InterfaceLines(BlockFilter):
         key = self.lines(text).key
         if not key:
             return None
-        # A file system's path ("/home", "~/.config") is no button, whatever its words.
-        if PATH_RE.fullmatch(text):
+        # A file system's path ("/home", "~/.config") is no button, whatever its words; a
+        # match's minute ("88'") is a live report's stamp, not a page's number.
+        if PATH_RE.fullmatch(text) or MINUTE_RE.fullmatch(text):
             return None
         # A sentence that quotes an interface phrase and goes on ("\"Vi bruger cookies ...\" De
         # fleste danskere har klikket på den sætning ...") is the article's.
