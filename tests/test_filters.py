@@ -581,6 +581,24 @@ def test_tables_numbered_by_a_label_in_their_first_cell() -> None:
     assert shapes.headed_table(unnumbered, 0, len(unnumbered)) == 12
 
 
+def test_programme_days_fall_back_only_where_the_month_changes() -> None:
+    entries = [
+        ("Sábado 28 de septiembre, 20:00 h", "Mar de fondo, danza contemporánea con cinco intérpretes."),
+        ("Domingo 29 de septiembre, 19:00 h", "Concierto de la banda municipal en el patio del teatro."),
+        ("Sábado 19 de octubre, 19:00 h", "Luces de bohemia, con doce actores y música en directo."),
+        ("Domingo 27 de octubre, 12:00 h", "Equilibrio, circo sin palabras para ir en familia."),
+    ]
+
+    def datelines(pairs: list[tuple[str, str]]) -> list[str]:
+        text = "\n".join(f"{day}\n{entry}" for day, entry in pairs)
+        return [r.block.text for r in filters.Bylines().find(Document.from_text(text)) if r.reason == "dateline"]
+
+    assert datelines(entries) == []  # a programme: days rise within a month, fall back at the next
+    # Newest first (a list of other stories): days fall within a month, so they are stamps.
+    newest_first = [entries[1], entries[0], entries[3], entries[2]]
+    assert datelines(newest_first) == [day for day, _ in newest_first]
+
+
 def test_shapes_programme_entries_are_data_however_long() -> None:
     """A line that opens with a time and a separator is a programme's entry at any length, and
     one without a separator up to a programme line's length; a dash is no word; a teaser that

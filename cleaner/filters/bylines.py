@@ -49,6 +49,11 @@ MIN_DATE_ROWS = 3
 MAX_MONTH_HEAD_WORDS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
 MIN_PROGRAMME_DAYS = 4
+# The month a programme's date names, the word after its (last) day ("sábado 28 de
+# septiembre", "Friday 8 November"; not a clock time's "16.00 Uhr") or else before it
+# ("November 8"), a date word either way (folded).
+MONTH_AFTER_DAY_RE = regex.compile(r"(?<![\d:.])\d{1,2}\.?\s+(?:(?:de|del|di|of)\s+)?(\p{L}{3,})")
+MONTH_BEFORE_DAY_RE = regex.compile(r"(\p{L}{3,})\.?\s+\d{1,2}(?!\d)")
 # A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
 # 19.00"); a month alone ("November 2025") is an archive's link.
 DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
@@ -569,7 +574,29 @@ class Bylines(BlockFilter):
         if len(days) < MIN_PROGRAMME_DAYS or len({blocks[i].text for i in days}) < len(days):
             return set()
         numbers = [int(DIGITS_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
-        return set(days) if all(a <= b for a, b in zip(numbers, numbers[1:])) else set()
+        if all(a <= b for a, b in zip(numbers, numbers[1:])):
+            return set(days)
+        # A day's number falls back only where the month changes ("Sábado 28 de septiembre"
+        # / ... / "Sábado 19 y domingo 20 de octubre"), and rises within a month somewhere: a
+        # list of other stories, newest first, falls within a month.
+        months = [self._month_of(blocks[i].text) for i in days]
+        steps = list(zip(numbers, numbers[1:], months, months[1:]))
+        if any(month_a is None for _, _, month_a, _ in steps) or months[-1] is None:
+            return set()
+        rises = any(a < b and month_a == month_b for a, b, month_a, month_b in steps)
+        in_order = all(a <= b or month_a != month_b for a, b, month_a, month_b in steps)
+        return set(days) if rises and in_order else set()
+
+    def _month_of(self, text: str) -> str | None:
+        """The month word a date names next to its day (see MONTH_AFTER_DAY_RE), or None."""
+        folded = self.lines(text).folded
+        date_words = self.lines.shapes.date_words
+        for pattern in (MONTH_AFTER_DAY_RE, MONTH_BEFORE_DAY_RE):
+            # The last one: "Saturday 19 and Sunday 20 October" names October.
+            found = [match.group(1) for match in pattern.finditer(folded) if match.group(1) in date_words]
+            if found:
+                return found[-1]
+        return None
 
     def _signed(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A letter's place and date right above its signature ("Little Hadham, 9 July 2025" /
