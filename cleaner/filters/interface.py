@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Document, Removal
 from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
+from cleaner.lines import LABELLED_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -76,7 +76,9 @@ class InterfaceLines(BlockFilter):
         if len(text) > MAX_UI_CHARS:
             if len(text) > MAX_NOTICE_CHARS or reasons.COOKIE_NOTICE not in self.categories or QUOTED_LEAD_RE.match(text):
                 return None
-            return self.vocabulary.classify((reasons.COOKIE_NOTICE,), self.lines(text).key)
+            key = self.lines(text).key
+            found = self.vocabulary.classify((reasons.COOKIE_NOTICE,), key)
+            return found if found is not None else (reasons.COOKIE_NOTICE if self._labelled_notice(key) else None)
         result: str | None = self.lines.answer(("interface", self.categories), text, lambda: self._judge(text))
         return result
 
@@ -97,6 +99,8 @@ class InterfaceLines(BlockFilter):
             return None
         if category is not None:
             return category
+        if self._labelled_notice(key):
+            return reasons.COOKIE_NOTICE
         if len(key) > 120:
             return None
         # A row of buttons between bars, each one a button or link of the page's ("Artikel
@@ -118,6 +122,18 @@ class InterfaceLines(BlockFilter):
         if (phrases or tokens) and len(tokens) <= 12 and all(t in self._share_words for t in tokens):
             return "share_prompt"
         return None
+
+    def _labelled_notice(self, key: str) -> bool:
+        """A consent banner's notice under a short label of its own ("Datenschutz-Hinweis: Wir
+        nutzen Cookies ...", "Privacy notice: We use cookies ..."): the text after the label's
+        colon is a cookie notice of the vocabulary."""
+        if reasons.COOKIE_NOTICE not in self.categories or ":" not in key:
+            return False
+        label = LABELLED_RE.match(key)
+        if label is None:
+            return False
+        rest = key[label.end(1) :].lstrip(" :：")
+        return self.vocabulary.classify((reasons.COOKIE_NOTICE,), rest) is not None
 
     def _mentions_rights(self, text: str) -> bool:
         """A sentence that quotes the phrase and goes on ("All rights reserved, the small
