@@ -129,6 +129,10 @@ MAX_ENTRY_LABEL_CHARS = 40
 # The words of a menu's item or a crumb at most: under such lines alone, a line said twice
 # right after itself is the page's headline, no photo's caption.
 MAX_MENU_WORDS = 4
+# A trailing credit's name follows its label or mark ("© Belga", "Photo : AFP"); a name of
+# this many words at most may be glued to the front of the caption's other copy.
+CREDIT_LABEL_TAIL_RE = regex.compile(r"[©:]|\(c\)")
+MAX_GLUED_CREDIT_WORDS = 3
 # Every match of the leading-credit regex (see Captions) holds a slash.
 LEADING_CREDIT_HINT = "/"
 # A class of literal characters: the stdlib engine matches the same ones, about twice as fast.
@@ -508,10 +512,17 @@ class Captions(BlockFilter):
             records = {key for key in records if not any(other.startswith(key) for other in credited)}
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         in_records: set[int] | None = None  # lines of records listed one after another, found when first needed
+        # The names of trailing credits cut so far ("© Belga" gives "belga"): the other copy
+        # may carry the same credit glued at its front ("Belga Angèle lors de ...").
+        credit_names: set[str] = set()
         for i in candidates:
             if keys[i] in records:
                 continue  # a cell of the same place in records repeated, not a caption
-            for variant, cut in self._variants(i, keys, folded, short_near).items():
+            variants = self._variants(i, keys, folded, short_near)
+            for name in credit_names:
+                if keys[i].startswith(name + " ") and size(glued := keys[i][len(name) + 1 :]) >= 3:
+                    variants.setdefault(glued, True)
+            for variant, cut in variants.items():
                 first = seen.get(variant)
                 if first is not None:
                     j, first_cut = first
@@ -552,6 +563,17 @@ class Captions(BlockFilter):
                         yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)
                         break
                 seen[variant] = (i, cut)  # pair with the nearest earlier copy
+            if i not in gone and (name := self._trailing_credit_name(folded[i])) is not None:
+                credit_names.add(name)
+
+    def _trailing_credit_name(self, folded: str) -> str | None:
+        """The name in a caption's trailing credit ("... l'an dernier. © Belga": "belga"), of
+        ``MAX_GLUED_CREDIT_WORDS`` words at most, or None."""
+        without = self._without_trailing_credit(folded)
+        if without == folded:
+            return None
+        name = strip_decoration(CREDIT_LABEL_TAIL_RE.split(folded[len(without) :])[-1])
+        return name if 0 < word_count(name) <= MAX_GLUED_CREDIT_WORDS else None
 
     def _headline_twice(self, blocks: tuple[Block, ...], keys: list[str], j: int, i: int) -> bool:
         """Are lines ``j`` and ``i``, one right after the other (or the page's date and
