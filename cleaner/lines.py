@@ -515,6 +515,11 @@ MAX_DAY_ITEM_LINES = 3
 # under each at least and at most (see Shapes.day_groups).
 MIN_DAY_GROUPS = 3
 MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
+# Days enough, and lines under each at most, when the same labels stand under every day (a
+# line-up by day and stage; see Shapes._labelled_day_groups); a label's words at most.
+MIN_LABELLED_DAYS = 2
+MAX_LABELLED_GROUP_ITEMS = 40
+MAX_GROUP_LABEL_WORDS = 4
 # Labels of a song's parts that make lines lyrics, at least; a label's length at most; the
 # lines of the last part and a lyric line's words at most (see Shapes.lyrics_runs).
 MIN_SONG_SECTIONS = 2
@@ -1889,6 +1894,36 @@ class Shapes:
                     if all(a <= b for a, b in zip(days, days[1:])) and len(set(days)) == len(days):
                         runs.append((chain[0], end if grouped else k))
                 chain = []
+        return runs + self._labelled_day_groups(texts, prose, heads)
+
+    def _labelled_day_groups(self, texts: Sequence[str], prose: Sequence[bool], heads: Sequence[int]) -> list[tuple[int, int]]:
+        """Two days or more in calendar order, each over a group of items that holds the same
+        labels as the others ("Samedi 2 août" / "Scène Bâbord" / "Angèle" / ... / "Scène
+        Tribord" / ... / "Dimanche 3 août" / "Scène Bâbord" / ...): a festival's line-up by
+        day and stage, however many acts. The labels said under every day are the evidence;
+        each group runs to the next day, items only (``MAX_LABELLED_GROUP_ITEMS`` at most)."""
+        runs: list[tuple[int, int]] = []
+        chain: list[tuple[int, int]] = []  # (day, end of its group)
+
+        def close() -> None:
+            if len(chain) >= MIN_LABELLED_DAYS:
+                days = [int(DIGITS_RE.search(texts[d]).group()) for d, _ in chain]  # type: ignore[union-attr]
+                groups = [{texts[k] for k in range(d + 1, end) if word_count(texts[k]) <= MAX_GROUP_LABEL_WORDS} for d, end in chain]
+                shared = set.intersection(*groups)
+                if shared and all(a < b for a, b in zip(days, days[1:])):
+                    runs.append((chain[0][0], chain[-1][1]))
+            chain.clear()
+
+        for h, k in enumerate(heads):
+            nxt = heads[h + 1] if h + 1 < len(heads) else len(texts)
+            end = k + 1
+            while end < min(nxt, k + 1 + MAX_LABELLED_GROUP_ITEMS) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
+                end += 1
+            if end - k - 1 >= MIN_GROUP_ITEMS:
+                chain.append((k, end))
+            if end - k - 1 < MIN_GROUP_ITEMS or end < nxt:
+                close()
+        close()
         return runs
 
     def _day_items(self, texts: Sequence[str], prose: Sequence[bool], taken: Collection[int]) -> list[tuple[int, int, str]]:

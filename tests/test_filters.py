@@ -599,6 +599,16 @@ def test_programme_days_fall_back_only_where_the_month_changes() -> None:
     assert datelines(newest_first) == [day for day, _ in newest_first]
 
 
+def test_shapes_two_days_over_the_same_labels_are_a_programme() -> None:
+    shapes = filters.BodyRegion().lines.shapes
+    texts = ["Samedi 2 août", "Scène A", "Angèle", "Saule", "Scène B", "Yoa", "Dimanche 3 août", "Scène A", "Damso", "Puggy", "Scène B", "Tamino"]
+    prose = [False] * len(texts)
+    assert (0, 12) in shapes.day_groups(texts, prose)
+    # Without labels said under both days, two days are too few to tell from two teasers' dates.
+    other = ["Samedi 2 août", "Incendie à Namur", "Les pompiers mobilisés", "Dimanche 3 août", "Un nouveau pont à Liège", "Travaux jusqu'en mai"]
+    assert shapes.day_groups(other, [False] * len(other)) == []
+
+
 def test_shapes_programme_entries_are_data_however_long() -> None:
     """A line that opens with a time and a separator is a programme's entry at any length, and
     one without a separator up to a programme line's length; a dash is no word; a teaser that
