@@ -100,7 +100,7 @@ class DuplicateParagraphs(BlockFilter):
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         # A song's refrain is printed again on purpose (see Shapes.lyrics_runs).
         songs = self.lines.shapes.lyrics_runs([b.text for b in blocks]) if copy_of else []
-        headers: set[int] | None = None  # first rows of tables flattened with bars, found when first needed
+        tables: list[tuple[int, int]] | None = None  # tables flattened with bars, found when first needed
         first_paragraph: int | None = None  # the page's first paragraph, found when first needed
         for j in sorted(copy_of):
             i = copy_of[j]
@@ -108,10 +108,15 @@ class DuplicateParagraphs(BlockFilter):
             if any(start <= i and j < end for start, end in songs):
                 continue
             if "|" in block.text:
-                if headers is None:
-                    headers = {start for start, _ in bar_rows([b.text for b in blocks])}
-                if i in headers and j in headers:
-                    continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
+                if tables is None:
+                    tables = bar_rows([b.text for b in blocks])
+                table_i = next((t for t in tables if t[0] <= i < t[1]), None)
+                table_j = next((t for t in tables if t[0] <= j < t[1]), None)
+                if table_i is not None and table_j is not None and table_i != table_j:
+                    if i == table_i[0] and j == table_j[0]:
+                        continue  # the same header row over each group's table ("Platz | Mannschaft | ...")
+                    if any(k not in copy_of for k in range(table_j[0] + 1, table_j[1])):
+                        continue  # a row in two tables, the others' rows their own (a subject every department sits)
             if self._heads_rows(blocks, i) and self._heads_rows(blocks, j):
                 continue  # the same header row over each team's rows ("Player MIN FG PTS" / "Luis Ferreira 40 8-17 22")
             if first_paragraph is None:
