@@ -21,6 +21,7 @@ import contextvars
 import importlib
 import json
 import logging
+import os
 import sys
 import time
 import warnings
@@ -191,6 +192,17 @@ def pattern_facts(pattern: str) -> _Facts:
 # parsing ~700 patterns before its first page. They are a pure function of the pattern's
 # text, so a pattern missing from the index (a user's, or one edited since) is parsed.
 FACTS_INDEX = Path(__file__).parent / "vocab" / "facts.json"
+# An entry quoted in a removal's detail, characters at most (a long pattern is cut).
+MAX_EXPLAINED_CHARS = 80
+
+
+def _where(origin: str) -> str:
+    """An entry's origin ("/…/cleaner/vocab/en/navigation.txt:5") as a detail says it: a
+    shipped file from the ``vocab`` folder ("en/navigation.txt:5"), a user's file as given."""
+    shipped = f"{VOCAB_DIR}{os.sep}"
+    if not origin.startswith(shipped):
+        return origin
+    return origin[len(shipped) :].replace(os.sep, "/")
 
 
 @lru_cache(maxsize=1)
@@ -696,6 +708,20 @@ class _Category:
         result: dict[str, tuple[str, ...]] = self._get("prefix_literals", build)
         return result
 
+    @property
+    def phrase_entries(self) -> dict[str, _Entry]:
+        """Each phrase's first entry (where it is written)."""
+
+        def build() -> dict[str, _Entry]:
+            index: dict[str, _Entry] = {}
+            for entry in self.entries:
+                if entry.kind == "phrase":
+                    index.setdefault(entry.source, entry)
+            return index
+
+        result: dict[str, _Entry] = self._get("phrase_entries", build)
+        return result
+
     def validate(self) -> None:
         for kind, patterns in (("re", self.full), ("has", self.contains)):
             patterns.validate([e.origin for e in self.entries if e.kind == kind])
@@ -705,7 +731,7 @@ class _Group:
     """Several categories asked together (``Vocabulary.classify``): their phrases in one
     dictionary (phrase -> first category), their patterns in one index."""
 
-    __slots__ = ("contains", "full", "owners_contains", "owners_full", "phrases")
+    __slots__ = ("contains", "entries", "full", "owners_contains", "owners_full", "phrases")
 
     def __init__(self, categories: Sequence[str], matchers: Mapping[str, _Category]) -> None:
         present = [c for c in categories if c in matchers]
@@ -718,6 +744,7 @@ class _Group:
         self.owners_full = tuple(c for c, _ in full)
         self.contains = _Patterns([e for _, e in contains], "contains")
         self.owners_contains = tuple(c for c, _ in contains)
+        self.entries = (tuple(e for _, e in full), tuple(e for _, e in contains))
 
 
 class Vocabulary:
@@ -849,6 +876,31 @@ class Vocabulary:
             return group.owners_full[found[0]]
         found = group.contains.first_at(text, budget)
         return group.owners_contains[found[0]] if found is not None else None
+
+    def explain(self, categories: Sequence[str], text: str) -> str | None:
+        """Which entry :meth:`classify` finds folded ``text`` to be, as written and where:
+        "vocabulary entry 'home' at en/navigation.txt:35" (a shipped file named from the
+        package's ``vocab`` folder, a user's by its path), or None. For the details of
+        removals: a user reads which line of which file to change."""
+        key = tuple(categories)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group(key, self._categories)
+        category = group.phrases.get(text)
+        if category is not None:
+            entry: _Entry | None = self._categories[category].phrase_entries.get(text)
+        elif (found := group.full.first_at(text, None)) is not None:
+            category, entry = group.owners_full[found[0]], group.entries[0][found[0]]
+        elif (found := group.contains.first_at(text, None)) is not None:
+            category, entry = group.owners_contains[found[0]], group.entries[1][found[0]]
+        else:
+            return None
+        if entry is None:
+            return f"vocabulary entry {text!r}"
+        written = entry.source if entry.kind == "phrase" else f"{entry.kind}:{entry.source}"
+        if len(written) > MAX_EXPLAINED_CHARS:
+            written = written[: MAX_EXPLAINED_CHARS - 1] + "…"
+        return f"vocabulary entry {written!r}" + (f" at {_where(entry.origin)}" if entry.origin else "")
 
     def prefix(self, category: str, text: str, budget: Budget | None = None) -> int | None:
         """Length of the entry of ``category`` that starts folded ``text`` (the first pattern

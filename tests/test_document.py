@@ -143,4 +143,4 @@ def test_explain_is_public_and_matches_the_cli(tmp_path: object, capsys: pytest.
     out = capsys.readouterr().out
     doc = cleaner.default_pipeline(detect_language=False).clean(path.read_bytes(), id=str(path))
     assert out.rstrip("\n").endswith(doc.explain())
-    assert "- line 1: section_labels/section_label: World" in doc.explain()
+    assert "- line 1: section_labels/section_label (vocabulary entry 'world' at en/section_labels.txt:2): World" in doc.explain()

@@ -1007,3 +1007,21 @@ def test_a_statement_may_end_inside_spaced_closing_quotes() -> None:
         "Un train sur deux circule sur la ligne Lyon – Saint-Étienne, selon la SNCF.",
     ])  # fmt: skip
     assert clean(report).text == report
+
+
+def test_explain_names_the_entry_and_where_it_is_written(tmp_path: Path) -> None:
+    shipped = Vocabulary.load(["en"])
+    found = shipped.explain(("advertisement", "navigation"), "advertisement")
+    assert found is not None and found.startswith("vocabulary entry 'advertisement' at en/advertisement.txt:")
+    line = int(found.rsplit(":", 1)[1])
+    written = (Path(__file__).parent.parent / "cleaner" / "vocab" / "en" / "advertisement.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    assert fold(written) == "advertisement"
+    assert shipped.explain(("advertisement",), "the minister resigned") is None
+    # A user's folder: its file by its path, a pattern as written.
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "navigation.txt").write_text("# mine\nre:zurück zu .{1,30}\n", encoding="utf-8")
+    mine = Vocabulary.load([], extra=[folder])
+    assert mine.explain(("navigation",), "zurück zu den nachrichten") == f"vocabulary entry 're:zurück zu .{{1,30}}' at {folder / 'navigation.txt'}:2"
+    # Entries given as a mapping have no file.
+    assert Vocabulary({"navigation": ["Home"]}).explain(("navigation",), "home") == "vocabulary entry 'home'"

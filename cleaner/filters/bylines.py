@@ -261,8 +261,19 @@ class Bylines(BlockFilter):
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
         for i, reason in found:
             if i not in kept:
-                yield self.removal(doc.blocks[i], reason)
+                yield self.removal(doc.blocks[i], reason, self._detail(doc.blocks[i].text, reason))
         yield from self._named_over_dates(doc, found, kept)
+
+    def _detail(self, text: str, reason: str) -> str:
+        """Which shape made the line a byline or a dateline."""
+        if reason == "dateline":
+            return "a date or time alone, in no table, schedule or programme of the text"
+        line = self.lines(text)
+        if self.lines.is_phrase("byline_patterns", line):
+            return self.vocabulary.explain(("byline_patterns",), line.folded) or "a byline pattern of the vocabulary"
+        if self.is_byline(text):
+            return "a name after a byline lead-in (vocabulary byline_lead_ins)"
+        return "a post's stamp: a lead-in, a name and a date"
 
     def _named_over_dates(self, doc: Document, found: list[tuple[int, str]], kept: set[int]) -> Iterator[Removal]:
         """A person's name alone right over the page's dateline, under a longer line (the

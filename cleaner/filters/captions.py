@@ -294,7 +294,7 @@ class Captions(BlockFilter):
                         continue
                 credits.add(i)
                 gone.add(i)
-                yield self.removal(block, "image_credit")
+                yield self.removal(block, "image_credit", "a credit alone: a credit label, or an agency and names")
         described = self.lines.of(doc.blocks)
         keys = [line.key for line in described]
         short = [i for i, line in enumerate(described) if line.words <= 5 and len(line.key) <= 50]
@@ -302,7 +302,7 @@ class Captions(BlockFilter):
         for i, block in enumerate(blocks):
             if i not in gone and self.has_trailing_credit(block.text) and i > 0:
                 gone.add(i)
-                yield self.removal(block, "caption_with_credit")
+                yield self.removal(block, "caption_with_credit", "a caption with a credit glued at its end")
         if self.pull_quotes:
             yield from self._pull_quotes(blocks, keys, gone)
         yield from self._gallery(doc, gone)
@@ -557,7 +557,7 @@ class Captions(BlockFilter):
                         established.add(variant)
                         if j not in gone:
                             gone.add(j)
-                            yield self.removal(blocks[j], "caption")
+                            yield self.removal(blocks[j], "caption", f"said again as a caption on line {blocks[i].index + 1}")
                         gone.add(i)
                         yield self.removal(blocks[i], "repeated_caption", f"copy of line {blocks[j].index + 1}")
                         yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)

@@ -199,7 +199,22 @@ class InterfaceLines(BlockFilter):
                     copies = Counter(doc.blocks[k].text for k, _ in found)
                 if copies[block.text] < MIN_BUTTON_COPIES:
                     continue
-            yield self.removal(block, reason)
+            yield self.removal(block, reason, self._detail(block.text, reason))
+
+    def _detail(self, text: str, reason: str) -> str:
+        """What made the line an interface line: the vocabulary entry it is (file and line),
+        or the row of buttons it makes, or the label over a consent notice."""
+        key = self.lines(text).key
+        found = self.vocabulary.explain((reason,), key)
+        if found is not None:
+            return found
+        if reason == reasons.COOKIE_NOTICE and (label := LABELLED_RE.match(key)) is not None:
+            found = self.vocabulary.explain((reason,), key[label.end(1) :].lstrip(" :："))
+            if found is not None:
+                return f"under the label {label.group(1)!r}: {found}"
+        if "|" in key:
+            return "a row of buttons between bars, each a vocabulary entry"
+        return "a row of share buttons (vocabulary share_words and share_prompt)"
 
     def _between_paragraphs(self, doc: Document, i: int) -> bool:
         """Is block ``i`` a short line right between two paragraphs (sentence-like lines, see

@@ -57,13 +57,19 @@ class SectionLabels(BlockFilter):
         parts = [p for p in PARTS_RE.split(self.lines(text).key) if p]
         return bool(parts) and all(self.vocabulary.is_phrase("section_labels", p) for p in parts)
 
+    def _detail(self, text: str) -> str:
+        """The vocabulary entries the label's parts are ("World", "Sport | Football")."""
+        parts = [p for p in PARTS_RE.split(self.lines(text).key) if p]
+        found = [self.vocabulary.explain(("section_labels",), p) or repr(p) for p in parts]
+        return "; ".join(found)
+
     def find(self, doc: Document) -> Iterator[Removal]:
         head = head_positions(doc, max_blocks=self.head_blocks)
         labelled = set()
         for i in head:
             if self.is_label(doc.blocks[i].text):
                 labelled.add(i)
-                yield self.removal(doc.blocks[i], "section_label")
+                yield self.removal(doc.blocks[i], "section_label", self._detail(doc.blocks[i].text))
         if not self.kickers:
             return
         rest = [i for i in range(len(doc.blocks)) if i not in labelled]

@@ -23,6 +23,11 @@ LEADING_DECOR_RE = regex.compile(r"^[\s•·▪▸►▶→»›>*+\-–—|]+")
 # campaign's name in a sentence).
 SEPARATOR_RE = regex.compile(r"^\s*(?:[:：|»>›]|[\-–—](?!\w))")
 EMPTY_REST_RE = regex.compile(r"^[\s:：|»>›\-–—.…!]*$")
+# What each kind of lead-in is, as a removal's detail says (vocabulary ``promo_lead_ins``).
+LEAD_IN_DETAILS = {
+    "alone": "a lead-in of other stories alone on its line (vocabulary promo_lead_ins)",
+    "inline": "a lead-in of other stories and the story's headline (vocabulary promo_lead_ins)",
+}
 
 
 class RelatedPromos(BlockFilter):
@@ -75,7 +80,7 @@ class RelatedPromos(BlockFilter):
             kind = self.lead_in(block.text)
             if kind is None:
                 continue
-            yield self.removal(block, "promo_lead_in")
+            yield self.removal(block, "promo_lead_in", LEAD_IN_DETAILS[kind])
             if kind == "alone" and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
                 if (
