@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -34,6 +36,8 @@ __all__ = ["DuplicateParagraphs"]
 # this long at most or in capitals ("Player MIN FG 3PT FT REB AST PTS", "Pos Team P W D L Pts").
 MIN_HEADER_CELLS = 4
 MAX_LABEL_CHARS = 4
+# A row of figures, half its tokens numbers at least ("1 ITA 216604 Chiara Menichetti 1 1 2 4").
+NUMBER_TOKEN_RE = regex.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
 class DuplicateParagraphs(BlockFilter):
@@ -167,18 +171,22 @@ class DuplicateParagraphs(BlockFilter):
 
     def _heads_rows(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Is line ``i`` a table's row of column labels over its rows: ``MIN_HEADER_CELLS``
-        words or more, each after the first a short label or capitals ("Player MIN FG 3PT
-        FT REB AST PTS"), right over a row of data (:meth:`lines.Shapes.is_data`) next to
-        it in the input with as many cells at least ("Luis Ferreira 40 8-17 3-8 3-4 5 4 22")?"""
+        words or more, most after the first a short label or capitals, none a figure ("Player
+        MIN FG 3PT FT REB AST PTS"), right over a row of data (:meth:`lines.Shapes.is_data`) next to
+        it in the input with as many cells at least ("Luis Ferreira 40 8-17 3-8 3-4 5 4 22"), or
+        of numbers half its tokens at least (a regatta's "1 ITA 216604 Chiara Menichetti 1 1 2 4")?"""
         k = i + 1
         if k >= len(blocks) or blocks[k].index != blocks[i].index + 1:
             return False
         cells = blocks[i].text.split()
+        # (Some columns' labels may be words: "Pos. Sail no. Helmsman R1 R2 R3 Total".)
         return (
             len(cells) >= MIN_HEADER_CELLS
-            and all(len(cell) <= MAX_LABEL_CHARS or cell.isupper() for cell in cells[1:])
-            and len(blocks[k].text.split()) >= len(cells)
-            and self.lines.shapes.is_data(blocks[k].text)
+            and 2 * sum(1 for cell in cells[1:] if len(cell) > MAX_LABEL_CHARS and not cell.isupper()) <= len(cells) - 1
+            and not any(NUMBER_TOKEN_RE.fullmatch(cell) for cell in cells)
+            and not FIGURE_RE.search(self.lines(blocks[i].text).folded)
+            and len(row := blocks[k].text.split()) >= len(cells)
+            and (self.lines.shapes.is_data(blocks[k].text) or 2 * sum(1 for token in row if NUMBER_TOKEN_RE.fullmatch(token)) >= len(row))
         )
 
     def _heads_card(self, blocks: tuple[Block, ...], j: int) -> bool:
