@@ -1545,3 +1545,24 @@ def test_a_property_listings_headings_name_its_lists(heading: str) -> None:
     from cleaner.lines import Lines
 
     assert Lines().shapes.is_list_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Regia: Andrei Munteanu",  # ro
+        "Reżyseria: Katarzyna Nowicka",  # pl
+        "Režie: Jan Hřebejk",  # cs
+        "Réžia: Martin Čičvák",  # sk
+        "Rendező: Kovács Anna",  # hu
+        "Realização: Joana Lopes",  # pt
+        "Regi: Lisa Langseth",  # sv
+        "Instruktion: Anne Bech",  # da
+        "Ohjaus: Aino Virtanen",  # fi
+        "Režija: Ivana Horvat",  # hr
+    ],
+)
+def test_fact_box_labels_in_more_languages(line: str) -> None:
+    # A review's credits box under the text is the article's own when its lines are led by
+    # fact labels of the vocabulary (see BodyRegion._credits_under).
+    assert filters.BodyRegion().lines.shapes.fact_led(line, any_label=False)
