@@ -425,6 +425,11 @@ SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.
 # full stop and a capital ("15.06. Sportfest"), perhaps the last day of a span of days
 # ("3.–20.6. Yleisurheilukoulu").
 DATED_ENTRY_RE = regex.compile(r"\s*(?:(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s|(?:\d{1,2}\.(?:\d{1,2}\.)?\s?[-–]\s?)?\d{1,2}\.\d{1,2}\.\s\p{Lu})")
+# A line's head up to a figure right before a capitalized word ("ke 10.4. klo 17.30
+# Kuraattorin opastus"), and a day and month in figures in such a head ("10.4.").
+DATE_BEFORE_TITLE_RE = regex.compile(r"\s*(\S.{2,40}?\d)\.?\s+(?=\p{Lu})")
+DAY_MONTH_FIGURES_RE = regex.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.")
+HOURS_SPAN_END_RE = regex.compile(r"\s?[–-]\s?\d{1,2}(?:[.:]\d{2})?$")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")
@@ -1353,9 +1358,17 @@ class Shapes:
     def is_dated_entry(self, text: str) -> bool:
         """A schedule's or a timeline's entry led by its date and a separator ("08.12.2023 –
         Weihnachtsbasar", "25 maj – städdag kl. 10", "Efterår 2024: Udbud af
-        anlægsarbejdet"): the head is a date, or three words at most with a year."""
+        anlægsarbejdet"): the head is a date, or three words at most with a year; or led by
+        a day and month in figures (its weekday and time perhaps) right before its title's
+        capital ("ke 10.4. klo 17.30 Kuraattorin opastus")."""
         if DATED_ENTRY_RE.match(text):
             return True
+        # A day (its weekday and time perhaps) right before the entry's capitalized title:
+        # "ke 10.4. klo 17.30 Kuraattorin opastus: Sanna Kivimäki".
+        led = DATE_BEFORE_TITLE_RE.match(text)
+        day = DAY_MONTH_FIGURES_RE.search(led.group(1)) if led is not None and len(text) <= MAX_DATA_CHARS * 2 else None
+        if day is not None and self.is_date(HOURS_SPAN_END_RE.sub("", led.group(1))) and not self.is_relative_date(led.group(1)):  # type: ignore[union-attr]
+            return True  # (a span of hours as its start: "su 19.5. klo 13–15 Perhepäivä")
         head = ENTRY_HEAD_RE.match(text)
         if head is None or len(text) > MAX_DATA_CHARS * 2:
             return False
