@@ -433,6 +433,8 @@ HOURS_SPAN_END_RE = regex.compile(r"\s?[–-]\s?\d{1,2}(?:[.:]\d{2})?$")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")
+# Two figures apart (a day and a year, a day and a time): a date's after a place.
+TWO_FIGURES_RE = regex.compile(r"\d\D+\d")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -1307,8 +1309,9 @@ class Shapes:
         if self._only_date(folded):
             return True
         # A place before the date: "Madrid, 17 feb 2024", "Berlín - 23 FEB 2024 - 15:40 CET".
+        # Its day with it: a heading's month ("Planning Applications – April 2025") is none.
         place = PLACE_RE.match(text)
-        return place is not None and self._only_date(fold(text[place.end() :]), calendar=True)
+        return place is not None and TWO_FIGURES_RE.search(text[place.end() :]) is not None and self._only_date(fold(text[place.end() :]), calendar=True)
 
     def is_date_range(self, text: str) -> bool:
         """Two days of the calendar joined by a dash or one short word, perhaps led by another
