@@ -864,37 +864,36 @@ class Vocabulary:
         """The category of ``categories`` that folded ``text`` is a whole-line entry of: the
         first with a phrase equal to it, else the first with a ``re:`` pattern matching it
         whole, else the first with a ``has:`` pattern found in it."""
+        found = self._match(categories, text, budget)
+        return found[0] if found is not None else None
+
+    def _match(self, categories: Sequence[str], text: str, budget: Budget | None) -> tuple[str, _Entry | None] | None:
+        """The category and the pattern :meth:`classify` finds (None for a phrase: equal
+        phrases may stand in several files, :meth:`explain` looks up the first)."""
         key = tuple(categories)
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = _Group(key, self._categories)
         category = group.phrases.get(text)
         if category is not None:
-            return category
+            return category, None
         found = group.full.first_at(text, budget)
         if found is not None:
-            return group.owners_full[found[0]]
+            return group.owners_full[found[0]], group.entries[0][found[0]]
         found = group.contains.first_at(text, budget)
-        return group.owners_contains[found[0]] if found is not None else None
+        return (group.owners_contains[found[0]], group.entries[1][found[0]]) if found is not None else None
 
     def explain(self, categories: Sequence[str], text: str) -> str | None:
         """Which entry :meth:`classify` finds folded ``text`` to be, as written and where:
         "vocabulary entry 'home' at en/navigation.txt:35" (a shipped file named from the
         package's ``vocab`` folder, a user's by its path), or None. For the details of
         removals: a user reads which line of which file to change."""
-        key = tuple(categories)
-        group = self._groups.get(key)
-        if group is None:
-            group = self._groups[key] = _Group(key, self._categories)
-        category = group.phrases.get(text)
-        if category is not None:
-            entry: _Entry | None = self._categories[category].phrase_entries.get(text)
-        elif (found := group.full.first_at(text, None)) is not None:
-            category, entry = group.owners_full[found[0]], group.entries[0][found[0]]
-        elif (found := group.contains.first_at(text, None)) is not None:
-            category, entry = group.owners_contains[found[0]], group.entries[1][found[0]]
-        else:
+        found = self._match(categories, text, None)
+        if found is None:
             return None
+        category, entry = found
+        if entry is None:
+            entry = self._categories[category].phrase_entries.get(text)
         if entry is None:
             return f"vocabulary entry {text!r}"
         written = entry.source if entry.kind == "phrase" else f"{entry.kind}:{entry.source}"
