@@ -270,7 +270,7 @@ class Bylines(BlockFilter):
             return "a date or time alone, in no table, schedule or programme of the text"
         line = self.lines(text)
         if self.lines.is_phrase("byline_patterns", line):
-            return self.vocabulary.explain(("byline_patterns",), line.folded) or "a byline pattern of the vocabulary"
+            return self.vocabulary.explain(("byline_patterns",), line.key) or "a byline pattern of the vocabulary"
         if self.is_byline(text):
             return "a name after a byline lead-in (vocabulary byline_lead_ins)"
         return "a post's stamp: a lead-in, a name and a date"
