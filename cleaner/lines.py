@@ -433,6 +433,11 @@ HOURS_SPAN_END_RE = regex.compile(r"\s?[–-]\s?\d{1,2}(?:[.:]\d{2})?$")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
 # af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")
+# A day's name and its date after a spaced dash ("New Year's Day – Wednesday, January 1"), and
+# the name's words at most (see Shapes.is_named_day).
+NAMED_DAY_RE = regex.compile(r"\s*(\S.{0,60}?)\s[–—-]\s(\S.{2,60})")
+MAX_NAMED_DAY_WORDS = 5
+MIN_NAMED_DAYS = 3
 # Two figures apart (a day and a year, a day and a time): a date's after a place.
 TWO_FIGURES_RE = regex.compile(r"\d\D+\d")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
@@ -1312,6 +1317,26 @@ class Shapes:
         # Its day with it: a heading's month ("Planning Applications – April 2025") is none.
         place = PLACE_RE.match(text)
         return place is not None and TWO_FIGURES_RE.search(text[place.end() :]) is not None and self._only_date(fold(text[place.end() :]), calendar=True)
+
+    def is_named_day(self, text: str) -> bool:
+        """A day's name, then its date after a spaced dash, without the year: an entry of a
+        list of holidays or closing days ("New Year's Day – Wednesday, January 1",
+        "Pfingstmontag – 20. Mai"); the name is ``MAX_NAMED_DAY_WORDS`` words at most. A
+        teaser's headline and its date carry the year ("Title – March 3, 2024")."""
+        if len(text) > MAX_DATA_CHARS:
+            return False
+        match = NAMED_DAY_RE.fullmatch(text)
+        if match is None:
+            return False
+        name, day = match.groups()
+        return (
+            word_count(name) <= MAX_NAMED_DAY_WORDS
+            and STATEMENT_END_RE.search(name) is None
+            and YEAR_RE.search(day) is None
+            and DIGITS_RE.search(day) is not None
+            and self.is_date(day)
+            and not self.is_relative_date(day)
+        )
 
     def is_date_range(self, text: str) -> bool:
         """Two days of the calendar joined by a dash or one short word, perhaps led by another
@@ -2252,9 +2277,12 @@ class Shapes:
             following = h + 1
             # A day (not a time or a duration such as "60 min") is a schedule's heading
             # between its figures, not a table's edge (the date under a headline).
-            while g < h and data[g] in dates and self._is_day(texts[data[g]]):
+            # (Days named before their dates, ``MIN_NAMED_DAYS`` or more, are rows: "Easter
+            # Sunday – April 20" in a list of holidays.)
+            named = sum(1 for k in data[g : h + 1] if k in dates and self.is_named_day(texts[k])) >= MIN_NAMED_DAYS
+            while g < h and data[g] in dates and self._is_day(texts[data[g]]) and not (named and self.is_named_day(texts[data[g]])):
                 g += 1
-            while h > g and data[h] in dates and self._is_day(texts[data[h]]):
+            while h > g and data[h] in dates and self._is_day(texts[data[h]]) and not (named and self.is_named_day(texts[data[h]])):
                 h -= 1
             first, last = data[g], data[h]
             # Dense with figures, or one figure in the same cell of each of several rows

@@ -1566,3 +1566,17 @@ def test_fact_box_labels_in_more_languages(line: str) -> None:
     # A review's credits box under the text is the article's own when its lines are led by
     # fact labels of the vocabulary (see BodyRegion._credits_under).
     assert filters.BodyRegion().lines.shapes.fact_led(line, any_label=False)
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("New Year's Day – Wednesday, January 1", True),
+        ("Pfingstmontag – 20. Mai", True),
+        ("Interview with the mayor – March 3, 2024", False),  # a teaser's date carries the year
+        ("The council met on Tuesday – 14 members voted for the plan", False),
+        ("Memorial Day weekend – Saturday, May 24 through Monday, May 26", False),
+    ],
+)
+def test_named_days(line: str, named: bool) -> None:
+    assert filters.BodyRegion().lines.shapes.is_named_day(line) is named

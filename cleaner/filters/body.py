@@ -2014,7 +2014,7 @@ class BodyRegion(BlockFilter):
             # bylines filter removes the others.
             texts = [b.text for b in blocks]
             shapes = self.lines.shapes
-            dates = [i for i, text in enumerate(texts) if not prose[i] and shapes.is_date(text) and not shapes.is_relative_date(text)]
+            dates = [i for i, text in enumerate(texts) if not prose[i] and (shapes.is_date(text) or shapes.is_named_day(text)) and not shapes.is_relative_date(text)]
             dated = set(dates)
             runs = shapes.structured_runs(texts, prose, dates=dates)
             # Records listed one after another are the article's entries, prose between their

@@ -473,8 +473,8 @@ class Bylines(BlockFilter):
         """Dates alone that name a day, ``MIN_DATE_ROWS`` lines in a row or more, none
         relative ("Sonntag, 19. April 2026" / "Sonntag, 21. Juni 2026" / "Sonntag, 16. August
         2026"; a date with a note in brackets after it counts: "Friday 29 March 2024 (Good
-        Friday)"): a list of dates under its heading, not the page's stamp (one line, or two
-        with its update)."""
+        Friday)", or named before a dash: "Easter Sunday – April 20"): a list of dates under its
+        heading, not the page's stamp (one line, or two with its update)."""
         blocks = doc.blocks
         shapes = self.lines.shapes
         datelines = {i for i, reason in found if reason == "dateline"}
@@ -484,7 +484,7 @@ class Bylines(BlockFilter):
             i
             for i, block in enumerate(blocks)
             if DAY_NUMBER_RE.search(NOTE_TAIL_RE.sub("", block.text))
-            and (i in datelines or shapes.is_date(block.text) or shapes.is_date(NOTE_TAIL_RE.sub("", block.text)))
+            and (i in datelines or shapes.is_date(block.text) or shapes.is_date(NOTE_TAIL_RE.sub("", block.text)) or shapes.is_named_day(block.text))
             and not shapes.is_relative_date(block.text)
             and not TIME_CELLS_RE.fullmatch(self.lines(block.text).folded)  # times alone: see _timetable
         ]
