@@ -155,6 +155,8 @@ def test_article(article: dict[str, Any]) -> None:
     assert doc.text == article["expected"]
     assert _removed_pairs(doc) == expected_removed
     assert doc.title == article["title"]
+    # Every removal says why, beyond its reason code.
+    assert [r.block.text for r in doc.removals if not r.detail] == []
 
 
 @pytest.mark.parametrize("case", CASE_PARAMS)
@@ -162,6 +164,7 @@ def test_case(case: dict[str, Any]) -> None:
     doc = cleaner.clean(case["input"])
     assert doc.text == case["expected"]
     assert [reason for _, reason in _removed_pairs(doc)] == case["removed"]
+    assert [r.block.text for r in doc.removals if not r.detail] == []
 
 
 @pytest.mark.parametrize("negative", NEGATIVE_PARAMS)
