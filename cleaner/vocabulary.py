@@ -895,11 +895,12 @@ class Vocabulary:
         if entry is None:
             entry = self._categories[category].phrase_entries.get(text)
         if entry is None:
-            return f"vocabulary entry {text!r}"
+            return f"vocabulary entry '{text}'"
         written = entry.source if entry.kind == "phrase" else f"{entry.kind}:{entry.source}"
         if len(written) > MAX_EXPLAINED_CHARS:
             written = written[: MAX_EXPLAINED_CHARS - 1] + "…"
-        return f"vocabulary entry {written!r}" + (f" at {_where(entry.origin)}" if entry.origin else "")
+        # Quoted as written (a pattern's backslashes not doubled).
+        return f"vocabulary entry '{written}'" + (f" at {_where(entry.origin)}" if entry.origin else "")
 
     def prefix(self, category: str, text: str, budget: Budget | None = None) -> int | None:
         """Length of the entry of ``category`` that starts folded ``text`` (the first pattern
