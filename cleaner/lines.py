@@ -438,8 +438,10 @@ ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?
 NAMED_DAY_RE = regex.compile(r"\s*(\S.{0,60}?)\s[–—-]\s(\S.{2,60})")
 MAX_NAMED_DAY_WORDS = 5
 MIN_NAMED_DAYS = 3
-# Two figures apart (a day and a year, a day and a time): a date's after a place.
-TWO_FIGURES_RE = regex.compile(r"\d\D+\d")
+# A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
+# 19.00", "Madrid, 17 feb 2024"); a month alone ("November 2025", "– April 2025") is an
+# archive's link or a title's.
+DAY_FIGURES_RE = regex.compile(r"\d\D+\d")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -1316,7 +1318,7 @@ class Shapes:
         # A place before the date: "Madrid, 17 feb 2024", "Berlín - 23 FEB 2024 - 15:40 CET".
         # Its day with it: a heading's month ("Planning Applications – April 2025") is none.
         place = PLACE_RE.match(text)
-        return place is not None and TWO_FIGURES_RE.search(text[place.end() :]) is not None and self._only_date(fold(text[place.end() :]), calendar=True)
+        return place is not None and DAY_FIGURES_RE.search(text[place.end() :]) is not None and self._only_date(fold(text[place.end() :]), calendar=True)
 
     def is_named_day(self, text: str) -> bool:
         """A day's name, then its date after a spaced dash, without the year: an entry of a
@@ -1325,6 +1327,9 @@ class Shapes:
         teaser's headline and its date carry the year ("Title – March 3, 2024")."""
         if len(text) > MAX_DATA_CHARS:
             return False
+        return self.lines.answer("named_day", text, lambda: self._is_named_day(text))
+
+    def _is_named_day(self, text: str) -> bool:
         match = NAMED_DAY_RE.fullmatch(text)
         if match is None:
             return False

@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -54,9 +54,6 @@ MIN_PROGRAMME_DAYS = 4
 # ("November 8"), a date word either way (folded).
 MONTH_AFTER_DAY_RE = regex.compile(r"(?<![\d:.])\d{1,2}\.?\s+(?:(?:de|del|di|of)\s+)?(\p{L}{3,})")
 MONTH_BEFORE_DAY_RE = regex.compile(r"(\p{L}{3,})\.?\s+\d{1,2}(?!\d)")
-# A date that names a day holds two figures or more ("Sonntag, 19. April 2026", "március 2.,
-# 19.00"); a month alone ("November 2025") is an archive's link.
-DAY_FIGURES_RE = regex.compile(r"\d+\D+\d")
 # A day's number alone ("Monday 25 December") in a table of days only (``MIN_DAY_TABLE_ROWS``
 # lines or more), not a page's stamp and reading time ("2 min"); a count in brackets is none
 # ("► June (24)" in a blog's archive).

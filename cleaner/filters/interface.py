@@ -78,7 +78,7 @@ class InterfaceLines(BlockFilter):
                 return None
             key = self.lines(text).key
             found = self.vocabulary.classify((reasons.COOKIE_NOTICE,), key)
-            return found if found is not None else (reasons.COOKIE_NOTICE if self._labelled_notice(key) else None)
+            return found if found is not None else (reasons.COOKIE_NOTICE if self._labelled_notice(key) is not None else None)
         result: str | None = self.lines.answer(("interface", self.categories), text, lambda: self._judge(text))
         return result
 
@@ -99,7 +99,7 @@ class InterfaceLines(BlockFilter):
             return None
         if category is not None:
             return category
-        if self._labelled_notice(key):
+        if self._labelled_notice(key) is not None:
             return reasons.COOKIE_NOTICE
         if len(key) > 120:
             return None
@@ -123,17 +123,17 @@ class InterfaceLines(BlockFilter):
             return "share_prompt"
         return None
 
-    def _labelled_notice(self, key: str) -> bool:
+    def _labelled_notice(self, key: str) -> tuple[str, str] | None:
         """A consent banner's notice under a short label of its own ("Datenschutz-Hinweis: Wir
-        nutzen Cookies ...", "Privacy notice: We use cookies ..."): the text after the label's
-        colon is a cookie notice of the vocabulary."""
+        nutzen Cookies ...", "Privacy notice: We use cookies ..."): the label and the text after
+        its colon, a cookie notice of the vocabulary; or None."""
         if reasons.COOKIE_NOTICE not in self.categories or ":" not in key:
-            return False
+            return None
         label = LABELLED_RE.match(key)
         if label is None:
-            return False
+            return None
         rest = key[label.end(1) :].lstrip(" :：")
-        return self.vocabulary.classify((reasons.COOKIE_NOTICE,), rest) is not None
+        return (label.group(1), rest) if self.vocabulary.classify((reasons.COOKIE_NOTICE,), rest) is not None else None
 
     def _mentions_rights(self, text: str) -> bool:
         """A sentence that quotes the phrase and goes on ("All rights reserved, the small
@@ -208,10 +208,8 @@ class InterfaceLines(BlockFilter):
         found = self.vocabulary.explain((reason,), key)
         if found is not None:
             return found
-        if reason == reasons.COOKIE_NOTICE and (label := LABELLED_RE.match(key)) is not None:
-            found = self.vocabulary.explain((reason,), key[label.end(1) :].lstrip(" :："))
-            if found is not None:
-                return f"under the label {label.group(1)!r}: {found}"
+        if reason == reasons.COOKIE_NOTICE and (labelled := self._labelled_notice(key)) is not None:
+            return f"under the label '{labelled[0]}': {self.vocabulary.explain((reason,), labelled[1])}"
         if "|" in key:
             return "a row of buttons between bars, each a vocabulary entry"
         return "a row of share buttons (vocabulary share_words and share_prompt)"
