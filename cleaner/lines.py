@@ -1901,10 +1901,22 @@ class Shapes:
             return []
         # Under a header of other stories or comments ("More news", "Comments"), times over
         # headlines and summaries are a ticker of other stories, not the article's entries.
-        last = days[-1][0]
-        limit = next((k for k in range(last + 1) if not prose[k] and self._opens_other_stories(texts[k])), len(texts))
+        # (A header of comments cuts only entries below it, under entries above it: above them
+        # all it is the page's button, "Comments" next to the share buttons.)
+        first, last = days[0][0], days[-1][0]
+        limit = next(
+            (k for k in range(last + 1) if not prose[k] and (k > first if self.is_comment_header(texts[k]) else self.is_related_header(texts[k]))),
+            len(texts),
+        )
         days = [day for day in days if day[0] < limit - 1]
-        return days if len(days) >= 2 else []
+        if len(days) < 2:
+            return []
+        # Between the first entry and the last, a clock time alone stamps an entry too, whatever
+        # its entry holds ("18:20" / "Ce drumuri sunt închise?" / "DN2A – Slobozia–Țăndărei" /
+        # ...): a live report's entries are stamped alike.
+        taken = {k for k, _, _ in days}
+        between = [(k, k + 1, "days") for k in range(days[0][0] + 1, days[-1][0]) if k not in taken and not prose[k] and self.is_clock_time(texts[k])]
+        return sorted(days + between) if between else days
 
     def day_groups(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int]]:
         """Dates that name a day without the year, ``MIN_DAY_GROUPS`` or more in calendar order,

@@ -536,6 +536,11 @@ class Captions(BlockFilter):
                         # collection day" / "Monday 25 December" / "Wednesday 27 December" /
                         # "Tuesday 26 December" / "Thursday 28 December" / "Wednesday 27 December").
                         continue
+                    if first_cut and i > 0 and keys[j] == f"{keys[i - 1]} {variant}" and self.lines.shapes.is_clock_time(blocks[i - 1].text):
+                        # A live report's entry, its stamp over its heading ("12:05" / "One lane
+                        # reopens eastbound"), listed above as a key event with its stamp ("12:05
+                        # One lane reopens eastbound"): the entry's heading is no caption's copy.
+                        continue
                     if JSON_LINE_RE.match(blocks[i].text):
                         continue  # a command's output said again ('{"id":1,"done":false}' / '[{"id":1,"done":false}]')
                     if self.lines.shapes.is_data_cell(blocks[i].text):
