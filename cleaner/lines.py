@@ -431,8 +431,9 @@ DATE_BEFORE_TITLE_RE = regex.compile(r"\s*(\S.{2,40}?\d)\.?\s+(?=\p{Lu})")
 DAY_MONTH_FIGURES_RE = regex.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.")
 HOURS_SPAN_END_RE = regex.compile(r"\s?[–-]\s?\d{1,2}(?:[.:]\d{2})?$")
 # A line led by a short head and a separator ("25 maj – städdag kl. 10", "Efterår 2024: Udbud
-# af anlægsarbejdet"): the head may be a date (see Shapes.is_dated_entry).
-ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—]{0,29}?)\s*(?:[–—|]|\s--?|:|：)\s+\S")
+# af anlægsarbejdet"), or by an ideographic space, a field's separator in Chinese and Japanese
+# ("2025年3月\u3000..."): the head may be a date (see Shapes.is_dated_entry).
+ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—\u3000]{0,29}?)(?:\s*(?:[–—|]|\s--?|:|：)\s+|\u3000)\S")
 # A day's name and its date after a spaced dash ("New Year's Day – Wednesday, January 1"), and
 # the name's words at most (see Shapes.is_named_day).
 NAMED_DAY_RE = regex.compile(r"\s*(\S.{0,60}?)\s[–—-]\s(\S.{2,60})")

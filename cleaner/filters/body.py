@@ -1754,6 +1754,19 @@ class BodyRegion(BlockFilter):
                     return True
         return False
 
+    def _opens_timeline(self, blocks: tuple[Block, ...], i: int, in_runs: Collection[int]) -> bool:
+        """Does line ``i`` open the article's own run under a box of other stories: a run of
+        its lists or tables (``in_runs``) that starts here, or ``MIN_DATED_ENTRIES`` entries
+        led by their date that start here or right under it, a heading ("廃止までの主な流れ" /
+        "2025年10月\u3000国に廃止届を提出（予定）" / ...)? A box's items are headlines."""
+        if i in in_runs and i - 1 not in in_runs:
+            return True
+        dated = self.lines.shapes.is_dated_entry
+        if i > 0 and dated(blocks[i - 1].text):
+            return False
+        first = i + 1 if is_heading(blocks[i].text) and not dated(blocks[i].text) else i
+        return first + MIN_DATED_ENTRIES <= len(blocks) and all(dated(blocks[k].text) for k in range(first, first + MIN_DATED_ENTRIES))
+
     def _related_headers(self, doc: Document) -> dict[int, str]:
         """The headers over other stories ("Related stories", "Lesen Sie auch"), by original
         position: the lines still here and those another filter removed, except a lead-in the
@@ -1836,6 +1849,8 @@ class BodyRegion(BlockFilter):
             while (
                 i < len(blocks)
                 and item[i]
+                # (The article's own list, table or timeline starts below the box's headlines.)
+                and not ((i > start or header in promos) and self._opens_timeline(blocks, i, in_runs))
                 and not self.lines.shapes.is_related_header(blocks[i].text)
                 and not self._is_trail(blocks[i].text)
                 and bisect_right(trails, blocks[i].index) == bisect_right(trails, blocks[i - 1].index if i > start else header)
