@@ -186,6 +186,7 @@ MAX_HEADLINE_CARD_LINES = 6
 # least, of this many words at most each.
 MIN_NAMED_ITEMS = 5
 MAX_NAMED_ITEM_WORDS = 2
+ENTRY_BUTTON_DETAIL = "a button said under each of the text's dated entries"
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
@@ -543,6 +544,55 @@ class BodyRegion(BlockFilter):
         """A "Label: items" line under another one continues the article's list of entries
         ("Kyushu: Fukuoka, Saga" under "Kumamoto: Aso, Yatsushiro")."""
         return i > 0 and bool(LABELLED_RE.match(blocks[i].text)) and bool(LABELLED_RE.match(blocks[i - 1].text))
+
+    def _dated_between(self, doc: Document, prose: Sequence[bool], short: Sequence[bool], stops: Sequence[int]) -> tuple[list[int], list[int]]:
+        """Short lines led by their date (:meth:`lines.Shapes.is_dated_entry`),
+        ``MIN_DATED_ENTRIES`` or more with at most one other short line between two (a button
+        under each: "Tickets"), that a paragraph of the text closes below, under a paragraph
+        above, with no removed lead-in of other stories or end of the article box from the
+        first paragraph above to the one below, nor a header of other stories, removed or not:
+        a tour's or a programme's dates. Dated headlines of other stories stand under a header
+        or a lead-in ("Weitere Meldungen" / "03.03.2026 – Neue Kita ..." / "Mehr" / ...).
+        Also returns the buttons between them: the same short line under two entries or more."""
+        blocks = doc.blocks
+        dated = self.lines.shapes.is_dated_entry
+        n = len(blocks)
+        headers: list[int] | None = None  # the headers of other stories, by original position
+        found: list[int] = []
+        buttons: list[int] = []
+        i = 0
+        while i < n:
+            if prose[i] or not short[i] or not dated(blocks[i].text):
+                i += 1
+                continue
+            run = [i]
+            k = i + 1
+            while k < n and not prose[k] and k - run[-1] <= 2:
+                if short[k] and dated(blocks[k].text):
+                    run.append(k)
+                elif not short[k]:
+                    break
+                k += 1
+            above = next((a for a in range(run[0] - 1, -1, -1) if prose[a]), None)
+            below = next((b for b in range(run[-1] + 1, n) if prose[b] or not short[b]), None)
+            if (
+                len(run) >= MIN_DATED_ENTRIES
+                and above is not None
+                and below is not None
+                and prose[below]
+                and not any(crosses_removed(stops, blocks, m) for m in range(above + 1, below + 1))
+            ):
+                if headers is None:
+                    headers = sorted(self._related_headers(doc))
+                if not any(blocks[above].index < h < blocks[run[0]].index for h in headers):
+                    found.extend(run)
+                    between = [m for m in range(run[0] + 1, run[-1] + 1) if m not in run]
+                    keys = Counter(self.lines(blocks[m].text).key for m in between)
+                    # (And under the last entry, when it is that button.)
+                    after = run[-1] + 1
+                    buttons.extend(m for m in [*between, after] if m < n and short[m] and keys[self.lines(blocks[m].text).key] >= 2)
+            i = run[-1] + 1
+        return found, buttons
 
     def _dated_entries(self, blocks: tuple[Block, ...], i: int, limit: int, ends: Sequence[int]) -> bool:
         """Line ``i`` is one of ``MIN_DATED_ENTRIES`` lines or more in a row each led by its date
@@ -2019,6 +2069,7 @@ class BodyRegion(BlockFilter):
         tabled: set[int] = set()  # lines of its tables and entries
         barred: set[int] = set()  # the first rows of its tables flattened with bars
         timed: set[int] = set()  # lines of its programmes by day or time
+        entry_buttons: list[int] = []  # a button under each of its dated entries
         lead_ins: list[int] = []  # removed lead-ins of other stories, by original position
         if self.structure:
             # The article's own data, entries and lists are not links; a list does not run
@@ -2102,6 +2153,12 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     tabled.add(i)
                     structured.add(i)
+            # Entries led by their date between paragraphs of the text are its schedule, one
+            # button under each or not ("Thu 6 – Dublin, Vicar Street" / "Tickets" / ...): not
+            # links, so they do not split the text.
+            entries, entry_buttons = self._dated_between(doc, prose, short, stops)
+            for i in entries:
+                short[i] = False
         sizes = [line.size for line in self.lines.of(blocks)]
         if self.structure:
             structured |= self._figure_boxes(blocks, prose, sizes)
@@ -2750,6 +2807,8 @@ class BodyRegion(BlockFilter):
             inner.setdefault(i, FEEDBACK_DETAIL)
         for i in interjected:
             inner.setdefault(i, INTERJECTED_DETAIL)
+        for i in entry_buttons:
+            inner.setdefault(i, ENTRY_BUTTON_DETAIL)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
