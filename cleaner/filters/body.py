@@ -186,6 +186,8 @@ MAX_HEADLINE_CARD_LINES = 6
 # least, of this many words at most each.
 MIN_NAMED_ITEMS = 5
 MAX_NAMED_ITEM_WORDS = 2
+# A question or exclamation mark anywhere in a line: an appeal's (see _leads_to_data).
+APPEAL_MARK_RE = regex.compile(r"[?!？！¿¡]")
 ENTRY_BUTTON_DETAIL = "a button said under each of the text's dated entries"
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
@@ -775,7 +777,9 @@ class BodyRegion(BlockFilter):
         in_runs: Collection[int],
     ) -> bool:
         """Line ``i`` is one of a few short lines between the text and a run of the article's
-        own data below it (``MIN_BRIDGED_DATA`` lines or more of data in words: specs, prices):
+        own data below it (``MIN_BRIDGED_DATA`` lines or more of data in words: specs, prices;
+        or of its list under a list heading of the vocabulary, "Fakten" / "Aktive Mitglieder:
+        rund 380" / ...):
         a product's features between its description and its specs. Not across a header
         of other stories or comments, a line of text (only lines of the article's lists,
         tables and entries: ``in_runs``), the end of the article box or a lead-in of other
@@ -786,13 +790,23 @@ class BodyRegion(BlockFilter):
         for m in range(i, min(limit, i + MAX_BRIDGE + 1)):
             if m > i and crosses_removed(stops, blocks, m):
                 return False
-            if m in structured:
+            # (Or the article's list under a list heading of the vocabulary: "Fakten" over
+            # "Aktive Mitglieder: rund 380" / ...; a widget of rates has no such heading.)
+            # (An appeal between asks or exclaims: "Vous cherchez un hébergement ? Comparez
+            # ..." over "Où manger" is the page's line over the text's lists.)
+            headed = (
+                m not in structured
+                and m in in_runs
+                and shapes.is_list_heading(blocks[m].text)
+                and not any(APPEAL_MARK_RE.search(blocks[k].text) for k in range(i, m))
+            )
+            if m in structured or headed:
                 data = 0
                 while m < limit and (m in structured or not short[m]) and not (data and crosses_removed(stops, blocks, m)):
                     # Data in words ("Poids : 1,1 kg", "Suite – 35 m², ..."), not bare cells
                     # ("5.46%"): a widget of rates or prices under a story is a table of those.
                     text = blocks[m].text
-                    data += m in structured and self.lines(text).words >= 2 and not shapes.is_relative_date(text)
+                    data += (m in structured or (headed and m in in_runs)) and self.lines(text).words >= 2 and not shapes.is_relative_date(text)
                     m += 1
                 return data >= MIN_BRIDGED_DATA
             text = blocks[m].text
