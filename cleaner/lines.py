@@ -1394,7 +1394,10 @@ class Shapes:
         Weihnachtsbasar", "25 maj – städdag kl. 10", "Efterår 2024: Udbud af
         anlægsarbejdet"): the head is a date, or three words at most with a year; or led by
         a day and month in figures (its weekday and time perhaps) right before its title's
-        capital ("ke 10.4. klo 17.30 Kuraattorin opastus")."""
+        capital ("ke 10.4. klo 17.30 Kuraattorin opastus"); remembered per line, as is_date is."""
+        return self.lines.answer("dated_entry", text, lambda: self._is_dated_entry(text))
+
+    def _is_dated_entry(self, text: str) -> bool:
         if DATED_ENTRY_RE.match(text):
             return True
         # A day (its weekday and time perhaps) right before the entry's capitalized title:
