@@ -188,7 +188,7 @@ MIN_NAMED_ITEMS = 5
 MAX_NAMED_ITEM_WORDS = 2
 # A question or exclamation mark anywhere in a line: an appeal's (see _leads_to_data).
 APPEAL_MARK_RE = regex.compile(r"[?!？！¿¡]")
-ENTRY_BUTTON_DETAIL = "a button said under each of the text's dated entries"
+SCHEDULE_BUTTON_DETAIL = "a button repeated between the entries of the text's schedule"
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
@@ -555,7 +555,7 @@ class BodyRegion(BlockFilter):
         first paragraph above to the one below, nor a header of other stories, removed or not:
         a tour's or a programme's dates. Dated headlines of other stories stand under a header
         or a lead-in ("Weitere Meldungen" / "03.03.2026 – Neue Kita ..." / "Mehr" / ...).
-        Also returns the buttons between them: the same short line under two entries or more."""
+        Also returns the buttons between them (see :meth:`_schedule_buttons`)."""
         blocks = doc.blocks
         dated = self.lines.shapes.is_dated_entry
         n = len(blocks)
@@ -588,11 +588,8 @@ class BodyRegion(BlockFilter):
                     headers = sorted(self._related_headers(doc))
                 if not any(blocks[above].index < h < blocks[run[0]].index for h in headers):
                     found.extend(run)
-                    between = [m for m in range(run[0] + 1, run[-1] + 1) if m not in run]
-                    keys = Counter(self.lines(blocks[m].text).key for m in between)
-                    # (And under the last entry, when it is that button.)
-                    after = run[-1] + 1
-                    buttons.extend(m for m in [*between, after] if m < n and short[m] and keys[self.lines(blocks[m].text).key] >= 2)
+                    # (Its button under the last entry too.)
+                    buttons.extend(self._schedule_buttons(blocks, run[0], min(n, run[-1] + 2)) or ())
             i = run[-1] + 1
         return found, buttons
 
@@ -2822,7 +2819,7 @@ class BodyRegion(BlockFilter):
         for i in interjected:
             inner.setdefault(i, INTERJECTED_DETAIL)
         for i in entry_buttons:
-            inner.setdefault(i, ENTRY_BUTTON_DETAIL)
+            inner.setdefault(i, SCHEDULE_BUTTON_DETAIL)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
@@ -3433,7 +3430,7 @@ class BodyRegion(BlockFilter):
             ):
                 buttons = self._schedule_buttons(blocks, i, j)
                 if buttons is not None:
-                    runs.update(dict.fromkeys(buttons, "a button repeated between the entries of the text's schedule"))
+                    runs.update(dict.fromkeys(buttons, SCHEDULE_BUTTON_DETAIL))
                 else:
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = j
