@@ -64,7 +64,7 @@ from cleaner.lines import (
     is_timed_entry,
     names_person,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, size
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, size, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -188,6 +188,14 @@ MIN_NAMED_ITEMS = 5
 MAX_NAMED_ITEM_WORDS = 2
 # A question or exclamation mark anywhere in a line: an appeal's (see _leads_to_data).
 APPEAL_MARK_RE = regex.compile(r"[?!？！¿¡]")
+# A table of names and their values said again and again ("CDA" / "Tegen"): its rows at
+# least, the values (distinct ones and their words), the names' words, and the lines above
+# its first row (a heading, a header row).
+MIN_VALUED_ROWS = 4
+MAX_VALUES = 3
+MAX_VALUE_WORDS = 2
+MAX_VALUED_NAME_WORDS = 4
+MAX_VALUED_ROWS_OFFSET = 4
 SCHEDULE_BUTTON_DETAIL = "a button repeated between the entries of the text's schedule"
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
@@ -3362,6 +3370,32 @@ class BodyRegion(BlockFilter):
         data = [k for k in range(start, end) if self.lines.shapes.is_data(blocks[k].text)]
         return len(data) >= MIN_TABLE_ROWS and evenly_spaced(data)
 
+    def _valued_rows(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
+        """Do lines ``start`` to ``end`` hold, a few lines in (a heading, a header row),
+        ``MIN_VALUED_ROWS`` rows or more of a name and its value, two or three values of two
+        words at most said again and again (one of them once at most: an abstention), the
+        names all different: a table of votes or answers flattened a cell per line ("Partij" /
+        "Stemming" / "Lokaal Belang" / "Voor" / "CDA" / "Tegen" / ...)? A button said under
+        each link is one value only."""
+        texts = [self.lines(blocks[k].text).key for k in range(start, end)]
+        for offset in range(min(MAX_VALUED_ROWS_OFFSET, len(texts)) + 1):
+            names, values = texts[offset::2], texts[offset + 1 :: 2]
+            rows = 0
+            while (
+                rows < len(values)
+                and 0 < word_count(values[rows]) <= MAX_VALUE_WORDS
+                and 0 < word_count(names[rows]) <= MAX_VALUED_NAME_WORDS
+                and len(set(values[: rows + 1])) <= MAX_VALUES
+            ):
+                rows += 1
+            if rows < MIN_VALUED_ROWS:
+                continue
+            said = Counter(values[:rows])
+            again = sum(count for count in said.values() if count >= 2)  # rows whose value is said again
+            if len(said) >= 2 and again >= rows - 1 and len(set(names[:rows])) == rows and said.keys().isdisjoint(names[:rows]):
+                return True
+        return False
+
     def _priced_cards(self, blocks: tuple[Block, ...], i: int, j: int) -> bool:
         """Do lines ``i`` to ``j`` (and the card right above them) hold prices at a nearly fixed
         distance of ``MIN_CARD_LINES`` lines or more (cards list a few more or fewer features:
@@ -3420,6 +3454,7 @@ class BodyRegion(BlockFilter):
                 and not introduced
                 and not inside_table
                 and not self._rows(blocks, i, j)
+                and not self._valued_rows(blocks, i, j)
                 and not self._numbered(blocks, i, j)
                 and not self._in_tables(blocks, i, j)
                 and not self._priced_cards(blocks, i, j)
