@@ -2007,7 +2007,7 @@ class Shapes:
             chains = []
             for size in range(2, MAX_DAY_ITEM_LINES + 2):
                 m = k
-                while m + size <= n and day[m] and not any(prose[e] or day[e] for e in range(m + 1, m + size)):
+                while m + size <= n and day[m] and not any((prose[e] and STATEMENT_END_RE.search(texts[e])) or day[e] for e in range(m + 1, m + size)):
                     m += size
                 chains.append((m, size))
             m, size = next(((m, size) for m, size in chains if (m - k) // size >= MIN_DAY_ITEMS), chains[0])
@@ -2059,12 +2059,20 @@ class Shapes:
         return self.lines.answer("day_name", text, day_name)
 
     def is_clock_time(self, text: str) -> bool:
-        """A clock time alone ("16:05", "15.59 Uhr", "3:47 PM"): over a statement, the stamp
-        of a live report's entry."""
+        """A clock time alone ("16:05", "15.59 Uhr", "3:47 PM"), perhaps after a word or two
+        that say "at" (date words: "ore 15.00", "kl. 18.30", "a las 20:00"): over a
+        statement, the stamp of a live report's entry or a programme's."""
         if len(text) > 20:
             return False
         folded = self.lines(text).folded.strip()
-        return CLOCK_TIME_RE.fullmatch(folded) is not None
+        if CLOCK_TIME_RE.fullmatch(folded) is not None:
+            return True
+        words = folded.split()
+        for lead in (1, 2):
+            if len(words) > lead and all(w in self.date_words and not any(map(str.isdigit, w)) for w in words[:lead]):
+                if CLOCK_TIME_RE.fullmatch(" ".join(words[lead:])) is not None:
+                    return True
+        return False
 
     def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
         """Where a list introduced above line ``k`` ends: where the page's own words begin
