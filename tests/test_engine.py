@@ -499,6 +499,8 @@ def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def
                 container = QUOTE_BOUNDARY_RE.sub(QUOTE_MARK, fold(blocks[j].text))
                 if not is_whole_sentence(needle, container):
                     continue
+                if self._among_cells(blocks, i):
+                    break  # a table's cell (the same rule as the filter's)
                 gone.add(i)
                 yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
                 break

@@ -110,6 +110,9 @@ MIN_SOURCE_ROW_BARS = 2
 MAX_CASELESS_NAME_WORDS = 3
 # Rows of data right above a source line, at least, for a table without bars.
 MIN_SOURCE_DATA_ROWS = 3
+# A table's cell or a list's item, on either side of a line that repeats a sentence's clause:
+# its words at most (see Captions._among_cells).
+MAX_CELL_WORDS = 3
 # ... or rows of two cells ("Persone evacuate | 1.400"), this many in a row.
 MIN_SOURCE_PAIR_ROWS = 3
 # Notes with figures between a table's last row and its source: this many at most.
@@ -672,6 +675,8 @@ class Captions(BlockFilter):
                     # Either heads a paragraph right under it, and quotes one below it (not a
                     # quote under the paragraph it repeats, nor one closing the text: «Ми
                     # замінили всі троси і гальма» under its paragraph).
+                    if self._among_cells(blocks, i):
+                        break
                     bare_text = QUOTE_CHARS_RE.sub("", block.text).rstrip()
                     heads = j > i and blocks[i + 1].index == block.index + 1 and self.lines(blocks[i + 1].text).sentence_end
                     if heads and QUOTED_LINE_RE.fullmatch(block.text.strip()) and (not bare_text.endswith((".", "!", "?", "…")) or j == i + 1):
@@ -679,6 +684,15 @@ class Captions(BlockFilter):
                     gone.add(i)
                     yield self.removal(block, "pull_quote", f"repeats line {blocks[j].index + 1}")
                     break
+
+    def _among_cells(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` between two lines of ``MAX_CELL_WORDS`` words at most, neither a
+        sentence, next to it in the input: a cell of a table or an item of a list ("Sièges" /
+        "Saint-Martin, ensemble et autrement" / "Nathalie Guérin" / "641"), not a pull quote,
+        which stands between paragraphs."""
+        if not 0 < i < len(blocks) - 1 or not blocks[i - 1].index == blocks[i].index - 1 == blocks[i + 1].index - 2:
+            return False
+        return all(line.words <= MAX_CELL_WORDS and not line.sentence_end for line in self.lines.of(blocks[i - 1 : i + 2 : 2]))
 
 
 QUOTE_MARK = "\x00"
