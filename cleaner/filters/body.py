@@ -186,6 +186,9 @@ MAX_HEADLINE_CARD_LINES = 6
 # least, of this many words at most each.
 MIN_NAMED_ITEMS = 5
 MAX_NAMED_ITEM_WORDS = 2
+# A code of letters and figures alone in its cell, twelve characters at most ("E-11",
+# "0x80070002", "KT-220"): a table's key, as a figure is.
+CODE_CELL_RE = regex.compile(r"\s*(?=[\p{L}\d._-]{2,12}\s*$)(?=[^\d\s]*\d)(?=[^\p{L}\s]*\p{L})[\p{L}\d]+(?:[-_.][\p{L}\d]+)*\s*")
 # A question or exclamation mark anywhere in a line: an appeal's (see _leads_to_data).
 APPEAL_MARK_RE = regex.compile(r"[?!？！¿¡]")
 # A table of names and their values said again and again ("CDA" / "Tegen"): its rows at
@@ -3366,8 +3369,10 @@ class BodyRegion(BlockFilter):
     def _rows(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
         """Do lines ``start`` to ``end`` hold figures that repeat at a fixed row length
         ("Montag" / "17:00–18:30" / "Jugend", row after row, ``MIN_TABLE_ROWS`` rows at
-        least): a table flattened one cell per line, with one figure a row?"""
-        data = [k for k in range(start, end) if self.lines.shapes.is_data(blocks[k].text)]
+        least): a table flattened one cell per line, with one figure a row? A code of letters
+        and figures is one too ("E-11" / "Paper jam in tray 1" / "Remove the tray ..." /
+        "E-13" / ...: a table of error codes)."""
+        data = [k for k in range(start, end) if self.lines.shapes.is_data(blocks[k].text) or CODE_CELL_RE.fullmatch(blocks[k].text)]
         return len(data) >= MIN_TABLE_ROWS and evenly_spaced(data)
 
     def _valued_rows(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
