@@ -482,7 +482,7 @@ def test_a_shared_overflowing_memo_changes_no_result() -> None:
 def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def]
     """Captions._pull_quotes as written before its count prefilter: every line compared."""
     from cleaner.document import Removal
-    from cleaner.filters.captions import CJK_RE, QUOTE_BOUNDARY_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
+    from cleaner.filters.captions import CJK_RE, FILE_PATH_RE, QUOTE_BOUNDARY_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
     from cleaner.patterns import ends_sentence, size
 
     bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
@@ -499,8 +499,8 @@ def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def
                 container = QUOTE_BOUNDARY_RE.sub(QUOTE_MARK, fold(blocks[j].text))
                 if not is_whole_sentence(needle, container):
                     continue
-                if self._among_cells(blocks, i):
-                    break  # a table's cell (the same rule as the filter's)
+                if self._among_cells(blocks, i) or FILE_PATH_RE.search(block.text):
+                    break  # a table's cell, a program's message (the same rules as the filter's)
                 gone.add(i)
                 yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
                 break

@@ -110,6 +110,9 @@ MIN_SOURCE_ROW_BARS = 2
 MAX_CASELESS_NAME_WORDS = 3
 # Rows of data right above a source line, at least, for a table without bars.
 MIN_SOURCE_DATA_ROWS = 3
+# A file's path of two folders or more ("/usr/local/bin/entrypoint.sh", "~/.config/app/x"): a
+# program's output or a command, said again on purpose, is no pull quote.
+FILE_PATH_RE = regex.compile(r"(?<!\S)[~.]?/[\w.-]+/[\w./-]+")
 # A table's cell or a list's item, on either side of a line that repeats a sentence's clause:
 # its words at most (see Captions._among_cells).
 MAX_CELL_WORDS = 3
@@ -675,8 +678,8 @@ class Captions(BlockFilter):
                     # Either heads a paragraph right under it, and quotes one below it (not a
                     # quote under the paragraph it repeats, nor one closing the text: «Ми
                     # замінили всі троси і гальма» under its paragraph).
-                    if self._among_cells(blocks, i):
-                        break
+                    if self._among_cells(blocks, i) or FILE_PATH_RE.search(block.text):
+                        break  # (a program's message names a file: "exec /usr/local/bin/entrypoint.sh: no such file ...")
                     bare_text = QUOTE_CHARS_RE.sub("", block.text).rstrip()
                     heads = j > i and blocks[i + 1].index == block.index + 1 and self.lines(blocks[i + 1].text).sentence_end
                     if heads and QUOTED_LINE_RE.fullmatch(block.text.strip()) and (not bare_text.endswith((".", "!", "?", "…")) or j == i + 1):
