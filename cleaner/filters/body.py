@@ -2178,8 +2178,8 @@ class BodyRegion(BlockFilter):
             # Entries led by their date between paragraphs of the text are its schedule, one
             # button under each or not ("Thu 6 – Dublin, Vicar Street" / "Tickets" / ...): not
             # links, so they do not split the text.
-            entries, entry_buttons = self._dated_between(doc, prose, short, stops)
-            for i in entries:
+            schedule, entry_buttons = self._dated_between(doc, prose, short, stops)
+            for i in schedule:
                 short[i] = False
         sizes = [line.size for line in self.lines.of(blocks)]
         if self.structure:
