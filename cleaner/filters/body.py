@@ -117,6 +117,8 @@ MIN_LIKE_HEADINGS = 2
 # Longer lines are no trail of crumbs.
 MAX_CRUMBS_CHARS = 200
 # Where one sentence ends and another begins, inside a line.
+# A sentence closed by a full stop before another one (see BodyRegion._states).
+FULL_STOP_BREAK_RE = regex.compile(r"[.。][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
 # ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
@@ -1516,9 +1518,13 @@ class BodyRegion(BlockFilter):
 
     @staticmethod
     def _states(text: str) -> bool:
-        """A statement: a line that ends with a full stop; not a headline cut short ("...") or
-        one that exclaims ("Kolumne: Als ob!", "Coming Soon!")."""
-        return FULL_STOP_END_RE.search(text) is not None and not text.rstrip().endswith(("...", "…"))
+        """A statement: a line that ends with a full stop, or sentences that end with an
+        exclamation after a full stop ("Dazu kommt eine neue Sorte zum Testen. Vorschläge gern
+        in die Kommentare!"); not a headline cut short ("...") or one that only exclaims
+        ("Kolumne: Als ob!", "Coming Soon!")."""
+        if text.rstrip().endswith(("...", "…")):
+            return False
+        return FULL_STOP_END_RE.search(text) is not None or (text.rstrip().endswith(("!", "！")) and FULL_STOP_BREAK_RE.search(text) is not None)
 
     @staticmethod
     def _box_ends(doc: Document) -> list[int]:
