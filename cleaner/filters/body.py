@@ -117,9 +117,9 @@ MIN_LIKE_HEADINGS = 2
 # Longer lines are no trail of crumbs.
 MAX_CRUMBS_CHARS = 200
 # Where one sentence ends and another begins, inside a line.
-# A sentence closed by a full stop before another one (see BodyRegion._states).
-FULL_STOP_BREAK_RE = regex.compile(r"[.。][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
+# ... and where a sentence closed by a full stop ends before another one (see BodyRegion._states).
+FULL_STOP_BREAK_RE = regex.compile(r"[.。][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
 # ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
 FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
