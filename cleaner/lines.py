@@ -1400,14 +1400,15 @@ class Shapes:
     def _is_dated_entry(self, text: str) -> bool:
         if DATED_ENTRY_RE.match(text):
             return True
+        if len(text) > MAX_DATA_CHARS * 2:
+            return False
         # A day (its weekday and time perhaps) right before the entry's capitalized title:
         # "ke 10.4. klo 17.30 Kuraattorin opastus: Sanna Kivimäki".
         led = DATE_BEFORE_TITLE_RE.match(text)
-        day = DAY_MONTH_FIGURES_RE.search(led.group(1)) if led is not None and len(text) <= MAX_DATA_CHARS * 2 else None
-        if day is not None and self.is_date(HOURS_SPAN_END_RE.sub("", led.group(1))) and not self.is_relative_date(led.group(1)):  # type: ignore[union-attr]
+        if led is not None and DAY_MONTH_FIGURES_RE.search(led.group(1)) and self.is_date(HOURS_SPAN_END_RE.sub("", led.group(1))) and not self.is_relative_date(led.group(1)):
             return True  # (a span of hours as its start: "su 19.5. klo 13–15 Perhepäivä")
         head = ENTRY_HEAD_RE.match(text)
-        if head is None or len(text) > MAX_DATA_CHARS * 2:
+        if head is None:
             return False
         words = head.group(1)
         return (YEAR_RE.search(words) is not None and len(words.split()) <= 3) or (self.is_date(words) and not self.is_relative_date(words))

@@ -1834,16 +1834,12 @@ class BodyRegion(BlockFilter):
 
     def _opens_timeline(self, blocks: tuple[Block, ...], i: int, in_runs: Collection[int]) -> bool:
         """Does line ``i`` open the article's own run under a box of other stories: a run of
-        its lists or tables (``in_runs``) that starts here, or ``MIN_DATED_ENTRIES`` entries
-        led by their date that start here or right under it, a heading ("廃止までの主な流れ" /
+        its lists or tables (``in_runs``) that starts here, or entries led by their date that
+        start here or right under it, a heading (see :meth:`_dated_entries`: "廃止までの主な流れ" /
         "2025年10月\u3000国に廃止届を提出（予定）" / ...)? A box's items are headlines."""
         if i in in_runs and i - 1 not in in_runs:
             return True
-        dated = self.lines.shapes.is_dated_entry
-        if i > 0 and dated(blocks[i - 1].text):
-            return False
-        first = i + 1 if is_heading(blocks[i].text) and not dated(blocks[i].text) else i
-        return first + MIN_DATED_ENTRIES <= len(blocks) and all(dated(blocks[k].text) for k in range(first, first + MIN_DATED_ENTRIES))
+        return not (i > 0 and self.lines.shapes.is_dated_entry(blocks[i - 1].text)) and self._dated_entries(blocks, i, len(blocks), ())
 
     def _related_headers(self, doc: Document) -> dict[int, str]:
         """The headers over other stories ("Related stories", "Lesen Sie auch"), by original
