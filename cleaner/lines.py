@@ -394,6 +394,10 @@ SIGNER_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+")
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
 MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3
+# A table's value cell that is an amount: a figure, perhaps with one word before it ("khoảng
+# 2.810.000đ", "ca. 40"), a currency or a unit of three letters at most after it ("600.000đ",
+# "12 €", "350 kr", "4,5 km", "120.000đ/ngày"); not "5 comments" nor "3 min read".
+AMOUNT_CELL_RE = regex.compile(r"(?:\p{L}+\.?\s)?\p{Sc}?\s?\d[\d.,\s]*(?:\s?(?:\p{Sc}|\p{L}{1,3}\.?))?(?:/\p{L}+)?")
 # An infobox flattened a row per line, "Label | value": its rows at least, and the words of
 # each cell at most.
 MIN_FACT_ROWS = 5
@@ -749,7 +753,7 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
             # Words with a letter: figures are a row's cells ("Montag | 8:00–12:00 | 15:00–18:00").
             # Or rows of a label and its value, the first value long ("ডিসপ্লে | 6.6 ইঞ্চি Super
             # AMOLED, FHD+ (1080 x 2340), 120Hz, ..." / "র‍্যাম | 8GB" / ...): see _label_rows.
-            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and (_short_cells(TABLE_BAR_RE.split(texts[start])) or _label_rows([TABLE_BAR_RE.split(texts[k]) for k in range(start, i)])):
+            if cells >= MIN_ROW_BARS and i - start >= MIN_BAR_ROWS and (_short_cells(TABLE_BAR_RE.split(texts[start])) or _label_rows(rows := [TABLE_BAR_RE.split(texts[k]) for k in range(start, i)]) or _amount_rows(rows)):
                 # Rows of two cells are a label and its value: most values hold a figure
                 # ("Fotocópia A4 a cores | 0,50 €"), not a category's headline ("Politik |
                 # Merz verteidigt den Haushalt"). Or two columns of phrases under a header row
@@ -861,6 +865,20 @@ def _label_rows(rows: Sequence[Sequence[str]]) -> bool:
         all(len(row) == 2 and 0 < _letter_words(row[0]) <= MAX_HEADER_CELL_WORDS for row in rows)
         and len(set(labels)) == len(labels)
         and 2 * sum(1 for row in rows if NUMERAL_RE.search(row[1])) > len(rows)
+    )
+
+
+def _amount_rows(rows: Sequence[Sequence[str]]) -> bool:
+    """Rows of two cells, each a thing and its amount (``AMOUNT_CELL_RE``), every thing said
+    once and none a sentence: a table of costs or quantities, however long its labels
+    ("Khách sạn 2 đêm (ở ghép 2 người) | 700.000đ"; Vietnamese writes each syllable apart, so
+    a label of three words may count six); a list of other stories carries dates, counts of
+    comments or reading times, not amounts."""
+    labels = [core(row[0]).casefold() for row in rows]
+    return (
+        all(len(row) == 2 and AMOUNT_CELL_RE.fullmatch(row[1].strip()) is not None and STATEMENT_END_RE.search(row[0]) is None for row in rows)
+        and len(set(labels)) == len(labels)
+        and not any(NUMERIC_DATE_RE.search(row[1]) or CLOCK_TIME_RE.fullmatch(row[1].strip()) for row in rows)
     )
 
 

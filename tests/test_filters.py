@@ -1109,6 +1109,13 @@ def test_tables_flattened_with_bars() -> None:
     assert bar_rows(["Option | Default | Description", "--keep | 10", "--dry-run | off | Print"]) == []
     directory = ["CIO – managing information strategies | IT news | Expert advice", "Macworld - Apple news and reviews | Mac reviews | iPod news", "Techworld - IT infrastructure news | Data storage | Security"]
     assert bar_rows(directory) == []
+    # A thing and its amount per row, however long the thing (Vietnamese writes each syllable
+    # apart); not headlines with their dates, comment counts or reading times.
+    costs = ["Vé tàu khứ hồi | 1.450.000đ", "Khách sạn 2 đêm (ở ghép 2 người) | 600.000đ", "Tour Cù Lao Xanh | 450.000đ", "Tổng cộng | khoảng 3.250.000đ"]
+    assert bar_rows(costs) == [(0, 4)]
+    assert bar_rows(["Council votes to close the old pool in Westfield | 12.03.2025", "New bus timetable starts on Monday in Carrow | 10.03.2025", "Library extends its opening hours this spring | 08.03.2025"]) == []
+    assert bar_rows(["How the new tram line will change your commute | 5 min read", "Why rents in the old town keep rising | 7 min read", "Ten places to swim this summer | 4 min read"]) == []
+    assert bar_rows(["The mayor answers your questions on the budget | 14 comments", "Readers on the new parking rules in Westfield | 32 comments", "Should the market move to the square? | 8 comments"]) == []
     assert all(CODE_RE.search(t) for t in ["pytest -q", "tox -e py312", "pnpm install"])
     assert not any(CODE_RE.search(t) for t in ["[editar]", "[1]", "Pytest is a framework"])
 

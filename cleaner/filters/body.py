@@ -1946,7 +1946,10 @@ class BodyRegion(BlockFilter):
             )
             if header in promos and links < 2 and not over_question:
                 continue
-            if header in inline and i < len(blocks) and (prose[i] or i in in_runs or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
+            # (Or a heading right over a table of the text: "Chi phí tham khảo (1 người)" /
+            # "Xe khách khứ hồi | 600.000đ" / ...)
+            heads_run = i + 1 < len(blocks) and i + 1 in in_runs and i not in in_runs and is_heading(blocks[i].text) and not crosses_removed(ends, blocks, i + 1)
+            if header in inline and i < len(blocks) and (prose[i] or i in in_runs or heads_run or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
                 continue
             # The last line under a box of a few headlines set into the text (a paragraph at
             # most three lines above it), right over a paragraph of the article, is its
