@@ -10,7 +10,7 @@ from cleaner.document import Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -49,6 +49,9 @@ MIN_DATE_ROWS = 3
 MAX_MONTH_HEAD_WORDS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
 MIN_PROGRAMME_DAYS = 4
+# Or this many under a heading that names the list ("Program", "Programm"; vocabulary
+# ``list_headings``).
+MIN_HEADED_PROGRAMME_DAYS = 3
 # The month a programme's date names, the word after its (last) day ("sábado 28 de
 # septiembre", "Friday 8 November"; not a clock time's "16.00 Uhr") or else before it
 # ("November 8"), a date word either way (folded).
@@ -565,7 +568,14 @@ class Bylines(BlockFilter):
         the year ("Di, 5. November, 16.00 Uhr" / "Bilderbuchkino: ..." / ... / "Mi, 6. November,
         18.00 Uhr" / ...): a programme's days, its entries under them. A list of other stories
         runs the other way, newest first; posts and comments, in calendar order too, are
-        stamped with the year ("Dodano: 04.11.2024, 21:14"); a page's stamp is one date."""
+        stamped with the year and the time ("Dodano: 04.11.2024, 21:14"); a page's stamp is one
+        date. Or else days that all say the same year and no time, under a heading that names
+        the list ("Program" / "Petek, 25. julija 2025" / "ob 20. uri" / ... / "Sobota, 26.
+        julija 2025" / ...)."""
+        return self._programme_days(doc, found, dated=False) or self._programme_days(doc, found, dated=True)
+
+    def _programme_days(self, doc: Document, found: list[tuple[int, str]], *, dated: bool) -> set[int]:
+        """See :meth:`_programme`: days without the year, or (``dated``) with one."""
         blocks = doc.blocks
         shapes = self.lines.shapes
         days = [
@@ -576,14 +586,22 @@ class Bylines(BlockFilter):
             and blocks[i + 1].index == blocks[i].index + 1
             and not shapes.is_date(blocks[i + 1].text)
             and DAY_FIGURES_RE.search(blocks[i].text)
-            and YEAR_RE.search(blocks[i].text) is None
+            and (YEAR_RE.search(blocks[i].text) is not None) == dated
             and not shapes.is_relative_date(blocks[i].text)
+            and not shapes.is_clock_time(blocks[i].text)  # an entry's time under its day ("ob 20.30")
         ]
-        if len(days) < MIN_PROGRAMME_DAYS or len({blocks[i].text for i in days}) < len(days):
+        # Fewer days under a heading that names the list ("Program" / "Petek, 25. julija 2025"
+        # / ...; vocabulary ``list_headings``).
+        headed = bool(days) and days[0] > 0 and blocks[days[0] - 1].index == blocks[days[0]].index - 1 and shapes.is_list_heading(blocks[days[0] - 1].text)
+        if len(days) < (MIN_HEADED_PROGRAMME_DAYS if headed else MIN_PROGRAMME_DAYS) or len({blocks[i].text for i in days}) < len(days):
             return set()
+        if dated and (not headed or len({year for i in days for year in YEAR_RE.findall(blocks[i].text)}) > 1 or any(TIME_RE.search(YEAR_RE.sub(" ", blocks[i].text)) for i in days)):
+            return set()
+        # An entry's time between the first day and the last is the programme's too ("ob 20.30").
+        kept = set(days) | {i for i, reason in found if reason == "dateline" and days[0] < i < days[-1] and shapes.is_clock_time(blocks[i].text)}
         numbers = [int(DIGITS_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
         if all(a <= b for a, b in zip(numbers, numbers[1:])):
-            return set(days)
+            return kept
         # A day's number falls back only where the month changes ("Sábado 28 de septiembre"
         # / ... / "Sábado 19 y domingo 20 de octubre"), and rises within a month somewhere: a
         # list of other stories, newest first, falls within a month.
@@ -593,7 +611,7 @@ class Bylines(BlockFilter):
             return set()
         rises = any(a < b and month_a == month_b for a, b, month_a, month_b in steps)
         in_order = all(a <= b or month_a != month_b for a, b, month_a, month_b in steps)
-        return set(days) if rises and in_order else set()
+        return kept if rises and in_order else set()
 
     def _month_of(self, text: str) -> str | None:
         """The month word a date names next to its day (see MONTH_AFTER_DAY_RE), or None."""
