@@ -1094,6 +1094,23 @@ def test_more_signers_under_a_signature() -> None:
     assert not shapes.signs_again([signer], 0)
 
 
+def test_date_column_needs_a_header_row_and_varied_cells() -> None:
+    """Dates in the same cell of each row, under a header row of column names, are a column;
+    the same dates under a headline each (a list of other stories) or beside a label said on
+    every card are not."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    table = ["Ort", "Termin", "Markt", "Montag, 5. Mai 2025", "Kirchplatz", "Dienstag, 6. Mai 2025", "Schule", "Mittwoch, 7. Mai 2025"]
+    assert shapes.date_column(table, [3, 5, 7]) == {3, 5, 7}
+    assert shapes.date_column(table[2:], [1, 3, 5]) == set()  # no header row
+    teasers = ["Mehr aus der Region", "Weitere Artikel", "Neues Feuerwehrhaus für Oberlinden eingeweiht", "Montag, 5. Mai 2025",
+               "Gemeinderat beschließt höhere Gebühren für Kitas", "Dienstag, 6. Mai 2025", "Radweg nach Unterlinden ist endlich fertig", "Mittwoch, 7. Mai 2025"]
+    assert shapes.date_column(teasers, [3, 5, 7]) == set()  # headlines are no short cells
+    cards = ["Quelle", "Datum", "Plus", "Montag, 5. Mai 2025", "Plus", "Dienstag, 6. Mai 2025", "Plus", "Mittwoch, 7. Mai 2025"]
+    assert shapes.date_column(cards, [3, 5, 7]) == set()  # the same label on every card
+
+
 def test_tables_flattened_with_bars() -> None:
     """Three rows or more with as many bars each, the first of short cells, are a table (rows
     of two cells when most values hold a figure); a menu with bars is one line, rows of a

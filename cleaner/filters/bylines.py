@@ -255,7 +255,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -541,6 +541,12 @@ class Bylines(BlockFilter):
         if len(heads) < MIN_DATE_ROWS or years != sorted(years):
             return set()
         return {i for i, _ in heads}
+
+    def _date_column(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Dates that fill a column of a table under its header row (see Shapes.date_column:
+        "Naselje" / "Datum odvoza" / "Loška Reber, Breg" / "ponedeljek, 7. 4. 2025" / ...)."""
+        dates = sorted(i for i, reason in found if reason == "dateline")
+        return self.lines.shapes.date_column([b.text for b in doc.blocks], dates) if len(dates) >= 2 else set()
 
     def _day_groups(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates that head a programme's days, each over its group of acts or items (see
