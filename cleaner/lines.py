@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
 
 T = TypeVar("T")
 
@@ -394,6 +394,10 @@ SIGNER_SPLIT_RE = regex.compile(r",\s*|\s+[-–—]\s+")
 TABLE_BAR_RE = regex.compile(r"\s\|\s")
 MIN_ROW_BARS = 1
 MIN_BAR_ROWS = 3
+# An embedded post's attribution line, as the social network prints it under the post: a dash,
+# the account's name, its handle in brackets and the date ("— Marcus Hale (@mhale) March 6,
+# 2025"). The same account may post twice on a day: two such lines are no copy.
+POST_ATTRIBUTION_RE = regex.compile(r"[—–-]\s?[^\s()][^()]{0,60}\s\(@\w{1,30}\)\s?\S.{0,40}")
 # A table's value cell that is an amount: a figure, perhaps with one word before it ("khoảng
 # 2.810.000đ", "ca. 40"), a currency or a unit of three letters at most after it ("600.000đ",
 # "12 €", "350 kr", "4,5 km", "120.000đ/ngày"); not "5 comments" nor "3 min read".

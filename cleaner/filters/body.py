@@ -45,6 +45,7 @@ from cleaner.lines import (
     MAX_SIGNERS,
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
+    POST_ATTRIBUTION_RE,
     QUESTION_END_RE,
     STATEMENT_END_RE,
     TABLE_BAR_RE,
@@ -2020,11 +2021,12 @@ class BodyRegion(BlockFilter):
         review's score, a label and the score alone ("Điểm đánh giá của TechViet: 8,2/10";
         readers' ratings count their votes), or a labelled link to the paper the text reports
         on by its DOI ("论文链接：https://doi.org/10.1002/...", "Journal reference: Global Change
-        Biology, DOI: 10.1111/gcb.17342")."""
+        Biology, DOI: 10.1111/gcb.17342"), or the attribution of a post it embeds ("— AS FAR
+        (@ASFAR_Officiel) April 12, 2025" under the post's text)."""
         return (
             self.lines.shapes.labels_contact(text)
             or SCORE_LINE_RE.fullmatch(text) is not None
-            or (len(text) <= MAX_DATA_CHARS and DOI_RE.match(text) is not None)
+            or (len(text) <= MAX_DATA_CHARS and (DOI_RE.match(text) is not None or POST_ATTRIBUTION_RE.fullmatch(text.strip()) is not None))
         )
 
     def _introduced_above(self, blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:

@@ -18,16 +18,19 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, POST_ATTRIBUTION_RE, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
 
 def is_structure(text: str) -> bool:
-    """A question, an entry, a list item or a line of code: it may repeat on purpose (the same
-    question put to several people, a step of a recipe, a row label, "raise
-    HTTPException(status_code=404)" in two functions)."""
-    return bool(QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text) or CODE_RE.search(text))
+    """A question, an entry, a list item, a line of code or an embedded post's attribution: it
+    may repeat on purpose (the same question put to several people, a step of a recipe, a row
+    label, "raise HTTPException(status_code=404)" in two functions, "— Marcus Hale (@mhale)
+    March 6, 2025" under each of his two posts)."""
+    return bool(
+        QUESTION_END_RE.search(text) or is_intro(text) or is_entry(text) or LIST_ITEM_RE.match(text) or CODE_RE.search(text) or POST_ATTRIBUTION_RE.fullmatch(text.strip())
+    )
 
 
 __all__ = ["DuplicateParagraphs"]
