@@ -81,6 +81,9 @@ MIN_FACT_NEIGHBOURS = 3
 # A sentence ending in a colon over the date it announces: this many words at least (a
 # stamp's label, "Veröffentlicht am:", has a few).
 MIN_INTRO_SENTENCE_WORDS = 8
+# A post's signer and its date, as a social network prints them under the post ("Philippe
+# Derbaix – 12 octobre 2024 à 13:27", "Віталій Сидоренко · 2 вересня о 10:14").
+POST_SIGNER_RE = regex.compile(r"(?P<name>[^–—·|,\d]{3,60}?)\s*[–—·|,-]\s*\S*\d")
 # The first word of a dated title the trail of crumbs above names: this many letters at least.
 MIN_TRAIL_WORD_CHARS = 4
 
@@ -255,7 +258,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -382,6 +385,26 @@ class Bylines(BlockFilter):
             and word_count(blocks[i - 1].text) >= MIN_INTRO_SENTENCE_WORDS
             and LABELLED_RE.match(blocks[i].text) is None  # "Publisert: 05.08.24 kl. 14:47" under an embed's lead-in
         }
+
+    @staticmethod
+    def _signs_post(doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A person's name and a date right under a paragraph that a sentence of the text
+        ending in a colon introduces, the three next to each other in the input ("Notre
+        bourgmestre a partagé son émotion sur sa page Facebook :" / the post / "Philippe
+        Derbaix – 12 octobre 2024 à 13:27"): the attribution of a post the text quotes, as the
+        network prints it, not the page's byline."""
+        blocks = doc.blocks
+        kept = set()
+        for i, reason in found:
+            if reason not in (reasons.BYLINE, reasons.DATELINE) or i < 2 or blocks[i - 2].index != blocks[i].index - 2 or blocks[i - 1].index != blocks[i].index - 1:
+                continue
+            intro, post = blocks[i - 2].text.rstrip(), blocks[i - 1].text.rstrip()
+            if not intro.endswith(":") or post.endswith(":") or word_count(intro) < MIN_INTRO_SENTENCE_WORDS or word_count(post) < MIN_INTRO_SENTENCE_WORDS:
+                continue
+            signed = POST_SIGNER_RE.match(blocks[i].text)
+            if signed is not None and names_person(signed.group("name")):
+                kept.add(i)
+        return kept
 
     def _in_fact_box(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A byline led by its label ("Av: William Shakespeare, i översättning av ...", "Written
