@@ -1094,6 +1094,19 @@ def test_more_signers_under_a_signature() -> None:
     assert not shapes.signs_again([signer], 0)
 
 
+def test_figure_over_label() -> None:
+    """A box's figure on its own line over what it counts; not a law's section over its
+    title, a date over a headline, nor a label that is a sentence."""
+    from cleaner.filters.body import _figure_over_label
+
+    assert _figure_over_label("148 milioni", "costo complessivo stimato")
+    assert _figure_over_label("2,1 mil milhões", "ovos consumidos por ano")
+    assert _figure_over_label("כ-280", "ביצים לנפש בשנה")
+    assert not _figure_over_label("BGB § 305", "Einbeziehung Allgemeiner Geschäftsbedingungen")
+    assert not _figure_over_label("12.03.2025", "Neues Feuerwehrhaus eingeweiht")
+    assert not _figure_over_label("320", "Die Klinik bekommt neue Betten.")
+
+
 def test_date_column_needs_a_header_row_and_varied_cells() -> None:
     """Dates in the same cell of each row, under a header row of column names, are a column;
     the same dates under a headline each (a list of other stories) or beside a label said on

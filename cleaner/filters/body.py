@@ -45,6 +45,7 @@ from cleaner.lines import (
     MAX_SIGNERS,
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
+    NUMERIC_DATE_RE,
     POST_ATTRIBUTION_RE,
     QUESTION_END_RE,
     STATEMENT_END_RE,
@@ -65,7 +66,7 @@ from cleaner.lines import (
     is_timed_entry,
     names_person,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, is_name_token, size, word_count
+from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -309,6 +310,8 @@ MAX_OPENING_SLACK = 8
 # "82 procent correcte herkenning"; not an ordinal, "3. Liga Tabelle"), of a few words at most.
 FIGURE_LED_RE = regex.compile(r"\s*\d+(?:[.,]\d+)*\s+\p{L}")
 MAX_FIGURE_LINE_WORDS = 8
+# Words of a figure on its own line over its label, at most ("148 milioni", "כ-2.7 מיליארד").
+MAX_FIGURE_WORDS = 3
 # First letters of the counted word that tell one count from another ("Stern" / "Sterne").
 COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
@@ -1292,6 +1295,17 @@ class BodyRegion(BlockFilter):
             while j < len(blocks) and not prose[j] and sizes[j] <= MAX_FIGURE_LINE_WORDS and FIGURE_LED_RE.match(blocks[j].text):
                 j += 1
             if j - k >= MIN_FACTS and len({counted(blocks[i].text) for i in range(k, j)}) == j - k:
+                found.update(range(k, j))
+            k = max(j, k + 1)
+        # Or each figure over what it counts, on a line of its own ("כ-2.7 מיליארד" / "ביצים
+        # בשנה" / "כ-280" / "ביצים לנפש בשנה" / ...): figures and labels all different.
+        k = 0
+        while k + 1 < len(blocks):
+            j = k
+            while j + 1 < len(blocks) and not (prose[j] or prose[j + 1]) and all(blocks[m].index == blocks[m - 1].index + 1 for m in range(max(k + 1, j), j + 2)) and _figure_over_label(blocks[j].text, blocks[j + 1].text):
+                j += 2
+            pairs = (j - k) // 2
+            if pairs >= MIN_FACTS and len({fold(blocks[m].text) for m in range(k, j)}) == j - k:
                 found.update(range(k, j))
             k = max(j, k + 1)
         return found
@@ -3678,6 +3692,23 @@ def _is_fact_value(text: str) -> bool:
     ``MAX_FACT_LABEL_WORDS`` words, a value that ends no sentence, within ``MAX_DATA_CHARS``."""
     label, colon, value = _split_label(text)
     return bool(colon) and len(text) <= MAX_DATA_CHARS and 0 < len(label.split()) <= MAX_FACT_LABEL_WORDS and bool(value.strip()) and not ends_sentence(value)
+
+
+def _figure_over_label(figure: str, label: str) -> bool:
+    """A box's figure ("148 milioni", "כ-280", "x1,5"), a few words at most with a figure that
+    is no date or time nor a section of a law ("BGB § 305" over its title), over the label that
+    says what it counts ("posti letto"), a few words without a figure that end no sentence."""
+    return (
+        len(figure.split()) <= MAX_FIGURE_WORDS
+        and "§" not in figure
+        and DIGIT_RE.search(figure) is not None
+        and NUMERIC_DATE_RE.search(figure) is None
+        and TIME_RE.search(figure) is None
+        and 0 < word_count(label) <= MAX_FACT_LABEL_WORDS + 2
+        and DIGIT_RE.search(label) is None
+        and STATEMENT_END_RE.search(label) is None
+        and not label.rstrip().endswith((":", "?"))
+    )
 
 
 def _is_fact_entry(text: str) -> bool:
