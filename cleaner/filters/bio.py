@@ -17,13 +17,15 @@ from cleaner.filters.base import BlockFilter
 from cleaner.lines import Lines
 from cleaner.language import LanguageDetector, ShortTextDetector
 from cleaner.language.scripts import count_letters, dominant_script
-from cleaner.patterns import word_count
+from cleaner.patterns import word_count, words
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["AuthorBio"]
 
 # A script is told from this many letters (a bio in Latin letters under a Japanese article).
 MIN_SCRIPT_LETTERS = 60
+# A bio names its author among its first words ("Priya has been reviewing ...", "Dr. Anna Berg is ...").
+MAX_BIO_NAME_AT = 3
 # Pairs of languages the detector confuses on short text (in its codes, see cleaner.codes):
 # a switch between them is no evidence.
 CONFUSABLE = frozenset(
@@ -159,4 +161,8 @@ class AuthorBio(BlockFilter):
             yield self.removal(block, reason, detail)
             if i > 0 and is_name_like(blocks[i - 1].text):
                 yield self.removal(blocks[i - 1], "author_name", "the name over the bio under it")
+                # The name over the author's role, the bio naming the author by that first name
+                # ("Priya Raman" / "Audio Editor" / "Priya has been reviewing ...").
+                if i > 1 and is_name_like(blocks[i - 2].text) and blocks[i - 2].text.split()[0].casefold() in {w.casefold() for w in words(block.text)[:MAX_BIO_NAME_AT]}:
+                    yield self.removal(blocks[i - 2], "author_name", "the name over the role and the bio, which names the author")
             return
