@@ -2132,8 +2132,10 @@ class Shapes:
 
     def _list_end(self, texts: Sequence[str], k: int, limit: int) -> int:
         """Where a list introduced above line ``k`` ends: where the page's own words begin
-        (a section label of a menu), or at ``limit``."""
-        while k < limit and not self._is_label(texts[k]):
+        (a menu: two section labels in a row, or one as the last line), or at ``limit``. An
+        item may be a section's word ("Prioritetna područja:" / "sport i rekreacija" /
+        "kultura" / "socijalna skrb i zdravstvo" / ...)."""
+        while k < limit and not (self._is_label(texts[k]) and (k + 1 >= limit or self._is_label(texts[k + 1]))):
             k += 1
         return k
 
