@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
 
 T = TypeVar("T")
 
@@ -767,6 +767,28 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
                 if cells > 1 or 2 * sum(1 for row in rows if NUMERAL_RE.search(row[-1])) >= len(rows) or _phrase_columns(rows) or _fact_rows(rows):
                     runs.append((start, i))
             start, cells = i, count
+    return runs
+
+
+# A criterion of a review and its rating in stars, nothing else ("Sicherheit ★★★★☆",
+# "Battery: ★★★☆☆"); a readers' rating counts its votes ("★★★★★ (41)").
+RATED_ROW_RE = regex.compile(r"\s*(?P<label>[^\d★☆✩✪⭐:：()]{1,40}?)\s*[:：]?\s*[★☆✩✪⭐]{3,5}\s*")
+# Rated criteria in a row that make a box of ratings, at least.
+MIN_RATED_ROWS = 3
+
+
+def rated_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of ``MIN_RATED_ROWS`` criteria or more, each with its stars, every criterion
+    named once (``RATED_ROW_RE``), as ``(start, end)``: a review's box of ratings."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i, text in enumerate([*texts, ""]):
+        if len(text) <= MAX_HEADER_CHARS and RATED_ROW_RE.fullmatch(text) is not None:
+            continue
+        labels = {fold(RATED_ROW_RE.fullmatch(texts[k]).group("label")) for k in range(start, i)}  # type: ignore[union-attr]
+        if i - start >= MIN_RATED_ROWS and len(labels) == i - start:
+            runs.append((start, i))
+        start = i + 1
     return runs
 
 

@@ -1094,6 +1094,17 @@ def test_more_signers_under_a_signature() -> None:
     assert not shapes.signs_again([signer], 0)
 
 
+def test_rated_rows() -> None:
+    """Three criteria or more, each with its stars, are a review's ratings; a readers' rating
+    with its count of votes, or the same criterion twice, is not."""
+    from cleaner.lines import rated_rows
+
+    assert rated_rows(["Verdict", "Sound ★★★★★", "Comfort ★★★☆☆", "Battery: ★★★★☆", "The text."]) == [(1, 4)]
+    assert rated_rows(["★★★★★ (41)", "★★★★☆ (12)", "★★★☆☆ (3)"]) == []
+    assert rated_rows(["Sound ★★★★★", "Comfort ★★★☆☆"]) == []
+    assert rated_rows(["Sound ★★★★★", "Sound ★★★★☆", "Sound ★★★☆☆"]) == []
+
+
 def test_figure_over_label() -> None:
     """A box's figure on its own line over what it counts; not a law's section over its
     title, a date over a headline, nor a label that is a sentence."""

@@ -55,6 +55,7 @@ from cleaner.lines import (
     YEAR_RE,
     Lines,
     bar_rows,
+    rated_rows,
     record_runs,
     crumb_items,
     evenly_spaced,
@@ -2177,6 +2178,14 @@ class BodyRegion(BlockFilter):
                         timed.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or i in facts)):
                         structured.add(i)
+            # A review's ratings, each criterion with its stars ("沸騰スピード ★★★★★" / "安全性
+            # ★★★★☆" / ...), are its data too.
+            for start, end in rated_rows(texts):
+                for i in range(start, end):
+                    short[i] = False
+                    in_runs.add(i)
+                    tabled.add(i)
+                    structured.add(i)
             # A table flattened with bars between its cells, a row per line, is the article's
             # data however long its rows ("Option | Default | Description" / "--keep | 10 |
             # Number of rotated files to keep" / ...).
