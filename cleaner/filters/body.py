@@ -2953,7 +2953,18 @@ class BodyRegion(BlockFilter):
                 and not _is_facts_line(text)
                 and not _is_row(text)
                 and not self._is_price(text)
-                and self._words(text).isdisjoint(names)
+                and (
+                    self._words(text).isdisjoint(names)
+                    # A headline may name the place the byline names ("Benavides vive su
+                    # Chupinazo ..." over "Redacción | Benavides de la Vega"), a word the text
+                    # names too (not its author's name), when other words of it name the
+                    # text's subject.
+                    or (
+                        sizes[k] >= MIN_DECK_HEADLINE_WORDS
+                        and self._words(text) & names <= topic.all()
+                        and len((self._words(text) - names) & topic.all()) >= MIN_SHARED_WORDS
+                    )
+                )
                 and (topic.shares(self._words(text)) or stems.shares(self._stems(text)))
             )
 
