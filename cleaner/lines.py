@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_CODE_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
 
 T = TypeVar("T")
 
@@ -263,12 +263,19 @@ WORDLESS_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 MINUTE_RE = regex.compile(r"\s*\d{1,3}\.?(?:\s?\+\s?\d{1,2})?['’′]\s*")
 _NUMBER = r"\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?"
 _FRACTION = r"[½¼¾⅓⅔⅛]"
+# A currency's code or abbreviation right before an amount, on folded text ("chf 389.–", "fr.
+# 16.50", "rp 50.000").
+# A code of letters is a word of its own, a space before the amount ("ron 120", not the user
+# name "Ron73").
+_CURRENCY_CODE = r"(?<!\p{L})(?:(?:chf|sfr|eur|usd|gbp|sek|nok|dkk|pln|czk|huf|ron|rp|rm|kr)\s|(?:sfr|fr|rs|rp|kr)\.\s?|r\$\s?)\d"
+CURRENCY_CODE_RE = regex.compile(rf"\s*{_CURRENCY_CODE}")
 # Evidence that a short line carries data rather than a link's words (on folded text): a
 # figure counts when the line is short or dense with numbers ("Jessie Maduka fliegt auf
 # 13,93 Meter" is a headline).
 _FIGURE_PATTERNS = (
-    # Money: "$285", "€27.90", "27,90 €".
-    r"\p{Sc}\s?\d|\d\s?\p{Sc}",
+    # Money: "$285", "€27.90", "27,90 €"; a currency's code or abbreviation before the amount
+    # ("CHF 389.–", "Fr. 16.50", "Rp 50.000", "RM 45", "kr. 120").
+    rf"\p{{Sc}}\s?\d|\d\s?\p{{Sc}}|{_CURRENCY_CODE}",
     # Times: "4:30 p.m.", "13:15 uhr", "20h30", "8 p.m.".
     r"(?<![\d:.])\d{1,2}[:h]\d{2}(?![\d:])|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr)(?!\p{L})",
     # Scores and records: "46:44", "(10-6, 3-4)".

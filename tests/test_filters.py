@@ -1094,6 +1094,16 @@ def test_more_signers_under_a_signature() -> None:
     assert not shapes.signs_again([signer], 0)
 
 
+def test_currency_code_before_amount_is_data() -> None:
+    """A currency's code or abbreviation before an amount is a price; a user name glued to
+    figures is not."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert all(shapes.is_data(t) for t in ["CHF 389.–", "Fr. 16.50", "Rp 50.000", "kr. 120"])
+    assert not shapes.is_data("Reaktionen: pikehunter, Ron73 und 2 andere")
+
+
 def test_rated_rows() -> None:
     """Three criteria or more, each with its stars, are a review's ratings; a readers' rating
     with its count of votes, or the same criterion twice, is not."""

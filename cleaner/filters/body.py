@@ -29,6 +29,7 @@ from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     BAR_SEPARATOR_RE,
     CODE_RE,
+    CURRENCY_CODE_RE,
     CURRENCY_RE,
     DATED_ENTRY_RE,
     FULL_STOP_END_RE,
@@ -3462,7 +3463,7 @@ class BodyRegion(BlockFilter):
         ..." / "11,50 €" / ...)?"""
         is_data = self.lines.shapes.is_data
         data = [is_data(blocks[k].text) for k in range(i, j)]
-        prices = [d and CURRENCY_RE.search(blocks[k].text) is not None for d, k in zip(data, range(i, j))]
+        prices = [d and (CURRENCY_RE.search(blocks[k].text) is not None or CURRENCY_CODE_RE.match(self.lines(blocks[k].text).folded) is not None) for d, k in zip(data, range(i, j))]
         pairs = sum(1 for k in range(len(data) - 1) if prices[k + 1] and not data[k])
         return pairs >= MIN_TABLE_ROWS and 3 * 2 * pairs >= 2 * (j - i)
 

@@ -81,6 +81,10 @@ MIN_FACT_NEIGHBOURS = 3
 # A sentence ending in a colon over the date it announces: this many words at least (a
 # stamp's label, "Veröffentlicht am:", has a few).
 MIN_INTRO_SENTENCE_WORDS = 8
+# Lines of one shape, figures aside, that are no dates and make a date of that shape one of
+# their values (see Bylines._shaped_as_values), at least; a value's length at most.
+MIN_SAME_SHAPE_VALUES = 2
+MAX_VALUE_CHARS = 40
 # A post's signer and its date, as a social network prints them under the post ("Philippe
 # Derbaix – 12 octobre 2024 à 13:27", "Віталій Сидоренко · 2 вересня о 10:14").
 POST_SIGNER_RE = regex.compile(r"(?P<name>[^–—·|,\d]{3,60}?)\s*[–—·|,-]\s*\S*\d")
@@ -258,7 +262,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -385,6 +389,20 @@ class Bylines(BlockFilter):
             and word_count(blocks[i - 1].text) >= MIN_INTRO_SENTENCE_WORDS
             and LABELLED_RE.match(blocks[i].text) is None  # "Publisert: 05.08.24 kl. 14:47" under an embed's lead-in
         }
+
+    def _shaped_as_values(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A date or time written as ``MIN_SAME_SHAPE_VALUES`` lines or more of the page are,
+        its figures aside, that are no dates: a value of their column ("Fr. 16.50" among
+        "Fr. 46.00" and "Fr. 39.50", a menu's prices in Swiss francs, not Friday at 16.50)."""
+        datelines = [i for i, reason in found if reason == reasons.DATELINE]
+        if not datelines:
+            return set()
+        shapes: dict[str, int] = {}
+        for i, block in enumerate(doc.blocks):
+            if len(block.text) <= MAX_VALUE_CHARS and DIGITS_RE.search(block.text) and not self.lines.shapes.is_date(block.text):
+                key = DIGITS_RE.sub("0", self.lines(block.text).folded)
+                shapes[key] = shapes.get(key, 0) + 1
+        return {i for i in datelines if shapes.get(DIGITS_RE.sub("0", self.lines(doc.blocks[i].text).folded), 0) >= MIN_SAME_SHAPE_VALUES}
 
     @staticmethod
     def _signs_post(doc: Document, found: list[tuple[int, str]]) -> set[int]:
