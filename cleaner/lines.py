@@ -1361,6 +1361,8 @@ class Shapes:
         folded = self.lines(text).folded
         if not any(map(str.isdigit, folded)) or AMOUNT_MARK_RE.search(folded):
             return False  # "5.000 €", "12.5 %": amounts, not times
+        if folded.lstrip().startswith(("+", "±")):
+            return False  # "+0:18": a gap to the winner, not a time of day
         if PHONE_RE.fullmatch(folded) and ":" not in folded:
             groups = DIGITS_RE.findall(folded)
             if len(groups) >= 4 or sum(map(len, groups)) >= 9:
