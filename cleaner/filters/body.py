@@ -3340,6 +3340,11 @@ class BodyRegion(BlockFilter):
                 below = blocks[j].index
                 if keys[j] in seen:
                     break
+                # Nor does it run on to the first section's heading when an entry shortens it,
+                # right over the section's paragraph ("Typische Symptome" in the table, "Typische
+                # Symptome einer Erkältung" over the text).
+                if j + 1 < len(texts) and prose[j + 1] and any(" " in name and keys[j].startswith(name + " ") for name in seen):
+                    break
                 seen.add(keys[j])
                 j += 1
             found = {k for k in range(j, len(texts)) if not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], seen)}
