@@ -2717,6 +2717,10 @@ class BodyRegion(BlockFilter):
             # A heading naming a list under a paragraph further down (see _named_closing_list).
             if self.structure and tail_start not in closing and short[tail_start] and not short[tail_start - 1]:
                 closing.update(self._named_closing_list(blocks, short, tail_start, limit, stops, in_runs))
+                # A book's card under the text's last lines too, not only under its last
+                # paragraph found first (an interview's last answer: "Körfezde Kış" / "Elif
+                # Karakaya" / "Körfez Yayınevi, 2024" / "248 sayfa, 340 TL").
+                closing.update(self._credits_under(blocks, tail_start, limit, stops))
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
             if rows_end is not None:
                 text_below += rows_end - tail_start
