@@ -264,9 +264,8 @@ MINUTE_RE = regex.compile(r"\s*\d{1,3}\.?(?:\s?\+\s?\d{1,2})?['’′]\s*")
 _NUMBER = r"\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?"
 _FRACTION = r"[½¼¾⅓⅔⅛]"
 # A currency's code or abbreviation right before an amount, on folded text ("chf 389.–", "fr.
-# 16.50", "rp 50.000").
-# A code of letters is a word of its own, a space before the amount ("ron 120", not the user
-# name "Ron73").
+# 16.50", "rp 50.000"); a code of letters is a word of its own, a space before the amount
+# ("ron 120", not the user name "Ron73").
 _CURRENCY_CODE = r"(?<!\p{L})(?:(?:chf|sfr|eur|usd|gbp|sek|nok|dkk|pln|czk|huf|ron|rp|rm|kr)\s|(?:sfr|fr|rs|rp|kr)\.\s?|r\$\s?)\d"
 CURRENCY_CODE_RE = regex.compile(rf"\s*{_CURRENCY_CODE}")
 # Evidence that a short line carries data rather than a link's words (on folded text): a

@@ -312,8 +312,10 @@ MAX_OPENING_SLACK = 8
 # "82 procent correcte herkenning"; not an ordinal, "3. Liga Tabelle"), of a few words at most.
 FIGURE_LED_RE = regex.compile(r"\s*\d+(?:[.,]\d+)*\s+\p{L}")
 MAX_FIGURE_LINE_WORDS = 8
-# Words of a figure on its own line over its label, at most ("148 milioni", "כ-2.7 מיליארד").
+# Words of a figure on its own line over its label, at most ("148 milioni", "כ-2.7 מיליארד"),
+# and of the label under it ("ovos consumidos por ano").
 MAX_FIGURE_WORDS = 3
+MAX_FIGURE_LABEL_WORDS = 6
 # First letters of the counted word that tell one count from another ("Stern" / "Sterne").
 COUNTED_CHARS = 4
 # Words in the value of a fact box's entry, at most, and entries in a fact box at least.
@@ -1299,8 +1301,9 @@ class BodyRegion(BlockFilter):
             if j - k >= MIN_FACTS and len({counted(blocks[i].text) for i in range(k, j)}) == j - k:
                 found.update(range(k, j))
             k = max(j, k + 1)
-        # Or each figure over what it counts, on a line of its own ("כ-2.7 מיליארד" / "ביצים
-        # בשנה" / "כ-280" / "ביצים לנפש בשנה" / ...): figures and labels all different.
+        # Or each figure over what it counts, on a line of its own, the pairs next to each
+        # other in the input ("כ-2.7 מיליארד" / "ביצים בשנה" / "כ-280" / "ביצים לנפש בשנה" /
+        # ...): figures and labels all different.
         k = 0
         while k + 1 < len(blocks):
             j = k
@@ -3734,7 +3737,7 @@ def _figure_over_label(figure: str, label: str) -> bool:
         and DIGIT_RE.search(figure) is not None
         and NUMERIC_DATE_RE.search(figure) is None
         and TIME_RE.search(figure) is None
-        and 0 < word_count(label) <= MAX_FACT_LABEL_WORDS + 2
+        and 0 < word_count(label) <= MAX_FIGURE_LABEL_WORDS
         and DIGIT_RE.search(label) is None
         and STATEMENT_END_RE.search(label) is None
         and not label.rstrip().endswith((":", "?"))

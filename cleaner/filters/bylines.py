@@ -391,9 +391,9 @@ class Bylines(BlockFilter):
         }
 
     def _shaped_as_values(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
-        """A date or time written as ``MIN_SAME_SHAPE_VALUES`` lines or more of the page are,
-        its figures aside, that are no dates: a value of their column ("Fr. 16.50" among
-        "Fr. 46.00" and "Fr. 39.50", a menu's prices in Swiss francs, not Friday at 16.50)."""
+        """A date or time of the same shape, figures aside, as ``MIN_SAME_SHAPE_VALUES`` lines
+        or more of the page that are no dates: a value of their column ("Fr. 16.50" among "Fr.
+        46.00" and "Fr. 39.50", a menu's prices in Swiss francs, not Friday at 16.50)."""
         datelines = [i for i, reason in found if reason == reasons.DATELINE]
         if not datelines:
             return set()
