@@ -1307,7 +1307,13 @@ class BodyRegion(BlockFilter):
         k = 0
         while k + 1 < len(blocks):
             j = k
-            while j + 1 < len(blocks) and not (prose[j] or prose[j + 1]) and all(blocks[m].index == blocks[m - 1].index + 1 for m in range(max(k + 1, j), j + 2)) and _figure_over_label(blocks[j].text, blocks[j + 1].text):
+            while (
+                j + 1 < len(blocks)
+                and not (prose[j] or prose[j + 1])
+                and blocks[j + 1].index == blocks[j].index + 1
+                and (j == k or blocks[j].index == blocks[j - 1].index + 1)
+                and _figure_over_label(blocks[j].text, blocks[j + 1].text)
+            ):
                 j += 2
             pairs = (j - k) // 2
             if pairs >= MIN_FACTS and len({fold(blocks[m].text) for m in range(k, j)}) == j - k:
@@ -1968,8 +1974,12 @@ class BodyRegion(BlockFilter):
                 continue
             # (Or a heading right over a table of the text: "Chi phí tham khảo (1 người)" /
             # "Xe khách khứ hồi | 600.000đ" / ...)
-            heads_run = i + 1 < len(blocks) and i + 1 in in_runs and i not in in_runs and is_heading(blocks[i].text) and not crosses_removed(ends, blocks, i + 1)
-            if header in inline and i < len(blocks) and (prose[i] or i in in_runs or heads_run or self._states(blocks[i].text)) and not crosses_removed(ends, blocks, i):
+            if (
+                header in inline
+                and i < len(blocks)
+                and (prose[i] or i in in_runs or self._heads_run(blocks, i, in_runs, ends) or self._states(blocks[i].text))
+                and not crosses_removed(ends, blocks, i)
+            ):
                 continue
             # The last line under a box of a few headlines set into the text (a paragraph at
             # most three lines above it), right over a paragraph of the article, is its
@@ -2022,6 +2032,12 @@ class BodyRegion(BlockFilter):
                 if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
+
+    @staticmethod
+    def _heads_run(blocks: tuple[Block, ...], i: int, in_runs: Collection[int], ends: Sequence[int]) -> bool:
+        """Is line ``i`` a heading right over a run of the text's tables or lists
+        (``in_runs``), no end of the article box between them?"""
+        return i + 1 < len(blocks) and i + 1 in in_runs and i not in in_runs and is_heading(blocks[i].text) and not crosses_removed(ends, blocks, i + 1)
 
     def _titles_card(self, blocks: tuple[Block, ...], i: int, first: int) -> bool:
         """Is line ``i`` the title of the page's card of facts: a line said above the box
