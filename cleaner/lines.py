@@ -539,6 +539,9 @@ MIN_DAY_ITEMS = 3
 MAX_DAY_NAME_CHARS = 40
 # Item lines under each day of such a chain at most (a dish and its vegetarian choice).
 MAX_DAY_ITEM_LINES = 3
+# Item lines under each day at most when the days hold more or fewer (a school menu's
+# starter, main, side, cheese and dessert).
+MAX_DAY_GROUP_ITEMS = 6
 # A programme by day: dates without the year, each over a group of short lines (a festival's
 # acts, a market's stalls), this many days at least in calendar order, with this many lines
 # under each at least and at most (see Shapes.day_groups).
@@ -2098,11 +2101,50 @@ class Shapes:
                 chains.append((m, size))
             m, size = next(((m, size) for m, size in chains if (m - k) // size >= MIN_DAY_ITEMS), chains[0])
             if (m - k) // size >= MIN_DAY_ITEMS:
-                found += [(d, d + size, "days") for d in range(k, m, size) if d not in taken]
+                groups = [(d, d + size) for d in range(k, m, size)]
+            else:
+                # Or each day over as many items as it has ("Lundi" / four dishes / "Mardi" /
+                # five / "Jeudi" / ...: a school's menu), the days all different.
+                groups = self._day_groups_unequal(texts, prose, day, k)
+                m = groups[-1][1] if groups else m
+            if groups:
+                found += [(d, e, "days") for d, e in groups if d not in taken]
                 if k > 0 and not prose[k - 1] and k - 1 not in taken and self.is_date(texts[k - 1]) and not self.is_relative_date(texts[k - 1]):
                     found.append((k - 1, k, "days"))
             end = m
         return found
+
+    def _day_groups_unequal(self, texts: Sequence[str], prose: Sequence[bool], day: Sequence[bool], k: int) -> list[tuple[int, int]]:
+        """From day ``k`` on, each day name or clock time over one to ``MAX_DAY_GROUP_ITEMS``
+        short lines of its own (no statement, no day), ``MIN_DAY_ITEMS`` days or more in a
+        row, each said once: a week's menu or a day's programme whose days hold more or fewer
+        items. Said once, they are no row of tabs ("Montag" / "Dienstag" / ... with nothing
+        under them) and no archive of posts by weekday. ``[(start, end), ...]``, or none."""
+        n = len(texts)
+
+        def item(e: int) -> bool:
+            return not day[e] and not (prose[e] and STATEMENT_END_RE.search(texts[e]))
+
+        groups: list[tuple[int, int]] = []
+        seen: set[str] = set()
+        d = k
+        while d < n and day[d] and self.lines(texts[d]).key not in seen:
+            e = d + 1
+            while e < n and e - d - 1 < MAX_DAY_GROUP_ITEMS and item(e):
+                e += 1
+            if e == d + 1 or (e < n and item(e)):
+                break  # no item, or more than a day holds
+            seen.add(self.lines(texts[d]).key)
+            groups.append((d, e))
+            d = e
+        if len(groups) < MIN_DAY_ITEMS:
+            return []
+        # The last day holds no more items than the most another holds: what runs on under
+        # it is the page's.
+        most = max(e - d for d, e in groups[:-1])
+        last, end = groups[-1]
+        groups[-1] = (last, min(end, last + most))
+        return groups
 
     def _is_stamp(self, texts: Sequence[str], k: int) -> bool:
         """Line ``k`` (over a statement) names the day or the time of what follows: a day
