@@ -1620,19 +1620,28 @@ class Shapes:
     @staticmethod
     def date_column(texts: Sequence[str], dates: Sequence[int]) -> set[int]:
         """The dates (positions ``dates``, in order) that fill one column of a table flattened a
-        cell per line: ``MIN_HEADED_ROWS`` rows or more of 2 to ``MAX_HEADED_CELLS`` cells, a
-        date at the same place in every row, the other cells short (``MAX_CELL_WORDS`` words
-        with a letter at most, no statement, not the same in every row), under a header row of
-        as many column names ("Naselje" / "Datum odvoza" / "Loška Reber, Breg" / "ponedeljek,
-        7. 4. 2025" / ...). A list of other stories has no header row, its headlines are
-        longer, and a teaser card's label is said again on each."""
-        found: set[int] = set()
+        cell per line (see :meth:`date_tables`)."""
+        return {k for _, _, column in Shapes.date_tables(texts, dates) for k in column}
+
+    @staticmethod
+    def date_tables(texts: Sequence[str], dates: Sequence[int]) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Tables flattened a cell per line whose dates (positions ``dates``, in order) fill one
+        column, as ``(start, end, column)``: its header row included, ``end`` exclusive, and
+        the positions of the column's dates:
+        ``MIN_HEADED_ROWS`` rows or more of 2 to ``MAX_HEADED_CELLS`` cells, a date at the same
+        place in every row, the other cells short (``MAX_CELL_WORDS`` words with a letter at
+        most, figures aside; no statement, not the same in every row: "Aula", "N 104–N 108"),
+        under a header row of as many column names ("Naselje" / "Datum odvoza" / "Loška
+        Reber, Breg" / "ponedeljek, 7. 4. 2025" / ...). A list of other stories has no header
+        row, its headlines are longer, and a teaser card's label is said again on each."""
+        found: list[tuple[int, int, tuple[int, ...]]] = []
+        taken: set[int] = set()
         for j in range(len(dates) - 1):
             n = dates[j + 1] - dates[j]  # the row's length: dates at one stride from each other
             run = list(dates[j : j + 2])
             while j + len(run) < len(dates) and dates[j + len(run)] - run[-1] == n:
                 run.append(dates[j + len(run)])
-            if len(run) < MIN_HEADED_ROWS or not 2 <= n <= MAX_HEADED_CELLS or run[0] in found:
+            if len(run) < MIN_HEADED_ROWS or not 2 <= n <= MAX_HEADED_CELLS or run[0] in taken:
                 continue
             for place in range(n):  # the date's cell in its row
                 first = run[0] - place
@@ -1642,11 +1651,12 @@ class Shapes:
                     first - n >= 0
                     and run[-1] + n - place <= len(texts)
                     and all(_is_header_cell(texts[k]) and NUMERAL_RE.search(texts[k]) is None for k in header)
-                    and all(0 < _letter_words(texts[k]) <= MAX_CELL_WORDS and size(texts[k]) <= MAX_CELL_WORDS and not _is_statement(texts[k]) for k in cells)
+                    and all(0 < _letter_words(texts[k]) <= MAX_CELL_WORDS and size(DIGITS_RE.sub("", texts[k])) <= MAX_CELL_WORDS and not _is_statement(texts[k]) for k in cells)
                     # (A card's label said in every row is no column: "会員限定", a source's name.)
                     and all(len({texts[at - place + c] for at in run}) > 1 for c in range(n) if c != place)
                 ):
-                    found.update(run)
+                    taken.update(run)
+                    found.append((first - n, run[-1] + n - place, tuple(run)))
                     break
         return found
 

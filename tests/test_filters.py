@@ -1143,6 +1143,10 @@ def test_date_column_needs_a_header_row_and_varied_cells() -> None:
     assert shapes.date_column(teasers, [3, 5, 7]) == set()  # headlines are no short cells
     cards = ["Quelle", "Datum", "Plus", "Montag, 5. Mai 2025", "Plus", "Dienstag, 6. Mai 2025", "Plus", "Mittwoch, 7. Mai 2025"]
     assert shapes.date_column(cards, [3, 5, 7]) == set()  # the same label on every card
+    # The table's lines, its header row included; a room's range is a short cell, figures aside.
+    rooms = ["Termin", "Fach", "Raum", "Mi., 19.03.2025", "Deutsch", "Aula", "Fr., 21.03.2025", "Physik", "N 104–N 108", "Di., 25.03.2025", "Kunst", "Aula"]
+    assert shapes.date_tables(rooms, [3, 6, 9]) == [(0, 12, (3, 6, 9))]
+    assert shapes.date_tables(rooms[:8] + ["Raum N 104 bis N 108 im Neubau"] + rooms[9:], [3, 6, 9]) == []
 
 
 def test_tables_flattened_with_bars() -> None:

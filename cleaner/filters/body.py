@@ -2198,6 +2198,14 @@ class BodyRegion(BlockFilter):
                         timed.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or i in facts)):
                         structured.add(i)
+            # A table whose dates fill a column under its header row ("Datum" / "Fach" / "Raum"
+            # / "Mi., 19.03.2025" / "Deutsch" / "Aula" / ...: see Shapes.date_tables).
+            for start, end, _ in shapes.date_tables(texts, dates):
+                for i in range(start, end):
+                    short[i] = False
+                    in_runs.add(i)
+                    tabled.add(i)
+                    structured.add(i)
             # A review's ratings, each criterion with its stars ("沸騰スピード ★★★★★" / "安全性
             # ★★★★☆" / ...), are its data too.
             for start, end in rated_rows(texts):
