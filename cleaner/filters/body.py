@@ -3543,6 +3543,7 @@ class BodyRegion(BlockFilter):
                 and not self._priced_cards(blocks, i, j)
                 and not self._priced_items(blocks, i, j)
                 and not self._sectioned(blocks, i, j)
+                and not _lower_case_sections([blocks[k].text for k in range(i, j)])
                 and not self._parallel_sections(blocks, i, j)
                 and not self._own_sections(blocks, i, j, j < end and not short[j])
             ):
@@ -3783,6 +3784,23 @@ def _is_figures_entry(text: str) -> bool:
     """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
     match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
     return match is not None and any(c.isdigit() for c in text[match.end() - 1 :])
+
+
+def _lower_case_sections(texts: Sequence[str]) -> bool:
+    """Are ``texts`` a checklist in sections whose items start with a small letter: every line
+    a heading of ``MAX_LIST_SECTION_WORDS`` words at most starting with a capital, or an item
+    starting with a small letter (no sentence), ``MIN_LIST_SECTIONS - 1`` headings at least,
+    each over ``MIN_SECTION_ITEMS`` items or more, the first lines perhaps the last items of a
+    section above ("worek na ubrania" / "Do leżakowania" / "poduszka" / "kocyk" / "Higiena"
+    / "chusteczki nawilżane" / ...)? Headlines and a menu's links start with a capital."""
+    heads: list[int] = []
+    for k, text in enumerate(texts):
+        first = text.lstrip()[:1]
+        if first.isupper() and word_count(text) <= MAX_LIST_SECTION_WORDS and is_heading(text):
+            heads.append(k)
+        elif not (first.islower() and STATEMENT_END_RE.search(text) is None):
+            return False
+    return len(heads) >= MIN_LIST_SECTIONS - 1 and _heads_items(heads, len(texts))
 
 
 def _heads_items(heads: Sequence[int], end: int) -> bool:
