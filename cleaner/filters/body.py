@@ -802,7 +802,7 @@ class BodyRegion(BlockFilter):
         of other stories or comments, a line of text (only lines of the article's lists,
         tables and entries: ``in_runs``), the end of the article box or a lead-in of other
         stories; a date that counts back from now ("1 hr ago 2 mins read") is a teaser's."""
-        if not structured:
+        if not structured and not in_runs:
             return False
         shapes = self.lines.shapes
         for m in range(i, min(limit, i + MAX_BRIDGE + 1)):
@@ -816,6 +816,7 @@ class BodyRegion(BlockFilter):
                 m not in structured
                 and m in in_runs
                 and shapes.is_list_heading(blocks[m].text)
+                and not shapes.is_related_header(blocks[m].text)  # ("Les plus populaires": a ranking of other stories)
                 and not any(APPEAL_MARK_RE.search(blocks[k].text) for k in range(i, m))
             )
             if m in structured or headed:
@@ -824,7 +825,8 @@ class BodyRegion(BlockFilter):
                     # Data in words ("Poids : 1,1 kg", "Suite – 35 m², ..."), not bare cells
                     # ("5.46%"): a widget of rates or prices under a story is a table of those.
                     text = blocks[m].text
-                    data += (m in structured or (headed and m in in_runs)) and self.lines(text).words >= 2 and not shapes.is_relative_date(text)
+                    # (Words as read in a script without spaces too: "2K光追性能出色".)
+                    data += (m in structured or (headed and m in in_runs)) and self.lines(text).size >= 2 and not shapes.is_relative_date(text)
                     m += 1
                 return data >= MIN_BRIDGED_DATA
             text = blocks[m].text
