@@ -558,6 +558,13 @@ MIN_SONG_SECTIONS = 2
 MAX_SONG_LABEL_CHARS = 30
 MAX_STANZA_LINES = 12
 MAX_LYRIC_WORDS = 14
+# A poem's lines (see Shapes.verse_runs): sentences that run on from one short line into the
+# next ("Four mugs, one of them mine" / "since 1994, a chip"), this many times at least, with
+# at most this many lines between two of them.
+MIN_RUN_ONS = 3
+MAX_RUN_ON_GAP = 6
+# How a verse line may end: a sentence's or a clause's mark.
+VERSE_END_RE = regex.compile(r"[.,;:!?…—–)\"'”’»](?:\s?[\"'”’»])*\s*$")
 # A thing named, a dash, and what is said of it in lower case or figures: a glossed item
 # ("Möhren – in Reihen mit 25 cm Abstand"); MIN_GLOSSES of them in a row with MAX_GLOSS_GAP
 # headings or plain items between two at most.
@@ -1963,6 +1970,41 @@ class Shapes:
         ):
             end += 1
         return [(labels[0], end)]
+
+    @staticmethod
+    def verse_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+        """A poem's lines, as ``(start, end)``: ``MIN_RUN_ONS`` times or more a clause ends with
+        a comma on a line of ``MAX_LYRIC_WORDS`` words at most and the sentence runs on into the
+        next, which starts with a small letter ("Rubber bands, a ball of string," / "the spare
+        key to a car"), no more than ``MAX_RUN_ON_GAP`` lines apart; and the short lines around
+        them that end as a verse does (a mark of a sentence or a clause: "One kettle,
+        descaled.") or run on into the next ("Four mugs, one of them mine" / "since 1994, a
+        chip"). A menu's or a box's links start each its own line; a paragraph is one line."""
+        n = len(texts)
+        short = [0 < word_count(text) <= MAX_LYRIC_WORDS for text in texts]
+        run_ons = [
+            k for k in range(n - 1)
+            if short[k] and short[k + 1] and texts[k].rstrip().endswith(",") and texts[k + 1].lstrip()[:1].islower()
+        ]  # fmt: skip
+
+        def verse(k: int) -> bool:  # a short line that ends as a verse does, or runs on into the next
+            return short[k] and (VERSE_END_RE.search(texts[k]) is not None or (k + 1 < n and short[k + 1] and texts[k + 1].lstrip()[:1].islower()))
+
+        found: list[tuple[int, int]] = []
+        g = 0
+        while g < len(run_ons):
+            h = g
+            while h + 1 < len(run_ons) and run_ons[h + 1] - run_ons[h] <= MAX_RUN_ON_GAP and all(short[m] for m in range(run_ons[h], run_ons[h + 1])):
+                h += 1
+            if h - g + 1 >= MIN_RUN_ONS:
+                start, end = run_ons[g], run_ons[h] + 2
+                while start > 0 and verse(start - 1):
+                    start -= 1
+                while end < n and verse(end):
+                    end += 1
+                found.append((start, end))
+            g = h + 1
+        return found
 
     def _days(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
         """Each day name or clock time over a statement, a line that introduces what follows,

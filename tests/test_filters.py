@@ -1642,3 +1642,19 @@ def test_fact_box_labels_in_more_languages(line: str) -> None:
 )
 def test_named_days(line: str, named: bool) -> None:
     assert filters.BodyRegion().lines.shapes.is_named_day(line) is named
+
+
+def test_verse_runs_need_clauses_running_on_after_commas() -> None:
+    """Three clauses or more that end a short line with a comma and run on into a line with a
+    small letter make a poem, with the short lines around them that end as verses do; a
+    paywall's two prompts, a list of tags and a paragraph are none."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    poem = ["Heft 58 · Frühjahr 2025", "Die Schaukel hängt still,", "an einer Kette nur,", "die andere liegt im Schnee.", "Die Katze der Nachbarn",
+            "geht auf dem Zaun entlang,", "als wäre er ihr Weg,", "und vielleicht ist er das.", "Gedicht teilen"]
+    assert shapes.verse_runs(poem) == [(1, 8)]
+    paywall = ["Pour lire la suite", "et accéder gratuitement à 3 articles par mois,", "créez votre compte", "Ou si vous avez déjà un compte,", "connectez-vous ici"]
+    assert shapes.verse_runs(paywall) == []
+    assert shapes.verse_runs(["wisata jogja", "libur sekolah", "yogyakarta", "kuliner", "hotel murah"]) == []
+    assert shapes.verse_runs(["Er kam, sah, und blieb, weil es regnete, und weil niemand, wirklich niemand, ihn nach Hause schickte, obwohl es spät war, sehr spät."]) == []

@@ -2118,8 +2118,10 @@ class BodyRegion(BlockFilter):
         prose = [p for p, _ in shapes]
         short = [s for _, s in shapes]
         if self.structure:
-            # A song's lines under the labels of its parts are the page's text, however short.
-            for start, end in self.lines.shapes.lyrics_runs([b.text for b in blocks]):
+            # A song's lines under the labels of its parts, and a poem's, are the page's text,
+            # however short.
+            texts = [b.text for b in blocks]
+            for start, end in [*self.lines.shapes.lyrics_runs(texts), *self.lines.shapes.verse_runs(texts)]:
                 for k in range(start, end):
                     prose[k], short[k] = True, False
         if not any(prose):
