@@ -37,13 +37,16 @@ from cleaner.lines import (
     LABELLED_RE,
     LIFE_DATES_RE,
     LIST_ITEM_RE,
+    MAX_CELL_WORDS,
     MAX_CRUMB_WORDS,
     MAX_DATA_CHARS,
     MAX_EVENT_LINES,
     MAX_FACT_LINE_CHARS,
+    MAX_HEADED_CELLS,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
+    MIN_HEADED_ROWS,
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
     NUMERIC_DATE_RE,
@@ -210,6 +213,13 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
+# A table comparing what the text is about (see BodyRegion._compared_table): cells of its
+# header row at least (the rows' label and two things compared), rows read at most, and the
+# words of a cell at most.
+MIN_COMPARED_CELLS = 3
+MAX_COMPARED_ROWS = 12
+MAX_COMPARED_CELL_WORDS = 6
+MAX_COMPARED_HEADER_WORDS = 2
 MAX_LIST_SECTION_WORDS = 3
 MIN_SECTION_ITEMS = 2
 MIN_SECTION_ITEM_WORDS = 4
@@ -2888,7 +2898,7 @@ class BodyRegion(BlockFilter):
         if cut_at < tail_start:
             tail_start = cut_at
             short = [s or i >= cut_at for i, s in enumerate(short)]
-        inner = self._link_runs(blocks, short, head_end, tail_start, tabled) if self.max_inner_run is not None else {}
+        inner = self._link_runs(blocks, short, head_end, tail_start, tabled, topic) if self.max_inner_run is not None else {}
         for i, why in [*boxes.items(), *boxes_of_links.items()]:
             inner.setdefault(i, why)
         for i in feedback:
@@ -3507,15 +3517,19 @@ class BodyRegion(BlockFilter):
         pairs = sum(1 for k in range(len(data) - 1) if prices[k + 1] and not data[k])
         return pairs >= MIN_TABLE_ROWS and 3 * 2 * pairs >= 2 * (j - i)
 
-    def _link_runs(self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = ()) -> dict[int, str]:
+    def _link_runs(
+        self, blocks: tuple[Block, ...], short: list[bool], start: int, end: int, tabled: Collection[int] = (), topic: _Topic | None = None
+    ) -> dict[int, str]:
         """Positions in runs of more than ``max_inner_run`` link-like lines between ``start``
         and ``end``: a page's link box between two parts of the text, not a list of the
         article's (those have markers, data, or an introducing line ending in a colon: "Die
         Tarife im Vergleich:" over a table's cells), nor rows of a table between two of its
         parts (``tabled``) that hold figures, nor a table's rows with one figure each, nor a
-        small table (:meth:`_headed_table`)."""
+        small table (:meth:`_headed_table`), nor a table comparing what the text is about
+        (``topic``: the words of its paragraphs; see :meth:`_compared_table`)."""
         runs: dict[int, str] = {}
         i = start
+        resume = -1  # where a table compared under the run ends
         while i < end:
             if not short[i]:
                 i += 1
@@ -3523,6 +3537,11 @@ class BodyRegion(BlockFilter):
             j = i
             while j < end and short[j]:
                 j += 1
+            # A table comparing what the text is about: the run ends over it, and goes on under it.
+            # (Under a few lines of the run at most: the rows of a long box of links repeat a shape.)
+            compared = next(((t, e) for t in range(i, min(j, i + (self.max_inner_run or 0) + 1)) if (e := self._compared_table(blocks, t, topic)) is not None), None) if topic is not None and j - i > (self.max_inner_run or 0) else None
+            if compared is not None:
+                j, resume = compared
             # A heading over names of one or two words under a paragraph: the article's list;
             # what follows them is read on its own.
             named = self._names_under_heading(blocks, short, i, j)
@@ -3556,8 +3575,42 @@ class BodyRegion(BlockFilter):
                     runs.update(dict.fromkeys(buttons, SCHEDULE_BUTTON_DETAIL))
                 else:
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
-            i = j
+            i = max(j, resume)
         return runs
+
+    def _compared_table(self, blocks: tuple[Block, ...], t: int, topic: _Topic | None) -> int | None:
+        """Where a table starting at line ``t`` that compares things the text is about ends: a
+        header row of ``MIN_COMPARED_CELLS`` to ``MAX_HEADED_CELLS`` cells of
+        ``MAX_COMPARED_HEADER_WORDS`` words at most (no figure, no address), each but the first
+        (the rows' label) sharing a word with the text's paragraphs (``topic``), perhaps under
+        a heading, over ``MIN_HEADED_ROWS`` to ``MAX_COMPARED_ROWS`` rows of as many short
+        cells (``MAX_COMPARED_CELL_WORDS`` words, no statement), their labels all different,
+        and then a line that is no such row ("Merkmal" / "Grippe" / "Erkältung" / "Beginn" /
+        "plötzlich" / "schleichend" / "Fieber" / ...); None if there is none. A box of links
+        holds headlines, not the text's subjects side by side, and its items go on in one
+        shape."""
+        if topic is None:
+            return None
+        texts = [b.text for b in blocks[t : t + 1 + MAX_HEADED_CELLS * (MAX_COMPARED_ROWS + 1)]]
+
+        def cell(text: str, most: int) -> bool:
+            return 0 < word_count(text) <= most and STATEMENT_END_RE.search(text) is None and not text.rstrip().endswith(":")
+
+        for n in range(MIN_COMPARED_CELLS, MAX_HEADED_CELLS + 1):
+            for h in (0, 1):  # a heading over the header row ("Grippe und Erkältung im Vergleich")
+                header = texts[h : h + n]
+                if len(header) < n or not all(cell(c, MAX_COMPARED_HEADER_WORDS) and not any(map(str.isdigit, c)) and "@" not in c for c in header):
+                    continue
+                if not all(topic.shares(self._words(c)) for c in header[1:]):
+                    continue
+                rows = 0
+                while rows <= MAX_COMPARED_ROWS and h + n * (rows + 2) <= len(texts) and all(cell(c, MAX_COMPARED_CELL_WORDS) for c in texts[h + n * (rows + 1) : h + n * (rows + 2)]):
+                    rows += 1
+                labels = [texts[h + n * (r + 1)] for r in range(rows)]
+                # (Rows that run on past MAX_COMPARED_ROWS are a box's items in a repeated shape.)
+                if MIN_HEADED_ROWS <= rows <= MAX_COMPARED_ROWS and len(set(labels)) == rows:
+                    return t + h + n * (rows + 1)
+        return None
 
     def _names_under_heading(self, blocks: tuple[Block, ...], short: list[bool], i: int, j: int) -> int | None:
         """Where the names end under a heading right below a paragraph: ``MIN_NAMED_ITEMS`` lines
