@@ -885,6 +885,16 @@ class BodyRegion(BlockFilter):
         # "Der Vorstand").
         if i > 0 and self._short_phrase("signature_roles", blocks[i].text) and self._place_date(blocks[i - 1].text):
             return True
+        # The office alone right under the text's last sentence, the page's other lines under it
+        # gone ("Tüm öğrencilerimize başarılar dileriz." / "Okul Müdürlüğü" / a share bar).
+        if (
+            0 < i
+            and blocks[i].index == blocks[i - 1].index + 1
+            and (i + 1 == len(blocks) or blocks[i + 1].index > blocks[i].index + 1)
+            and self._short_phrase("signature_roles", blocks[i].text)
+            and self.lines(blocks[i - 1].text).sentence_end
+        ):
+            return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
             return True
         # The name under its office closed by a comma ("Primar," / "Vasile Someșan").
