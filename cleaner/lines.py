@@ -575,6 +575,11 @@ MAX_GLOSS_GAP = 1
 # "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
 FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
 MIN_FIGURE_ROWS = 4
+# A price without its currency alone on its line ("14", "6,50"), items each over one at least
+# in a row (see _priced_pairs), and the words of an item at least.
+BARE_PRICE_RE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+MIN_PRICED_PAIRS = 4
+MIN_PRICED_ITEM_WORDS = 2
 # A number and the word after it, a book's page count if the word is one ("264 páginas").
 PAGE_COUNT_RE = regex.compile(r"(?<!\d)\d{1,4}\s?([\p{L}'’]+\.?)")
 # A line that ends in a figure after a word: a table's row flattened ("Osimana 42").
@@ -1023,6 +1028,31 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
             k = m
         else:
             k += 1
+    return found
+
+
+def _priced_pairs(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_PRICED_PAIRS`` items or more each right over a bare number of its own
+    (a menu's dish and its price without the currency: "Bigoli al ragù d'anatra" / "14" /
+    "Gnocchi di patate con burro e salvia" / "12" / ...), with a section's heading between two
+    of them at most, the numbers not counting on one by one: the article's price list, as
+    ``(start, end, "data")``. A page's pagination puts its numbers next to each other; a
+    how-to's step numbers stand over their steps and count 1, 2, 3."""
+    found: list[tuple[int, int, str]] = []
+    pairs = [
+        k for k in range(max(start, 1), end)
+        if BARE_PRICE_RE.fullmatch(texts[k]) and not BARE_PRICE_RE.fullmatch(texts[k - 1]) and word_count(texts[k - 1]) >= MIN_PRICED_ITEM_WORDS and not STATEMENT_END_RE.search(texts[k - 1])
+    ]  # fmt: skip
+    g = 0
+    while g < len(pairs):
+        h = g
+        while h + 1 < len(pairs) and pairs[h + 1] - pairs[h] <= 3:  # an item, perhaps under a heading
+            h += 1
+        chain = pairs[g : h + 1]
+        numbers = [float(texts[k].replace(",", ".")) for k in chain]
+        if len(chain) >= MIN_PRICED_PAIRS and any(b - a != 1 for a, b in zip(numbers, numbers[1:])):
+            found.append((chain[0] - 1, chain[-1] + 1, "data"))
+        g = h + 1
     return found
 
 
@@ -2458,6 +2488,7 @@ class Shapes:
             out.extend(self._label_values(texts, i, j))
             out.extend(_glosses(texts, i, j))
             out.extend(_figure_rows(texts, i, j))
+            out.extend(_priced_pairs(texts, i, j))
             out.extend(_numbered_items(texts, i, j))
             out.extend(_semicolon_items(texts, i, j))
         return out + self._days(texts, prose) + _answered_questions(texts)
