@@ -575,6 +575,16 @@ MAX_GLOSS_GAP = 1
 # "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
 FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
 MIN_FIGURE_ROWS = 4
+# A table of words under its columns' names (see named_column_table): names at least, rows
+# at most, the words of a cell at most (the last column's: its description), the words of a
+# cell on average at least, and the characters of a name at most.
+MIN_NAMED_COLUMNS = 3
+MAX_NAMED_ROWS = 12
+MAX_CELL_WORDS_NAMED = 6
+MAX_LAST_CELL_WORDS = 14
+MIN_NAMED_CELL_WORDS = 1.5
+MIN_LAST_CELL_WORDS = 2
+MAX_COLUMN_NAME_CHARS = 20
 # A price without its currency alone on its line ("14", "6,50"), items each over one at least
 # in a row (see _priced_pairs), and the words of an item at least.
 BARE_PRICE_RE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
@@ -1054,6 +1064,57 @@ def _priced_pairs(texts: Sequence[str], start: int, end: int) -> list[tuple[int,
             found.append((chain[0] - 1, chain[-1] + 1, "data"))
         g = h + 1
     return found
+
+
+def named_column_table(texts: Sequence[str], k: int) -> int | None:
+    """Where a table of words flattened a cell per line under its columns' names, starting at
+    line ``k``, ends: a header row of ``MIN_NAMED_COLUMNS`` to ``MAX_HEADED_CELLS`` names, a
+    capitalised word each without a figure, over ``MIN_HEADED_ROWS`` to ``MAX_NAMED_ROWS``
+    rows of as many cells (``MAX_CELL_WORDS_NAMED`` words at most, the last column's
+    ``MAX_LAST_CELL_WORDS``; a statement only there), then a line that is no such row; the
+    rows all different, no name said in them, their cells holding ``MIN_NAMED_CELL_WORDS``
+    words on average at least and the last (what a row says of its label)
+    ``MIN_LAST_CELL_WORDS`` at least, most without a figure ("Problem" / "Ursache" / "Lösung" /
+    "Programm bricht ab" / "Wassertank nicht richtig eingesetzt" / "Tank fest eindrücken,
+    Programm neu starten" / ...). None if there is none. (A site's menu has this shape as
+    often: the caller asks only where the text introduces a table.)"""
+    end = None
+    for n in range(MIN_NAMED_COLUMNS, MAX_HEADED_CELLS + 1):
+        header = texts[k : k + n]
+        if len(header) < n or not all(_is_column_name(c) for c in header):
+            break  # (a longer header row holds this one)
+
+        def row(r: int) -> tuple[str, ...] | None:
+            cells = tuple(texts[k + n * r : k + n * (r + 1)])
+            if len(cells) < n:
+                return None
+            for c, text in enumerate(cells):
+                last = c == n - 1
+                if not 0 < word_count(text) <= (MAX_LAST_CELL_WORDS if last else MAX_CELL_WORDS_NAMED) or (not last and STATEMENT_END_RE.search(text)) or text.rstrip().endswith(":"):
+                    return None
+            return cells
+
+        rows = []
+        while len(rows) <= MAX_NAMED_ROWS and (cells := row(len(rows) + 1)) is not None:
+            rows.append(cells)
+        if not MIN_HEADED_ROWS <= len(rows) <= MAX_NAMED_ROWS or len(set(rows)) < len(rows):
+            continue
+        every = [c for r in rows for c in r]
+        if (
+            set(header).isdisjoint(every)
+            and sum(map(word_count, every)) >= MIN_NAMED_CELL_WORDS * len(every)
+            and all(word_count(r[-1]) >= MIN_LAST_CELL_WORDS for r in rows)
+            # (A table of figures is read as one: see Shapes.headed_table.)
+            and 2 * sum(1 for c in every if NUMERAL_RE.search(c)) < len(every)
+        ):
+            end = k + n * (len(rows) + 1)
+    return end
+
+
+def _is_column_name(text: str) -> bool:
+    """A column's name: one capitalised word without a figure ("Ursache", "Qté")."""
+    word = text.strip()
+    return word[:1].isupper() and word_count(word) == 1 and not any(map(str.isdigit, word)) and len(word) <= MAX_COLUMN_NAME_CHARS
 
 
 def _figure_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:

@@ -1658,3 +1658,20 @@ def test_verse_runs_need_clauses_running_on_after_commas() -> None:
     assert shapes.verse_runs(paywall) == []
     assert shapes.verse_runs(["wisata jogja", "libur sekolah", "yogyakarta", "kuliner", "hotel murah"]) == []
     assert shapes.verse_runs(["Er kam, sah, und blieb, weil es regnete, und weil niemand, wirklich niemand, ihn nach Hause schickte, obwohl es spät war, sehr spät."]) == []
+
+
+def test_named_column_table_needs_rows_that_say_more_than_the_names() -> None:
+    """Column names of a word each over rows whose last cell says something of the label make
+    a table of words; a site's menu of single words, rows said twice, or a table of figures
+    (read elsewhere) do not."""
+    from cleaner.lines import named_column_table
+
+    table = ["Problema", "Causa", "Soluzione", "Stoviglie bagnate", "Brillantante esaurito", "Riempire il serbatoio",
+             "Aloni bianchi", "Sale errato", "Regolare la durezza", "Cattivo odore", "Filtro intasato", "Pulire il filtro", "Condividi su Facebook e WhatsApp oggi stesso, adesso, subito."]
+    assert named_column_table(table, 0) == 12
+    menu = ["Home", "Sport", "Kultur", "Wetter", "Verkehr", "Politik", "Wirtschaft", "Reise", "Auto", "Digital", "Wissen", "Gesundheit", "Karriere"]
+    assert named_column_table(menu, 0) is None
+    assert named_column_table(table[:3] + table[3:6] * 2 + table[6:9] + table[12:], 0) is None  # a row said again
+    assert named_column_table(table[:3] + table[3:9] + table[6:9] + table[12:], 0) is None
+    figures = ["Bauteil", "Vorher", "Nachher", "Prozessor", "94 °C", "79 °C", "Grafikkarte", "82 °C", "71 °C", "Lüfter", "4200 rpm", "3100 rpm", "Fazit folgt."]
+    assert named_column_table(figures, 0) is None

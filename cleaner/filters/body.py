@@ -44,6 +44,7 @@ from cleaner.lines import (
     MAX_FACT_LINE_CHARS,
     MAX_HEADED_CELLS,
     MAX_HEADED_LINES,
+    MAX_NAMED_ROWS,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
     MIN_HEADED_ROWS,
@@ -69,6 +70,7 @@ from cleaner.lines import (
     is_heading,
     is_intro,
     is_timed_entry,
+    named_column_table,
     names_person,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
@@ -220,6 +222,8 @@ MIN_COMPARED_CELLS = 3
 MAX_COMPARED_ROWS = 12
 MAX_COMPARED_CELL_WORDS = 6
 MAX_COMPARED_HEADER_WORDS = 2
+# The words of a question over a table that answers it, at most.
+MAX_QUESTION_HEADING_WORDS = 12
 MAX_LIST_SECTION_WORDS = 3
 MIN_SECTION_ITEMS = 2
 MIN_SECTION_ITEM_WORDS = 4
@@ -2230,6 +2234,15 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     tabled.add(i)
                     structured.add(i)
+            # A table of words under its columns' names right under a paragraph, or under a
+            # heading there ("Störungen beim Entkalken" / "Problem" / "Ursache" / "Lösung" / ...).
+            for t in range(1, len(blocks)):
+                if prose[t - 1] and not prose[t] and (end := self._introduced_table(blocks, t)) is not None:
+                    for i in range(t, end):
+                        short[i] = False
+                        in_runs.add(i)
+                        tabled.add(i)
+                        structured.add(i)
             # A review's ratings, each criterion with its stars ("沸騰スピード ★★★★★" / "安全性
             # ★★★★☆" / ...), are its data too.
             for start, end in rated_rows(texts):
@@ -3587,6 +3600,22 @@ class BodyRegion(BlockFilter):
                     runs.update(dict.fromkeys(range(i, j), f"a run of {j - i} link-like lines inside the text"))
             i = max(j, resume)
         return runs
+
+    @staticmethod
+    def _introduced_table(blocks: tuple[Block, ...], t: int) -> int | None:
+        """Where a table of words under its columns' names (see lines.named_column_table)
+        ends that starts at line ``t``, or under a heading there ("Störungen beim Entkalken"
+        / "Problem" / "Ursache" / "Lösung" / ...); None if there is none. Asked right under a
+        paragraph: where the text introduces it, the names are no site's menu."""
+        for h in (0, 1):
+            # (A heading, or a question the table answers: "Que signifient les voyants ?")
+            if h and not (is_heading(blocks[t].text) or (QUESTION_END_RE.search(blocks[t].text) and word_count(blocks[t].text) <= MAX_QUESTION_HEADING_WORDS)):
+                break
+            texts = [b.text for b in blocks[t + h : t + h + MAX_HEADED_CELLS * (MAX_NAMED_ROWS + 2)]]
+            end = named_column_table(texts, 0)
+            if end is not None:
+                return t + h + end
+        return None
 
     def _compared_table(self, blocks: tuple[Block, ...], t: int, topic: _Topic | None) -> int | None:
         """Where a table starting at line ``t`` that compares things the text is about ends: a
