@@ -364,9 +364,9 @@ TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u
 # A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
 # glued to the year before it ("Apr 28 20232:23 PM").
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
-# "3:42", "15h30", "3 pm", "9 Uhr"; a unit is never the start of a word ("14 hours"), nor is
+# "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word ("14 hours"), nor is
 # an hour of the clock part of a longer number or past 24 ("180 h", "60 h": a workload).
-TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?!\p{{L}})")
+TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\p{{L}})|(?<!\p{{L}})klo (?:[01]?\d|2[0-4])(?![\d.:])")
 # A year ("Efterår 2024"); or a clock time in a date line: a post's or teaser's date, not a
 # programme's day.
 _YEAR = r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"
@@ -528,9 +528,9 @@ POSTAL_TOWN_RE = regex.compile(
     r"|\p{L}{2}\.?\s\d{1,4}[a-z]?,\s\p{Lu}\p{Ll}+$|^\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\p{Lu}\p{Ll}+$"
 )
 # A place with its street and number between commas ("Stadtkirche St. Marien, Marktplatz 1,
-# Heidenfeld", "Sitzungssaal im Rathaus, Hauptstraße 1, 1. OG", "12 rue des Tanneurs, Niort"):
-# where an event is held.
-VENUE_RE = regex.compile(r"(?:^|,\s)\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?,\s\S|(?:^|,\s)\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\S")
+# Heidenfeld", "Sitzungssaal im Rathaus, Hauptstraße 1, 1. OG", "12 rue des Tanneurs, Niort"),
+# or closing the line ("Cultureel Centrum Zele, Markt 10"): where an event is held.
+VENUE_RE = regex.compile(r"(?:^|,\s)\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?,\s\S|(?:^|,\s)\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\S|,\s\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?$")
 # Lines that say when and where an event is held, at most (a date, its times, the place).
 MAX_EVENT_LINES = 3
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
