@@ -1249,6 +1249,15 @@ class BodyRegion(BlockFilter):
                     trail_items = {self.lines(item).key for item in items}
         return named, trail, trail_items
 
+    def _in_menu_above(self, doc: Document, block: Block, named: dict[str, int]) -> bool:
+        """Is ``block``'s line said alone above the trail of crumbs that names it, in the
+        site's menu (removed by then or not)?"""
+        key = self.lines(block.text).key
+        trail = named.get(key)
+        if trail is None:
+            return False
+        return any(b.index < trail and self.lines(b.text).key == key for b in (*doc.blocks, *(r.block for r in doc.removals)))
+
     def _named_above(self, named: dict[str, int], block: Block) -> bool:
         """Does a trail of crumbs above ``block`` (``named``: see :meth:`_crumbed`) name it with
         its last item: the whole line, or its first words right under the trail ("Properties ›
@@ -2408,6 +2417,16 @@ class BodyRegion(BlockFilter):
             # headline, however short.
             chosen = title
             named_line = next((i for i in head if self._named_above(named, blocks[i])), None)
+            if (
+                named_line is not None
+                and chosen is not None
+                and chosen < named_line
+                and topic.shares(self._words(blocks[chosen].text))
+                and self._in_menu_above(doc, blocks[named_line], named)
+            ):
+                # Not a section's name the trail ends in, one of the site's menu items, under the
+                # headline chosen ("Anasayfa / Duyurular" / headline / date / "Duyurular").
+                named_line = None
             by_name = named_line is not None
             if by_name:
                 title = named_line
