@@ -364,8 +364,9 @@ TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u
 # A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
 # glued to the year before it ("Apr 28 20232:23 PM").
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
-# "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word ("14 hours"), nor is
-# an hour of the clock part of a longer number or past 24 ("180 h", "60 h": a workload).
+# "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word
+# ("14 hours"), nor is an hour of the clock part of a longer number or past 24 ("180 h", "60
+# h": a workload).
 TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\p{{L}})|(?<!\p{{L}})klo (?:[01]?\d|2[0-4])(?![\d.:])")
 # A year ("Efterår 2024"); or a clock time in a date line: a post's or teaser's date, not a
 # programme's day.
@@ -575,21 +576,25 @@ MAX_GLOSS_GAP = 1
 # "Lyon : 1,92 €", "Tampere – 12 %"); MIN_FIGURE_ROWS such lines in a row are a table.
 FIGURE_ROW_RE = regex.compile(r"\p{L}[^\d:–—|]{0,40}?\s?[:–—-]\s?[-+−]?\d[\d.,\s]{0,12}\s?(?:%|€|\$|£|₽|zł|kr|Kč|руб\.?|р\.)?\s*$")
 MIN_FIGURE_ROWS = 4
-# A table of words under its columns' names (see named_column_table): names at least, rows
-# at most, the words of a cell at most (the last column's: its description), the words of a
-# cell on average at least, and the characters of a name at most.
+# A table of words flattened a cell per line (see word_rows): its rows at most (a box of links
+# goes on in one shape past them) and the words of a cell at most.
+MAX_WORD_TABLE_ROWS = 12
+MAX_WORD_CELL_WORDS = 6
+# Under its columns' names (see named_column_table): names at least, the words of a last
+# cell (what a row says of its label) at most and at least, the words of a cell on average
+# at least, and the characters of a name at most.
 MIN_NAMED_COLUMNS = 3
-MAX_NAMED_ROWS = 12
-MAX_CELL_WORDS_NAMED = 6
 MAX_LAST_CELL_WORDS = 14
-MIN_NAMED_CELL_WORDS = 1.5
 MIN_LAST_CELL_WORDS = 2
+MIN_NAMED_CELL_WORDS = 1.5
 MAX_COLUMN_NAME_CHARS = 20
 # A price without its currency alone on its line ("14", "6,50"), items each over one at least
 # in a row (see _priced_pairs), and the words of an item at least.
 BARE_PRICE_RE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 MIN_PRICED_PAIRS = 4
 MIN_PRICED_ITEM_WORDS = 2
+# Lines from one such price to the next at most: its item, perhaps under a section's heading.
+MAX_PRICED_GAP = 3
 # A number and the word after it, a book's page count if the word is one ("264 páginas").
 PAGE_COUNT_RE = regex.compile(r"(?<!\d)\d{1,4}\s?([\p{L}'’]+\.?)")
 # A line that ends in a figure after a word: a table's row flattened ("Osimana 42").
@@ -1056,7 +1061,7 @@ def _priced_pairs(texts: Sequence[str], start: int, end: int) -> list[tuple[int,
     g = 0
     while g < len(pairs):
         h = g
-        while h + 1 < len(pairs) and pairs[h + 1] - pairs[h] <= 3:  # an item, perhaps under a heading
+        while h + 1 < len(pairs) and pairs[h + 1] - pairs[h] <= MAX_PRICED_GAP:
             h += 1
         chain = pairs[g : h + 1]
         numbers = [float(texts[k].replace(",", ".")) for k in chain]
@@ -1066,38 +1071,43 @@ def _priced_pairs(texts: Sequence[str], start: int, end: int) -> list[tuple[int,
     return found
 
 
+def word_rows(texts: Sequence[str], start: int, n: int, *, described: bool = False) -> list[tuple[str, ...]]:
+    """The rows of ``n`` cells from line ``start`` on, as long as each cell is short
+    (``MAX_WORD_CELL_WORDS`` words, no statement, not a line ending in a colon), up to one row
+    past ``MAX_WORD_TABLE_ROWS`` (a table runs no longer: the caller rejects that many). With
+    ``described``, the last column may say more (``MAX_LAST_CELL_WORDS`` words, a statement):
+    what a row says of its label."""
+    rows: list[tuple[str, ...]] = []
+    while len(rows) <= MAX_WORD_TABLE_ROWS:
+        cells = tuple(texts[start + n * len(rows) : start + n * (len(rows) + 1)])
+        if len(cells) < n:
+            break
+        for c, text in enumerate(cells):
+            last = described and c == n - 1
+            if not 0 < word_count(text) <= (MAX_LAST_CELL_WORDS if last else MAX_WORD_CELL_WORDS) or (not last and STATEMENT_END_RE.search(text)) or text.rstrip().endswith(":"):
+                return rows
+        rows.append(cells)
+    return rows
+
+
 def named_column_table(texts: Sequence[str], k: int) -> int | None:
     """Where a table of words flattened a cell per line under its columns' names, starting at
     line ``k``, ends: a header row of ``MIN_NAMED_COLUMNS`` to ``MAX_HEADED_CELLS`` names, a
-    capitalised word each without a figure, over ``MIN_HEADED_ROWS`` to ``MAX_NAMED_ROWS``
-    rows of as many cells (``MAX_CELL_WORDS_NAMED`` words at most, the last column's
-    ``MAX_LAST_CELL_WORDS``; a statement only there), then a line that is no such row; the
-    rows all different, no name said in them, their cells holding ``MIN_NAMED_CELL_WORDS``
-    words on average at least and the last (what a row says of its label)
-    ``MIN_LAST_CELL_WORDS`` at least, most without a figure ("Problem" / "Ursache" / "Lösung" /
-    "Programm bricht ab" / "Wassertank nicht richtig eingesetzt" / "Tank fest eindrücken,
-    Programm neu starten" / ...). None if there is none. (A site's menu has this shape as
-    often: the caller asks only where the text introduces a table.)"""
+    capitalised word each without a figure, over ``MIN_HEADED_ROWS`` to
+    ``MAX_WORD_TABLE_ROWS`` rows of as many short cells, the last column's describing (see
+    :func:`word_rows`), then a line that is no such row; the rows all different, no name said
+    in them, their cells holding ``MIN_NAMED_CELL_WORDS`` words on average at least and the
+    last ``MIN_LAST_CELL_WORDS`` at least, most without a figure ("Problem" / "Ursache" /
+    "Lösung" / "Programm bricht ab" / "Wassertank nicht richtig eingesetzt" / "Tank fest
+    eindrücken, Programm neu starten" / ...). None if there is none. (A site's menu has this
+    shape as often: the caller asks only where the text introduces a table.)"""
     end = None
     for n in range(MIN_NAMED_COLUMNS, MAX_HEADED_CELLS + 1):
         header = texts[k : k + n]
         if len(header) < n or not all(_is_column_name(c) for c in header):
             break  # (a longer header row holds this one)
-
-        def row(r: int) -> tuple[str, ...] | None:
-            cells = tuple(texts[k + n * r : k + n * (r + 1)])
-            if len(cells) < n:
-                return None
-            for c, text in enumerate(cells):
-                last = c == n - 1
-                if not 0 < word_count(text) <= (MAX_LAST_CELL_WORDS if last else MAX_CELL_WORDS_NAMED) or (not last and STATEMENT_END_RE.search(text)) or text.rstrip().endswith(":"):
-                    return None
-            return cells
-
-        rows = []
-        while len(rows) <= MAX_NAMED_ROWS and (cells := row(len(rows) + 1)) is not None:
-            rows.append(cells)
-        if not MIN_HEADED_ROWS <= len(rows) <= MAX_NAMED_ROWS or len(set(rows)) < len(rows):
+        rows = word_rows(texts, k + n, n, described=True)
+        if not MIN_HEADED_ROWS <= len(rows) <= MAX_WORD_TABLE_ROWS or len(set(rows)) < len(rows):
             continue
         every = [c for r in rows for c in r]
         if (

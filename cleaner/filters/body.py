@@ -37,16 +37,15 @@ from cleaner.lines import (
     LABELLED_RE,
     LIFE_DATES_RE,
     LIST_ITEM_RE,
-    MAX_CELL_WORDS,
     MAX_CRUMB_WORDS,
     MAX_DATA_CHARS,
     MAX_EVENT_LINES,
     MAX_FACT_LINE_CHARS,
     MAX_HEADED_CELLS,
     MAX_HEADED_LINES,
-    MAX_NAMED_ROWS,
     MAX_HEADER_CHARS,
     MAX_SIGNERS,
+    MAX_WORD_TABLE_ROWS,
     MIN_HEADED_ROWS,
     MIN_TABLE_ROWS,
     NAMED_CONTACT_WINDOW,
@@ -72,6 +71,7 @@ from cleaner.lines import (
     is_timed_entry,
     named_column_table,
     names_person,
+    word_rows,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
 from cleaner.vocabulary import Vocabulary
@@ -215,18 +215,16 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
-# A table comparing what the text is about (see BodyRegion._compared_table): cells of its
-# header row at least (the rows' label and two things compared), rows read at most, and the
-# words of a cell at most.
-MIN_COMPARED_CELLS = 3
-MAX_COMPARED_ROWS = 12
-MAX_COMPARED_CELL_WORDS = 6
-MAX_COMPARED_HEADER_WORDS = 2
-# The words of a question over a table that answers it, at most.
-MAX_QUESTION_HEADING_WORDS = 12
 MAX_LIST_SECTION_WORDS = 3
 MIN_SECTION_ITEMS = 2
 MIN_SECTION_ITEM_WORDS = 4
+# A table comparing what the text is about (see BodyRegion._compared_table): cells of its
+# header row at least (the rows' label and two things compared), and a header cell's words
+# at most.
+MIN_COMPARED_CELLS = 3
+MAX_COMPARED_HEADER_WORDS = 2
+# The words of a question over a table that answers it, at most.
+MAX_QUESTION_HEADING_WORDS = 12
 # An item of the text's own sections (see BodyRegion._own_sections): its words, or its
 # characters (a compound: "Lungenfunktionsprüfung"), at least.
 MIN_OWN_ITEM_WORDS = 3
@@ -3630,7 +3628,7 @@ class BodyRegion(BlockFilter):
             # (A heading, or a question the table answers: "Que signifient les voyants ?")
             if h and not (is_heading(blocks[t].text) or (QUESTION_END_RE.search(blocks[t].text) and word_count(blocks[t].text) <= MAX_QUESTION_HEADING_WORDS)):
                 break
-            texts = [b.text for b in blocks[t + h : t + h + MAX_HEADED_CELLS * (MAX_NAMED_ROWS + 2)]]
+            texts = [b.text for b in blocks[t + h : t + h + MAX_HEADED_CELLS * (MAX_WORD_TABLE_ROWS + 2)]]
             end = named_column_table(texts, 0)
             if end is not None:
                 return t + h + end
@@ -3641,33 +3639,27 @@ class BodyRegion(BlockFilter):
         header row of ``MIN_COMPARED_CELLS`` to ``MAX_HEADED_CELLS`` cells of
         ``MAX_COMPARED_HEADER_WORDS`` words at most (no figure, no address), each but the first
         (the rows' label) sharing a word with the text's paragraphs (``topic``), perhaps under
-        a heading, over ``MIN_HEADED_ROWS`` to ``MAX_COMPARED_ROWS`` rows of as many short
-        cells (``MAX_COMPARED_CELL_WORDS`` words, no statement), their labels all different,
-        and then a line that is no such row ("Merkmal" / "Grippe" / "Erkältung" / "Beginn" /
-        "plötzlich" / "schleichend" / "Fieber" / ...); None if there is none. A box of links
-        holds headlines, not the text's subjects side by side, and its items go on in one
-        shape."""
+        a heading, over ``MIN_HEADED_ROWS`` to ``MAX_WORD_TABLE_ROWS`` rows of as many short
+        cells (see lines.word_rows), their labels all different, and then a line that is no
+        such row ("Merkmal" / "Grippe" / "Erkältung" / "Beginn" / "plötzlich" / "schleichend" /
+        "Fieber" / ...); None if there is none. A box of links holds headlines, not the text's
+        subjects side by side, and its items go on in one shape."""
         if topic is None:
             return None
-        texts = [b.text for b in blocks[t : t + 1 + MAX_HEADED_CELLS * (MAX_COMPARED_ROWS + 1)]]
-
-        def cell(text: str, most: int) -> bool:
-            return 0 < word_count(text) <= most and STATEMENT_END_RE.search(text) is None and not text.rstrip().endswith(":")
-
+        texts = [b.text for b in blocks[t : t + 1 + MAX_HEADED_CELLS * (MAX_WORD_TABLE_ROWS + 2)]]
         for n in range(MIN_COMPARED_CELLS, MAX_HEADED_CELLS + 1):
             for h in (0, 1):  # a heading over the header row ("Grippe und Erkältung im Vergleich")
                 header = texts[h : h + n]
-                if len(header) < n or not all(cell(c, MAX_COMPARED_HEADER_WORDS) and not any(map(str.isdigit, c)) and "@" not in c for c in header):
+                if len(header) < n or not all(
+                    0 < word_count(c) <= MAX_COMPARED_HEADER_WORDS and STATEMENT_END_RE.search(c) is None and not c.rstrip().endswith(":") and not any(map(str.isdigit, c)) and "@" not in c
+                    for c in header
+                ):
                     continue
                 if not all(topic.shares(self._words(c)) for c in header[1:]):
                     continue
-                rows = 0
-                while rows <= MAX_COMPARED_ROWS and h + n * (rows + 2) <= len(texts) and all(cell(c, MAX_COMPARED_CELL_WORDS) for c in texts[h + n * (rows + 1) : h + n * (rows + 2)]):
-                    rows += 1
-                labels = [texts[h + n * (r + 1)] for r in range(rows)]
-                # (Rows that run on past MAX_COMPARED_ROWS are a box's items in a repeated shape.)
-                if MIN_HEADED_ROWS <= rows <= MAX_COMPARED_ROWS and len(set(labels)) == rows:
-                    return t + h + n * (rows + 1)
+                rows = word_rows(texts, h + n, n)
+                if MIN_HEADED_ROWS <= len(rows) <= MAX_WORD_TABLE_ROWS and len({row[0] for row in rows}) == len(rows):
+                    return t + h + n * (len(rows) + 1)
         return None
 
     def _names_under_heading(self, blocks: tuple[Block, ...], short: list[bool], i: int, j: int) -> int | None:
