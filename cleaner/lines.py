@@ -581,13 +581,12 @@ MIN_FIGURE_ROWS = 4
 MAX_WORD_TABLE_ROWS = 12
 MAX_WORD_CELL_WORDS = 6
 # Under its columns' names (see named_column_table): names at least, the words of a last
-# cell (what a row says of its label) at most and at least, the words of a cell on average
-# at least, and the characters of a name at most.
+# cell (what a row says of its label) at most and at least, and the words of a cell on
+# average at least.
 MIN_NAMED_COLUMNS = 3
 MAX_LAST_CELL_WORDS = 14
 MIN_LAST_CELL_WORDS = 2
 MIN_NAMED_CELL_WORDS = 1.5
-MAX_COLUMN_NAME_CHARS = 20
 # A price without its currency alone on its line ("14", "6,50"), items each over one at least
 # in a row (see _priced_pairs), and the words of an item at least.
 BARE_PRICE_RE = regex.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
@@ -1122,9 +1121,8 @@ def named_column_table(texts: Sequence[str], k: int) -> int | None:
 
 
 def _is_column_name(text: str) -> bool:
-    """A column's name: one capitalised word without a figure ("Ursache", "Qté")."""
-    word = text.strip()
-    return word[:1].isupper() and word_count(word) == 1 and not any(map(str.isdigit, word)) and len(word) <= MAX_COLUMN_NAME_CHARS
+    """A column's name of one capitalised word (a label cell: "Ursache", "Qté")."""
+    return text[:1].isupper() and word_count(text) == 1 and _is_label_cell(text)
 
 
 def _figure_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -2281,13 +2279,13 @@ class Shapes:
         groups: list[tuple[int, int]] = []
         seen: set[str] = set()
         d = k
-        while d < n and day[d] and self.lines(texts[d]).key not in seen:
+        while d < n and day[d] and (key := self.lines(texts[d]).key) not in seen:
             e = d + 1
             while e < n and e - d - 1 < MAX_DAY_GROUP_ITEMS and item(e):
                 e += 1
             if e == d + 1 or (e < n and item(e)):
                 break  # no item, or more than a day holds
-            seen.add(self.lines(texts[d]).key)
+            seen.add(key)
             groups.append((d, e))
             d = e
         if len(groups) < MIN_DAY_ITEMS:

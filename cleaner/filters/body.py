@@ -2233,45 +2233,28 @@ class BodyRegion(BlockFilter):
                         timed.add(i)
                     if shapes.is_data(texts[i]) or (why == "entries" and (_is_figures_entry(texts[i]) or i in facts)):
                         structured.add(i)
-            # A table whose dates fill a column under its header row ("Datum" / "Fach" / "Raum"
-            # / "Mi., 19.03.2025" / "Deutsch" / "Aula" / ...: see Shapes.date_tables).
-            for start, end, _ in shapes.date_tables(texts, dates):
-                for i in range(start, end):
-                    short[i] = False
-                    in_runs.add(i)
-                    tabled.add(i)
-                    structured.add(i)
-            # A table of words under its columns' names right under a paragraph, or under a
-            # heading there ("Störungen beim Entkalken" / "Problem" / "Ursache" / "Lösung" / ...).
-            for t in range(1, len(blocks)):
-                if prose[t - 1] and not prose[t] and (end := self._introduced_table(blocks, t)) is not None:
-                    for i in range(t, end):
-                        short[i] = False
-                        in_runs.add(i)
-                        tabled.add(i)
-                        structured.add(i)
-            # A review's ratings, each criterion with its stars ("沸騰スピード ★★★★★" / "安全性
-            # ★★★★☆" / ...), are its data too.
-            for start, end in rated_rows(texts):
-                for i in range(start, end):
-                    short[i] = False
-                    in_runs.add(i)
-                    tabled.add(i)
-                    structured.add(i)
-            # A table flattened with bars between its cells, a row per line, is the article's
-            # data however long its rows ("Option | Default | Description" / "--keep | 10 |
-            # Number of rotated files to keep" / ...).
-            for start, end in bar_rows(texts):
-                barred.add(start)
-                for i in range(start, end):
-                    short[i] = False
-                    in_runs.add(i)
-                    tabled.add(i)
-                    structured.add(i)
-            # A table of days flattened a cell per line, each day said twice at most (a
-            # collection day and the day it moves to: "Monday 25 December" / "Wednesday 27
-            # December" / "Tuesday 26 December" / ...): the article's data, however short.
-            for start, end in _day_tables(blocks, dates):
+            # The article's tables read whole, however short their lines:
+            tables: list[tuple[int, int]] = []
+            # one whose dates fill a column under its header row ("Datum" / "Fach" / "Raum" /
+            # "Mi., 19.03.2025" / "Deutsch" / "Aula" / ...: see Shapes.date_tables);
+            tables += [(start, end) for start, end, _ in shapes.date_tables(texts, dates)]
+            # one of words under its columns' names right under a paragraph, or under a heading
+            # there ("Störungen beim Entkalken" / "Problem" / "Ursache" / "Lösung" / ...);
+            tables += [(t, end) for t in range(1, len(blocks)) if prose[t - 1] and not prose[t] and (end := self._introduced_table(blocks, t)) is not None]
+            # a review's ratings, each criterion with its stars ("沸騰スピード ★★★★★" / "安全性
+            # ★★★★☆" / ...);
+            tables += rated_rows(texts)
+            # one flattened with bars between its cells, a row per line, however long its rows
+            # ("Option | Default | Description" / "--keep | 10 | Number of rotated files to
+            # keep" / ...);
+            bars = bar_rows(texts)
+            barred.update(start for start, _ in bars)
+            tables += bars
+            # one of days flattened a cell per line, each day said twice at most (a collection
+            # day and the day it moves to: "Monday 25 December" / "Wednesday 27 December" /
+            # "Tuesday 26 December" / ...).
+            tables += _day_tables(blocks, dates)
+            for start, end in tables:
                 for i in range(start, end):
                     short[i] = False
                     in_runs.add(i)
