@@ -2870,7 +2870,18 @@ class BodyRegion(BlockFilter):
             # A slip to return closes the letter (see _slips), and goes on under its signature.
             if tail_start - 1 in slips and tail_start not in slips:
                 break
-            if signs and (
+            # (Not the first item of a list the text introduces with a colon, its next item
+            # under it: "Koszorút helyeztek el:" / "Füzesabony Város Önkormányzata" /
+            # "Füzesabonyi Polgárőr Egyesület" / ...)
+            listed_on = (
+                signs
+                and 1 < tail_start < limit
+                and tail_start - 1 in in_runs
+                and tail_start in in_runs
+                and INTRO_END_RE.search(blocks[tail_start - 2].text) is not None
+                and blocks[tail_start].index == blocks[tail_start - 2].index + 2
+            )
+            if signs and not listed_on and (
                 tail_start >= limit
                 or not (
                     self._signs_off(blocks, tail_start)
