@@ -217,6 +217,10 @@ INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 MIN_LIST_SECTIONS = 3
 MAX_LIST_SECTION_WORDS = 3
 MIN_SECTION_ITEMS = 2
+# Items starting with a small letter under a heading, at least, that stop a box of other
+# stories (see _heads_small_items), and their words at most.
+MIN_SMALL_ITEMS = 3
+MAX_SMALL_ITEM_WORDS = 8
 MIN_SECTION_ITEM_WORDS = 4
 # A table comparing what the text is about (see BodyRegion._compared_table): cells of its
 # header row at least (the rows' label and two things compared), and a header cell's words
@@ -1982,8 +1986,10 @@ class BodyRegion(BlockFilter):
             while (
                 i < len(blocks)
                 and item[i]
-                # (The article's own list, table or timeline starts below the box's headlines.)
-                and not ((i > start or header in promos) and self._opens_timeline(blocks, i, in_runs))
+                # (The article's own list, table or timeline starts below the box's headlines,
+                # or its list under a heading whose items start with a small letter: headlines
+                # start with a capital.)
+                and not ((i > start or header in promos) and (self._opens_timeline(blocks, i, in_runs) or _heads_small_items(blocks, i)))
                 and not self.lines.shapes.is_related_header(blocks[i].text)
                 and not self._is_trail(blocks[i].text)
                 and bisect_right(trails, blocks[i].index) == bisect_right(trails, blocks[i - 1].index if i > start else header)
@@ -3902,6 +3908,21 @@ def _lower_case_sections(texts: Sequence[str]) -> bool:
         elif not (first.islower() and STATEMENT_END_RE.search(text) is None):
             return False
     return len(heads) >= MIN_LIST_SECTIONS - 1 and _heads_items(heads, len(texts))
+
+
+def _heads_small_items(blocks: Sequence[Block], i: int) -> bool:
+    """Is line ``i`` a heading starting with a capital over ``MIN_SMALL_ITEMS`` items or more,
+    next to it and to each other in the input, each starting with a small letter, no sentence
+    ("Popis pachatele" / "muž ve věku 30 až 40 let" / "výška kolem 180 cm" / "štíhlá postava")?
+    A list of the text's under its heading, not headlines of other stories."""
+    items = blocks[i + 1 : i + 1 + MIN_SMALL_ITEMS]
+    return (
+        len(items) == MIN_SMALL_ITEMS
+        and blocks[i].text.lstrip()[:1].isupper()
+        and is_heading(blocks[i].text)
+        and all(b.index == blocks[i].index + 1 + n for n, b in enumerate(items))
+        and all(b.text.lstrip()[:1].islower() and word_count(b.text) <= MAX_SMALL_ITEM_WORDS and STATEMENT_END_RE.search(b.text) is None for b in items)
+    )
 
 
 def _heads_items(heads: Sequence[int], end: int) -> bool:
