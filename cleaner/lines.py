@@ -513,8 +513,9 @@ MAX_SIGNER_WORDS = 14
 MAX_SIGNERS = 3
 # A title before a name, abbreviated in lower case ("drs.", "dr.", "ir.", "prof.").
 TITLE_ABBREVIATION_RE = regex.compile(r"\p{Ll}{2,5}\.")
-# Titles written without a full stop before a name ("mgr Joanna Kowalczyk", "dr hab. Jan Nowak").
-UNDOTTED_TITLES = frozenset({"mgr", "dr", "hab", "inż", "lic", "ks", "prof"})
+# Titles written without a full stop before a name ("mgr Joanna Kowalczyk", "dr hab. Jan Nowak",
+# a priest's "don Luca Bacci", a friar's "fra Ivan Marić").
+UNDOTTED_TITLES = frozenset({"mgr", "dr", "hab", "inż", "lic", "ks", "prof", "don", "fra"})
 # Words of a contact block's heading at most ("Kontakt", "Musée des Tanneurs", "Per
 # informazioni e prenotazioni"), unless it introduces the block with a colon.
 MAX_CONTACT_HEADING_WORDS = 4
