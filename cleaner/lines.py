@@ -548,6 +548,11 @@ MAX_DAY_GROUP_ITEMS = 6
 # acts, a market's stalls), this many days at least in calendar order, with this many lines
 # under each at least and at most (see Shapes.day_groups).
 MIN_DAY_GROUPS = 3
+# A timeline's dated entries at least, and the years they span at least (see Shapes._timeline);
+# a year in a date line, or alone on its line ("1790").
+MIN_TIMELINE_ENTRIES = 3
+MIN_TIMELINE_YEARS = 5
+TIMELINE_YEAR_RE = regex.compile(r"(?<!\d)\d{3,4}(?!\d)")
 MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
 # Days enough, and lines under each at most, when the same labels stand under every day (a
 # line-up by day and stage; see Shapes._labelled_day_groups); a label's words at most.
@@ -2298,6 +2303,31 @@ class Shapes:
         groups[-1] = (last, min(end, last + most))
         return groups
 
+    def _timeline(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
+        """The dates of a timeline, each line a ``(k, k + 1, "days")`` run: a date with its year
+        or a year alone, each right over a statement ("1887" / "A wooden trestle bridge is built
+        ..." / "April 11, 1923" / "Spring flood destroys the old trestle ..."), ``MIN_TIMELINE_ENTRIES``
+        or more in a row whose years rise from each to the next and span ``MIN_TIMELINE_YEARS``
+        or more. A page's dateline is one date; a list of posts runs newest first, and readers'
+        comments come within a year or two."""
+        entries: list[tuple[int, int]] = []  # (line, year)
+        for k in range(len(texts) - 1):
+            text = texts[k]
+            if prose[k] or len(text) > MAX_DAY_NAME_CHARS or STATEMENT_END_RE.search(texts[k + 1]) is None:
+                continue
+            year = TIMELINE_YEAR_RE.search(text)
+            if year is not None and (text.strip() == year.group() or (self.is_date(text) and not self.is_relative_date(text))):
+                entries.append((k, int(year.group())))
+        found: list[tuple[int, int, str]] = []
+        chain: list[tuple[int, int]] = []
+        for entry in [*entries, (len(texts), -1)]:  # (a last entry that ends the last chain)
+            if chain and entry[1] <= chain[-1][1]:
+                if len(chain) >= MIN_TIMELINE_ENTRIES and chain[-1][1] - chain[0][1] >= MIN_TIMELINE_YEARS:
+                    found.extend((k, k + 1, "days") for k, _ in chain)
+                chain = []
+            chain.append(entry)
+        return found
+
     def _is_stamp(self, texts: Sequence[str], k: int) -> bool:
         """Line ``k`` (over a statement) names the day or the time of what follows: a day
         name ("Maandag"), a clock time ("16:05"), or, between two statements, a day of the
@@ -2561,7 +2591,7 @@ class Shapes:
             out.extend(_priced_pairs(texts, i, j))
             out.extend(_numbered_items(texts, i, j))
             out.extend(_semicolon_items(texts, i, j))
-        return out + self._days(texts, prose) + _answered_questions(texts)
+        return out + self._days(texts, prose) + self._timeline(texts, prose) + _answered_questions(texts)
 
     def _classify_run(
         self,

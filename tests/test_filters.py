@@ -1660,6 +1660,23 @@ def test_verse_runs_need_clauses_running_on_after_commas() -> None:
     assert shapes.verse_runs(["Er kam, sah, und blieb, weil es regnete, und weil niemand, wirklich niemand, ihn nach Hause schickte, obwohl es spät war, sehr spät."]) == []
 
 
+def test_timeline_needs_rising_years_over_statements() -> None:
+    """Dates with their years (or years alone), each right over a statement, three or more
+    whose years rise over five years or more, are a timeline's; posts listed newest first and
+    readers' comments of one year are none."""
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    timeline = ["Eine kurze Chronik:", "1887", "Die Brücke wird gebaut.", "14. März 1923", "Hochwasser zerstört die Brücke.",
+                "Juni 1925", "Die neue Brücke wird eröffnet.", "Teilen"]
+    prose = [True, False, False, False, False, False, False, False]
+    assert shapes._timeline(timeline, prose) == [(1, 2, "days"), (3, 4, "days"), (5, 6, "days")]
+    newest_first = ["14. März 2025", "Die Brücke wird gesperrt.", "2. Juni 2019", "Neuer Belag für die Brücke.", "5. Mai 2012", "Die Brücke wird saniert."]
+    assert shapes._timeline(newest_first, [False] * 6) == []
+    comments = ["3. März 2025", "Toller Artikel, danke!", "4. März 2025", "Sehe ich anders.", "1. April 2025", "Danke für den Hinweis."]
+    assert shapes._timeline(comments, [False] * 6) == []
+
+
 def test_named_column_table_needs_rows_that_say_more_than_the_names() -> None:
     """Column names of a word each over rows whose last cell says something of the label make
     a table of words; a site's menu of single words, rows said twice, or a table of figures
