@@ -200,6 +200,8 @@ LABELLED_RE = regex.compile(r"^([^\s:：]{1,30}(?: [^\s:：]{1,30}){0,2})\s?[:�
 LABEL_LINE_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s*$")
 # Words in a value under its label, at most.
 MAX_VALUE_WORDS = 6
+# The words of a short entry's value at most: a name, a fact (see _is_short_entry).
+MAX_SHORT_VALUE_WORDS = 4
 # A line with a figure and more words than this needs a quarter of them to hold digits.
 MAX_FIGURE_WORDS = 8
 # ... or, up to this many words and not ending like a sentence, two figures or quantities
@@ -1033,16 +1035,22 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
     k, n = 0, len(kinds)
     while k < n:
         m, count, split = k, 0, 0
+        before = (k, 0)  # where the first split entry starts, and the entries above it
         while m < n:
             if kinds[m] == 1:
                 m += 1
             elif kinds[m] == 2 and m + 1 < n and kinds[m + 1] != 2 and _is_value(texts[start + m + 1]):
+                if not split:
+                    before = (m, count)
                 m, split = m + 2, split + 1
             else:
                 break
             count += 1
         # Two split entries at least when there are any: a label over a value once is a
-        # heading that ends in a colon over a line ("Autour de :" / "Gala politique").
+        # heading that ends in a colon over a line ("Autour de :" / "Gala politique"), and the
+        # entries above it end there ("Režie: Jakub Novotný" / "Hrají:" / the cast).
+        if split == 1 and before[1] >= 2 and all(_is_short_entry(texts[start + x]) for x in range(k, before[0])):
+            m, count, split = before[0], before[1], 0
         if count >= 2 and split != 1:
             found.append((start + k, start + m, "entries"))
             k = m
@@ -1267,6 +1275,14 @@ def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
             found.append((first, glossed[h] + 1, "list"))
         g = h + 1
     return found
+
+
+def _is_short_entry(text: str) -> bool:
+    """A "Label: value" entry whose value is a name or a fact of ``MAX_SHORT_VALUE_WORDS`` words at
+    most ("Režie: Jakub Novotný"), not a teaser's headline after its kicker ("Generalprobe: NASA-Sonde
+    Lucy begegnet in Kürze erstem Asteroiden")."""
+    labelled = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
+    return labelled is not None and len(text[labelled.end(1) :].lstrip(" :：").split()) <= MAX_SHORT_VALUE_WORDS
 
 
 def _entry_kind(text: str) -> int:
@@ -2676,7 +2692,7 @@ class Shapes:
                     # lines too, not a table's heading).
                     found.append((max(intro, start), m, "list"))
             # "Label: value" entries around the figures ("Rating: 4/5" over "Price: $249").
-            return found + _entries(texts, start, end)
+            return found + self._under_entries(texts, start, end, max_list, found) + _entries(texts, start, end)
         # A question asked again and again; a refrain repeated under the line that
         # introduces the verses ("... a refrain the whole room joins:") is a list too.
         found.extend(self._interviews(texts, start, end))
@@ -2700,4 +2716,17 @@ class Shapes:
                     k = m
                     continue
             k += 1
-        return found if interviews else found + _entries(texts, start, end)
+        return found if interviews else found + self._under_entries(texts, start, end, max_list, found) + _entries(texts, start, end)
+
+    def _under_entries(self, texts: Sequence[str], start: int, end: int, max_list: int, found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The lists introduced by a line ending in a colon right under two "Label: value"
+        entries or more ("Režie: Jakub Novotný" / "Dramaturgie: Kateřina Veselá" / "Hrají:" /
+        the cast, each role and its actor), down to a table found below (``found``)."""
+        lists: list[tuple[int, int, str]] = []
+        for k in range(start + 2, end - 1):
+            if is_intro(texts[k]) and _is_short_entry(texts[k - 1]) and _is_short_entry(texts[k - 2]) and ":" not in texts[k + 1]:
+                limit = min([end, k + 1 + max_list, *(a for a, _, _ in found if a > k)])
+                m = self._list_end(texts, k + 1, limit)
+                if m > k + 1:
+                    lists.append((k, m, "list"))
+        return lists

@@ -1677,6 +1677,20 @@ def test_timeline_needs_rising_years_over_statements() -> None:
     assert shapes._timeline(comments, [False] * 6) == []
 
 
+def test_entries_end_over_a_label_alone_that_opens_a_list() -> None:
+    """Short "Label: value" entries over a label alone ("Obsada:") are entries down to it, and
+    the label introduces the list under them; teasers led by a kicker ("Generalprobe: NASA-Sonde
+    Lucy begegnet in Kürze erstem Asteroiden") are no such entries."""
+    from cleaner.lines import Lines, _entries
+
+    credits = ["Reżyseria: Tomasz Nowicki", "Scenografia: Ewa Pawlak", "Muzyka: Piotr Zając", "Obsada:", "Pan Młody – Michał Kruk", "Rachela – Joanna Wrona"]
+    assert _entries(credits, 0, len(credits)) == [(0, 3, "entries")]
+    runs = Lines().shapes.structured_runs(["Recenzja spektaklu w Teatrze Miejskim, który warto zobaczyć.", *credits], [True] + [False] * 6)
+    assert (4, 7, "list") in runs and (1, 4, "entries") in runs
+    teasers = ["Generalprobe: NASA-Sonde Lucy begegnet in Kürze erstem Asteroiden", "Budgetkürzungen: NASA wird das Hubble-Teleskop langsam zu teuer", "Aus dem Archiv:", "NASA"]
+    assert _entries(teasers, 0, len(teasers)) == []
+
+
 def test_named_column_table_needs_rows_that_say_more_than_the_names() -> None:
     """Column names of a word each over rows whose last cell says something of the label make
     a table of words; a site's menu of single words, rows said twice, or a table of figures
