@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from cleaner.blocks import Block
-from cleaner.patterns import CJK_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
+from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
 __all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_CODE_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
@@ -553,6 +553,8 @@ MIN_DAY_GROUPS = 3
 # A timeline's dated entries at least, and the years they span at least (see Shapes._timeline);
 # a year in a date line, or alone on its line ("1790").
 MIN_TIMELINE_ENTRIES = 3
+# Words of a stamp that counts back from now without a figure, at most ("vor kurzem", "gestern").
+MAX_STAMP_WORDS = 3
 MIN_TIMELINE_YEARS = 5
 TIMELINE_YEAR_RE = regex.compile(r"(?<!\d)\d{3,4}(?!\d)")
 MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
@@ -1830,7 +1832,9 @@ class Shapes:
                 and not self.is_list_heading(texts[m])
                 and not self._is_label(texts[m])
                 and not self._opens_other_stories(texts[m])
-                and not self.is_relative_date(texts[m])  # a stamp ends it ("Anuncio actualizado hace 3 días")
+                # A stamp ends it ("Anuncio actualizado hace 3 días", "gestern"), not an item
+                # that says "vor" ("Hochrechnung: AfD klar stärkste Kraft vor CDU").
+                and not (self.is_relative_date(texts[m]) and (DIGIT_RE.search(texts[m]) is not None or word_count(texts[m]) <= MAX_STAMP_WORDS))
             ):
                 if m > k + 1 and m + 2 < end and all(FULL_STOP_END_RE.search(texts[n]) for n in (m + 1, m + 2)) and not FULL_STOP_END_RE.search(texts[m]):
                     break  # the heading of a section of statements ends the list
