@@ -550,12 +550,14 @@ MAX_DAY_GROUP_ITEMS = 6
 # acts, a market's stalls), this many days at least in calendar order, with this many lines
 # under each at least and at most (see Shapes.day_groups).
 MIN_DAY_GROUPS = 3
-# A timeline's dated entries at least, and the years they span at least (see Shapes._timeline);
-# a year in a date line, or alone on its line ("1790").
+# A timeline's dated entries at least, and the years they span at least, or its entries at least
+# when they span fewer years, some a month without its day (see Shapes._timeline); a year in a
+# date line, or alone on its line ("1790").
 MIN_TIMELINE_ENTRIES = 3
 # Words of a stamp that counts back from now without a figure, at most ("vor kurzem", "gestern").
 MAX_STAMP_WORDS = 3
 MIN_TIMELINE_YEARS = 5
+MIN_MONTHLY_ENTRIES = 4
 TIMELINE_YEAR_RE = regex.compile(r"(?<!\d)\d{3,4}(?!\d)")
 MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
 # Days enough, and lines under each at most, when the same labels stand under every day (a
@@ -2326,24 +2328,31 @@ class Shapes:
     def _timeline(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int, str]]:
         """The dates of a timeline, each line a ``(k, k + 1, "days")`` run: a date with its year
         or a year alone, each right over a statement ("1887" / "A wooden trestle bridge is built
-        ..." / "April 11, 1923" / "Spring flood destroys the old trestle ..."), ``MIN_TIMELINE_ENTRIES``
-        or more in a row whose years rise from each to the next and span ``MIN_TIMELINE_YEARS``
-        or more. A page's dateline is one date; a list of posts runs newest first, and readers'
-        comments come within a year or two."""
-        entries: list[tuple[int, int]] = []  # (line, year)
+        ..." / "April 11, 1923" / "Spring flood destroys the old trestle ..."), in a row whose
+        years never fall: ``MIN_TIMELINE_ENTRIES`` or more over ``MIN_TIMELINE_YEARS`` years or
+        more, or ``MIN_MONTHLY_ENTRIES`` or more over two years or more, some a month without its
+        day (an affair's months: "Dec. 2024" / "Jan. 9, 2025" / "Feb. 28, 2025"). A page's
+        dateline is one date; a list of posts runs newest first, and teasers' and readers'
+        comments' dates say their day."""
+        entries: list[tuple[int, int, bool]] = []  # (line, year, a month or a year without its day)
         for k in range(len(texts) - 1):
             text = texts[k]
             if prose[k] or len(text) > MAX_DAY_NAME_CHARS or STATEMENT_END_RE.search(texts[k + 1]) is None:
                 continue
             year = TIMELINE_YEAR_RE.search(text)
             if year is not None and (text.strip() == year.group() or (self.is_date(text) and not self.is_relative_date(text))):
-                entries.append((k, int(year.group())))
+                entries.append((k, int(year.group()), all(len(number) >= 3 for number in DIGITS_RE.findall(text))))
         found: list[tuple[int, int, str]] = []
-        chain: list[tuple[int, int]] = []
-        for entry in [*entries, (len(texts), -1)]:  # (a last entry that ends the last chain)
-            if chain and entry[1] <= chain[-1][1]:
-                if len(chain) >= MIN_TIMELINE_ENTRIES and chain[-1][1] - chain[0][1] >= MIN_TIMELINE_YEARS:
-                    found.extend((k, k + 1, "days") for k, _ in chain)
+        chain: list[tuple[int, int, bool]] = []
+        for entry in [*entries, (len(texts), -1, False)]:  # (a last entry that ends the last chain)
+            if chain and entry[1] < chain[-1][1]:
+                years = [year for _, year, _ in chain]
+                # Over years, or an affair's months over two years or more, some said without
+                # their day (teasers' and comments' dates carry it).
+                if (len(chain) >= MIN_TIMELINE_ENTRIES and years[-1] - years[0] >= MIN_TIMELINE_YEARS) or (
+                    len(chain) >= MIN_MONTHLY_ENTRIES and years[-1] > years[0] and any(monthly for _, _, monthly in chain)
+                ):
+                    found.extend((k, k + 1, "days") for k, _, _ in chain)
                 chain = []
             chain.append(entry)
         return found

@@ -1675,6 +1675,13 @@ def test_timeline_needs_rising_years_over_statements() -> None:
     assert shapes._timeline(newest_first, [False] * 6) == []
     comments = ["3. März 2025", "Toller Artikel, danke!", "4. März 2025", "Sehe ich anders.", "1. April 2025", "Danke für den Hinweis."]
     assert shapes._timeline(comments, [False] * 6) == []
+    # An affair's months over two years, some without their day; teasers' dates say their day.
+    affair = ["Juni 2023", "Der Rat beschließt die Regel.", "Dezember 2024", "Die letzte Rechnung wird bezahlt.",
+              "9. Januar 2025", "Die Kämmerin meldet die Zahlungen.", "28. Februar 2025", "Der Leiter wird beurlaubt."]
+    assert [k for k, _, _ in shapes._timeline(affair, [False] * 8)] == [0, 2, 4, 6]
+    teasers = ["14. September 2019", "Die Frist endet im Oktober.", "3. Dezember 2019", "Die Stadt ist enttäuscht.",
+               "11. Februar 2020", "Die Räumung ist fast fertig.", "12. Februar 2020", "Der Rat fordert eine Prüfung."]
+    assert shapes._timeline(teasers, [False] * 8) == []
 
 
 def test_entries_end_over_a_label_alone_that_opens_a_list() -> None:
