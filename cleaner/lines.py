@@ -554,7 +554,7 @@ MIN_DAY_GROUPS = 3
 # when they span fewer years, some a month without its day (see Shapes._timeline); a year in a
 # date line, or alone on its line ("1790").
 MIN_TIMELINE_ENTRIES = 3
-# Words of a stamp that counts back from now without a figure, at most ("vor kurzem", "gestern").
+# Words of a stamp that counts back from now without a figure, at most ("vor kurzem").
 MAX_STAMP_WORDS = 3
 MIN_TIMELINE_YEARS = 5
 MIN_MONTHLY_ENTRIES = 4
@@ -1834,7 +1834,7 @@ class Shapes:
                 and not self.is_list_heading(texts[m])
                 and not self._is_label(texts[m])
                 and not self._opens_other_stories(texts[m])
-                # A stamp ends it ("Anuncio actualizado hace 3 días", "gestern"), not an item
+                # A stamp ends it ("Anuncio actualizado hace 3 días", "vor kurzem"), not an item
                 # that says "vor" ("Hochrechnung: AfD klar stärkste Kraft vor CDU").
                 and not (self.is_relative_date(texts[m]) and (DIGIT_RE.search(texts[m]) is not None or word_count(texts[m]) <= MAX_STAMP_WORDS))
             ):
