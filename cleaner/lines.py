@@ -554,11 +554,11 @@ MIN_DAY_GROUPS = 3
 # when they span fewer years, some a month without its day (see Shapes._timeline); a year in a
 # date line, or alone on its line ("1790").
 MIN_TIMELINE_ENTRIES = 3
-# Words of a stamp that counts back from now without a figure, at most ("vor kurzem").
-MAX_STAMP_WORDS = 3
 MIN_TIMELINE_YEARS = 5
 MIN_MONTHLY_ENTRIES = 4
 TIMELINE_YEAR_RE = regex.compile(r"(?<!\d)\d{3,4}(?!\d)")
+# Words of a stamp that counts back from now without a figure, at most ("vor kurzem").
+MAX_STAMP_WORDS = 3
 MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
 # Days enough, and lines under each at most, when the same labels stand under every day (a
 # line-up by day and stage; see Shapes._labelled_day_groups); a label's words at most.
