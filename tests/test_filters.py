@@ -1698,6 +1698,17 @@ def test_entries_end_over_a_label_alone_that_opens_a_list() -> None:
     assert _entries(teasers, 0, len(teasers)) == []
 
 
+def test_dateline_without_its_agency() -> None:
+    """An agency's dateline read for its place and date without the agency in brackets, its
+    full stop and dash; a title in brackets of its own is left alone."""
+    from cleaner.filters.body import _without_agency
+
+    assert _without_agency("Logroño, 26 may (Agencia).-") == "Logroño, 26 may"
+    assert _without_agency("Berlin (dpa) -") == "Berlin"
+    assert _without_agency("Wahl in Thüringen (mit Grafik und Tabellen zu allen Wahlkreisen und Stimmen)") == "Wahl in Thüringen (mit Grafik und Tabellen zu allen Wahlkreisen und Stimmen)"
+    assert filters.BodyRegion()._place_date(_without_agency("Madrid, 3 jun (EFE).-"))
+
+
 def test_named_column_table_needs_rows_that_say_more_than_the_names() -> None:
     """Column names of a word each over rows whose last cell says something of the label make
     a table of words; a site's menu of single words, rows said twice, or a table of figures

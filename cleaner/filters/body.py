@@ -304,6 +304,13 @@ MIN_SHORT_TITLE_WORDS = 2
 # Words of the text a headline-like line must share to be the headline instead of a longer
 # line that shares none.
 MIN_SHARED_WORDS = 2
+# Words of a deck at least: a line chosen as the title this long is the standfirst under the
+# headline (see find).
+MIN_DECK_WORDS = 12
+# The first words of a line that may say a date ("17. Februar 2020"): a post's date line, no headline.
+DATE_LEAD_WORDS = 3
+# The agency's name in brackets closing a dateline, its characters at most (see _without_agency).
+MAX_AGENCY_CHARS = 40
 # A place and date in Czech and Slovak: "V Březové dne 11. 3. 2024", "Ve Zlíně dne ..."; a Thai
 # notice's "announced on the day": "ประกาศ ณ วันที่ 1 เมษายน พ.ศ. 2567".
 PLACE_DAY_RE = regex.compile(r"(?:V|Ve|Vo)\s+\p{Lu}[^,\d]{0,40}?\s(?:dne|dňa)\s+(?P<date>.+)$|(?:ประกาศ|สั่ง)\s*ณ\s*วันที่\s*(?P<date>.+)$")
@@ -2487,6 +2494,30 @@ class BodyRegion(BlockFilter):
                     if near != title and near in head and blocks[under].index - blocks[near].index == 1 and self._short_phrase("notice_titles", blocks[near].text):
                         headline = near
                         break
+            # A long line right over a deck or a dateline chosen as the title, next to it in the
+            # input, neither a paragraph nor link-like and no sentence, that names the subject in
+            # two words of the text or more, is the page's headline ("Câmara de Vila Real de
+            # Santo Estêvão: presidente constituído arguido ..." over a deck of fourteen words;
+            # "El PP gana las autonómicas en La Rioja ..." over "Logroño, 26 may (Agencia).-").
+            # (Not over a headline of a few words: a photo's caption stands there.)
+            if (
+                self.structure
+                and title is not None
+                and headline is None
+                and title > 0
+                and (sizes[title] >= MIN_DECK_WORDS or self._place_date(_without_agency(blocks[title].text)))
+                and not prose[title - 1]
+                and not short[title - 1]
+                and blocks[title - 1].index == blocks[title].index - 1
+                and looks_like_title(blocks[title - 1].text)
+                and not ends_sentence(blocks[title - 1].text)
+                # (Not a post's date and author line, "17. Februar 2020 Frau Sabienes Kommentare",
+                # nor a line said above it already, the page's headline printed again.)
+                and not self.lines.shapes.is_date(" ".join(blocks[title - 1].text.split()[:DATE_LEAD_WORDS]))
+                and all(self.lines(blocks[k].text).key != self.lines(blocks[title - 1].text).key for k in range(title - 1))
+                and len(self._words(blocks[title - 1].text) & topic.all()) >= MIN_SHARED_WORDS
+            ):
+                headline = title - 1
             # The line right over the text that names an item of the site's menu above it is
             # the page's own title, kept with a longer line chosen higher up ("Home" /
             # "Kursplan" / "Preise" / ... / "Kursplan" over "Gültig ab 1. April 2024. ..."; a
@@ -3908,6 +3939,17 @@ def _lower_case_sections(texts: Sequence[str]) -> bool:
         elif not (first.islower() and STATEMENT_END_RE.search(text) is None):
             return False
     return len(heads) >= MIN_LIST_SECTIONS - 1 and _heads_items(heads, len(texts))
+
+
+def _without_agency(text: str) -> str:
+    """A dateline without what closes it after the place and date: the agency in brackets, a
+    full stop and a dash ("Logroño, 26 may (Agencia).-" -> "Logroño, 26 may")."""
+    text = text.rstrip(" .:-–—")
+    if text.endswith(")"):
+        opened = text.rfind("(")
+        if 0 <= len(text) - opened <= MAX_AGENCY_CHARS:
+            text = text[:opened].rstrip(" .:-–—")
+    return text
 
 
 def _heads_small_items(blocks: Sequence[Block], i: int) -> bool:
