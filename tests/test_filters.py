@@ -1707,6 +1707,7 @@ def test_dateline_without_its_agency() -> None:
     assert _without_agency("Berlin (dpa) -") == "Berlin"
     assert _without_agency("Wahl in Thüringen (mit Grafik und Tabellen zu allen Wahlkreisen und Stimmen)") == "Wahl in Thüringen (mit Grafik und Tabellen zu allen Wahlkreisen und Stimmen)"
     assert filters.BodyRegion()._place_date(_without_agency("Madrid, 3 jun (EFE).-"))
+    assert _without_agency("Teil 2)") == "Teil 2)"  # a closing bracket without its opening one
 
 
 def test_named_column_table_needs_rows_that_say_more_than_the_names() -> None:

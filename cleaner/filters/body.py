@@ -3947,7 +3947,7 @@ def _without_agency(text: str) -> str:
     text = text.rstrip(" .:-–—")
     if text.endswith(")"):
         opened = text.rfind("(")
-        if 0 <= len(text) - opened <= MAX_AGENCY_CHARS:
+        if opened >= 0 and len(text) - opened <= MAX_AGENCY_CHARS:
             text = text[:opened].rstrip(" .:-–—")
     return text
 
