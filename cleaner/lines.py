@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_CODE_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_CODE_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_fact_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
 
 T = TypeVar("T")
 
@@ -200,8 +200,8 @@ LABELLED_RE = regex.compile(r"^([^\s:：]{1,30}(?: [^\s:：]{1,30}){0,2})\s?[:�
 LABEL_LINE_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s*$")
 # Words in a value under its label, at most.
 MAX_VALUE_WORDS = 6
-# The words of a short entry's value at most: a name, a fact (see _is_short_entry).
-MAX_SHORT_VALUE_WORDS = 4
+# The words of a fact box entry's value at most (see is_fact_entry).
+MAX_FACT_WORDS = 3
 # A line with a figure and more words than this needs a quarter of them to hold digits.
 MAX_FIGURE_WORDS = 8
 # ... or, up to this many words and not ending like a sentence, two figures or quantities
@@ -1053,7 +1053,7 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
         # Two split entries at least when there are any: a label over a value once is a
         # heading that ends in a colon over a line ("Autour de :" / "Gala politique"), and the
         # entries above it end there ("Režie: Jakub Novotný" / "Hrají:" / the cast).
-        if split == 1 and before[1] >= 2 and all(_is_short_entry(texts[start + x]) for x in range(k, before[0])):
+        if split == 1 and before[1] >= 2 and all(is_fact_entry(texts[start + x]) for x in range(k, before[0])):
             m, count, split = before[0], before[1], 0
         if count >= 2 and split != 1:
             found.append((start + k, start + m, "entries"))
@@ -1281,12 +1281,15 @@ def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
     return found
 
 
-def _is_short_entry(text: str) -> bool:
-    """A "Label: value" entry whose value is a name or a fact of ``MAX_SHORT_VALUE_WORDS`` words at
-    most ("Režie: Jakub Novotný"), not a teaser's headline after its kicker ("Generalprobe: NASA-Sonde
-    Lucy begegnet in Kürze erstem Asteroiden")."""
-    labelled = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
-    return labelled is not None and len(text[labelled.end(1) :].lstrip(" :：").split()) <= MAX_SHORT_VALUE_WORDS
+def is_fact_entry(text: str) -> bool:
+    """A "Label: value" entry of a fact box: a label of one or two words and a value of
+    ``MAX_FACT_WORDS`` at most ("Zuurgraad: hoog", "Verlag: Hanser", "Režie: Jakub Novotný"); a
+    teaser's category and headline ("Kolumne: Über Nichtverlängerungen im Theater") has a
+    longer value."""
+    if len(text) > MAX_HEADER_CHARS or LABELLED_RE.match(text) is None:
+        return False
+    label, _, value = text.partition(":") if ":" in text else text.partition("：")
+    return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
 
 
 def _entry_kind(text: str) -> int:
@@ -2737,7 +2740,7 @@ class Shapes:
         the cast, each role and its actor), down to a table found below (``found``)."""
         lists: list[tuple[int, int, str]] = []
         for k in range(start + 2, end - 1):
-            if is_intro(texts[k]) and _is_short_entry(texts[k - 1]) and _is_short_entry(texts[k - 2]) and ":" not in texts[k + 1]:
+            if is_intro(texts[k]) and is_fact_entry(texts[k - 1]) and is_fact_entry(texts[k - 2]) and ":" not in texts[k + 1]:
                 limit = min([end, k + 1 + max_list, *(a for a, _, _ in found if a > k)])
                 m = self._list_end(texts, k + 1, limit)
                 if m > k + 1:

@@ -501,7 +501,7 @@ def test_entries_with_the_value_under_its_label() -> None:
 
 
 def test_fact_entries_have_short_labels_and_values() -> None:
-    from cleaner.filters.body import _is_fact_entry
+    from cleaner.lines import is_fact_entry as _is_fact_entry
 
     assert all(map(_is_fact_entry, ["Zuurgraad: hoog", "Acidité : élevée", "Verlag: Carl Hanser Verlag"]))
     # A teaser's category and headline, a long label, a label alone: no facts.

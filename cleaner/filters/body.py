@@ -65,6 +65,7 @@ from cleaner.lines import (
     evenly_spaced,
     is_crumbs,
     is_entry,
+    is_fact_entry,
     is_gloss,
     is_heading,
     is_intro,
@@ -341,8 +342,6 @@ MAX_FIGURE_WORDS = 3
 MAX_FIGURE_LABEL_WORDS = 6
 # First letters of the counted word that tell one count from another ("Stern" / "Sterne").
 COUNTED_CHARS = 4
-# Words in the value of a fact box's entry, at most, and entries in a fact box at least.
-MAX_FACT_WORDS = 3
 # Lines over a review's credits under the text at most: the work's title and its author.
 MAX_CREDITS_HEAD = 2
 # Words of a value in a box's entry under the text at most (a name and a club), unless it
@@ -350,6 +349,7 @@ MAX_CREDITS_HEAD = 2
 MAX_BOX_ENTRY_WORDS = 4
 # Words of a fact box's label, at most ("Förväntad skörd i år: cirka 200 kilo").
 MAX_FACT_LABEL_WORDS = 4
+# Entries in a fact box at least (see lines.is_fact_entry).
 MIN_FACTS = 3
 # Lines at most between the text's last line and a press release's end mark (its media
 # contacts and the issuer's boilerplate).
@@ -698,7 +698,7 @@ class BodyRegion(BlockFilter):
             if LABELLED_RE.match(text):
                 # The closing entry is a fact ("Haustiere: nicht erlaubt"), not a teaser's
                 # category and headline ("Videos: Die Highlights des Spieltags").
-                return k > above + 1 and _is_fact_entry(text)
+                return k > above + 1 and is_fact_entry(text)
             if self._shape(text)[0] or shapes.is_related_header(text) or shapes.is_comment_header(text):
                 return False
         return False
@@ -2211,7 +2211,7 @@ class BodyRegion(BlockFilter):
                     # 29/05 00:14" / share buttons / the results table).
                     start = crossed[0]
                 # A fact box: MIN_FACTS entries or more with short values ("Zuurgraad: hoog").
-                facts = {i for i in range(start, end) if _is_fact_entry(texts[i]) or self._names_fact(texts[i])} if why == "entries" else set()
+                facts = {i for i in range(start, end) if is_fact_entry(texts[i]) or self._names_fact(texts[i])} if why == "entries" else set()
                 if len(facts) < MIN_FACTS:
                     facts = set()
                 # A run does not go on past a removed lead-in or the end of a box; the rest of
@@ -2514,7 +2514,7 @@ class BodyRegion(BlockFilter):
                 # (Not a post's date and author line, "17. Februar 2020 Frau Sabienes Kommentare",
                 # nor a line said above it already, the page's headline printed again.)
                 and not self.lines.shapes.is_date(" ".join(blocks[title - 1].text.split()[:DATE_LEAD_WORDS]))
-                and all(self.lines(blocks[k].text).key != self.lines(blocks[title - 1].text).key for k in range(title - 1))
+                and self.lines(blocks[title - 1].text).key not in {line.key for line in self.lines.of(blocks)[: title - 1]}
                 and len(self._words(blocks[title - 1].text) & topic.all()) >= MIN_SHARED_WORDS
             ):
                 headline = title - 1
@@ -2911,8 +2911,7 @@ class BodyRegion(BlockFilter):
             # under it: "Koszorút helyeztek el:" / "Füzesabony Város Önkormányzata" /
             # "Füzesabonyi Polgárőr Egyesület" / ...)
             listed_on = (
-                signs
-                and 1 < tail_start < limit
+                1 < tail_start < limit
                 and tail_start - 1 in in_runs
                 and tail_start in in_runs
                 and INTRO_END_RE.search(blocks[tail_start - 2].text) is not None
@@ -3610,9 +3609,12 @@ class BodyRegion(BlockFilter):
                 j += 1
             # A table comparing what the text is about: the run ends over it, and goes on under it.
             # (Under a few lines of the run at most: the rows of a long box of links repeat a shape.)
-            compared = next(((t, e) for t in range(i, min(j, i + (self.max_inner_run or 0) + 1)) if (e := self._compared_table(blocks, t, topic)) is not None), None) if topic is not None and j - i > (self.max_inner_run or 0) else None
-            if compared is not None:
-                j, resume = compared
+            if topic is not None and j - i > (self.max_inner_run or 0):
+                for t in range(i, min(j, i + (self.max_inner_run or 0) + 1)):
+                    table_end = self._compared_table(blocks, t, topic)
+                    if table_end is not None:
+                        j, resume = t, table_end
+                        break
             # A heading over names of one or two words under a paragraph: the article's list;
             # what follows them is read on its own.
             named = self._names_under_heading(blocks, short, i, j)
@@ -3907,17 +3909,6 @@ def _figure_over_label(figure: str, label: str) -> bool:
     )
 
 
-def _is_fact_entry(text: str) -> bool:
-    """A "Label: value" entry of a fact box: a label of one or two words and a value of
-    ``MAX_FACT_WORDS`` at most ("Zuurgraad: hoog", "Verlag: Hanser"); a teaser's category
-    and headline ("Kolumne: Über Nichtverlängerungen im Theater") has a longer value."""
-    match = LABELLED_RE.match(text) if len(text) <= MAX_HEADER_CHARS else None
-    if match is None:
-        return False
-    label, _, value = _split_label(text)
-    return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
-
-
 def _is_figures_entry(text: str) -> bool:
     """A "Label: value" entry whose value holds a figure ("Pont: 06.45, 07.15", "Tel.: 030 1234")."""
     match = LABELLED_RE.match(text) if len(text) <= MAX_DATA_CHARS else None
@@ -3936,9 +3927,15 @@ def _lower_case_sections(texts: Sequence[str]) -> bool:
         first = text.lstrip()[:1]
         if first.isupper() and word_count(text) <= MAX_LIST_SECTION_WORDS and is_heading(text):
             heads.append(k)
-        elif not (first.islower() and STATEMENT_END_RE.search(text) is None):
+        elif not _is_small_item(text):
             return False
     return len(heads) >= MIN_LIST_SECTIONS - 1 and _heads_items(heads, len(texts))
+
+
+def _is_small_item(text: str) -> bool:
+    """A list item that starts with a small letter and is no sentence ("štíhlá postava",
+    "chusteczki nawilżane"): headlines and a menu's links start with a capital."""
+    return text.lstrip()[:1].islower() and STATEMENT_END_RE.search(text) is None
 
 
 def _without_agency(text: str) -> str:
@@ -3963,7 +3960,7 @@ def _heads_small_items(blocks: Sequence[Block], i: int) -> bool:
         and blocks[i].text.lstrip()[:1].isupper()
         and is_heading(blocks[i].text)
         and all(b.index == blocks[i].index + 1 + n for n, b in enumerate(items))
-        and all(b.text.lstrip()[:1].islower() and word_count(b.text) <= MAX_SMALL_ITEM_WORDS and STATEMENT_END_RE.search(b.text) is None for b in items)
+        and all(_is_small_item(b.text) and word_count(b.text) <= MAX_SMALL_ITEM_WORDS for b in items)
     )
 
 
