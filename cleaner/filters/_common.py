@@ -24,6 +24,10 @@ MAX_CARD_GAP = 3
 # Date lines in a row at least that make a table of days flattened a cell per line (a bin day
 # and the day it moves to: "Monday 25 December" / "Wednesday 27 December" / ...).
 MIN_DAY_TABLE_ROWS = 6
+# A cookie banner's buttons between its notice and its "More information" link, and their
+# words at most ("Aceptar", "Rechazar todo").
+MAX_BANNER_BUTTONS = 3
+MAX_BANNER_BUTTON_WORDS = 3
 NAME_CONNECTORS = frozenset(
     {"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "и", "&", "de", "da", "di", "van", "von", "der",
      "den", "del", "la", "le", "du", "dos", "das", "ter", "bin", "al", "el", "ben", "von der", "mc", "st."}
@@ -51,6 +55,20 @@ def is_name_like(text: str, *, max_words: int = 5) -> bool:
     capitalized = [t for t in tokens if CAPITALIZED_RE.match(t)]
     rest = [t for t in tokens if not CAPITALIZED_RE.match(t)]
     return len(capitalized) >= 2 and all(t.lower() in NAME_CONNECTORS for t in rest)
+
+
+def under_cookie_notice(lines: Lines, blocks: Sequence[Block], i: int) -> bool:
+    """Is block ``i`` a cookie banner's link, its notice (vocabulary ``cookie_notice``) right
+    above it or over its buttons (``MAX_BANNER_BUTTONS`` short lines), next to each other in
+    the input? "Más información" under "Esta web utiliza cookies ..." / "Aceptar" heads no
+    other stories."""
+    for k in range(i - 1, max(-1, i - 2 - MAX_BANNER_BUTTONS), -1):
+        line = lines(blocks[k].text)
+        if lines.is_phrase("cookie_notice", line):
+            return True
+        if line.words > MAX_BANNER_BUTTON_WORDS or blocks[k + 1].index != blocks[k].index + 1:
+            return False
+    return False
 
 
 def head_positions(doc: Document, *, max_blocks: int) -> range:

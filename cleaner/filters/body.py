@@ -23,7 +23,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MAX_CARD_GAP, MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, run_of_neighbours, runs_of
+from cleaner.filters._common import MAX_CARD_GAP, MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, run_of_neighbours, runs_of, under_cookie_notice
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
@@ -1914,10 +1914,14 @@ class BodyRegion(BlockFilter):
     def _related_headers(self, doc: Document) -> dict[int, str]:
         """The headers over other stories ("Related stories", "Lesen Sie auch"), by original
         position: the lines still here and those another filter removed, except a lead-in the
-        promo filter already paired with its headline (no list header)."""
+        promo filter already paired with its headline (no list header), and a cookie banner's
+        link under its notice ("Más información"; see under_cookie_notice)."""
         is_header = self.lines.shapes.is_related_header
         headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and is_header(r.block.text)}
         headers.update((b.index, b.text) for b in doc.blocks if is_header(b.text))
+        if headers:
+            lines_in = doc.input_blocks
+            headers = {k: text for k, text in headers.items() if not under_cookie_notice(self.lines, lines_in, k)}
         return headers
 
     def _related_boxes(

@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MAX_UI_CHARS, is_name_like
+from cleaner.filters._common import MAX_UI_CHARS, is_name_like, under_cookie_notice
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import Lines
 from cleaner.patterns import fold, word_count
@@ -78,8 +78,8 @@ class RelatedPromos(BlockFilter):
             if i <= skip:
                 continue
             kind = self.lead_in(block.text)
-            if kind is None:
-                continue
+            if kind is None or (kind == "alone" and under_cookie_notice(self.lines, blocks, i)):
+                continue  # a cookie banner's "More information" link promotes no story
             yield self.removal(block, "promo_lead_in", LEAD_IN_DETAILS[kind])
             if kind == "alone" and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
