@@ -2564,6 +2564,17 @@ class Shapes:
                         return i + first + rows * n
         return None
 
+    def named_table(self, texts: Sequence[str], i: int, end: int) -> int | None:
+        """Where a small table of figures (:meth:`headed_table`) that starts at line ``i`` with
+        a header row of ``MIN_NAMED_COLUMNS`` columns' names or more ends ("Asignatura" /
+        "Fecha" / "Hora" / "Aula" / "Prehistoria II" / "26/05/2025" / "10:00" / "Aula 104" /
+        ...): names of one capitalised word of two letters or more each, all different (a
+        calendar's "M" / "D" / "M" / ... names no column). None if there is none."""
+        header = list(texts[i : i + MIN_NAMED_COLUMNS])
+        if len(header) < MIN_NAMED_COLUMNS or len(set(header)) < len(header) or not all(_is_column_name(c) and len(c.strip()) >= 2 for c in header):
+            return None
+        return self.headed_table(texts, i, end)
+
     @staticmethod
     def _numbers_on(texts: Sequence[str], start: int, n: int, rows: int) -> bool:
         """Does the row after ``rows`` rows of ``n`` cells from ``start`` go on numbering them by

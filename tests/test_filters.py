@@ -1725,3 +1725,19 @@ def test_named_column_table_needs_rows_that_say_more_than_the_names() -> None:
     assert named_column_table(table[:3] + table[3:9] + table[6:9] + table[12:], 0) is None
     figures = ["Bauteil", "Vorher", "Nachher", "Prozessor", "94 °C", "79 °C", "Grafikkarte", "82 °C", "71 °C", "Lüfter", "4200 rpm", "3100 rpm", "Fazit folgt."]
     assert named_column_table(figures, 0) is None
+
+
+def test_named_table_needs_distinct_column_names_over_rows_of_figures() -> None:
+    """A small table of figures starting with its columns' names (one capitalised word each,
+    two letters or more, all different) is found with its header row; a calendar's day
+    letters, repeated names or a header row of phrases are none, where a table without
+    named columns (Shapes.headed_table) is found."""
+    shapes = filters.BodyRegion().lines.shapes
+    table = ["Fach", "Uhrzeit", "Raum", "Deutsch", "08:00", "Aula", "Mathematik", "08:30", "Aula", "Englisch", "09:00", "Turnhalle",
+             "Bitte seien Sie pünktlich im Raum und bringen Sie den Ausweis mit."]
+    assert shapes.named_table(table, 0, len(table)) == 12
+    assert shapes.headed_table(["M", "D", "F", *table[3:]], 0, len(table)) == 12
+    assert shapes.named_table(["M", "D", "F", *table[3:]], 0, len(table)) is None  # a calendar's day letters
+    for header in (["Fach", "Fach", "Raum"], ["Unsere Prüfungen", "Datum", "Raum"]):
+        assert shapes.headed_table([*header, *table[3:]], 0, len(table)) == 12
+        assert shapes.named_table([*header, *table[3:]], 0, len(table)) is None

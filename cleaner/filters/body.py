@@ -2271,6 +2271,19 @@ class BodyRegion(BlockFilter):
             # day and the day it moves to: "Monday 25 December" / "Wednesday 27 December" /
             # "Tuesday 26 December" / ...).
             tables += _day_tables(blocks, dates)
+            # and a small table under its columns' names whose rows hold figures in the same
+            # cells ("Asignatura" / "Fecha" / "Hora" / "Aula" / "Prehistoria II" / "26/05/2025"
+            # / "10:00" / "Aula 104" / ...: see Shapes.named_table), read from each line that is
+            # no paragraph and no cell of a table found; no line removed between its cells (a
+            # site's menu over a product's name and price, a trail of crumbs between them).
+            t = 0
+            while t < len(texts):
+                end = None if prose[t] else shapes.named_table(texts, t, len(texts))
+                if end is not None and blocks[end - 1].index - blocks[t].index == end - 1 - t:
+                    tables.append((t, end))
+                    t = end
+                else:
+                    t += 1
             for start, end in tables:
                 for i in range(start, end):
                     short[i] = False
