@@ -848,9 +848,15 @@ MIN_RECORD_LINES, MAX_RECORD_LINES = 3, 12
 MIN_RECORD_LABELS = 2
 
 
+# Initials closing a name, each letter with its full stop ("La M.O.D.A.", "R.E.M."): no
+# sentence's end.
+INITIALS_END_RE = regex.compile(r"(?<!\w)(?:\p{Lu}\.){2,}$")
+
+
 def _is_item(text: str, prose: bool) -> bool:
-    """A list's item: a short line that does not end like a statement ("Harmaa Hiekka")."""
-    return not prose and word_count(text) <= MAX_ITEM_WORDS and not STATEMENT_END_RE.search(text)
+    """A list's item: a short line that does not end like a statement ("Harmaa Hiekka"; a
+    name closed by its initials, "La M.O.D.A.", is none)."""
+    return not prose and word_count(text) <= MAX_ITEM_WORDS and (not STATEMENT_END_RE.search(text) or INITIALS_END_RE.search(text.rstrip()) is not None)
 
 
 def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> list[tuple[int, int]]:
