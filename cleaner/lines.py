@@ -2490,6 +2490,7 @@ class Shapes:
         """Rows of a label and its value, one cell per line, ``MIN_LABEL_VALUE_ROWS`` or more:
         each label a column's name in shape without a figure, told apart from the others,
         each value a short cell, and figures in ``MIN_LABEL_VALUE_FIGURES`` values at least
+        (or labels of a fact box: "Director" / "Hannah Pryce" / "Running time" / "1h 47min")
         and in no label (an infobox: "Population" / "812 (2021 census)" / "OS grid
         reference" / "ST 592 421" / "Region" / "South West" / ...; a menu has no figures)."""
         found: list[tuple[int, int, str]] = []
@@ -2507,8 +2508,11 @@ class Shapes:
             while m + 1 < end and _is_label_cell(texts[m]) and texts[m] not in labels and _is_value_cell(texts[m + 1]):
                 labels.add(texts[m])
                 value = texts[m + 1]
-                if self._is_figure(value) and not self.is_date(value):
-                    figured.append(m)  # (a date is no figure here: a byline over the page's date is no row)
+                # (a date is no figure here: a byline over the page's date is no row; a label of
+                # a review's or a listing's fact box, vocabulary ``fact_labels``, counts as one:
+                # "Director" / "Hannah Pryce" / "Cast" / ...)
+                if (self._is_figure(value) and not self.is_date(value)) or self.lines.is_phrase("fact_labels", self.lines(texts[m])):
+                    figured.append(m)
                 m += 2
             # The table starts at its first row with a figure: rows above it may be a menu's
             # links two by two ("Studium" / "Forschung").

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from cleaner.document import Document, Removal
+from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
@@ -445,6 +445,9 @@ class Bylines(BlockFilter):
                 # Under the text's paragraphs: a page's stamp box stands under the headline
                 # ("发布时间：2024-05-10 16:30" / "来源：..." / "浏览次数：3587").
                 label = LABELLED_RE.match(blocks[i].text)
+                if label is None and self._under_fact_labels(blocks, i):
+                    kept.add(i)  # a box's rows flattened a cell per line: "Regie" / "Lena Vogt" / ... / "Kinostart" / "3. April 2025"
+                    continue
                 if label is None or LETTER_RE.search(label.group(1)) is None:
                     continue
                 if top is None:
@@ -472,6 +475,22 @@ class Bylines(BlockFilter):
             if box_neighbours(blocks, i, lambda k: self.lines.shapes.fact_led(blocks[k].text), lambda k: k not in taken) >= MIN_FACT_NEIGHBOURS:
                 kept.add(i)
         return kept
+
+    def _under_fact_labels(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` the value right under a fact label alone (vocabulary ``fact_labels``:
+        "Kinostart"), that label the last of ``MIN_FACT_NEIGHBOURS`` or more each over its
+        value, all next to each other in the input ("Regie" / "Lena Vogt" / "Drehbuch" / ... /
+        "Kinostart" / "3. April 2025")?"""
+        labels = 0
+        # Each label right over its value, the rows next to each other.
+        for k in range(i - 1, -1, -2):
+            label = blocks[k].text
+            if blocks[k + 1].index != blocks[k].index + 1 or len(label) > MAX_VALUE_CHARS or not self.lines.is_phrase("fact_labels", self.lines(label)):
+                break
+            labels += 1
+            if k > 0 and blocks[k].index != blocks[k - 1].index + 1:
+                break
+        return labels >= MIN_FACT_NEIGHBOURS
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right over its times and the place with its street and number (see
