@@ -779,7 +779,10 @@ class Bylines(BlockFilter):
             if why == "days" and start in dates:
                 kept.add(start)  # "16:05" over an entry of a live report, "Venerdì 12 aprile" over an event
                 continue
-            if why != "data" or not dates.intersection(range(start, end)):
+            listed = dates.intersection(range(start, end))
+            # (A list holds its dates when it lists several: one under a heading is the page's
+            # stamp under a box's title, "Bulletin neige" / "Mis à jour le samedi 08/02/2025".)
+            if not listed or why not in ("data", "list") or (why == "list" and len(listed) < MIN_DATE_ROWS):
                 continue
             shapes = self.lines.shapes
             # Figures (times, prices, scores), not addresses or dates: an author's link or a
@@ -790,11 +793,16 @@ class Bylines(BlockFilter):
                 if k not in dates and shapes.is_data(texts[k]) and not shapes.is_form(texts[k]) and not NUMERIC_DATE_RE.search(texts[k])
             )
             introduced = is_intro(texts[start]) or (start > 0 and is_intro(texts[start - 1]))
-            # Under a list heading that names a schedule ("Öffnungszeiten", "Opening hours"),
-            # the days and times are its rows, figures besides them or not.
-            if any(shapes.is_list_heading(texts[k]) for k in (start - 1, start) if 0 <= k < len(texts)):
+            # Under a list heading that names a schedule ("Öffnungszeiten", "Opening hours";
+            # "Important dates" over "January 6" / "Application opens" / ...), the days and
+            # times are its rows, figures besides them or not.
+            # (A list's heading is no date itself: "Stand: 26.04.2024, 20:44 Uhr" reads as a
+            # standings table's heading.)
+            if any(shapes.is_list_heading(texts[k]) for k in (start - 1, start) if 0 <= k < len(texts) and not (why == "list" and k in dates)):
                 kept.update(dates.intersection(range(start, end)))
                 continue
+            if why == "list":
+                continue  # a list keeps its dates only under such a heading
             # Or a timetable whose figures are all times, under its header row (and the day
             # right above that row: "Σάββατο 22 Ιουνίου" over "Αναχώρηση" / "Προορισμός").
             header = shapes.header_row(texts, {k for k in range(start, end) if k in dates or shapes.is_data(texts[k])})
