@@ -466,8 +466,10 @@ RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
 # The signs of birth and death before dates ("* 4. März 1938 † 11. Januar 2024"): a
 # life's dates under a death notice's name, not a page's stamp nor its headline.
 LIFE_DATES_RE = regex.compile(r"[†✝✞]|^\s*\*\s*\d")
+# A date in figures, one separator between its parts ("12.03.2024", "2024-03-12", "3/12/24";
+# a score is none: "7.0/10"), or in the CJK forms.
 NUMERIC_DATE_RE = regex.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?<!\d)\d{1,2}\.\s\d{1,2}\.\s\d{4}(?!\d)|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+    r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|(?<!\d)\d{1,2}\.\s\d{1,2}\.\s\d{4}(?!\d)|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
     rf"|{_RELATIVE_CJK}"
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )

@@ -1741,3 +1741,11 @@ def test_named_table_needs_distinct_column_names_over_rows_of_figures() -> None:
     for header in (["Fach", "Fach", "Raum"], ["Unsere Prüfungen", "Datum", "Raum"]):
         assert shapes.headed_table([*header, *table[3:]], 0, len(table)) == 12
         assert shapes.named_table([*header, *table[3:]], 0, len(table)) is None
+
+
+def test_a_score_is_no_date() -> None:
+    """A date in figures keeps one separator between its parts; a score or a range of
+    measures with a decimal point is none ("7.0/10", "26–37.5")."""
+    shapes = filters.Bylines().lines.shapes
+    assert shapes.is_date("12.03.2024") and shapes.is_date("2024-03-12") and shapes.is_date("3/12/2024")
+    assert not shapes.is_date("7.0/10") and not shapes.is_date("8.5/10") and not shapes.is_date("26–37.5")
