@@ -2636,7 +2636,10 @@ class BodyRegion(BlockFilter):
                 # its facts: that is the site's banner over a menu ("Werken bij Waterbedrijf
                 # Oost" / ... / "Monteur waterleidingnet" / "Fulltime, vast contract |
                 # Standplaats: Zwolle").
-                terms = next((k for k in range(title + 2, first) if self._job_terms(blocks[k].text)), None)
+                # (Or right above the line chosen: the ad's reference number under the terms,
+                # "Sachbearbeiter Abrechnung (m/w/d)" / "Vollzeit | unbefristet" / "Kennziffer:
+                # 2025-047", once a menu above them is gone.)
+                terms = next((k for k in (*range(title + 2, first), *range(title - 1, max(0, title - MAX_JOB_FACTS_LINES) - 1, -1)) if self._job_terms(blocks[k].text)), None)
                 if terms is not None and terms - 1 in head and blocks[terms].index - blocks[terms - 1].index == 1:
                     title = terms - 1
             elif (
