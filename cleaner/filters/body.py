@@ -29,6 +29,7 @@ from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     BAR_SEPARATOR_RE,
     CODE_RE,
+    CRUMB_SEPARATOR_RE,
     CURRENCY_CODE_RE,
     CURRENCY_RE,
     DATED_ENTRY_RE,
@@ -2541,7 +2542,22 @@ class BodyRegion(BlockFilter):
             # menu's "Tarifs" over "Nos tarifs"; a menu's "Preise" over "Preise 2025").
             near = first - 1
             if self.structure and title is not None and headline is None and near in head and near != title and blocks[near].index == blocks[first].index - 1:
+                owner = self._site_name_words(doc)
                 if self._names_menu_item(doc, blocks[near]):
+                    headline = near
+                elif (
+                    self._names_site(blocks[title].text, owner)
+                    and not self._names_site(blocks[near].text, owner)
+                    and self.lines(blocks[near].text).words >= MIN_SHORT_TITLE_WORDS
+                    and not CRUMB_SEPARATOR_RE.search(blocks[near].text)
+                    and not any(self.lines.shapes.is_date(" ".join(part.split()[:n])) for part in blocks[near].text.split(":", 1) for n in range(1, DATE_LEAD_WORDS + 1))
+                ):
+                    # The line chosen names the site's owner, as its copyright line does
+                    # ("Bäckerei Konditorei Pranzl – seit 1952" / ... / "© 2025 Bäckerei
+                    # Konditorei Pranzl GmbH"): it is the site's banner, and the headline-like
+                    # line right over the text is the page's title, kept with it. (Not a trail of
+                    # crumbs there, nor a stamp led by its date, perhaps under its label, nor a
+                    # menu's one word.)
                     headline = near
             # The headline-like line right over a letter's greeting over its first paragraph is
             # the letter's title ("Vereinsnachrichten März 2025" / "Liebe Mitglieder, liebe
@@ -3528,6 +3544,18 @@ class BodyRegion(BlockFilter):
                 found.add(k)
                 k += 1
         return found
+
+    def _site_name_words(self, doc: Document) -> frozenset[str]:
+        """The words of the page's copyright lines (removed by the interface filter: "© 2025
+        Bäckerei Konditorei Pranzl GmbH"), which name the site's owner."""
+        return frozenset(w for r in doc.removals if r.reason == reasons.COPYRIGHT_LINE for w in self._words(r.block.text))
+
+    def _names_site(self, text: str, owner: frozenset[str]) -> bool:
+        """Does line ``text`` name the site's owner: ``MIN_SHARED_WORDS`` words of its
+        copyright line or more, and more than half the line's words?"""
+        words = self._words(text)
+        shared = len(words & owner)
+        return shared >= MIN_SHARED_WORDS and 2 * shared > len(words)
 
     def _words(self, text: str) -> frozenset[str]:
         """The line's words that may name a subject: of four letters or more, not numbers
