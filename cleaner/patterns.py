@@ -70,6 +70,10 @@ def fold(text: str) -> str:
     # ``text.translate(QUOTES_TABLE)``: a substitution per quote mark, not a lookup per character.
     text = QUOTES_TABLE_RE.sub(_straight_quote, text)
     text = unicodedata.normalize("NFKC", text).casefold()
+    if "\u0307" in text:
+        # A Turkish capital "İ" casefolds to "i" and a combining dot: "İLGİLİ HABERLER" folds
+        # as "İlgili haberler" and "ilgili haberler" do.
+        text = text.replace("i\u0307", "i")
     if text.isprintable():
         # The only white space in printable text is " " (by str's and by regex's rules), so
         # split/join collapses and trims it exactly as the substitution below does.

@@ -1749,3 +1749,12 @@ def test_a_score_is_no_date() -> None:
     shapes = filters.Bylines().lines.shapes
     assert shapes.is_date("12.03.2024") and shapes.is_date("2024-03-12") and shapes.is_date("3/12/2024")
     assert not shapes.is_date("7.0/10") and not shapes.is_date("8.5/10") and not shapes.is_date("26–37.5")
+
+
+def test_fold_drops_the_dot_a_turkish_capital_i_casefolds_with() -> None:
+    """"İ" casefolds to "i" and a combining dot: folded, an upper-case Turkish header reads as
+    its lower-case entry, so a vocabulary needs no upper-case copy of it."""
+    from cleaner.patterns import fold
+
+    assert fold("İLGİLİ HABERLER") == fold("İlgili haberler") == "ilgili haberler"
+    assert filters.InterfaceLines().judge("SPONSORLU İÇERİK") == "advertisement"
