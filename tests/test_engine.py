@@ -422,12 +422,13 @@ def _plain_fold(text: str) -> str:
 
     from cleaner.patterns import QUOTES_TABLE, SPACES_RE
 
-    return SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text.translate(QUOTES_TABLE)).casefold()).strip()
+    folded = unicodedata.normalize("NFKC", text.translate(QUOTES_TABLE)).casefold().replace("i\u0307", "i")  # a Turkish "İ"
+    return SPACES_RE.sub(" ", folded).strip()
 
 
 FOLD_ALPHABET = (
     "aZé ß.,:;!?…|•»«›‹<>*#\"'()[]{}/\\+=_~■【】。、-–—―−‐\u00ad\u200b\ufeff\u2060\u00a0\u202f\u3000\u2003\u1680"
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029‘’‚‛′´`ʼ“”„‟″ﬁ①Ｆ\u0301ſΣς"
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029‘’‚‛′´`ʼ“”„‟″ﬁ①Ｆ\u0301ſΣςİi\u0307"
 )
 
 
