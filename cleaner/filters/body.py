@@ -122,6 +122,10 @@ PRICE_CODE_RE = regex.compile(
 # Words of a page's title that names an item of its site's menu, and of that item, at most.
 MAX_MENU_TITLE_WORDS = 4
 MIN_MENU_ITEMS = 3
+# Lines of a record over its "Label: value" line at most, and the records above with that
+# label at least, for one more record under the last paragraph (see _record_again).
+MAX_RECORD_HEAD = 4
+MIN_LABELLED_RECORDS = 2
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
@@ -2859,6 +2863,8 @@ class BodyRegion(BlockFilter):
                 # Karakaya" / "Körfez Yayınevi, 2024" / "248 sayfa, 340 TL").
                 closing.update(self._credits_under(blocks, tail_start, limit, stops))
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
+            if rows_end is None and self.structure and short[tail_start]:
+                rows_end = self._record_again(blocks, prose, tail_start, limit, stops)
             if rows_end is not None:
                 text_below += rows_end - tail_start
                 tail_start = table_end = rows_end
@@ -3544,6 +3550,39 @@ class BodyRegion(BlockFilter):
                 found.add(k)
                 k += 1
         return found
+
+    def _record_again(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, limit: int, stops: Sequence[int]) -> int | None:
+        """Where one more record of the text's list ends, when lines ``i`` on repeat the
+        lines of the record above: short lines, then a "Label: value" line whose label
+        closes the same lines of the records above, ``MIN_LABELLED_RECORDS`` times or more
+        ("Disney+" / "Biuro podróży Halina (sezon 3)" / "Komedia, Polska" / "Premiera: 19
+        marca" / its summary / "SkyShowtime" / "Północna granica (sezon 2)" / "Thriller,
+        Kanada" / "Premiera: 20 marca"): a streaming guide's last entry without a summary.
+        All next to each other in the input, no end of the article box between; None if
+        there is none."""
+
+        def label_of(k: int) -> str | None:
+            label = LABELLED_RE.match(blocks[k].text)
+            return None if label is None else fold(label.group(1))
+
+        for m in range(i, min(limit, i + MAX_RECORD_HEAD + 1)):
+            if m > i and (blocks[m].index != blocks[m - 1].index + 1 or crosses_removed(stops, blocks, m)):
+                return None
+            key = label_of(m)
+            if key is None:
+                if prose[m]:
+                    return None
+                continue
+            offset = m - i
+            said = [k for k in range(offset, i) if label_of(k) == key]
+            if len(said) < MIN_LABELLED_RECORDS or offset == 0:
+                return None
+            above = said[-1] - offset  # where the record above starts, as this one does
+            # (The same lines over the label: none a paragraph, none labelled.)
+            if all(not prose[above + k] and not prose[i + k] and label_of(above + k) is None for k in range(offset)):
+                return m + 1
+            return None
+        return None
 
     def _site_name_words(self, doc: Document) -> frozenset[str]:
         """The words of the page's copyright lines (removed by the interface filter: "© 2025
