@@ -2279,8 +2279,9 @@ class BodyRegion(BlockFilter):
             # and a small table under its columns' names whose rows hold figures in the same
             # cells ("Asignatura" / "Fecha" / "Hora" / "Aula" / "Prehistoria II" / "26/05/2025"
             # / "10:00" / "Aula 104" / ...: see Shapes.named_table), read from each line that is
-            # no paragraph and no cell of a table found; no line removed between its cells (a
-            # site's menu over a product's name and price, a trail of crumbs between them).
+            # no paragraph and no cell of such a table found above it; no line removed between
+            # its cells (a site's menu over a product's name and price, a trail of crumbs
+            # between them).
             t = 0
             while t < len(texts):
                 end = None if prose[t] else shapes.named_table(texts, t, len(texts))
@@ -3574,8 +3575,10 @@ class BodyRegion(BlockFilter):
                     return None
                 continue
             offset = m - i
+            if offset == 0:
+                return None  # a "Label: value" line first is no record's name over its fields
             said = [k for k in range(offset, i) if label_of(k) == key]
-            if len(said) < MIN_LABELLED_RECORDS or offset == 0:
+            if len(said) < MIN_LABELLED_RECORDS:
                 return None
             above = said[-1] - offset  # where the record above starts, as this one does
             # (The same lines over the label: none a paragraph, none labelled.)
