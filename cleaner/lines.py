@@ -32,7 +32,7 @@ from cleaner.blocks import Block
 from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, core, ends_sentence, fold, is_name_token, runs_on, size, strip_decoration, word_count
 from cleaner.vocabulary import SPACE_CHAR_RE, Budget, Vocabulary, current_budget
 
-__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_CODE_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_fact_entry", "is_heading", "is_intro", "is_timed_entry", "names_person"]
+__all__ = ["BAR_SEPARATOR_RE", "CLOCK_LED_RE", "CURRENCY_CODE_RE", "CURRENCY_RE", "DATED_ENTRY_RE", "FULL_STOP_END_RE", "INTRO_END_RE", "LABELLED_RE", "LIST_ITEM_RE", "POST_ATTRIBUTION_RE", "TIME_CELLS_RE", "WORDLESS_RE", "Line", "Lines", "Shapes", "bar_rows", "rated_rows", "crumb_items", "evenly_spaced", "is_crumbs", "is_entry", "is_fact_entry", "is_heading", "is_intro", "is_timed_entry", "names_person", "split_label"]
 
 T = TypeVar("T")
 
@@ -1289,6 +1289,11 @@ def _glosses(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
     return found
 
 
+def split_label(text: str) -> tuple[str, str, str]:
+    """A "Label: value" line at its first colon (a full-width one in CJK text)."""
+    return text.partition(":") if ":" in text else text.partition("：")
+
+
 def is_fact_entry(text: str) -> bool:
     """A "Label: value" entry of a fact box: a label of one or two words and a value of
     ``MAX_FACT_WORDS`` at most ("Zuurgraad: hoog", "Verlag: Hanser", "Režie: Jakub Novotný"); a
@@ -1296,7 +1301,7 @@ def is_fact_entry(text: str) -> bool:
     longer value."""
     if len(text) > MAX_HEADER_CHARS or LABELLED_RE.match(text) is None:
         return False
-    label, _, value = text.partition(":") if ":" in text else text.partition("：")
+    label, _, value = split_label(text)
     return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
 
 

@@ -73,6 +73,7 @@ from cleaner.lines import (
     is_timed_entry,
     named_column_table,
     names_person,
+    split_label,
     word_rows,
 )
 from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
@@ -1133,7 +1134,7 @@ class BodyRegion(BlockFilter):
         and headline ("Transport: Why the tram is worth the wait")."""
         if len(text) > MAX_DATA_CHARS or LABELLED_RE.match(text) is None:
             return False
-        label, _, value = _split_label(text)
+        label, _, value = split_label(text)
         words = len(value.split())
         return len(label.split()) <= 2 and 0 < words and (words <= MAX_BOX_ENTRY_WORDS or self.lines.shapes.is_contact(value)) and not ends_sentence(value)
 
@@ -1168,7 +1169,7 @@ class BodyRegion(BlockFilter):
         """A "Label: value" entry whose label names a fact of a review's or a listing's box
         ("Tekst en regie: Joost Verhagen", "Spel: Iris Mulder, Fenna de Groot, ..."; vocabulary
         ``fact_labels``), whatever the value's length."""
-        label, colon, _ = _split_label(text)
+        label, colon, _ = split_label(text)
         return bool(colon) and len(label) <= MAX_DATA_CHARS and self.lines.is_phrase("fact_labels", self.lines(label))
 
     def _job_terms(self, text: str) -> bool:
@@ -1185,7 +1186,7 @@ class BodyRegion(BlockFilter):
             return True
         # The terms under their label, perhaps with a note after a comma ("Horário: Tempo
         # inteiro, de segunda a sexta-feira, das 14h00 às 22h30").
-        _, colon, value = _split_label(folded)
+        _, colon, value = split_label(folded)
         if colon and LABELLED_RE.match(folded) is not None:
             head = value.split(",", 1)[0]
             rest, found = self.lines.vocabulary.remove_all("job_terms", head)
@@ -2555,7 +2556,7 @@ class BodyRegion(BlockFilter):
                     and not self._names_site(blocks[near].text, owner)
                     and self.lines(blocks[near].text).words >= MIN_SHORT_TITLE_WORDS
                     and not CRUMB_SEPARATOR_RE.search(blocks[near].text)
-                    and not any(self.lines.shapes.is_date(" ".join(part.split()[:n])) for part in blocks[near].text.split(":", 1) for n in range(1, DATE_LEAD_WORDS + 1))
+                    and not self._stamped(blocks[near].text)
                 ):
                     # The line chosen names the site's owner, as its copyright line does
                     # ("Bäckerei Konditorei Pranzl – seit 1952" / ... / "© 2025 Bäckerei
@@ -3422,6 +3423,12 @@ class BodyRegion(BlockFilter):
             return False  # a date line ("Kolkata, January 13, 2008") is no event's date and place
         return any(DIGIT_RE.search(text[:k]) is not None and self.lines.shapes.is_date(text[:k]) for k in cuts[1:MAX_DATE_COMMAS + 1])
 
+    def _stamped(self, text: str) -> bool:
+        """A stamp led by its date, perhaps under its label: one to ``DATE_LEAD_WORDS`` words
+        that say a date open the line or its part after the first colon ("Dodano: 09.11.2024,
+        ks. proboszcz")."""
+        return any(self.lines.shapes.is_date(" ".join(part.split()[:n])) for part in text.split(":", 1) for n in range(1, DATE_LEAD_WORDS + 1))
+
     def _date_led(self, text: str) -> bool:
         """A line led by a date and a colon ("Fredag 12. september kl. 21.00: ...")."""
         lead, colon, _ = text.partition(":")
@@ -3970,15 +3977,10 @@ def _names_one_of(key: str, names: Collection[str]) -> bool:
     return any(" ".join(words[k:]) in names for k in range(1, min(len(words) - 1, MAX_STEP_LABEL_WORDS + 1)))
 
 
-def _split_label(text: str) -> tuple[str, str, str]:
-    """A "Label: value" line at its first colon (a full-width one in CJK text)."""
-    return text.partition(":") if ":" in text else text.partition("：")
-
-
 def _is_fact_value(text: str) -> bool:
     """A "Label: value" line of a fact box with a longer value: a label of at most
     ``MAX_FACT_LABEL_WORDS`` words, a value that ends no sentence, within ``MAX_DATA_CHARS``."""
-    label, colon, value = _split_label(text)
+    label, colon, value = split_label(text)
     return bool(colon) and len(text) <= MAX_DATA_CHARS and 0 < len(label.split()) <= MAX_FACT_LABEL_WORDS and bool(value.strip()) and not ends_sentence(value)
 
 
