@@ -251,6 +251,8 @@ MAX_HEADED_CELL_WORDS = 10
 MAX_LABEL_ROWS = 6
 # Words (or pieces between spaces) at most of a table's cell that may repeat in the next rows.
 MAX_CELL_WORDS = 3
+# A cell's words, its figures not counted.
+CELL_WORD_RE = regex.compile(r"[^\W\d_][\w'’-]*")
 MAX_CJK_CELL_CHARS = 10  # in a script written without spaces ("３日", "午後２時")
 # Rows at least of a table of labels and values, and values with a figure among them at least.
 MIN_LABEL_VALUE_ROWS = 4
@@ -1445,7 +1447,8 @@ class Shapes:
         if CJK_RE.search(text) is not None:
             short = len(text.strip()) <= MAX_CJK_CELL_CHARS
         else:
-            short = self.lines(text).words <= MAX_CELL_WORDS or len(text.split()) <= MAX_CELL_WORDS
+            # Its figures are no words of its own ("2, 4 und 11 Monate": two words).
+            short = self.lines(text).words <= MAX_CELL_WORDS or len(text.split()) <= MAX_CELL_WORDS or len(CELL_WORD_RE.findall(text)) <= MAX_CELL_WORDS
         return short and self.is_data(text)
 
     def is_data(self, text: str) -> bool:
