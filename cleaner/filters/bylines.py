@@ -25,6 +25,8 @@ DATE_SENTENCE_END_RE = regex.compile(r"\d[.。]\s*$")
 LEAD_SEPARATOR_RE = regex.compile(r"^[\s:|\-–—]*")
 # A byline names a person or an agency: "By The Numbers" opens with an article.
 ARTICLES = frozenset({"the", "a", "an"})
+# An article's length at most ("der", "la", "the", "het").
+MAX_ARTICLE_CHARS = 3
 BYLINE_TAIL_RE = regex.compile(r"[,;|/•·–—-]|\b(?:and|und|et|y|e|i|en|og|och|ve|и)\b")
 # A degree's abbreviation inside a name: "Dr. med. Anja Lorenz", "Dr. rer. nat. Paul Kurz".
 DEGREE_RE = regex.compile(r"\p{Ll}{2,4}\.")
@@ -215,7 +217,13 @@ class Bylines(BlockFilter):
         word alone ("admin") only after a posting word ("Posted by admin"). A user name holds a
         letter: "19.03." after "Di" in a row of show times ("Do 14.03. 20:15 | ... | Di 19.03.
         20:15") is a date."""
-        if not name[0] or fold(name[0]) in self.lines.shapes.date_words:
+        date_words = self.lines.shapes.date_words
+        if posted and name[0].isalpha() and name[0].islower() and len(name[0]) <= MAX_ARTICLE_CHARS:
+            # A body named with its article after a posting word ("Veröffentlicht am
+            # 29.09.2025 von der Kita-Leitung", "publié le 3 mars par la Rédaction"; the
+            # article alone only as the name's start).
+            return all(is_name_token(t) and fold(t) not in date_words for t in name[1:])
+        if not name[0] or fold(name[0]) in date_words:
             return False
         if len(name) == 1:
             token = name[0]
