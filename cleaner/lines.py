@@ -823,7 +823,11 @@ def bar_rows(texts: Sequence[str]) -> list[tuple[int, int]]:
 
 # A criterion of a review and its rating in stars, nothing else ("Sicherheit ★★★★☆",
 # "Battery: ★★★☆☆"); a readers' rating counts its votes ("★★★★★ (41)").
-RATED_ROW_RE = regex.compile(r"\s*(?P<label>[^\d★☆✩✪⭐:：()]{1,40}?)\s*[:：]?\s*[★☆✩✪⭐]{3,5}\s*")
+# Or a player's name and a match rating out of ten ("Adrián Martínez 8", "Tomás Marchiori 6,5").
+RATED_ROW_RE = regex.compile(
+    r"\s*(?:(?P<label>[^\d★☆✩✪⭐:：()]{1,40}?)\s*[:：]?\s*[★☆✩✪⭐]{3,5}"
+    r"|(?P<label>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}) (?:10|\d(?:[.,]5)?))\s*"
+)
 # Rated criteria in a row that make a box of ratings, at least.
 MIN_RATED_ROWS = 3
 
