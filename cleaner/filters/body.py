@@ -305,6 +305,8 @@ MAX_JOB_FACTS_LINES = 6
 MAX_JOB_FACT_WORDS = 3
 # Words of a headline at least that stays above its longer deck chosen as the headline.
 MIN_DECK_HEADLINE_WORDS = 4
+# A first name alone signing a letter or a newsletter, perhaps after a dash: "Jonas", "— Priya".
+FIRST_NAME_RE = regex.compile(r"([—–-]\s?)?\p{Lu}\p{Ll}{1,15}")  # group 1: the dash
 # Words of an event's title at least over its subtitle chosen as the headline, the event's days
 # under that (a kicker is one word: "Sonderausstellung").
 MIN_SHORT_TITLE_WORDS = 2
@@ -912,6 +914,19 @@ class BodyRegion(BlockFilter):
             and (i + 1 == len(blocks) or blocks[i + 1].index > blocks[i].index + 1)
             and self._short_phrase("signature_roles", blocks[i].text)
             and self.lines(blocks[i - 1].text).sentence_end
+        ):
+            return True
+        # The writer's first name alone right under a closing greeting, or after a dash right
+        # under the text's last sentence, the page's other lines under it gone: a newsletter
+        # or a letter signed ("Buona estate," / "Giulia" / a subscription prompt; "That's it.
+        # Go outside, it's June." / "— Priya").
+        name = FIRST_NAME_RE.fullmatch(blocks[i].text.strip())
+        if (
+            name is not None
+            and 0 < i
+            and blocks[i].index == blocks[i - 1].index + 1
+            and (i + 1 == len(blocks) or blocks[i + 1].index > blocks[i].index + 1)
+            and ((name.group(1) and self.lines(blocks[i - 1].text).sentence_end) or blocks[i - 1].text.rstrip().endswith(","))
         ):
             return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):

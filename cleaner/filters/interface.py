@@ -10,15 +10,15 @@ others, is the entry's stamp.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 
 import regex
 
 from cleaner import reasons
-from cleaner.document import Document, Removal
+from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import LABELLED_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
+from cleaner.lines import LABELLED_RE, LETTER_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -31,6 +31,8 @@ COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|(?<!\d)(?:19|20)\d{2}(?!\d)")
 # One word judged so inside a table is a cell ("48", "Weiter", a party called "AD", a
 # column called "Share").
 CELL_REASONS = frozenset({reasons.NAVIGATION, reasons.ADVERTISEMENT, reasons.SHARE_PROMPT})
+# A bare count of likes, comments or views: "38", "1.4K", "8,4 k", "1 204".
+COUNT_RE = regex.compile(r"\d{1,3}(?:[ .,]\d{1,3})*(?: ?[kKmM])?")
 # An upper-case abbreviation that can be a name as well as an ad label: "AD", "PUB".
 UPPER_ABBREVIATION_RE = regex.compile(r"\p{Lu}{1,4}")
 # Figures alone, as a table's cell may hold them ("9/10", "3 / 4").
@@ -152,9 +154,11 @@ class InterfaceLines(BlockFilter):
         maybe_cells = [i for i, reason in found if reason in CELL_REASONS and self._may_be_cell(doc.blocks[i].text)]
         if maybe_cells:
             texts = [b.text for b in doc.blocks]
+            interface = {i for i, _ in found}
             for start, end, why in self.lines.shapes.structured_runs(texts, [line.prose for line in self.lines.of(doc.blocks)], near=maybe_cells):
                 if why == "data":
                     cells.update(range(start, end))
+                    cells.difference_update(self._engagement_bars(doc.blocks, interface, start, end))
                 elif why == "days":
                     stamps.add(start)
             # A small table's header row ("Home" / "Away" / "Score" over its rows).
@@ -240,6 +244,33 @@ class InterfaceLines(BlockFilter):
         # not: the page named as its link is.)
         above = self.lines.of(tuple(b for b in doc.input_blocks if b.index < blocks[i].index))
         return not any(a.prose for a in above) and any(a.key == line.key for a in above)
+
+    def _engagement_bars(self, blocks: Sequence[Block], interface: Collection[int], start: int, end: int) -> set[int]:
+        """The lines of lines ``start`` to ``end`` that are a post's counts of likes and
+        comments next to its buttons ("38" / "7" / "Share"; "1.4K" / "31" / "Listen"): lines
+        next to each other in the input, each a bare count or a one-word interface line, a
+        count and a word among them. A table's cell next to them has its names ("Party" /
+        "Share" / "Seats")."""
+        found: set[int] = set()
+        k = start
+        while k < end:
+            run: list[int] = []
+            counts = words = 0
+            while k < end and (not run or blocks[k].index == blocks[run[-1]].index + 1):
+                text = blocks[k].text.strip()
+                if COUNT_RE.fullmatch(text):
+                    counts += 1
+                elif k in interface and LETTER_RE.search(text) and self.lines(text).words <= 1:
+                    words += 1
+                else:
+                    break
+                run.append(k)
+                k += 1
+            if counts and words:
+                found.update(run)
+            if not run:
+                k += 1
+        return found
 
     def _may_be_cell(self, text: str) -> bool:
         """One word ("48", "Weiter", "AD"), or figures alone ("9/10", "3 / 4": a rating, not
