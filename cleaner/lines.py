@@ -462,6 +462,12 @@ MIN_NAMED_DAYS = 3
 # 19.00", "Madrid, 17 feb 2024"); a month alone ("November 2025", "– April 2025") is an
 # archive's link or a title's.
 DAY_FIGURES_RE = regex.compile(r"\d\D+\d")
+# Entries named next to their dates between two paragraphs of the text, at least (see
+# Shapes.dated_entries), each of this many words at most (a teaser's headline is longer).
+MIN_DATED_ENTRIES = 3
+MAX_DATED_ENTRY_WORDS = 7
+# A duration read as a time: a video's or a recipe's minutes ("01:32 min", "60 min.").
+DURATION_RE = regex.compile(r"\bmin(?:\.|uten?|utes?)?\s*$")
 # Relative times: "15時間前", "3日前", "2小时前", "5분 전".
 _RELATIVE_CJK = r"\d{1,3}\s?(?:時間|小时|小時|分鐘|分钟|分|秒|日|天|週間|周|か月|カ月|ヶ月|시간|분|일|주)\s?(?:前|전)"
 RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
@@ -2212,6 +2218,55 @@ class Shapes:
         taken = {k for k, _, _ in days}
         between = [(k, k + 1, "days") for k in range(days[0][0] + 1, days[-1][0]) if k not in taken and not prose[k] and self.is_clock_time(texts[k])]
         return sorted(days + between) if between else days
+
+    def dated_entries(self, texts: Sequence[str], prose: Sequence[bool], dates: Collection[int], places: Sequence[int]) -> set[int]:
+        """Dates between two paragraphs of the text, each next to a short entry of its own,
+        ``MIN_DATED_ENTRIES`` different entries or more between the same two paragraphs
+        ("Kedves Nyolcadikosok ..." / "2025. október 31." / "A középfokú iskolák ..." /
+        "2025. december 5." / "Jelentkezés a központi írásbeli vizsgára" / ... / a paragraph;
+        "Lepre" / "8 dicembre 2025" / "Starna" / "30 novembre 2025" / ...): the text's
+        deadlines, a schedule or a table of dates. Their positions, with the entries' and the
+        clock times' among them. ``dates``: the positions of the lines read as dates;
+        ``places``: each line's position in the input (an entry stands next to its date). A
+        page's stamp is one date or two, with its reading time; a post's or a comment's stamp
+        carries the year and the time; a teaser's headline is longer than an entry, and a
+        list of other stories names the same category over each teaser's date."""
+        found: set[int] = set()
+        inside: list[int] = []
+        last_prose: int | None = None
+        for i in range(len(texts) + 1):
+            if i < len(texts) and not prose[i]:
+                if i in dates:
+                    inside.append(i)
+                continue
+            if i < len(texts) and last_prose is not None:
+                named = {k: n for k in inside if (n := self._entry_next_to(texts, dates, places, k)) is not None}
+                if len({self.lines(texts[n]).key for n in named.values()}) >= MIN_DATED_ENTRIES:
+                    first, last = min(named), max(named)
+                    found.update(named)
+                    found.update(named.values())
+                    found.update(k for k in inside if first < k < last and self.is_clock_time(texts[k]))
+            if i < len(texts):
+                last_prose, inside = i, []
+        return found
+
+    def _entry_next_to(self, texts: Sequence[str], dates: Collection[int], places: Sequence[int], k: int) -> int | None:
+        """The entry that date ``k`` dates: the short line next to it in the input (above it,
+        else under it), no date nor paragraph (``MAX_DATED_ENTRY_WORDS`` words at most); None
+        for a post's stamp (the year and the time), a duration ("8 Min", "01:32 min"), or a
+        date with no such line next to it, or under a person's name (an author's over a
+        teaser's or a post's date)."""
+        folded = self.lines(texts[k]).folded
+        if (YEAR_RE.search(folded) and TIME_RE.search(YEAR_RE.sub(" ", folded))) or DURATION_RE.search(folded):
+            return None
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(texts) and abs(places[n] - places[k]) == 1 and n not in dates:
+                if n < k and names_person(texts[n]):
+                    return None  # an author's name over the date: a teaser's or a post's stamp
+                line = self.lines(texts[n])
+                if not line.prose and 0 < line.words <= MAX_DATED_ENTRY_WORDS and not self.is_date(texts[n]):
+                    return n
+        return None
 
     def day_groups(self, texts: Sequence[str], prose: Sequence[bool]) -> list[tuple[int, int]]:
         """Dates that name a day without the year, ``MIN_DAY_GROUPS`` or more in calendar order,

@@ -2312,6 +2312,14 @@ class BodyRegion(BlockFilter):
                     in_runs.add(i)
                     tabled.add(i)
                     structured.add(i)
+            # Dates between the text's paragraphs, each next to an entry of its own, and the
+            # entries ("Lepre" / "8 dicembre 2025" / "Starna" / "30 novembre 2025" / ...; see
+            # Shapes.dated_entries): a schedule or a table of dates, not links.
+            for i in shapes.dated_entries(texts, prose, dated, [b.index for b in blocks]):
+                short[i] = False
+                in_runs.add(i)
+                tabled.add(i)
+                structured.add(i)
             # Entries led by their date between paragraphs of the text are its schedule, one
             # button under each or not ("Thu 6 – Dublin, Vicar Street" / "Tickets" / ...): not
             # links, so they do not split the text.

@@ -270,7 +270,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -499,6 +499,15 @@ class Bylines(BlockFilter):
             if k > 0 and blocks[k].index != blocks[k - 1].index + 1:
                 break
         return labels >= MIN_FACT_NEIGHBOURS
+
+    def _between_paragraphs(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Dates between two paragraphs of the text, each next to a short entry of its own
+        (see :meth:`lines.Shapes.dated_entries`): the text's deadlines, a schedule or a table
+        of dates, not the page's stamp."""
+        datelines = {i for i, reason in found if reason == "dateline"}
+        prose = [line.prose for line in self.lines.of(doc.blocks)]
+        entries = self.lines.shapes.dated_entries([b.text for b in doc.blocks], prose, datelines, [b.index for b in doc.blocks])
+        return datelines & entries
 
     def _held(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """A date right over its times and the place with its street and number (see
