@@ -462,6 +462,10 @@ MIN_NAMED_DAYS = 3
 # 19.00", "Madrid, 17 feb 2024"); a month alone ("November 2025", "– April 2025") is an
 # archive's link or a title's.
 DAY_FIGURES_RE = regex.compile(r"\d\D+\d")
+# A scorecard's figures: four numbers joined by dashes (a bowler's overs, maidens, runs and
+# wickets: "9.3-1-38-4"; a date has three parts), or runs and balls closing the line ("71 (96)",
+# "38* (44)").
+SCORECARD_RE = regex.compile(r"(?<![\d.])\d{1,3}(?:\.\d)?(?:-\d{1,3}){3}(?![\d.-])|(?<![\d.,])\d{1,3}\*? \(\d{1,3}\)\s*$")
 # Entries named next to their dates between two paragraphs of the text, at least (see
 # Shapes.dated_entries), each of this many words at most (a teaser's headline is longer).
 MIN_DATED_ENTRIES = 3
@@ -1477,6 +1481,10 @@ class Shapes:
         if TIMELINE_RE.match(folded) or SCHEDULE_ENTRY_RE.match(folded) or ADDRESS_RE.match(folded) or CODE_RE.search(text):
             return True
         if is_timed_entry(self.lines(text)):
+            return True
+        # A scorecard's figures: a bowler's four joined by dashes ("T Ashdown 9.3-1-38-4"), a
+        # batter's runs and balls ("R Baker* c & b Lewis 71 (96)").
+        if SCORECARD_RE.search(folded):
             return True
         tokens = folded.split()
         # A table's row of whole numbers after its label ("Biel Font 9 3 4 10"): three or more,
