@@ -2258,6 +2258,13 @@ class Shapes:
                 last_prose, inside = i, []
         return found
 
+    def dated_entry_lines(self, texts: Sequence[str], places: Sequence[int]) -> set[int]:
+        """:meth:`dated_entries` over the lines read as dates here (no relative date): for a
+        filter that asks whether a line said twice is a schedule's or a table's date."""
+        prose = [self.lines(text).prose for text in texts]
+        dates = {i for i, text in enumerate(texts) if not prose[i] and self.is_date(text) and not self.is_relative_date(text)}
+        return self.dated_entries(texts, prose, dates, places) if len(dates) >= MIN_DATED_ENTRIES else set()
+
     def _entry_next_to(self, texts: Sequence[str], dates: Collection[int], places: Sequence[int], k: int) -> int | None:
         """The entry that date ``k`` dates: the short line next to it in the input (above it,
         else under it), no date nor paragraph (``MAX_DATED_ENTRY_WORDS`` words at most); None

@@ -518,6 +518,7 @@ class Captions(BlockFilter):
             records = {key for key in records if not any(other.startswith(key) for other in credited)}
         quoted: dict[int, list[range]] = {}  # lists under a colon, found when first needed
         in_records: set[int] | None = None  # lines of records listed one after another, found when first needed
+        in_schedule: set[int] | None = None  # dates between the text's paragraphs with their entries, found when first needed
         # The names of trailing credits cut so far ("© Belga" gives "belga"): the other copy
         # may carry the same credit glued at its front ("Belga Angèle lors de ...").
         credit_names: set[str] = set()
@@ -537,6 +538,10 @@ class Captions(BlockFilter):
                         continue  # a refrain of a song or poem quoted under "... she had chosen:"
                     if under_contents_header(self.lines, blocks, j):
                         continue  # a table of contents' entry and the heading it names ("On this page" / "Applying for a permit")
+                    if in_schedule is None:
+                        in_schedule = self.lines.shapes.dated_entry_lines([b.text for b in blocks], [b.index for b in blocks])
+                    if i in in_schedule and j in in_schedule:
+                        continue  # a date said again in a table of dates ("Beccaccia" / "19 gennaio 2026" / "Tordo bottaccio" / "19 gennaio 2026")
                     if self._in_days(blocks, j, i):
                         # A day said again in a table of days ("Usual collection day" / "Revised
                         # collection day" / "Monday 25 December" / "Wednesday 27 December" /

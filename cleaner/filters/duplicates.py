@@ -109,6 +109,7 @@ class DuplicateParagraphs(BlockFilter):
         songs = self.lines.shapes.lyrics_runs([b.text for b in blocks]) if copy_of else []
         tables: list[tuple[int, int]] | None = None  # tables flattened with bars, found when first needed
         first_paragraph: int | None = None  # the page's first paragraph, found when first needed
+        schedule: list[set[int]] = []  # dates between the text's paragraphs with their entries, found when first needed
         for j in sorted(copy_of):
             i = copy_of[j]
             block = blocks[j]
@@ -139,6 +140,8 @@ class DuplicateParagraphs(BlockFilter):
                 # A refrain of verse quoted under "... she had chosen herself:", its lines
                 # sentences or not (a paragraph of twice that length printed again goes).
                 continue
+            elif not self.is_paragraph(block.text) and self._in_schedule(blocks, schedule, i, j):
+                continue  # a date said again in a table of dates ("Szczupak" / "od 1 stycznia do 30 kwietnia" / ... / "Sandacz" / "od 1 stycznia do 30 kwietnia")
             elif self.is_paragraph(block.text) or not (is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text)):
                 # (A table's cell or a schedule's entry may repeat too: "8h–12h et 15h–18h" on
                 # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday.)
@@ -147,6 +150,14 @@ class DuplicateParagraphs(BlockFilter):
                 # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
                 # repeat in groups on purpose.)
                 yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
+
+    def _in_schedule(self, blocks: tuple[Block, ...], schedule: list[set[int]], i: int, j: int) -> bool:
+        """Are lines ``i`` and ``j`` both dates or entries of a schedule between the text's
+        paragraphs (:meth:`lines.Shapes.dated_entry_lines`)? ``schedule`` holds the page's
+        once found."""
+        if not schedule:
+            schedule.append(self.lines.shapes.dated_entry_lines([b.text for b in blocks], [b.index for b in blocks]))
+        return i in schedule[0] and j in schedule[0]
 
     def _signs_notice(self, blocks: tuple[Block, ...], j: int) -> bool:
         """Is the later copy ``j`` (its first above the page's first paragraph, it below) a
