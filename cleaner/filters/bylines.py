@@ -556,12 +556,13 @@ class Bylines(BlockFilter):
         shapes = self.lines.shapes
         datelines = {i for i, reason in found if reason == "dateline"}
         # A row of a schedule's days among them counts too ("April: 01.04., 15.04., 29.04."
-        # between "März: 04.03., 18.03." and "Mai: 13.05., 27.05."), though no dateline itself.
+        # between "März: 04.03., 18.03." and "Mai: 13.05., 27.05."), though no dateline itself;
+        # so does a day with its note after a dash ("Saturday 4 April – Easter market").
         dates = [
             i
             for i, block in enumerate(blocks)
             if DAY_NUMBER_RE.search(NOTE_TAIL_RE.sub("", block.text))
-            and (i in datelines or shapes.is_date(block.text) or shapes.is_date(NOTE_TAIL_RE.sub("", block.text)) or shapes.is_named_day(block.text))
+            and (i in datelines or shapes.is_date(block.text) or shapes.is_date(NOTE_TAIL_RE.sub("", block.text)) or shapes.is_named_day(block.text) or shapes.is_dated_entry(block.text))
             and not shapes.is_relative_date(block.text)
             and not TIME_CELLS_RE.fullmatch(self.lines(block.text).folded)  # times alone: see _timetable
         ]
