@@ -2496,7 +2496,8 @@ class Shapes:
         statement, the stamp of a live report's entry or a programme's."""
         if len(text) > 20:
             return False
-        folded = self.lines(text).folded.strip()
+        # (An abbreviation's full stop closes it: "20:00 h.")
+        folded = self.lines(text).folded.strip().rstrip(".")
         if CLOCK_TIME_RE.fullmatch(folded) is not None:
             return True
         words = folded.split()

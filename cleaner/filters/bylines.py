@@ -668,7 +668,9 @@ class Bylines(BlockFilter):
             if reason == "dateline"
             and i + 1 < len(blocks)
             and blocks[i + 1].index == blocks[i].index + 1
-            and not shapes.is_date(blocks[i + 1].text)
+            # (its first entry's time under it counts: "Jueves 21 de agosto" / "20:00 h." /
+            # "Chupinazo ...")
+            and (not shapes.is_date(blocks[i + 1].text) or shapes.is_clock_time(blocks[i + 1].text))
             and DAY_FIGURES_RE.search(blocks[i].text)
             and (YEAR_RE.search(blocks[i].text) is not None) == dated
             and not shapes.is_relative_date(blocks[i].text)
@@ -681,8 +683,11 @@ class Bylines(BlockFilter):
             return set()
         if dated and (not headed or len({year for i in days for year in YEAR_RE.findall(blocks[i].text)}) > 1 or any(TIME_RE.search(YEAR_RE.sub(" ", blocks[i].text)) for i in days)):
             return set()
-        # An entry's time between the first day and the last is the programme's too ("ob 20.30").
-        kept = set(days) | {i for i, reason in found if reason == "dateline" and days[0] < i < days[-1] and shapes.is_clock_time(blocks[i].text)}
+        # An entry's time between the first day and the last is the programme's too ("ob 20.30"),
+        # and under the last day down to the text's next paragraph.
+        described = self.lines.of(blocks)
+        end = next((k for k in range(days[-1] + 1, len(blocks)) if described[k].prose), len(blocks))
+        kept = set(days) | {i for i, reason in found if reason == "dateline" and days[0] < i < end and shapes.is_clock_time(blocks[i].text)}
         numbers = [int(DIGITS_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
         if all(a <= b for a, b in zip(numbers, numbers[1:])):
             return kept
