@@ -2306,7 +2306,8 @@ class Shapes:
         for h, k in enumerate(heads):
             nxt = heads[h + 1] if h + 1 < len(heads) else n
             end = k + 1
-            while end < min(nxt, k + 1 + MAX_GROUP_ITEMS) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
+            # (An act's time among them: "Domingo 24 de agosto" / "12:00 h." / "Misa solemne".)
+            while end < min(nxt, k + 1 + MAX_GROUP_ITEMS) and _is_item(texts[end], prose[end]) and (not self.is_date(texts[end]) or self.is_clock_time(texts[end])):
                 end += 1
             grouped = MIN_GROUP_ITEMS <= end - k - 1
             if grouped:
