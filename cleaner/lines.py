@@ -2248,7 +2248,11 @@ class Shapes:
                     inside.append(i)
                 continue
             if i < len(texts) and last_prose is not None:
-                named = {k: n for k in inside if (n := self._entry_next_to(texts, dates, places, k)) is not None}
+                named: dict[int, int] = {}  # date -> its entry
+                for k in inside:
+                    entry = self._entry_next_to(texts, dates, places, k)
+                    if entry is not None:
+                        named[k] = entry
                 if len({self.lines(texts[n]).key for n in named.values()}) >= MIN_DATED_ENTRIES:
                     first, last = min(named), max(named)
                     found.update(named)
