@@ -3116,7 +3116,11 @@ class BodyRegion(BlockFilter):
             run = [marks[b]]
             while run[-1].block.index + 1 in marks:
                 run.append(marks[run[-1].block.index + 1])
-            if any(r.reason == reasons.BYLINE for r in run):
+            # A byline among them; or the page's date alone under a line too long to be a
+            # teaser's or a menu's ("La piscina municipal de verano abrirá el 14 de junio con
+            # nuevos horarios ..." / "Publicado el 28/05/2025" / "Concejalía de Deportes" / the
+            # text).
+            if any(r.reason == reasons.BYLINE for r in run) or sizes[at[b - 1]] >= MIN_DECK_WORDS:
                 over = at[b - 1]
                 overs[over] = run
         # A line chosen right over a byline block is a headline already (a byline under the
