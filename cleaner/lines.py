@@ -2240,6 +2240,8 @@ class Shapes:
         carries the year and the time; a teaser's headline is longer than an entry, and a
         list of other stories names the same category over each teaser's date."""
         found: set[int] = set()
+        if len(dates) < MIN_DATED_ENTRIES:
+            return found  # (each entry has its own date)
         inside: list[int] = []
         last_prose: int | None = None
         for i in range(len(texts) + 1):
@@ -2267,7 +2269,7 @@ class Shapes:
         filter that asks whether a line said twice is a schedule's or a table's date."""
         prose = [self.lines(text).prose for text in texts]
         dates = {i for i, text in enumerate(texts) if not prose[i] and self.is_date(text) and not self.is_relative_date(text)}
-        return self.dated_entries(texts, prose, dates, places) if len(dates) >= MIN_DATED_ENTRIES else set()
+        return self.dated_entries(texts, prose, dates, places)
 
     def _entry_next_to(self, texts: Sequence[str], dates: Collection[int], places: Sequence[int], k: int) -> int | None:
         """The entry that date ``k`` dates: the short line next to it in the input (above it,
