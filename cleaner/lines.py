@@ -776,6 +776,10 @@ MIN_SEMICOLON_ITEMS = 2
 # at most.
 MIN_ANSWERED = 2
 MAX_QUESTION_WORDS = 20
+# A list that answers the question above it: its items at least (not a feedback prompt's "Yes"
+# / "No"), and the words of each at most.
+MIN_ANSWER_ITEMS = 3
+MAX_ANSWER_ITEM_WORDS = 6
 # The end of a sentence inside a line: a full stop, "!" or "?" and a space before more words.
 INNER_SENTENCE_END_RE = regex.compile(rf"[.!?。！？{SCRIPT_FULL_STOPS}]\s+[¿¡\"“„«]?\p{{L}}")
 # Words naming whose contacts follow after a contact heading ("Kontakt Jugendleitung"), at most.
@@ -1259,7 +1263,7 @@ def _answered_questions(texts: Sequence[str]) -> list[tuple[int, int, str]]:
     k = 0
     while k < n:
         m = k
-        while m + 1 < n and _asks(texts[m]) and STATEMENT_END_RE.search(texts[m + 1]):
+        while m + 1 < n and asks(texts[m]) and STATEMENT_END_RE.search(texts[m + 1]):
             m += 2
         if (m - k) // 2 >= MIN_ANSWERED:
             # Not the last item of a menu of topics right above ("Umzug" / "Zahlung").
@@ -1269,11 +1273,24 @@ def _answered_questions(texts: Sequence[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _asks(text: str) -> bool:
+def asks(text: str) -> bool:
     """A question of a FAQ's length (``MAX_QUESTION_WORDS`` words at most), one sentence: a
     forum post that ends in a question ("I fed it ... every other evening. Any ideas what
     went wrong?") asks no FAQ's question."""
     return QUESTION_END_RE.search(text) is not None and 0 < word_count(text) <= MAX_QUESTION_WORDS and INNER_SENTENCE_END_RE.search(text) is None
+
+
+def _answer_items(texts: Sequence[str], start: int, end: int) -> int | None:
+    """Where the items that answer a question at ``start`` (:func:`asks`) end: the short lines
+    under it (``MAX_ANSWER_ITEM_WORDS`` words at most) before ``end``, none of them a question
+    (a FAQ's or an interview's questions are read as such), ``MIN_ANSWER_ITEMS`` of them at
+    least; else None."""
+    if not asks(texts[start]):
+        return None
+    k = start + 1
+    while k < end and 0 < word_count(texts[k]) <= MAX_ANSWER_ITEM_WORDS and QUESTION_END_RE.search(texts[k]) is None:
+        k += 1
+    return k if k - start - 1 >= MIN_ANSWER_ITEMS else None
 
 
 def is_gloss(text: str) -> bool:
@@ -2834,6 +2851,15 @@ class Shapes:
                 m = self._list_end(texts, k, min(end, k + max_list))
                 if m > k:
                     found.append((max(intro + 1, start), m, "list"))
+                k = max(k, m)
+            elif before_prose and _answer_items(texts, start, end) == end and not any(map(self._opens_other_stories, texts[start + 1 : end])):
+                # A question of the text's that opens a run between its paragraphs over
+                # short items and no question among them: the list that answers it ("Welche
+                # Dienste unterstützen Passkeys?" / "Google" / "Apple" / ... / "Fazit" over
+                # the next paragraph); not a teaser's question over the comments' header.
+                m = self._list_end(texts, start + 1, min(end, start + 1 + max_list))
+                if m > start + 1:
+                    found.append((start, m, "list"))
                 k = max(k, m)
         while k < end and not interviews:
             if k > start and is_intro(texts[k]) and _is_statement(texts[k - 1]):

@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import LABELLED_RE, LETTER_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, step_numbers
+from cleaner.lines import LABELLED_RE, LETTER_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, asks, step_numbers
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -161,6 +161,11 @@ class InterfaceLines(BlockFilter):
                     cells.difference_update(self._engagement_bars(doc.blocks, interface, start, end))
                 elif why == "days":
                     stamps.add(start)
+                elif why == "list" and asks(texts[start]) and [reason for i, reason in found if start <= i < end] == [reasons.SHARE_PROMPT]:
+                    # The one brand among the items that answer a question of the text
+                    # ("Welche Dienste unterstützen Passkeys?" / "Google" / "Apple" / ...) is
+                    # no share button: a row of them holds more. (Nor a button of another kind.)
+                    cells.update(range(start, end))
             # A small table's header row ("Home" / "Away" / "Score" over its rows).
             tables: dict[int, int | None] = {}  # where the table starting at a line ends
             for i, reason in found:
