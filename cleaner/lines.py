@@ -417,6 +417,8 @@ AMOUNT_CELL_RE = regex.compile(r"(?:\p{L}+\.?\s)?\p{Sc}?\s?\d[\d.,\s]*(?:\s?(?:\
 # each cell at most.
 MIN_FACT_ROWS = 5
 MAX_FACT_CELL_WORDS = 4
+# A remark in brackets at the end of a cell: "No (salvo residentes)".
+REMARK_END_RE = regex.compile(r"\s*\([^()]{1,80}\)\s*$")
 MAX_HEADER_CELL_WORDS = 3
 # A cell that is a phrase, not a category's name, in a table of two columns: its words, at least.
 MIN_PHRASE_CELL_WORDS = 3
@@ -939,12 +941,14 @@ def record_runs(texts: Sequence[str], prose: Sequence[bool] | None = None) -> li
 def _fact_rows(rows: Sequence[Sequence[str]]) -> bool:
     """Rows of two short cells, ``MIN_FACT_ROWS`` or more, each label said once: an
     infobox's facts ("Domena | eukarionty" / "Królestwo | zwierzęta" / "Typ | strunowce" /
-    ...), not a category over each headline ("Politik | Merz verteidigt den Haushalt")."""
+    ...), not a category over each headline ("Politik | Merz verteidigt den Haushalt"). A
+    remark in brackets at a cell's end is no part of its length ("Sin etiqueta | No (salvo
+    residentes y excepciones)")."""
     labels = [core(row[0]).casefold() for row in rows]
     return (
         len(rows) >= MIN_FACT_ROWS
         and len(set(labels)) == len(labels)
-        and all(0 < word_count(cell) <= MAX_FACT_CELL_WORDS for row in rows for cell in row)
+        and all(0 < word_count(REMARK_END_RE.sub("", cell)) <= MAX_FACT_CELL_WORDS for row in rows for cell in row)
     )
 
 
