@@ -293,7 +293,8 @@ class Bylines(BlockFilter):
     def _named_over_dates(self, doc: Document, found: list[tuple[int, str]], kept: set[int]) -> Iterator[Removal]:
         """A person's name alone right over the page's dateline, under a longer line (the
         headline or its deck), is the article's byline ("... jäi alle 60 prosentin." / "Heikki
-        Mäkelä" / "14.4.2025 klo 00.42"). Not the first line nor one under a menu or a trail
+        Mäkelä" / "14.4.2025 klo 00.42"), or a name and a place between a bar ("Castilla Hoy |
+        Valladolid"). Not the first line nor one under a menu or a trail
         of crumbs (a portrait's headline is a name), nor over a date a letter's signature or
         a table keeps, nor over a later date (teasers of other stories name their authors over
         their dates)."""
@@ -321,7 +322,7 @@ class Bylines(BlockFilter):
                 i not in kept
                 and name >= 1
                 and name not in taken
-                and names_person(blocks[name].text)
+                and (names_person(blocks[name].text) or self._names_with_place(blocks[name].text))
                 and word_count(blocks[name - 1].text) > MAX_NAME_WORDS
                 and not names_person(blocks[name - 1].text)
                 and not MENU_SEPARATOR_RE.search(blocks[name - 1].text)
@@ -330,6 +331,13 @@ class Bylines(BlockFilter):
                 if place is not None:
                     # A dateline's place, on its own line (a role in its place is no name either).
                     yield self.removal(blocks[place], "dateline", f"the place or role between the byline and the dateline on line {blocks[i].index + 1}")
+
+    @classmethod
+    def _names_with_place(cls, text: str) -> bool:
+        """A name and a place between a bar ("Castilla Hoy | Valladolid", "Redacción |
+        Benavides de la Vega"): the author or the paper, and where it writes from."""
+        cells = text.split(" | ")
+        return len(cells) == 2 and (names_person(cells[0]) or cls._names_place(cells[0])) and cls._names_place(cells[1])
 
     @staticmethod
     def _names_place(text: str) -> bool:
