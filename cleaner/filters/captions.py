@@ -55,6 +55,9 @@ CJK_CREDIT_RE = regex.compile(r"^[^。！？.!?]{1,30}\s?摄$")
 TRAILING_CREDIT = (
     r"\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
     r"quelle|source|фото|写真|撮影|图|图片|照片|사진|صورة|φωτ|©)[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})(?!(?<=[{spaced}])[{spaced}])[^()]{{0,40}})\)"
+    # (a photo's credit in brackets before the sentence's full stop: "... aan het Wagnerplein
+    # (foto: Bart Meesters/SQ Vision).")
+    r"|\(\s*(?:photo|foto|fot|bild|image|picture|фото|zdjęcie)\s?:[^()]{{1,80}}\)\."
     # (a name's initial may close with a full stop: "Foto: Rheintaler Rundschau/M. Weiß")
     r"|\s(?:photo(?:graph(?:s|y)?)?|foto(?:graf(?:ie|ía|ia|o)?)?|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
     # after a sentence, any label word of the vocabulary and a colon ("... sunnuntai-iltana.
