@@ -630,8 +630,8 @@ FIGURE_END_RE = regex.compile(r"\p{L}\S*\s+\d+(?:[.,:]\d+)*\s*$")
 # lines counting on in a row are an enumeration.
 NUMBERED_LEAD_RE = regex.compile(r"(\p{L}{2,20})\s(\d{1,3})\b(?![.,:]\d)")
 MIN_NUMBERED_ITEMS = 3
-# A step's number alone on its line ("1", "12").
-STEP_NUMBER_RE = regex.compile(r"\s*\d{1,2}\s*")
+# A step's number alone on its line ("1", "12", "3.").
+STEP_NUMBER_RE = regex.compile(r"\s*\d{1,2}[.)]?\s*")
 # Only digits and the separators of a telephone number.
 PHONE_RE = regex.compile(r"\s*[+(]?\d[\d\s()./-]*\d\s*")
 DIGITS_RE = regex.compile(r"\d+")
@@ -1216,10 +1216,10 @@ def step_numbers(lines: Sequence[Line], indexes: Sequence[int]) -> set[int]:
     """Positions of a how-to's step numbers: a number alone on its line right over a
     statement of its own (next to it in the input, by ``indexes``), the numbers counting on
     from one line to the next of them ("1" / "Pork belly into the freezer for 30 minutes."
-    / "2" / ...), ``MIN_NUMBERED_ITEMS`` of them at least. A page's pagination lists its
+    / "2" / ...; "1." / ...), ``MIN_NUMBERED_ITEMS`` of them at least. A page's pagination lists its
     numbers one under the other, over no statement."""
     marks = [
-        (k, int(line.text))
+        (k, int(DIGITS_RE.search(line.text).group()))  # type: ignore[union-attr]
         for k, line in enumerate(lines[:-1])
         if STEP_NUMBER_RE.fullmatch(line.text) and indexes[k + 1] == indexes[k] + 1 and lines[k + 1].sentence_end and not STEP_NUMBER_RE.fullmatch(lines[k + 1].text)
     ]
@@ -1335,11 +1335,12 @@ def is_fact_entry(text: str) -> bool:
     """A "Label: value" entry of a fact box: a label of one or two words and a value of
     ``MAX_FACT_WORDS`` at most ("Zuurgraad: hoog", "Verlag: Hanser", "Režie: Jakub Novotný"); a
     teaser's category and headline ("Kolumne: Über Nichtverlängerungen im Theater") has a
-    longer value."""
+    longer value. A remark in brackets at the value's end is no part of its length ("Primer
+    premio: Bar Los Arcos (Medina del Campo)")."""
     if len(text) > MAX_HEADER_CHARS or LABELLED_RE.match(text) is None:
         return False
     label, _, value = split_label(text)
-    return len(label.split()) <= 2 and 0 < len(value.split()) <= MAX_FACT_WORDS
+    return len(label.split()) <= 2 and 0 < len(REMARK_END_RE.sub("", value).split()) <= MAX_FACT_WORDS
 
 
 def _entry_kind(text: str) -> int:
