@@ -1658,14 +1658,18 @@ class BodyRegion(BlockFilter):
         main = max(range(len(regions)), key=weight.__getitem__)
         kept = []
         boxes: dict[int, str] = {}
+        # Comment counters removed by the interface filter ("12 comments"): the readers'
+        # comments start under one, however much prose a comment holds.
+        counters = sorted(r.block.index for r in doc.removals if r.reason == reasons.COMMENT_COUNTER)
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
-            if k == main or share >= self.min_strong_share:
-                kept.append(region)
-                continue
             lo, hi = sorted((k, main))
             gap_start = doc.blocks[regions[lo][1]].index
             gap_end = doc.blocks[regions[hi][0]].index
+            commented = k > main and bisect_right(counters, gap_end) - bisect_right(counters, gap_start) > 0
+            if k == main or (share >= self.min_strong_share and not commented):
+                kept.append(region)
+                continue
             boundary = bisect_right(removed, gap_end) - bisect_right(removed, gap_start) > 0
             # Only crumbs of prose (a video caption) may sit between the lead and the main region.
             lead = k == 0 and w >= self.min_lead_words and all(weight[j] < self.min_lead_words for j in range(1, main))
