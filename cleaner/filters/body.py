@@ -1658,9 +1658,9 @@ class BodyRegion(BlockFilter):
         main = max(range(len(regions)), key=weight.__getitem__)
         kept = []
         boxes: dict[int, str] = {}
-        # Comment counters removed by the interface filter ("12 comments"): the readers'
-        # comments start under one, however much prose a comment holds.
-        counters = sorted(r.block.index for r in doc.removals if r.reason == reasons.COMMENT_COUNTER)
+        # Where the readers' comments start under a counter ("12 comments"; see
+        # _comment_counters), however much prose a comment holds.
+        counters = sorted(self._comment_counters(doc))
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
             lo, hi = sorted((k, main))
@@ -1826,16 +1826,7 @@ class BodyRegion(BlockFilter):
         blocks = doc.blocks
         positions = [b.index for b in blocks]
         headers = {r.block.index: r.block.text for r in doc.removals if self.lines.shapes.is_comment_header(r.block.text)}
-        # A comment counter ("Kommentare (2)") heads the comments when a comment follows it
-        # (not more buttons: "Discuss this article" in a share bar).
-        at = {b.index for b in blocks}
-        interface = {r.block.index for r in doc.removals if r.reason in reasons.INTERFACE}
-        counters = {
-            r.block.index: r.block.text
-            for r in doc.removals
-            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface
-        }
-        headers.update(counters)
+        headers.update(self._comment_counters(doc))
         headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_comment_header(b.text))
         above = 0.0
         sizes = [line.size for line in self.lines.of(blocks)]
@@ -1850,6 +1841,20 @@ class BodyRegion(BlockFilter):
                 start = cut - (1 if blocks[cut - 1].index == header else 0)
                 return start, f"readers' comments under {headers[header][:40]!r} (line {header + 1})"
         return None
+
+    @staticmethod
+    def _comment_counters(doc: Document) -> dict[int, str]:
+        """Comment counters removed by the interface filter ("Kommentare (2)", "12 comments")
+        that head the comments, by original position: a comment follows, or its writer's stamp
+        (not more buttons: "Discuss this article" in a share bar)."""
+        at = {b.index for b in doc.blocks}
+        at.update(r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE))
+        interface = {r.block.index for r in doc.removals if r.reason in reasons.INTERFACE}
+        return {
+            r.block.index: r.block.text
+            for r in doc.removals
+            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface
+        }
 
     def _related_cut(
         self, doc: Document, prose: list[bool], limit: int, boxes: dict[int, str], related: dict[int, str]
