@@ -93,6 +93,12 @@ MIN_SECTIONED_HEADINGS = 3
 # The characters of a date that leads an entry before its colon, at most.
 MAX_DATE_LEAD_CHARS = 40
 MAX_SECTION_HEADING_WORDS = 4
+# Cells of a table that opens the text, right above its first row (a recipe's "Facile" / "Bon
+# marché"), at most, and the words of each.
+MAX_OPENING_CELLS = 2
+MAX_OPENING_CELL_WORDS = 2
+# The words of that table's first row, at most: a cell ("6 personnes"), not a headline with figures.
+MAX_OPENING_ROW_WORDS = 3
 # Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
 # site's title, a crumb).
 SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}'’&,]+)*")
@@ -3029,6 +3035,21 @@ class BodyRegion(BlockFilter):
             # introduction; an FAQ's "Lidmaatschap" over its first question): the first section
             # starts with its heading.
             head_end -= 1
+        elif self.structure and title is not None and head_end < len(blocks) and head_end in tabled and size(blocks[head_end].text) <= MAX_OPENING_ROW_WORDS:
+            # The text opens with a table of short cells (a recipe's servings and times): a word or two right
+            # above it, under the headline, next to it in the input, are its first cells ("Facile"
+            # / "Bon marché" / "6 personnes" / "Préparation : 30 min"; "hoofdgerecht" / "4
+            # personen" / ...), not links.
+            k = head_end
+            while (
+                k - 1 > title
+                and head_end - k < MAX_OPENING_CELLS
+                and blocks[k - 1].index == blocks[k].index - 1
+                and size(blocks[k - 1].text) <= MAX_OPENING_CELL_WORDS
+                and SECTION_HEADING_RE.fullmatch(blocks[k - 1].text)
+            ):
+                k -= 1
+            head_end = k
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
             tail_start -= 1
