@@ -99,6 +99,9 @@ MAX_OPENING_CELLS = 2
 MAX_OPENING_CELL_WORDS = 2
 # The words of that table's first row, at most: a cell ("6 personnes"), not a headline with figures.
 MAX_OPENING_ROW_WORDS = 3
+# Lines of the text's tables or programmes between the headline and the first paragraph
+# that make the text start under the headline, at least (half the lines there or more).
+MIN_HEAD_RUN_LINES = 6
 # Such a heading is words alone: no figure, bracket, slash, bar or spaced dash (a credit, a
 # site's title, a crumb).
 SECTION_HEADING_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’&,]*(?:[ \-][\p{L}\p{M}'’&,]+)*")
@@ -3036,10 +3039,10 @@ class BodyRegion(BlockFilter):
             # starts with its heading.
             head_end -= 1
         elif self.structure and title is not None and head_end < len(blocks) and head_end in tabled and size(blocks[head_end].text) <= MAX_OPENING_ROW_WORDS:
-            # The text opens with a table of short cells (a recipe's servings and times): a word or two right
-            # above it, under the headline, next to it in the input, are its first cells ("Facile"
-            # / "Bon marché" / "6 personnes" / "Préparation : 30 min"; "hoofdgerecht" / "4
-            # personen" / ...), not links.
+            # The text opens with a table of short cells (a recipe's servings and times): a word
+            # or two right above it, under the headline, next to it in the input, are its first
+            # cells ("Facile" / "Bon marché" / "6 personnes" / "Préparation : 30 min";
+            # "hoofdgerecht" / "4 personen" / ...), not links.
             k = head_end
             while (
                 k - 1 > title
@@ -3050,6 +3053,16 @@ class BodyRegion(BlockFilter):
             ):
                 k -= 1
             head_end = k
+        elif (
+            self.structure
+            and title is not None
+            and len(ran := [k for k in range(title + 1, head_end) if k in tabled or k in timed]) >= MIN_HEAD_RUN_LINES
+            and 2 * len(ran) >= head_end - title - 1
+        ):
+            # A programme or a table fills most of the space between the headline and the first
+            # paragraph (a TV guide's evening: "La Une" / "20h20" / "Les Enquêtes de Bruges" /
+            # ...): the text starts right under the headline, the table's labels with it.
+            head_end = title + 1
         # A box of other stories at either end of the text lies outside it.
         while tail_start > first and tail_start - 1 in boxes_of_links:
             tail_start -= 1
