@@ -1652,6 +1652,7 @@ class BodyRegion(BlockFilter):
         short: list[bool],
         longest: list[float],
         removed: Sequence[int],
+        counters: Sequence[int],
         in_runs: Collection[int] = (),
     ) -> tuple[list[tuple[int, int]], dict[int, str]]:
         """The region with the most prose, and the others that hold enough prose: a minor
@@ -1663,13 +1664,12 @@ class BodyRegion(BlockFilter):
         crumbs between them go (second value: position -> detail). A region holding a long
         paragraph (``min_long_words``) stays unless it lies below the article box's end;
         the link-like lines between it and the text go. ``removed``: where removed lines end
-        the article box (see _box_ends)."""
+        the article box (see _box_ends); ``counters``: where comment counters head the readers'
+        comments (see _comment_counters): a region under one is theirs, however much prose a
+        comment holds."""
         main = max(range(len(regions)), key=weight.__getitem__)
         kept = []
         boxes: dict[int, str] = {}
-        # Where the readers' comments start under a counter ("12 comments"; see
-        # _comment_counters), however much prose a comment holds.
-        counters = sorted(self._comment_counters(doc))
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
             lo, hi = sorted((k, main))
@@ -1827,15 +1827,15 @@ class BodyRegion(BlockFilter):
         "Fixtures for:" is a menu's label)?"""
         return INTRO_END_RE.search(text) is not None and self.lines(text).words >= MIN_INTRO_WORDS
 
-    def _comments_cut(self, doc: Document, prose: list[bool], short: list[bool]) -> tuple[int, str] | None:
-        """Where the readers' comments start: a comments header ("Comments", "Kommentare
-        (12)", perhaps removed by another filter) with at least ``min_prose_above_comments``
-        words of prose above it. Comments may outweigh the article, so this is decided
-        before the article's region is chosen."""
+    def _comments_cut(self, doc: Document, prose: list[bool], short: list[bool], counters: dict[int, str]) -> tuple[int, str] | None:
+        """Where the readers' comments start: a comments header ("Comments", or a counter
+        removed by another filter: ``counters``, see _comment_counters) with at least
+        ``min_prose_above_comments`` words of prose above it. Comments may outweigh the
+        article, so this is decided before the article's region is chosen."""
         blocks = doc.blocks
         positions = [b.index for b in blocks]
         headers = {r.block.index: r.block.text for r in doc.removals if self.lines.shapes.is_comment_header(r.block.text)}
-        headers.update(self._comment_counters(doc))
+        headers.update(counters)
         headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_comment_header(b.text))
         above = 0.0
         sizes = [line.size for line in self.lines.of(blocks)]
@@ -2360,7 +2360,8 @@ class BodyRegion(BlockFilter):
         for i in boxes_of_links:
             prose[i] = short[i] = False
         # Readers' comments end the article wherever they are, however long.
-        comments = self._comments_cut(doc, prose, short)
+        counters = self._comment_counters(doc)
+        comments = self._comments_cut(doc, prose, short, counters)
         limit = comments[0] if comments is not None else len(blocks)
         if not any(prose[:limit]):
             limit = len(blocks)
@@ -2371,7 +2372,7 @@ class BodyRegion(BlockFilter):
             return  # all the prose sits in boxes of other stories: no article to measure by
         weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, in_runs)
+        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, sorted(counters), in_runs)
         first, last = kept[0][0], kept[-1][1]
         # A lead-in alone heads a list of other stories; one with its headline on the same line
         # ("関連記事:冬の夜空…", "Lesen Sie auch: Warum die Bahn streikt") is one promo, and the
