@@ -370,8 +370,14 @@ TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
 # "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word
 # ("14 hours"), nor is an hour of the clock part of a longer number or past 24 ("180 h", "60
-# h": a workload).
-TIME_RE = regex.compile(rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\p{{L}})|(?<!\p{{L}})klo (?:[01]?\d|2[0-4])(?![\d.:])")
+# h": a workload). The hour said with its "at" where the word for hours alone would also
+# count hours ("u 20 sati", "v 19 hodin", "ob 20. uri", "o godz. 18", "kl. 19"): not "radi
+# 12 sati" (works twelve hours).
+_AT_HOUR = r"(?:[01]?\d|2[0-4])"
+TIME_RE = regex.compile(
+    rf"{_CLOCK}(?:[:.]\d{{2}})?(?:h)?|(?<!\d)(?:[01]?\d|2[0-4]) ?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|h)(?!\p{{L}})|(?<!\p{{L}})klo (?:[01]?\d|2[0-4])(?![\d.:])"
+    rf"|(?<!\p{{L}})(?:u {_AT_HOUR} (?:sati|časova)|v {_AT_HOUR}\.? hodin|ob {_AT_HOUR}\. uri|(?:o )?godz\. ?{_AT_HOUR}|kl\. ?{_AT_HOUR})(?![\d\p{{L}}])"
+)
 # A year ("Efterår 2024"); or a clock time in a date line: a post's or teaser's date, not a
 # programme's day.
 _YEAR = r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"
@@ -549,8 +555,11 @@ POSTAL_TOWN_RE = regex.compile(
 )
 # A place with its street and number between commas ("Stadtkirche St. Marien, Marktplatz 1,
 # Heidenfeld", "Sitzungssaal im Rathaus, Hauptstraße 1, 1. OG", "12 rue des Tanneurs, Niort"),
-# or closing the line ("Cultureel Centrum Zele, Markt 10"): where an event is held.
-VENUE_RE = regex.compile(r"(?:^|,\s)\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?,\s\S|(?:^|,\s)\d{1,4}[a-z]?,?\s\p{L}[\p{L}'’.\- ]{2,40},\s\S|,\s\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?$")
+# or closing the line ("Cultureel Centrum Zele, Markt 10"): where an event is held. The street
+# may be led by a lower-case word for a street and a particle ("ul. Ołowianka 1", "via dei
+# Mille 5", "calle Mayor 3").
+_STREET = r"(?:\p{Ll}{1,8}\.?\s(?:\p{Ll}{1,3}\s)?)?\p{Lu}[\p{L}.'’\- ]{1,40}\s\d{1,4}[a-z]?"
+VENUE_RE = regex.compile(rf"(?:^|,\s){_STREET},\s\S|(?:^|,\s)\d{{1,4}}[a-z]?,?\s\p{{L}}[\p{{L}}'’.\- ]{{2,40}},\s\S|,\s{_STREET}$")
 # Lines that say when and where an event is held, at most (a date, its times, the place).
 MAX_EVENT_LINES = 3
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
