@@ -366,8 +366,9 @@ JSON_LINE_RE = regex.compile(_JSON_OBJECT)
 # ("نُشر": "ن", "شر").
 TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u05c7\u064b-\u065f\u0670]]*")
 # A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
-# glued to the year before it ("Apr 28 20232:23 PM").
-_CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d"
+# glued to the year before it ("Apr 28 20232:23 PM"); no digit after the minutes ("1.240" is a
+# figure grouped in thousands).
+_CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d(?!\d)"
 # "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word
 # ("14 hours"), nor is an hour of the clock part of a longer number or past 24 ("180 h", "60
 # h": a workload). The hour said with its "at" where the word for hours alone would also
@@ -487,9 +488,9 @@ RELATIVE_CJK_RE = regex.compile(_RELATIVE_CJK)
 # life's dates under a death notice's name, not a page's stamp nor its headline.
 LIFE_DATES_RE = regex.compile(r"[†✝✞]|^\s*\*\s*\d")
 # A date in figures, one separator between its parts ("12.03.2024", "2024-03-12", "3/12/24";
-# a score is none: "7.0/10"), or in the CJK forms.
+# a score is none: "7.0/10"), a month and its year ("03.2015"), or in the CJK forms.
 NUMERIC_DATE_RE = regex.compile(
-    r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|(?<!\d)\d{1,2}\.\s\d{1,2}\.\s\d{4}(?!\d)|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+    r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|(?<![\d.])(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d{2}(?![\d.])|(?<!\d)\d{1,2}\.\s\d{1,2}\.\s\d{4}(?!\d)|\d{2,4}\s?[年년]\s?\d{1,2}\s?[月월](?:\s?\d{1,2}\s?[日일])?|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
     rf"|{_RELATIVE_CJK}"
     r"|\d{1,2}\s?[時시点]\s?(?:\d{1,2}\s?[分분])?"
 )
