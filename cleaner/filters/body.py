@@ -90,6 +90,8 @@ MIN_TEXT_STRUCTURE = 3
 # Headings of sections inside a text that make a heading right above its first paragraph the
 # first section's, whatever stands above it (see BodyRegion._headings_in).
 MIN_SECTIONED_HEADINGS = 3
+# A roundup's headline, in characters at most (see BodyRegion._heads_roundup_item).
+MAX_ROUNDUP_TITLE_CHARS = 160
 # The characters of a date that leads an entry before its colon, at most.
 MAX_DATE_LEAD_CHARS = 40
 MAX_SECTION_HEADING_WORDS = 4
@@ -3039,6 +3041,11 @@ class BodyRegion(BlockFilter):
             # introduction; an FAQ's "Lidmaatschap" over its first question): the first section
             # starts with its heading.
             head_end -= 1
+        elif self.structure and title is not None and head_end == first and self._heads_roundup_item(blocks, short, title, head_end, tail_start):
+            # A roundup's first item starts with its heading, as its other items do ("News in
+            # brief: Callington, ..." / ... / "Library hours cut from April" over the text /
+            # ... / "Appeal after van stolen" / ...).
+            head_end -= 1
         elif self.structure and title is not None and head_end < len(blocks) and head_end in tabled and size(blocks[head_end].text) <= MAX_OPENING_ROW_WORDS:
             # The text opens with a table of short cells (a recipe's servings and times): a word
             # or two right above it, under the headline, next to it in the input, are its first
@@ -3479,6 +3486,39 @@ class BodyRegion(BlockFilter):
         # (A programme's entries led by their date count: "Torsdag 11. september kl. 20.00:
         # Lærke Vinding Kvartet, Pakhuset ved Havnen. ...")
         return sum(1 for i in range(first, end) if i in in_runs or self._date_led(blocks[i].text)) >= MIN_TEXT_STRUCTURE
+
+    def _heads_roundup_item(self, blocks: tuple[Block, ...], short: list[bool], title: int, top: int, end: int) -> bool:
+        """Is the line right above the text's top line ``top`` the heading of a roundup's first
+        item: a short heading (:func:`is_heading`; no date, no name) under the headline ``title`` and next to the top line in the input,
+        where the headline says the page is a roundup (vocabulary ``roundup_titles``: "News in
+        brief: ...", "Gemeindenachrichten in Kürze – März 2025") or names the heading's words
+        ("Freibad öffnet später, Blutspende und Seniorennachmittag" over "Freibad") and another
+        item's heading below, and the text (ending before ``end``) has ``MIN_TEXT_HEADINGS``
+        headings or more between its paragraphs: its other items' ("Blutspende",
+        "Seniorennachmittag")?"""
+        k = top - 1
+        if k <= title or blocks[k].index != blocks[top].index - 1 or not short[k]:
+            return False
+        heading, headline = blocks[k].text, blocks[title].text
+        if not is_heading(heading) or self.lines.shapes.is_date(heading) or names_person(heading):
+            return False
+        if self._headings_in(blocks, short, top, end) < MIN_TEXT_HEADINGS:
+            return False
+        if len(headline) <= MAX_ROUNDUP_TITLE_CHARS and self.lines.is_phrase("roundup_titles", self.lines(headline)):
+            return True
+        # (Named: the heading and one of the others at least, each by words of the headline's;
+        # a headline said again above the text names only itself.)
+        named = self._words(headline)
+
+        def names(text: str) -> bool:
+            words = self._words(text)
+            return bool(words) and words < named
+
+        return names(heading) and any(
+            names(blocks[i].text)
+            for i in range(top + 1, end - 1)
+            if short[i] and not short[i - 1] and not short[i + 1] and blocks[i - 1].index + 1 == blocks[i].index == blocks[i + 1].index - 1 and is_heading(blocks[i].text)
+        )
 
     def _date_first(self, text: str) -> bool:
         """A row whose first cell is a date ("Venerdì 14 marzo 2025, ore 20.30 | Sala grande"),
