@@ -3046,6 +3046,18 @@ class BodyRegion(BlockFilter):
             # brief: Callington, ..." / ... / "Library hours cut from April" over the text /
             # ... / "Appeal after van stolen" / ...).
             head_end -= 1
+        elif (
+            self.structure
+            and title is not None
+            and head_end == first
+            and title < head_end - 1
+            and blocks[head_end - 1].index == blocks[head_end].index - 1
+            and self._short_phrase("list_headings", blocks[head_end - 1].text)
+        ):
+            # A box of key points opens the text under its heading ("Das Wichtigste in Kürze" /
+            # "Die Gebühren für die Restmülltonne steigen ab 1. Januar 2025 ..." / ...;
+            # vocabulary ``list_headings``).
+            head_end -= 1
         elif self.structure and title is not None and head_end < len(blocks) and head_end in tabled and size(blocks[head_end].text) <= MAX_OPENING_ROW_WORDS:
             # The text opens with a table of short cells (a recipe's servings and times): a word
             # or two right above it, under the headline, next to it in the input, are its first
