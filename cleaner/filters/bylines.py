@@ -10,7 +10,7 @@ from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, REMARK_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -51,6 +51,9 @@ MIN_DATE_ROWS = 3
 MAX_MONTH_HEAD_WORDS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
 MIN_PROGRAMME_DAYS = 4
+# A day's number alone with its weekday or month in words ("Friday, February 14"): a day of
+# a programme without the year.
+ONE_DAY_RE = regex.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)")
 # Or this many under a heading that names the list ("Program", "Programm"; vocabulary
 # ``list_headings``).
 MIN_HEADED_PROGRAMME_DAYS = 3
@@ -655,7 +658,9 @@ class Bylines(BlockFilter):
         return {i for i, reason in found if reason == "dateline" and i in rows}
 
     def _programme(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
-        """Dates that name a day, ``MIN_PROGRAMME_DAYS`` or more, none relative, each over a line
+        """Dates that name a day (two figures, or one with its weekday or month in words:
+        "Friday, February 14"; one with a remark after it counts too: "Monday, February 17
+        (Family Day)"), ``MIN_PROGRAMME_DAYS`` or more, none relative, each over a line
         of its own entry (next to it in the input), their days in calendar order and without
         the year ("Di, 5. November, 16.00 Uhr" / "Bilderbuchkino: ..." / ... / "Mi, 6. November,
         18.00 Uhr" / ...): a programme's days, its entries under them. A list of other stories
@@ -670,16 +675,19 @@ class Bylines(BlockFilter):
         """See :meth:`_programme`: days without the year, or (``dated``) with one."""
         blocks = doc.blocks
         shapes = self.lines.shapes
+        # (A day with a remark after it is one of them, kept as no date line: "Monday, February
+        # 17 (Family Day)".)
+        datelines = {i for i, reason in found if reason == "dateline"}
+        remarked = {i for i, block in enumerate(blocks) if block.text.endswith(")") and i not in datelines and REMARK_END_RE.search(block.text) and shapes.is_date(REMARK_END_RE.sub("", block.text))}
         days = [
             i
-            for i, reason in found
-            if reason == "dateline"
-            and i + 1 < len(blocks)
+            for i in sorted(datelines | remarked)
+            if i + 1 < len(blocks)
             and blocks[i + 1].index == blocks[i].index + 1
             # (its first entry's time under it counts: "Jueves 21 de agosto" / "20:00 h." /
             # "Chupinazo ...")
             and (not shapes.is_date(blocks[i + 1].text) or shapes.is_clock_time(blocks[i + 1].text))
-            and DAY_FIGURES_RE.search(blocks[i].text)
+            and (DAY_FIGURES_RE.search(blocks[i].text) or (not dated and ONE_DAY_RE.search(blocks[i].text) and LETTER_RE.search(blocks[i].text)))
             and (YEAR_RE.search(blocks[i].text) is not None) == dated
             and not shapes.is_relative_date(blocks[i].text)
             and not shapes.is_clock_time(blocks[i].text)  # an entry's time under its day ("ob 20.30")
@@ -695,7 +703,7 @@ class Bylines(BlockFilter):
         # and under the last day down to the text's next paragraph.
         described = self.lines.of(blocks)
         end = next((k for k in range(days[-1] + 1, len(blocks)) if described[k].prose), len(blocks))
-        kept = set(days) | {i for i, reason in found if reason == "dateline" and days[0] < i < end and shapes.is_clock_time(blocks[i].text)}
+        kept = (set(days) - remarked) | {i for i, reason in found if reason == "dateline" and days[0] < i < end and shapes.is_clock_time(blocks[i].text)}
         numbers = [int(DIGITS_RE.search(blocks[i].text).group()) for i in days]  # type: ignore[union-attr]
         if all(a <= b for a, b in zip(numbers, numbers[1:])):
             return kept
