@@ -194,7 +194,7 @@ MAX_HEADER_CHARS = 80
 LIST_ITEM_RE = regex.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪·✓✔‣◦])\s")
 INTRO_END_RE = regex.compile(r"[:：]\s*$")
 # An entry of a list: a short label, a colon, then the items ("宮崎県：高鍋町、新富町", "Level: 70").
-LABELLED_RE = regex.compile(r"^([^\s:：]{1,30}(?: [^\s:：]{1,30}){0,2})\s?[:：]\s?\S")  # group 1: the label
+LABELLED_RE = regex.compile(r"^([^\s:：|]{1,30}(?: [^\s:：|]{1,30}){0,2})\s?[:：]\s?\S")  # group 1: the label
 # The same label alone on its line, its value on the next ("Reino:" / "Animalia"): a
 # definition list or an infobox flattened one cell per line.
 LABEL_LINE_RE = regex.compile(r"^[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s?[:：]\s*$")

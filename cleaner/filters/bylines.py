@@ -38,6 +38,8 @@ COUNTER_TAIL_RE = regex.compile(r"(?:\s[|·•]\s\d{1,6}\s\p{L}{1,15}\.?)+\s*$")
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}_.-]{1,30}")
 SEPARATORS = " ,;|•·–—-:"
 MAX_STAMP_WORDS = 16
+# Cells of a stamp flattened as a row between bars, at most (see Bylines._stamp_row).
+MAX_STAMP_CELLS = 4
 # What follows a stamp's date after a bar: its categories.
 BAR_TAIL_RE = regex.compile(r"\s[|•]\s.*$")
 # Items of a menu or a trail of crumbs, not a headline: "Forsiden | Nyheter | Sport".
@@ -174,6 +176,8 @@ class Bylines(BlockFilter):
         if len(words) > MAX_STAMP_WORDS or not any(map(str.isdigit, text)):
             return False
         shapes = self.lines.shapes
+        if "|" in text and self._stamp_row(text):
+            return True
         date_words = shapes.date_words
         # The line's folded words (folded once per line), word by word where folding
         # changed their count.
@@ -214,6 +218,18 @@ class Bylines(BlockFilter):
                     break  # the name ended at a separator
             break
         return False
+
+    def _stamp_row(self, text: str) -> bool:
+        """A post's stamp as a row of cells between bars: its date, its byline and perhaps its
+        labelled categories ("27.05.2025 | Kategorie: Mietrecht, Urteile | Autor: RA Jonas
+        Hartmann"); each cell one of those, the date and the byline there."""
+        cells = [cell.strip() for cell in text.split("|")]
+        if len(cells) > MAX_STAMP_CELLS or not all(cells):
+            return False
+        shapes = self.lines.shapes
+        dates = [cell for cell in cells if shapes.is_date(cell)]
+        names = [cell for cell in cells if cell not in dates and self.is_byline(cell)]
+        return bool(dates) and bool(names) and all(cell in dates or cell in names or LABELLED_RE.match(cell) is not None for cell in cells)
 
     def _is_stamp_name(self, name: list[str], *, posted: bool) -> bool:
         """Names ("Marie Dupont", "Jan van Dijk"), or one user name or agency; a lower-case
