@@ -3493,6 +3493,11 @@ class BodyRegion(BlockFilter):
             headings = [i for i in range(first + 1, end - 1) if link_like[i] and is_heading(blocks[i].text) and (not link_like[i - 1] or shapes.is_list_heading(blocks[i].text))]
         if len(headings) < MIN_TEXT_HEADINGS:
             return False
+        # (A text of MIN_SECTIONED_HEADINGS sections or more under headings between its
+        # paragraphs: its first section has one too, whatever else it holds; a heading opens
+        # with a capital, "di Giulia e Marco" is a byline.)
+        if not text[:1].islower() and self._headings_in(blocks, link_like, first, end) >= MIN_SECTIONED_HEADINGS:
+            return True
         if QUESTION_END_RE.search(blocks[top].text) and sum(1 for i in headings if QUESTION_END_RE.search(blocks[i + 1].text)) >= MIN_TEXT_HEADINGS:
             return True
         # (A programme's entries led by their date count: "Torsdag 11. september kl. 20.00:
