@@ -1356,9 +1356,17 @@ def is_fact_entry(text: str) -> bool:
 def _entry_kind(text: str) -> int:
     if is_entry(text):
         # A trail of crumbs led by its label is where the page is, no entry ("Du bist hier:
-        # Startseite » Fußball » Herren" over the headline "Saisonrückblick 2023/24: ...").
-        return 0 if is_crumbs(text) else 1
+        # Startseite » Fußball » Herren" over the headline "Saisonrückblick 2023/24: ..."), two
+        # items between arrows after the label too ("Sie sind hier: Aktuelles › Urteile").
+        return 0 if is_crumbs(text) or _led_trail(text) else 1
     return 2 if len(text) <= MAX_HEADER_CHARS and LABEL_LINE_RE.match(text) else 0
+
+
+def _led_trail(text: str) -> bool:
+    """A label over two crumbs or more between arrows ("Sie sind hier: Aktuelles › Urteile");
+    not a slash ("Strecke: Berlin / Hamburg")."""
+    value = text.split(":", 1)[-1].split("：", 1)[-1]
+    return ("›" in value or "»" in value or " > " in value or "→" in value) and len(crumb_items(value)) >= 2
 
 
 def _is_value(text: str) -> bool:
