@@ -1732,7 +1732,7 @@ class BodyRegion(BlockFilter):
                             i + 1 == regions[hi][0]
                             and blocks[i + 1].index == blocks[i].index + 1
                             and is_heading(blocks[i].text)
-                            and self._headings_in(blocks, short, regions[hi][0], regions[-1][1] + 1) >= MIN_SECTIONED_HEADINGS
+                            and len(self._headings_in(blocks, short, regions[hi][0], regions[-1][1] + 1)) >= MIN_SECTIONED_HEADINGS
                         ):
                             # Nor the heading of the text's first section when its other sections
                             # have headings under their paragraphs ("前言" over the first paragraph
@@ -1748,15 +1748,15 @@ class BodyRegion(BlockFilter):
         return kept, boxes
 
     @staticmethod
-    def _headings_in(blocks: tuple[Block, ...], short: list[bool], start: int, end: int) -> int:
-        """How many headings (short lines, :func:`is_heading`) stand right under a paragraph
+    def _headings_in(blocks: tuple[Block, ...], short: list[bool], start: int, end: int) -> list[int]:
+        """The headings (short lines, :func:`is_heading`) that stand right under a paragraph
         and over one between ``start`` and ``end``, next to both in the input: the sections of
         a text."""
-        return sum(
-            1
+        return [
+            k
             for k in range(start + 1, end - 1)
             if short[k] and not short[k - 1] and not short[k + 1] and blocks[k - 1].index + 1 == blocks[k].index == blocks[k + 1].index - 1 and is_heading(blocks[k].text)
-        )
+        ]
 
     def _answer_lists(self, blocks: tuple[Block, ...], short: list[bool], between: range) -> set[int]:
         """Items that answer a question (under a statement, an answer above) between the lead
@@ -3496,7 +3496,7 @@ class BodyRegion(BlockFilter):
         # (A text of MIN_SECTIONED_HEADINGS sections or more under headings between its
         # paragraphs: its first section has one too, whatever else it holds; a heading opens
         # with a capital, "di Giulia e Marco" is a byline.)
-        if not text[:1].islower() and self._headings_in(blocks, link_like, first, end) >= MIN_SECTIONED_HEADINGS:
+        if not text[:1].islower() and len(self._headings_in(blocks, link_like, first, end)) >= MIN_SECTIONED_HEADINGS:
             return True
         if QUESTION_END_RE.search(blocks[top].text) and sum(1 for i in headings if QUESTION_END_RE.search(blocks[i + 1].text)) >= MIN_TEXT_HEADINGS:
             return True
@@ -3506,36 +3506,33 @@ class BodyRegion(BlockFilter):
 
     def _heads_roundup_item(self, blocks: tuple[Block, ...], short: list[bool], title: int, top: int, end: int) -> bool:
         """Is the line right above the text's top line ``top`` the heading of a roundup's first
-        item: a short heading (:func:`is_heading`; no date, no name) under the headline ``title`` and next to the top line in the input,
-        where the headline says the page is a roundup (vocabulary ``roundup_titles``: "News in
-        brief: ...", "Gemeindenachrichten in Kürze – März 2025") or names the heading's words
-        ("Freibad öffnet später, Blutspende und Seniorennachmittag" over "Freibad") and another
-        item's heading below, and the text (ending before ``end``) has ``MIN_TEXT_HEADINGS``
-        headings or more between its paragraphs: its other items' ("Blutspende",
-        "Seniorennachmittag")?"""
+        item: a short heading (:func:`is_heading`; no date, no name) under the headline
+        ``title`` and next to the top line in the input, in a text (ending before ``end``) with
+        ``MIN_TEXT_HEADINGS`` headings or more between its paragraphs (its other items'), where
+        the headline says the page is a roundup (vocabulary ``roundup_titles``: "News in brief:
+        ...", "Gemeindenachrichten in Kürze – März 2025") or names the heading's words and
+        another item's ("Freibad öffnet später, Blutspende und Seniorennachmittag" over
+        "Freibad" / ... / "Blutspende" / ...)?"""
         k = top - 1
         if k <= title or blocks[k].index != blocks[top].index - 1 or not short[k]:
             return False
         heading, headline = blocks[k].text, blocks[title].text
         if not is_heading(heading) or self.lines.shapes.is_date(heading) or names_person(heading):
             return False
-        if self._headings_in(blocks, short, top, end) < MIN_TEXT_HEADINGS:
+        others = self._headings_in(blocks, short, top, end)
+        if len(others) < MIN_TEXT_HEADINGS:
             return False
         if len(headline) <= MAX_ROUNDUP_TITLE_CHARS and self.lines.is_phrase("roundup_titles", self.lines(headline)):
             return True
-        # (Named: the heading and one of the others at least, each by words of the headline's;
-        # a headline said again above the text names only itself.)
+        # (Named: each by words of the headline's; a headline said again above the text names
+        # only itself.)
         named = self._words(headline)
 
         def names(text: str) -> bool:
             words = self._words(text)
             return bool(words) and words < named
 
-        return names(heading) and any(
-            names(blocks[i].text)
-            for i in range(top + 1, end - 1)
-            if short[i] and not short[i - 1] and not short[i + 1] and blocks[i - 1].index + 1 == blocks[i].index == blocks[i + 1].index - 1 and is_heading(blocks[i].text)
-        )
+        return names(heading) and any(names(blocks[i].text) for i in others)
 
     def _date_first(self, text: str) -> bool:
         """A row whose first cell is a date ("Venerdì 14 marzo 2025, ore 20.30 | Sala grande"),
