@@ -90,6 +90,8 @@ MIN_TEXT_STRUCTURE = 3
 # Headings of sections inside a text that make a heading right above its first paragraph the
 # first section's, whatever stands above it (see BodyRegion._headings_in).
 MIN_SECTIONED_HEADINGS = 3
+# A headline over the page's byline or dateline, in words at most (see BodyRegion._over_stamp).
+MAX_LONG_HEADLINE_WORDS = 30
 # A roundup's headline, in characters at most (see BodyRegion._heads_roundup_item).
 MAX_ROUNDUP_TITLE_CHARS = 160
 # The characters of a date that leads an entry before its colon, at most.
@@ -1318,6 +1320,21 @@ class BodyRegion(BlockFilter):
         paragraph that ends with a full stop."""
         return i + 1 < first and prose[i + 1] and blocks[i + 1].index == blocks[i].index + 1 and FULL_STOP_END_RE.search(blocks[i + 1].text) is not None
 
+    @staticmethod
+    def _over_stamp(blocks: tuple[Block, ...], i: int, first: int, stamps: Collection[int]) -> bool:
+        """A headline too long to look like a link, right over the page's byline or dateline
+        (``stamps``: where the bylines filter removed them) above the text ("São João 2024:
+        condicionamentos de trânsito e reforço de transportes na noite de 23 para 24 de junho"
+        / "19 junho 2024"): ``MAX_LONG_HEADLINE_WORDS`` words at most, no sentence end. Not
+        under a heading next to it in the input: that is the headline, the long line its deck
+        ("Ask Alan: Why have my blue hydrangeas turned pink?" / "Plus: what to do about moss
+        ..." / "By Alan Pettigrew"); a trail of crumbs may stand there."""
+        text = blocks[i].text
+        if not (i + 1 < first and blocks[i].index + 1 in stamps and size(text) <= MAX_LONG_HEADLINE_WORDS and STATEMENT_END_RE.search(text) is None and not is_crumbs(text)):
+            return False
+        above = blocks[i - 1].text if i > 0 and blocks[i - 1].index == blocks[i].index - 1 else None
+        return above is None or is_crumbs(above) or not looks_like_title(above)
+
     def _asks_over(self, blocks: tuple[Block, ...], i: int, first: int, topic: _Topic) -> bool:
         """A question or an exclamation above the text that names its subject in
         ``MIN_SHARED_WORDS`` words of its paragraphs or more: a headline that asks or exclaims
@@ -2407,6 +2424,8 @@ class BodyRegion(BlockFilter):
         # Where another filter removed a shop's or an event's buttons: an event's date and place
         # right over them are no headline (see _event_under).
         shop_buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
+        # Where the bylines filter removed the page's byline or dateline (see _over_stamp).
+        stamps = {r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
         if self.keep_title:
             # The last item of a trail of crumbs above names the page (see below), whatever the
             # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
@@ -2419,7 +2438,7 @@ class BodyRegion(BlockFilter):
             # A Chinese or Japanese headline is often too long to look like a link.
             head = [
                 i for i in range(first)
-                if i in products or (i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._named_above(named, blocks[i])))))
+                if i in products or (i not in boxed and not (entry_head is not None and i >= entry_head) and (short[i] or (i not in in_runs and self._asks_over(blocks, i, first, topic)) or (not prose[i] and (CJK_RE.search(blocks[i].text) or (i not in in_runs and self._qualified(blocks[i].text)) or self._over_deck(blocks, prose, i, first) or self._over_stamp(blocks, i, first, stamps) or self._named_above(named, blocks[i])))))
                 and looks_like_title(blocks[i].text)
                 and not is_crumbs(blocks[i].text)
                 and not _is_facts_line(blocks[i].text)
@@ -2484,10 +2503,12 @@ class BodyRegion(BlockFilter):
                 and chosen is not None
                 and chosen < named_line
                 and topic.shares(self._words(blocks[chosen].text))
-                and self._in_menu_above(doc, blocks[named_line], named)
+                and (self._in_menu_above(doc, blocks[named_line], named) or any(blocks[chosen].index < x < blocks[named_line].index for x in stamps))
             ):
                 # Not a section's name the trail ends in, one of the site's menu items, under the
-                # headline chosen ("Anasayfa / Duyurular" / headline / date / "Duyurular").
+                # headline chosen ("Anasayfa / Duyurular" / headline / date / "Duyurular"), nor
+                # one under the page's byline or dateline below that headline ("Notícias ›
+                # Mobilidade" / headline / "19 junho 2024" / "Mobilidade").
                 named_line = None
             by_name = named_line is not None
             if by_name:
