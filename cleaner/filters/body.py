@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -2424,8 +2424,9 @@ class BodyRegion(BlockFilter):
         # Where another filter removed a shop's or an event's buttons: an event's date and place
         # right over them are no headline (see _event_under).
         shop_buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
-        # Where the bylines filter removed the page's byline or dateline (see _over_stamp).
-        stamps = {r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
+        # Where the bylines filter removed the page's bylines and datelines (see _over_stamp
+        # and _news_head).
+        stamps = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
         if self.keep_title:
             # The last item of a trail of crumbs above names the page (see below), whatever the
             # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
@@ -2695,7 +2696,7 @@ class BodyRegion(BlockFilter):
             # Town 2-1 Thackley" over "Non-league football" / "By Martin Holroyd" / ... /
             # "Ilkley Town 2-1 Thackley".)
             if self.structure and title is not None and not by_name:
-                news = self._news_head(doc, blocks, title, first, boxed, in_runs, sizes, topic, stems)
+                news = self._news_head(doc, blocks, title, first, boxed, in_runs, sizes, topic, stems, stamps)
                 if news is not None:
                     if news[0] != title:
                         title, headline = news[0], news[1]
@@ -3178,6 +3179,7 @@ class BodyRegion(BlockFilter):
         sizes: Sequence[float],
         topic: _Topic,
         stems: _Topic,
+        marks: Mapping[int, Removal],
     ) -> tuple[int, int | None, int] | None:
         """The headline lines over the byline block nearest the text (see ``find``): the line
         right over the block, and the headline right over that one when the two are headline
@@ -3186,8 +3188,8 @@ class BodyRegion(BlockFilter):
         text's subject (a word of its paragraphs) and none of the byline's words (not
         "Autorenprofilbild von Ulrich Exner", "MND Staff" over "By MND Staff"); the headline
         over a deck is no kicker (``MIN_DECK_HEADLINE_WORDS``). A deck read as the text's
-        first line has the headline right over it."""
-        marks = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
+        first line has the headline right over it. ``marks``: the lines the bylines filter
+        removed as bylines or datelines, by position in the input."""
         start = blocks[first].index
         at = {blocks[k].index: k for k in range(first + 1)}
         over = None
