@@ -1871,12 +1871,13 @@ class BodyRegion(BlockFilter):
         return None
 
     @staticmethod
-    def _comment_counters(doc: Document) -> dict[int, str]:
+    def _comment_counters(doc: Document, stamps: Collection[int]) -> dict[int, str]:
         """Comment counters removed by the interface filter ("Kommentare (2)", "12 comments")
         that head the comments, by original position: a comment follows, or its writer's stamp
-        (not more buttons: "Discuss this article" in a share bar)."""
+        (``stamps``: where bylines and datelines were removed; not more buttons: "Discuss this
+        article" in a share bar)."""
         at = {b.index for b in doc.blocks}
-        at.update(r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE))
+        at.update(stamps)
         interface = {r.block.index for r in doc.removals if r.reason in reasons.INTERFACE}
         return {
             r.block.index: r.block.text
@@ -2378,8 +2379,11 @@ class BodyRegion(BlockFilter):
         prose_before_boxes = list(prose)
         for i in boxes_of_links:
             prose[i] = short[i] = False
+        # Where the bylines filter removed the page's bylines and datelines (a comment's stamp,
+        # see _comment_counters; the news head's, see _news_head and _over_stamp).
+        stamps = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
         # Readers' comments end the article wherever they are, however long.
-        counters = self._comment_counters(doc)
+        counters = self._comment_counters(doc, stamps)
         comments = self._comments_cut(doc, prose, short, counters)
         limit = comments[0] if comments is not None else len(blocks)
         if not any(prose[:limit]):
@@ -2424,9 +2428,6 @@ class BodyRegion(BlockFilter):
         # Where another filter removed a shop's or an event's buttons: an event's date and place
         # right over them are no headline (see _event_under).
         shop_buttons = {r.block.index for r in doc.removals if r.reason == reasons.SHOP_BUTTON}
-        # Where the bylines filter removed the page's bylines and datelines (see _over_stamp
-        # and _news_head).
-        stamps = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
         if self.keep_title:
             # The last item of a trail of crumbs above names the page (see below), whatever the
             # line's shape ("Línea 4: Salamanca – Alba de Tormes" reads as an entry).
