@@ -329,6 +329,9 @@ MIN_SHARED_WORDS = 2
 # Words of a deck at least: a line chosen as the title this long is the standfirst under the
 # headline (see find).
 MIN_DECK_WORDS = 12
+# Lines left between a news head's byline block and the part of the text under it (a "listen"
+# button, a paywall's label: "Escuchar nota", "Abonnés").
+MAX_HEAD_GAP_LINES = 1
 # The first words of a line that may say a date ("17. Februar 2020"): a post's date line, no headline.
 DATE_LEAD_WORDS = 3
 # The agency's name in brackets closing a dateline, its characters at most (see _without_agency).
@@ -3130,6 +3133,9 @@ class BodyRegion(BlockFilter):
             inner.setdefault(i, INTERJECTED_DETAIL)
         for i in entry_buttons:
             inner.setdefault(i, SCHEDULE_BUTTON_DETAIL)
+        if self.structure:
+            for i in self._heads_inside(doc, blocks, kept, boxed, in_runs, sizes, topic, stems, stamps):
+                inner.pop(i, None)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
@@ -3261,6 +3267,38 @@ class BodyRegion(BlockFilter):
         if paired and (sizes[upper] >= MIN_DECK_HEADLINE_WORDS or upper == title):
             return over, upper, end
         return (over, None, end) if looks_like_title(blocks[over].text) and not names_person(blocks[over].text) else None
+
+    def _heads_inside(
+        self,
+        doc: Document,
+        blocks: tuple[Block, ...],
+        kept: Sequence[tuple[int, int]],
+        boxed: Collection[int],
+        runs: Collection[int],
+        sizes: Sequence[float],
+        topic: _Topic,
+        stems: _Topic,
+        marks: Mapping[int, Removal],
+    ) -> set[int]:
+        """The news head (see :meth:`_news_head`) over a part of the text below its first one:
+        the headline, and its deck, right over the byline block under which that part starts,
+        with at most ``MAX_HEAD_GAP_LINES`` lines left between the block and the part. It is
+        the article's head under a part read as its lead (a cookie notice's sentences: "Wir
+        verwenden Cookies ..." / the menu / "Freibad Lohr öffnet am 17. Mai ..." / "Von Andrea
+        Schüßler" / "06.05.2025, 14:20 Uhr" / the text), not a link between them."""
+        found: set[int] = set()
+        for start, _end in kept[1:]:
+            news = self._news_head(doc, blocks, -1, start, boxed, runs, sizes, topic, stems, marks)
+            if news is None or start - news[0] - 1 > MAX_HEAD_GAP_LINES or news[0] >= start:
+                continue
+            # (Not a photo's caption said again with its credit glued on: "... este domingo en
+            # Madrid." / "... este domingo en Madrid. EFE/ J.J. Guillén" / the byline.)
+            if news[0] > 0 and self.lines(blocks[news[0]].text).key.startswith(self.lines(blocks[news[0] - 1].text).key):
+                continue
+            found.add(news[0])
+            if news[1] is not None:
+                found.add(news[1])
+        return found
 
     def _facts_under(self, blocks: tuple[Block, ...], title: int, head_end: int) -> set[int]:
         """Right under the headline, next to it in the input, its line of facts: items between
