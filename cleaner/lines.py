@@ -504,6 +504,9 @@ DAY_MONTH_RE = regex.compile(r"(?:[012]?\d|3[01])[./](?:0?[1-9]|1[0-2])\.?")
 PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
+# A label and a count after its colon: "November: 12", "Januar: 19" (a month's figure in a
+# list of months), not a day of the calendar (no language writes a date "month: day").
+LABEL_COUNT_RE = regex.compile(r"\p{L}+ ?: ?\d{1,6}")
 # A currency sign: the figures are a price.
 CURRENCY_RE = regex.compile(r"\p{Sc}")
 # Contact details: an e-mail address, or a phone number of six digits or more ("0821 556677",
@@ -1572,6 +1575,8 @@ class Shapes:
         folded = self.lines(text).folded
         if not any(map(str.isdigit, folded)) or AMOUNT_MARK_RE.search(folded):
             return False  # "5.000 €", "12.5 %": amounts, not times
+        if LABEL_COUNT_RE.fullmatch(folded.strip()):
+            return False  # "Desember: 21": a count under its month
         if folded.lstrip().startswith(("+", "±")):
             return False  # "+0:18": a gap to the winner, not a time of day
         if PHONE_RE.fullmatch(folded) and ":" not in folded:

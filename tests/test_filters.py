@@ -1751,6 +1751,14 @@ def test_a_score_is_no_date() -> None:
     assert not shapes.is_date("7.0/10") and not shapes.is_date("8.5/10") and not shapes.is_date("26–37.5")
 
 
+def test_a_count_under_its_month_is_no_date() -> None:
+    """A month's name as a label and a figure after its colon is a count ("Desember: 21"); no
+    language writes a day "month: day". A month and its day stay a date."""
+    shapes = filters.Bylines().lines.shapes
+    assert not shapes.is_date("November: 164") and not shapes.is_date("Desember: 21") and not shapes.is_date("März : 13")
+    assert shapes.is_date("November 16") and shapes.is_date("16. Dezember") and shapes.is_date("Dezember 2024")
+
+
 def test_fold_drops_the_dot_a_turkish_capital_i_casefolds_with() -> None:
     """"İ" casefolds to "i" and a combining dot: folded, an upper-case Turkish header reads as
     its lower-case entry, so a vocabulary needs no upper-case copy of it."""
