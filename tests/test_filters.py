@@ -1766,3 +1766,18 @@ def test_fold_drops_the_dot_a_turkish_capital_i_casefolds_with() -> None:
 
     assert fold("İLGİLİ HABERLER") == fold("İlgili haberler") == "ilgili haberler"
     assert filters.InterfaceLines().judge("SPONSORLU İÇERİK") == "advertisement"
+
+
+def test_an_entry_name_is_said_twice_and_opens_the_first_paragraph() -> None:
+    """A wiki's entry: its name twice in a row (title and infobox heading), the first
+    paragraph under it opening with the name. Said once, or opening a longer word, it is none."""
+    from cleaner.filters._common import names_entry
+
+    lines = filters.Bylines().lines
+    para = "Nors (Osmerus eperlanus) är en fisk som tillhör familjen norsfiskar och lever i sött och bräckt vatten."
+    doc = Document.from_text("\n".join(["Från Wikipedia", "Nors", "Nors", "Nors fångad i Mälaren", para]))
+    assert names_entry(lines, doc, doc.blocks[1]) and names_entry(lines, doc, doc.blocks[2])
+    once = Document.from_text("\n".join(["Från Wikipedia", "Nors", "Nors fångad i Mälaren", para]))
+    assert not names_entry(lines, once, once.blocks[1])
+    longer = Document.from_text("\n".join(["Nor", "Nor", para]))
+    assert not names_entry(lines, longer, longer.blocks[0])

@@ -71,6 +71,20 @@ def under_cookie_notice(lines: Lines, blocks: Sequence[Block], i: int) -> bool:
     return False
 
 
+def names_entry(lines: Lines, doc: Document, block: Block) -> bool:
+    """Is ``block`` the name of an encyclopedia's or a wiki's entry: said twice in a row in
+    the input (the page's title and its infobox's heading, the other copy removed or not),
+    and opening the first paragraph under it ("Nors" / "Nors" / a caption / the infobox /
+    "Nors (Osmerus eperlanus) är en fisk ...")?"""
+    key = lines(block.text).key
+    rows = doc.input_blocks
+    at = block.index
+    if not key or not any(0 <= n < len(rows) and lines(rows[n].text).key == key for n in (at - 1, at + 1)):
+        return False
+    opening = next((lines(b.text) for b in doc.blocks if b.index > at and is_prose(b.text)), None)
+    return opening is not None and opening.key.startswith(key) and not opening.key[len(key) : len(key) + 1].isalnum()
+
+
 def head_positions(doc: Document, *, max_blocks: int) -> range:
     """Positions of the head: blocks before the first prose line, at most ``max_blocks``."""
     end = 0

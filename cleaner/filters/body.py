@@ -23,7 +23,7 @@ import regex
 from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MAX_CARD_GAP, MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, run_of_neighbours, runs_of, under_cookie_notice
+from cleaner.filters._common import MAX_CARD_GAP, MIN_DAY_TABLE_ROWS, crosses_removed, days_twice_at_most, event_place, names_entry, run_of_neighbours, runs_of, under_cookie_notice
 from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
@@ -2416,7 +2416,7 @@ class BodyRegion(BlockFilter):
                 break
             boxed.update(range(above, head_end))
             head_end = above
-        title = headline = None
+        title = headline = entry = None
         by_name = False  # the title is the line a trail of crumbs names
         signed = -1  # where the news head's byline block ends (see _news_head)
         # The words of the article's paragraphs, read as far as a question about them needs.
@@ -2691,6 +2691,17 @@ class BodyRegion(BlockFilter):
                     ):
                         headline = near
                         break
+            # An entry of an encyclopedia or a wiki: its name said twice in a row (the page's
+            # title and its infobox's heading: "Nors" / "Nors" / a caption / ...), its first
+            # paragraph opening with the name ("Nors (Osmerus eperlanus) är en fisk ..."), is
+            # the page's title, kept with the lines chosen elsewhere (see names_entry).
+            # (The line chosen names it too, as a caption or a quote's attribution does: not an
+            # author's name said twice over the bio that opens with it, under another headline.)
+            entry = (
+                next((k for k in reversed(head) if k != title and k != headline and names_entry(self.lines, doc, blocks[k]) and not self._words(blocks[k].text).isdisjoint(self._words(blocks[title].text))), None)
+                if self.structure and title is not None
+                else None
+            )
             # The news head: the line right over the byline block under which the text
             # starts, and the headline right over that line when it is the deck ("Рекорден
             # зимен сезон: ..." / "Туристите от Румъния ..." / "Мария Стоянова" / "14 март
@@ -3146,6 +3157,10 @@ class BodyRegion(BlockFilter):
             if headline is not None and headline > title:
                 facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
             facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons)
+            # An entry's infobox under its name, down to the text ("Wren Halloway" /
+            # "Biographical information" / "Race: Human" / ... / "Voiced by: Imogen Faraday").
+            if entry is not None:
+                facts.update(range(entry + 1, head_end))
             # The reviewed work's card right above the text, or above its part under the lead.
             for start in (head_end, *(a for a, _ in kept[1:])):
                 facts |= self._headline_card(blocks, title, start)
@@ -3166,7 +3181,7 @@ class BodyRegion(BlockFilter):
                 # whatever its words (a teaser exclaims or asks; a site's line does not sit
                 # there).
                 standfirst = (i == title + 1 and FULL_STOP_END_RE.search(block.text) is not None) or stems.shares(self._stems(block.text))
-            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and i != headline and not standfirst and i != greeting and i not in facts:
+            if i < head_end and (short[i] or self.drop_outside_prose or i in boxes_of_links) and i != title and i != headline and i != entry and not standfirst and i != greeting and i not in facts:
                 yield self.removal(block, "before_body", boxes_of_links.get(i, head_detail))
             elif i >= tail_start and (short[i] or self.drop_outside_prose or i in boxes_of_links):
                 if i < cut_at and i not in boxes_of_links and not short[i] and self._notes(block.text):

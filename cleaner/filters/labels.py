@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import Block, looks_like_title
 from cleaner.document import Document, Removal
 from cleaner import reasons
-from cleaner.filters._common import MAX_UI_CHARS, head_positions, run_of_neighbours
+from cleaner.filters._common import MAX_UI_CHARS, head_positions, names_entry, run_of_neighbours
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import BAR_SEPARATOR_RE, LIFE_DATES_RE, MAX_EVENT_LINES, Lines, crumb_items
 from cleaner.patterns import SENTENCE_END_RE, core, size
@@ -94,6 +94,9 @@ class SectionLabels(BlockFilter):
                 and n_second > n_first
                 and not self._names_page(doc, first, second)
                 and not self._trail_names(doc, first)
+                # an entry's name over the caption of its picture ("Nors" / "Nors fångad i
+                # Mälaren"; see names_entry)
+                and not names_entry(self.lines, doc, first)
                 # the kind of an official notice over its title ("Öffentliche Bekanntmachung")
                 and not self.lines.is_phrase("notice_titles", self.lines(first.text))
             ):
