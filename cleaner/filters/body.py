@@ -3739,7 +3739,16 @@ class BodyRegion(BlockFilter):
                 if len({keys[k] for k in found}) >= 2:
                     headings |= found
                     box.update(range(i, j))
-                    if i > 0 and not prose[i - 1] and len(texts[i - 1]) <= MAX_HEADER_CHARS and i - 1 not in found:
+                    # Its header right above it, next to it in the input, or one that names a
+                    # table of contents: not the line above a header another filter took
+                    # ("Dégâts: 95 millions de francs" over "Sommaire", gone, over "1 Contexte").
+                    if (
+                        i > 0
+                        and not prose[i - 1]
+                        and len(texts[i - 1]) <= MAX_HEADER_CHARS
+                        and i - 1 not in found
+                        and (blocks[i - 1].index == blocks[i].index - 1 or self._short_phrase("contents_headings", texts[i - 1]))
+                    ):
                         box.add(i - 1)
             i = max(j, i + 1)
         return box, headings
