@@ -3145,7 +3145,7 @@ class BodyRegion(BlockFilter):
         for i in entry_buttons:
             inner.setdefault(i, SCHEDULE_BUTTON_DETAIL)
         if self.structure:
-            for i in self._heads_inside(doc, blocks, kept, boxed, in_runs, sizes, topic, stems, stamps):
+            for i in self._heads_inside(blocks, kept, lambda start: self._news_head(doc, blocks, -1, start, boxed, in_runs, sizes, topic, stems, stamps)):
                 inner.pop(i, None)
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
@@ -3283,27 +3283,17 @@ class BodyRegion(BlockFilter):
             return over, upper, end
         return (over, None, end) if looks_like_title(blocks[over].text) and not names_person(blocks[over].text) else None
 
-    def _heads_inside(
-        self,
-        doc: Document,
-        blocks: tuple[Block, ...],
-        kept: Sequence[tuple[int, int]],
-        boxed: Collection[int],
-        runs: Collection[int],
-        sizes: Sequence[float],
-        topic: _Topic,
-        stems: _Topic,
-        marks: Mapping[int, Removal],
-    ) -> set[int]:
-        """The news head (see :meth:`_news_head`) over a part of the text below its first one:
-        the headline, and its deck, right over the byline block under which that part starts,
-        with at most ``MAX_HEAD_GAP_LINES`` lines left between the block and the part. It is
+    def _heads_inside(self, blocks: tuple[Block, ...], kept: Sequence[tuple[int, int]], news_over: Callable[[int], tuple[int, int | None, int] | None]) -> set[int]:
+        """The news head over a part of the text below its first one (``news_over``: see
+        :meth:`_news_head`, asked of the part's first line): the headline, and its deck, right
+        over the byline block under which that part starts, with at most
+        ``MAX_HEAD_GAP_LINES`` lines left between the block and the part. It is
         the article's head under a part read as its lead (a cookie notice's sentences: "Wir
         verwenden Cookies ..." / the menu / "Freibad Lohr öffnet am 17. Mai ..." / "Von Andrea
         Schüßler" / "06.05.2025, 14:20 Uhr" / the text), not a link between them."""
         found: set[int] = set()
         for start, _end in kept[1:]:
-            news = self._news_head(doc, blocks, -1, start, boxed, runs, sizes, topic, stems, marks)
+            news = news_over(start)
             if news is None or start - news[0] - 1 > MAX_HEAD_GAP_LINES or news[0] >= start:
                 continue
             # (Not a photo's caption said again with its credit glued on: "... este domingo en
