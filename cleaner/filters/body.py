@@ -329,6 +329,9 @@ MIN_SHARED_WORDS = 2
 # Words of a deck at least: a line chosen as the title this long is the standfirst under the
 # headline (see find).
 MIN_DECK_WORDS = 12
+# Words of an item of the text's list of names or figures between two of its paragraphs
+# ("Antonella Gazzola", "8 ore di forno acceso").
+MAX_LISTED_WORDS = 6
 # Lines left between a news head's byline block and the part of the text under it (a "listen"
 # button, a paywall's label: "Escuchar nota", "Abonnés").
 MAX_HEAD_GAP_LINES = 1
@@ -1707,7 +1710,23 @@ class BodyRegion(BlockFilter):
             # Position alone never removes a long paragraph: below the article it needs the
             # end of the article box (a share bar, tags, a copyright line) between.
             long = self.min_long_words is not None and longest[k] >= self.min_long_words and not (k > main and boundary)
-            if share < self.min_region_share and not (lead or long):
+            # Nor does position alone remove a paragraph right under the text's own short lines:
+            # a heading over its list of names or of figures (not links: tags, headlines, a
+            # poll's answers), no more lines than a run inside the text may hold, all next to
+            # each other in the input (no line removed among them): "Premiati" / "Luigi Favaro"
+            # / ... / "Il ricavato della lotteria, 4.350 euro, è stato devoluto ..."; "La
+            # giornata in numeri" / "612 visitatori" / ... / a paragraph.
+            gap = range(regions[k - 1][1] + 1, region[0])
+            continued = (
+                k > main
+                and bool(kept)
+                and kept[-1] == regions[k - 1]
+                and 1 < len(gap) <= (self.max_inner_run or 0)
+                and doc.blocks[region[0]].index - doc.blocks[gap.start - 1].index == len(gap) + 1
+                and is_heading(doc.blocks[gap.start].text)
+                and all(size(doc.blocks[i].text) <= MAX_LISTED_WORDS and (names_person(doc.blocks[i].text) or DIGIT_RE.search(doc.blocks[i].text)) for i in gap[1:])
+            )
+            if share < self.min_region_share and not (lead or long or continued):
                 continue
             # A share bar under the lead is common; between other regions it is a boundary.
             if lead or long or not boundary:
