@@ -332,6 +332,10 @@ MIN_DECK_WORDS = 12
 # Words of an item of the text's list of names or figures between two of its paragraphs
 # ("Antonella Gazzola", "8 ore di forno acceso").
 MAX_LISTED_WORDS = 6
+# A report's box of data between its headline and its text: its lines at most, and its
+# "Label: value" lines in a row at least (see _box_under_headline).
+MAX_DATA_BOX_LINES = 30
+MIN_BOX_FACTS = 3
 # Lines left between a news head's byline block and the part of the text under it (a "listen"
 # button, a paywall's label: "Escuchar nota", "Abonnés").
 MAX_HEAD_GAP_LINES = 1
@@ -3175,7 +3179,7 @@ class BodyRegion(BlockFilter):
             facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title, shop_buttons)
             if headline is not None and headline > title:
                 facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
-            facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons)
+            facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons) | self._box_under_headline(blocks, title, head_end)
             # An entry's infobox under its name, down to the text ("Wren Halloway" /
             # "Biographical information" / "Race: Human" / ... / "Voiced by: Imogen Faraday").
             if entry is not None:
@@ -3371,6 +3375,24 @@ class BodyRegion(BlockFilter):
         if len(named) < MIN_CARD_NAMES or not all(k in named or DIGIT_RE.search(blocks[k].text) for k in run):
             return set()
         return set(run)
+
+    def _box_under_headline(self, blocks: tuple[Block, ...], title: int, head_end: int) -> set[int]:
+        """Between the headline and the text, every line next to the one above it in the input
+        from the headline down to the text (no line removed among them: no byline, share bar or
+        menu), ``MAX_DATA_BOX_LINES`` at most, ``MIN_BOX_FACTS`` "Label: value" lines in a row
+        among them: the report's own box of data, its headings and short lists with it
+        ("Einsatz 47/2025 – B3 Brand Wohngebäude" / "Einsatzdaten" / "Datum: 22.02.2025" /
+        "Alarmierung: 03:17 Uhr" / ... / "Eingesetzte Kräfte" / "FF Poing" / ... /
+        "Einsatzbericht" / the text)."""
+        lines = range(title + 1, head_end)
+        if not lines or len(lines) > MAX_DATA_BOX_LINES or head_end >= len(blocks) or blocks[head_end].index - blocks[title].index != head_end - title:
+            return set()
+        labelled = run = 0
+        for k in lines:
+            text = blocks[k].text
+            run = run + 1 if len(text) <= MAX_DATA_CHARS and LABELLED_RE.match(text) is not None else 0
+            labelled = max(labelled, run)
+        return set(lines) if labelled >= MIN_BOX_FACTS else set()
 
     @staticmethod
     def _facts_over_buttons(blocks: tuple[Block, ...], title: int, head_end: int, buttons: Collection[int]) -> set[int]:
