@@ -1154,8 +1154,15 @@ class BodyRegion(BlockFilter):
         k = i
         while k < end and k - i < MAX_CREDITS_HEAD and not shapes.fact_led(blocks[k].text, any_label=False) and self.is_short(blocks[k].text):
             k += 1
-        led = [m for m in range(k, end) if shapes.fact_led(blocks[m].text, any_label=False)]
-        if not led or led[0] != k:
+        # (Under its first credit, the next performances count as its lines, and its price:
+        # "Nächste Termine" / "29.11.2024 – Kulturhaus Liezen" / ... / "Karten ab 26 €".)
+        led = [
+            m
+            for m in range(k, end)
+            if shapes.fact_led(blocks[m].text, any_label=False)
+            or (m > k and len(blocks[m].text) <= MAX_FACT_LINE_CHARS and (shapes.is_dated_entry(blocks[m].text) or CURRENCY_RE.search(blocks[m].text)))
+        ]
+        if not led or led[0] != k or not shapes.fact_led(blocks[k].text, any_label=False):
             return range(0)
         last = k
         count = 0
