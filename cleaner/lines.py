@@ -1624,7 +1624,8 @@ class Shapes:
 
     def _is_date_range(self, text: str) -> bool:
         folded = self.lines(text).folded
-        if sum(c.isdigit() for c in folded) < 2 or TIME_RE.search(folded) is not None:
+        # (Days in figures are no times: "22.12.2025 – 02.01.2026", "06.10. – 17.10.2025".)
+        if sum(c.isdigit() for c in folded) < 2 or TIME_RE.search(DAY_MONTH_FIGURES_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", folded))) is not None:
             return False  # (a stamp's day and time: "Nov 8, 2023 / 04:43 PM CST")
         tokens = RANGE_DASH_RE.sub(" – ", folded).split()
         if tokens and RANGE_WORD_RE.fullmatch(tokens[0]) and tokens[0] not in self._date_words:
@@ -1633,7 +1634,9 @@ class Shapes:
             if not RANGE_WORD_RE.fullmatch(tokens[k]) or tokens[k].rstrip(".,") in self._date_words:
                 continue  # (not a month: "13. april 2024")
             left, right = tokens[:k], tokens[k + 1 :]
-            if len(left) <= MAX_RANGE_END_TOKENS and len(right) <= MAX_RANGE_END_TOKENS and self._only_date(" ".join(left), calendar=True) and self._only_date(" ".join(right), calendar=True):
+            # (The first day may leave its year to the last: "06.10. – 17.10.2025".)
+            opens = self._only_date(" ".join(left), calendar=True) or (len(left) == 1 and DAY_MONTH_FIGURES_RE.fullmatch(left[0]) is not None)
+            if len(left) <= MAX_RANGE_END_TOKENS and len(right) <= MAX_RANGE_END_TOKENS and opens and self._only_date(" ".join(right), calendar=True):
                 return True
         return False
 

@@ -1751,6 +1751,15 @@ def test_a_score_is_no_date() -> None:
     assert not shapes.is_date("7.0/10") and not shapes.is_date("8.5/10") and not shapes.is_date("26–37.5")
 
 
+def test_a_range_of_days_in_figures_is_no_time() -> None:
+    """Days in figures joined by a dash are a range ("22.12.2025 – 02.01.2026"), the first one
+    perhaps without its year ("06.10. – 17.10.2025"); a day and a time are a stamp, two times a
+    span of hours."""
+    shapes = filters.Bylines().lines.shapes
+    assert shapes.is_date_range("22.12.2025 – 02.01.2026") and shapes.is_date_range("06.10. – 17.10.2025")
+    assert not shapes.is_date_range("12.03.2024 – 14:30") and not shapes.is_date_range("20.15 – 22.30 Uhr")
+
+
 def test_a_count_under_its_month_is_no_date() -> None:
     """A month's name as a label and a figure after its colon is a count ("Desember: 21"); no
     language writes a day "month: day". A month and its day stay a date."""
