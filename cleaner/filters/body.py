@@ -319,7 +319,7 @@ MAX_JOB_FACT_WORDS = 3
 # Words of a headline at least that stays above its longer deck chosen as the headline.
 MIN_DECK_HEADLINE_WORDS = 4
 # A first name alone signing a letter or a newsletter, perhaps after a dash: "Jonas", "— Priya".
-FIRST_NAME_RE = regex.compile(r"([—–-]\s?)?\p{Lu}\p{Ll}{1,15}")  # group 1: the dash
+FIRST_NAME_RE = regex.compile(r"([—–-]\s?)?\p{Lu}\p{Ll}{1,15}(?: x{1,3}| xoxo)?")  # group 1: the dash; a kiss after the name ("Margaret x")
 # Words of an event's title at least over its subtitle chosen as the headline, the event's days
 # under that (a kicker is one word: "Sonderausstellung").
 MIN_SHORT_TITLE_WORDS = 2
@@ -942,14 +942,27 @@ class BodyRegion(BlockFilter):
         # The writer's first name alone right under a closing greeting, or after a dash right
         # under the text's last sentence, the page's other lines under it gone: a newsletter
         # or a letter signed ("Buona estate," / "Giulia" / a subscription prompt; "That's it.
-        # Go outside, it's June." / "— Priya").
-        name = FIRST_NAME_RE.fullmatch(blocks[i].text.strip())
+        # Go outside, it's June." / "— Priya"; "Happy knitting," / "Margaret x").
+        # Or under a closing wish ("Bon appétit et à jeudi prochain !" / "Claire"); or after the
+        # closing formula on its line ("Kram, Elin"; vocabulary ``closing_formulas``).
+        text = blocks[i].text.strip()
+        formula, comma, after = text.rpartition(",")
+        name = FIRST_NAME_RE.fullmatch(text)
+        if name is None and comma and self._short_phrase("closing_formulas", formula):
+            name = FIRST_NAME_RE.fullmatch(after.strip())
+            formula_led = name is not None
+        else:
+            formula_led = False
         if (
             name is not None
             and 0 < i
             and blocks[i].index == blocks[i - 1].index + 1
             and (i + 1 == len(blocks) or blocks[i + 1].index > blocks[i].index + 1)
-            and ((name.group(1) and self.lines(blocks[i - 1].text).sentence_end) or blocks[i - 1].text.rstrip().endswith(","))
+            and (
+                formula_led
+                or (name.group(1) and self.lines(blocks[i - 1].text).sentence_end)
+                or blocks[i - 1].text.rstrip().endswith((",", "!"))
+            )
         ):
             return True
         if shapes.signs_again([b.text for b in blocks[max(0, i - MAX_SIGNERS) : i + 1]], min(i, MAX_SIGNERS)):
