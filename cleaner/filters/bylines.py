@@ -46,6 +46,10 @@ BAR_TAIL_RE = regex.compile(r"\s[|•]\s.*$")
 MENU_SEPARATOR_RE = regex.compile(r"\s[|›»•·>/]\s")
 # Lines of clock times alone in a row that make a timetable's cells, at least.
 MIN_TIME_ROWS = 4
+# Days with their times in a row over the place, at least: an event's performances.
+MIN_PERFORMANCES = 2
+# Words, for the shape of a row ("Samstag, 22. November 2025, 20.00 Uhr": "a, 0. a 0, 0.0 a").
+ROW_SHAPE_RE = regex.compile(r"\p{L}+")
 # Dates alone that name a day, in a row, that make a list of dates (a market's or a play's
 # next dates), at least: a page's stamp and its update make two.
 MIN_DATE_ROWS = 3
@@ -289,7 +293,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._performances(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -553,6 +557,37 @@ class Bylines(BlockFilter):
                 held.add(i)
             elif buttons and event_time(self.lines, blocks, i, buttons):
                 held.add(i)
+        return held
+
+    def _performances(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """Days with their clock times (a weekday or a month in words), ``MIN_PERFORMANCES``
+        lines or more in a row, each a different day said the same way, right over a place (a
+        short line next to them in the input: no sentence, no date, no label, no byline): an
+        event's performances ("Samstag, 22. November 2025, 20.00 Uhr" / "Sonntag, 23. November
+        2025, 17.00 Uhr" / "Stadttheater Sursee"), not the page's stamp and its update, which
+        say one day, or are followed by the author."""
+        blocks = doc.blocks
+        shapes = self.lines.shapes
+        judged = {i for i, _reason in found}  # (the author's name under the stamp is a byline)
+        timed = [i for i, reason in found if reason == "dateline" and TIME_RE.search(self.lines(blocks[i].text).folded) and DAY_FIGURES_RE.search(blocks[i].text) and LETTER_RE.search(blocks[i].text)]
+        held: set[int] = set()
+        for run in runs_of(timed, lambda a, b: b == a + 1 and blocks[b].index == blocks[a].index + 1):
+            under = run[-1] + 1
+            if (
+                len(run) >= MIN_PERFORMANCES
+                # (each on a day of its own, without a label, said the same way: a page's stamp
+                # and its update say one day, "Publié le 13 octobre 2024 à 19h12" / "Modifié le
+                # 13 octobre 2024 à 20h40")
+                and len({tuple(DIGITS_RE.findall(TIME_RE.sub(" ", self.lines(blocks[i].text).folded))) for i in run}) == len(run)
+                and not any(LABELLED_RE.match(blocks[i].text) for i in run)
+                and len({ROW_SHAPE_RE.sub("a", DIGITS_RE.sub("0", blocks[i].text)) for i in run}) == 1
+                and under < len(blocks)
+                and blocks[under].index == blocks[run[-1]].index + 1
+                and shapes.timed_place(blocks[run[-1]].text, blocks[under].text)
+                and LABELLED_RE.match(blocks[under].text) is None
+                and under not in judged
+            ):
+                held.update(run)
         return held
 
     def _released(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
