@@ -336,6 +336,10 @@ MAX_LISTED_WORDS = 6
 # "Label: value" lines in a row at least (see _box_under_headline).
 MAX_DATA_BOX_LINES = 30
 MIN_BOX_FACTS = 3
+# A list of people under the text: its pairs of a name and a role under a heading at least,
+# and a role's words at most (see _team_list).
+MIN_TEAM_PAIRS = 2
+MAX_ROLE_WORDS = 6
 # Lines left between a news head's byline block and the part of the text under it (a "listen"
 # button, a paywall's label: "Escuchar nota", "Abonnés").
 MAX_HEAD_GAP_LINES = 1
@@ -1102,6 +1106,44 @@ class BodyRegion(BlockFilter):
             and not shapes.is_related_header(blocks[k].text)
             and any(m in structured for m in range(k + 1, i))
         )
+
+    def _team_list(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> range:
+        """Right under the last paragraph (line ``i`` on), the text's list of people: a
+        person's name over a short line of their role, ``MIN_TEAM_PAIRS`` times or more under
+        a heading that names such a list (vocabulary ``list_headings``: "Geschäftsführung" /
+        "Julia Müller-Berger" / "Geschäftsführende
+        Gesellschafterin" / "Dr. Stefan Albrecht" / "Geschäftsführer Technik"), or once more
+        when a name and its role head the last paragraph ("Dr. Elisabeth Pichler" / "Fachärztin
+        für Innere Medizin" / her paragraph / "Sandra Hofer" / "Ordinationsassistentin"); all
+        next to each other in the input, no end of the article box between (tags and an app's
+        store buttons read as names too: "Climate Change" / "Global Warming"). Its lines (an
+        empty range if none)."""
+        if i == 0 or i >= limit:
+            return range(0)
+
+        def role(k: int) -> bool:
+            text = blocks[k].text
+            return size(text) <= MAX_ROLE_WORDS and not ends_sentence(text) and not DIGIT_RE.search(text) and LABELLED_RE.match(text) is None
+
+        def pairs_from(k: int) -> int:
+            n = 0
+            while k + 1 < limit and names_person(blocks[k].text) and role(k + 1) and not crosses_removed(stops, blocks, k + 1) and blocks[k + 1].index == blocks[k].index + 1:
+                n += 1
+                k += 2
+                if k < limit and (blocks[k].index != blocks[k - 1].index + 1 or crosses_removed(stops, blocks, k)):
+                    break
+            return n
+
+        if blocks[i].index != blocks[i - 1].index + 1:
+            return range(0)
+        headed = self.lines.shapes.is_list_heading(blocks[i].text)
+        if headed:
+            n = pairs_from(i + 1)
+            return range(i, i + 1 + 2 * n) if n >= MIN_TEAM_PAIRS else range(0)
+        n = pairs_from(i)
+        # (a name and its role right over the last paragraph, next to it in the input)
+        above = i - 3 >= 0 and blocks[i - 1].index - blocks[i - 3].index == 2 and names_person(blocks[i - 3].text) and role(i - 2)
+        return range(i, i + 2 * n) if n >= 1 and above else range(0)
 
     def _named_closing_list(self, blocks: tuple[Block, ...], short: list[bool], i: int, limit: int, stops: Sequence[int], in_runs: Collection[int]) -> range:
         """Right under a paragraph of the text (its last, or one further down under its lists),
@@ -2960,6 +3002,7 @@ class BodyRegion(BlockFilter):
             closing.update(self._named_closing_list(blocks, short, tail_start, limit, stops, in_runs))
             closing.update(self._headed_entries(blocks, short, tail_start, limit, stops))
             closing.update(self._credits_under(blocks, tail_start, limit, stops))
+            closing.update(self._team_list(blocks, tail_start, limit, stops))
         # In a text of sections under headings (a heading inside it right over a line of its
         # text), a heading right under a paragraph over a list further down is one more
         # section (see _closing_list), and the last: the text ends under its list.
@@ -2995,7 +3038,8 @@ class BodyRegion(BlockFilter):
                 text_below += rows_end - tail_start
                 tail_start = table_end = rows_end
                 continue
-            signs = self._signs_off(blocks, tail_start)
+            # (A name and its role in the text's list of people are none of a letter's signers.)
+            signs = tail_start not in closing and self._signs_off(blocks, tail_start)
             if not (
                 not short[tail_start]
                 or tail_start in structured
