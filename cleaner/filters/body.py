@@ -2603,9 +2603,11 @@ class BodyRegion(BlockFilter):
             by_name = named_line is not None
             if by_name:
                 title = named_line
-            if chosen is not None and chosen == title + 1 and blocks[chosen].index == blocks[title].index + 1:
+            if chosen is not None and chosen == title + 1 and all(x in stamps for x in range(blocks[title].index + 1, blocks[chosen].index)):
                 # The line chosen before, right under the one the trail names, stays with it
-                # ("Linie 245: Lauterbach – Kesselberg" / "Gültig ab 10. Juni 2024").
+                # ("Linie 245: Lauterbach – Kesselberg" / "Gültig ab 10. Juni 2024"), the page's
+                # date between them or not ("Menschen bei Hofmeister" / "19. August 2025" /
+                # "„Ich wollte nicht nur am Schreibtisch sitzen“").
                 headline = chosen
             elif by_name and title + 1 in head and blocks[title + 1].index == blocks[title].index + 1 and len(self._words(blocks[title + 1].text) & topic.all()) >= MIN_SHARED_WORDS:
                 # So does the line right under it that names the subject in two words of the
