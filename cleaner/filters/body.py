@@ -951,12 +951,8 @@ class BodyRegion(BlockFilter):
         # closing formula on its line ("Kram, Elin"; vocabulary ``closing_formulas``).
         text = blocks[i].text.strip()
         formula, comma, after = text.rpartition(",")
-        name = FIRST_NAME_RE.fullmatch(text)
-        if name is None and comma and self._short_phrase("closing_formulas", formula):
-            name = FIRST_NAME_RE.fullmatch(after.strip())
-            formula_led = name is not None
-        else:
-            formula_led = False
+        formula_led = bool(comma) and FIRST_NAME_RE.fullmatch(text) is None and self._short_phrase("closing_formulas", formula)
+        name = FIRST_NAME_RE.fullmatch(after.strip() if formula_led else text)
         if (
             name is not None
             and 0 < i
@@ -1111,13 +1107,13 @@ class BodyRegion(BlockFilter):
         """Right under the last paragraph (line ``i`` on), the text's list of people: a
         person's name over a short line of their role, ``MIN_TEAM_PAIRS`` times or more under
         a heading that names such a list (vocabulary ``list_headings``: "Geschäftsführung" /
-        "Julia Müller-Berger" / "Geschäftsführende
-        Gesellschafterin" / "Dr. Stefan Albrecht" / "Geschäftsführer Technik"), or once more
-        when a name and its role head the last paragraph ("Dr. Elisabeth Pichler" / "Fachärztin
-        für Innere Medizin" / her paragraph / "Sandra Hofer" / "Ordinationsassistentin"); all
-        next to each other in the input, no end of the article box between (tags and an app's
-        store buttons read as names too: "Climate Change" / "Global Warming"). Its lines (an
-        empty range if none)."""
+        "Julia Müller-Berger" / "Geschäftsführende Gesellschafterin" / "Dr. Stefan Albrecht" /
+        "Geschäftsführer Technik"), or once more when a name and its role head the last
+        paragraph ("Dr. Elisabeth Pichler" / "Fachärztin für Innere Medizin" / her paragraph /
+        "Sandra Hofer" / "Ordinationsassistentin"); all next to each other in the input, no end
+        of the article box between. (Only under such a heading: tags and an app's store buttons
+        read as names too, "Climate Change" / "Global Warming".) Its lines (an empty range if
+        none)."""
         if i == 0 or i >= limit:
             return range(0)
 
@@ -1782,9 +1778,9 @@ class BodyRegion(BlockFilter):
             # each other in the input (no line removed among them): "Premiati" / "Luigi Favaro"
             # / ... / "Il ricavato della lotteria, 4.350 euro, è stato devoluto ..."; "La
             # giornata in numeri" / "612 visitatori" / ... / a paragraph.
-            gap = range(regions[k - 1][1] + 1, region[0])
+            gap = range(regions[k - 1][1] + 1, region[0]) if k > main else range(0)
             continued = (
-                k > main
+                bool(gap)
                 and bool(kept)
                 and kept[-1] == regions[k - 1]
                 and 1 < len(gap) <= (self.max_inner_run or 0)
