@@ -1122,12 +1122,11 @@ class BodyRegion(BlockFilter):
             return size(text) <= MAX_ROLE_WORDS and not ends_sentence(text) and not DIGIT_RE.search(text) and LABELLED_RE.match(text) is None
 
         def pairs_from(k: int) -> int:
+            # (each pair next to the line above it in the input, no end of the box between)
             n = 0
-            while k + 1 < limit and names_person(blocks[k].text) and role(k + 1) and not crosses_removed(stops, blocks, k + 1) and blocks[k + 1].index == blocks[k].index + 1:
+            while k + 1 < limit and names_person(blocks[k].text) and role(k + 1) and all(blocks[m].index == blocks[m - 1].index + 1 and not crosses_removed(stops, blocks, m) for m in (k, k + 1)):
                 n += 1
                 k += 2
-                if k < limit and (blocks[k].index != blocks[k - 1].index + 1 or crosses_removed(stops, blocks, k)):
-                    break
             return n
 
         if blocks[i].index != blocks[i - 1].index + 1:
@@ -1213,7 +1212,7 @@ class BodyRegion(BlockFilter):
             if shapes.fact_led(blocks[m].text, any_label=False)
             or (m > k and len(blocks[m].text) <= MAX_FACT_LINE_CHARS and (shapes.is_dated_entry(blocks[m].text) or CURRENCY_RE.search(blocks[m].text)))
         ]
-        if not led or led[0] != k or not shapes.fact_led(blocks[k].text, any_label=False):
+        if not led or led[0] != k:  # (only a credit may be first: the others count from k + 1)
             return range(0)
         last = k
         count = 0
