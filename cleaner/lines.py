@@ -2372,7 +2372,40 @@ class Shapes:
                     if all(a <= b for a, b in zip(days, days[1:])) and len(set(days)) == len(days):
                         runs.append((chain[0], end if grouped else k))
                 chain = []
-        return runs + self._labelled_day_groups(texts, prose, heads)
+        return runs + self._labelled_day_groups(texts, prose, heads) + self._daily_entries(texts, prose, heads)
+
+    def _daily_entries(self, texts: Sequence[str], prose: Sequence[bool], heads: Sequence[int]) -> list[tuple[int, int]]:
+        """Days that follow each other in the calendar, ``MIN_DAY_GROUPS`` or more, each right
+        over one to ``MAX_DAY_ITEM_LINES`` items that are no dates, up to the next day ("Lunedì
+        19 maggio" / "Farmacia Comunale n. 3 – Via Sarzanese 212" / "Martedì 20 maggio" /
+        ...): a rota or a programme with one entry a day. Teasers' dates run newest first and
+        skip days; a day that follows the one before is said by whoever lists the week."""
+        runs: list[tuple[int, int]] = []
+        chain: list[tuple[int, int, int]] = []  # (day's line, end of its items, day of the month)
+
+        def close() -> None:
+            if len(chain) >= MIN_DAY_GROUPS:
+                # (The last day holds as many items as the fewest another holds: what runs on
+                # under it is the page's.)
+                fewest = min(end - d for d, end, _ in chain[:-1])
+                last, end, _ = chain[-1]
+                runs.append((chain[0][0], min(end, last + fewest)))
+            chain.clear()
+
+        for h, k in enumerate(heads):
+            nxt = heads[h + 1] if h + 1 < len(heads) else len(texts)
+            end = k + 1
+            while end < min(nxt, k + 1 + MAX_DAY_ITEM_LINES) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
+                end += 1
+            day = int(DIGITS_RE.search(texts[k]).group())  # type: ignore[union-attr]
+            if chain and not (chain[-1][1] == k and day in (chain[-1][2] + 1, 1)):
+                close()
+            if end == k + 1:
+                close()
+                continue
+            chain.append((k, end, day))
+        close()
+        return runs
 
     def _labelled_day_groups(self, texts: Sequence[str], prose: Sequence[bool], heads: Sequence[int]) -> list[tuple[int, int]]:
         """Two days or more in calendar order, each over a group of items that holds the same

@@ -140,6 +140,12 @@ MIN_MENU_ITEMS = 3
 # label at least, for one more record under the last paragraph (see _record_again).
 MAX_RECORD_HEAD = 4
 MIN_LABELLED_RECORDS = 2
+# A table of groups below the last paragraph, each saying the same labels over their values
+# (see BodyRegion._label_groups): a group's lines at least and at most, the labels said again
+# at least, and the lines read for it at most.
+MIN_GROUP_PERIOD, MAX_GROUP_PERIOD = 4, 16
+MIN_GROUP_LABELS = 2
+MAX_GROUP_LINES = 64
 # Headings inside the text led as the line over its first paragraph, that make it the first
 # entry's heading.
 MIN_LIKE_HEADINGS = 2
@@ -3031,6 +3037,8 @@ class BodyRegion(BlockFilter):
             rows_end = self._headed_table(blocks, tail_start, limit, ends) if short[tail_start] else None
             if rows_end is None and self.structure and short[tail_start]:
                 rows_end = self._record_again(blocks, prose, tail_start, limit, stops)
+            if rows_end is None and self.structure and short[tail_start]:
+                rows_end = self._label_groups(blocks, prose, tail_start, first, limit, stops)
             if rows_end is not None:
                 text_below += rows_end - tail_start
                 tail_start = table_end = rows_end
@@ -3895,6 +3903,38 @@ class BodyRegion(BlockFilter):
             if all(not prose[above + k] and not prose[i + k] and label_of(above + k) is None for k in range(offset)):
                 return m + 1
             return None
+        return None
+
+    def _label_groups(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, first: int, limit: int, stops: Sequence[int]) -> int | None:
+        """Where a table of groups ends that runs on at line ``i``: groups of ``P`` lines, each
+        saying the same labels at the same places, each label right over its value ("Bezirk 1" / the
+        streets / "Restmüll" / its dates / "Biotonne" / "wöchentlich donnerstags" / ... /
+        "Bezirk 2" / the streets / "Restmüll" / its dates / "Biotonne" / ...): a collection
+        calendar by district, a team's figures by season. ``MIN_GROUP_LABELS`` labels or more
+        said again one group further down, one of them at line ``i`` or below, the values
+        with figures among them (no dialog box said twice: "Delete Comment" / "Cancel" /
+        "Report Comment" / "Cancel"); the lines from ``i`` to the last label's value short,
+        next to each other in the input, no end of the article box between, starting no more
+        than a group above the first label. The groups above ``i`` may be the text's (from
+        ``first`` on). None if there is none."""
+        top = max(first, i - MAX_GROUP_PERIOD)
+        end = i
+        while end < min(limit, i + MAX_GROUP_LINES) and not prose[end] and (end == i or (blocks[end].index == blocks[end - 1].index + 1 and not crosses_removed(stops, blocks, end))):
+            end += 1
+        if end - i < 2:
+            return None
+        keys = [self.lines(b.text).key for b in blocks[top:end]]
+        for period in range(MIN_GROUP_PERIOD, MAX_GROUP_PERIOD + 1):
+            pairs = [k for k in range(top, end - period) if keys[k - top] == keys[k + period - top] and not prose[k] and k + period >= i]
+            if len(pairs) < MIN_GROUP_LABELS or pairs[0] - i > period or pairs[0] < i - period:
+                continue
+            labels = {k for k in pairs} | {k + period for k in pairs}
+            if any(k + 1 in labels or k + 1 >= end for k in labels):
+                continue  # a label right over another, or over nothing: no label of a value (a teaser card's "SCHWIERIGKEIT" / "JETZT ZUBEREITEN")
+            values = [k for k in range(max(top, pairs[0]), end) if k not in labels]
+            if not any(DIGIT_RE.search(blocks[k].text) for k in values):
+                continue
+            return max(labels) + 2
         return None
 
     def _site_name_words(self, doc: Document) -> frozenset[str]:

@@ -153,10 +153,16 @@ class DuplicateParagraphs(BlockFilter):
 
     def _in_schedule(self, blocks: tuple[Block, ...], schedule: list[set[int]], i: int, j: int) -> bool:
         """Are lines ``i`` and ``j`` both dates or entries of a schedule between the text's
-        paragraphs (:meth:`lines.Shapes.dated_entry_lines`)? ``schedule`` holds the page's
-        once found."""
+        paragraphs (:meth:`lines.Shapes.dated_entry_lines`), or lines of a programme by day
+        (:meth:`lines.Shapes.day_groups`: the same pharmacy on call on Monday and on Sunday)?
+        ``schedule`` holds the page's once found."""
         if not schedule:
-            schedule.append(self.lines.shapes.dated_entry_lines([b.text for b in blocks], [b.index for b in blocks]))
+            texts = [b.text for b in blocks]
+            shapes = self.lines.shapes
+            lines = shapes.dated_entry_lines(texts, [b.index for b in blocks])
+            for start, end in shapes.day_groups(texts, [line.prose for line in self.lines.of(blocks)]):
+                lines.update(range(start, end))
+            schedule.append(lines)
         return i in schedule[0] and j in schedule[0]
 
     def _signs_notice(self, blocks: tuple[Block, ...], j: int) -> bool:
