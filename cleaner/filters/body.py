@@ -411,6 +411,16 @@ MIN_INTRO_WORDS = 3
 # Headlines in a box of other stories set into the text, the line under them included: a
 # longer list is a sidebar's or a menu's, no teaser box the text resumes under.
 MAX_SET_IN_BOX = 6
+# Statements closed by a full stop in a row under a header of other stories that make it no
+# box of them: the text goes on (see BodyRegion._statements_under).
+MIN_STATEMENTS_UNDER = 3
+# Words of a heading over a list below the last paragraph that says what the list holds, at
+# least: a statement may end the list in a text without blank lines (see _heads_sections).
+MIN_LIST_HEADING_WORDS = 3
+# A question's or an appeal's mark anywhere in a line.
+ASKS_RE = regex.compile(r"[?？؟!！]")
+# Letters of a word closed by a point that may be an abbreviation, at most ("kr.", "Nr.").
+MAX_ABBREVIATION_CHARS = 2
 # Headings that lead with the same words over sections compared item by item (see
 # BodyRegion._parallel_sections): the words they share, and their length at most.
 MIN_PARALLEL_WORDS = 2
@@ -768,6 +778,7 @@ class BodyRegion(BlockFilter):
         not a section."""
         k = i
         lists: list[range] = []  # the sections' lists read above
+        opens_tail = text == 0 and i > 0 and not short[i - 1] and blocks[i].index == blocks[i - 1].index + 1  # right under the last paragraph
         for _ in range(MAX_SECTIONS):
             j = k
             while j < limit and short[j] and j not in structured and j - k < self.max_tail_headings:
@@ -781,8 +792,19 @@ class BodyRegion(BlockFilter):
             if j > k and j < limit and short[j] and j not in structured:
                 # A list under the subheading, its items short lines of the heading's paragraph
                 # of the input ("Unsere Leistungen" / "Hautkrebs-Screening" / ... / a blank
-                # line): the section's lines, text only with more text below.
-                items = self._paragraph_list(blocks, short, k, limit, ends)
+                # line): the section's lines, text only with more text below. In a text without
+                # blank lines a statement may end it, under a heading that says what the list
+                # holds ("What the law required" / "Age verification for all account holders" /
+                # ... / "The panel left in place ..."), not a label or a box's name ("Politics",
+                # "More TechCrunch").
+                # (A heading of words, no question or appeal: "Tried this recipe? Share your photo".)
+                said = (
+                    size(blocks[k].text) >= MIN_LIST_HEADING_WORDS
+                    and is_heading(blocks[k].text)
+                    and ASKS_RE.search(blocks[k].text) is None
+                    and not self.lines.is_phrase("section_labels", self.lines(blocks[k].text))
+                )
+                items = self._paragraph_list(blocks, short, k, limit, ends, prose_ends=said)
                 if items is not None:
                     lists.append(range(k, items))
                     k = items
@@ -812,8 +834,10 @@ class BodyRegion(BlockFilter):
             # ("Conservazione" / "Il risotto si conserva in frigorifero per un giorno."): a tip
             # or a note of the article; an appeal exclaims ("Jetzt teilen!") or asks. Or one
             # command ("Logs ansehen" / "journalctl -u backup.service").
+            # A list under its heading right under the last paragraph, and a statement of the
+            # text under the list, count as two.
             note = blocks[j].text
-            if text >= 2 or (
+            if text >= 2 or (lists and found > j and lists[-1].stop == j and lists[0].start == i and opens_tail) or (
                 text == 1 and j - k == 1 and m - j == 1 and ((FULL_STOP_END_RE.search(note) and self.lines(note).words >= MIN_NOTE_WORDS) or CODE_RE.search(note))
             ):
                 if listed is not None:
@@ -843,7 +867,15 @@ class BodyRegion(BlockFilter):
         if m < limit and blocks[m].paragraph == blocks[k].paragraph:
             removed_under = cut and (blocks[m].index != blocks[m - 1].index + 1 or crosses_removed(ends, blocks, m))
             flat = blocks[0].paragraph == blocks[-1].paragraph
-            stated = prose_ends and flat and not short[m] and FULL_STOP_END_RE.search(blocks[m].text) is not None
+            # (No header of other stories or comments among the items: a box's name over its
+            # headlines and a teaser's sentence.)
+            stated = (
+                prose_ends
+                and flat
+                and not short[m]
+                and FULL_STOP_END_RE.search(blocks[m].text) is not None
+                and not any(self.lines.shapes._opens_other_stories(blocks[n].text) for n in range(k + 1, m))
+            )
             if not (removed_under or stated):
                 return None
         return m
@@ -2019,6 +2051,8 @@ class BodyRegion(BlockFilter):
                 continue  # the article resumes under the box of other stories
             if any(self._titles_card(blocks, k, cut) for k in range(cut, min(len(blocks), cut + MAX_SET_IN_BOX))):
                 continue  # the page's card of facts under a few headlines ("Vous aimerez aussi :" / ... / the recipe's card)
+            if self._statements_under(blocks, cut):
+                continue  # the text goes on under a header left without its items
             if longest_after[cut] >= self.max_teaser_words:
                 continue
             if self._sections_after(blocks, prose, cut):
@@ -2027,6 +2061,30 @@ class BodyRegion(BlockFilter):
                 start = cut - (1 if blocks[cut - 1].index == header else 0)
                 return start, f"other stories under {headers[header][:40]!r} (line {header + 1})"
         return None
+
+    @staticmethod
+    def _statements_under(blocks: tuple[Block, ...], cut: int) -> bool:
+        """Do ``MIN_STATEMENTS_UNDER`` lines or more in a row, each a statement closed by a full
+        stop, next to each other in the input, start within a box's few lines under line ``cut``
+        ("Related topics" / "What should I do in a storm?" / "Secure loose objects such as bins
+        ..." / "Charge mobile phones ..." / ...)? A box of other stories holds headlines, each
+        over one sentence of summary at most: sentences in a row are the text's."""
+
+        def stated(text: str) -> bool:  # (not "...", nor an abbreviation's point: "– 2.695.000 kr.")
+            words = text.rstrip(" \"'”’»)]").split()
+            return FULL_STOP_END_RE.search(text) is not None and not text.rstrip().endswith(("..", "…")) and len(words[-1].strip(".")) > MAX_ABBREVIATION_CHARS
+
+        run = 0
+        for k in range(cut, min(len(blocks), cut + MAX_SET_IN_BOX + MIN_STATEMENTS_UNDER)):
+            if stated(blocks[k].text) and (run == 0 or blocks[k].index == blocks[k - 1].index + 1):
+                run += 1
+                if run >= MIN_STATEMENTS_UNDER:
+                    return True
+            elif k - cut >= MAX_SET_IN_BOX:
+                return False
+            else:
+                run = 0
+        return False
 
     @staticmethod
     def _sections_after(blocks: tuple[Block, ...], prose: list[bool], cut: int) -> bool:
