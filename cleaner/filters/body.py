@@ -76,7 +76,7 @@ from cleaner.lines import (
     split_label,
     word_rows,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
+from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -156,8 +156,9 @@ SENTENCE_BREAK_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s+(?=[\p{Lu
 # ... and where a sentence closed by a full stop ends before another one (see BodyRegion._states).
 FULL_STOP_BREAK_RE = regex.compile(r"[.。][\"'”’»)]*\s+(?=[\p{Lu}\"'„“«])")
 # A statement's own end ("... Schwächen.", "Sírvela templada."), not a count in brackets
-# ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions).
-FULL_STOP_RE = regex.compile(r"[.!…。！][\"'”’»)\]]*\s*$")
+# ("Kelvin (5 days ago)") nor a question (teaser headlines are often questions); in any
+# script ("पार न करें।").
+FULL_STOP_RE = regex.compile(rf"[.!…。！{SCRIPT_FULL_STOPS}][\"'”’»)\]]*\s*$")
 # Sections looked at past the last paragraph before one with two lines of text is found.
 MAX_SECTIONS = 8
 # Words of a note under its subheading at least (below the text: a tip, a storage note).
