@@ -589,6 +589,11 @@ TIMELINE_YEAR_RE = regex.compile(r"(?<!\d)\d{3,4}(?!\d)")
 # Words of a stamp that counts back from now without a figure, at most ("vor kurzem").
 MAX_STAMP_WORDS = 3
 MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
+# A review's score alone on its line: a figure out of 5, 10, 20 or 100 ("8/10"), a grade with
+# its decimals ("1,9"; a whole number alone is a count of votes), or stars; and the length of
+# its label's line at most (see Shapes.scores).
+SCORE_VALUE_RE = regex.compile(r"\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)|\d{1,2}[.,]\d{1,2}|[★☆✩✪⭐]{3,5})\s*")
+MAX_SCORE_LABEL_CHARS = 40
 # Days enough, and lines under each at most, when the same labels stand under every day (a
 # line-up by day and stage; see Shapes._labelled_day_groups); a label's words at most.
 MIN_LABELLED_DAYS = 2
@@ -2128,6 +2133,12 @@ class Shapes:
             if self.signs_in_one_line(above) or (len(above) <= MAX_ROLE_CHARS and self.lines.is_phrase("closing_formulas", self.lines(above))):
                 return True
         return False
+
+    def scores(self, label: str, value: str) -> bool:
+        """Is ``value`` a review's score right under its label alone on a line (vocabulary
+        ``score_labels``: "Testnote" / "1,9", "Score" / "4/5", "Note" / "8/10", "Betyg" /
+        "★★★★☆")? A page counter ("2 / 12") stands under no such label."""
+        return SCORE_VALUE_RE.fullmatch(value) is not None and len(label) <= MAX_SCORE_LABEL_CHARS and self.lines.is_phrase("score_labels", self.lines(label))
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps

@@ -3098,6 +3098,14 @@ class BodyRegion(BlockFilter):
                 rows_end = self._record_again(blocks, prose, tail_start, limit, stops)
             if rows_end is None and self.structure and short[tail_start]:
                 rows_end = self._label_groups(blocks, prose, tail_start, first, limit, stops)
+            if (
+                rows_end is None
+                and self.structure
+                and tail_start + 1 < limit
+                and blocks[tail_start + 1].index == blocks[tail_start].index + 1
+                and self.lines.shapes.scores(blocks[tail_start].text, blocks[tail_start + 1].text)
+            ):
+                rows_end = tail_start + 2  # a review's score under its label ("Testnote" / "1,9")
             if rows_end is not None:
                 text_below += rows_end - tail_start
                 tail_start = table_end = rows_end

@@ -192,6 +192,8 @@ class InterfaceLines(BlockFilter):
                 row_under = i + 1 in cells and i + 1 not in stamps
                 if reason == reasons.NAVIGATION or (row_under and (reason != reasons.ADVERTISEMENT or UPPER_ABBREVIATION_RE.fullmatch(block.text.strip()))):
                     continue
+            if reason == reasons.NAVIGATION and 0 < i and doc.blocks[i - 1].index == block.index - 1 and self.lines.shapes.scores(doc.blocks[i - 1].text, block.text):
+                continue  # a review's score under its label ("Score" / "4/5"), no page counter
             if reason == reasons.NAVIGATION and i in steps:
                 continue  # a how-to's step number over its step ("1" / "Cut the pork into strips." / "2" / ...)
             if reason == reasons.NAVIGATION and i in stamps:
