@@ -2517,6 +2517,14 @@ class BodyRegion(BlockFilter):
             structured |= self._figure_boxes(blocks, prose, sizes)
         # Boxes of other stories go wherever they are, and do not split the article.
         related_headers = self._related_headers(doc) if self.related_sections else {}
+        if related_headers and tabled:
+            # A cell said in two rows or more of a table, between lines of the table, heads no
+            # box ("$1,599" / "92%" / "64" / "Recommended" / "Bolt Home S5" / ... / "61" /
+            # "Recommended" / ...: a verdict column).
+            at = {b.index: k for k, b in enumerate(blocks)}
+            cells = [k for h in related_headers if (k := at.get(h)) is not None and k - 1 in tabled and k + 1 in tabled]
+            said = Counter(self.lines(blocks[k].text).key for k in cells)
+            related_headers = {h: text for h, text in related_headers.items() if not ((k := at.get(h)) in cells and said[self.lines(text).key] >= 2)}
         boxes_of_links = self._related_boxes(doc, prose, short, sizes, related_headers, ends, in_runs)
         # A page's table of contents goes; the section headings it names stay headings.
         contents, headings = self._contents(doc, prose)
