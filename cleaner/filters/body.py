@@ -239,6 +239,10 @@ MAX_VALUED_NAME_WORDS = 4
 MAX_VALUED_ROWS_OFFSET = 4
 SCHEDULE_BUTTON_DETAIL = "a button repeated between the entries of the text's schedule"
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
+WIDGET_DETAIL = "a widget's lines between the text and its next section"
+# Short lines of a widget set into the text at most (a calculator's fields and button), over
+# a section of the text under its heading (see BodyRegion._widget_over_section).
+MAX_WIDGET_LINES = 12
 # A list in sections inside the text (see BodyRegion._sectioned): its headings at least, their
 # words at most, the items under each at least, and an item's words at least.
 MIN_LIST_SECTIONS = 3
@@ -1695,6 +1699,27 @@ class BodyRegion(BlockFilter):
             and not crosses_removed(stops, blocks, i + 1)
         )
 
+    def _widget_over_section(self, blocks: tuple[Block, ...], prose: Sequence[bool], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> int | None:
+        """Where the text's next section starts under a widget set into it at line ``i``:
+        ``MAX_WIDGET_LINES`` lines at most, short or data (a calculator's fields and its
+        button, a form), none a paragraph, a header of other stories or comments, then a heading right
+        over ``MIN_STATEMENTS_UNDER`` statements closed by a full stop in a row (the text's
+        tips: "Så kan du spara" / "Sänk inomhustemperaturen med en grad." / ...), all next to
+        each other in the input with no end of the article box or lead-in of other stories
+        between. A box of other stories holds headlines, each over one sentence at most.
+        None if there is none."""
+        shapes = self.lines.shapes
+        for h in range(i + 1, min(limit - MIN_STATEMENTS_UNDER, i + MAX_WIDGET_LINES + 1)):
+            if prose[h - 1] or len(blocks[h - 1].text) > MAX_DATA_CHARS or shapes._opens_other_stories(blocks[h - 1].text):
+                return None
+            if blocks[h].index != blocks[h - 1].index + 1 or crosses_removed(stops, blocks, h):
+                return None
+            if is_heading(blocks[h].text) and not shapes._opens_other_stories(blocks[h].text) and self._statements_under(blocks, h + 1) and all(
+                FULL_STOP_END_RE.search(blocks[k].text) for k in range(h + 1, h + 1 + MIN_STATEMENTS_UNDER)
+            ):
+                return h
+        return None
+
     def _release_end(self, blocks: tuple[Block, ...], i: int, limit: int, stops: Sequence[int]) -> int | None:
         """Where a press release's end mark stands ("-ENDS-", "###", "– Ende –"; vocabulary
         ``release_ends``), ``MAX_RELEASE_TAIL`` lines under line ``i`` at most, with no end of
@@ -3080,6 +3105,7 @@ class BodyRegion(BlockFilter):
         last_sections: set[int] = set()  # the last lines of those lists
         slips = self._slips(blocks, tail_start, limit, stops) if self.structure else set()
         feedback: set[int] = set()  # a feedback question's answer buttons inside the text
+        widgets: set[int] = set()  # a widget's lines between the text and its next section
         interjected: set[int] = set()  # a line of the page's over the text's own lists
         resumed = -1  # where the text went on under them
         signed_at = -1  # the last line found to sign the text
@@ -3180,13 +3206,20 @@ class BodyRegion(BlockFilter):
                     # "Taberna El Pasaje (Baeza): tapas clásicas ..."): it goes, the text goes on.
                     interjected.add(tail_start)
                     buttons = tail_start + 1
+                if buttons is None and self.structure and tail_start != resumed and (section := self._widget_over_section(blocks, prose, short, tail_start, limit, stops)) is not None:
+                    # A widget's fields and button between the text and its next section under
+                    # a heading ("Räkna ut din elkostnad" / ... / "Räkna" / "Så kan du spara" /
+                    # three tips): they go, the text goes on.
+                    widgets.update(range(tail_start, section))
+                    buttons = section
                 if buttons is None or buttons == resumed:
                     break
                 resumed = buttons
                 # A feedback question and its answer buttons over the article's contact block
                 # ("War diese Antwort hilfreich?" / "Ja" / "Nein" / "Ihr Kontakt zu uns" / ...):
                 # the buttons go, the text goes on.
-                feedback.update(range(tail_start, buttons))
+                if tail_start not in widgets:
+                    feedback.update(range(tail_start, buttons))
                 tail_start = buttons
                 continue
             text_below += tail_start in structured or self._is_text(blocks[tail_start].text)
@@ -3309,6 +3342,8 @@ class BodyRegion(BlockFilter):
             inner.setdefault(i, FEEDBACK_DETAIL)
         for i in interjected:
             inner.setdefault(i, INTERJECTED_DETAIL)
+        for i in widgets:
+            inner.setdefault(i, WIDGET_DETAIL)
         for i in entry_buttons:
             inner.setdefault(i, SCHEDULE_BUTTON_DETAIL)
         if self.structure:
