@@ -1064,6 +1064,20 @@ def names_person(text: str) -> bool:
     return all(is_name_token(t) or t in NAME_PARTICLES or t in UNDOTTED_TITLES or TITLE_ABBREVIATION_RE.fullmatch(t) for t in tokens)
 
 
+# What joins the names of two authors or more on a byline ("Eleanor Vance and Tom Ashworth",
+# "Anna Berger und Jonas Reiter", "Marie Dubois et Paul Martin").
+NAMES_JOIN_RE = regex.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|og|och|i|és|a|ja)\s+")
+
+
+def names_people(text: str) -> bool:
+    """Two or three persons' names joined by a comma or "and" in the page's language
+    (:func:`names_person` each, led by a capitalised name, not "der Pfarrgemeinderat"; a role
+    may follow a name: "Eleanor Vance Health Correspondent and Tom Ashworth"): the authors of
+    a byline without its lead-in."""
+    parts = NAMES_JOIN_RE.split(text.strip())
+    return 2 <= len(parts) <= MAX_SIGNERS and all(names_person(part) and is_name_token(part.split()[0]) for part in parts)
+
+
 def is_heading(text: str) -> bool:
     """A short line of words that does not end as a sentence or a clause: a heading ("Trains
     cancelled across Wales"), not a player's "00:00"."""

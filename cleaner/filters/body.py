@@ -2596,6 +2596,7 @@ class BodyRegion(BlockFilter):
             head_end = above
         title = headline = entry = None
         by_name = False  # the title is the line a trail of crumbs names
+        captioned: set[int] = set()  # photos' captions between the page's byline and the text
         signed = -1  # where the news head's byline block ends (see _news_head)
         # The words of the article's paragraphs, read as far as a question about them needs.
         topic = _Topic(self._words, (blocks[k].text for a, b in kept for k in range(a, b + 1) if prose[k]))
@@ -2628,6 +2629,16 @@ class BodyRegion(BlockFilter):
                 and not self._is_price(blocks[i].text)
                 and not (shop_buttons and event_place(self.lines, blocks, i, shop_buttons))
             ]  # fmt: skip
+            if len(head) > 1:
+                # A photo's caption right over its credit, under the page's byline or date
+                # with a headline-like line above them, is no headline ("Storm Amy: Amber wind
+                # warning ..." / "2 hours ago" / ... / "Waves crashed over the promenade in Largs
+                # on Thursday evening" / "Getty Images" / the text).
+                credited = {r.block.index - 1 for r in doc.removals if r.reason in reasons.CREDITS}
+                stamped = [r.block.index for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)]
+                captioned = {c for c in head if blocks[c].index in credited and any(blocks[h].index < m < blocks[c].index for h in head if h < c for m in stamped)}
+                if captioned:
+                    head = [i for i in head if i not in captioned]
             if len(head) > 1:
                 # The longest headline-like line above the text, unless it shares no word with
                 # the article's paragraphs while another shares two or more: the headline
@@ -3377,7 +3388,7 @@ class BodyRegion(BlockFilter):
             # Nor does it sit under the news head's byline: a caption does ("Скиори на пистата
             # над курорта ..."), unless led by a label ("Zubereitungszeit: 45 Minuten · ...",
             # "14.52: Power company says ...").
-            standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words and not (0 <= signed < block.index and not is_entry(block.text))
+            standfirst = title is not None and title < i < head_end and sizes[i] >= self.min_standfirst_words and not (0 <= signed < block.index and not is_entry(block.text)) and i not in captioned
             if standfirst:
                 # Right under the headline, a statement closed by a full stop is its standfirst
                 # whatever its words (a teaser exclaims or asks; a site's line does not sit

@@ -10,7 +10,7 @@ from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, REMARK_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_person
+from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, REMARK_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_people, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -345,7 +345,7 @@ class Bylines(BlockFilter):
                 i not in kept
                 and name >= 1
                 and name not in taken
-                and (names_person(blocks[name].text) or self._names_with_place(blocks[name].text))
+                and (names_person(blocks[name].text) or names_people(blocks[name].text) or self._names_with_place(blocks[name].text))
                 and word_count(blocks[name - 1].text) > MAX_NAME_WORDS
                 and not names_person(blocks[name - 1].text)
                 and not MENU_SEPARATOR_RE.search(blocks[name - 1].text)
