@@ -594,6 +594,8 @@ MIN_GROUP_ITEMS, MAX_GROUP_ITEMS = 2, 10
 # its label's line at most (see Shapes.scores).
 SCORE_VALUE_RE = regex.compile(r"\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|100)|\d{1,2}[.,]\d{1,2}|[★☆✩✪⭐]{3,5})\s*")
 MAX_SCORE_LABEL_CHARS = 40
+# Words of a verdict after its label at most ("Falso", "Mostly false", "Missing context").
+MAX_VERDICT_WORDS = 3
 # Days enough, and lines under each at most, when the same labels stand under every day (a
 # line-up by day and stage; see Shapes._labelled_day_groups); a label's words at most.
 MIN_LABELLED_DAYS = 2
@@ -2153,6 +2155,16 @@ class Shapes:
         ``score_labels``: "Testnote" / "1,9", "Score" / "4/5", "Note" / "8/10", "Betyg" /
         "★★★★☆")? A page counter ("2 / 12") stands under no such label."""
         return SCORE_VALUE_RE.fullmatch(value) is not None and len(label) <= MAX_SCORE_LABEL_CHARS and self.lines.is_phrase("score_labels", self.lines(label))
+
+    def is_verdict(self, text: str) -> bool:
+        """A review's or a fact-check's verdict on one line: a score label of the vocabulary,
+        a colon, and a score or a rating of ``MAX_VERDICT_WORDS`` words at most ("Calificación:
+        Falso", "Verdict: Misleading", "Note : 8/10"). The article's, wherever it stands."""
+        labelled = LABELLED_RE.match(text)
+        if labelled is None or len(text) > MAX_SCORE_LABEL_CHARS * 2:
+            return False
+        value = text[labelled.end(1) :].lstrip(" :：")
+        return (SCORE_VALUE_RE.fullmatch(value) is not None or 0 < word_count(value) <= MAX_VERDICT_WORDS) and self.lines.is_phrase("score_labels", self.lines(labelled.group(1)))
 
     def is_list_heading(self, text: str) -> bool:
         """A heading over the article's own list (vocabulary ``list_headings``), perhaps

@@ -3370,6 +3370,8 @@ class BodyRegion(BlockFilter):
             if headline is not None and headline > title:
                 facts |= self._event_under(blocks, headline, shop_buttons)  # under the headline below a kicker chosen as title
             facts |= self._facts_over_buttons(blocks, title, head_end, shop_buttons) | self._box_under_headline(blocks, title, head_end)
+            # A fact-check's verdict between the headline and the text ("Calificación: Falso").
+            facts.update(k for k in range(title + 1, head_end) if self.lines.shapes.is_verdict(blocks[k].text))
             # An entry's infobox under its name, down to the text ("Wren Halloway" /
             # "Biographical information" / "Race: Human" / ... / "Voiced by: Imogen Faraday").
             if entry is not None:
