@@ -487,8 +487,9 @@ def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def
     from cleaner.patterns import ends_sentence, size
 
     bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
+    top = next((k for k, b in enumerate(blocks) if self.lines(b.text).prose and not self.lines.is_phrase("cookie_notice", self.lines(b.text))), len(blocks))
     for i, block in enumerate(blocks):
-        if i in gone or i == 0 or not 3 <= size(block.text) <= self.max_caption_words:
+        if i in gone or i <= top or not 3 <= size(block.text) <= self.max_caption_words:
             continue
         needle = bare[i].strip(" .,;:-。")
         if len(needle) < (12 if CJK_RE.search(needle) else 25):

@@ -253,6 +253,19 @@ def test_caption_with_credit_and_pull_quote() -> None:
     ]
 
 
+def test_a_headline_above_the_first_paragraph_is_no_pull_quote() -> None:
+    # A review headed with the book's author and title, said again in its card at the end.
+    text = (
+        "Recensioni\nElena Ferri: «Il paese delle lucciole»\n12 marzo 2026 · Giulia Bassi\n"
+        "Ci sono romanzi che si leggono d'un fiato e altri che chiedono di fermarsi a ogni capitolo.\n"
+        "Elena Ferri: Il paese delle lucciole. Romanzo. Edizioni Quadrifoglio, Torino 2026, 240 pagine."
+    )
+    assert reasons(filters.Captions(), text) == []
+    # Under the first paragraph, the same line is a pull quote.
+    moved = text.replace("Elena Ferri: «Il paese delle lucciole»\n12 marzo 2026 · Giulia Bassi\n", "12 marzo 2026 · Giulia Bassi\n") + "\nElena Ferri: «Il paese delle lucciole»"
+    assert reasons(filters.Captions(), moved) == [("Elena Ferri: «Il paese delle lucciole»", "pull_quote")]
+
+
 @pytest.mark.parametrize(
     "paragraph, line",
     [

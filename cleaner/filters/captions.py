@@ -651,6 +651,11 @@ class Captions(BlockFilter):
         joined = "\n".join(bare)
         starts = list(accumulate((len(b) + 1 for b in bare), initial=0))
         lo_cache: dict[int, str] = {}
+        # A pull quote stands inside the text: a line above its first paragraph that a later
+        # line repeats is the page's headline (a book's author and title over the review, said
+        # again in its card: "Katrin Sommerfeld: »Die Stille über dem Haff«").
+        # (A cookie banner's notice above it is no paragraph of the text.)
+        top = next((k for k, line in enumerate(self.lines.of(blocks)) if line.prose and not self.lines.is_phrase("cookie_notice", line)), len(blocks))
 
         def container(j: int) -> str:
             if j not in lo_cache:
@@ -660,7 +665,7 @@ class Captions(BlockFilter):
 
         for i, block in enumerate(blocks):
             n = self.lines(block.text).size
-            if i in gone or i == 0 or not 3 <= n <= self.max_caption_words:
+            if i in gone or i <= top or not 3 <= n <= self.max_caption_words:
                 continue
             needle = bare[i].strip(" .,;:-。")
             # Twelve characters of Chinese or Japanese, else 25 (the script is looked at only
