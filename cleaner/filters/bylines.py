@@ -103,6 +103,11 @@ POST_SIGNER_RE = regex.compile(r"(?P<name>[^–—·|,\d]{3,60}?)\s*[–—·|,-
 MIN_TRAIL_WORD_CHARS = 4
 
 
+# A table's rows flattened one cell per line, with a time slot in the same cell of each: the
+# cells of a row at least and at most, and a slot's words at most (see Bylines._time_column).
+MIN_TIME_ROW_CELLS, MAX_TIME_ROW_CELLS = 3, 8
+MAX_SLOT_WORDS = 6
+
 class Bylines(BlockFilter):
     """Remove byline lines and lines that are only a date or time.
 
@@ -293,7 +298,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._performances(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._performances(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found) | self._time_column(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -681,6 +686,32 @@ class Bylines(BlockFilter):
         if len(heads) < MIN_DATE_ROWS or years != sorted(years):
             return set()
         return {i for i, _ in heads}
+
+    def _time_column(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A clock time alone in the column of a table flattened one cell per line whose two
+        rows above hold a slot from one time to another in the same cell (rows of
+        ``MIN_TIME_ROW_CELLS`` cells or more, none a paragraph: "Damen" / "Mi" / "19:30–21:00"
+        / "Rasen" / ... / "AH" / "Fr" / "19:00" / "Kunstrasen"): a training's or an opening's
+        time, not the page's stamp. A list of other stories stamps its headlines with single
+        times, one line apart."""
+        blocks = doc.blocks
+        shapes = self.lines.shapes
+        found_times = [i for i, reason in found if reason == "dateline" and shapes.is_clock_time(blocks[i].text)]
+        if not found_times:
+            return set()
+        described = self.lines.of(blocks)
+
+        def slot(k: int) -> bool:
+            return TIME_RANGE_RE.search(described[k].folded) is not None and described[k].words <= MAX_SLOT_WORDS
+
+        out: set[int] = set()
+        for i in found_times:
+            for step in range(MIN_TIME_ROW_CELLS, MAX_TIME_ROW_CELLS + 1):
+                top = i - 2 * step
+                if top >= 0 and slot(i - step) and slot(top) and not any(described[k].prose for k in range(top, i)) and blocks[i].index - blocks[top].index == 2 * step:
+                    out.add(i)
+                    break
+        return out
 
     def _date_column(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Dates that fill a column of a table under its header row (see Shapes.date_column:
