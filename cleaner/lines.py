@@ -21,6 +21,7 @@ This is the package's one speed device: describe a line once, then read the desc
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -596,6 +597,11 @@ SCORE_VALUE_RE = regex.compile(r"\s*(?:\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(?:5|10|20|
 MAX_SCORE_LABEL_CHARS = 40
 # Words of a verdict after its label at most ("Falso", "Mostly false", "Missing context").
 MAX_VERDICT_WORDS = 3
+# A schedule's rows with a slot from one time to another each (see _slot_rows): the slots at
+# least, the lines from one to the next at most, and a slot's line's length at most.
+MIN_SLOT_ROWS = 3
+MAX_SLOT_GAP = 4
+MAX_SLOT_CHARS = 60
 # Days enough, and lines under each at most, when the same labels stand under every day (a
 # line-up by day and stage; see Shapes._labelled_day_groups); a label's words at most.
 MIN_LABELLED_DAYS = 2
@@ -1150,6 +1156,28 @@ def _priced_pairs(texts: Sequence[str], start: int, end: int) -> list[tuple[int,
         numbers = [float(texts[k].replace(",", ".")) for k in chain]
         if len(chain) >= MIN_PRICED_PAIRS and any(b - a != 1 for a, b in zip(numbers, numbers[1:])):
             found.append((chain[0] - 1, chain[-1] + 1, "data"))
+        g = h + 1
+    return found
+
+
+def _slot_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of ``MIN_SLOT_ROWS`` slots or more, each a short line from one time to another
+    ("poniedziałek, środa 16:30–17:30", "Di, Do 19:30–21:15"), ``MAX_SLOT_GAP`` lines apart
+    at most, half of them or more the same number of lines apart (a group's heading between):
+    a schedule's rows of a group, its slot and its place, as ``(start, end, "data")`` from
+    the line over the first slot to the line under the last. Teasers are stamped with one
+    time, not a slot; opening hours said once are one line."""
+    slots = [k for k in range(start, end) if len(texts[k]) <= MAX_SLOT_CHARS and TIME_RANGE_RE.search(fold(texts[k])) is not None]
+    found: list[tuple[int, int, str]] = []
+    g = 0
+    while g < len(slots):
+        h = g
+        while h + 1 < len(slots) and slots[h + 1] - slots[h] <= MAX_SLOT_GAP:
+            h += 1
+        chain = slots[g : h + 1]
+        steps = Counter(b - a for a, b in zip(chain, chain[1:]))
+        if len(chain) >= MIN_SLOT_ROWS and 2 * steps.most_common(1)[0][1] >= len(chain) - 1 and steps.most_common(1)[0][0] >= 2:
+            found.append((max(start, chain[0] - 1), min(end, chain[-1] + steps.most_common(1)[0][0] - 1), "data"))
         g = h + 1
     return found
 
@@ -2852,6 +2880,7 @@ class Shapes:
             out.extend(_glosses(texts, i, j))
             out.extend(_figure_rows(texts, i, j))
             out.extend(_priced_pairs(texts, i, j))
+            out.extend(_slot_rows(texts, i, j))
             out.extend(_numbered_items(texts, i, j))
             out.extend(_semicolon_items(texts, i, j))
         return out + self._days(texts, prose) + self._timeline(texts, prose) + _answered_questions(texts)
