@@ -1167,7 +1167,7 @@ def _slot_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, in
     a schedule's rows of a group, its slot and its place, as ``(start, end, "data")`` from
     the line over the first slot to the line under the last. Teasers are stamped with one
     time, not a slot; opening hours said once are one line."""
-    slots = [k for k in range(start, end) if len(texts[k]) <= MAX_SLOT_CHARS and TIME_RANGE_RE.search(fold(texts[k])) is not None]
+    slots = [k for k in range(start, end) if len(texts[k]) <= MAX_SLOT_CHARS and any(map(str.isdigit, texts[k])) and TIME_RANGE_RE.search(fold(texts[k])) is not None]
     found: list[tuple[int, int, str]] = []
     g = 0
     while g < len(slots):
