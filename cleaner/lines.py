@@ -2458,10 +2458,7 @@ class Shapes:
             chain.clear()
 
         for h, k in enumerate(heads):
-            nxt = heads[h + 1] if h + 1 < len(heads) else len(texts)
-            end = k + 1
-            while end < min(nxt, k + 1 + MAX_DAY_ITEM_LINES) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
-                end += 1
+            end = self._items_under(texts, prose, heads, h, MAX_DAY_ITEM_LINES)
             day = int(DIGITS_RE.search(texts[k]).group())  # type: ignore[union-attr]
             if chain and not (chain[-1][1] == k and day in (chain[-1][2] + 1, 1)):
                 close()
@@ -2471,6 +2468,16 @@ class Shapes:
             chain.append((k, end, day))
         close()
         return runs
+
+    def _items_under(self, texts: Sequence[str], prose: Sequence[bool], heads: Sequence[int], h: int, most: int) -> int:
+        """Where the items under day ``heads[h]`` end: short lines that are no dates, up to the
+        next day and ``most`` of them at most."""
+        k = heads[h]
+        nxt = heads[h + 1] if h + 1 < len(heads) else len(texts)
+        end = k + 1
+        while end < min(nxt, k + 1 + most) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
+            end += 1
+        return end
 
     def _labelled_day_groups(self, texts: Sequence[str], prose: Sequence[bool], heads: Sequence[int]) -> list[tuple[int, int]]:
         """Two days or more in calendar order, each over a group of items that holds the same
@@ -2492,9 +2499,7 @@ class Shapes:
 
         for h, k in enumerate(heads):
             nxt = heads[h + 1] if h + 1 < len(heads) else len(texts)
-            end = k + 1
-            while end < min(nxt, k + 1 + MAX_LABELLED_GROUP_ITEMS) and _is_item(texts[end], prose[end]) and not self.is_date(texts[end]):
-                end += 1
+            end = self._items_under(texts, prose, heads, h, MAX_LABELLED_GROUP_ITEMS)
             if end - k - 1 >= MIN_GROUP_ITEMS:
                 chain.append((k, end))
             if end - k - 1 < MIN_GROUP_ITEMS or end < nxt:

@@ -1702,8 +1702,8 @@ class BodyRegion(BlockFilter):
     def _widget_over_section(self, blocks: tuple[Block, ...], prose: Sequence[bool], short: list[bool], i: int, limit: int, stops: Sequence[int]) -> int | None:
         """Where the text's next section starts under a widget set into it at line ``i``:
         ``MAX_WIDGET_LINES`` lines at most, short or data (a calculator's fields and its
-        button, a form), none a paragraph, a header of other stories or comments, then a heading right
-        over ``MIN_STATEMENTS_UNDER`` statements closed by a full stop in a row (the text's
+        button, a form), none a paragraph, a header of other stories or comments, then a
+        heading right over ``MIN_STATEMENTS_UNDER`` statements closed by a full stop in a row (the text's
         tips: "Så kan du spara" / "Sänk inomhustemperaturen med en grad." / ...), all next to
         each other in the input with no end of the article box or lead-in of other stories
         between. A box of other stories holds headlines, each over one sentence at most.
@@ -1714,9 +1714,7 @@ class BodyRegion(BlockFilter):
                 return None
             if blocks[h].index != blocks[h - 1].index + 1 or crosses_removed(stops, blocks, h):
                 return None
-            if is_heading(blocks[h].text) and not shapes._opens_other_stories(blocks[h].text) and self._statements_under(blocks, h + 1) and all(
-                FULL_STOP_END_RE.search(blocks[k].text) for k in range(h + 1, h + 1 + MIN_STATEMENTS_UNDER)
-            ):
+            if is_heading(blocks[h].text) and not shapes._opens_other_stories(blocks[h].text) and self._statements_under(blocks, h + 1, reach=0):
                 return h
         return None
 
@@ -2089,24 +2087,25 @@ class BodyRegion(BlockFilter):
         return None
 
     @staticmethod
-    def _statements_under(blocks: tuple[Block, ...], cut: int) -> bool:
+    def _statements_under(blocks: tuple[Block, ...], cut: int, reach: int = MAX_SET_IN_BOX) -> bool:
         """Do ``MIN_STATEMENTS_UNDER`` lines or more in a row, each a statement closed by a full
-        stop, next to each other in the input, start within a box's few lines under line ``cut``
-        ("Related topics" / "What should I do in a storm?" / "Secure loose objects such as bins
-        ..." / "Charge mobile phones ..." / ...)? A box of other stories holds headlines, each
-        over one sentence of summary at most: sentences in a row are the text's."""
+        stop, next to each other in the input, start within ``reach`` lines under line ``cut``
+        (a box's few lines: "Related topics" / "What should I do in a storm?" / "Secure loose
+        objects such as bins ..." / "Charge mobile phones ..." / ...)? A box of other stories
+        holds headlines, each over one sentence of summary at most: sentences in a row are the
+        text's."""
 
         def stated(text: str) -> bool:  # (not "...", nor an abbreviation's point: "– 2.695.000 kr.")
             words = text.rstrip(" \"'”’»)]").split()
             return FULL_STOP_END_RE.search(text) is not None and not text.rstrip().endswith(("..", "…")) and len(words[-1].strip(".")) > MAX_ABBREVIATION_CHARS
 
         run = 0
-        for k in range(cut, min(len(blocks), cut + MAX_SET_IN_BOX + MIN_STATEMENTS_UNDER)):
+        for k in range(cut, min(len(blocks), cut + reach + MIN_STATEMENTS_UNDER)):
             if stated(blocks[k].text) and (run == 0 or blocks[k].index == blocks[k - 1].index + 1):
                 run += 1
                 if run >= MIN_STATEMENTS_UNDER:
                     return True
-            elif k - cut >= MAX_SET_IN_BOX:
+            elif k - cut >= reach:
                 return False
             else:
                 run = 0
@@ -4030,8 +4029,8 @@ class BodyRegion(BlockFilter):
 
     def _label_groups(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, first: int, limit: int, stops: Sequence[int]) -> int | None:
         """Where a table of groups ends that runs on at line ``i``: groups of ``P`` lines, each
-        saying the same labels at the same places, each label right over its value ("Bezirk 1" / the
-        streets / "Restmüll" / its dates / "Biotonne" / "wöchentlich donnerstags" / ... /
+        saying the same labels at the same places, each label right over its value ("Bezirk
+        1" / the streets / "Restmüll" / its dates / "Biotonne" / "wöchentlich donnerstags" / ... /
         "Bezirk 2" / the streets / "Restmüll" / its dates / "Biotonne" / ...): a collection
         calendar by district, a team's figures by season. ``MIN_GROUP_LABELS`` labels or more
         said again one group further down, one of them at line ``i`` or below, the values
@@ -4051,7 +4050,7 @@ class BodyRegion(BlockFilter):
             pairs = [k for k in range(top, end - period) if keys[k - top] == keys[k + period - top] and not prose[k] and k + period >= i]
             if len(pairs) < MIN_GROUP_LABELS or pairs[0] - i > period or pairs[0] < i - period:
                 continue
-            labels = {k for k in pairs} | {k + period for k in pairs}
+            labels = {*pairs, *(k + period for k in pairs)}
             if any(k + 1 in labels or k + 1 >= end for k in labels):
                 continue  # a label right over another, or over nothing: no label of a value (a teaser card's "SCHWIERIGKEIT" / "JETZT ZUBEREITEN")
             values = [k for k in range(max(top, pairs[0]), end) if k not in labels]
