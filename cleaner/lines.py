@@ -22,7 +22,7 @@ This is the package's one speed device: describe a line once, then read the desc
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -1147,17 +1147,28 @@ def _priced_pairs(texts: Sequence[str], start: int, end: int) -> list[tuple[int,
         k for k in range(max(start, 1), end)
         if BARE_PRICE_RE.fullmatch(texts[k]) and not BARE_PRICE_RE.fullmatch(texts[k - 1]) and word_count(texts[k - 1]) >= MIN_PRICED_ITEM_WORDS and not STATEMENT_END_RE.search(texts[k - 1])
     ]  # fmt: skip
-    g = 0
-    while g < len(pairs):
-        h = g
-        while h + 1 < len(pairs) and pairs[h + 1] - pairs[h] <= MAX_PRICED_GAP:
-            h += 1
-        chain = pairs[g : h + 1]
+    for chain in runs_of(pairs, lambda a, b: b - a <= MAX_PRICED_GAP):
         numbers = [float(texts[k].replace(",", ".")) for k in chain]
         if len(chain) >= MIN_PRICED_PAIRS and any(b - a != 1 for a, b in zip(numbers, numbers[1:])):
             found.append((chain[0] - 1, chain[-1] + 1, "data"))
-        g = h + 1
     return found
+
+
+def runs_of(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:
+    """``positions`` (in order) cut into runs of neighbours, as ``adjacent`` tells them."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and adjacent(runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def is_slot(text: str) -> bool:
+    """A schedule's slot: a short line from one time to another ("poniedziałek, środa
+    16:30–17:30", "Mi 19:30–21:00")."""
+    return len(text) <= MAX_SLOT_CHARS and any(map(str.isdigit, text)) and TIME_RANGE_RE.search(fold(text)) is not None
 
 
 def _slot_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -1167,18 +1178,13 @@ def _slot_rows(texts: Sequence[str], start: int, end: int) -> list[tuple[int, in
     a schedule's rows of a group, its slot and its place, as ``(start, end, "data")`` from
     the line over the first slot to the line under the last. Teasers are stamped with one
     time, not a slot; opening hours said once are one line."""
-    slots = [k for k in range(start, end) if len(texts[k]) <= MAX_SLOT_CHARS and any(map(str.isdigit, texts[k])) and TIME_RANGE_RE.search(fold(texts[k])) is not None]
     found: list[tuple[int, int, str]] = []
-    g = 0
-    while g < len(slots):
-        h = g
-        while h + 1 < len(slots) and slots[h + 1] - slots[h] <= MAX_SLOT_GAP:
-            h += 1
-        chain = slots[g : h + 1]
-        steps = Counter(b - a for a, b in zip(chain, chain[1:]))
-        if len(chain) >= MIN_SLOT_ROWS and 2 * steps.most_common(1)[0][1] >= len(chain) - 1 and steps.most_common(1)[0][0] >= 2:
-            found.append((max(start, chain[0] - 1), min(end, chain[-1] + steps.most_common(1)[0][0] - 1), "data"))
-        g = h + 1
+    for chain in runs_of((k for k in range(start, end) if is_slot(texts[k])), lambda a, b: b - a <= MAX_SLOT_GAP):
+        if len(chain) < MIN_SLOT_ROWS:
+            continue
+        step, count = Counter(b - a for a, b in zip(chain, chain[1:])).most_common(1)[0]
+        if 2 * count >= len(chain) - 1 and step >= 2:
+            found.append((max(start, chain[0] - 1), min(end, chain[-1] + step - 1), "data"))
     return found
 
 
@@ -2177,6 +2183,12 @@ class Shapes:
             if self.signs_in_one_line(above) or (len(above) <= MAX_ROLE_CHARS and self.lines.is_phrase("closing_formulas", self.lines(above))):
                 return True
         return False
+
+    @staticmethod
+    def under_slot(blocks: Sequence[Block], k: int) -> bool:
+        """Is block ``k`` right under a schedule's slot (:func:`is_slot`), next to it in the
+        input: where the slot is held ("wtorek 15:30–17:00" / "hala SP nr 2")?"""
+        return k > 0 and blocks[k - 1].index == blocks[k].index - 1 and is_slot(blocks[k - 1].text)
 
     def scores(self, label: str, value: str) -> bool:
         """Is ``value`` a review's score right under its label alone on a line (vocabulary

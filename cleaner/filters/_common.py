@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from cleaner.document import Block, Document
-from cleaner.lines import PROSE_WORDS, TIME_RE, Lines
+from cleaner.lines import PROSE_WORDS, TIME_RE, Lines, runs_of
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, runs_on, size
 
 # Lines longer than this are prose for every vocabulary match (a consent banner's notice
@@ -202,12 +202,3 @@ def days_twice_at_most(texts: Sequence[str]) -> bool:
     return bool(counts) and max(counts.values()) <= 2 and 2 * len(counts) > len(texts)
 
 
-def runs_of(positions: Iterable[int], adjacent: Callable[[int, int], bool]) -> list[list[int]]:
-    """``positions`` (in order) cut into runs of neighbours, as ``adjacent`` tells them."""
-    runs: list[list[int]] = []
-    for i in positions:
-        if runs and adjacent(runs[-1][-1], i):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs

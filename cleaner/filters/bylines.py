@@ -10,7 +10,7 @@ from cleaner.document import Block, Document, Removal
 from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, REMARK_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, names_people, names_person
+from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, REMARK_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, is_slot, names_people, names_person
 from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
@@ -104,9 +104,8 @@ MIN_TRAIL_WORD_CHARS = 4
 
 
 # A table's rows flattened one cell per line, with a time slot in the same cell of each: the
-# cells of a row at least and at most, and a slot's words at most (see Bylines._time_column).
+# cells of a row at least and at most (see Bylines._time_column).
 MIN_TIME_ROW_CELLS, MAX_TIME_ROW_CELLS = 3, 8
-MAX_SLOT_WORDS = 6
 
 class Bylines(BlockFilter):
     """Remove byline lines and lines that are only a date or time.
@@ -700,15 +699,11 @@ class Bylines(BlockFilter):
         if not found_times:
             return set()
         described = self.lines.of(blocks)
-
-        def slot(k: int) -> bool:
-            return TIME_RANGE_RE.search(described[k].folded) is not None and described[k].words <= MAX_SLOT_WORDS
-
         out: set[int] = set()
         for i in found_times:
             for step in range(MIN_TIME_ROW_CELLS, MAX_TIME_ROW_CELLS + 1):
                 top = i - 2 * step
-                if top >= 0 and slot(i - step) and slot(top) and not any(described[k].prose for k in range(top, i)) and blocks[i].index - blocks[top].index == 2 * step:
+                if top >= 0 and is_slot(blocks[i - step].text) and is_slot(blocks[top].text) and not any(described[k].prose for k in range(top, i)) and blocks[i].index - blocks[top].index == 2 * step:
                     out.add(i)
                     break
         return out

@@ -19,7 +19,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import MAX_NOTICE_CHARS, MIN_DAY_TABLE_ROWS, box_neighbours, quoted_together, under_contents_header
-from cleaner.lines import BAR_SEPARATOR_RE, JSON_LINE_RE, LABELLED_RE, TIME_RANGE_RE, Lines, bar_rows, record_runs
+from cleaner.lines import BAR_SEPARATOR_RE, JSON_LINE_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -442,11 +442,6 @@ class Captions(BlockFilter):
 
         return bool(above) and figure(above[-1]) and any(map(figure, above[:-1]))
 
-    def _under_times(self, blocks: tuple[Block, ...], k: int) -> bool:
-        """Is line ``k`` right under a slot of a schedule (a time range: "poniedziałek, środa
-        16:30–17:30", "Mo–Fr 8–12 Uhr"), next to it in the input: where the slot is held?"""
-        return k > 0 and blocks[k - 1].index == blocks[k].index - 1 and TIME_RANGE_RE.search(self.lines(blocks[k - 1].text).folded) is not None
-
     def _in_days(self, blocks: tuple[Block, ...], j: int, i: int) -> bool:
         """Are lines ``j`` to ``i`` dates alone, other days between the two copies, or the run of
         dates around them ``MIN_DAY_TABLE_ROWS`` long at least: a table of days, where a day may
@@ -555,7 +550,7 @@ class Captions(BlockFilter):
                         # collection day" / "Monday 25 December" / "Wednesday 27 December" /
                         # "Tuesday 26 December" / "Thursday 28 December" / "Wednesday 27 December").
                         continue
-                    if self._under_times(blocks, j) and self._under_times(blocks, i):
+                    if self.lines.shapes.under_slot(blocks, j) and self.lines.shapes.under_slot(blocks, i):
                         continue  # a schedule's place under each of its slots ("wtorek 15:30–17:00" / "hala SP nr 2" / ... / "poniedziałek, czwartek 17:00–19:00" / "hala SP nr 2")
                     if first_cut and i > 0 and keys[j] == f"{keys[i - 1]} {variant}" and self.lines.shapes.is_clock_time(blocks[i - 1].text):
                         # A live report's entry, its stamp over its heading ("12:05" / "One lane

@@ -140,7 +140,7 @@ class DuplicateParagraphs(BlockFilter):
                 # A refrain of verse quoted under "... she had chosen herself:", its lines
                 # sentences or not (a paragraph of twice that length printed again goes).
                 continue
-            elif not self.is_paragraph(block.text) and self._under_slot(blocks, i) and self._under_slot(blocks, j):
+            elif not self.is_paragraph(block.text) and self.lines.shapes.under_slot(blocks, i) and self.lines.shapes.under_slot(blocks, j):
                 continue  # a schedule's place under two of its slots ("wtorek, czwartek 16:30–17:45" / "Orlik przy SP nr 4")
             elif not self.is_paragraph(block.text) and self._in_schedule(blocks, schedule, i, j):
                 continue  # a date said again in a table of dates ("Szczupak" / "od 1 stycznia do 30 kwietnia" / ... / "Sandacz" / "od 1 stycznia do 30 kwietnia")
@@ -166,10 +166,6 @@ class DuplicateParagraphs(BlockFilter):
                 lines.update(range(start, end))
             schedule.append(lines)
         return i in schedule[0] and j in schedule[0]
-
-    def _under_slot(self, blocks: tuple[Block, ...], k: int) -> bool:
-        """Is line ``k`` right under a schedule's slot (a time range), next to it in the input?"""
-        return k > 0 and blocks[k - 1].index == blocks[k].index - 1 and TIME_RANGE_RE.search(self.lines(blocks[k - 1].text).folded) is not None
 
     def _signs_notice(self, blocks: tuple[Block, ...], j: int) -> bool:
         """Is the later copy ``j`` (its first above the page's first paragraph, it below) a
