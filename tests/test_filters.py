@@ -1803,3 +1803,32 @@ def test_an_entry_name_is_said_twice_and_opens_the_first_paragraph() -> None:
     assert not names_entry(lines, once, once.blocks[1])
     longer = Document.from_text("\n".join(["Nor", "Nor", para]))
     assert not names_entry(lines, longer, longer.blocks[0])
+
+
+def test_an_entry_name_is_read_by_its_neighbours_across_blank_lines() -> None:
+    """Blank lines between the lines of the input: the name's neighbours are the lines
+    around it in the input, not the lines that many places away."""
+    from cleaner.filters._common import names_entry
+
+    lines = filters.Bylines().lines
+    para = "Nors (Osmerus eperlanus) är en fisk som tillhör familjen norsfiskar och lever i sött och bräckt vatten."
+    doc = Document.from_text("\n\n".join(["Från Wikipedia", "Nors", "Nors", "Nors fångad i Mälaren", para]))
+    assert names_entry(lines, doc, doc.blocks[1]) and names_entry(lines, doc, doc.blocks[2])
+    once = Document.from_text("\n\n".join(["Nors", "Från Wikipedia", "Nors", "Nors fångad i Mälaren", para]))
+    assert not names_entry(lines, once, once.blocks[2])
+
+
+def test_body_region_reads_a_header_of_other_stories_across_blank_lines() -> None:
+    """A header of other stories low on a page with a blank line between every two lines:
+    the cookie-banner check above it reads the lines above it (it read past the end of
+    the input and raised IndexError)."""
+    paras = [
+        "The council met on Monday to vote on the budget, which passed after a long debate.",
+        "It was the third vote this year on the matter, officials said on Tuesday.",
+        "The mayor said she was pleased with the result and thanked the members.",
+        "The new budget takes effect in January, the clerk said.",
+    ]
+    text = "\n\n".join([*paras, "Most Popular", "Longtime diner owner closes doors after 52 years"])
+    got = reasons(filters.BodyRegion(), text)
+    assert ("Longtime diner owner closes doors after 52 years", "after_body") in got
+    assert not any(text in paras for text, _ in got)

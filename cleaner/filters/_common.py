@@ -78,10 +78,10 @@ def names_entry(lines: Lines, doc: Document, block: Block) -> bool:
     "Nors (Osmerus eperlanus) är en fisk ...")?"""
     key = lines(block.text).key
     rows = doc.input_blocks
-    at = block.index
+    at = next(position for position, row in enumerate(rows) if row.index == block.index)
     if not key or not any(0 <= n < len(rows) and lines(rows[n].text).key == key for n in (at - 1, at + 1)):
         return False
-    opening = next((lines(b.text) for b in doc.blocks if b.index > at and is_prose(b.text)), None)
+    opening = next((lines(b.text) for b in doc.blocks if b.index > block.index and is_prose(b.text)), None)
     return opening is not None and opening.key.startswith(key) and not opening.key[len(key) : len(key) + 1].isalnum()
 
 

@@ -2152,7 +2152,8 @@ class BodyRegion(BlockFilter):
         headers.update((b.index, b.text) for b in doc.blocks if is_header(b.text))
         if headers:
             lines_in = doc.input_blocks
-            headers = {k: text for k, text in headers.items() if not under_cookie_notice(self.lines, lines_in, k)}
+            at = {block.index: position for position, block in enumerate(lines_in)}
+            headers = {k: text for k, text in headers.items() if not under_cookie_notice(self.lines, lines_in, at[k])}
         return headers
 
     def _related_boxes(
