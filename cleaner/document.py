@@ -17,7 +17,7 @@ import dataclasses
 import html
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -328,6 +328,55 @@ class Document:
     def replace(self, **changes: Any) -> Document:
         """``dataclasses.replace`` for this document."""
         return dataclasses.replace(self, **changes)
+
+    def renumbered(self) -> tuple[Document, Callable[[Document], Document]] | None:
+        """The document with its lines numbered as if the input had no blank lines, and the
+        function that numbers a result of it back; None when the input had none.
+
+        Filters read "next to each other in the input" as consecutive indices, and most
+        scrapers' texts come either with a blank line between every two lines or with none:
+        numbered this way, both read alike. A blank line still ends a paragraph
+        (``Block.paragraph``), unless every paragraph is one line: then blank lines group
+        nothing and the view has one paragraph.
+
+        >>> doc = Document.from_text("Advertisement\\n\\nThe council met on Monday.")
+        >>> view, back = doc.renumbered()
+        >>> [b.index for b in view.input_blocks], [b.index for b in back(view).input_blocks]
+        ([0, 1], [0, 2])
+        """
+        rows = self.input_blocks
+        if all(row.index == k for k, row in enumerate(rows)):
+            return None
+        flat = len({row.paragraph for row in rows}) == len(rows) > 1
+        to_view = {row.index: k for k, row in enumerate(rows)}
+        originals = [row for row in rows]
+
+        def there(block: Block) -> Block:
+            return Block(to_view[block.index], block.text, 0 if flat else block.paragraph)
+
+        def back(block: Block) -> Block:
+            original = originals[block.index]
+            return Block(original.index, block.text, original.paragraph)
+
+        def edit(edit: Edit, where: Callable[[int], int]) -> Edit:
+            return dataclasses.replace(edit, block_index=where(edit.block_index))
+
+        view = dataclasses.replace(
+            self,
+            blocks=tuple(there(b) for b in self.blocks),
+            removals=tuple(dataclasses.replace(r, block=there(r.block)) for r in self.removals),
+            edits=tuple(edit(e, to_view.__getitem__) for e in self.edits),
+        )
+
+        def number_back(doc: Document) -> Document:
+            return dataclasses.replace(
+                doc,
+                blocks=tuple(back(b) for b in doc.blocks),
+                removals=tuple(dataclasses.replace(r, block=back(r.block)) for r in doc.removals),
+                edits=tuple(edit(e, lambda k: originals[k].index) for e in doc.edits),
+            )
+
+        return view, number_back
 
     # -- records -----------------------------------------------------------------------------
 

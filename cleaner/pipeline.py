@@ -251,6 +251,11 @@ class Pipeline:
             self.stats[f"{removal.filter}.{removal.reason}"] += 1
 
     def _run(self, doc: Document, segments: list[tuple[bool, tuple[StepLike, ...]]]) -> Document:
+        # Filters see the lines numbered as if the input had no blank lines (see
+        # Document.renumbered); the result is numbered back.
+        view = doc.renumbered()
+        if view is not None:
+            return view[1](self._run(view[0], segments))
         # The user's vocabulary patterns share one time budget per document.
         with document_budget():
             for is_filter, segment in segments:

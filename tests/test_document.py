@@ -144,3 +144,19 @@ def test_explain_is_public_and_matches_the_cli(tmp_path: object, capsys: pytest.
     doc = cleaner.default_pipeline(detect_language=False).clean(path.read_bytes(), id=str(path))
     assert out.rstrip("\n").endswith(doc.explain())
     assert "- line 1: section_labels/section_label (vocabulary entry 'world' at en/section_labels.txt:2): World" in doc.explain()
+
+
+def test_renumbered_reads_the_input_without_its_blank_lines_and_numbers_back() -> None:
+    doc = Document.from_text("Menu\n\nThe minister resigned.\nShe had led the ministry.\n\n\nShare")
+    view, back = doc.renumbered()
+    # Lines 0, 2, 3 and 6 of the input are 0 to 3 in the view; the paragraphs stay.
+    assert [(b.index, b.paragraph) for b in view.blocks] == [(0, 0), (1, 1), (2, 1), (3, 2)]
+    done = back(view.without([Removal(view.blocks[3], "interface_lines", "share_prompt")]))
+    assert [r.block.index for r in done.removals] == [6]
+    assert [(b.index, b.paragraph) for b in done.blocks] == [(b.index, b.paragraph) for b in doc.blocks[:3]]
+    assert done.text == "Menu\n\nThe minister resigned.\nShe had led the ministry."
+    # A blank line between every two lines groups nothing: one paragraph in the view.
+    spaced, _ = Document.from_text("a\n\nb\n\nc").renumbered()
+    assert [(b.index, b.paragraph) for b in spaced.blocks] == [(0, 0), (1, 0), (2, 0)]
+    # Without blank lines there is nothing to renumber.
+    assert Document.from_text("a\nb").renumbered() is None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import ftfy
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -123,3 +126,26 @@ def test_large_and_adversarial_inputs(text: str) -> None:
     assert isinstance(result.text, str)
     kept = len(result.text)
     assert kept <= len(text)
+
+
+def _verdicts(doc: cleaner.Document) -> tuple[list[str], list[tuple[str, str, str]]]:
+    return [b.text for b in doc.blocks], sorted((r.block.text, r.filter, r.reason) for r in doc.removals)
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PAGES = [
+    *((p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "articles").glob("*.txt"))),
+    *((case["label"], case["input"]) for case in json.loads((FIXTURES / "cases" / "pages.json").read_text(encoding="utf-8"))),
+]
+
+
+@pytest.mark.parametrize("page", [text for _, text in PAGES], ids=[label for label, _ in PAGES])
+def test_blank_lines_between_every_two_lines_change_no_verdict(page: str) -> None:
+    """Scrapers give a page's lines with a blank line between every two or with none: the
+    same lines go, for the same reasons, and the result keeps the input's line numbers."""
+    rows = [line for line in page.splitlines() if line.strip()]
+    tight = cleaner.clean("\n".join(rows))
+    spaced = cleaner.clean("\n\n".join(rows))
+    assert _verdicts(spaced) == _verdicts(tight)
+    assert [r.block.index for r in spaced.removals] == [2 * r.block.index for r in tight.removals]
+    assert [e.block_index for e in spaced.edits] == [2 * e.block_index for e in tight.edits]
