@@ -99,6 +99,11 @@ MAX_VALUE_CHARS = 40
 # A post's signer and its date, as a social network prints them under the post ("Philippe
 # Derbaix – 12 octobre 2024 à 13:27", "Віталій Сидоренко · 2 вересня о 10:14").
 POST_SIGNER_RE = regex.compile(r"(?P<name>[^–—·|,\d]{3,60}?)\s*[–—·|,-]\s*\S*\d")
+# An account's handle alone on its line, perhaps in brackets after the account's name ("@LancsRoadsPolice",
+# "Midwest Traffic (@MidwestTraffic)"): the head of a post the page embeds, as the network prints it.
+POST_HANDLE_RE = regex.compile(r"(?:[^@()\d]{1,60}\s)?\(?@[\p{L}\p{N}_.]{1,30}\)?\s*")
+# The post's text under its handle, in lines at most.
+MAX_POST_LINES = 3
 # The first word of a dated title the trail of crumbs above names: this many letters at least.
 MIN_TRAIL_WORD_CHARS = 4
 
@@ -297,7 +302,7 @@ class Bylines(BlockFilter):
     def find(self, doc: Document) -> Iterator[Removal]:
         found = [(i, reason) for i, block in enumerate(doc.blocks) if (reason := self.judge(block.text)) is not None]
         kept = (
-            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._performances(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found) | self._time_column(doc, found)
+            self._inside_tables(doc, found) | self._days_of(doc, found) | self._answers(doc, found) | self._introduced(doc, found) | self._named_by_trail(doc, found) | self._signed(doc, found) | self._timetable(doc, found) | self._listed(doc, found) | self._released(doc, found) | self._held(doc, found) | self._performances(doc, found) | self._programme(doc, found) | self._show_times(doc, found) | self._day_groups(doc, found) | self._timeline(doc, found) | self._date_column(doc, found) | self._signs_post(doc, found) | self._dates_post(doc, found) | self._shaped_as_values(doc, found) | self._between_paragraphs(doc, found) | self._time_column(doc, found)
             if any(r == "dateline" for _, r in found)
             else set()
         ) | self._in_fact_box(doc, found) | self._song_credits(doc, found)
@@ -465,6 +470,26 @@ class Bylines(BlockFilter):
             signed = POST_SIGNER_RE.match(blocks[i].text)
             if signed is not None and names_person(signed.group("name")):
                 kept.add(i)
+        return kept
+
+    @staticmethod
+    def _dates_post(doc: Document, found: list[tuple[int, str]]) -> set[int]:
+        """A date right under the text of a post the page embeds, its account's handle alone
+        over the text, all next to each other in the input ("Lancs Road Police" /
+        "@LancsRoadsPolice" / "M65 remains closed both ways ..." / "1:47 PM · Feb 14, 2025"):
+        the post's date, as the network prints it, not the page's dateline."""
+        blocks = doc.blocks
+        kept = set()
+        for i, reason in found:
+            if reason != reasons.DATELINE:
+                continue
+            for head in range(i - 2, max(-1, i - 2 - MAX_POST_LINES), -1):
+                if blocks[i].index - blocks[head].index != i - head:
+                    break
+                if POST_HANDLE_RE.fullmatch(blocks[head].text) is not None:
+                    if all(word_count(blocks[k].text) >= MIN_INTRO_SENTENCE_WORDS for k in range(head + 1, i)):
+                        kept.add(i)
+                    break
         return kept
 
     def _in_fact_box(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
