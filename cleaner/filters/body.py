@@ -2145,15 +2145,27 @@ class BodyRegion(BlockFilter):
     def _related_headers(self, doc: Document) -> dict[int, str]:
         """The headers over other stories ("Related stories", "Lesen Sie auch"), by original
         position: the lines still here and those another filter removed, except a lead-in the
-        promo filter already paired with its headline (no list header), and a cookie banner's
-        link under its notice ("Más información"; see under_cookie_notice)."""
+        promo filter already paired with its headline (no list header), a cookie banner's
+        link under its notice ("Más información"; see under_cookie_notice), and an item of
+        the site's menu."""
         is_header = self.lines.shapes.is_related_header
         headers = {r.block.index: r.block.text for r in doc.removals if r.reason != reasons.PROMO_LEAD_IN and is_header(r.block.text)}
         headers.update((b.index, b.text) for b in doc.blocks if is_header(b.text))
         if headers:
             lines_in = doc.input_blocks
             at = {block.index: position for position, block in enumerate(lines_in)}
-            headers = {k: text for k, text in headers.items() if not under_cookie_notice(self.lines, lines_in, at[k])}
+            # An item of the site's menu, between two others that the other filters removed as
+            # the menu's, one a section's name ("Inicio" / "Últimas noticias" / "Política" /
+            # ...), heads no box.
+            menu = {r.block.index: r.reason for r in doc.removals if r.reason in (reasons.NAVIGATION, reasons.SECTION_LABEL)}
+
+            def in_menu(k: int) -> bool:
+                if not 0 < k < len(lines_in) - 1:
+                    return False
+                around = (menu.get(lines_in[k - 1].index), menu.get(lines_in[k + 1].index))
+                return None not in around and reasons.SECTION_LABEL in around
+
+            headers = {k: text for k, text in headers.items() if not under_cookie_notice(self.lines, lines_in, at[k]) and not in_menu(at[k])}
         return headers
 
     def _related_boxes(
