@@ -2337,9 +2337,22 @@ class Shapes:
         # headlines and summaries are a ticker of other stories, not the article's entries.
         # (A header of comments cuts only entries below it, under entries above it: above them
         # all it is the page's button, "Comments" next to the share buttons.)
+        # (A header of other stories with a paragraph between it and the entries under it
+        # heads none of them: a menu's "Últimas noticias" over the headline, its deck and
+        # the live report.)
         first, last = days[0][0], days[-1][0]
+        starts = [k for k, _, _ in days]
         limit = next(
-            (k for k in range(last + 1) if not prose[k] and (k > first if self.is_comment_header(texts[k]) else self.is_related_header(texts[k]))),
+            (
+                k
+                for k in range(last + 1)
+                if not prose[k]
+                and (
+                    k > first
+                    if self.is_comment_header(texts[k])
+                    else self.is_related_header(texts[k]) and not any(prose[m] for m in range(k + 1, next(d for d in starts if d > k)))
+                )
+            ),
             len(texts),
         )
         days = [day for day in days if day[0] < limit - 1]
