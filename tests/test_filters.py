@@ -28,6 +28,8 @@ def reasons(flt, text: str) -> list[tuple[str, str]]:
         ("Share on Facebook", "share_prompt"),
         ("Facebook | Twitter | WhatsApp | E-Mail", "share_prompt"),
         ("Compartir", "share_prompt"),
+        ("Escuchar nota", "navigation"),
+        ("Actualizar entradas", "navigation"),  # a live report's button
         ("Sign up for our newsletter", "subscription_prompt"),
         ("Abonnez-vous", "subscription_prompt"),
         ("We use cookies to improve your experience on our site.", "cookie_notice"),
@@ -832,6 +834,7 @@ def test_interface_one_word_cells_of_a_table_stay() -> None:
         ("Du lundi au vendredi, de 8 h 30 à 12 h", None),
         ("Sábado: de 9 h a 14 h", None),
         ("Updated 3:42 PM EDT, April 2, 2024", "dateline"),
+        ("Actualizado: 14/01 · 17:20 hs", "dateline"),  # Argentine hours
         # ... or after a lead-in that says who wrote it: a body in lower case.
         ("Skrevet af bestyrelsen · 3. februar 2025", "byline"),
         ("Skrivet av styrelsen · 3 februari 2025", "byline"),
