@@ -282,8 +282,8 @@ _FIGURE_PATTERNS = (
     rf"\p{{Sc}}\s?\d|\d\s?\p{{Sc}}|{_CURRENCY_CODE}",
     # Times: "4:30 p.m.", "13:15 uhr", "20h30", "8 p.m.".
     r"(?<![\d:.])\d{1,2}[:h]\d{2}(?![\d:])|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr)(?!\p{L})",
-    # Scores and records: "46:44", "(10-6, 3-4)".
-    r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])",
+    # Scores and records: "46:44", "(10-6, 3-4)", a Brazilian or Portuguese "2 x 1".
+    r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])|(?<![\d.:/,x-])\d{1,3}\sx\s\d{1,3}(?![\d.:/,x-])",
     # Race times and gaps in minutes and seconds: "4h12'37\"", "1'09\"", a gap alone: "à 24\"", "+ 12\"".
     r"(?<![\d'’′])\d{1,2}['’′]\d{2}[\"”″]|^(?:\+|à|a)?\s?\d{1,2}[\"”″]\s*$",
     # A match's minute alone (see MINUTE_RE).
