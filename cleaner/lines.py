@@ -284,6 +284,9 @@ _FIGURE_PATTERNS = (
     r"(?<![\d:.])\d{1,2}[:h]\d{2}(?![\d:])|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr)(?!\p{L})",
     # Scores and records: "46:44", "(10-6, 3-4)", a Brazilian or Portuguese "2 x 1".
     r"(?<![\d.:/,-])\d{1,3}\s?[:–-]\s?\d{1,3}(?![\d.:/,-])|(?<![\d.:/,x-])\d{1,3}\sx\s\d{1,3}(?![\d.:/,x-])",
+    # An American score, each team's points after its name: "eastfield 42, hillcrest 14",
+    # "cold springs 31, lakeview 28 (2ot)".
+    r"(?<=\p{L}\s)\d{1,3},\s\p{L}[\p{L}\p{M}.'’ -]{0,40}\s\d{1,3}(?:\s\(\w{1,4}\))?\s*$",
     # Race times and gaps in minutes and seconds: "4h12'37\"", "1'09\"", a gap alone: "à 24\"", "+ 12\"".
     r"(?<![\d'’′])\d{1,2}['’′]\d{2}[\"”″]|^(?:\+|à|a)?\s?\d{1,2}[\"”″]\s*$",
     # A match's minute alone (see MINUTE_RE).

@@ -496,8 +496,10 @@ def test_shapes_data_lines() -> None:
             "13:15 Uhr", "46:44", "(10-6, 3-4)", "1957–1959 Erster Bauabschnitt: 21 Wohngebäude", "30'000", "-804",
             "4.90%", "155 x 96", "$ sudo apt install docker-ce", "pip install cleaner", "x = compute(a, b)",
             "http://www.bafta.org", "www.dwds.de/themenglossar", "283 Nm", "7,7 s", "204 hk", "150 ch", "204 CV", "204 pk",
-            "4h12'37\"", "à 24\"", "+ 1'09\""]
-    links = ["Home", "Sport", "Most read", "2 star", "123", "1.5x", "Chelsea hoping to sign Anelka",
+            "4h12'37\"", "à 24\"", "+ 1'09\"", "Botafogo 2 x 1 Flamengo", "Northwood 35, Pine Hollow 6",
+            "Cold Springs 31, Lakeview 28 (2OT)"]
+    links = ["Home", "Sport", "Most read", "2 star", "123", "1.5x", "Chelsea hoping to sign Anelka", "Promoção 3x2",
+             "Chapter 3, verse 16 of the book",
              "14 Last-Minute Deals From Home Depot and Lowe's Spring Sale Events", "Über diesen Blog"]
     assert [t for t in data if not shapes.is_data(t)] == []
     assert [t for t in links if shapes.is_data(t)] == []

@@ -144,9 +144,13 @@ class DuplicateParagraphs(BlockFilter):
                 continue  # a schedule's place under two of its slots ("wtorek, czwartek 16:30–17:45" / "Orlik przy SP nr 4")
             elif not self.is_paragraph(block.text) and self._in_schedule(blocks, schedule, i, j):
                 continue  # a date said again in a table of dates ("Szczupak" / "od 1 stycznia do 30 kwietnia" / ... / "Sandacz" / "od 1 stycznia do 30 kwietnia")
-            elif self.is_paragraph(block.text) or not (is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text)):
+            elif self.is_paragraph(block.text) or not (
+                is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text) or self._data_row(blocks, j)
+            ):
                 # (A table's cell or a schedule's entry may repeat too: "8h–12h et 15h–18h" on
-                # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday.)
+                # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday; so
+                # may a row of data among others, a game's score over its report and again in
+                # the scoreboard.)
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
             elif (copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1) and not (self._schedule_entry(block.text) or CODE_RE.search(block.text)):
                 # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
@@ -180,6 +184,14 @@ class DuplicateParagraphs(BlockFilter):
         if not shapes.is_date(blocks[j + 1].text) or YEAR_RE.search(blocks[j + 1].text) is None:
             return False
         return not any(0 <= k < len(blocks) and shapes.is_date(blocks[k].text) for k in (j - 1, j + 3))
+
+    def _data_row(self, blocks: tuple[Block, ...], j: int) -> bool:
+        """Is line ``j`` a row of data next to another in the input ("Eastfield 42,
+        Hillcrest 14" / "Cold Springs 31, Lakeview 28 (2OT)": a scoreboard's rows)?"""
+        is_data = self.lines.shapes.is_data
+        return is_data(blocks[j].text) and any(
+            0 <= k < len(blocks) and abs(blocks[k].index - blocks[j].index) == 1 and is_data(blocks[k].text) for k in (j - 1, j + 1)
+        )
 
     def _schedule_entry(self, text: str) -> bool:
         """A schedule's entry: led by its time ("18.00 Uhr St. Josef: Vorabendmesse", see
