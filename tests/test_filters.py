@@ -837,6 +837,7 @@ def test_interface_one_word_cells_of_a_table_stay() -> None:
         ("Sábado: de 9 h a 14 h", None),
         ("Updated 3:42 PM EDT, April 2, 2024", "dateline"),
         ("Actualizado: 14/01 · 17:20 hs", "dateline"),  # Argentine hours
+        ("Por Redação do ge — Rio de Janeiro", "byline"),  # the desk and its city
         # ... or after a lead-in that says who wrote it: a body in lower case.
         ("Skrevet af bestyrelsen · 3. februar 2025", "byline"),
         ("Skrivet av styrelsen · 3 februari 2025", "byline"),
