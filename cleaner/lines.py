@@ -360,6 +360,9 @@ CODE_RE = regex.compile(
     r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
     # (a JSON object, a command's output: see JSON_LINE_RE)
     rf"|{_JSON_OBJECT}"
+    # A commit by its hash, as "git log --oneline" prints it, perhaps after the command of an
+    # interactive rebase's list ("pick e05b7a1 Add the sign-up form").
+    r"|^\s*(?:(?:pick|reword|edit|squash|fixup|drop|[prefsd])\s)?(?=[0-9a-f]{0,39}\d)(?=[0-9a-f]{0,39}[a-f])[0-9a-f]{7,40}\s\S"
 )
 JSON_LINE_RE = regex.compile(_JSON_OBJECT)
 
