@@ -236,6 +236,9 @@ class Document:
     language: Language | None = None
     translation: Translation | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    # In a view numbered without the input's blank lines (see renumbered): the input's 1-based
+    # line number of each block index; None otherwise.
+    line_numbers: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, *, id: str = "", metadata: Mapping[str, Any] | None = None) -> Document:
@@ -329,6 +332,16 @@ class Document:
         """``dataclasses.replace`` for this document."""
         return dataclasses.replace(self, **changes)
 
+    def line(self, index: int) -> int:
+        """The 1-based line number a person reads for block ``index`` (the input's, in a
+        view numbered without blank lines): what a removal's detail names.
+
+        >>> view, _ = Document.from_text("a\\n\\nb").renumbered()
+        >>> view.line(1)
+        3
+        """
+        return self.line_numbers[index] if self.line_numbers is not None else index + 1
+
     def renumbered(self) -> tuple[Document, Callable[[Document], Document]] | None:
         """The document with its lines numbered as if the input had no blank lines, and the
         function that numbers a result of it back; None when the input had none.
@@ -366,6 +379,7 @@ class Document:
             blocks=tuple(there(b) for b in self.blocks),
             removals=tuple(dataclasses.replace(r, block=there(r.block)) for r in self.removals),
             edits=tuple(edit(e, to_view.__getitem__) for e in self.edits),
+            line_numbers=tuple(row.index + 1 for row in rows),
         )
 
         def number_back(doc: Document) -> Document:
@@ -374,6 +388,7 @@ class Document:
                 blocks=tuple(back(b) for b in doc.blocks),
                 removals=tuple(dataclasses.replace(r, block=back(r.block)) for r in doc.removals),
                 edits=tuple(edit(e, lambda k: originals[k].index) for e in doc.edits),
+                line_numbers=None,
             )
 
         return view, number_back

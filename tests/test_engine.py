@@ -480,7 +480,7 @@ def test_a_shared_overflowing_memo_changes_no_result() -> None:
             ]
 
 
-def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def]
+def _plain_pull_quotes(self, blocks, keys, gone, line):  # type: ignore[no-untyped-def]
     """Captions._pull_quotes as written before its count prefilter: every line compared."""
     from cleaner.document import Removal
     from cleaner.filters.captions import CJK_RE, FILE_PATH_RE, QUOTE_BOUNDARY_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
@@ -504,7 +504,7 @@ def _plain_pull_quotes(self, blocks, keys, gone):  # type: ignore[no-untyped-def
                 if self._among_cells(blocks, i) or FILE_PATH_RE.search(block.text):
                     break  # a table's cell, a program's message (the same rules as the filter's)
                 gone.add(i)
-                yield Removal(block, self.name, "pull_quote", f"repeats line {blocks[j].index + 1}")
+                yield Removal(block, self.name, "pull_quote", f"repeats line {line(blocks[j].index)}")
                 break
 
 

@@ -149,3 +149,12 @@ def test_blank_lines_between_every_two_lines_change_no_verdict(page: str) -> Non
     assert _verdicts(spaced) == _verdicts(tight)
     assert [r.block.index for r in spaced.removals] == [2 * r.block.index for r in tight.removals]
     assert [e.block_index for e in spaced.edits] == [2 * e.block_index for e in tight.edits]
+
+
+def test_details_name_the_input_lines_across_blank_lines() -> None:
+    """Filters see the lines numbered without blank lines; the details they write name the
+    lines of the input, as the removals' own line numbers do."""
+    para = "The council will vote on the new budget on Monday, officials said."
+    other = "More text here, and it is long enough to be a paragraph of the article."
+    doc = cleaner.clean("\n\n\n" + para + "\n\n" + other + "\n\n" + para)
+    assert [(r.block.index + 1, r.reason, r.detail) for r in doc.removals] == [(8, "duplicate_paragraph", "same text as line 4")]

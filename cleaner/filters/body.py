@@ -2012,7 +2012,7 @@ class BodyRegion(BlockFilter):
                 k += 1
             if 0 < cut < len(blocks) and above >= max(self.min_prose_above_comments, self.min_share_above_comments * total):
                 start = cut - (1 if blocks[cut - 1].index == header else 0)
-                return start, f"readers' comments under {headers[header][:40]!r} (line {header + 1})"
+                return start, f"readers' comments under {headers[header][:40]!r} (line {doc.line(header)})"
         return None
 
     @staticmethod
@@ -2083,7 +2083,7 @@ class BodyRegion(BlockFilter):
                 continue  # the article's sections go on under the box ("Dove mangiare" / its paragraph / ...)
             if prose_after[cut] <= self.max_related_share * total:
                 start = cut - (1 if blocks[cut - 1].index == header else 0)
-                return start, f"other stories under {headers[header][:40]!r} (line {header + 1})"
+                return start, f"other stories under {headers[header][:40]!r} (line {doc.line(header)})"
         return None
 
     @staticmethod
@@ -2230,7 +2230,7 @@ class BodyRegion(BlockFilter):
             first = start - (1 if start and positions[start - 1] == header else 0)
             if first in boxes:
                 continue
-            detail = f"other stories under {headers[header][:40]!r} (line {header + 1})"
+            detail = f"other stories under {headers[header][:40]!r} (line {doc.line(header)})"
             # A plain list (two headlines or more in a row), or teaser cards (two headlines or
             # more, each with its summary). One headline with prose under it is weak evidence.
             # Nor past a trail of crumbs: the page's own headline is under it ("Neue Beiträge" in
@@ -3348,7 +3348,7 @@ class BodyRegion(BlockFilter):
             tail_start -= 1
         while head_end < first and head_end in boxes_of_links:
             head_end += 1
-        tail_detail = f"below the article (its text ends on line {blocks[tail_start - 1].index + 1})"
+        tail_detail = f"below the article (its text ends on line {doc.line(blocks[tail_start - 1].index)})"
         related = self._related_cut(doc, prose_before_boxes, limit, boxes_of_links, related_headers)
         cut_at, cut_detail = len(blocks), ""
         if related is not None and related[0] < tail_start:
@@ -3375,7 +3375,7 @@ class BodyRegion(BlockFilter):
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
-        head_detail = f"above the article (its text starts on line {blocks[head_end].index + 1})" if head_end < len(blocks) else ""
+        head_detail = f"above the article (its text starts on line {doc.line(blocks[head_end].index)})" if head_end < len(blocks) else ""
         facts: set[int] = set()
         if title is not None and self.structure:
             facts = self._facts_under(blocks, title, head_end) | self._product_facts(blocks, title, head_end, first) | self._event_under(blocks, title, shop_buttons)

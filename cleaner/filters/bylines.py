@@ -359,10 +359,10 @@ class Bylines(BlockFilter):
                 and not names_person(blocks[name - 1].text)
                 and not MENU_SEPARATOR_RE.search(blocks[name - 1].text)
             ):
-                yield self.removal(blocks[name], "byline", f"a name over the dateline on line {blocks[i].index + 1}")
+                yield self.removal(blocks[name], "byline", f"a name over the dateline on line {doc.line(blocks[i].index)}")
                 if place is not None:
                     # A dateline's place, on its own line (a role in its place is no name either).
-                    yield self.removal(blocks[place], "dateline", f"the place or role between the byline and the dateline on line {blocks[i].index + 1}")
+                    yield self.removal(blocks[place], "dateline", f"the place or role between the byline and the dateline on line {doc.line(blocks[i].index)}")
 
     @classmethod
     def _names_with_place(cls, text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
 import regex
@@ -307,13 +307,13 @@ class Captions(BlockFilter):
         described = self.lines.of(doc.blocks)
         keys = [line.key for line in described]
         short = [i for i, line in enumerate(described) if line.words <= 5 and len(line.key) <= 50]
-        yield from self._repeats(blocks, keys, short, gone)
+        yield from self._repeats(blocks, keys, short, gone, doc.line)
         for i, block in enumerate(blocks):
             if i not in gone and self.has_trailing_credit(block.text) and i > 0:
                 gone.add(i)
                 yield self.removal(block, "caption_with_credit", "a caption with a credit glued at its end")
         if self.pull_quotes:
-            yield from self._pull_quotes(blocks, keys, gone)
+            yield from self._pull_quotes(blocks, keys, gone, doc.line)
         yield from self._gallery(doc, gone)
 
     def _gallery(self, doc: Document, gone: set[int]) -> Iterator[Removal]:
@@ -361,7 +361,7 @@ class Captions(BlockFilter):
             named = PHOTO_COUNTER_RE.match(self.lines(lines_in[run[-1][0]]).folded) is not None
             if named or all(k in lines_in and (k in credits or self.is_credit(lines_in[k])) for k in (before, last)):
                 lines.update(k for k in range(run[-1][0] + 1, last + 1) if k in lines_in)
-            detail = f"a gallery of {run[-1][2]} photos (lines {run[0][0] + 1}-{max(lines) + 1})"
+            detail = f"a gallery of {run[-1][2]} photos (lines {doc.line(run[0][0])}-{doc.line(max(lines))})"
             for index in sorted(lines):
                 i = at.get(index)
                 if i is not None and i not in gone:
@@ -502,7 +502,7 @@ class Captions(BlockFilter):
             leading = strip_decoration(self._leading_credit_re.sub("", folded))
         return trailing, leading
 
-    def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int]) -> Iterator[Removal]:
+    def _repeats(self, blocks: tuple[Block, ...], keys: list[str], short: list[int], gone: set[int], line: Callable[[int], int]) -> Iterator[Removal]:
         """Copies of a caption: next to each other (alt text and caption, perhaps a credit
         between), or anywhere when one copy carries a credit."""
         candidates = [
@@ -571,17 +571,17 @@ class Captions(BlockFilter):
                     if near and not (cut or first_cut or variant in established) and self._headline_twice(blocks, keys, j, i):
                         if j not in gone:
                             gone.add(j)
-                            yield self.removal(blocks[j], "caption", f"the page's headline, said again right under it (line {blocks[i].index + 1})")
+                            yield self.removal(blocks[j], "caption", f"the page's headline, said again right under it (line {line(blocks[i].index)})")
                         seen[variant] = (i, cut)
                         break
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
                         if j not in gone:
                             gone.add(j)
-                            yield self.removal(blocks[j], "caption", f"said again as a caption on line {blocks[i].index + 1}")
+                            yield self.removal(blocks[j], "caption", f"said again as a caption on line {line(blocks[i].index)}")
                         gone.add(i)
-                        yield self.removal(blocks[i], "repeated_caption", f"copy of line {blocks[j].index + 1}")
-                        yield from self._glued_credits(blocks, keys, short_near, i, variant, gone)
+                        yield self.removal(blocks[i], "repeated_caption", f"copy of line {line(blocks[j].index)}")
+                        yield from self._glued_credits(blocks, keys, short_near, i, variant, gone, line)
                         break
                 seen[variant] = (i, cut)  # pair with the nearest earlier copy
             if i not in gone and (name := self._trailing_credit_name(folded[i])) is not None:
@@ -622,7 +622,7 @@ class Captions(BlockFilter):
         )
 
     def _glued_credits(
-        self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int]
+        self, blocks: tuple[Block, ...], keys: list[str], short: list[int], i: int, variant: str, gone: set[int], line: Callable[[int], int]
     ) -> Iterator[Removal]:
         """A short line near a caption copy that is glued to that copy is its credit; not a
         name that the next lines' text speaks of, the subject of an entry ("Bruno" / "Edad: 7
@@ -635,7 +635,7 @@ class Captions(BlockFilter):
                 continue
             if s not in gone and s != i and keys[s] and keys[s] != variant and glued:
                 gone.add(s)
-                yield self.removal(blocks[s], "image_credit", f"glued to line {blocks[i].index + 1}")
+                yield self.removal(blocks[s], "image_credit", f"glued to line {line(blocks[i].index)}")
 
     @staticmethod
     def _only_credits_between(blocks: tuple[Block, ...], j: int, i: int, gone: set[int]) -> bool:
@@ -645,7 +645,7 @@ class Captions(BlockFilter):
             word_count(blocks[k].text) <= 6 and not SENTENCE_END_RE.search(blocks[k].text) for k in range(j + 1, i)
         )
 
-    def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int]) -> Iterator[Removal]:
+    def _pull_quotes(self, blocks: tuple[Block, ...], keys: list[str], gone: set[int], line: Callable[[int], int]) -> Iterator[Removal]:
         bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
         # Every bare key on one string (line k starts at starts[k]): a needle that occurs
         # once in its window's stretch occurs in no other line of it (a needle has no line
@@ -700,7 +700,7 @@ class Captions(BlockFilter):
                     if heads and QUOTED_LINE_RE.fullmatch(block.text.strip()) and (not bare_text.endswith((".", "!", "?", "…")) or j == i + 1):
                         break
                     gone.add(i)
-                    yield self.removal(block, "pull_quote", f"repeats line {blocks[j].index + 1}")
+                    yield self.removal(block, "pull_quote", f"repeats line {line(blocks[j].index)}")
                     break
 
     def _among_cells(self, blocks: tuple[Block, ...], i: int) -> bool:

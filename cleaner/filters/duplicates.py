@@ -135,7 +135,7 @@ class DuplicateParagraphs(BlockFilter):
                 continue  # the headline said again over its recipe card's facts ("Préparation : 30 minutes")
             if self._contents_entry(blocks, i, j):
                 first[keys[j]] = j  # type: ignore[index]
-                yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {block.index + 1}")
+                yield self.removal(blocks[i], "duplicate_paragraph", f"contents entry of the heading on line {doc.line(block.index)}")
             elif size(block.text) < 2 * self.min_paragraph_words and quoted_together(self.lines, blocks, quoted, i, j):
                 # A refrain of verse quoted under "... she had chosen herself:", its lines
                 # sentences or not (a paragraph of twice that length printed again goes).
@@ -151,11 +151,11 @@ class DuplicateParagraphs(BlockFilter):
                 # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday; so
                 # may a row of data among others, a game's score over its report and again in
                 # the scoreboard.)
-                yield self.removal(block, "duplicate_paragraph", f"same text as line {blocks[i].index + 1}")
+                yield self.removal(block, "duplicate_paragraph", f"same text as line {doc.line(blocks[i].index)}")
             elif (copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1) and not (self._schedule_entry(block.text) or CODE_RE.search(block.text)):
                 # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
                 # repeat in groups on purpose.)
-                yield self.removal(block, "duplicate_paragraph", f"lines {blocks[i].index + 1}ff. printed again")
+                yield self.removal(block, "duplicate_paragraph", f"lines {doc.line(blocks[i].index)}ff. printed again")
 
     def _in_schedule(self, blocks: tuple[Block, ...], schedule: list[set[int]], i: int, j: int) -> bool:
         """Are lines ``i`` and ``j`` both dates or entries of a schedule between the text's
