@@ -1071,9 +1071,12 @@ def crumb_items(text: str) -> list[str]:
 def names_person(text: str) -> bool:
     """Two to five capitalized words, particles or titles ("Dr. Claudia Weigand", "drs. M.L.
     van Rijn"), no figure, no label's colon ("Difficulty: Easy"), not a sentence: a person's
-    name as a signature writes it."""
+    name as a signature writes it; it ends in a surname, not an initial ("Vitamin D")."""
     tokens = text.split()
     if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or any(c.isdigit() for c in text) or ":" in text or ends_sentence(text):
+        return False
+    # A surname is no lone capital: "Vitamin D", "Hepatitis C" name no one.
+    if len(tokens[-1]) == 1:
         return False
     return all(is_name_token(t) or t in NAME_PARTICLES or t in UNDOTTED_TITLES or TITLE_ABBREVIATION_RE.fullmatch(t) for t in tokens)
 

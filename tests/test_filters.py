@@ -1286,6 +1286,21 @@ def test_a_labelled_fact_is_no_name_and_no_dateline() -> None:
     assert cleaner.clean("Updated: 30 minutes ago\n" + text).text == text
 
 
+def test_a_name_ends_in_a_surname_not_a_lone_capital() -> None:
+    """"Vitamin D" over "Vitamin D helps regulate ..." is an entry's headline that its first
+    sentence opens with, not an author's name over a bio: a surname is no lone capital."""
+    from cleaner.lines import names_person
+
+    assert not names_person("Vitamin D") and not names_person("Hepatitis C")
+    assert names_person("John F. Kennedy") and names_person("Anna K. Berg")
+    lead = "Vitamin D helps regulate the amount of calcium and phosphate in the body. These nutrients keep bones healthy."
+    text = "\n".join(["Home", "Health A to Z", "Vitamins and minerals", "Vitamin D", lead, "Contents", "Overview",
+                     "How much you need", "Taking too much", "Sources of vitamin D",
+                     "From late March to the end of September most people can make all the vitamin D they need from sunlight.",
+                     "Vitamin D is also found in a small number of foods, such as oily fish, red meat and egg yolks."])
+    assert cleaner.clean(text).text.startswith("Vitamin D\n" + lead)
+
+
 def test_a_row_of_whole_numbers_after_its_label_is_data() -> None:
     # A box score's row ("Biel Font 9 3 4 10", tabs made spaces) is a table's row; pages counted
     # one by one and a phone number split in groups are not.
