@@ -49,6 +49,11 @@ def reasons(flt, text: str) -> list[tuple[str, str]]:
         ("Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird.", "cookie_notice"),
         ("If you buy something using links in our stories, we may earn a commission.", "advertisement"),
         ("ログインして続きを読む", "subscription_prompt"),
+        ("Comentar (48)", "comment_counter"),
+        ("Este post pode conter links de afiliados. Se você comprar algo através deles, recebemos uma comissão.", "advertisement"),
+        ("Artykuł zawiera linki afiliacyjne. Jeśli dokonasz zakupu, możemy otrzymać prowizję.", "advertisement"),
+        ("Ce comparatif contient des liens affiliés : nous pouvons percevoir une commission.", "advertisement"),
+        ("Informacja o plikach cookies: ta strona korzysta z plików cookies zgodnie z polityką prywatności.", "cookie_notice"),
     ],
 )
 def test_interface_lines(line: str, reason: str) -> None:
