@@ -258,8 +258,10 @@ class Captions(BlockFilter):
             return False
         if not any(p in self._agencies for p in parts):
             return False
-        # Whatever is not an agency must look like a name in the original spelling.
-        return all(is_name_token(t) or fold(t) in self._agencies or not t.isalpha() for t in words(text))
+        # Whatever is not an agency must look like a name in the original spelling (the words
+        # of an agency of several are its own: "File photo", "Representative image").
+        named = {word for p in parts if p in self._agencies for word in p.split()}
+        return all(is_name_token(t) or fold(t) in self._agencies or fold(t) in named or not t.isalpha() for t in words(text))
 
     def _has_trailing_credit(self, text: str) -> bool:
         line = self.lines(text)
