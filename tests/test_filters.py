@@ -483,6 +483,8 @@ def test_list_heading_with_what_it_is_about() -> None:
     # A one-word heading with words after it is a headline as often: not a list heading.
     assert not shapes.is_list_heading("Tipps für den perfekten Sommerurlaub")
     assert not shapes.is_list_heading("Results of the council vote were delayed again by a recount")
+    # A meeting's roll call heads its members ("Presenti e assenti" / "Arosio Paolo – presente" / ...).
+    assert all(shapes.is_list_heading(h) for h in ("Presenti e assenti", "Anwesend", "Roll call", "Étaient présents", "Aanwezig"))
 
 
 def test_captions_name_glued_to_the_full_stop() -> None:
