@@ -251,23 +251,32 @@ class Pipeline:
             self.stats[f"{removal.filter}.{removal.reason}"] += 1
 
     def _run(self, doc: Document, segments: list[tuple[bool, tuple[StepLike, ...]]]) -> Document:
-        # Filters see the lines numbered as if the input had no blank lines (see
-        # Document.renumbered); the result is numbered back.
-        view = doc.renumbered()
-        if view is not None:
-            return view[1](self._run(view[0], segments))
         # The user's vocabulary patterns share one time budget per document.
         with document_budget():
             for is_filter, segment in segments:
-                for round_ in range(self.max_rounds if is_filter else 1):
-                    before = len(doc.removals)
+                if not is_filter:
                     for step in segment:
-                        # A filter that judges each line alone (``line_local = True``) finds
-                        # nothing new once other lines are gone.
-                        if round_ == 0 or not getattr(step, "line_local", False):
-                            doc = self._apply(step, doc)
-                    if len(doc.removals) == before:
-                        break
+                        doc = self._apply(step, doc)
+                    continue
+                # Filters see the lines numbered as if the input had no blank lines (see
+                # Document.renumbered), the result numbered back; steps (repair, language,
+                # translation) see the document as it is, its paragraphs with it.
+                view = doc.renumbered()
+                done = self._rounds(view[0] if view is not None else doc, segment)
+                doc = view[1](done) if view is not None else done
+        return doc
+
+    def _rounds(self, doc: Document, segment: tuple[StepLike, ...]) -> Document:
+        """Run a segment of filters until a round removes nothing (``max_rounds`` at most)."""
+        for round_ in range(self.max_rounds):
+            before = len(doc.removals)
+            for step in segment:
+                # A filter that judges each line alone (``line_local = True``) finds
+                # nothing new once other lines are gone.
+                if round_ == 0 or not getattr(step, "line_local", False):
+                    doc = self._apply(step, doc)
+            if len(doc.removals) == before:
+                break
         return doc
 
     def clean(self, text: str | bytes | Document, *, id: str = "") -> Document:

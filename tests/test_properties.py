@@ -158,3 +158,23 @@ def test_details_name_the_input_lines_across_blank_lines() -> None:
     other = "More text here, and it is long enough to be a paragraph of the article."
     doc = cleaner.clean("\n\n\n" + para + "\n\n" + other + "\n\n" + para)
     assert [(r.block.index + 1, r.reason, r.detail) for r in doc.removals] == [(8, "duplicate_paragraph", "same text as line 4")]
+
+
+def test_steps_see_the_document_as_it_is_with_its_paragraphs() -> None:
+    """Only filters see the view numbered without blank lines: a step (language, translation,
+    a user's step) gets the document with its line numbers and paragraphs."""
+    from cleaner.filters import InterfaceLines
+    from cleaner.pipeline import Pipeline
+
+    seen = []
+
+    class Step:
+        name = "look"
+
+        def __call__(self, doc: cleaner.Document) -> cleaner.Document:
+            seen.append((doc.text, [b.index for b in doc.blocks]))
+            return doc
+
+    text = "Advertisement\n\nThe council met on Monday.\n\nIt voted on the budget."
+    Pipeline(InterfaceLines(), Step()).clean(text)
+    assert seen == [("The council met on Monday.\n\nIt voted on the budget.", [2, 4])]
