@@ -370,6 +370,9 @@ SCORE_LINE_RE = regex.compile(r"[^:：]{2,60}[:：]\s*(?:\d{1,3}(?:[.,]\d{1,2})?
 # Biology, DOI: 10.1111/gcb.17342").
 DOI_RE = regex.compile(r"[^:：]{1,40}[:：]\s*(?:https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+|[^:：]{1,120}\bdoi[:：]?\s*10\.\d{4,9}/\S+\s*$)", regex.IGNORECASE)
 # A life's span in years ("1936 – 2024", "1936-2024").
+# A heading written in Markdown ("## Introduction"): a text's section, as a converter to
+# Markdown writes it (sites write no "#" in their menus).
+MARKDOWN_HEADING_RE = regex.compile(r"\s*#{1,6}\s+\S")
 LIFE_YEARS_RE = regex.compile(r"\s*\d{4}\s?[–—-]\s?\d{4}\s*")
 # A file offered for download ("Einladung als PDF", "Protokoll (DOCX)").
 FILE_LINK_RE = regex.compile(r"(?i)\b(?:pdf|docx?|xlsx?|odt|ics)\b")
@@ -3375,6 +3378,10 @@ class BodyRegion(BlockFilter):
         # A letter's greeting right above its first paragraph ("Kære medlemmer", "Liebe
         # Mitglieder,"): vocabulary ``salutations``.
         greeting = first - 1 if first > 0 and self._short_phrase("salutations", blocks[first - 1].text) else None
+        # Or the text's first section's heading, written in Markdown as its other headings are
+        # ("## Introduction" over the first paragraph, "## Prerequisites" further down).
+        if greeting is None and first > 0 and MARKDOWN_HEADING_RE.match(blocks[first - 1].text) and any(MARKDOWN_HEADING_RE.match(b.text) for b in blocks[first:]):
+            greeting = first - 1
         head_detail = f"above the article (its text starts on line {doc.line(blocks[head_end].index)})" if head_end < len(blocks) else ""
         facts: set[int] = set()
         if title is not None and self.structure:
