@@ -1527,6 +1527,24 @@ class BodyRegion(BlockFilter):
             k = max(j, k + 1)
         return found
 
+    @staticmethod
+    def _leads_to_code(blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` a how-to's step under the text: a line that introduces a command
+        ("Install the package with the following command:") right over the command, perhaps
+        under the step's heading ("Step 1 — Installing UFW"), or a command right under such a
+        line or another command, all next to each other in the input?"""
+
+        def next_to(k: int) -> bool:
+            return 0 < k < len(blocks) and blocks[k].index == blocks[k - 1].index + 1
+
+        def introduces(k: int) -> bool:
+            return k + 1 < len(blocks) and INTRO_END_RE.search(blocks[k].text) is not None and next_to(k + 1) and CODE_RE.search(blocks[k + 1].text) is not None
+
+        text = blocks[i].text
+        if CODE_RE.search(text):
+            return next_to(i) and (INTRO_END_RE.search(blocks[i - 1].text) is not None or CODE_RE.search(blocks[i - 1].text) is not None)
+        return introduces(i) or (is_heading(text) and next_to(i + 1) and introduces(i + 1))
+
     def _measures(self, text: str) -> bool:
         """A "Label: value" entry whose value gives ``MIN_ENTRY_FIGURES`` measures or more, a
         figure and its unit each (vocabulary ``units``: "Nährwerte pro Portion: ca. 780 kcal,
@@ -3194,6 +3212,7 @@ class BodyRegion(BlockFilter):
                 or tail_start in slips
                 or (self.structure and self._list_goes_on(blocks, prose, short, tail_start, stops, structured))
                 or (self.structure and self._measures(blocks[tail_start].text))
+                or (self.structure and self._leads_to_code(blocks, tail_start))
                 or (self.structure and self._asks_contact(blocks, tail_start))
                 # Right under the text in the input, a line of its own: a contact under its label,
                 # a review's score, the link to the paper it reports on (see _closes_text).
