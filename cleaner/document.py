@@ -362,17 +362,16 @@ class Document:
             return None
         flat = len({row.paragraph for row in rows}) == len(rows) > 1
         to_view = {row.index: k for k, row in enumerate(rows)}
-        originals = [row for row in rows]
 
         def there(block: Block) -> Block:
             return Block(to_view[block.index], block.text, 0 if flat else block.paragraph)
 
         def back(block: Block) -> Block:
-            original = originals[block.index]
+            original = rows[block.index]
             return Block(original.index, block.text, original.paragraph)
 
-        def edit(edit: Edit, where: Callable[[int], int]) -> Edit:
-            return dataclasses.replace(edit, block_index=where(edit.block_index))
+        def edit(change: Edit, where: Callable[[int], int]) -> Edit:
+            return dataclasses.replace(change, block_index=where(change.block_index))
 
         view = dataclasses.replace(
             self,
@@ -387,7 +386,7 @@ class Document:
                 doc,
                 blocks=tuple(back(b) for b in doc.blocks),
                 removals=tuple(dataclasses.replace(r, block=back(r.block)) for r in doc.removals),
-                edits=tuple(edit(e, lambda k: originals[k].index) for e in doc.edits),
+                edits=tuple(edit(e, lambda k: rows[k].index) for e in doc.edits),
                 line_numbers=None,
             )
 

@@ -2359,7 +2359,7 @@ class Shapes:
                 and (
                     k > first
                     if self.is_comment_header(texts[k])
-                    else self.is_related_header(texts[k]) and not any(prose[m] for m in range(k + 1, next(d for d in starts if d > k)))
+                    else self.is_related_header(texts[k]) and not any(prose[m] for m in range(k + 1, next((d for d in starts if d > k), k + 1)))
                 )
             ),
             len(texts),
