@@ -323,6 +323,17 @@ def test_author_bio_phrase_and_language_switch() -> None:
     assert reasons(filters.AuthorBio(), text) == [("Jane Doe est journaliste au service politique depuis 2015.", "author_bio")]
 
 
+def test_author_name_stands_right_over_the_bio_in_the_input() -> None:
+    """A name-like line left over the bio once the lines between went (a recipe card's
+    "Cuisine: American" over a box of other recipes) is no author's name."""
+    from cleaner.document import Removal
+
+    body = "Roast the tomatoes, onion and garlic for forty minutes, until they collapse and char at the edges.\n" * 3
+    doc = Document.from_text(f"{body}Cuisine: American\nYou may also like\nJane Doe est journaliste au service politique depuis 2015.")
+    doc = doc.without([Removal(doc.blocks[4], "related_promos", "promo_lead_in")])
+    assert [(r.block.text, r.reason) for r in filters.AuthorBio().find(doc)] == [("Jane Doe est journaliste au service politique depuis 2015.", "author_bio")]
+
+
 def test_author_bio_details_name_their_evidence() -> None:
     body = "Le gouvernement a annoncé lundi une réforme des retraites très contestée par les syndicats et l'opposition.\n" * 3
     doc = Document.from_text(f"{body}Jane Doe\nJane Doe est journaliste au service politique depuis 2015.")

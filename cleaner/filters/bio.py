@@ -159,7 +159,9 @@ class AuthorBio(BlockFilter):
                     return  # reached the article's last paragraph
                 continue
             yield self.removal(block, reason, detail)
-            if i > 0 and is_name_like(blocks[i - 1].text):
+            # (Right over it in the input: not a recipe card's "Cuisine: American" left over
+            # the bio once a box of other recipes between them went.)
+            if i > 0 and blocks[i - 1].index == block.index - 1 and is_name_like(blocks[i - 1].text):
                 yield self.removal(blocks[i - 1], "author_name", "the name over the bio under it")
                 # The name over the author's role, the bio naming the author by that first name
                 # ("Priya Raman" / "Audio Editor" / "Priya has been reviewing ...").
