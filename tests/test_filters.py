@@ -54,6 +54,13 @@ def reasons(flt, text: str) -> list[tuple[str, str]]:
         ("Artykuł zawiera linki afiliacyjne. Jeśli dokonasz zakupu, możemy otrzymać prowizję.", "advertisement"),
         ("Ce comparatif contient des liens affiliés : nous pouvons percevoir une commission.", "advertisement"),
         ("Informacja o plikach cookies: ta strona korzysta z plików cookies zgodnie z polityką prywatności.", "cookie_notice"),
+        ("Previous: Contributing", "navigation"),
+        ("Built with Sphinx using a theme provided by Read the Docs.", "navigation"),
+        ("Get our weekend picks in your inbox every Thursday", "subscription_prompt"),
+        ("Tried this recipe? Tag @cozykitchen on Instagram and hashtag it #cozykitchen", "share_prompt"),
+        ("Vous pouvez vous désinscrire à tout moment via le lien présent dans chaque newsletter.", "subscription_prompt"),
+        ("Ti è stata utile questa pagina?", "navigation"),
+        ("Tamaño de texto: A+ A-", "navigation"),
     ],
 )
 def test_interface_lines(line: str, reason: str) -> None:
@@ -71,6 +78,7 @@ def test_interface_lines(line: str, reason: str) -> None:
         "Copyright law protects the expression of an idea, not the idea itself.",
         "Partager les richesses, voilà le programme du candidat.",
         "Add a comment about the budget to the minutes, the chairman told the clerk on Monday.",
+        "Next: the council will vote on the budget in May, the mayor said.",
         "Unlimited access to the archive was granted to researchers from three universities last year.",
         "Tesla nutzte Akkus von Panasonic(öffnet im neuen Fenster) mit 271 Wh/kg und 755 Wh/l, wie das Unternehmen schrieb.",
         "К слову, использование материалов уголовного производства в делах судей — распространенная практика.",
