@@ -1915,7 +1915,7 @@ class BodyRegion(BlockFilter):
                             i + 1 == regions[hi][0]
                             and blocks[i + 1].index == blocks[i].index + 1
                             and is_heading(blocks[i].text)
-                            and len(self._headings_in(blocks, short, regions[hi][0], regions[-1][1] + 1)) >= MIN_SECTIONED_HEADINGS
+                            and len(self._headings_in(blocks, short, regions[hi][0], regions[-1][1] + 1, in_runs)) >= MIN_SECTIONED_HEADINGS
                         ):
                             # Nor the heading of the text's first section when its other sections
                             # have headings under their paragraphs ("前言" over the first paragraph
@@ -1931,14 +1931,22 @@ class BodyRegion(BlockFilter):
         return kept, boxes
 
     @staticmethod
-    def _headings_in(blocks: tuple[Block, ...], short: list[bool], start: int, end: int) -> list[int]:
+    def _headings_in(blocks: tuple[Block, ...], short: list[bool], start: int, end: int, runs: Collection[int] = ()) -> list[int]:
         """The headings (short lines, :func:`is_heading`) that stand right under a paragraph
         and over one between ``start`` and ``end``, next to both in the input: the sections of
-        a text."""
+        a text. With ``runs`` (the lines of the text's own lists, tables and code, which are
+        not short), also a heading taken into such a run, right under a paragraph or a line of
+        the run and over a sentence that introduces what follows (a how-to's "Krok 2: uruchom
+        rebase" under its commands, over "Chcemy przepisać ..., więc wpisujemy:")."""
         return [
             k
             for k in range(start + 1, end - 1)
-            if short[k] and not short[k - 1] and not short[k + 1] and blocks[k - 1].index + 1 == blocks[k].index == blocks[k + 1].index - 1 and is_heading(blocks[k].text)
+            if (short[k] or k in runs)
+            and not short[k - 1]
+            and not short[k + 1]
+            and (short[k] or is_intro(blocks[k + 1].text))
+            and blocks[k - 1].index + 1 == blocks[k].index == blocks[k + 1].index - 1
+            and is_heading(blocks[k].text)
         ]
 
     def _answer_lists(self, blocks: tuple[Block, ...], short: list[bool], between: range) -> set[int]:
