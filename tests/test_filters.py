@@ -120,6 +120,9 @@ def test_section_label_only_at_head() -> None:
         ("2小时前", "dateline"),
         ("16:05", "dateline"),
         ("Published Fri, Apr 28 20232:23 PM EDT", "dateline"),  # a year glued to the time
+        # A post's stamp whose author's first name is a month's abbreviation or name.
+        ("Veröffentlicht am 3. April 2024 von Jan Brandt", "byline"),
+        ("Posted on 3 March 2024 by April Ryan", "byline"),
     ],
 )
 def test_bylines(line: str, reason: str) -> None:
@@ -130,7 +133,8 @@ def test_bylines(line: str, reason: str) -> None:
     "line",
     ["By Tuesday, the river had risen another two metres", "By contrast, prices fell.", "Par ailleurs, le maire a parlé.",
      "2024", "Chapter 2", "14 hours of talks", "48:22", "50:55", "148:22",  # a goal difference, a running time
-     "180 h", "60 h"],  # a workload in hours: no hour of the clock is past 24 or part of a longer number
+     "180 h", "60 h",  # a workload in hours: no hour of the clock is past 24 or part of a longer number
+     "Posted on March 3 by May 2024"],  # no name after "by": a date word alone
 )
 def test_bylines_keep(line: str) -> None:
     assert reasons(filters.Bylines(), line) == []

@@ -217,6 +217,8 @@ class Bylines(BlockFilter):
             for count in range(1, MAX_STAMP_NAME_WORDS + 1):
                 name = [w.strip(SEPARATORS) for w in words[k + lead : k + lead + count]]
                 if len(name) < count or not self._is_stamp_name(name, posted=posted):
+                    if count == 1 and name and fold(name[0]) in date_words and is_name_token(name[0]):
+                        continue  # perhaps a first name spelled as a month's abbreviation ("Jan Brandt")
                     break
                 after = COUNTER_TAIL_RE.sub("", " " + " ".join(words[k + lead + count :])).strip(SEPARATORS)
                 if after:
@@ -255,7 +257,11 @@ class Bylines(BlockFilter):
             # 29.09.2025 von der Kita-Leitung", "publié le 3 mars par la Rédaction"; the
             # article alone only as the name's start).
             return all(is_name_token(t) and fold(t) not in date_words for t in name[1:])
-        if not name[0] or fold(name[0]) in date_words:
+        if not name[0]:
+            return False
+        if fold(name[0]) in date_words and (len(name) == 1 or any(fold(t) in date_words for t in name[1:])):
+            # (A first name spelled as a month's abbreviation, "Jan Brandt", "April Ryan",
+            # needs a surname that is no date word.)
             return False
         if len(name) == 1:
             token = name[0]
