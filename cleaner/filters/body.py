@@ -3981,6 +3981,16 @@ class BodyRegion(BlockFilter):
                 # Symptome einer Erkältung" over the text).
                 if j + 1 < len(texts) and prose[j + 1] and any(" " in name and keys[j].startswith(name + " ") for name in seen):
                     break
+                # Nor to a line without a number under ``MIN_CONTENTS_ENTRIES`` numbered entries
+                # or more (those removed already among them; the header aside): "1. Installer
+                # UFW" / ... / "4. Activer le pare-feu" / "Prérequis", the text's first heading.
+                numbered = sum(1 for name in seen if CONTENTS_ENTRY_RE.match(name))
+                if (
+                    numbered >= MIN_CONTENTS_ENTRIES
+                    and not CONTENTS_ENTRY_RE.match(texts[j])
+                    and all(CONTENTS_ENTRY_RE.match(name) or self._short_phrase("contents_headings", name) for name in seen)
+                ):
+                    break
                 seen.add(keys[j])
                 j += 1
             found = {k for k in range(j, len(texts)) if not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], seen)}
