@@ -2312,9 +2312,10 @@ class BodyRegion(BlockFilter):
             # its others are, over their answers ("3. Il turismo è una risorsa o un rischio?"):
             # the text resumes there (see _resumes_under).
             resumed = False
-            # A paragraph right above, or an item of the text's own list, or the items of a list
-            # a paragraph introduces ("Confira os pontos com interdição ...:" / four streets).
-            set_in = any(prose[k] or LIST_ITEM_RE.match(blocks[k].text) for k in range(max(0, first - 3), first)) or self._introduced_above(blocks, prose, first)
+            # A paragraph right above, or a line of the text's own tables and lists, or the items
+            # of a list a paragraph introduces ("Confira os pontos com interdição ...:" / four
+            # streets).
+            set_in = any(prose[k] or k in in_runs or LIST_ITEM_RE.match(blocks[k].text) for k in range(max(0, first - 3), first)) or self._introduced_above(blocks, prose, first)
             while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed, subheaded and header in promos):
                 i -= 1
                 resumed = True
@@ -2412,9 +2413,10 @@ class BodyRegion(BlockFilter):
         ``start``..``end`` under a related header, right over a paragraph of the text, a
         sentence that introduces a list, two items of a list in a row ("Clasificación general"
         over "1. Matías Fuentealba (Biobío Pro Cycling) 8h 41' 20\"" / "2. Lautaro Giménez ..."),
-        a question over its answer, or a line found to resume it (``resumed``), next to it in
-        the input? Yes when it has less than two thirds of the words of the shortest line
-        above it (a subheading under headlines), or when it is a question and
+        a statement (a headline has no full stop: "I marcatori" over "Pisa: Tramoni (12'),
+        Moreo (21')."), a question over its answer, or a line found to resume it
+        (``resumed``), next to it in the input? Yes when it has less than two thirds of the
+        words of the shortest line above it (a subheading under headlines), or when it is a question and
         ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among them, stand over paragraphs on
         the page (an interview's)."""
         k = end - 1
@@ -2422,7 +2424,7 @@ class BodyRegion(BlockFilter):
             return False
         listed = end + 1 < len(blocks) and LIST_ITEM_RE.match(blocks[end].text) is not None and LIST_ITEM_RE.match(blocks[end + 1].text) is not None
         asks = end + 1 < len(blocks) and prose[end + 1] and QUESTION_END_RE.search(blocks[end].text) is not None  # a question over its answer
-        if not (prose[end] or resumed or listed or asks or self._introduces(blocks[end].text)):
+        if not (prose[end] or resumed or listed or asks or self._introduces(blocks[end].text) or self._states(blocks[end].text)):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
