@@ -2416,9 +2416,9 @@ class BodyRegion(BlockFilter):
         a statement (a headline has no full stop: "I marcatori" over "Pisa: Tramoni (12'),
         Moreo (21')."), a question over its answer, or a line found to resume it
         (``resumed``), next to it in the input? Yes when it has less than two thirds of the
-        words of the shortest line above it (a subheading under headlines), or when it is a question and
-        ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among them, stand over paragraphs on
-        the page (an interview's)."""
+        words of the shortest line above it (a subheading under headlines), or when it is a
+        question and ``MIN_INTERVIEW_QUESTIONS`` questions or more, it among them, stand over
+        paragraphs on the page (an interview's)."""
         k = end - 1
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
@@ -3986,10 +3986,9 @@ class BodyRegion(BlockFilter):
                 # Nor to a line without a number under ``MIN_CONTENTS_ENTRIES`` numbered entries
                 # or more (those removed already among them; the header aside): "1. Installer
                 # UFW" / ... / "4. Activer le pare-feu" / "Prérequis", the text's first heading.
-                numbered = sum(1 for name in seen if CONTENTS_ENTRY_RE.match(name))
                 if (
-                    numbered >= MIN_CONTENTS_ENTRIES
-                    and not CONTENTS_ENTRY_RE.match(texts[j])
+                    not CONTENTS_ENTRY_RE.match(texts[j])
+                    and sum(1 for name in seen if CONTENTS_ENTRY_RE.match(name)) >= MIN_CONTENTS_ENTRIES
                     and all(CONTENTS_ENTRY_RE.match(name) or self._short_phrase("contents_headings", name) for name in seen)
                 ):
                     break
