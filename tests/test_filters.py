@@ -160,6 +160,13 @@ def test_a_date_under_a_version_number_is_the_release_date(above: str, kept: boo
         ("La plaza al amanecer. Fotografía: Juan Pérez", True),
         ("She studied photography in Leeds and photographed the coast for forty years.", False),
         ("Fotografie ist für sie ein Handwerk, sagt sie.", False),
+        # A label and a word that says whose name someone in capitals; a lower-case word
+        # after them goes on a sentence (a step's heading that ends "une source de chaleur").
+        ("Le maire devant la nouvelle mairie. Photo de Jean Dupont", True),
+        ("Il sindaco in piazza. Foto di Marco Rossi", True),
+        ("Margaret Haldane at the field station in 1974. (Courtesy of the Haldane family)", True),
+        ("4. Prévoyez une source de chaleur sécuritaire", False),
+        ("Usa una fuente de calor. Foto de familia en la mesa", False),
     ],
 )
 def test_a_credit_labelled_photograph_or_fotografie(text: str, credited: bool) -> None:

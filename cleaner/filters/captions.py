@@ -272,7 +272,21 @@ class Captions(BlockFilter):
         if GLUED_NAME_RE.search(text):
             return True
         folded = line.folded
-        if self._without_trailing_credit(folded) == folded:
+        cut = self._without_trailing_credit(folded)
+        if cut == folded:
+            return False
+        # A label and a word that says whose, not in brackets, name someone in capitals ("...
+        # Foto de Juan Pérez"); a lower-case word after them goes on the sentence ("4. Prévoyez
+        # une source de chaleur sécuritaire").
+        tail = folded[len(cut) :].split()
+        words = text.split()
+        if (
+            len(tail) >= 3
+            and tail[0][:1].isalpha()
+            and tail[1] in CREDIT_BY_WORDS
+            and len(words) == len(folded.split())
+            and words[len(words) - len(tail) + 2][:1].islower()
+        ):
             return False
         return not self.lines.is_phrase("copyright_line", line)
 
