@@ -325,7 +325,7 @@ class Captions(BlockFilter):
         short = [i for i, line in enumerate(described) if line.words <= 5 and len(line.key) <= 50]
         yield from self._repeats(blocks, keys, short, gone, doc.line)
         for i, block in enumerate(blocks):
-            if i not in gone and self.has_trailing_credit(block.text) and i > 0:
+            if i not in gone and self.has_trailing_credit(block.text) and i > 0 and not self._notes_table(blocks, i, trailing=True):
                 gone.add(i)
                 yield self.removal(block, "caption_with_credit", "a caption with a credit glued at its end")
         if self.pull_quotes:
@@ -384,12 +384,14 @@ class Captions(BlockFilter):
                     gone.add(i)
                     yield self.removal(blocks[i], reasons.GALLERY, detail)
 
-    def _notes_table(self, blocks: tuple[Block, ...], i: int) -> bool:
+    def _notes_table(self, blocks: tuple[Block, ...], i: int, *, trailing: bool = False) -> bool:
         """Line ``i``, labelled as a source (vocabulary ``source_labels``), right under a
         table's row flattened with bars ("Calabria | 880 | -2,1%"), its last cells one per
         line (:meth:`_under_cells`) or a fact box's figures (:meth:`_under_entries`): the
         table's source ("Fonte: Osservatorio Abitare Italia, primo trimestre 2026"), not a
-        photo's credit (:meth:`lines.Shapes.cites_source`)."""
+        photo's credit (:meth:`lines.Shapes.cites_source`). With ``trailing``, the source
+        labelled so at the line's end, after a note on the figures ("Valores médios
+        registados a 14 de novembro. Fonte: DGEG")."""
         if i == 0 or blocks[i - 1].index != blocks[i].index - 1:
             return False
         # The table's notes with their figures may stand between its last row and its source
@@ -406,6 +408,9 @@ class Captions(BlockFilter):
             and not self._under_data_rows(blocks, row)
         ):
             return False
+        if trailing:
+            folded = self.lines(blocks[i].text).folded
+            return self.lines.shapes.cites_source(folded[len(self._without_trailing_credit(folded)) :].strip())
         return self.lines.shapes.cites_source(blocks[i].text)
 
     def _under_data_rows(self, blocks: tuple[Block, ...], row: int) -> bool:
