@@ -3986,6 +3986,10 @@ class BodyRegion(BlockFilter):
                 # Nor to a line without a number under ``MIN_CONTENTS_ENTRIES`` numbered entries
                 # or more (those removed already among them; the header aside): "1. Installer
                 # UFW" / ... / "4. Activer le pare-feu" / "Prérequis", the text's first heading.
+                # Nor to a live report's first stamp ("Key posts" / its headlines / "4.21pm" /
+                # the first entry's heading): a time names no section.
+                if self.lines.shapes.is_clock_time(texts[j]):
+                    break
                 if (
                     not CONTENTS_ENTRY_RE.match(texts[j])
                     and sum(1 for name in seen if CONTENTS_ENTRY_RE.match(name)) >= MIN_CONTENTS_ENTRIES
