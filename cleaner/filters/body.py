@@ -3980,8 +3980,8 @@ class BodyRegion(BlockFilter):
                     break
                 # Nor does it run on to the first section's heading when an entry shortens it,
                 # right over the section's paragraph ("Typische Symptome" in the table, "Typische
-                # Symptome einer Erkältung" over the text).
-                if j + 1 < len(texts) and prose[j + 1] and any(" " in name and keys[j].startswith(name + " ") for name in seen):
+                # Symptome einer Erkältung" over the text; "Verdict" and "Our Verdict").
+                if j + 1 < len(texts) and prose[j + 1] and any((" " in name and keys[j].startswith(name + " ")) or keys[j].endswith(" " + name) for name in seen):
                     break
                 # Nor to a line without a number under ``MIN_CONTENTS_ENTRIES`` numbered entries
                 # or more (those removed already among them; the header aside): "1. Installer
