@@ -390,6 +390,9 @@ TIME_RE = regex.compile(
 # programme's day.
 _YEAR = r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"
 YEAR_RE = regex.compile(_YEAR)
+# Words between a word of birth or death and the year of its date, at most ("born on
+# Tuesday 3 May 1933", "né le 3 mai 1933").
+MAX_LIFE_DATE_WORDS = 5
 YEAR_OR_TIME_RE = regex.compile(rf"{_YEAR}|\d{{1,2}}[:h.]\d{{2}}(?!\d)")
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
@@ -2076,6 +2079,18 @@ class Shapes:
         minutes"; vocabulary ``fact_labels``)."""
         labelled = LABELLED_RE.match(text)
         return labelled is not None and self.lines.is_phrase("fact_labels", self.lines(labelled.group(1)))
+
+    def gives_life_dates(self, text: str) -> bool:
+        """A line of ``MAX_DATA_CHARS`` at most that gives a life's dates: two words of birth
+        and death (vocabulary ``life_words``), each with a year among the ``MAX_LIFE_DATE_WORDS``
+        words after it ("Sir Geoffrey Allard, born 3 May 1933, died 14 January 2025";
+        "economist, born 3 May 1933; died 14 January 2025")."""
+        if len(text) > MAX_DATA_CHARS or len(YEAR_RE.findall(text)) < 2:
+            return False
+        words = self.lines.vocabulary.literals("life_words")
+        tokens = TOKEN_RE.findall(self.lines(text).folded)
+        found = [k for k, token in enumerate(tokens) if token in words and any(YEAR_RE.fullmatch(t) for t in tokens[k + 1 : k + 1 + MAX_LIFE_DATE_WORDS])]
+        return len({tokens[k] for k in found}) >= 2
 
     def cites_source(self, text: str) -> bool:
         """Is the line led by a source's label (vocabulary ``source_labels``) before its first

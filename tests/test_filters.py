@@ -1890,3 +1890,16 @@ def test_body_region_reads_a_header_of_other_stories_across_blank_lines() -> Non
     got = reasons(filters.BodyRegion(), text)
     assert ("Longtime diner owner closes doors after 52 years", "after_body") in got
     assert not any(text in paras for text, _ in got)
+
+
+def test_life_dates_need_two_words_of_birth_and_death_each_before_a_year() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert shapes.gives_life_dates("Sir Geoffrey Allard, born 3 May 1933, died 14 January 2025")
+    assert shapes.gives_life_dates("Marie Dupont, née le 4 mars 1940 à Lyon, décédée le 2 février 2025")
+    # One word, no years, or the words far from the years: no life's dates.
+    assert not shapes.gives_life_dates("Born 1990, she moved to Leeds in 2012.")
+    assert not shapes.gives_life_dates("He was born in Leeds and died in Bath.")
+    assert not shapes.gives_life_dates("Born and raised in a mining village, she died a professor in the city where, in 1962, she had first taught in 1960.")
+

@@ -2381,11 +2381,13 @@ class BodyRegion(BlockFilter):
         readers' ratings count their votes), or a labelled link to the paper the text reports
         on by its DOI ("论文链接：https://doi.org/10.1002/...", "Journal reference: Global Change
         Biology, DOI: 10.1111/gcb.17342"), or the attribution of a post it embeds ("— AS FAR
-        (@ASFAR_Officiel) April 12, 2025" under the post's text)."""
+        (@ASFAR_Officiel) April 12, 2025" under the post's text), or an obituary's line of the
+        life's dates ("Sir Geoffrey Allard, born 3 May 1933, died 14 January 2025")."""
         return (
             self.lines.shapes.labels_contact(text)
             or SCORE_LINE_RE.fullmatch(text) is not None
             or (len(text) <= MAX_DATA_CHARS and (DOI_RE.match(text) is not None or POST_ATTRIBUTION_RE.fullmatch(text.strip()) is not None))
+            or self.lines.shapes.gives_life_dates(text)
         )
 
     def _introduced_above(self, blocks: tuple[Block, ...], prose: list[bool], first: int) -> bool:
