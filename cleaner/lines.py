@@ -396,8 +396,8 @@ MAX_LIFE_DATE_WORDS = 5
 YEAR_OR_TIME_RE = regex.compile(rf"{_YEAR}|\d{{1,2}}[:h.]\d{{2}}(?!\d)")
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
-# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15".
-CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
+# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15", and the French press's "13 h 45".
+CLOCK_TIME_RE = regex.compile(rf"(?:{_CLOCK}|(?<!\d)(?:[01]?\d|2[0-4]) h [0-5]\d(?!\d))(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
 # Clock times alone in one row's cells ("07.15", "06:45 | 07:15"): a timetable's row.
 TIME_CELLS_RE = regex.compile(rf"\s*{_CLOCK}(?:\s*[|\t]\s*{_CLOCK})*\s*")
 # Two clock times joined ("19.00–23.30", "9:00 - 17:00", "10 bis 18 Uhr", "9h–12h"): opening hours, a
