@@ -576,6 +576,9 @@ _STREET = r"(?:\p{Ll}{1,8}\.?\s(?:\p{Ll}{1,3}\s)?)?\p{Lu}[\p{L}.'’\- ]{1,40}\s
 VENUE_RE = regex.compile(rf"(?:^|,\s){_STREET},\s\S|(?:^|,\s)\d{{1,4}}[a-z]?,?\s\p{{L}}[\p{{L}}'’.\- ]{{2,40}},\s\S|,\s{_STREET}$")
 # Lines that say when and where an event is held, at most (a date, its times, the place).
 MAX_EVENT_LINES = 3
+# Lines of an event's entry under its day, at most (its title, a description, its times,
+# its place): see Shapes.dates_event_entry.
+MAX_EVENT_ENTRY_LINES = 6
 # Day names each over one item in a row, at least (a week's menu), and the length of a day
 # name's line at most.
 MIN_DAY_ITEMS = 3
@@ -1802,6 +1805,23 @@ class Shapes:
         ):
             return 3
         return 0
+
+    def dates_event_entry(self, texts: Sequence[str]) -> bool:
+        """Is ``texts[0]`` a day's date (no year, no time) over an event's entry: its title,
+        perhaps its description, then its times over the place with its street and number, no
+        other date between (``MAX_EVENT_ENTRY_LINES`` lines at most: "Freitag, 11. Oktober" /
+        "Jazz im Alten Stadthaus" / "Das Lea Furrer Trio spielt ..." / "Wann: 20 Uhr" / "Wo:
+        Altes Stadthaus, Marktgasse 53")? A page's date line is followed by its text or its
+        author, not by where and when something is held. ``texts`` are neighbours in the input."""
+        if len(texts) < 4 or not self.is_date(texts[0]) or YEAR_OR_TIME_RE.search(self.lines(texts[0]).folded) is not None:
+            return False
+        for k in range(2, min(len(texts), MAX_EVENT_ENTRY_LINES + 1) - 1):
+            if self.is_date(texts[k]) and not TIME_RE.search(self.lines(texts[k]).folded):
+                return False  # (the next day)
+            times = texts[k]
+            if word_count(times) <= MAX_ITEM_WORDS and TIME_RE.search(self.lines(times).folded) is not None and self._venue(texts[k + 1]):
+                return True
+        return False
 
     def timed_place(self, date: str, place: str) -> bool:
         """A date with its clock time over a place, a short line that is no sentence and no

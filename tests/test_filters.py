@@ -1903,3 +1903,16 @@ def test_life_dates_need_two_words_of_birth_and_death_each_before_a_year() -> No
     assert not shapes.gives_life_dates("He was born in Leeds and died in Bath.")
     assert not shapes.gives_life_dates("Born and raised in a mining village, she died a professor in the city where, in 1962, she had first taught in 1960.")
 
+
+def test_a_day_over_an_events_entry_with_its_times_and_place() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    entry = ["Freitag, 11. Oktober", "Jazz im Alten Stadthaus", "Das Trio spielt eigene Stücke.", "Wann: 20 Uhr", "Wo: Altes Stadthaus, Marktgasse 53"]
+    assert shapes.dates_event_entry(entry)
+    # A page's date over its text and author; a date with its year (a stamp); the next day
+    # before any times and place.
+    assert not shapes.dates_event_entry(["Freitag, 11. Oktober", "Von Anna Weber", "Die Stadt hat beschlossen, die Brücke zu sanieren.", "Der Bau beginnt im Frühjahr."])
+    assert not shapes.dates_event_entry(["Freitag, 11. Oktober 2024", *entry[1:]])
+    assert not shapes.dates_event_entry(["Freitag, 11. Oktober", "Jazz im Alten Stadthaus", "Samstag, 12. Oktober", "Wann: 20 Uhr", "Wo: Altes Stadthaus, Marktgasse 53"])
+
