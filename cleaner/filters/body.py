@@ -400,6 +400,10 @@ MAX_BOX_ENTRY_WORDS = 4
 MAX_FACT_LABEL_WORDS = 4
 # Entries in a fact box at least (see lines.is_fact_entry).
 MIN_FACTS = 3
+# A section's number at the start of its heading ("5. How did we get here?", "2) Kosten").
+SECTION_NUMBER_RE = regex.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+# Lines above a box of other stories looked through for the text's last numbered heading.
+MAX_SECTION_GAP = 12
 # Lines at most between the text's last line and a press release's end mark (its media
 # contacts and the issuer's boilerplate).
 MAX_RELEASE_TAIL = 15
@@ -2424,6 +2428,8 @@ class BodyRegion(BlockFilter):
         k = end - 1
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
+        if self._numbered_on(blocks, start, k):
+            return True
         listed = end + 1 < len(blocks) and LIST_ITEM_RE.match(blocks[end].text) is not None and LIST_ITEM_RE.match(blocks[end + 1].text) is not None
         asks = end + 1 < len(blocks) and prose[end + 1] and QUESTION_END_RE.search(blocks[end].text) is not None  # a question over its answer
         if not (prose[end] or resumed or listed or asks or self._introduces(blocks[end].text) or self._states(blocks[end].text)):
@@ -2436,6 +2442,18 @@ class BodyRegion(BlockFilter):
             # archivio di 80 mila negativi" / the text).
             return True
         return QUESTION_END_RE.search(blocks[k].text) is not None and asked >= MIN_INTERVIEW_QUESTIONS
+
+    @staticmethod
+    def _numbered_on(blocks: tuple[Block, ...], start: int, k: int) -> bool:
+        """Does line ``k``, under a box of other stories whose lines start at ``start``, go on
+        with the numbers of the text's sections: led by a number one more than that of the
+        last line above the box led by a number ("4. How quickly do changes reach
+        borrowers?" / a paragraph / "READ MORE" / two headlines / "5. How did we get here?")?"""
+        number = SECTION_NUMBER_RE.match(blocks[k].text)
+        if number is None or int(number.group(1)) < 2:
+            return False
+        above = next((m for m in (SECTION_NUMBER_RE.match(blocks[j].text) for j in range(start - 1, max(-1, start - 1 - MAX_SECTION_GAP), -1)) if m is not None), None)
+        return above is not None and int(above.group(1)) + 1 == int(number.group(1))
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
