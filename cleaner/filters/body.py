@@ -400,6 +400,8 @@ MAX_BOX_ENTRY_WORDS = 4
 MAX_FACT_LABEL_WORDS = 4
 # Entries in a fact box at least (see lines.is_fact_entry).
 MIN_FACTS = 3
+# A numbered list's first item ("1. Benoît Collard ...", "1) ...").
+FIRST_ITEM_RE = regex.compile(r"^\s*1[.)]\s")
 # A section's number at the start of its heading ("5. How did we get here?", "2) Kosten").
 SECTION_NUMBER_RE = regex.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 # Lines above a box of other stories looked through for the text's last numbered heading.
@@ -2435,6 +2437,10 @@ class BodyRegion(BlockFilter):
         if not (prose[end] or resumed or listed or asks or self._introduces(blocks[end].text) or self._states(blocks[end].text)):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
+            return True
+        if listed and FIRST_ITEM_RE.match(blocks[end].text) and FIRST_ITEM_RE.match(blocks[end + 1].text) is None:
+            # Over a numbered list that starts there ("Les meilleurs scores en voix de
+            # préférence" / "1. Benoît Collard (IC-Ensemble) : 2.187 voix" / "2. ..."): its heading.
             return True
         if subheaded and sizes[k] < min(sizes[start:k]):
             # Under a promo's lead-in, on a page whose text has subheadings of its own, a line
