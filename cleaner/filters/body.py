@@ -2438,11 +2438,6 @@ class BodyRegion(BlockFilter):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
-        if sizes[k] <= min(sizes[start:k]) and end + 1 < len(blocks) and blocks[end + 1].index == blocks[end].index + 1 and self._states(blocks[end].text) and self._states(blocks[end + 1].text):
-            # No longer than any headline above it, over two statements in a row (a list of
-            # tips: "Tipps für die Reise" / "Vor der Fahrt ... abrufen." / "Ausreichend Wasser
-            # ... mitnehmen."); a teaser's headline has one summary.
-            return True
         if listed and FIRST_ITEM_RE.match(blocks[end].text) and FIRST_ITEM_RE.match(blocks[end + 1].text) is None:
             # Over a numbered list that starts there ("Les meilleurs scores en voix de
             # préférence" / "1. Benoît Collard (IC-Ensemble) : 2.187 voix" / "2. ..."): its heading.
