@@ -1916,3 +1916,15 @@ def test_a_day_over_an_events_entry_with_its_times_and_place() -> None:
     assert not shapes.dates_event_entry(["Freitag, 11. Oktober 2024", *entry[1:]])
     assert not shapes.dates_event_entry(["Freitag, 11. Oktober", "Jazz im Alten Stadthaus", "Samstag, 12. Oktober", "Wann: 20 Uhr", "Wo: Altes Stadthaus, Marktgasse 53"])
 
+
+def test_a_travel_pieces_box_of_practical_facts_has_a_list_heading_and_its_booking_link_is_a_button() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert all(map(shapes.is_list_heading, ["Informazioni utili", "Información práctica", "Infos pratiques", "Useful information", "Gut zu wissen"]))
+    # A booking form's field is no heading of a list ("Anreise" / "Abreise" / "Erwachsene").
+    assert not shapes.is_list_heading("Anreise")
+    judge = filters.InterfaceLines().judge
+    assert judge("Prenota qui il tuo noleggio auto in Sicilia") == judge("Reserva aquí tu hotel en Oporto") == "shop_button"
+    assert judge("Reserva aquí tu mesa para la cena de Nochevieja, dijo el camarero.") is None
+
