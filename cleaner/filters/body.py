@@ -4016,6 +4016,14 @@ class BodyRegion(BlockFilter):
                 # the first entry's heading): a time names no section.
                 if self.lines.shapes.is_clock_time(texts[j]):
                     break
+                # Nor to the line right over the first paragraph when no heading below names it
+                # (a docs page's title, "Release notes", under its contents "3.2.0" / "3.1.2").
+                if (
+                    j + 1 < len(texts)
+                    and prose[j + 1]
+                    and not any(not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], {keys[j]}) for k in range(j + 2, len(texts)))
+                ):
+                    break
                 if (
                     not CONTENTS_ENTRY_RE.match(texts[j])
                     and sum(1 for name in seen if CONTENTS_ENTRY_RE.match(name)) >= MIN_CONTENTS_ENTRIES
