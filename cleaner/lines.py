@@ -1813,9 +1813,10 @@ class Shapes:
         "Jazz im Alten Stadthaus" / "Das Lea Furrer Trio spielt ..." / "Wann: 20 Uhr" / "Wo:
         Altes Stadthaus, Marktgasse 53")? A page's date line is followed by its text or its
         author, not by where and when something is held. ``texts`` are neighbours in the input."""
+        texts = texts[:MAX_EVENT_ENTRY_LINES]
         if len(texts) < 4 or not self.is_date(texts[0]) or YEAR_OR_TIME_RE.search(self.lines(texts[0]).folded) is not None:
             return False
-        for k in range(2, min(len(texts), MAX_EVENT_ENTRY_LINES + 1) - 1):
+        for k in range(2, len(texts) - 1):
             if self.is_date(texts[k]) and not TIME_RE.search(self.lines(texts[k]).folded):
                 return False  # (the next day)
             times = texts[k]
@@ -2109,7 +2110,7 @@ class Shapes:
             return False
         words = self.lines.vocabulary.literals("life_words")
         tokens = TOKEN_RE.findall(self.lines(text).folded)
-        found = [k for k, token in enumerate(tokens) if token in words and any(YEAR_RE.fullmatch(t) for t in tokens[k + 1 : k + 1 + MAX_LIFE_DATE_WORDS])]
+        found = [k for k, token in enumerate(tokens) if token in words and any(YEAR_RE.fullmatch(t.rstrip(".")) for t in tokens[k + 1 : k + 1 + MAX_LIFE_DATE_WORDS])]
         return len({tokens[k] for k in found}) >= 2
 
     def cites_source(self, text: str) -> bool:

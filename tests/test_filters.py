@@ -1898,6 +1898,7 @@ def test_life_dates_need_two_words_of_birth_and_death_each_before_a_year() -> No
     shapes = Lines().shapes
     assert shapes.gives_life_dates("Sir Geoffrey Allard, born 3 May 1933, died 14 January 2025")
     assert shapes.gives_life_dates("Marie Dupont, née le 4 mars 1940 à Lyon, décédée le 2 février 2025")
+    assert shapes.gives_life_dates("Hans Keller, geboren am 2. Mai 1941, gestorben am 30. Januar 2025.")  # (a full stop after the year)
     # One word, no years, or the words far from the years: no life's dates.
     assert not shapes.gives_life_dates("Born 1990, she moved to Leeds in 2012.")
     assert not shapes.gives_life_dates("He was born in Leeds and died in Bath.")

@@ -4009,21 +4009,21 @@ class BodyRegion(BlockFilter):
                 # Symptome einer Erkältung" over the text; "Verdict" and "Our Verdict").
                 if j + 1 < len(texts) and prose[j + 1] and any((" " in name and keys[j].startswith(name + " ")) or keys[j].endswith(" " + name) for name in seen):
                     break
-                # Nor to a line without a number under ``MIN_CONTENTS_ENTRIES`` numbered entries
-                # or more (those removed already among them; the header aside): "1. Installer
-                # UFW" / ... / "4. Activer le pare-feu" / "Prérequis", the text's first heading.
                 # Nor to a live report's first stamp ("Key posts" / its headlines / "4.21pm" /
                 # the first entry's heading): a time names no section.
                 if self.lines.shapes.is_clock_time(texts[j]):
                     break
-                # Nor to the line right over the first paragraph when no heading below names it
-                # (a docs page's title, "Release notes", under its contents "3.2.0" / "3.1.2").
+                # Nor to the line right over a paragraph when no heading below names it (a docs
+                # page's title, "Release notes", under its contents "3.2.0" / "3.1.2").
                 if (
                     j + 1 < len(texts)
                     and prose[j + 1]
                     and not any(not prose[k] and len(texts[k]) <= MAX_HEADER_CHARS and _names_one_of(keys[k], {keys[j]}) for k in range(j + 2, len(texts)))
                 ):
                     break
+                # Nor to a line without a number under ``MIN_CONTENTS_ENTRIES`` numbered entries
+                # or more (those removed already among them; the header aside): "1. Installer
+                # UFW" / ... / "4. Activer le pare-feu" / "Prérequis", the text's first heading.
                 if (
                     not CONTENTS_ENTRY_RE.match(texts[j])
                     and sum(1 for name in seen if CONTENTS_ENTRY_RE.match(name)) >= MIN_CONTENTS_ENTRIES
