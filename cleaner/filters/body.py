@@ -4013,6 +4013,10 @@ class BodyRegion(BlockFilter):
                 # the first entry's heading): a time names no section.
                 if self.lines.shapes.is_clock_time(texts[j]):
                     break
+                # Nor to a fact box's entry ("目錄" / "材料" / "做法" / "小貼士" / "份量：4人" /
+                # "準備時間：20分鐘" / ...; vocabulary ``fact_labels``): a fact names no section.
+                if self.lines.shapes.labels_fact(texts[j]):
+                    break
                 # Nor to the line right over a paragraph when no heading below names it (a docs
                 # page's title, "Release notes", under its contents "3.2.0" / "3.1.2").
                 if (
