@@ -400,6 +400,11 @@ MAX_BOX_ENTRY_WORDS = 4
 MAX_FACT_LABEL_WORDS = 4
 # Entries in a fact box at least (see lines.is_fact_entry).
 MIN_FACTS = 3
+# A forum post's number at the end of its line ("#3", "3 juillet 2023 #3"), and such
+# numbers on a page at least, 1, 2, 3, ... in order, that make a thread (see
+# BodyRegion._thread_posts).
+POST_NUMBER_RE = regex.compile(r"(?:^|\s)#(\d{1,4})\s*$")
+MIN_THREAD_POSTS = 3
 # A numbered list's first item ("1. Benoît Collard ...", "1) ...").
 FIRST_ITEM_RE = regex.compile(r"^\s*1[.)]\s")
 # A section's number at the start of its heading ("5. How did we get here?", "2) Kosten").
@@ -1819,6 +1824,27 @@ class BodyRegion(BlockFilter):
             walls += [x for k, x in enumerate(shares) if k + n - 1 < len(shares) and shares[k + n - 1] - x <= n]
         return sorted(walls)
 
+    @staticmethod
+    def _thread_posts(doc: Document, regions: list[tuple[int, int]], main: int) -> set[int]:
+        """The regions below the main one that are posts of a forum's thread: each under its
+        own post number ("#3"; alone or after the post's date, removed by another filter or
+        not), the page's post numbers running 1, 2, 3, ... in order, ``MIN_THREAD_POSTS`` or
+        more, one of them right above the main region (the text is a post itself: readers'
+        comments under an article are not the article's)."""
+        numbered = [(b.index, int(m.group(1))) for b in doc.input_blocks if "#" in b.text and (m := POST_NUMBER_RE.search(b.text)) is not None]
+        if len(numbered) < MIN_THREAD_POSTS or [n for _, n in numbered] != list(range(1, len(numbered) + 1)):
+            return set()
+        at = [index for index, _ in numbered]
+        blocks = doc.blocks
+
+        def marked(k: int) -> bool:  # a post number between region k and the one above it
+            above = blocks[regions[k - 1][1]].index if k > 0 else -1
+            return bisect_right(at, blocks[regions[k][0]].index) - bisect_right(at, above) > 0
+
+        if not marked(main):
+            return set()
+        return {k for k in range(main + 1, len(regions)) if marked(k)}
+
     def _kept_regions(
         self,
         doc: Document,
@@ -1845,6 +1871,7 @@ class BodyRegion(BlockFilter):
         main = max(range(len(regions)), key=weight.__getitem__)
         kept = []
         boxes: dict[int, str] = {}
+        posts = self._thread_posts(doc, regions, main)
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
             lo, hi = sorted((k, main))
@@ -1853,6 +1880,9 @@ class BodyRegion(BlockFilter):
             commented = k > main and bisect_right(counters, gap_end) - bisect_right(counters, gap_start) > 0
             if k == main or (share >= self.min_strong_share and not commented):
                 kept.append(region)
+                continue
+            if k in posts:
+                kept.append(region)  # a post of the thread the main text opens (see _thread_posts)
                 continue
             boundary = bisect_right(removed, gap_end) - bisect_right(removed, gap_start) > 0
             # Only crumbs of prose (a video caption) may sit between the lead and the main region.
