@@ -1929,3 +1929,11 @@ def test_a_travel_pieces_box_of_practical_facts_has_a_list_heading_and_its_booki
     assert judge("Prenota qui il tuo noleggio auto in Sicilia") == judge("Reserva aquí tu hotel en Oporto") == "shop_button"
     assert judge("Reserva aquí tu mesa para la cena de Nochevieja, dijo el camarero.") is None
 
+
+def test_serbian_list_headings_in_cyrillic_and_latin() -> None:
+    from cleaner.lines import Lines
+
+    shapes = Lines().shapes
+    assert all(map(shapes.is_list_heading, ["Састојци", "Припрема", "Таксе", "Где и када", "Napomena"]))
+    assert not shapes.is_list_heading("Закључење брака у свечаној сали")
+
