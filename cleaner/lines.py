@@ -372,10 +372,10 @@ JSON_LINE_RE = regex.compile(_JSON_OBJECT)
 # with the optional vowel points of Arabic and Hebrew, whose date words are listed in pieces
 # ("نُشر": "ن", "شر").
 TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u05c7\u064b-\u065f\u0670]]*")
-# A clock time's hour and minutes ("48:22" is a score, "50:55" a running time), perhaps
-# glued to the year before it ("Apr 28 20232:23 PM"); no digit after the minutes ("1.240" is a
+# A clock time's hour and minutes ("48:22" is a score, "50:55" a running time; the French
+# press spaces its "h": "13 h 45"), perhaps glued to the year before it ("Apr 28 20232:23 PM"); no digit after the minutes ("1.240" is a
 # figure grouped in thousands).
-_CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])[:h.][0-5]\d(?!\d)"
+_CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])(?:[:h.]| h )[0-5]\d(?!\d)"
 # "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word
 # ("14 hours"), nor is an hour of the clock part of a longer number or past 24 ("180 h", "60
 # h": a workload). The hour said with its "at" where the word for hours alone would also
@@ -396,8 +396,8 @@ MAX_LIFE_DATE_WORDS = 5
 YEAR_OR_TIME_RE = regex.compile(rf"{_YEAR}|\d{{1,2}}[:h.]\d{{2}}(?!\d)")
 # A time zone after a live report's time ("12:58 BST", "09:15 CET", "3:47 pm ET").
 _TIME_ZONE = r"(?:gmt|utc|bst|ist|cet|cest|eet|eest|wet|west|mez|mesz|oez|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|aest|aedt|jst|kst|msk|hkt|sgt)"
-# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15", and the French press's "13 h 45".
-CLOCK_TIME_RE = regex.compile(rf"(?:{_CLOCK}|(?<!\d)(?:[01]?\d|2[0-4]) h [0-5]\d(?!\d))(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
+# A clock time alone: "16:05", "9.30 uhr", "3:47 pm", "20h15", "13 h 45".
+CLOCK_TIME_RE = regex.compile(rf"{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?(?:\s?{_TIME_ZONE})?")
 # Clock times alone in one row's cells ("07.15", "06:45 | 07:15"): a timetable's row.
 TIME_CELLS_RE = regex.compile(rf"\s*{_CLOCK}(?:\s*[|\t]\s*{_CLOCK})*\s*")
 # Two clock times joined ("19.00–23.30", "9:00 - 17:00", "10 bis 18 Uhr", "9h–12h"): opening hours, a
@@ -1817,11 +1817,11 @@ class Shapes:
         if len(texts) < 4 or not self.is_date(texts[0]) or YEAR_OR_TIME_RE.search(self.lines(texts[0]).folded) is not None:
             return False
         for k in range(2, len(texts) - 1):
-            if self.is_date(texts[k]) and not TIME_RE.search(self.lines(texts[k]).folded):
+            timed = TIME_RE.search(self.lines(texts[k]).folded) is not None
+            if not timed and self.is_date(texts[k]):
                 return False  # (the next day)
-            times = texts[k]
-            if word_count(times) <= MAX_ITEM_WORDS and TIME_RE.search(self.lines(times).folded) is not None and self._venue(texts[k + 1]):
-                return True
+            if timed and word_count(texts[k]) <= MAX_ITEM_WORDS and self._venue(texts[k + 1]):
+                return True  # its times over its place
         return False
 
     def timed_place(self, date: str, place: str) -> bool:

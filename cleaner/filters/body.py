@@ -405,9 +405,7 @@ MIN_FACTS = 3
 # BodyRegion._thread_posts).
 POST_NUMBER_RE = regex.compile(r"(?:^|\s)#(\d{1,4})\s*$")
 MIN_THREAD_POSTS = 3
-# A numbered list's first item ("1. Benoît Collard ...", "1) ...").
-FIRST_ITEM_RE = regex.compile(r"^\s*1[.)]\s")
-# A section's number at the start of its heading ("5. How did we get here?", "2) Kosten").
+# A section's or an item's number at the start of its line ("5. How did we get here?", "1) ...").
 SECTION_NUMBER_RE = regex.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 # Lines above a box of other stories looked through for the text's last numbered heading.
 MAX_SECTION_GAP = 12
@@ -2468,7 +2466,7 @@ class BodyRegion(BlockFilter):
             return False
         if 3 * sizes[k] < 2 * min(sizes[start:k]):
             return True
-        if listed and FIRST_ITEM_RE.match(blocks[end].text) and FIRST_ITEM_RE.match(blocks[end + 1].text) is None:
+        if listed and _item_number(blocks[end].text) == 1 and _item_number(blocks[end + 1].text) != 1:
             # Over a numbered list that starts there ("Les meilleurs scores en voix de
             # préférence" / "1. Benoît Collard (IC-Ensemble) : 2.187 voix" / "2. ..."): its heading.
             return True
@@ -2485,11 +2483,11 @@ class BodyRegion(BlockFilter):
         with the numbers of the text's sections: led by a number one more than that of the
         last line above the box led by a number ("4. How quickly do changes reach
         borrowers?" / a paragraph / "READ MORE" / two headlines / "5. How did we get here?")?"""
-        number = SECTION_NUMBER_RE.match(blocks[k].text)
-        if number is None or int(number.group(1)) < 2:
+        number = _item_number(blocks[k].text)
+        if number is None or number < 2:
             return False
-        above = next((m for m in (SECTION_NUMBER_RE.match(blocks[j].text) for j in range(start - 1, max(-1, start - 1 - MAX_SECTION_GAP), -1)) if m is not None), None)
-        return above is not None and int(above.group(1)) + 1 == int(number.group(1))
+        above = next((n for n in (_item_number(blocks[j].text) for j in range(start - 1, max(-1, start - 1 - MAX_SECTION_GAP), -1)) if n is not None), None)
+        return above is not None and above + 1 == number
 
     def find(self, doc: Document) -> Iterator[Removal]:
         blocks = doc.blocks
@@ -4561,6 +4559,13 @@ def _lead_key(text: str) -> str:
     """A line's first two words, folded, each figure written 0 ("16:40 | Veerboten" -> "00:00
     |", "§ 12 Vorstand" -> "§ 00"): how a run of entries' headings begins."""
     return DIGIT_RE.sub("0", " ".join(text.casefold().split()[:2]))
+
+
+def _item_number(text: str) -> int | None:
+    """The number that leads a numbered section's heading or list item ("5. How did we get
+    here?", "1) ..."), or None."""
+    number = SECTION_NUMBER_RE.match(text)
+    return int(number.group(1)) if number is not None else None
 
 
 def _names_one_of(key: str, names: Collection[str]) -> bool:
