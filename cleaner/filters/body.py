@@ -1853,6 +1853,7 @@ class BodyRegion(BlockFilter):
         removed: Sequence[int],
         counters: Sequence[int],
         in_runs: Collection[int] = (),
+        named: Collection[int] = (),
     ) -> tuple[list[tuple[int, int]], dict[int, str]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
@@ -1865,7 +1866,8 @@ class BodyRegion(BlockFilter):
         the link-like lines between it and the text go. ``removed``: where removed lines end
         the article box (see _box_ends); ``counters``: where comment counters head the readers'
         comments (see _comment_counters): a region under one is theirs, however much prose a
-        comment holds."""
+        comment holds. ``named``: the lines of sections the page's table of contents names (see
+        _named_sections): the text's, wherever they stand."""
         main = max(range(len(regions)), key=weight.__getitem__)
         kept = []
         boxes: dict[int, str] = {}
@@ -1917,7 +1919,7 @@ class BodyRegion(BlockFilter):
                     echoed = self._echoes_text_headings(blocks, short, between, (regions[hi][0], regions[-1][1]))
                     answers = self._answer_lists(blocks, short, between)
                     for i in between:
-                        if i in echoed or i in answers:
+                        if i in echoed or i in answers or i in named:
                             continue
                         # Not the article's own list there ("Voraussetzungen" / "Ein Raspberry
                         # Pi mit Raspberry Pi OS" / ...), nor the items under a sentence that
@@ -2673,7 +2675,10 @@ class BodyRegion(BlockFilter):
             return  # all the prose sits in boxes of other stories: no article to measure by
         weight = [sum(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
         longest = [max(sizes[i] for i in range(a, b + 1) if prose[i]) for a, b in regions]
-        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, sorted(counters), in_runs)
+        # The sections the page's table of contents names, under their headings, are the text's
+        # ("Sommaire" / ... / "Notre sélection en bref" / "Le meilleur dans l'ensemble : ...").
+        named = self._named_sections(blocks, headings, 0, limit, ends) if headings else set()
+        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, sorted(counters), in_runs, named)
         first, last = kept[0][0], kept[-1][1]
         # A lead-in alone heads a list of other stories; one with its headline on the same line
         # ("関連記事:冬の夜空…", "Lesen Sie auch: Warum die Bahn streikt") is one promo, and the
