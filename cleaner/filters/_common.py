@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
 from cleaner.document import Block, Document
-from cleaner.lines import PROSE_WORDS, TIME_RE, Lines, runs_of
+from cleaner.lines import PROSE_WORDS, STATEMENT_END_RE, TIME_RE, Lines, runs_of
 from cleaner.patterns import CAPITALIZED_RE, DIGIT_RE, SENTENCE_END_RE, runs_on, size
 
 # Lines longer than this are prose for every vocabulary match (a consent banner's notice
@@ -145,14 +145,26 @@ def run_of_neighbours(blocks: Sequence[Block], start: int, count: int) -> list[s
 MAX_TIME_WORDS = 3
 
 
+# Lines from an event's place down to its buttons at most (its description, another button).
+MAX_EVENT_BUTTON_GAP = 3
+
+
 def event_place(lines: Lines, blocks: Sequence[Block], i: int, buttons: Collection[int]) -> bool:
     """Is block ``i`` the place of an event under its date with the clock time (see
     Shapes.timed_place), or under the time alone under the date ("vrijdag 15 november 2024" /
     "20.15 uur" / "Grote Zaal"), next to each other in the input, with the event's buttons
-    right under it (``buttons``: where ``shop_button`` lines were removed, "In den Kalender
-    eintragen", "Book tickets")? Then the date is no dateline and the place no headline."""
-    if not (0 < i < len(blocks) and blocks[i].index + 1 in buttons and blocks[i - 1].index + 1 == blocks[i].index):
+    right under it or under the event's description, one line (``buttons``: where
+    ``shop_button`` lines were removed, "In den Kalender eintragen", "Book tickets"; one more
+    button may stand over it: "Thursday, March 14, 7:00 p.m." / "Main Library, Auditorium" /
+    "Ashford native Priya Raman discusses ..." / "Register" / "Add to calendar")? Then the date
+    is no dateline and the place no headline."""
+    if not (0 < i < len(blocks) and blocks[i - 1].index + 1 == blocks[i].index):
         return False
+    if blocks[i].index + 1 not in buttons:
+        # (under a description: a statement next to the place in the input)
+        described = i + 1 < len(blocks) and blocks[i + 1].index == blocks[i].index + 1 and STATEMENT_END_RE.search(blocks[i + 1].text) is not None
+        if not (described and any(blocks[i].index + k in buttons for k in range(2, MAX_EVENT_BUTTON_GAP + 1))):
+            return False
     when, place = blocks[i - 1].text, blocks[i].text
     if lines.shapes.timed_place(when, place):
         return True

@@ -165,6 +165,8 @@ class Bylines(BlockFilter):
             return False
         if fold(tokens[0]) in self.lines.shapes.date_words:
             return False  # "By Tuesday, the river had risen"
+        if rest[len(tokens[0]) : len(tokens[0]) + 1] == ":":
+            return False  # a longer label the lead-in opens ("Author Talk: Priya Raman, ..."), no name
         # Names up to the first comma or bar; a role or agency may follow.
         head = BYLINE_TAIL_RE.split(rest, maxsplit=1)[0]
         name_tokens = TOKEN_RE.findall(head)
