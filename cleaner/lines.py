@@ -308,9 +308,9 @@ CELL_END_RE = regex.compile(r"[\s)\].,]*")
 LETTER_RE = regex.compile(r"\p{L}")
 LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
 # A trail of crumbs: items of a few words between one arrow or slash ("Reseptit / Leivonta /
-# Pullat", "Sport › Athletics › Results"): three or more are no headline, and the last names
-# the page.
-CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→])\s")
+# Pullat", "Sport › Athletics › Results"; the full-width arrow of Japanese and Chinese pages,
+# "ホーム ＞ 客室・温泉"): three or more are no headline, and the last names the page.
+CRUMB_SEPARATOR_RE = regex.compile(r"\s([/›>»→＞])\s")
 MAX_CRUMB_WORDS = 4
 # Words of a trail's last item, of three items or more, at most: the page's whole headline.
 MAX_CRUMB_HEADLINE_WORDS = 12
@@ -1048,7 +1048,7 @@ def crumb_items(text: str) -> list[str]:
     ``CRUMB_SEPARATOR_RE``, each of ``MAX_CRUMB_WORDS`` words at most (words with a letter or
     digit: "Vous êtes ici : Accueil" has four); no items if the line is none."""
     # Most lines hold no separator at all.
-    if not (" / " in text or "›" in text or " > " in text or "»" in text or "→" in text):
+    if not (" / " in text or "›" in text or " > " in text or "»" in text or "→" in text or " ＞ " in text):
         return []
     parts = CRUMB_SEPARATOR_RE.split(text)
     items, separators = parts[::2], parts[1::2]

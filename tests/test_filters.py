@@ -596,6 +596,8 @@ def test_crumb_trails_are_no_headlines() -> None:
     assert is_crumbs("Vous êtes ici : Accueil › Enfance & Jeunesse › Inscriptions")  # the colon is no word
     # A slash inside an item of a trail led by arrows (a forum's category) is the item's.
     assert crumb_items("Forum › Heizungstechnik › Gasheizung / Gas-Brennwert") == ["Forum", "Heizungstechnik", "Gasheizung / Gas-Brennwert"]
+    # The full-width arrow of Japanese and Chinese sites separates too.
+    assert crumb_items("ホーム ＞ 客室・温泉") == ["ホーム", "客室・温泉"] and is_crumbs("首页 ＞ 新闻 ＞ 本地")
 
     # A caption and its credit after a slash; a long second item.
     assert not _is_two_crumbs("Polizei-Razzia, hier beim ersten Einsatz in La Soledat / Lorenzo Marina")
