@@ -405,6 +405,12 @@ MIN_FACTS = 3
 # BodyRegion._thread_posts).
 POST_NUMBER_RE = regex.compile(r"(?:^|\s)#(\d{1,4})\s*$")
 MIN_THREAD_POSTS = 3
+# Paragraphs of a thread's post at least, when only its comment counter marks it (see
+# BodyRegion._thread_posts).
+MIN_POST_PARAGRAPHS = 2
+# A count, perhaps with its thousands' separators and its unit ("3,106", "1.2 万", "1.4k"):
+# counters said the same way differ in it alone (and in spaces).
+COUNT_RE = regex.compile(r"\d+(?:[.,]\d+)*(?:\s?[万萬亿億千]|[kKwW](?!\p{L}))?|\s+")
 # A section's or an item's number at the start of its line ("5. How did we get here?", "1) ...").
 SECTION_NUMBER_RE = regex.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 # Lines above a box of other stories looked through for the text's last numbered heading.
@@ -1822,18 +1828,31 @@ class BodyRegion(BlockFilter):
             walls += [x for k, x in enumerate(shares) if k + n - 1 < len(shares) and shares[k + n - 1] - x <= n]
         return sorted(walls)
 
-    @staticmethod
-    def _thread_posts(doc: Document, regions: list[tuple[int, int]], main: int) -> set[int]:
+    def _thread_posts(self, doc: Document, regions: list[tuple[int, int]], main: int) -> set[int]:
         """The regions below the main one that are posts of a forum's thread: each under its
         own post number ("#3"; alone or after the post's date, removed by another filter or
         not), the page's post numbers running 1, 2, 3, ... in order, ``MIN_THREAD_POSTS`` or
         more, one of them right above the main region (the text is a post itself: readers'
-        comments under an article are not the article's)."""
+        comments under an article are not the article's). Or each over its own comment counter
+        (see _post_counters), one of them right under the main region, each post
+        ``MIN_POST_PARAGRAPHS`` paragraphs or more (a Q&A site's answers: "1.2 万人赞同了该回答" /
+        the answer / "448 条评论" / ... / the next answer / "87 条评论"; not teasers, a headline and
+        its summary over their counts of likes)."""
+        blocks = doc.blocks
+        counted = BodyRegion._post_counters(doc)
+        if counted:
+
+            def counted_under(k: int) -> bool:  # a post's counter between region k and the one below it
+                below = blocks[regions[k + 1][0]].index if k + 1 < len(regions) else float("inf")
+                return bisect_right(counted, below) - bisect_right(counted, blocks[regions[k][1]].index) > 0
+
+            if counted_under(main):
+                prose = [line.prose for line in self.lines.of(blocks)]
+                return {k for k in range(main + 1, len(regions)) if counted_under(k) and sum(prose[regions[k][0] : regions[k][1] + 1]) >= MIN_POST_PARAGRAPHS}
         numbered = [(b.index, int(m.group(1))) for b in doc.input_blocks if "#" in b.text and (m := POST_NUMBER_RE.search(b.text)) is not None]
         if len(numbered) < MIN_THREAD_POSTS or [n for _, n in numbered] != list(range(1, len(numbered) + 1)):
             return set()
         at = [index for index, _ in numbered]
-        blocks = doc.blocks
 
         def marked(k: int) -> bool:  # a post number between region k and the one above it
             above = blocks[regions[k - 1][1]].index if k > 0 else -1
@@ -2066,6 +2085,8 @@ class BodyRegion(BlockFilter):
         headers = {r.block.index: r.block.text for r in doc.removals if self.lines.shapes.is_comment_header(r.block.text)}
         headers.update(counters)
         headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_comment_header(b.text))
+        for index in self._post_counters(doc):
+            headers.pop(index, None)  # (each post's own button, see _post_counters)
         above = 0.0
         sizes = [line.size for line in self.lines.of(blocks)]
         total = sum(n for n, p in zip(sizes, prose) if p)
@@ -2081,6 +2102,20 @@ class BodyRegion(BlockFilter):
         return None
 
     @staticmethod
+    def _post_counters(doc: Document) -> list[int]:
+        """Where comment counters removed by the interface filter are the buttons of each post
+        of a thread, not the head of readers' comments: ``MIN_THREAD_POSTS`` counters or more said
+        the same way, each with its own count ("448 条评论" / ... / "87 条评论" / ... / "62 条评
+        论"); a page's counter over its comments is said once or twice. Sorted positions."""
+        said: dict[str, list[tuple[int, str]]] = {}
+        for r in doc.removals:
+            if r.reason == reasons.COMMENT_COUNTER and DIGIT_RE.search(r.block.text):
+                said.setdefault(COUNT_RE.sub(lambda m: "" if m.group().isspace() else "0", r.block.text), []).append((r.block.index, r.block.text))
+        return sorted(
+            index for found in said.values() if len(found) >= MIN_THREAD_POSTS and len({text for _, text in found}) == len(found) for index, _ in found
+        )
+
+    @staticmethod
     def _comment_counters(doc: Document, stamps: Collection[int]) -> dict[int, str]:
         """Comment counters removed by the interface filter ("Kommentare (2)", "12 comments")
         that head the comments, by original position: a comment follows, or its writer's stamp
@@ -2089,10 +2124,11 @@ class BodyRegion(BlockFilter):
         at = {b.index for b in doc.blocks}
         at.update(stamps)
         interface = {r.block.index for r in doc.removals if r.reason in reasons.INTERFACE}
+        posts = set(BodyRegion._post_counters(doc))
         return {
             r.block.index: r.block.text
             for r in doc.removals
-            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface
+            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface and r.block.index not in posts
         }
 
     def _related_cut(
