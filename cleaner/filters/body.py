@@ -408,6 +408,9 @@ MIN_THREAD_POSTS = 3
 # Paragraphs of a thread's post at least, when only its comment counter marks it (see
 # BodyRegion._thread_posts).
 MIN_POST_PARAGRAPHS = 2
+# What ends a headline's first part, the rest its subtitle ("Kaiserschmarrn wie von der Oma –
+# flaumig, ...", "Pad thai: the classic").
+TITLE_PART_ENDS = ("-", "–", "—", ":", "|")
 # A count, perhaps with its thousands' separators and its unit ("3,106", "1.2 万", "1.4k"):
 # counters said the same way differ in it alone (and in spaces).
 COUNT_RE = regex.compile(r"\d+(?:[.,]\d+)*(?:\s?[万萬亿億千]|[kKwW](?!\p{L}))?|\s+")
@@ -2440,11 +2443,17 @@ class BodyRegion(BlockFilter):
         (the page's headline) again, a "Label: value" fact of a card (vocabulary
         ``fact_labels``, a colon or not: "Prep Time 10 minutes") among the ``MAX_CARD_GAP``
         lines under it? A recipe card under a box of other recipes repeats the post's
-        headline."""
+        headline, or its first part before a dash or a colon ("Kaiserschmarrn wie von der Oma –
+        flaumig, karamellisiert und mit Zwetschkenröster" / ... / "Kaiserschmarrn wie von der
+        Oma")."""
         if not any(self.lines.shapes.fact_led(blocks[k].text, any_label=False) for k in range(i + 1, min(len(blocks), i + 1 + MAX_CARD_GAP))):
             return False
         key = self.lines(blocks[i].text).key
-        return any(self.lines(blocks[k].text).key == key for k in range(first))
+        for k in range(first):
+            above = self.lines(blocks[k].text).key
+            if above == key or (above.startswith(key) and above[len(key) :].lstrip()[:1] in TITLE_PART_ENDS):
+                return True
+        return False
 
     def _closes_text(self, text: str) -> bool:
         """A line right under the text that is its own: a contact under its label
