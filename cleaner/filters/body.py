@@ -408,6 +408,9 @@ MIN_THREAD_POSTS = 3
 # Paragraphs of a thread's post at least, when only its comment counter marks it (see
 # BodyRegion._thread_posts).
 MIN_POST_PARAGRAPHS = 2
+# Items of a box of other stories at least, in one paragraph with its header, that let a blank
+# line end the box (see BodyRegion._leaves_box).
+MIN_BOXED_ITEMS = 2
 # What ends a headline's first part, the rest its subtitle ("Kaiserschmarrn wie von der Oma –
 # flaumig, ...", "Pad thai: the classic").
 TITLE_PART_ENDS = ("-", "–", "—", ":", "|")
@@ -2296,6 +2299,8 @@ class BodyRegion(BlockFilter):
         # A promo lead-in ("Lesen Sie auch:", "Te puede interesar") took its first headline
         # with it; two or more more under it make a box.
         promos = {r.block.index: r.block.text for r in doc.removals if r.reason == reasons.PROMO_LEAD_IN}
+        # The paragraph of each line of the input, removed or not (a blank line starts one).
+        paragraph_of = {b.index: b.paragraph for b in doc.input_blocks}
         # A lead-in with its headline on the same line ("Read more: Councils warn of ...") is a
         # promo of its own: the lines under it are a box only when no paragraph of the
         # article follows them inside the article box (a list under a subheading does, closed
@@ -2353,9 +2358,12 @@ class BodyRegion(BlockFilter):
                 and not self._is_trail(blocks[i].text)
                 and bisect_right(trails, blocks[i].index) == bisect_right(trails, blocks[i - 1].index if i > start else header)
                 and not self._titles_card(blocks, i, first)
+                and not self._leaves_box(blocks, paragraph_of, header, i)
             ):
                 i += 1
             links = i - start
+            # (The box's paragraph ended: its lines are all its headlines.)
+            closed = start < i < len(blocks) and self._leaves_box(blocks, paragraph_of, header, i)
             # One headline right over the interview's next question and its answer. (Not a
             # speaker's name over the question put to each in turn, nor a section's heading of
             # a few words over its first question.)
@@ -2368,7 +2376,7 @@ class BodyRegion(BlockFilter):
                 and asked[keys[start + 1]] < 2
                 and prose[start + 2]
             )
-            if header in promos and links < 2 and not over_question:
+            if header in promos and links < 2 and not over_question and not closed:
                 continue
             # (Or a heading right over a table of the text: "Chi phí tham khảo (1 người)" /
             # "Xe khách khứ hồi | 600.000đ" / ...)
@@ -2394,7 +2402,7 @@ class BodyRegion(BlockFilter):
             while set_in and 2 <= i - start <= MAX_SET_IN_BOX and self._resumes_under(blocks, prose, sizes, start, i, asked_over, resumed, subheaded and header in promos):
                 i -= 1
                 resumed = True
-            if links == 1:
+            if links == 1 and not closed:
                 cards = 0
                 j = start
                 while (
@@ -2431,6 +2439,22 @@ class BodyRegion(BlockFilter):
                 if SENTENCE_BREAK_RE.search(blocks[i].text) is None:
                     boxes[i] = boxes[i - 1]
         return boxes
+
+    def _leaves_box(self, blocks: tuple[Block, ...], paragraph_of: Mapping[int, int], header: int, i: int) -> bool:
+        """Is line ``i`` past the box under ``header`` because the box is one paragraph of the
+        input, its header and ``MIN_BOXED_ITEMS`` items or more next to each other, and line
+        ``i`` starts another with a heading that names a list of the text's (vocabulary
+        ``list_headings``: "Mehr zum Thema" / two headlines / a blank line / "Tipps für die
+        Reise" / the tips)? A page that sets a blank line between all its lines gives no such
+        evidence."""
+        box = paragraph_of.get(header)
+        if box is None or paragraph_of.get(blocks[i].index) == box:
+            return False
+        text = blocks[i].text
+        if not (is_heading(text) and (self._names_list(text) or self._short_phrase("list_headings", text))):
+            return False
+        above = blocks[i - 1].index
+        return paragraph_of.get(above) == box and above - header >= MIN_BOXED_ITEMS and all(paragraph_of.get(k) == box for k in range(header, above + 1))
 
     @staticmethod
     def _heads_run(blocks: tuple[Block, ...], i: int, in_runs: Collection[int], ends: Sequence[int]) -> bool:
