@@ -357,7 +357,7 @@ CODE_RE = regex.compile(
     r"poetry|systemctl|journalctl|rsync|scp|tar|grep|sed|awk|crontab|useradd|usermod|ufw|certbot|openssl|ffmpeg|"
     r"winget|choco|flatpak|pacman|zypper|helm|terraform|ansible|dotnet|composer|mvn|gradle|psql|mysql|sqlite3|bash|sh|"
     r"pytest|tox|nox|ruff|mypy|pipx|pnpm|bun|deno|cmake|gcc|rustup|gem|bundle|php|perl|snap|apk|nix|vagrant|minikube) [-\w./:=@~]+"
-    r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();]+\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
+    r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();,]+\s*$|^\s*[\w.$\"'-]+:?\s?[{\[]\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
     # (a JSON object, a command's output: see JSON_LINE_RE)
     rf"|{_JSON_OBJECT}"
     # A commit by its hash, as "git log --oneline" prints it, perhaps after the command of an
@@ -406,6 +406,8 @@ TIME_RANGE_RE = regex.compile(
     rf"{_CLOCK}\s?(?:uhr|h)?\s?(?:[-–—]|bis|to|a|à|alle|al)\s?{_CLOCK}"
     r"|(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?\s?(?:[-–—]|to)\s?\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?"
     r"|(?<!\d)\d{1,2}\s?(?:[-–—]|bis)\s?\d{1,2}\s?(?:uhr|h)(?!\p{L})"
+    # Spelled with words for "to": "de 9 a 14 h", "de 9 à 12 h", "dalle 9 alle 13".
+    r"|\bde\s\d{1,2}\s(?:a|à|al)\s\d{1,2}\s?h(?!\p{L})|\bdalle\s\d{1,2}(?:[:.]\d{2})?\salle\s\d{1,2}(?!\d)"
     # Hours in French and Spanish spelling: "9h–12h", "14h–18h", "de 8 h 30 à 12 h".
     r"|(?<![\d.:])\d{1,2}\s?h(?:\s?[0-5]\d)?\s?(?:[-–—]|à|a)\s?\d{1,2}\s?h(?:\s?[0-5]\d)?(?!\p{L})"
 )

@@ -1231,6 +1231,9 @@ def test_tables_flattened_with_bars() -> None:
     assert bar_rows(["The mayor answers your questions on the budget | 14 comments", "Readers on the new parking rules in Westfield | 32 comments", "Should the market move to the square? | 8 comments"]) == []
     assert all(CODE_RE.search(t) for t in ["pytest -q", "tox -e py312", "pnpm install"])
     assert not any(CODE_RE.search(t) for t in ["[editar]", "[1]", "Pytest is a framework"])
+    # A key or a call opening a block, a closing brace with its comma: lines of code.
+    assert all(CODE_RE.search(t) for t in ["  watch: {", "plugins: [", "  },"])
+    assert not any(CODE_RE.search(t) for t in ["Watch:", "Contents:", "Update {2024}"])
 
 
 def test_body_region_priced_items_are_a_menu_not_links() -> None:

@@ -49,6 +49,8 @@ QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»
 
 # A path alone: "/home", "/var/lib/docker", "~/.ssh" (perhaps with a note in brackets).
 PATH_RE = regex.compile(r"\s*~?/[\w.-]+(?:/[\w.-]+)*/?(?:\s+\([^()]{1,60}\))?\s*")
+# A line of code that opens a block: a key, then a brace or a bracket ("watch: {").
+CODE_BLOCK_OPEN_RE = regex.compile(r"\s*[\w.$\"'-]+:?\s?[{\[]\s*$")
 
 
 class InterfaceLines(BlockFilter):
@@ -91,6 +93,9 @@ class InterfaceLines(BlockFilter):
         # A file system's path ("/home", "~/.config") is no button, whatever its words; a
         # match's minute ("88'") is a live report's stamp, not a page's number.
         if PATH_RE.fullmatch(text) or MINUTE_RE.fullmatch(text):
+            return None
+        # Nor is a line of code that opens a block ("  watch: {", "items: [").
+        if CODE_BLOCK_OPEN_RE.fullmatch(text):
             return None
         # A sentence that quotes an interface phrase and goes on ("\"Vi bruger cookies ...\" De
         # fleste danskere har klikket på den sætning ...") is the article's.
