@@ -955,7 +955,11 @@ class BodyRegion(BlockFilter):
                     m += 1
                 return data >= MIN_BRIDGED_DATA
             text = blocks[m].text
-            if (not short[m] and m not in in_runs) or shapes.is_related_header(text) or shapes.is_comment_header(text):
+            # (A figure's line right under the heading, right over the data, bridges too: a
+            # team's total over its scorecard, "Scorecard" / "Titans 196/5 (20 overs)" / "Batter
+            # | R | B | 4s | 6s" / ...)
+            figure = m == i + 1 and m + 1 in structured and DIGIT_RE.search(text) is not None and size(text) <= MAX_SECTION_HEADING_WORDS + 1 and STATEMENT_END_RE.search(text) is None
+            if (not short[m] and m not in in_runs and not figure) or shapes.is_related_header(text) or shapes.is_comment_header(text):
                 return False
         return False
 
