@@ -112,6 +112,10 @@ MIN_TRAIL_WORD_CHARS = 4
 # cells of a row at least and at most (see Bylines._time_column).
 MIN_TIME_ROW_CELLS, MAX_TIME_ROW_CELLS = 3, 8
 
+# Other records of an event programme at least whose venue line leads as a date's does (see
+# Bylines._venue_again).
+MIN_VENUE_REPEATS = 2
+
 class Bylines(BlockFilter):
     """Remove byline lines and lines that are only a date or time.
 
@@ -596,7 +600,33 @@ class Bylines(BlockFilter):
                 held.add(i)
             elif buttons and event_time(self.lines, blocks, i, buttons):
                 held.add(i)
+            elif self._venue_again(blocks, i):
+                held.add(i)
         return held
+
+    def _venue_again(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is block ``i`` a date with its clock time right over a place (Shapes.timed_place)
+        whose first word leads ``MIN_VENUE_REPEATS`` other lines or more, each right under a
+        line with a clock time: an event programme's records, each with its date and its venue
+        ("Dimanche 27 octobre, 14 h" / "Bibliothèque Saint-David" / ... / "Samedi 5 octobre, de
+        10 h à 11 h 30" / "Bibliothèque Francine-McKenzie" / ...)?"""
+        if i + 1 >= len(blocks) or blocks[i + 1].index != blocks[i].index + 1 or not self.lines.shapes.timed_place(blocks[i].text, blocks[i + 1].text):
+            return False
+        # (A programme's day says no year; a post's or a teaser's stamp does, and a poster's or
+        # an author's name stands under it: "06-11-2023, 09:02 PM #2" / "rotorhead".)
+        place = blocks[i + 1].text
+        if YEAR_RE.search(blocks[i].text) or word_count(place) < 2:
+            return False
+        lead = self.lines(place).folded.split(maxsplit=1)[:1]
+        if not lead or not LETTER_RE.search(lead[0]):
+            return False
+        again = 0
+        for k in range(1, len(blocks)):
+            if k == i + 1 or blocks[k - 1].index != blocks[k].index - 1 or self.lines(blocks[k].text).folded.split(maxsplit=1)[:1] != lead:
+                continue
+            if TIME_RE.search(self.lines(blocks[k - 1].text).folded) is not None:
+                again += 1
+        return again >= MIN_VENUE_REPEATS
 
     def _performances(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Days with their clock times (a weekday or a month in words), ``MIN_PERFORMANCES``
