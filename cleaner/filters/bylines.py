@@ -116,6 +116,7 @@ MIN_TIME_ROW_CELLS, MAX_TIME_ROW_CELLS = 3, 8
 # Bylines._venue_again).
 MIN_VENUE_REPEATS = 2
 
+
 class Bylines(BlockFilter):
     """Remove byline lines and lines that are only a date or time.
 
