@@ -350,6 +350,9 @@ NUMERAL_RE = regex.compile(r"[\d½¼¾⅓⅔⅛]")
 _JSON_OBJECT = r'^\s*\[?\{\s*"[^"\n]{1,40}"\s*:'
 # A command or code line, on the line as written (commands are lower case), perhaps after the
 # name of the system it is for ("macOS: brew upgrade --cask belegmeister").
+# A line of code that opens a block: a key, then a brace or a bracket ("  watch: {", "items: [").
+_CODE_BLOCK_OPEN = r"^\s*[\w.$\"'-]+:?\s?[{\[]\s*$"
+CODE_BLOCK_OPEN_RE = regex.compile(_CODE_BLOCK_OPEN)
 CODE_RE = regex.compile(
     r"^\s*(?:\$|#|>>>|%)\s+\S|^\s*[\w()/ ]{1,30}:\s(?:sudo|brew|apt(?:-get)?|dnf|yum|winget|choco|flatpak|pacman|zypper|pip3?|npm|npx|docker|kubectl) [-\w./:=@~]+"
     r"|^\s*(?:sudo|pip3?|npm|npx|yarn|git|apt(?:-get)?|dnf|yum|brew|docker|kubectl|"
@@ -357,7 +360,9 @@ CODE_RE = regex.compile(
     r"poetry|systemctl|journalctl|rsync|scp|tar|grep|sed|awk|crontab|useradd|usermod|ufw|certbot|openssl|ffmpeg|"
     r"winget|choco|flatpak|pacman|zypper|helm|terraform|ansible|dotnet|composer|mvn|gradle|psql|mysql|sqlite3|bash|sh|"
     r"pytest|tox|nox|ruff|mypy|pipx|pnpm|bun|deno|cmake|gcc|rustup|gem|bundle|php|perl|snap|apk|nix|vagrant|minikube) [-\w./:=@~]+"
-    r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();,]+\s*$|^\s*[\w.$\"'-]+:?\s?[{\[]\s*$|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
+    r"|[\w\])]\s?(?:==|=>|->|\+=|:=|=)\s?[\w\"'\[({-]|^\s*[{}\[\]();,]+\s*$"
+    rf"|{_CODE_BLOCK_OPEN}"
+    r"|^\s*[A-Za-z_][A-Za-z0-9_.]*\([^()]*\)\s*[;{]?\s*$"
     # (a JSON object, a command's output: see JSON_LINE_RE)
     rf"|{_JSON_OBJECT}"
     # A commit by its hash, as "git log --oneline" prints it, perhaps after the command of an
@@ -373,8 +378,8 @@ JSON_LINE_RE = regex.compile(_JSON_OBJECT)
 # ("نُشر": "ن", "شر").
 TOKEN_RE = regex.compile(r"(?V1)[\p{L}\p{N}][[\p{L}\p{N}\p{M}.'’-]--[\u0591-\u05c7\u064b-\u065f\u0670]]*")
 # A clock time's hour and minutes ("48:22" is a score, "50:55" a running time; the French
-# press spaces its "h": "13 h 45"), perhaps glued to the year before it ("Apr 28 20232:23 PM"); no digit after the minutes ("1.240" is a
-# figure grouped in thousands).
+# press spaces its "h": "13 h 45"), perhaps glued to the year before it ("Apr 28 20232:23
+# PM"); no digit after the minutes ("1.240" is a figure grouped in thousands).
 _CLOCK = r"(?:(?<!\d)|(?<=(?<!\d)\d{4}))(?:[01]?\d|2[0-4])(?:[:h.]| h )[0-5]\d(?!\d)"
 # "3:42", "15h30", "3 pm", "9 Uhr", "20 uur", "klo 15"; a unit is never the start of a word
 # ("14 hours"), nor is an hour of the clock part of a longer number or past 24 ("180 h", "60

@@ -1838,18 +1838,17 @@ class BodyRegion(BlockFilter):
             walls += [x for k, x in enumerate(shares) if k + n - 1 < len(shares) and shares[k + n - 1] - x <= n]
         return sorted(walls)
 
-    def _thread_posts(self, doc: Document, regions: list[tuple[int, int]], main: int) -> set[int]:
+    def _thread_posts(self, doc: Document, regions: list[tuple[int, int]], main: int, counted: Sequence[int] = ()) -> set[int]:
         """The regions below the main one that are posts of a forum's thread: each under its
         own post number ("#3"; alone or after the post's date, removed by another filter or
         not), the page's post numbers running 1, 2, 3, ... in order, ``MIN_THREAD_POSTS`` or
         more, one of them right above the main region (the text is a post itself: readers'
         comments under an article are not the article's). Or each over its own comment counter
-        (see _post_counters), one of them right under the main region, each post
+        (``counted``, see _post_counters), one of them right under the main region, each post
         ``MIN_POST_PARAGRAPHS`` paragraphs or more (a Q&A site's answers: "1.2 万人赞同了该回答" /
         the answer / "448 条评论" / ... / the next answer / "87 条评论"; not teasers, a headline and
         its summary over their counts of likes)."""
         blocks = doc.blocks
-        counted = BodyRegion._post_counters(doc)
         if counted:
 
             def counted_under(k: int) -> bool:  # a post's counter between region k and the one below it
@@ -1883,6 +1882,7 @@ class BodyRegion(BlockFilter):
         counters: Sequence[int],
         in_runs: Collection[int] = (),
         named: Collection[int] = (),
+        posts_counted: Sequence[int] = (),
     ) -> tuple[list[tuple[int, int]], dict[int, str]]:
         """The region with the most prose, and the others that hold enough prose: a minor
         region is kept when only plain short lines separate it from the main one, dropped
@@ -1896,11 +1896,12 @@ class BodyRegion(BlockFilter):
         the article box (see _box_ends); ``counters``: where comment counters head the readers'
         comments (see _comment_counters): a region under one is theirs, however much prose a
         comment holds. ``named``: the lines of sections the page's table of contents names (see
-        _named_sections): the text's, wherever they stand."""
+        _named_sections): the text's, wherever they stand. ``posts_counted``: where each post of
+        a thread has its comment counter (see _post_counters, _thread_posts)."""
         main = max(range(len(regions)), key=weight.__getitem__)
         kept = []
         boxes: dict[int, str] = {}
-        posts = self._thread_posts(doc, regions, main)
+        posts = self._thread_posts(doc, regions, main, posts_counted)
         for k, (region, w) in enumerate(zip(regions, weight)):
             share = w / weight[main]
             lo, hi = sorted((k, main))
@@ -2085,7 +2086,9 @@ class BodyRegion(BlockFilter):
         "Fixtures for:" is a menu's label)?"""
         return INTRO_END_RE.search(text) is not None and self.lines(text).words >= MIN_INTRO_WORDS
 
-    def _comments_cut(self, doc: Document, prose: list[bool], short: list[bool], counters: dict[int, str]) -> tuple[int, str] | None:
+    def _comments_cut(
+        self, doc: Document, prose: list[bool], short: list[bool], counters: dict[int, str], posts_counted: Collection[int] = ()
+    ) -> tuple[int, str] | None:
         """Where the readers' comments start: a comments header ("Comments", or a counter
         removed by another filter: ``counters``, see _comment_counters) with at least
         ``min_prose_above_comments`` words of prose above it. Comments may outweigh the
@@ -2095,7 +2098,7 @@ class BodyRegion(BlockFilter):
         headers = {r.block.index: r.block.text for r in doc.removals if self.lines.shapes.is_comment_header(r.block.text)}
         headers.update(counters)
         headers.update((b.index, b.text) for b in blocks if self.lines.shapes.is_comment_header(b.text))
-        for index in self._post_counters(doc):
+        for index in posts_counted:
             headers.pop(index, None)  # (each post's own button, see _post_counters)
         above = 0.0
         sizes = [line.size for line in self.lines.of(blocks)]
@@ -2126,19 +2129,18 @@ class BodyRegion(BlockFilter):
         )
 
     @staticmethod
-    def _comment_counters(doc: Document, stamps: Collection[int]) -> dict[int, str]:
+    def _comment_counters(doc: Document, stamps: Collection[int], posts_counted: Collection[int] = ()) -> dict[int, str]:
         """Comment counters removed by the interface filter ("Kommentare (2)", "12 comments")
         that head the comments, by original position: a comment follows, or its writer's stamp
         (``stamps``: where bylines and datelines were removed; not more buttons: "Discuss this
-        article" in a share bar)."""
+        article" in a share bar, nor each post's counter in a thread, ``posts_counted``)."""
         at = {b.index for b in doc.blocks}
         at.update(stamps)
         interface = {r.block.index for r in doc.removals if r.reason in reasons.INTERFACE}
-        posts = set(BodyRegion._post_counters(doc))
         return {
             r.block.index: r.block.text
             for r in doc.removals
-            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface and r.block.index not in posts
+            if r.reason == reasons.COMMENT_COUNTER and r.block.index + 1 in at and r.block.index - 1 not in interface and r.block.index not in posts_counted
         }
 
     def _related_cut(
@@ -2736,8 +2738,10 @@ class BodyRegion(BlockFilter):
         # see _comment_counters; the news head's, see _news_head and _over_stamp).
         stamps = {r.block.index: r for r in doc.removals if r.reason in (reasons.BYLINE, reasons.DATELINE)}
         # Readers' comments end the article wherever they are, however long.
-        counters = self._comment_counters(doc, stamps)
-        comments = self._comments_cut(doc, prose, short, counters)
+        # Comment counters that are each post's button in a thread (see _post_counters).
+        posts_counted = self._post_counters(doc)
+        counters = self._comment_counters(doc, stamps, set(posts_counted))
+        comments = self._comments_cut(doc, prose, short, counters, posts_counted)
         limit = comments[0] if comments is not None else len(blocks)
         if not any(prose[:limit]):
             limit = len(blocks)
@@ -2751,7 +2755,7 @@ class BodyRegion(BlockFilter):
         # The sections the page's table of contents names, under their headings, are the text's
         # ("Sommaire" / ... / "Notre sélection en bref" / "Le meilleur dans l'ensemble : ...").
         named = self._named_sections(blocks, headings, 0, limit, ends) if headings else set()
-        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, sorted(counters), in_runs, named)
+        kept, boxes = self._kept_regions(doc, regions, weight, short, longest, ends, sorted(counters), in_runs, named, posts_counted)
         first, last = kept[0][0], kept[-1][1]
         # A lead-in alone heads a list of other stories; one with its headline on the same line
         # ("関連記事:冬の夜空…", "Lesen Sie auch: Warum die Bahn streikt") is one promo, and the

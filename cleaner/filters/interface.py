@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_NOTICE_CHARS, MAX_UI_CHARS
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import LABELLED_RE, LETTER_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, asks, step_numbers
+from cleaner.lines import CODE_BLOCK_OPEN_RE, LABELLED_RE, LETTER_RE, MAX_HEADED_CELLS, MINUTE_RE, NAMED_CONTACT_WINDOW, STEP_NUMBER_RE, Lines, asks, step_numbers
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["InterfaceLines"]
@@ -49,8 +49,6 @@ QUOTED_LEAD_RE = regex.compile(r"\s*[\"“„«»‚‘'‹›][^\"“”„«»
 
 # A path alone: "/home", "/var/lib/docker", "~/.ssh" (perhaps with a note in brackets).
 PATH_RE = regex.compile(r"\s*~?/[\w.-]+(?:/[\w.-]+)*/?(?:\s+\([^()]{1,60}\))?\s*")
-# A line of code that opens a block: a key, then a brace or a bracket ("watch: {").
-CODE_BLOCK_OPEN_RE = regex.compile(r"\s*[\w.$\"'-]+:?\s?[{\[]\s*$")
 
 
 class InterfaceLines(BlockFilter):
@@ -95,7 +93,7 @@ class InterfaceLines(BlockFilter):
         if PATH_RE.fullmatch(text) or MINUTE_RE.fullmatch(text):
             return None
         # Nor is a line of code that opens a block ("  watch: {", "items: [").
-        if CODE_BLOCK_OPEN_RE.fullmatch(text):
+        if CODE_BLOCK_OPEN_RE.match(text):
             return None
         # A sentence that quotes an interface phrase and goes on ("\"Vi bruger cookies ...\" De
         # fleste danskere har klikket på den sætning ...") is the article's.
