@@ -237,6 +237,9 @@ MAX_VALUES = 3
 MAX_VALUE_WORDS = 2
 MAX_VALUED_NAME_WORDS = 4
 MAX_VALUED_ROWS_OFFSET = 4
+# A run of short lines inside the text of which this share or more carries a figure is data
+# (results, scores, versions, dates), not a box of links: teasers carry a figure now and then.
+MIN_FIGURED_SHARE = 2 / 3
 SCHEDULE_BUTTON_DETAIL = "a button repeated between the entries of the text's schedule"
 INTERJECTED_DETAIL = "a line of the page's between the text and its own lists"
 WIDGET_DETAIL = "a widget's lines between the text and its next section"
@@ -4309,6 +4312,15 @@ class BodyRegion(BlockFilter):
         data = [k for k in range(start, end) if self.lines.shapes.is_data(blocks[k].text) or CODE_CELL_RE.fullmatch(blocks[k].text)]
         return len(data) >= MIN_TABLE_ROWS and evenly_spaced(data)
 
+    @staticmethod
+    def _figured(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+        """Do ``MIN_FIGURED_SHARE`` of lines ``start`` to ``end`` or more carry a figure: the
+        article's data (a round's results: "Leeds United 3" / "Hull City 0" / "Scorers: Ramsay
+        14, ..."; the systems a program runs on: "Ubuntu 19.04, 18.04 LTS and 16.04 LTS"), not a
+        box of links?"""
+        figured = sum(1 for k in range(start, end) if DIGIT_RE.search(blocks[k].text))
+        return figured >= MIN_FIGURED_SHARE * (end - start)
+
     def _valued_rows(self, blocks: tuple[Block, ...], start: int, end: int) -> bool:
         """Do lines ``start`` to ``end`` hold, a few lines in (a heading, a header row),
         ``MIN_VALUED_ROWS`` rows or more of a name and its value, two or three values of two
@@ -4406,6 +4418,7 @@ class BodyRegion(BlockFilter):
                 and not inside_table
                 and not self._rows(blocks, i, j)
                 and not self._valued_rows(blocks, i, j)
+                and not self._figured(blocks, i, j)
                 and not self._numbered(blocks, i, j)
                 and not self._in_tables(blocks, i, j)
                 and not self._priced_cards(blocks, i, j)
