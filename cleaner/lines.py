@@ -517,8 +517,10 @@ NUMBER_RE = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|\.|º|ª|г|г\.)?")
 # A day and month without the year ("23.3.", "24/3"): a date only next to a date word
 # ("Samstag, 23.3.", "Thứ bảy 23/3"); alone it may be a score or a section's number.
 DAY_MONTH_RE = regex.compile(r"(?:[012]?\d|3[01])[./](?:0?[1-9]|1[0-2])\.?")
-# A place name (one to three capitalized words) and a separator before a dateline's date.
-PLACE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
+# A place name (one to three capitalized words) and a separator before a dateline's date; or
+# two such names between bars or middle dots, the author's and the outlet's ("Chris Atwell ·
+# CBC News · Posted: Mar 30, 2025 4:05 PM EDT").
+PLACE_RE = regex.compile(r"^\s*(?:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} [|·] )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*(?:,|\s[-–—|·]\s)\s*")
 # A currency or percent sign: the figures are an amount.
 AMOUNT_MARK_RE = regex.compile(r"[\p{Sc}%‰]")
 # A label and a count after its colon: "November: 12", "Januar: 19" (a month's figure in a

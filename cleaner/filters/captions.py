@@ -50,11 +50,15 @@ CREDIT_LABEL = (
 CREDIT_WORDS = frozenset({"courtesy", "credit", "credits", "by", "von", "de", "di", "door", "por", "par", "provided", "supplied", "mit", "avec", "con", "via"})
 # Chinese and Japanese credits end with 摄 ("photographed by"): "新华社记者 李华 摄".
 CJK_CREDIT_RE = regex.compile(r"^[^。！？.!?]{1,30}\s?摄$")
-# A credit glued after a caption: "(AP Photo/Jane Roe)", " Foto: Bernd Kessler/dpa",
-# " © ANP", " Fot. PAP/Tomasz W."; agency names are added per vocabulary (see Captions).
+# A credit glued after a caption: "(AP Photo/Jane Roe)", "(Submitted by Tom Kuzyk)", " Foto:
+# Bernd Kessler/dpa", " © ANP", " Fot. PAP/Tomasz W."; agency names are added per vocabulary
+# (see Captions).
 TRAILING_CREDIT = (
     r"\(\s*(?:(?:ap |afp |reuters |epa |dpa )?(?:photo|foto|fot|image|picture|bild|credit|crédit|illustration|"
     r"quelle|source|фото|写真|撮影|图|图片|照片|사진|صورة|φωτ|©)[^()]{{0,80}}|©[^()]{{0,80}}|(?:{agencies})(?!(?<=[{spaced}])[{spaced}])[^()]{{0,40}})\)"
+    # (after a sentence, who sent the photo: "... on Monday afternoon. (Submitted by Tom Kuzyk)";
+    # alone on its line it says who sent a reader's joke or recipe)
+    r"|(?<=[.!?]\s)\(\s*(?:submitted by|courtesy of)[^()]{{1,80}}\)"
     # (a photo's credit in brackets before the sentence's full stop: "... aan het Wagnerplein
     # (foto: Bart Meesters/SQ Vision).")
     r"|\(\s*(?:photo|foto|fot|bild|image|picture|фото|zdjęcie)\s?:[^()]{{1,80}}\)\."
