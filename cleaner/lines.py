@@ -468,8 +468,9 @@ SCHEDULE_ENTRY_RE = regex.compile(rf"^\s*{_CLOCK}(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.
 # A schedule's entry led by its date written with figures and a separator ("08.12.2023 –
 # Weihnachtsbasar", "2024-01-08: Unterrichtsbeginn"), or by a day and month closed by a
 # full stop and a capital ("15.06. Sportfest"), perhaps the last day of a span of days
-# ("3.–20.6. Yleisurheilukoulu").
-DATED_ENTRY_RE = regex.compile(r"\s*(?:(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s|(?:\d{1,2}\.(?:\d{1,2}\.)?\s?[-–]\s?)?\d{1,2}\.\d{1,2}\.\s\p{Lu})")
+# ("3.–20.6. Yleisurheilukoulu"), perhaps after its weekday's short name (a round's fixtures:
+# "La 31.8. SJK–Ilves", "Sa 31.8. Bayern – Dortmund").
+DATED_ENTRY_RE = regex.compile(r"\s*(?:(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\s*[-–—:|]\s|(?:\p{Lu}\p{Ll}{1,2}\.?,?\s)?(?:\d{1,2}\.(?:\d{1,2}\.)?\s?[-–]\s?)?\d{1,2}\.\d{1,2}\.\s\p{Lu})")
 # A line's head up to a figure right before a capitalized word ("ke 10.4. klo 17.30
 # Kuraattorin opastus"), and a day and month in figures in such a head ("10.4.").
 DATE_BEFORE_TITLE_RE = regex.compile(r"\s*(\S.{2,40}?\d)\.?\s+(?=\p{Lu})")
