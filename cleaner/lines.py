@@ -300,10 +300,10 @@ FIGURE_RE = regex.compile("|".join(f"(?:{p})" for p in _FIGURE_PATTERNS))
 NUMBER_START_RE = regex.compile(rf"(?<![\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}\d.,])\d|{_FRACTION}")
 _GROUP_SEPARATORS, _DECIMAL_MARKS = ".,'’ ", ".,"
 # A numeric cell: a number alone, with a sign, currency or dimensions, then perhaps a unit
-# ("30'000", "-804", "155 x 96", "1kg").
+# ("30'000", "-804", "155 x 96", "1kg"), or its change in brackets ("586 (31.0)", "3186（19.2）").
 _CELL_HEAD = rf"[\s(\[+\-–−±~≈<>]*(?:\p{{Sc}}\s?)?(?:{_NUMBER}|{_FRACTION})(?:\s?[x×/\-–]\s?{_NUMBER})?"
 CELL_HEAD_RE = regex.compile(rf"{_CELL_HEAD}\s?")
-CELL_RE = regex.compile(rf"{_CELL_HEAD}(?:\s?\p{{Sc}})?[\s)\].,]*")
+CELL_RE = regex.compile(rf"{_CELL_HEAD}(?:\s?\p{{Sc}})?(?:\s?\(\s?[+\-–−±]?{_NUMBER}\s?%?\s?\))?[\s)\].,]*")
 CELL_END_RE = regex.compile(r"[\s)\].,]*")
 LETTER_RE = regex.compile(r"\p{L}")
 LETTER_OR_NUMBER_RE = regex.compile(r"[\p{L}\p{N}]")
