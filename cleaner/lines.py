@@ -338,9 +338,10 @@ def _number_ends(text: str, start: int) -> Iterator[int]:
 
 
 # Evidence that a line of any length carries data, however many words it has: a timeline
-# entry (a year or a range of years, then text: "1957–1959 erster bauabschnitt"), a bare
-# address ("http://www.bafta.org", "www.dwds.de/themenglossar", "drhyman.com"), or code.
-TIMELINE_RE = regex.compile(r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/]\s?(?:1[6-9]|20)?\d{2})?(?:\s?[:.,]|\s)\s*\S")
+# entry (a year or a range of years, then text: "1957–1959 erster bauabschnitt", "2018∼2020년
+# '반지하 레시피' 연재"), a bare address ("http://www.bafta.org", "www.dwds.de/themenglossar",
+# "drhyman.com"), or code.
+TIMELINE_RE = regex.compile(r"^\s*(?:1[6-9]|20)\d{2}(?:\s?[-–/∼~～]\s?(?:1[6-9]|20)?\d{2})?[年년]?(?:\s?[:.,]|\s)\s*\S")
 ADDRESS_RE = regex.compile(r"^\s*(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)\s*$")
 # Every number, quantity, price, time or score holds one of these: a line without any is
 # data only as an address or code.
