@@ -28,6 +28,7 @@ from cleaner.filters.base import BlockFilter
 from cleaner.filters.promos import RelatedPromos
 from cleaner.lines import (
     BAR_SEPARATOR_RE,
+    CLOCK_LED_RE,
     CODE_RE,
     CRUMB_SEPARATOR_RE,
     CURRENCY_CODE_RE,
@@ -424,6 +425,8 @@ COUNT_RE = regex.compile(r"\d+(?:[.,]\d+)*(?:\s?[万萬亿億千]|[kKwW](?!\p{L}
 SECTION_NUMBER_RE = regex.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 # Lines above a box of other stories looked through for the text's last numbered heading.
 MAX_SECTION_GAP = 12
+# A clock time's hours and minutes (in a line that CLOCK_LED_RE finds led by one).
+CLOCK_VALUE_RE = regex.compile(r"(\d{1,2})\s?[:h.]\s?(\d{2})")
 # Lines at most between the text's last line and a press release's end mark (its media
 # contacts and the issuer's boilerplate).
 MAX_RELEASE_TAIL = 15
@@ -2538,7 +2541,7 @@ class BodyRegion(BlockFilter):
         k = end - 1
         if end >= len(blocks) or blocks[end].index != blocks[k].index + 1:
             return False
-        if self._numbered_on(blocks, start, k):
+        if self._numbered_on(blocks, start, k) or self._timed_on(blocks, start, k):
             return True
         listed = end + 1 < len(blocks) and LIST_ITEM_RE.match(blocks[end].text) is not None and LIST_ITEM_RE.match(blocks[end + 1].text) is not None
         asks = end + 1 < len(blocks) and prose[end + 1] and QUESTION_END_RE.search(blocks[end].text) is not None  # a question over its answer
@@ -2556,6 +2559,19 @@ class BodyRegion(BlockFilter):
             # archivio di 80 mila negativi" / the text).
             return True
         return QUESTION_END_RE.search(blocks[k].text) is not None and asked >= MIN_INTERVIEW_QUESTIONS
+
+    @staticmethod
+    def _timed_on(blocks: tuple[Block, ...], start: int, k: int) -> bool:
+        """Does line ``k``, under a box of other stories whose lines start at ``start`` (none of
+        them led by a time), go on with the text's headings led by clock times: a later time
+        than that of the last line above the box led by one ("9:00　近江町市場で海鮮の朝ごはん"
+        / paragraphs / "あわせて読みたい" / two headlines / "10:30　ひがし茶屋街で ...": an
+        itinerary's next stop)?"""
+        later = _clock_minutes(blocks[k].text)
+        if later is None or any(_clock_minutes(blocks[j].text) is not None for j in range(start, k)):
+            return False
+        above = next((m for m in (_clock_minutes(blocks[j].text) for j in range(start - 1, max(-1, start - 1 - MAX_SECTION_GAP), -1)) if m is not None), None)
+        return above is not None and above < later
 
     @staticmethod
     def _numbered_on(blocks: tuple[Block, ...], start: int, k: int) -> bool:
@@ -4654,6 +4670,16 @@ def _lead_key(text: str) -> str:
     """A line's first two words, folded, each figure written 0 ("16:40 | Veerboten" -> "00:00
     |", "§ 12 Vorstand" -> "§ 00"): how a run of entries' headings begins."""
     return DIGIT_RE.sub("0", " ".join(text.casefold().split()[:2]))
+
+
+def _clock_minutes(text: str) -> int | None:
+    """The clock time that leads a line ("10:30　ひがし茶屋街で ...", "18.45 Uhr – Konzert"), in
+    minutes after midnight, or None."""
+    folded = fold(text)
+    if CLOCK_LED_RE.match(folded) is None:
+        return None
+    clock = CLOCK_VALUE_RE.search(folded)
+    return int(clock.group(1)) * 60 + int(clock.group(2)) if clock is not None else None
 
 
 def _item_number(text: str) -> int | None:
