@@ -481,6 +481,10 @@ HOURS_SPAN_END_RE = regex.compile(r"\s?[–-]\s?\d{1,2}(?:[.:]\d{2})?$")
 # af anlægsarbejdet"), or by an ideographic space, a field's separator in Chinese and Japanese
 # ("2025年3月\u3000..."): the head may be a date (see Shapes.is_dated_entry).
 ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-][^:：|–—\u3000]{0,29}?)(?:\s*(?:[–—|]|\s--?|:|：)\s+|\u3000)\S")
+# Or a head with its clock time before a dash ("19 sierpnia 2025, godz. 9:00 – egzamin
+# poprawkowy"; not before a colon: "Update, 3:40 p.m.: ..." is a live report's entry, with the
+# page's stamp above it).
+TIMED_ENTRY_HEAD_RE = regex.compile(r"\s*([^\s:：|–—-](?:(?<=\d):(?=\d{2}\b)|[^:：|–—\u3000]){0,29}?)\s*[–—|]\s+\S")
 # A day's name and its date after a spaced dash ("New Year's Day – Wednesday, January 1"), and
 # the name's words at most (see Shapes.is_named_day).
 NAMED_DAY_RE = regex.compile(r"\s*(\S.{0,60}?)\s[–—-]\s(\S.{2,60})")
@@ -1760,7 +1764,7 @@ class Shapes:
         led = DATE_BEFORE_TITLE_RE.match(text)
         if led is not None and DAY_MONTH_FIGURES_RE.search(led.group(1)) and self.is_date(HOURS_SPAN_END_RE.sub("", led.group(1))) and not self.is_relative_date(led.group(1)):
             return True  # (a span of hours as its start: "su 19.5. klo 13–15 Perhepäivä")
-        head = ENTRY_HEAD_RE.match(text)
+        head = ENTRY_HEAD_RE.match(text) or TIMED_ENTRY_HEAD_RE.match(text)
         if head is None:
             return False
         words = head.group(1)
