@@ -22,6 +22,8 @@ LEADING_DECOR_RE = regex.compile(r"^[\s•·▪▸►▶→»›>*+\-–—|]+")
 # joins the next word is none ("Lue myös -kampanja, jonka kirjasto aloitti ...": the
 # campaign's name in a sentence).
 SEPARATOR_RE = regex.compile(r"^\s*(?:[:：|»>›]|[\-–—](?!\w))")
+# Brackets that close a lead-in written in them ("【関連記事】", "[관련기사]").
+CLOSING_BRACKETS = frozenset("]】］〕》)")
 EMPTY_REST_RE = regex.compile(r"^[\s:：|»>›\-–—.…!]*$")
 # What each kind of lead-in is, as a removal's detail says (vocabulary ``promo_lead_ins``).
 LEAD_IN_DETAILS = {
@@ -67,7 +69,8 @@ class RelatedPromos(BlockFilter):
         rest = folded[end:]
         if EMPTY_REST_RE.match(rest):
             return "alone"
-        if SEPARATOR_RE.match(rest) and word_count(rest) <= self.max_headline_words:
+        # (A lead-in in brackets needs no separator: "【関連記事】半導体装置各社、...", "[관련기사] LG ...".)
+        if (SEPARATOR_RE.match(rest) or folded[end - 1] in CLOSING_BRACKETS) and word_count(rest) <= self.max_headline_words:
             return "inline"
         return None
 
