@@ -433,7 +433,12 @@ MIN_BAR_ROWS = 3
 # An embedded post's attribution line, as the social network prints it under the post: a dash,
 # the account's name, its handle in brackets and the date ("— Marcus Hale (@mhale) March 6,
 # 2025"). The same account may post twice on a day: two such lines are no copy.
-POST_ATTRIBUTION_RE = regex.compile(r"[—–-]\s?[^\s()][^()]{0,60}\s\(@\w{1,30}\)\s?\S.{0,40}")
+# Or the account's name and the network a page names after a comma and a preposition ("—
+# Inspectoratul General pentru Situații de Urgență, pe Facebook", "– Stadt Köln, auf Instagram").
+POST_ATTRIBUTION_RE = regex.compile(
+    r"[—–-]\s?[^\s()][^()]{0,60}\s\(@\w{1,30}\)\s?\S.{0,40}"
+    r"|[—–]\s?[^\s,][^,]{0,80},\s\p{L}{1,4}\s(?:Facebook|Instagram|Threads|Bluesky|X|Twitter|TikTok|LinkedIn|Mastodon|Telegram|YouTube)"
+)
 # A table's value cell that is an amount: a figure, perhaps with one word before it ("khoảng
 # 2.810.000đ", "ca. 40"), a currency or a unit of three letters at most after it ("600.000đ",
 # "12 €", "350 kr", "4,5 km", "120.000đ/ngày"); not "5 comments" nor "3 min read".
@@ -1485,6 +1490,11 @@ def is_intro(text: str) -> bool:
 # the lines of a list under a line that introduces it, at most.
 MIN_DATA_SHARE = 0.5
 MAX_LIST = 25
+# Records of the same shape (see Shapes.shaped_records): lines per record, records at least,
+# and the places of a record whose lines open with the same word in every record.
+MIN_RECORD_PERIOD, MAX_RECORD_PERIOD = 2, 4
+MIN_SHAPED_RECORDS = 3
+MIN_SHAPED_PLACES = 2
 
 
 def _stretches(prose: Sequence[bool], near: Collection[int] | None = None) -> Iterator[tuple[int, int]]:
@@ -2461,6 +2471,34 @@ class Shapes:
             if i < len(texts):
                 last_prose, inside = i, []
         return found
+
+    def shaped_records(self, texts: Sequence[str], start: int) -> int | None:
+        """Where records of the same shape end that start at ``texts[start]``: ``MIN_SHAPED_RECORDS``
+        groups or more of ``P`` lines (``MIN_RECORD_PERIOD`` to ``MAX_RECORD_PERIOD``), whose
+        lines at ``MIN_SHAPED_PLACES`` places or more open with the same word in every record,
+        not all the same line, and at one place carry a figure in every record, no time counted
+        back ("Aviso laranja – precipitação" / the districts / "Entre as 03h00 e as 15h00 ..." /
+        "Aviso laranja – vento" / ...: a warning's list by kind); None if there are none.
+        Teasers' categories over their headlines and ages ("News" / a headline / "3 hours
+        ago") say the same line again, or count back."""
+        firsts = [fold(text).split()[:1] for text in texts]
+        for period in range(MIN_RECORD_PERIOD, MAX_RECORD_PERIOD + 1):
+            records = (len(texts) - start) // period
+            while records >= MIN_SHAPED_RECORDS:
+                places = [[start + r * period + o for r in range(records)] for o in range(period)]
+                same = [
+                    place for place in places
+                    if firsts[place[0]] and all(firsts[k] == firsts[place[0]] for k in place)
+                    and len({self.lines(texts[k]).key for k in place}) > 1
+                ]  # fmt: skip
+                # (Different words at those places: a record of two lines read as one of four
+                # says the same word twice.)
+                if len(same) >= MIN_SHAPED_PLACES and len({firsts[place[0]][0] for place in same}) >= MIN_SHAPED_PLACES and any(
+                    all(DIGIT_RE.search(texts[k]) and not self.is_relative_date(texts[k]) for k in place) for place in places
+                ):
+                    return start + records * period
+                records -= 1
+        return None
 
     def dated_entry_lines(self, texts: Sequence[str], places: Sequence[int]) -> set[int]:
         """:meth:`dated_entries` over the lines read as dates here (no relative date): for a

@@ -3341,6 +3341,8 @@ class BodyRegion(BlockFilter):
                 rows_end = self._record_again(blocks, prose, tail_start, limit, stops)
             if rows_end is None and self.structure and short[tail_start]:
                 rows_end = self._label_groups(blocks, prose, tail_start, first, limit, stops)
+            if rows_end is None and self.structure and short[tail_start]:
+                rows_end = self._shaped_records(blocks, prose, tail_start, limit, stops)
             if (
                 rows_end is None
                 and self.structure
@@ -4254,6 +4256,22 @@ class BodyRegion(BlockFilter):
             if all(not prose[above + k] and not prose[i + k] and label_of(above + k) is None for k in range(offset)):
                 return m + 1
             return None
+        return None
+
+    def _shaped_records(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, limit: int, stops: Sequence[int]) -> int | None:
+        """Where records of the same shape end that start at line ``i`` or right under it (a
+        heading; :meth:`lines.Shapes.shaped_records`: "Aviso laranja – precipitação" / the
+        districts / "Entre as 03h00 e as 15h00 ..." / "Aviso laranja – vento" / ...), all
+        short, next to each other in the input, no end of the article box between; None if
+        there are none."""
+        end = i
+        while end < min(limit, i + MAX_GROUP_LINES) and not prose[end] and (end == i or (blocks[end].index == blocks[end - 1].index + 1 and not crosses_removed(stops, blocks, end))):
+            end += 1
+        texts = [b.text for b in blocks[i:end]]
+        for start in (0, 1):
+            found = self.lines.shapes.shaped_records(texts, start)
+            if found is not None:
+                return i + found
         return None
 
     def _label_groups(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, first: int, limit: int, stops: Sequence[int]) -> int | None:

@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_TIMED_ENTRY_WORDS, POST_ATTRIBUTION_RE, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_RECORD_PERIOD, MAX_TIMED_ENTRY_WORDS, POST_ATTRIBUTION_RE, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -41,6 +41,8 @@ MIN_HEADER_CELLS = 4
 MAX_LABEL_CHARS = 4
 # A row of figures, half its tokens numbers at least ("1 ITA 216604 Chiara Menichetti 1 1 2 4").
 NUMBER_TOKEN_RE = regex.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# Records looked through around a copy, at most (see DuplicateParagraphs._in_records).
+MAX_RECORD_SPAN = 8
 
 
 class DuplicateParagraphs(BlockFilter):
@@ -144,6 +146,8 @@ class DuplicateParagraphs(BlockFilter):
                 continue  # a schedule's place under two of its slots ("wtorek, czwartek 16:30–17:45" / "Orlik przy SP nr 4")
             elif not self.is_paragraph(block.text) and self._in_schedule(blocks, schedule, i, j):
                 continue  # a date said again in a table of dates ("Szczupak" / "od 1 stycznia do 30 kwietnia" / ... / "Sandacz" / "od 1 stycznia do 30 kwietnia")
+            elif not self.is_paragraph(block.text) and copy_of.get(j - 1) != i - 1 and copy_of.get(j + 1) != i + 1 and self._in_records(blocks, j):
+                continue  # a value said again in records of the same shape (the same districts under two warnings)
             elif self.is_paragraph(block.text) or not (
                 is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text) or self._data_row(blocks, j)
             ):
@@ -156,6 +160,26 @@ class DuplicateParagraphs(BlockFilter):
                 # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
                 # repeat in groups on purpose.)
                 yield self.removal(block, "duplicate_paragraph", f"lines {doc.line(blocks[i].index)}ff. printed again")
+
+    def _in_records(self, blocks: tuple[Block, ...], j: int) -> bool:
+        """Is line ``j`` inside records of the same shape (:meth:`lines.Shapes.shaped_records`:
+        "Aviso laranja – precipitação" / "Viana do Castelo, Braga, Porto" / "Entre as 03h00 ..."
+        / ... / "Aviso laranja – agitação marítima" / "Viana do Castelo, Braga, Porto" / ...),
+        among the lines next to it in the input that are no paragraph?"""
+        reach = MAX_RECORD_PERIOD * MAX_RECORD_SPAN
+        lo = j
+        while lo > max(0, j - reach) and blocks[lo - 1].index == blocks[lo].index - 1 and not self.is_paragraph(blocks[lo - 1].text):
+            lo -= 1
+        hi = j + 1
+        while hi < min(len(blocks), j + reach) and blocks[hi].index == blocks[hi - 1].index + 1 and not self.is_paragraph(blocks[hi].text):
+            hi += 1
+        texts = [b.text for b in blocks[lo:hi]]
+        shaped = self.lines.shapes.shaped_records
+        for start in range(j - lo + 1):
+            end = shaped(texts, start)
+            if end is not None and j - lo < end:
+                return True
+        return False
 
     def _in_schedule(self, blocks: tuple[Block, ...], schedule: list[set[int]], i: int, j: int) -> bool:
         """Are lines ``i`` and ``j`` both dates or entries of a schedule between the text's
