@@ -1495,6 +1495,8 @@ MAX_LIST = 25
 MIN_RECORD_PERIOD, MAX_RECORD_PERIOD = 2, 4
 MIN_SHAPED_RECORDS = 3
 MIN_SHAPED_PLACES = 2
+# Records looked through around a line, at most (see Shapes.records_over's callers).
+MAX_RECORD_SPAN = 8
 
 
 def _stretches(prose: Sequence[bool], near: Collection[int] | None = None) -> Iterator[tuple[int, int]]:
@@ -2498,6 +2500,15 @@ class Shapes:
                 ):
                     return start + records * period
                 records -= 1
+        return None
+
+    def records_over(self, texts: Sequence[str], k: int) -> int | None:
+        """Where records of the same shape (:meth:`shaped_records`) that hold ``texts[k]``
+        end, starting at ``k`` or above it; None if none does."""
+        for start in range(k + 1):
+            end = self.shaped_records(texts, start)
+            if end is not None and k < end:
+                return end
         return None
 
     def dated_entry_lines(self, texts: Sequence[str], places: Sequence[int]) -> set[int]:

@@ -46,6 +46,8 @@ from cleaner.lines import (
     MAX_HEADED_CELLS,
     MAX_HEADED_LINES,
     MAX_HEADER_CHARS,
+    MAX_RECORD_PERIOD,
+    MAX_RECORD_SPAN,
     MAX_SIGNERS,
     MAX_WORD_TABLE_ROWS,
     MIN_HEADED_ROWS,
@@ -4259,19 +4261,23 @@ class BodyRegion(BlockFilter):
         return None
 
     def _shaped_records(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, limit: int, stops: Sequence[int]) -> int | None:
-        """Where records of the same shape end that start at line ``i`` or right under it (a
-        heading; :meth:`lines.Shapes.shaped_records`: "Aviso laranja – precipitação" / the
-        districts / "Entre as 03h00 e as 15h00 ..." / "Aviso laranja – vento" / ...), all
-        short, next to each other in the input, no end of the article box between; None if
-        there are none."""
+        """Where records of the same shape end that hold line ``i`` or start right under it (a
+        heading; :meth:`lines.Shapes.records_over`: "Aviso laranja – precipitação" / the
+        districts / "Entre as 03h00 e as 15h00 ..." / "Aviso laranja – vento" / ...; they may
+        start above ``i``, the text's), all short, next to each other in the input, no end of
+        the article box between; None if there are none."""
+        reach = MAX_RECORD_PERIOD * MAX_RECORD_SPAN
+        top = i
+        while top > max(0, i - reach) and not prose[top - 1] and blocks[top - 1].index == blocks[top].index - 1 and not crosses_removed(stops, blocks, top):
+            top -= 1
         end = i
-        while end < min(limit, i + MAX_GROUP_LINES) and not prose[end] and (end == i or (blocks[end].index == blocks[end - 1].index + 1 and not crosses_removed(stops, blocks, end))):
+        while end < min(limit, i + reach) and not prose[end] and (end == i or (blocks[end].index == blocks[end - 1].index + 1 and not crosses_removed(stops, blocks, end))):
             end += 1
-        texts = [b.text for b in blocks[i:end]]
-        for start in (0, 1):
-            found = self.lines.shapes.shaped_records(texts, start)
+        texts = [b.text for b in blocks[top:end]]
+        for k in (i, i + 1):
+            found = self.lines.shapes.records_over(texts, k - top) if k < end else None
             if found is not None:
-                return i + found
+                return top + found
         return None
 
     def _label_groups(self, blocks: tuple[Block, ...], prose: Sequence[bool], i: int, first: int, limit: int, stops: Sequence[int]) -> int | None:

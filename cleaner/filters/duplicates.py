@@ -18,7 +18,7 @@ from cleaner import reasons
 from cleaner.document import Block, Document, Removal
 from cleaner.filters._common import MAX_CARD_GAP, quoted_together, under_contents_header
 from cleaner.filters.base import BlockFilter
-from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_RECORD_PERIOD, MAX_TIMED_ENTRY_WORDS, POST_ATTRIBUTION_RE, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
+from cleaner.lines import CODE_RE, FIGURE_RE, FULL_STOP_END_RE, LIST_ITEM_RE, MAX_RECORD_PERIOD, MAX_RECORD_SPAN, MAX_TIMED_ENTRY_WORDS, POST_ATTRIBUTION_RE, QUESTION_END_RE, TIME_RANGE_RE, YEAR_RE, Lines, bar_rows, is_entry, is_intro, is_timed_entry
 from cleaner.patterns import SENTENCE_END_RE, size
 from cleaner.vocabulary import Vocabulary
 
@@ -41,8 +41,6 @@ MIN_HEADER_CELLS = 4
 MAX_LABEL_CHARS = 4
 # A row of figures, half its tokens numbers at least ("1 ITA 216604 Chiara Menichetti 1 1 2 4").
 NUMBER_TOKEN_RE = regex.compile(r"[+-]?\d+(?:[.,]\d+)?")
-# Records looked through around a copy, at most (see DuplicateParagraphs._in_records).
-MAX_RECORD_SPAN = 8
 
 
 class DuplicateParagraphs(BlockFilter):
@@ -173,13 +171,7 @@ class DuplicateParagraphs(BlockFilter):
         hi = j + 1
         while hi < min(len(blocks), j + reach) and blocks[hi].index == blocks[hi - 1].index + 1 and not self.is_paragraph(blocks[hi].text):
             hi += 1
-        texts = [b.text for b in blocks[lo:hi]]
-        shaped = self.lines.shapes.shaped_records
-        for start in range(j - lo + 1):
-            end = shaped(texts, start)
-            if end is not None and j - lo < end:
-                return True
-        return False
+        return self.lines.shapes.records_over([b.text for b in blocks[lo:hi]], j - lo) is not None
 
     def _in_schedule(self, blocks: tuple[Block, ...], schedule: list[set[int]], i: int, j: int) -> bool:
         """Are lines ``i`` and ``j`` both dates or entries of a schedule between the text's
