@@ -4150,6 +4150,12 @@ class BodyRegion(BlockFilter):
                 # "準備時間：20分鐘" / ...; vocabulary ``fact_labels``): a fact names no section.
                 if self.lines.shapes.labels_fact(texts[j]):
                     break
+                # Nor is it one when a table's figure stands among its first entries ("Inhoud"
+                # over "Verbruik friet (kWh)" / "Cijfer" / "Ninja Foodi ..." / "€ 219" / "9,5
+                # liter": a comparison's header row and rows, the header a column's name).
+                if j - start < MAX_CONTENTS_ENTRIES and not CONTENTS_ENTRY_RE.match(texts[j]) and self.lines.shapes.is_data_cell(texts[j]):
+                    seen.clear()
+                    break
                 # Nor to the line right over a paragraph when no heading below names it (a docs
                 # page's title, "Release notes", under its contents "3.2.0" / "3.1.2").
                 if (

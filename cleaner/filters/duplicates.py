@@ -147,7 +147,7 @@ class DuplicateParagraphs(BlockFilter):
             elif not self.is_paragraph(block.text) and copy_of.get(j - 1) != i - 1 and copy_of.get(j + 1) != i + 1 and self._in_records(blocks, j):
                 continue  # a value said again in records of the same shape (the same districts under two warnings)
             elif self.is_paragraph(block.text) or not (
-                is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text) or self._data_row(blocks, j)
+                is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text) or self._data_row(blocks, j) or self._row_label(blocks, i)
             ):
                 # (A table's cell or a schedule's entry may repeat too: "8h–12h et 15h–18h" on
                 # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday; so
@@ -200,6 +200,12 @@ class DuplicateParagraphs(BlockFilter):
         if not shapes.is_date(blocks[j + 1].text) or YEAR_RE.search(blocks[j + 1].text) is None:
             return False
         return not any(0 <= k < len(blocks) and shapes.is_date(blocks[k].text) for k in (j - 1, j + 3))
+
+    def _row_label(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is the first copy ``i`` a table's row label, over one of its figures next to it in the
+        input ("8,6" / "Philips 3000 Series Dual Basket NA352/00" / "€ 199"; the first row's
+        under the header row)? The thing the row is about may head its own section below."""
+        return i + 1 < len(blocks) and blocks[i + 1].index == blocks[i].index + 1 and self.lines.shapes.is_data_cell(blocks[i + 1].text)
 
     def _data_row(self, blocks: tuple[Block, ...], j: int) -> bool:
         """Is line ``j`` a row of data next to another in the input ("Eastfield 42,
@@ -256,6 +262,10 @@ class DuplicateParagraphs(BlockFilter):
             return False
         heads_prose = j + 1 < len(blocks) and size(blocks[j + 1].text) >= 2 * self.max_heading_words
         neighbours = [blocks[k].text for k in (i - 1, i + 1) if 0 <= k < len(blocks) and k != j]
+        # (A row's label between a table's figures is no entry: "8,6" / "Philips 3000 Series
+        # ..." / "€ 199", the product reviewed again under its heading below.)
+        if self._row_label(blocks, i):
+            return False
         in_list = any(size(t) <= self.max_heading_words and not SENTENCE_END_RE.search(t) for t in neighbours)
         return in_list and (heads_prose or under_contents_header(self.lines, blocks, i))
 
