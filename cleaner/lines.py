@@ -2485,21 +2485,25 @@ class Shapes:
         ago") say the same line again, or count back."""
         firsts = [fold(text).split()[:1] for text in texts]
         for period in range(MIN_RECORD_PERIOD, MAX_RECORD_PERIOD + 1):
-            records = (len(texts) - start) // period
-            while records >= MIN_SHAPED_RECORDS:
+            most = (len(texts) - start) // period
+            if most < MIN_SHAPED_RECORDS:
+                break
+            # How many records in a row, from the first, open each place with its word.
+            runs = []
+            for o in range(period):
+                word, r = firsts[start + o], 0
+                while word and r < most and firsts[start + r * period + o] == word:
+                    r += 1
+                runs.append(r)
+            for records in range(min(most, sorted(runs)[-MIN_SHAPED_PLACES]), MIN_SHAPED_RECORDS - 1, -1):
                 places = [[start + r * period + o for r in range(records)] for o in range(period)]
-                same = [
-                    place for place in places
-                    if firsts[place[0]] and all(firsts[k] == firsts[place[0]] for k in place)
-                    and len({self.lines(texts[k]).key for k in place}) > 1
-                ]  # fmt: skip
+                same = [place for o, place in enumerate(places) if runs[o] >= records and len({self.lines(texts[k]).key for k in place}) > 1]
                 # (Different words at those places: a record of two lines read as one of four
                 # says the same word twice.)
                 if len(same) >= MIN_SHAPED_PLACES and len({firsts[place[0]][0] for place in same}) >= MIN_SHAPED_PLACES and any(
                     all(DIGIT_RE.search(texts[k]) and not self.is_relative_date(texts[k]) for k in place) for place in places
                 ):
                     return start + records * period
-                records -= 1
         return None
 
     def records_over(self, texts: Sequence[str], k: int) -> int | None:
