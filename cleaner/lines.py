@@ -1499,6 +1499,11 @@ MIN_SHAPED_PLACES = 2
 MAX_RECORD_SPAN = 8
 
 
+def first_words(texts: Sequence[str]) -> list[list[str]]:
+    """Each line's first folded word, in a list (empty for a line without one)."""
+    return [fold(text).split(maxsplit=1)[:1] for text in texts]
+
+
 def _stretches(prose: Sequence[bool], near: Collection[int] | None = None) -> Iterator[tuple[int, int]]:
     """The stretches of non-prose lines, as ``(start, end)`` with ``end`` exclusive (every
     structured run lies inside one); with ``near``, only those that hold one of its positions."""
@@ -2474,7 +2479,7 @@ class Shapes:
                 last_prose, inside = i, []
         return found
 
-    def shaped_records(self, texts: Sequence[str], start: int) -> int | None:
+    def shaped_records(self, texts: Sequence[str], start: int, firsts: Sequence[list[str]] | None = None) -> int | None:
         """Where records of the same shape end that start at ``texts[start]``: ``MIN_SHAPED_RECORDS``
         groups or more of ``P`` lines (``MIN_RECORD_PERIOD`` to ``MAX_RECORD_PERIOD``), whose
         lines at ``MIN_SHAPED_PLACES`` places or more open with the same word in every record,
@@ -2482,8 +2487,10 @@ class Shapes:
         back ("Aviso laranja – precipitação" / the districts / "Entre as 03h00 e as 15h00 ..." /
         "Aviso laranja – vento" / ...: a warning's list by kind); None if there are none.
         Teasers' categories over their headlines and ages ("News" / a headline / "3 hours
-        ago") say the same line again, or count back."""
-        firsts = [fold(text).split()[:1] for text in texts]
+        ago") say the same line again, or count back. ``firsts``: each line's first folded word
+        (in a list, empty for none), when the caller has them."""
+        if firsts is None:
+            firsts = first_words(texts)
         for period in range(MIN_RECORD_PERIOD, MAX_RECORD_PERIOD + 1):
             most = (len(texts) - start) // period
             if most < MIN_SHAPED_RECORDS:
@@ -2509,8 +2516,9 @@ class Shapes:
     def records_over(self, texts: Sequence[str], k: int) -> int | None:
         """Where records of the same shape (:meth:`shaped_records`) that hold ``texts[k]``
         end, starting at ``k`` or above it; None if none does."""
+        firsts = first_words(texts)
         for start in range(k + 1):
-            end = self.shaped_records(texts, start)
+            end = self.shaped_records(texts, start, firsts)
             if end is not None and k < end:
                 return end
         return None
