@@ -1137,15 +1137,18 @@ def _is_statement(text: str) -> bool:
     return STATEMENT_END_RE.search(text) is not None and word_count(text) >= 5
 
 
-# Items between commas at least that make an entry's value a list (see _data_value).
+# Items between commas at least that make an entry's value a list (see _record_entry).
 MIN_LISTED_VALUES = 3
 
 
-def _data_value(text: str) -> bool:
-    """Is the value of a "Label: value" entry data rather than a headline: it carries a figure,
-    or lists ``MIN_LISTED_VALUES`` items or more between commas ("Interval de valabilitate: 13
-    septembrie, ora 10:00 – ...", "Fenomene vizate: ploi torențiale, cantități de apă,
-    descărcări electrice, grindină"; not "Das E-Werk: Standort Zwickau ist Vorreiter")?"""
+def _record_entry(text: str) -> bool:
+    """A "Label: value" entry of a record, not a teaser's kicker and headline: a fact box's entry
+    (:func:`is_fact_entry`), or one whose value carries a figure or lists ``MIN_LISTED_VALUES``
+    items or more between commas ("Interval de valabilitate: 13 septembrie, ora 10:00 – ...",
+    "Fenomene vizate: ploi torențiale, cantități de apă, descărcări electrice, grindină"; not
+    "Das E-Werk: Standort Zwickau ist Vorreiter")."""
+    if is_fact_entry(text):
+        return True
     label = LABELLED_RE.match(text)
     value = text[label.end(1) :] if label is not None else ""
     return DIGIT_RE.search(value) is not None or value.count(",") >= MIN_LISTED_VALUES - 1
@@ -1174,7 +1177,7 @@ def _entries(texts: Sequence[str], start: int, end: int) -> list[tuple[int, int,
         # Two split entries at least when there are any: a label over a value once is a
         # heading that ends in a colon over a line ("Autour de :" / "Gala politique"), and the
         # entries above it end there ("Režie: Jakub Novotný" / "Hrají:" / the cast).
-        if split == 1 and before[1] >= 2 and all(is_fact_entry(texts[start + x]) or _data_value(texts[start + x]) for x in range(k, before[0])):
+        if split == 1 and before[1] >= 2 and all(_record_entry(texts[start + x]) for x in range(k, before[0])):
             m, count, split = before[0], before[1], 0
         if count >= 2 and split != 1:
             found.append((start + k, start + m, "entries"))
@@ -3174,7 +3177,7 @@ class Shapes:
         the cast, each role and its actor), down to a table found below (``found``)."""
         lists: list[tuple[int, int, str]] = []
         for k in range(start + 2, end - 1):
-            if is_intro(texts[k]) and all(is_fact_entry(texts[m]) or _data_value(texts[m]) for m in (k - 2, k - 1)) and ":" not in texts[k + 1]:
+            if is_intro(texts[k]) and _record_entry(texts[k - 2]) and _record_entry(texts[k - 1]) and ":" not in texts[k + 1]:
                 limit = min([end, k + 1 + max_list, *(a for a, _, _ in found if a > k)])
                 m = self._list_end(texts, k + 1, limit)
                 if m > k + 1:

@@ -2562,17 +2562,16 @@ class BodyRegion(BlockFilter):
             return True
         return QUESTION_END_RE.search(blocks[k].text) is not None and asked >= MIN_INTERVIEW_QUESTIONS
 
-    @staticmethod
-    def _timed_on(blocks: tuple[Block, ...], start: int, k: int) -> bool:
+    def _timed_on(self, blocks: tuple[Block, ...], start: int, k: int) -> bool:
         """Does line ``k``, under a box of other stories whose lines start at ``start`` (none of
         them led by a time), go on with the text's headings led by clock times: a later time
         than that of the last line above the box led by one ("9:00　近江町市場で海鮮の朝ごはん"
         / paragraphs / "あわせて読みたい" / two headlines / "10:30　ひがし茶屋街で ...": an
         itinerary's next stop)?"""
-        later = _clock_minutes(blocks[k].text)
-        if later is None or any(_clock_minutes(blocks[j].text) is not None for j in range(start, k)):
+        later = _clock_minutes(self.lines(blocks[k].text).folded)
+        if later is None or any(_clock_minutes(self.lines(blocks[j].text).folded) is not None for j in range(start, k)):
             return False
-        above = next((m for m in (_clock_minutes(blocks[j].text) for j in range(start - 1, max(-1, start - 1 - MAX_SECTION_GAP), -1)) if m is not None), None)
+        above = next((m for m in (_clock_minutes(self.lines(blocks[j].text).folded) for j in range(start - 1, max(-1, start - 1 - MAX_SECTION_GAP), -1)) if m is not None), None)
         return above is not None and above < later
 
     @staticmethod
@@ -4702,10 +4701,9 @@ def _lead_key(text: str) -> str:
     return DIGIT_RE.sub("0", " ".join(text.casefold().split()[:2]))
 
 
-def _clock_minutes(text: str) -> int | None:
-    """The clock time that leads a line ("10:30　ひがし茶屋街で ...", "18.45 Uhr – Konzert"), in
-    minutes after midnight, or None."""
-    folded = fold(text)
+def _clock_minutes(folded: str) -> int | None:
+    """The clock time that leads a folded line ("10:30 ひがし茶屋街で ...", "18.45 uhr – konzert"),
+    in minutes after midnight, or None."""
     if CLOCK_LED_RE.match(folded) is None:
         return None
     clock = CLOCK_VALUE_RE.search(folded)

@@ -144,15 +144,18 @@ class DuplicateParagraphs(BlockFilter):
                 continue  # a schedule's place under two of its slots ("wtorek, czwartek 16:30–17:45" / "Orlik przy SP nr 4")
             elif not self.is_paragraph(block.text) and self._in_schedule(blocks, schedule, i, j):
                 continue  # a date said again in a table of dates ("Szczupak" / "od 1 stycznia do 30 kwietnia" / ... / "Sandacz" / "od 1 stycznia do 30 kwietnia")
-            elif not self.is_paragraph(block.text) and copy_of.get(j - 1) != i - 1 and copy_of.get(j + 1) != i + 1 and self._in_records(blocks, j):
-                continue  # a value said again in records of the same shape (the same districts under two warnings)
             elif self.is_paragraph(block.text) or not (
-                is_structure(block.text) or self.lines.shapes.is_data_cell(block.text) or self._schedule_entry(block.text) or self._data_row(blocks, j) or self._row_label(blocks, i)
+                is_structure(block.text)
+                or self.lines.shapes.is_data_cell(block.text)
+                or self._schedule_entry(block.text)
+                or self._data_row(blocks, j)
+                or self._row_label(blocks, i)
+                or self._in_records(blocks, j)
             ):
                 # (A table's cell or a schedule's entry may repeat too: "8h–12h et 15h–18h" on
                 # Monday and Tuesday, "18.00 Uhr St. Josef: Vorabendmesse" each Saturday; so
                 # may a row of data among others, a game's score over its report and again in
-                # the scoreboard.)
+                # the scoreboard, a row's label, the same districts under two warnings.)
                 yield self.removal(block, "duplicate_paragraph", f"same text as line {doc.line(blocks[i].index)}")
             elif (copy_of.get(j - 1) == i - 1 or copy_of.get(j + 1) == i + 1) and not (self._schedule_entry(block.text) or CODE_RE.search(block.text)):
                 # (Not a schedule's entries, the same two Masses each Sunday, nor code: they
