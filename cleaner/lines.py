@@ -2113,9 +2113,11 @@ class Shapes:
         under a line that introduces them)?"""
         return self.contacts_end(texts, i) is not None
 
-    def contacts_end(self, texts: Sequence[str], i: int) -> int | None:
+    def contacts_end(self, texts: Sequence[str], i: int, *, closing: bool = False) -> int | None:
         """The position of the last line of contact details under line ``i`` when line ``i`` is
-        their heading (see :meth:`heads_contacts`), else None."""
+        their heading (see :meth:`heads_contacts`), else None. ``closing``: the caller found
+        nothing of the page's between them and the end of the article box, so an office's
+        hours and its place count as they do under a line that introduces them."""
         # A heading that names them, not an appeal ("Contact us!"), whatever its length
         # ("Kontakt pre otázky k stavbe").
         named = len(texts[i]) <= MAX_DATA_CHARS and not texts[i].rstrip().endswith("!") and self._names_contacts(self.lines(texts[i]))
@@ -2125,11 +2127,13 @@ class Shapes:
         phones = [k for k in window if self.is_contact(texts[k])]
         if not phones:
             return None
-        towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and POSTAL_TOWN_RE.search(texts[k])]
+        towns = [k for k in window if len(texts[k]) <= MAX_DATA_CHARS and (POSTAL_TOWN_RE.search(texts[k]) or (closing and VENUE_RE.search(texts[k])))]
         # Under a line that introduces them, an office's hours count too ("Informacja
         # pasażerska:" / "Biuro Obsługi Klienta MPK, ul. Zemborzycka 2" / "tel. 81 525 21 00, ..."
-        # / "pon.–pt. 7:00–18:00"); a page's footer has no such line.
-        hours = [k for k in window if k not in phones and len(texts[k]) <= MAX_DATA_CHARS and TIME_RANGE_RE.search(self.lines(texts[k]).folded)] if is_intro(texts[i]) else []
+        # / "pon.–pt. 7:00–18:00"); a page's footer has no such line. Or under the office's
+        # name closing the article box ("Sportello casa" / "Piazza del Popolo 10, piano terra" /
+        # "Lunedì ... dalle 9 alle 12.30" / "Telefono 0547 ..." / "© Riproduzione riservata").
+        hours = [k for k in window if k not in phones and len(texts[k]) <= MAX_DATA_CHARS and TIME_RANGE_RE.search(self.lines(texts[k]).folded)] if closing or is_intro(texts[i]) else []
         found = set(phones) | set(towns) | set(hours)
         # Under a heading that names them, one line with a phone number or an e-mail address is
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").

@@ -1813,8 +1813,21 @@ class BodyRegion(BlockFilter):
         for h in range(i, max(-1, i - NAMED_CONTACT_WINDOW - 1), -1):
             if h < i and crosses_removed(stops, blocks, h + 1):
                 return False
-            end = self.lines.shapes.contacts_end([b.text for b in blocks[h : h + 1 + NAMED_CONTACT_WINDOW]], 0)
+            near = [b.text for b in blocks[h : h + 1 + NAMED_CONTACT_WINDOW]]
+            end = self.lines.shapes.contacts_end(near, 0)
             if end is not None and i <= h + end:
+                return True
+            # Or the block sits between the text's last paragraph and the end of the article
+            # box, right under the one and right over the other.
+            end = self.lines.shapes.contacts_end(near, 0, closing=True)
+            if (
+                end is not None
+                and i <= h + end
+                and 0 < h
+                and blocks[h - 1].index == blocks[h].index - 1
+                and self.lines(blocks[h - 1].text).prose
+                and (h + end + 1 == len(blocks) or crosses_removed(stops, blocks, h + end + 1))
+            ):
                 return True
         return False
 
