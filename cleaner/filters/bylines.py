@@ -53,6 +53,13 @@ ROW_SHAPE_RE = regex.compile(r"\p{L}+")
 # Dates alone that name a day, in a row, that make a list of dates (a market's or a play's
 # next dates), at least: a page's stamp and its update make two.
 MIN_DATE_ROWS = 3
+# A table of two columns flattened one cell per line: a value under each label, its labels
+# of this many words at most ("Autonomie polyvalente" / "19 h 40" / "Recharge complète" /
+# "24 min"); a box of other stories has headlines over its dates.
+MAX_CELL_LABEL_WORDS = 4
+# ... and its values of this many words at most, a value alone (a comment's "Posted: 16:50 8th
+# January 2008" under its title is a stamp).
+MAX_CELL_VALUE_WORDS = 3
 # Words of a timeline's heading at most: a month and its year ("May 2023", "im März 2024").
 MAX_MONTH_HEAD_WORDS = 3
 # Dates over entries, in calendar order, that make a programme (see Bylines._programme).
@@ -944,6 +951,23 @@ class Bylines(BlockFilter):
                 days |= same
         return days
 
+    def _labelled_cells(self, blocks: tuple[Block, ...], texts: list[str], dates: set[int], start: int, end: int) -> int:
+        """How many of the dates or times between ``start`` and ``end`` are each a value under
+        its label, the two next to each other in the input: a label of ``MAX_CELL_LABEL_WORDS``
+        words at most, no figure, no sentence, over a value of ``MAX_CELL_VALUE_WORDS`` words
+        at most ("Lecture vidéo en streaming" / "24 h 15")."""
+        return sum(
+            1
+            for k in range(max(start, 1), end)
+            if k in dates
+            and word_count(texts[k]) <= MAX_CELL_VALUE_WORDS
+            and k - 1 not in dates
+            and blocks[k - 1].index == blocks[k].index - 1
+            and word_count(texts[k - 1]) <= MAX_CELL_LABEL_WORDS
+            and not DIGITS_RE.search(texts[k - 1])
+            and not ends_sentence(texts[k - 1])
+        )
+
     def _inside_tables(self, doc: Document, found: list[tuple[int, str]]) -> set[int]:
         """Date lines that belong to a table or schedule of the article (day headings over
         events, opening hours, times in cells): data runs (the date lines counting as data)
@@ -991,7 +1015,7 @@ class Bylines(BlockFilter):
             if header is not None:
                 kept.update(dates.intersection(range(min(start, header - 1), end)))
                 rows.update(range(start, end))
-            elif others >= 2 or (others >= 1 and introduced):
+            elif others >= 2 or (others >= 1 and introduced) or self._labelled_cells(doc.blocks, texts, dates, start, end) >= MIN_DATE_ROWS:
                 kept.update(dates.intersection(range(start, end)))
                 rows.update(range(start, end))
         # The page's date over the end of an article box (a share bar under it, removed) is
