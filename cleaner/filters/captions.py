@@ -37,6 +37,9 @@ from cleaner.vocabulary import Vocabulary
 __all__ = ["Captions"]
 
 # Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
+# Words after a credit label at least, all in lower case, for a verdict (a subheading) rather
+# than a credit ("Foto: privat, zVg" names its source).
+MIN_VERDICT_WORDS = 4
 CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
@@ -234,7 +237,13 @@ class Captions(BlockFilter):
             # die Schau vom Alltag.").
             if not 0 < word_count(rest) <= 10 or rest.endswith(("?", "!", ":", "：")):
                 return False
-            if ":" in folded[: label.end()] or "/" in rest or any(t in self._agencies for t in rest.split()):
+            agency = any(t in self._agencies for t in rest.split())
+            # A verdict under the label, lower-case words between commas, names no one ("Photo :
+            # excellent de jour, inégal de nuit": a review's subheading on its camera).
+            said = text.split(":", 1)[1].split() if ":" in text else []
+            if "," in rest and "/" not in rest and not agency and len(said) >= MIN_VERDICT_WORDS and all(word[:1].islower() for word in said):
+                return False
+            if ":" in folded[: label.end()] or "/" in rest or agency:
                 return True
             # Without a colon the label is followed by a name, perhaps after a word that
             # says whose ("Foto Arne Sjöström", "Bilde av Per-Erik Ofstad"), not by a
