@@ -10,7 +10,7 @@ import re
 import unicodedata
 import regex
 
-__all__ = ["core", "ends_sentence", "fold", "is_name_token", "runs_on", "size", "strip_decoration", "word_count", "words"]
+__all__ = ["core", "ends_sentence", "fold", "is_name_token", "runs_on", "size", "states_run_on", "strip_decoration", "word_count", "words"]
 
 QUOTES_TABLE = str.maketrans(
     {
@@ -55,6 +55,9 @@ SPACELESS_CHARS_PER_WORD = 4
 # Thai and Lao: no full stop either (see runs_on); a paragraph has this many letters at least.
 RUN_ON_RE = re.compile("[\u0e00-\u0eff]")
 MIN_RUN_ON_CHARS = 80
+# ... and a statement has this many, in two clauses or more (a space between them): a tip
+# under its heading ("ควรใส่มะนาวหลังปิดไฟเสมอ เพราะถ้าต้มมะนาว..."), not a headline's words.
+MIN_STATEMENT_RUN_ON_CHARS = 40
 
 
 def _straight_quote(match: re.Match[str]) -> str:
@@ -199,6 +202,19 @@ def runs_on(text: str) -> bool:
         return False
     stripped = text.rstrip()
     return bool(stripped) and RUN_ON_RE.match(stripped[-1]) is not None and len(RUN_ON_RE.findall(stripped)) >= MIN_RUN_ON_CHARS
+
+
+def states_run_on(text: str) -> bool:
+    """A statement of Thai or Lao (see :func:`runs_on`): ``MIN_STATEMENT_RUN_ON_CHARS`` of
+    their letters or more, in two clauses or more, its last character one of them.
+
+    >>> states_run_on("ควรใส่มะนาวหลังปิดไฟเสมอ เพราะถ้าต้มมะนาวในน้ำเดือดจะทำให้มีรสขม"), states_run_on("ต้มข่าไก่ สูตรโบราณ")
+    (True, False)
+    """
+    if text.isascii():
+        return False
+    stripped = text.strip()
+    return bool(stripped) and " " in stripped and RUN_ON_RE.match(stripped[-1]) is not None and len(RUN_ON_RE.findall(stripped)) >= MIN_STATEMENT_RUN_ON_CHARS
 
 
 def is_name_token(token: str) -> bool:

@@ -79,7 +79,7 @@ from cleaner.lines import (
     split_label,
     word_rows,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, word_count
+from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, states_run_on, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]
@@ -1640,7 +1640,9 @@ class BodyRegion(BlockFilter):
         return len(items) == 2 and self._short_phrase("navigation", items[0])
 
     def _is_text(self, text: str) -> bool:
-        return FULL_STOP_RE.search(text) is not None or LIST_ITEM_RE.match(text) is not None
+        """A statement (a full stop ends it, or it is a clause or more of Thai or Lao, which
+        mark none: :func:`cleaner.patterns.states_run_on`) or a list's item."""
+        return FULL_STOP_RE.search(text) is not None or LIST_ITEM_RE.match(text) is not None or states_run_on(text)
 
     @staticmethod
     def _heads_list(blocks: tuple[Block, ...], i: int) -> bool:
