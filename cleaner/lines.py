@@ -2132,8 +2132,10 @@ class Shapes:
         # pasażerska:" / "Biuro Obsługi Klienta MPK, ul. Zemborzycka 2" / "tel. 81 525 21 00, ..."
         # / "pon.–pt. 7:00–18:00"); a page's footer has no such line. Or under the office's
         # name closing the article box ("Sportello casa" / "Piazza del Popolo 10, piano terra" /
-        # "Lunedì ... dalle 9 alle 12.30" / "Telefono 0547 ..." / "© Riproduzione riservata").
-        hours = [k for k in window if k not in phones and len(texts[k]) <= MAX_DATA_CHARS and TIME_RANGE_RE.search(self.lines(texts[k]).folded)] if closing or is_intro(texts[i]) else []
+        # "Lunedì ... dalle 9 alle 12.30" / "Telefono 0547 ..." / "© Riproduzione riservata"),
+        # or under a heading that names them ("Contact us" / ... / "Telephone: ..." / "Open
+        # Monday to Friday, 9am to 4.30pm").
+        hours = [k for k in window if k not in phones and len(texts[k]) <= MAX_DATA_CHARS and TIME_RANGE_RE.search(self.lines(texts[k]).folded)] if closing or named or is_intro(texts[i]) else []
         found = set(phones) | set(towns) | set(hours)
         # Under a heading that names them, one line with a phone number or an e-mail address is
         # enough ("Contact" / "Coördinator: dr. Femke Jansen" / "E-mail: minor@lekdal.nl").
