@@ -19,7 +19,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import MAX_NOTICE_CHARS, MIN_DAY_TABLE_ROWS, box_neighbours, quoted_together, under_contents_header
-from cleaner.lines import BAR_SEPARATOR_RE, JSON_LINE_RE, LABELLED_RE, Lines, bar_rows, record_runs
+from cleaner.lines import BAR_SEPARATOR_RE, INTRO_END_RE, JSON_LINE_RE, LABELLED_RE, Lines, bar_rows, record_runs
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -729,6 +729,11 @@ class Captions(BlockFilter):
                     # замінили всі троси і гальма» under its paragraph).
                     if self._among_cells(blocks, i) or FILE_PATH_RE.search(block.text):
                         break  # (a program's message names a file: "exec /usr/local/bin/entrypoint.sh: no such file ...")
+                    # A line the line above introduces is what it introduces: a reply's quote of
+                    # an earlier post under its attribution ("HeatPro_Dave said:" / "Watch the
+                    # gauge when the heating comes on: ..."; "ng_admin:" / the question).
+                    if i > 0 and blocks[i - 1].index == block.index - 1 and INTRO_END_RE.search(blocks[i - 1].text):
+                        break
                     bare_text = QUOTE_CHARS_RE.sub("", block.text).rstrip()
                     heads = j > i and blocks[i + 1].index == block.index + 1 and self.lines(blocks[i + 1].text).sentence_end
                     if heads and QUOTED_LINE_RE.fullmatch(block.text.strip()) and (not bare_text.endswith((".", "!", "?", "…")) or j == i + 1):
