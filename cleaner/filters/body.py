@@ -2408,11 +2408,12 @@ class BodyRegion(BlockFilter):
             if header in promos and links < 2 and not over_question and not closed:
                 continue
             # (Or a heading right over a table of the text: "Chi phí tham khảo (1 người)" /
-            # "Xe khách khứ hồi | 600.000đ" / ...)
+            # "Xe khách khứ hồi | 600.000đ" / ...; or over a bulleted list: "優點" / "✔ 吸力強,
+            # ...".)
             if (
                 header in inline
                 and i < len(blocks)
-                and (prose[i] or i in in_runs or self._heads_run(blocks, i, in_runs, ends) or self._states(blocks[i].text))
+                and (prose[i] or i in in_runs or self._heads_run(blocks, i, in_runs, ends) or self._heads_list(blocks, i) or self._states(blocks[i].text))
                 and not crosses_removed(ends, blocks, i)
             ):
                 continue
