@@ -190,6 +190,15 @@ def size(text: str, words: int | None = None) -> float:
     return word_count(rest) + cjk / 2 + spaceless / SPACELESS_CHARS_PER_WORD
 
 
+def _run_on_letters(text: str) -> int:
+    """How many letters of Thai or Lao ``text`` holds when its last character is one of
+    them, else 0."""
+    if text.isascii():
+        return 0
+    stripped = text.rstrip()
+    return len(RUN_ON_RE.findall(stripped)) if stripped and RUN_ON_RE.match(stripped[-1]) is not None else 0
+
+
 def runs_on(text: str) -> bool:
     """A line of Thai or Lao, which mark no sentence's end (a space ends a sentence, the
     line's end the paragraph), of ``MIN_RUN_ON_CHARS`` of their letters or more, its last
@@ -198,10 +207,7 @@ def runs_on(text: str) -> bool:
     >>> runs_on("ฝนตกหนักทั้งคืน"), runs_on("Done.")
     (False, False)
     """
-    if text.isascii():
-        return False
-    stripped = text.rstrip()
-    return bool(stripped) and RUN_ON_RE.match(stripped[-1]) is not None and len(RUN_ON_RE.findall(stripped)) >= MIN_RUN_ON_CHARS
+    return _run_on_letters(text) >= MIN_RUN_ON_CHARS
 
 
 def states_run_on(text: str) -> bool:
@@ -211,10 +217,7 @@ def states_run_on(text: str) -> bool:
     >>> states_run_on("ควรใส่มะนาวหลังปิดไฟเสมอ เพราะถ้าต้มมะนาวในน้ำเดือดจะทำให้มีรสขม"), states_run_on("ต้มข่าไก่ สูตรโบราณ")
     (True, False)
     """
-    if text.isascii():
-        return False
-    stripped = text.strip()
-    return bool(stripped) and " " in stripped and RUN_ON_RE.match(stripped[-1]) is not None and len(RUN_ON_RE.findall(stripped)) >= MIN_STATEMENT_RUN_ON_CHARS
+    return _run_on_letters(text) >= MIN_STATEMENT_RUN_ON_CHARS and " " in text.strip()
 
 
 def is_name_token(token: str) -> bool:

@@ -1821,16 +1821,10 @@ class BodyRegion(BlockFilter):
                 return True
             # Or the block sits between the text's last paragraph and the end of the article
             # box, right under the one and right over the other.
-            end = self.lines.shapes.contacts_end(near, 0, closing=True)
-            if (
-                end is not None
-                and i <= h + end
-                and 0 < h
-                and blocks[h - 1].index == blocks[h].index - 1
-                and self.lines(blocks[h - 1].text).prose
-                and (h + end + 1 == len(blocks) or crosses_removed(stops, blocks, h + end + 1))
-            ):
-                return True
+            if 0 < h and blocks[h - 1].index == blocks[h].index - 1 and self.lines(blocks[h - 1].text).prose:
+                end = self.lines.shapes.contacts_end(near, 0, closing=True)
+                if end is not None and i <= h + end and (h + end + 1 == len(blocks) or crosses_removed(stops, blocks, h + end + 1)):
+                    return True
         return False
 
     @staticmethod

@@ -36,10 +36,10 @@ from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Captions"]
 
-# Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
 # Words after a credit label at least, all in lower case, for a verdict (a subheading) rather
 # than a credit ("Foto: privat, zVg" names its source).
 MIN_VERDICT_WORDS = 4
+# Words between a credit's label and the name: "Bilde av ...", "Picture of ...", "Foto di ...".
 CREDIT_BY_WORDS = frozenset({"by", "of", "av", "af", "de", "di", "da", "von", "van", "par", "por", "door", "z", "od", "от"})
 CREDIT_SPLIT_RE = regex.compile(r"\s*(?:[/|,;]|\bvia\b|\bfor\b|\bfür\b|\bpour\b|\bpara\b|\bper\b)\s*")
 # A credit line starts with a label from the vocabulary ("Foto:", "Photo by", "©").
