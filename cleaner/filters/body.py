@@ -4040,6 +4040,11 @@ class BodyRegion(BlockFilter):
             return False
         if len(headline) <= MAX_ROUNDUP_TITLE_CHARS and self.lines.is_phrase("roundup_titles", self.lines(headline)):
             return True
+        # Or led by a place's name and a colon, as the other items' headings are (a police
+        # report's "Westhausen: Einbruch in Sportheim" / ... / "Hüttlingen: Geparktes Auto
+        # angefahren ..." / ... / "Neresheim: Traktor rutscht in Straßengraben").
+        if _place_led(heading) and sum(_place_led(blocks[i].text) for i in others) >= MIN_TEXT_HEADINGS:
+            return True
         # (Named: each by words of the headline's; a headline said again above the text names
         # only itself.)
         named = self._words(headline)
@@ -4813,6 +4818,13 @@ def _heads_small_items(blocks: Sequence[Block], i: int) -> bool:
         and all(b.index == blocks[i].index + 1 + n for n, b in enumerate(items))
         and all(_is_small_item(b.text) and word_count(b.text) <= MAX_SMALL_ITEM_WORDS for b in items)
     )
+
+
+def _place_led(text: str) -> bool:
+    """A heading led by one capitalized word and a colon ("Westhausen: Einbruch in
+    Sportheim"): a roundup item's place."""
+    labelled = LABELLED_RE.match(text)
+    return labelled is not None and " " not in labelled.group(1) and labelled.group(1)[:1].isupper()
 
 
 def _heads_items(heads: Sequence[int], end: int) -> bool:
