@@ -483,7 +483,7 @@ def test_a_shared_overflowing_memo_changes_no_result() -> None:
 def _plain_pull_quotes(self, blocks, keys, gone, line):  # type: ignore[no-untyped-def]
     """Captions._pull_quotes as written before its count prefilter: every line compared."""
     from cleaner.document import Removal
-    from cleaner.filters.captions import CJK_RE, FILE_PATH_RE, QUOTE_BOUNDARY_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
+    from cleaner.filters.captions import CJK_RE, FILE_PATH_RE, INTRO_END_RE, QUOTE_BOUNDARY_RE, QUOTE_CHARS_RE, QUOTE_MARK, is_whole_sentence
     from cleaner.patterns import ends_sentence, size
 
     bare = [QUOTE_CHARS_RE.sub("", k) for k in keys]
@@ -503,6 +503,8 @@ def _plain_pull_quotes(self, blocks, keys, gone, line):  # type: ignore[no-untyp
                     continue
                 if self._among_cells(blocks, i) or FILE_PATH_RE.search(block.text):
                     break  # a table's cell, a program's message (the same rules as the filter's)
+                if i > 0 and blocks[i - 1].index == block.index - 1 and INTRO_END_RE.search(blocks[i - 1].text):
+                    break  # what the line above introduces (a reply's quote under "... said:")
                 gone.add(i)
                 yield Removal(block, self.name, "pull_quote", f"repeats line {line(blocks[j].index)}")
                 break
