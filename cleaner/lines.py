@@ -1516,11 +1516,6 @@ MIN_SHAPED_PLACES = 2
 MAX_RECORD_SPAN = 8
 
 
-def first_words(texts: Sequence[str]) -> list[list[str]]:
-    """Each line's first folded word, in a list (empty for a line without one)."""
-    return [fold(text).split(maxsplit=1)[:1] for text in texts]
-
-
 def _stretches(prose: Sequence[bool], near: Collection[int] | None = None) -> Iterator[tuple[int, int]]:
     """The stretches of non-prose lines, as ``(start, end)`` with ``end`` exclusive (every
     structured run lies inside one); with ``near``, only those that hold one of its positions."""
@@ -2513,7 +2508,7 @@ class Shapes:
         ago") say the same line again, or count back. ``firsts``: each line's first folded word
         (in a list, empty for none), when the caller has them."""
         if firsts is None:
-            firsts = first_words(texts)
+            firsts = self._first_words(texts)
         for period in range(MIN_RECORD_PERIOD, MAX_RECORD_PERIOD + 1):
             most = (len(texts) - start) // period
             if most < MIN_SHAPED_RECORDS:
@@ -2536,10 +2531,15 @@ class Shapes:
                     return start + records * period
         return None
 
+    def _first_words(self, texts: Sequence[str]) -> list[list[str]]:
+        """Each line's first folded word, in a list (empty for a line without one), read from
+        the shared line descriptions (the filters have folded these lines already)."""
+        return [self.lines(text).folded.split(maxsplit=1)[:1] for text in texts]
+
     def records_over(self, texts: Sequence[str], k: int) -> int | None:
         """Where records of the same shape (:meth:`shaped_records`) that hold ``texts[k]``
         end, starting at ``k`` or above it; None if none does."""
-        firsts = first_words(texts)
+        firsts = self._first_words(texts)
         for start in range(k + 1):
             end = self.shaped_records(texts, start, firsts)
             if end is not None and k < end:
