@@ -12,7 +12,7 @@ from cleaner import reasons
 from cleaner.filters._common import MAX_UI_CHARS, is_name_like, under_cookie_notice
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import Lines
-from cleaner.patterns import fold, word_count
+from cleaner.patterns import SCRIPT_FULL_STOPS, fold, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["RelatedPromos"]
@@ -25,6 +25,10 @@ SEPARATOR_RE = regex.compile(r"^\s*(?:[:：|»>›]|[\-–—](?!\w))")
 # Brackets that close a lead-in written in them ("【関連記事】", "[관련기사]").
 CLOSING_BRACKETS = frozenset("]】］〕》)")
 EMPTY_REST_RE = regex.compile(r"^[\s:：|»>›\-–—.…!]*$")
+# A promoted headline does not close with a full stop; after a lead-in and its separator, a
+# statement that does is the article's ("Más información: el plazo vence el 31 de marzo."). An
+# ellipsis is a teaser's cut, not a full stop.
+STATEMENT_REST_RE = regex.compile(rf"(?<![.…])[.。{SCRIPT_FULL_STOPS}](?:\s?[\"'”’»)\]])*\s*$")
 # What each kind of lead-in is, as a removal's detail says (vocabulary ``promo_lead_ins``).
 LEAD_IN_DETAILS = {
     "alone": "a lead-in of other stories alone on its line (vocabulary promo_lead_ins)",
@@ -70,7 +74,11 @@ class RelatedPromos(BlockFilter):
         if EMPTY_REST_RE.match(rest):
             return "alone"
         # (A lead-in in brackets needs no separator: "【関連記事】半導体装置各社、...", "[관련기사] LG ...".)
-        if (SEPARATOR_RE.match(rest) or folded[end - 1] in CLOSING_BRACKETS) and word_count(rest) <= self.max_headline_words:
+        if (
+            (SEPARATOR_RE.match(rest) or folded[end - 1] in CLOSING_BRACKETS)
+            and word_count(rest) <= self.max_headline_words
+            and not STATEMENT_REST_RE.search(rest)
+        ):
             return "inline"
         return None
 
