@@ -1962,7 +1962,11 @@ class BodyRegion(BlockFilter):
                     between = range(regions[lo][1] + 1, regions[hi][0])
                     crumbs = {i for j in range(lo + 1, hi) for i in range(regions[j][0], regions[j][1] + 1)}
                     blocks = doc.blocks
-                    listed = False  # under a sentence that introduces a list
+                    # Under a sentence that introduces a list, or a list heading the lead's region
+                    # ends with, over the list's first item ("Cosa serve" / "Un Raspberry Pi (va
+                    # bene anche un vecchio modello 3B+)" / "Una scheda microSD da almeno 16 GB" /
+                    # ...): the list goes on here.
+                    listed = bool(between) and self._under_list_heading(blocks, between.start)
                     echoed = self._echoes_text_headings(blocks, short, between, (regions[hi][0], regions[-1][1]))
                     answers = self._answer_lists(blocks, short, between)
                     for i in between:
@@ -2012,6 +2016,18 @@ class BodyRegion(BlockFilter):
                         if (short[i] or i in crumbs) and i not in in_runs:
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
+
+    def _under_list_heading(self, blocks: tuple[Block, ...], i: int) -> bool:
+        """Is line ``i`` right under a list heading (vocabulary ``list_headings``), or under
+        one item that is no statement right under it, all next to each other in the input?"""
+        for k in (i - 1, i - 2):
+            if k < 0 or blocks[k + 1].index != blocks[k].index + 1:
+                return False
+            if self._short_phrase("list_headings", blocks[k].text):
+                return True
+            if self._states(blocks[k].text):
+                return False
+        return False
 
     @staticmethod
     def _headings_in(blocks: tuple[Block, ...], short: list[bool], start: int, end: int, runs: Collection[int] = ()) -> list[int]:
