@@ -2458,6 +2458,13 @@ class Shapes:
         # ...): a live report's entries are stamped alike.
         taken = {k for k, _, _ in days}
         between = [(k, k + 1, "days") for k in range(days[0][0] + 1, days[-1][0]) if k not in taken and not prose[k] and self.is_clock_time(texts[k])]
+        # So is the nearest clock time alone above the first entry, over a line that is no
+        # paragraph and a paragraph under that: the latest entry, its heading longer than a
+        # heading ("14:20" / "Desborde del estero Los Puercos obliga a evacuar a 40 familias en
+        # Talca" / a paragraph / ... / "13:05" / ...).
+        above = next((k for k in range(days[0][0] - 1, -1, -1) if self.is_clock_time(texts[k])), None)
+        if above is not None and above + 2 < days[0][0] and not prose[above] and not prose[above + 1] and prose[above + 2]:
+            between.append((above, above + 1, "days"))
         return sorted(days + between) if between else days
 
     def dated_entries(self, texts: Sequence[str], prose: Sequence[bool], dates: Collection[int], places: Sequence[int]) -> set[int]:
