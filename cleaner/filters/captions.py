@@ -68,8 +68,9 @@ TRAILING_CREDIT = (
     # (a name's initial may close with a full stop: "Foto: Rheintaler Rundschau/M. Weiß")
     r"|\s(?:photo(?:graph(?:s|y)?)?|foto(?:graf(?:ie|ía|ia|o)?)?|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|fotó|zdjęcie|світлина|φωτογραφία)(?:\s?:|\s+(?:by|von|de|di|door|por|par)\b)\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
     # after a sentence, any label word of the vocabulary and a colon ("... sunnuntai-iltana.
-    # Kuva: Antti Laitinen")
-    r"|(?<=[.!?])\s(?:{labels})\s?:\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
+    # Kuva: Antti Laitinen"), or glued to its full stop ("... los impactos de bala.Foto:
+    # Marcelo Bustamante")
+    r"|(?<=[.!?])\s?(?:{labels})\s?:\s?(?:[^.!?:]|(?<=[\s/]\w)\.){{1,60}}"
     r"|\sfot\.\s[^.!?:]{{1,60}}"
     r"|\s©\s?(?!\d)[^.!?\d]{{1,60}}"
     # (after a slash too: "... del Prado de San Sebastián. / Europa Press")
@@ -89,9 +90,10 @@ TRAILING_CREDIT = (
 # the stdlib engine reads too (the tests generate matches with it).
 SPACED_LETTERS = "a-zß-ɏа-яёα-ωά-ώ"
 # Every match of TRAILING_CREDIT holds one of these (a closing parenthesis, "©", a label
-# word, or a sentence end before the agency): lines without any skip the long regex.
+# word, or a sentence end before the agency or a label glued to it): lines without any skip
+# the long regex.
 TRAILING_CREDIT_HINT_RE = regex.compile(
-    r"[)©]|[.!?]\s|photo|fot|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|zdjęcie|світлина|φωτογραφία"
+    r"[)©]|[.!?][\s\p{L}]|photo|fot|bild|credit|crédit|image|quelle|source|illustration|grafik|фото|zdjęcie|світлина|φωτογραφία"
 )
 # A label of the vocabulary that is one word of letters ("kuva", "fuente"), not a sign ("©").
 WORD_LABEL_RE = regex.compile(r"\p{L}+")
