@@ -2017,6 +2017,13 @@ class BodyRegion(BlockFilter):
                             boxes.setdefault(i, "links between the lead and the text")
         return kept, boxes
 
+    def _names_more(self, text: str, other: str, topic: _Topic) -> bool:
+        """Does ``text`` share ``MIN_SHARED_WORDS`` words or more with the article's paragraphs
+        (``topic``), and more than ``other`` does?"""
+        words = topic.all()
+        shared = len(self._words(text) & words)
+        return shared >= MIN_SHARED_WORDS and shared > len(self._words(other) & words)
+
     def _under_list_heading(self, blocks: tuple[Block, ...], i: int) -> bool:
         """Is line ``i`` right under a list heading (vocabulary ``list_headings``), or under
         one item that is no statement right under it, all next to each other in the input?"""
@@ -2922,12 +2929,22 @@ class BodyRegion(BlockFilter):
                 and chosen is not None
                 and chosen < named_line
                 and topic.shares(self._words(blocks[chosen].text))
-                and (self._in_menu_above(doc, blocks[named_line], named) or any(blocks[chosen].index < x < blocks[named_line].index for x in stamps))
+                and (
+                    self._in_menu_above(doc, blocks[named_line], named)
+                    or any(blocks[chosen].index < x < blocks[named_line].index for x in stamps)
+                    or (
+                        named.get(self.lines(blocks[named_line].text).key, blocks[chosen].index) < blocks[chosen].index
+                        and self._names_more(blocks[chosen].text, blocks[named_line].text, topic)
+                    )
+                )
             ):
                 # Not a section's name the trail ends in, one of the site's menu items, under the
                 # headline chosen ("Anasayfa / Duyurular" / headline / date / "Duyurular"), nor
                 # one under the page's byline or dateline below that headline ("Notícias ›
-                # Mobilidade" / headline / "19 junho 2024" / "Mobilidade").
+                # Mobilidade" / headline / "19 junho 2024" / "Mobilidade"), nor one below a
+                # headline under the trail that names the text's subject in more of its words, a
+                # tag ("Docker / Networking" / "Containers can't resolve DNS after upgrading host
+                # to Ubuntu 24.04" / "docker" / "networking" / ...).
                 named_line = None
             by_name = named_line is not None
             if by_name:
