@@ -147,6 +147,9 @@ MAX_ENTRY_LABEL_CHARS = 40
 # The words of a menu's item or a crumb at most: under such lines alone, a line said twice
 # right after itself is the page's headline, no photo's caption.
 MAX_MENU_WORDS = 4
+# Vocabularies of the site's own lines above a page's headline, whatever their length ("Log in
+# to My Account", "Skip to main content", a consent banner's notice).
+SITE_LINE_CATEGORIES = (reasons.COOKIE_NOTICE, reasons.NAVIGATION, reasons.SUBSCRIPTION_PROMPT)
 # A trailing credit's name follows its label or mark ("© Belga", "Photo : AFP"); a name of
 # this many words at most may be glued to the front of the caption's other copy.
 CREDIT_LABEL_TAIL_RE = regex.compile(r"[©:]|\(c\)")
@@ -637,8 +640,9 @@ class Captions(BlockFilter):
         category between them), the page's headline said twice under the site's menu (a
         trail's last crumb or an image's alt text, then the heading): shaped as a headline, no
         date, not said a third time right under, with no line above longer than a menu's item
-        (``MAX_MENU_WORDS``) but dates and a consent banner's notice (vocabulary
-        ``cookie_notice``; the interface filter removes it later in the round)? The copy next
+        (``MAX_MENU_WORDS``) but dates and the site's own lines: a consent banner's notice, a
+        menu's or a log-in link (vocabulary ``cookie_notice``, ``navigation``,
+        ``subscription_prompt``; the interface filter removes them later in the round)? The copy next
         to the text is the headline. (Under a headline, such a pair is a photo's caption.)"""
         # (Only the page's date and its category between them: "Erasmus+: Zehn Tage Finnland
         # ..." / "12. März 2024" / "Kategorie: Erasmus+, 6. Klassen" / the heading.)
@@ -653,7 +657,7 @@ class Captions(BlockFilter):
         return all(
             line.size <= MAX_MENU_WORDS
             or self.lines.shapes.is_date(block.text)
-            or (len(block.text) <= MAX_NOTICE_CHARS and self.lines.is_phrase(reasons.COOKIE_NOTICE, line))
+            or (len(block.text) <= MAX_NOTICE_CHARS and any(self.lines.is_phrase(category, line) for category in SITE_LINE_CATEGORIES))
             for line, block in zip(self.lines.of(blocks[:j]), blocks)
         )
 
