@@ -19,7 +19,7 @@ from cleaner.blocks import looks_like_title
 from cleaner.document import Block, Document, Removal
 from cleaner.filters.base import BlockFilter
 from cleaner.filters._common import MAX_NOTICE_CHARS, MIN_DAY_TABLE_ROWS, box_neighbours, quoted_together, under_contents_header
-from cleaner.lines import BAR_SEPARATOR_RE, INTRO_END_RE, JSON_LINE_RE, LABELLED_RE, Lines, bar_rows, record_runs
+from cleaner.lines import BAR_SEPARATOR_RE, INTRO_END_RE, JSON_LINE_RE, LABELLED_RE, Lines, bar_rows, is_crumbs, record_runs
 from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
@@ -613,6 +613,15 @@ class Captions(BlockFilter):
                             yield self.removal(blocks[j], "caption", f"the page's headline, said again right under it (line {line(blocks[i].index)})")
                         seen[variant] = (i, cut)
                         break
+                    if cut and not first_cut and not near and looks_like_title(blocks[j].text) and self._under_menu(blocks, j):
+                        # The page's headline, said again further down as its photo's alt text
+                        # with the credit ("Clafoutis aux cerises de grand-mère" / the rating,
+                        # the author, the buttons / "Clafoutis aux cerises de grand-mère - Photo
+                        # par Mireille_38"): only the credited copy is the caption.
+                        gone.add(i)
+                        yield self.removal(blocks[i], "repeated_caption", f"copy of the headline on line {line(blocks[j].index)}, with a credit")
+                        seen[variant] = (i, cut)
+                        break
                     if (near and j != 0) or cut or first_cut or variant in established:
                         established.add(variant)
                         if j not in gone:
@@ -654,9 +663,17 @@ class Captions(BlockFilter):
             and not self.lines.shapes.is_date(blocks[i].text)
         ):
             return False
+        return self._under_menu(blocks, j)
+
+    def _under_menu(self, blocks: tuple[Block, ...], j: int) -> bool:
+        """Are all lines above line ``j`` a menu's items (``MAX_MENU_WORDS`` words at most),
+        dates, trails of crumbs or the site's own lines (vocabulary ``cookie_notice``,
+        ``navigation``, ``subscription_prompt``): is line ``j`` where the page's headline
+        stands?"""
         return all(
             line.size <= MAX_MENU_WORDS
             or self.lines.shapes.is_date(block.text)
+            or is_crumbs(block.text)
             or (len(block.text) <= MAX_NOTICE_CHARS and any(self.lines.is_phrase(category, line) for category in SITE_LINE_CATEGORIES))
             for line, block in zip(self.lines.of(blocks[:j]), blocks)
         )
