@@ -335,6 +335,10 @@ MAX_JOB_FACTS_LINES = 6
 MAX_JOB_FACT_WORDS = 3
 # Words of a headline at least that stays above its longer deck chosen as the headline.
 MIN_DECK_HEADLINE_WORDS = 4
+# A headline that is a quotation, wholly in quote marks, with no sentence's end before the
+# closing mark (""밤에만 문을 여는 식물원, 결국은 외로운 사람들의 이야기였죠"", "„Wir bleiben hier“"):
+# its closing mark reads as a sentence's end, so it looks like no link (see find).
+QUOTED_HEADLINE_RE = regex.compile(r"[\"«„“‘‹「『][^\"«»„“”‘’‹›「」『』.!?。！？]{1,150}[\"»“”’›」』]")
 # A first name alone signing a letter or a newsletter, perhaps after a dash: "Jonas", "— Priya".
 FIRST_NAME_RE = regex.compile(r"([—–-]\s?)?\p{Lu}\p{Ll}{1,15}(?: x{1,3}| xoxo)?")  # group 1: the dash; a kiss after the name ("Margaret x")
 # Words of an event's title at least over its subtitle chosen as the headline, the event's days
@@ -2984,12 +2988,14 @@ class BodyRegion(BlockFilter):
                 title = under
             # A headline right above the line chosen, its longer deck ("Sahte tapu çetesine 9 yıl
             # hapis cezası" / "Mahkeme, emekli öğretmenin evini satan ..."), that names the
-            # article's subject in two words of its paragraphs or more stays with it.
+            # article's subject in two words of its paragraphs or more stays with it, a quotation
+            # too (""밤에만 문을 여는 식물원, 결국은 외로운 사람들의 이야기였죠"" over "웹툰 '밤의 식물원'
+            # 완결한 윤하람 작가").
             # Not the trail of crumbs that names the headline.
             # Not over a row of cells chosen (a menu row is no deck).
             if (
                 title is not None
-                and title - 1 in head
+                and (title - 1 in head or (title > 0 and not prose[title - 1] and QUOTED_HEADLINE_RE.fullmatch(blocks[title - 1].text)))
                 and blocks[title].index - blocks[title - 1].index == 1
                 and named.get(self.lines(blocks[title].text).key) != blocks[title - 1].index
                 and not (self.structure and _is_row(blocks[title].text))
