@@ -42,6 +42,9 @@ MAX_STAMP_WORDS = 16
 MAX_STAMP_CELLS = 4
 # What follows a stamp's date after a bar: its categories.
 BAR_TAIL_RE = regex.compile(r"\s[|•]\s.*$")
+# A page's reference number after a separator, closing a date line ("· ID: 7712903", "| Nr.
+# 88123", "– Ref.: A-2231").
+REFERENCE_TAIL_RE = regex.compile(r"\s[|·•–-]\s(?:ID|Id|id|Ref\.?|ref\.?|Nr\.?|nr\.?|N\.?º|No\.?)\s?:?\s?[\w-]{1,20}\s*$")
 # Items of a menu or a trail of crumbs, not a headline: "Forsiden | Nyheter | Sport".
 MENU_SEPARATOR_RE = regex.compile(r"\s[|›»•·>/]\s")
 # Lines of clock times alone in a row that make a timetable's cells, at least.
@@ -302,7 +305,12 @@ class Bylines(BlockFilter):
         ``MIN_SCHEDULE_TOKENS`` days or times or more ("5:12, 5:42, 6:07, ..."; "15.01. |
         12.02. | 12.03."): a page's stamp has a date and a time or two."""
         if not self.lines.shapes.is_date(text):
-            return False
+            # (Perhaps with the page's reference number after it: "Anúncio publicado em
+            # 12/03/2024 · ID: 7712903".)
+            stripped = REFERENCE_TAIL_RE.sub("", text)
+            if stripped == text or not self.lines.shapes.is_date(stripped):
+                return False
+            text = stripped
         # A release's version, perhaps with its date ("3.2.0 (2024-04-22)", "[3.1.2] -
         # 2024-03-05"): a changelog's heading.
         lead = text.split(maxsplit=1)[0].strip("[]()")
