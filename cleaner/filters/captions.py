@@ -648,11 +648,10 @@ class Captions(BlockFilter):
         """Are lines ``j`` and ``i``, one right after the other (or the page's date and
         category between them), the page's headline said twice under the site's menu (a
         trail's last crumb or an image's alt text, then the heading): shaped as a headline, no
-        date, not said a third time right under, with no line above longer than a menu's item
-        (``MAX_MENU_WORDS``) but dates and the site's own lines: a consent banner's notice, a
-        menu's or a log-in link (vocabulary ``cookie_notice``, ``navigation``,
-        ``subscription_prompt``; the interface filter removes them later in the round)? The copy next
-        to the text is the headline. (Under a headline, such a pair is a photo's caption.)"""
+        date, not said a third time right under, where a headline stands (:meth:`_under_menu`:
+        above it only a menu's items, dates, trails of crumbs and the site's own lines, which
+        the interface filter removes later in the round)? The copy next to the text is the
+        headline. (Under a headline, such a pair is a photo's caption.)"""
         # (Only the page's date and its category between them: "Erasmus+: Zehn Tage Finnland
         # ..." / "12. März 2024" / "Kategorie: Erasmus+, 6. Klassen" / the heading.)
         if not (
