@@ -79,7 +79,7 @@ from cleaner.lines import (
     split_label,
     word_rows,
 )
-from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, SENTENCE_END_RE, WORD_RE, core, ends_sentence, fold, is_name_token, size, states_run_on, word_count
+from cleaner.patterns import CJK_RE, DIGIT_RE, SCRIPT_FULL_STOPS, WORD_RE, core, ends_sentence, fold, is_name_token, size, states_run_on, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["BodyRegion"]

@@ -11,7 +11,7 @@ from cleaner import reasons
 from cleaner.filters._common import MIN_DAY_TABLE_ROWS, NAME_CONNECTORS, box_neighbours, crosses_removed, days_twice_at_most, event_time, run_of_neighbours, runs_of
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import CLOCK_LED_RE, DAY_FIGURES_RE, DIGITS_RE, LABELLED_RE, LETTER_RE, LIFE_DATES_RE, MAX_EVENT_ENTRY_LINES, MAX_EVENT_LINES, MAX_ISSUER_WORDS, MAX_NAME_WORDS, MAX_SIGNERS, NUMERIC_DATE_RE, QUESTION_END_RE, REMARK_END_RE, TIME_CELLS_RE, TIME_RANGE_RE, TIME_RE, TOKEN_RE, YEAR_OR_TIME_RE, YEAR_RE, Lines, bar_rows, crumb_items, is_intro, is_slot, names_people, names_person
-from cleaner.patterns import core, ends_sentence, fold, is_name_token, word_count
+from cleaner.patterns import ends_sentence, fold, is_name_token, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["Bylines"]

@@ -24,7 +24,6 @@ from cleaner.patterns import (
     CJK_RE,
     DIGIT_RE,
     SENTENCE_END_RE,
-    core,
     fold,
     is_name_token,
     size,

@@ -12,7 +12,7 @@ from cleaner import reasons
 from cleaner.filters._common import MAX_UI_CHARS, is_name_like, under_cookie_notice
 from cleaner.filters.base import BlockFilter
 from cleaner.lines import Lines
-from cleaner.patterns import SCRIPT_FULL_STOPS, fold, word_count
+from cleaner.patterns import SCRIPT_FULL_STOPS, word_count
 from cleaner.vocabulary import Vocabulary
 
 __all__ = ["RelatedPromos"]
